@@ -1,0 +1,84 @@
+// The one IPC contract between the renderer and the main process. Each operation has a zod schema
+// for its argument (parsed at the boundary, in main and in the test bridge alike) and a result
+// type; each event has a payload type. The preload and the test bridge both implement
+// `CloudIdApi`, so the compiler proves they have the same shape.
+// No Node or Electron imports here: the renderer imports this file's types.
+import { z } from 'zod';
+import type { IdentityCheck, Settings, Snapshot } from './model';
+
+/** A phantom value that carries a result type through `typeof contract`. */
+const returns = <T>(): T => undefined as unknown as T;
+
+const profileName = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((s) => !/[\r\n\0]/.test(s), 'a profile name has no line breaks or NUL');
+
+export const contract = {
+  /** The current snapshot of every identity. */
+  getSnapshot: { input: z.void(), result: returns<Snapshot>() },
+  /** Ask STS who a profile is (GetCallerIdentity through the SDK's own credential chain). */
+  verifyProfile: { input: z.strictObject({ profile: profileName }), result: returns<IdentityCheck>() },
+  /** Verify every profile, with bounded concurrency; progress arrives as `verifyProgress` events. */
+  verifyAll: { input: z.void(), result: returns<IdentityCheck[]>() },
+  getSettings: { input: z.void(), result: returns<Settings>() },
+  updateSettings: {
+    input: z.strictObject({
+      leadTimeMinutes: z.number().int().min(1).max(24 * 60).optional(),
+      notifications: z.boolean().optional(),
+    }),
+    result: returns<Settings>(),
+  },
+  /** Put plain text (an `export AWS_PROFILE=...` line) on the clipboard. Never used for secrets. */
+  copyText: { input: z.strictObject({ text: z.string().min(1).max(4096) }), result: returns<{ copied: true }>() },
+} as const;
+
+export const events = {
+  /** A new snapshot, after any change on disk, a verification or a status crossing a deadline. */
+  snapshot: returns<Snapshot>(),
+  /** Progress of `verifyAll`. */
+  verifyProgress: returns<{ done: number; total: number }>(),
+  /** The shell asks the window to show one profile (a notification or tray item was clicked). */
+  focusProfile: returns<{ profile: string }>(),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OperationResult<K extends OperationName> = Contract[K]['result'];
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E];
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The IPC channel of an operation, and of an event. */
+export const operationChannel = (name: OperationName): string => `cloudid:op:${name}`;
+export const eventChannel = (name: EventName): string => `cloudid:event:${name}`;
+
+/** What the main process (and the test bridge server) implement: one handler per operation. */
+export type OperationHandlers = {
+  [K in OperationName]: (input: ParsedInput<K>) => Promise<OperationResult<K>>;
+};
+
+/** What the renderer sees as `window.cloudid`: one named method per operation, plus events. */
+export type CloudIdApi = {
+  [K in OperationName]: OperationInput<K> extends void | undefined
+    ? () => Promise<OperationResult<K>>
+    : (input: OperationInput<K>) => Promise<OperationResult<K>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The real path of a dropped file (Electron's webUtils.getPathForFile). */
+  getPathForFile(file: File): string;
+};
+
+/** Parse an operation's argument; throws a ZodError with a readable message on bad input. */
+export function parseInput<K extends OperationName>(name: K, input: unknown): ParsedInput<K> {
+  return contract[name].input.parse(input) as ParsedInput<K>;
+}
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
