@@ -1,0 +1,228 @@
+import * as fsp from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile, chmod, lstat, readlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BACKUP_SUFFIX,
+  ConcurrentEditError,
+  NotUtf8TextError,
+  readForEdit,
+  removeStaleTempFiles,
+  writeEdited,
+  writeFileAtomic,
+  type WriterFs,
+} from '../../../electron/core/fs/safe-file-writer';
+
+let root: string;
+let counter = 0;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cloudid-writer-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function freshDir(): Promise<string> {
+  const dir = join(root, `case-${counter++}`);
+  await fsp.mkdir(dir);
+  return dir;
+}
+
+const modes = fc.constantFrom(0o600, 0o640, 0o644, 0o400 | 0o200, 0o660, 0o700, 0o755);
+const texts = fc.string({ unit: 'grapheme', maxLength: 200 });
+
+describe('readForEdit', () => {
+  it('reports a missing file as new, with LF', async () => {
+    const dir = await freshDir();
+    const file = await readForEdit(join(dir, 'config'));
+    expect(file).toMatchObject({ exists: false, text: '', mode: null, sha256: null, eol: '\n' });
+  });
+
+  it('detects CRLF from the first line break and keeps text verbatim', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, '\uFEFF[default]\r\nregion = us-east-1\n');
+    const file = await readForEdit(path);
+    expect(file.eol).toBe('\r\n');
+    expect(file.text).toBe('\uFEFF[default]\r\nregion = us-east-1\n');
+  });
+
+  it('refuses bytes that are not UTF-8 instead of corrupting them on write', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'binary');
+    await writeFile(path, Buffer.from([0x5b, 0xff, 0xfe, 0x5d]));
+    await expect(readForEdit(path)).rejects.toBeInstanceOf(NotUtf8TextError);
+  });
+});
+
+describe('writeEdited', () => {
+  it('keeps the mode of the original across arbitrary edits (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(modes, texts, texts, async (mode, before, after) => {
+        const dir = await freshDir();
+        const path = join(dir, 'config');
+        await writeFile(path, before);
+        await chmod(path, mode);
+        const original = await readForEdit(path);
+        const result = await writeEdited(original, after);
+        expect(result.changed).toBe(after !== before);
+        expect(await readFile(path, 'utf8')).toBe(after);
+        expect((await stat(path)).mode & 0o7777).toBe(mode);
+        expect((await readdir(dir)).filter((n) => n.includes('cloudid-tmp'))).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('detects any concurrent change of the bytes, even with the mtime restored (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(texts, texts, texts, async (before, theirs, ours) => {
+        fc.pre(theirs !== before && ours !== before);
+        const dir = await freshDir();
+        const path = join(dir, 'config');
+        await writeFile(path, before);
+        const original = await readForEdit(path);
+        const { mtime, atime } = await stat(path);
+        await writeFile(path, theirs);
+        await fsp.utimes(path, atime, mtime);
+        await expect(writeEdited(original, ours)).rejects.toBeInstanceOf(ConcurrentEditError);
+        expect(await readFile(path, 'utf8')).toBe(theirs);
+        expect((await readdir(dir)).filter((n) => n.includes('cloudid'))).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('detects a file created by someone else after reading it as missing', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    const original = await readForEdit(path);
+    await writeFile(path, '[default]\n');
+    await expect(writeEdited(original, '[profile x]\n')).rejects.toBeInstanceOf(ConcurrentEditError);
+    expect(await readFile(path, 'utf8')).toBe('[default]\n');
+  });
+
+  it('leaves the old file intact when the process dies between write and rename (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('utf8')), texts, async (before, after) => {
+        fc.pre(after !== before);
+        const dir = await freshDir();
+        const path = join(dir, 'config');
+        await writeFile(path, before);
+        const originalBytes = await readFile(path);
+        // A crash: the rename never happens and the writer gets no chance to clean up.
+        const crashing: WriterFs = {
+          ...fsp,
+          rename: () => Promise.reject(Object.assign(new Error('simulated crash'), { code: 'EIO' })),
+          unlink: (p) => (String(p).includes('cloudid-tmp') ? Promise.reject(new Error('dead')) : fsp.unlink(p)),
+        };
+        const original = await readForEdit(path);
+        await expect(writeEdited(original, after, {}, crashing)).rejects.toThrow('simulated crash');
+        expect(await readFile(path)).toEqual(originalBytes);
+        const removed = await removeStaleTempFiles(path);
+        expect(removed.length).toBe(2); // the file's temp and the backup's temp
+        expect((await readdir(dir)).sort()).toEqual(['config', `config${BACKUP_SUFFIX}`]);
+        expect(await readFile(path)).toEqual(originalBytes);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('removes its own temp file when the rename fails normally', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, 'a\n');
+    const failing: WriterFs = { ...fsp, rename: () => Promise.reject(new Error('EXDEV')) };
+    await expect(writeEdited(await readForEdit(path), 'b\n', { backup: false }, failing)).rejects.toThrow('EXDEV');
+    expect(await readdir(dir)).toEqual(['config']);
+    expect(await readFile(path, 'utf8')).toBe('a\n');
+  });
+
+  it('backs the original up once and keeps the first backup', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, 'v1\n');
+    await chmod(path, 0o640);
+    const first = await writeEdited(await readForEdit(path), 'v2\n');
+    expect(first.backupPath).toBe(join(dir, `config${BACKUP_SUFFIX}`));
+    const second = await writeEdited(await readForEdit(path), 'v3\n');
+    expect(second.backupPath).toBe(first.backupPath);
+    expect(await readFile(join(dir, `config${BACKUP_SUFFIX}`), 'utf8')).toBe('v1\n');
+    expect((await stat(join(dir, `config${BACKUP_SUFFIX}`))).mode & 0o777).toBe(0o640);
+    expect(await readFile(path, 'utf8')).toBe('v3\n');
+  });
+
+  it('is a no-op when the text is unchanged (no write, no backup)', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, 'same\n');
+    const before = await stat(path);
+    const result = await writeEdited(await readForEdit(path), 'same\n');
+    expect(result).toEqual({ backupPath: null, changed: false });
+    expect((await stat(path)).ino).toBe(before.ino);
+    expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it('creates a new file (and its directory) with the caller-given mode, else 0600 under .aws', async () => {
+    const dir = await freshDir();
+    const aws = join(dir, '.aws', 'config');
+    await writeEdited(await readForEdit(aws), '[default]\n');
+    expect((await stat(aws)).mode & 0o777).toBe(0o600);
+    const rc = join(dir, 'shell', '.bashrc');
+    await writeEdited(await readForEdit(rc), 'export X=1\n', { mode: 0o640 });
+    expect((await stat(rc)).mode & 0o777).toBe(0o640);
+  });
+
+  it('edits the target of a symlink and keeps the link', async () => {
+    const dir = await freshDir();
+    const target = join(dir, 'dotfiles-config');
+    const link = join(dir, 'config');
+    await writeFile(target, 'old\n');
+    await chmod(target, 0o600);
+    await symlink('dotfiles-config', link);
+    const result = await writeEdited(await readForEdit(link), 'new\n');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe('dotfiles-config');
+    expect(await readFile(target, 'utf8')).toBe('new\n');
+    expect(result.backupPath).toBe(`${target}${BACKUP_SUFFIX}`);
+  });
+
+  it('creates the target of a dangling symlink', async () => {
+    const dir = await freshDir();
+    const link = join(dir, 'config');
+    await symlink('elsewhere', link);
+    await writeEdited(await readForEdit(link), 'x\n', { mode: 0o600 });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'elsewhere'), 'utf8')).toBe('x\n');
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  it('leaves temp files of other live processes alone', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, 'x');
+    const live = join(dir, `.config.cloudid-tmp-${process.ppid}-abc`);
+    const dead = join(dir, '.config.cloudid-tmp-999999999-abc');
+    await writeFile(live, 'partial');
+    await writeFile(dead, 'partial');
+    expect(await removeStaleTempFiles(path)).toEqual([dead]);
+    expect((await readdir(dir)).sort()).toEqual(['.config.cloudid-tmp-' + process.ppid + '-abc', 'config']);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('writes bytes with the given mode, creating the directory', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'sso', 'cache', 'abc.json');
+    await writeFileAtomic(path, '{"a":1}', { mode: 0o600 });
+    expect(await readFile(path, 'utf8')).toBe('{"a":1}');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    await writeFileAtomic(path, new Uint8Array([0x7b, 0x7d]));
+    expect(await readFile(path, 'utf8')).toBe('{}');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(await readdir(join(dir, 'sso', 'cache'))).toEqual(['abc.json']);
+  });
+});
