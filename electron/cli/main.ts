@@ -1,3 +1,55 @@
-// Placeholder entry so the skeleton builds; the real command lands with the core.
-process.stdout.write('cloudid: not implemented yet\n');
-process.exitCode = 2;
+// `cloudid`: the terminal face of the same core the tray app runs.
+import { homedir } from 'node:os';
+import { appCacheDir } from '../core/app/app-paths';
+import { EXIT, type CommandContext } from './exit-codes';
+
+type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
+
+const USAGE = `Usage: cloudid <command> [options]
+
+Commands:
+  status [--json] [--verify | --verify-all]   every AWS identity, its status and expiry
+
+Run \`cloudid <command> --help\` for a command's options.
+`;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  status: () => import('./commands/status'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    process.stdout.write('cloudid 0.1.0\n');
+    return EXIT.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`cloudid: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const env = process.env;
+  const homeDir = env.HOME || homedir();
+  const ctx: CommandContext = {
+    env,
+    homeDir,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cacheDir: appCacheDir(env, homeDir, process.platform),
+  };
+  return (await load()).run(rest, ctx);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`cloudid: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

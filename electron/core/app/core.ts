@@ -1,0 +1,232 @@
+// The composition of the core: reads sources into a Snapshot, republishes it when a watched file
+// changes or a deadline passes, and runs verifications. The Electron shell, the `cloudid` CLI and
+// the e2e test bridge all drive this same object.
+import { stat } from 'node:fs/promises';
+import type { AwsCliReport, IdentityCheck, Problem, Settings, Snapshot } from '../../shared/model';
+import { DEFAULT_SETTINGS } from '../../shared/model';
+import { detectAwsClis } from '../aws/aws-cli-detect';
+import { resolveAwsPaths } from '../aws/aws-environment';
+import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
+import { assembleAwsState } from '../aws/aws-state';
+import { createIdentityVerifier } from '../aws/identity-verifier';
+import { watchPaths, type PathWatcher } from '../fs/path-watcher';
+import { createExpiryScheduler } from '../identity/expiry-scheduler';
+import { nextDeadline } from '../identity/expiry';
+import { loadSettings, saveSettings } from './settings-store';
+import { sameSnapshot } from './snapshot-equality';
+
+export interface CoreOptions {
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  settingsFile: string;
+  now?: () => number;
+  /** Watch the files and republish on change (the app: yes; a one-shot CLI: no). */
+  watch?: boolean;
+  /** Run every `aws --version` on PATH (costs about half a second, in the background). */
+  detectCli?: boolean;
+  /** Ask STS who the active profile is at start and whenever its definition changes. */
+  verifyActive?: boolean;
+  /** How long events must settle before a reload. */
+  debounceMs?: number;
+  /** The app's cache folder: `aws --version` answers are kept there, keyed by each binary's identity. */
+  cacheDir?: string;
+}
+
+export interface Core {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  snapshot(): Snapshot;
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
+  onVerifyProgress(listener: (progress: { done: number; total: number }) => void): () => void;
+  verifyProfile(name: string): Promise<IdentityCheck>;
+  verifyAll(): Promise<IdentityCheck[]>;
+  settings(): Settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Recompute statuses for the current time (after sleep, or a clock change). */
+  reevaluate(): void;
+  /** Read every source again now (the watcher calls this; tests and the CLI may too). */
+  reload(): Promise<void>;
+}
+
+/** A file that failed to parse this recently is probably still being written: read it again. */
+const HALF_WRITTEN_WINDOW_MS = 1000;
+const HALF_WRITTEN_RETRY_MS = 150;
+const HALF_WRITTEN_MAX_RETRIES = 3;
+
+const NO_CLI: AwsCliReport = { found: [], warning: null };
+
+export function createCore(opts: CoreOptions): Core {
+  const now = opts.now ?? Date.now;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let settingsProblem: Problem | null = null;
+  let inputs: AwsInputs | null = null;
+  let cli: AwsCliReport = NO_CLI;
+  const checks = new Map<string, IdentityCheck>();
+  let current: Snapshot | null = null;
+  let watcher: PathWatcher | null = null;
+  let activeFingerprint: string | null = null;
+  const snapshotListeners = new Set<(s: Snapshot) => void>();
+  const progressListeners = new Set<(p: { done: number; total: number }) => void>();
+  let verifier: ReturnType<typeof createIdentityVerifier> | null = null;
+  const scheduler = createExpiryScheduler({ onDeadline: () => publish() });
+
+  const assemble = (): Snapshot => {
+    if (!inputs) throw new Error('the core has not loaded yet: call start() first');
+    const leadMs = settings.leadTimeMinutes * 60_000;
+    const at = now();
+    const { aws, expiries } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
+    if (settingsProblem) aws.problems.push(settingsProblem);
+    const deadline = nextDeadline(expiries, at, leadMs);
+    scheduler.schedule(deadline);
+    return {
+      version: 1,
+      generatedAt: new Date(at).toISOString(),
+      leadTimeMinutes: settings.leadTimeMinutes,
+      aws,
+      nextDeadline: deadline ? deadline.toISOString() : null,
+    };
+  };
+
+  const publish = (): void => {
+    if (!inputs) return;
+    const next = assemble();
+    if (current && sameSnapshot(current, next)) return;
+    current = next;
+    for (const listener of snapshotListeners) listener(next);
+  };
+
+  const verifierFor = (): ReturnType<typeof createIdentityVerifier> =>
+    (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir } }));
+
+  const regionOf = (name: string): string | null =>
+    inputs?.parsed.profiles.find((p) => p.name === name)?.region ?? null;
+
+  const verifyProfile = async (name: string): Promise<IdentityCheck> => {
+    const check = await verifierFor().verify(name, regionOf(name));
+    checks.set(name, check);
+    publish();
+    return check;
+  };
+
+  const maybeVerifyActive = (): void => {
+    if (!opts.verifyActive || !inputs) return;
+    const active = inputs.parsed.profiles.find((p) => p.name === inputs?.active.name);
+    const fingerprint = active ? JSON.stringify(active) : null;
+    if (fingerprint === activeFingerprint) return;
+    activeFingerprint = fingerprint;
+    if (active) void verifyProfile(active.name);
+  };
+
+  /** Files with a parse problem that were modified a moment ago. */
+  const recentlyWrittenProblemFiles = async (read: AwsInputs): Promise<boolean> => {
+    const files = new Set<string>();
+    for (const p of read.parsed.problems) if (p.file) files.add(p.file);
+    for (const profile of read.parsed.profiles) for (const p of profile.problems) if (p.file) files.add(p.file);
+    for (const token of read.tokens.values()) if (token.problem && !token.missing) files.add(token.file);
+    const at = now();
+    for (const file of files) {
+      const info = await stat(file).catch(() => null);
+      if (info && at - info.mtimeMs < HALF_WRITTEN_WINDOW_MS) return true;
+    }
+    return false;
+  };
+
+  let reloading: Promise<void> | null = null;
+  let reloadAgain = false;
+  const reloadOnce = async (): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      const read = await readAwsInputs(opts.env, opts.homeDir, now());
+      const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await recentlyWrittenProblemFiles(read));
+      if (!settle) {
+        inputs = read;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, HALF_WRITTEN_RETRY_MS));
+    }
+    publish();
+    maybeVerifyActive();
+  };
+  // One reload at a time; a change during a reload asks for exactly one more.
+  const reload = async (): Promise<void> => {
+    if (reloading) {
+      reloadAgain = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      try {
+        do {
+          reloadAgain = false;
+          await reloadOnce();
+        } while (reloadAgain);
+      } finally {
+        reloading = null;
+      }
+    })();
+    return reloading;
+  };
+
+  return {
+    async start() {
+      const loaded = await loadSettings(opts.settingsFile);
+      settings = loaded.settings;
+      settingsProblem = loaded.problem;
+      const paths = resolveAwsPaths(opts.env, opts.homeDir);
+      if (opts.watch ?? true) {
+        watcher = watchPaths({
+          targets: [
+            { path: paths.configFile, kind: 'file' },
+            { path: paths.credentialsFile, kind: 'file' },
+            { path: paths.ssoCacheDir, kind: 'dir' },
+            { path: paths.cliCacheDir, kind: 'dir' },
+          ],
+          debounceMs: opts.debounceMs ?? 25,
+          onChange: () => void reload(),
+        });
+      }
+      const cliDetection = (opts.detectCli ?? true)
+        ? detectAwsClis({ path: opts.env.PATH, platform: process.platform }).then((report) => {
+            cli = report;
+          })
+        : Promise.resolve();
+      await Promise.all([reload(), cliDetection, watcher?.ready]);
+      publish();
+    },
+    async stop() {
+      scheduler.dispose();
+      await watcher?.close();
+      watcher = null;
+    },
+    snapshot() {
+      if (!current) current = assemble();
+      return current;
+    },
+    onSnapshot(listener) {
+      snapshotListeners.add(listener);
+      return () => snapshotListeners.delete(listener);
+    },
+    onVerifyProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
+    verifyProfile,
+    async verifyAll() {
+      const names = inputs?.parsed.profiles.map((p) => p.name) ?? [];
+      const results = await verifierFor().verifyAll(names, (done, total) => {
+        for (const listener of progressListeners) listener({ done, total });
+      });
+      for (const check of results) checks.set(check.profile, check);
+      publish();
+      return results;
+    },
+    settings: () => ({ ...settings }),
+    async updateSettings(patch) {
+      settings = { ...settings, ...patch };
+      await saveSettings(opts.settingsFile, settings);
+      settingsProblem = null;
+      publish();
+      return { ...settings };
+    },
+    reevaluate: () => publish(),
+    reload,
+  };
+}

@@ -1,0 +1,118 @@
+// Watches a set of files and folders that may not exist yet, may be replaced by rename (how the
+// AWS CLI and gcloud write), or may be deleted and created again. chokidar catches both in-place
+// and atomic writes (INTEROP.md: Node's recursive fs.watch loses a file after a rename).
+//
+// Each target is watched through a root one level above its nearest existing ancestor, so the
+// target's own creation or deletion is an event of its parent. When a folder on the way to a
+// target appears or disappears, the roots are planned again.
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+export interface WatchTarget {
+  path: string;
+  /** A folder whose whole content matters (token caches), or a single file. */
+  kind: 'file' | 'dir';
+}
+
+export interface PathWatcher {
+  /** Resolves once the first scan is done, so a test may write right after. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PathWatcherOptions {
+  targets: WatchTarget[];
+  /** Called after events settle for `debounceMs`, with the paths that changed. */
+  onChange(changed: string[]): void;
+  debounceMs?: number;
+  onError?(error: Error): void;
+}
+
+const isWithin = (child: string, parent: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+};
+
+function nearestExistingAncestor(path: string): string {
+  let current = resolve(path);
+  while (!existsSync(current)) {
+    const parent = dirname(current);
+    if (parent === current) return current;
+    current = parent;
+  }
+  return current;
+}
+
+/** The folders to hand to chokidar: none inside another. Exported for tests. */
+export function planWatchRoots(targets: WatchTarget[]): string[] {
+  const roots = new Set<string>();
+  for (const target of targets) {
+    const existing = nearestExistingAncestor(target.path);
+    roots.add(dirname(existing));
+  }
+  const sorted = [...roots].sort((a, b) => a.length - b.length);
+  return sorted.filter((root, i) => !sorted.slice(0, i).some((outer) => isWithin(root, outer)));
+}
+
+/** True for a path on the way to a target, the target itself, or inside a folder target. */
+export function isRelevantPath(path: string, targets: WatchTarget[]): boolean {
+  const p = resolve(path);
+  return targets.some((t) => {
+    const target = resolve(t.path);
+    if (isWithin(target, p)) return true; // an ancestor of the target (or the target)
+    return t.kind === 'dir' && isWithin(p, target);
+  });
+}
+
+export function watchPaths(options: PathWatcherOptions): PathWatcher {
+  const debounceMs = options.debounceMs ?? 30;
+  let watcher: FSWatcher | null = null;
+  let roots: string[] = [];
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  const flush = (): void => {
+    timer = null;
+    const changed = [...pending];
+    pending = new Set();
+    if (changed.length > 0 && !closed) options.onChange(changed);
+  };
+
+  const start = (): Promise<void> => {
+    roots = planWatchRoots(options.targets);
+    const instance = watch(roots, {
+      ignoreInitial: true,
+      ignored: (path: string) => !roots.some((r) => resolve(path) === r) && !isRelevantPath(path, options.targets),
+    });
+    watcher = instance;
+    instance.on('all', (event, path) => {
+      pending.add(resolve(path));
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, debounceMs);
+      if (event === 'addDir' || event === 'unlinkDir') void replanIfNeeded();
+    });
+    instance.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+    return new Promise((resolveReady) => instance.once('ready', () => resolveReady()));
+  };
+
+  const replanIfNeeded = async (): Promise<void> => {
+    const next = planWatchRoots(options.targets);
+    if (closed || next.join('\0') === roots.join('\0')) return;
+    const old = watcher;
+    watcher = null;
+    await old?.close();
+    if (!closed) await start();
+  };
+
+  const ready = start();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await watcher?.close();
+    },
+  };
+}
