@@ -179,7 +179,7 @@ export function createCore(opts: CoreOptions): Core {
             { path: paths.ssoCacheDir, kind: 'dir' },
             { path: paths.cliCacheDir, kind: 'dir' },
           ],
-          debounceMs: opts.debounceMs ?? 25,
+          debounceMs: opts.debounceMs,
           onChange: () => void reload(),
         });
       }

@@ -25,6 +25,7 @@ export interface PathWatcherOptions {
   targets: WatchTarget[];
   /** Called after events settle for `debounceMs`, with the paths that changed. */
   onChange(changed: string[]): void;
+  /** At least CHOKIDAR_CHANGE_THROTTLE_MS + 10: see below. */
   debounceMs?: number;
   onError?(error: Error): void;
 }
@@ -65,8 +66,15 @@ export function isRelevantPath(path: string, targets: WatchTarget[]): boolean {
   });
 }
 
+/**
+ * chokidar drops a second `change` of the same file within 50 ms of the first (index.js,
+ * `_throttle(EV.CHANGE, path, 50)`). Settling for longer than that after the last event we saw
+ * means the read happens after any write whose event was dropped.
+ */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
 export function watchPaths(options: PathWatcherOptions): PathWatcher {
-  const debounceMs = options.debounceMs ?? 30;
+  const debounceMs = Math.max(options.debounceMs ?? 0, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
   let watcher: FSWatcher | null = null;
   let roots: string[] = [];
   let pending = new Set<string>();
