@@ -1,0 +1,243 @@
+// The tray menu as a pure function of the snapshot. The shell (electron/main/tray.ts) turns this
+// into an Electron Menu and maps each action ID to a handler; everything that decides what the
+// menu says lives here, so it is tested without Electron.
+//
+// The menu stays short whatever the size of the user's config: the active profile, a capped list
+// of SSO sessions, and a way into the window, which is where thousands of profiles belong.
+import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
+import { compareUrgency, formatTimeLeft, worstStatus } from '../identity/expiry';
+
+export const APP_NAME = 'Cloud Identity Tray';
+
+/** How many SSO sessions the menu lists before pointing to the window. */
+export const MAX_MENU_SESSIONS = 8;
+/** Longest name shown in a menu item; longer ones are cut with an ellipsis. */
+export const MAX_MENU_NAME_CHARS = 48;
+/** Windows truncates a notification-area tooltip at 127 characters (NOTIFYICONDATA.szTip). */
+export const MAX_TOOLTIP_CHARS = 127;
+
+export type TrayIconStatus = IdentityStatus;
+
+export type TrayActionId = 'open-window' | 'verify-all' | 'quit' | 'show-profile' | 'copy-profile-export' | 'open-cli-help';
+
+export interface TrayAction {
+  id: TrayActionId;
+  /** The profile name, for the actions that act on one. */
+  arg?: string;
+}
+
+export type TrayItem =
+  | { type: 'label'; label: string }
+  | { type: 'separator' }
+  | { type: 'action'; label: string; action: TrayAction }
+  | { type: 'submenu'; label: string; items: TrayItem[] };
+
+export interface TrayModel {
+  iconStatus: TrayIconStatus;
+  tooltip: string;
+  items: TrayItem[];
+}
+
+export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
+  const { aws } = snapshot;
+  const profile = aws.profiles.find((p) => p.name === aws.activeProfile) ?? null;
+  const session = profile?.ssoSession ? (aws.ssoSessions.find((s) => s.name === profile.ssoSession) ?? null) : null;
+  const active = describeActive(snapshot, profile, session, now);
+
+  const items: TrayItem[] = [...active.items, { type: 'separator' }];
+
+  const sessionItems = ssoSessionItems(aws.ssoSessions, session, now);
+  if (sessionItems.length > 0) items.push(...sessionItems, { type: 'separator' });
+
+  const warnings = warningItems(snapshot);
+  if (warnings.length > 0) items.push(...warnings, { type: 'separator' });
+
+  items.push(
+    { type: 'action', label: 'Verify identities', action: { id: 'verify-all' } },
+    { type: 'action', label: `Open ${APP_NAME}…`, action: { id: 'open-window' } },
+    { type: 'separator' },
+    { type: 'action', label: 'Quit', action: { id: 'quit' } },
+  );
+
+  return {
+    iconStatus: active.iconStatus,
+    tooltip: truncate(`${APP_NAME} — ${active.summary}`, MAX_TOOLTIP_CHARS),
+    items,
+  };
+}
+
+interface ActiveDescription {
+  iconStatus: TrayIconStatus;
+  /** One line for the tooltip, e.g. `prod-admin: expires in 42m`. */
+  summary: string;
+  items: TrayItem[];
+}
+
+function describeActive(
+  snapshot: Snapshot,
+  profile: AwsProfile | null,
+  session: SsoSession | null,
+  now: number,
+): ActiveDescription {
+  const { activeProfile, activeProfileSource, profiles } = snapshot.aws;
+  const name = shorten(activeProfile);
+
+  if (profile === null) {
+    // No `default` profile is an ordinary setup (named profiles only); a variable naming a
+    // profile that does not exist makes every AWS command fail, so that one is an error.
+    const chosenByVariable = activeProfileSource !== 'default';
+    const summary = chosenByVariable
+      ? `${name} (from ${activeProfileSource}) is not in your AWS config`
+      : profiles.length === 0
+        ? 'no AWS profiles found'
+        : 'no active AWS profile';
+    return {
+      iconStatus: chosenByVariable ? 'error' : 'unknown',
+      summary,
+      items: [{ type: 'label', label: capitalize(summary) }],
+    };
+  }
+
+  const iconStatus = worstStatus(session ? [profile.status, session.status] : [profile.status]) ?? 'unknown';
+  const state = describeStatus(profile.status, profile.expiresAt, now);
+  const items: TrayItem[] = [
+    { type: 'action', label: `${name} — ${state}`, action: { id: 'show-profile', arg: profile.name } },
+  ];
+
+  const account = profile.identity?.account ?? profile.accountId;
+  const principal = profile.identity ? shortArn(profile.identity.arn) : (profile.roleName ?? (profile.roleArn ? shortArn(profile.roleArn) : null));
+  const who = [account ? `Account ${account}` : null, principal ? shorten(principal) : null].filter((s) => s !== null);
+  if (who.length > 0) items.push({ type: 'label', label: who.join(' · ') });
+
+  if (session && session.status !== profile.status) {
+    items.push({ type: 'label', label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now)}` });
+  }
+  const problem = profile.problems.find((p) => p.severity === 'error');
+  if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
+  if (activeProfileSource !== 'default') items.push({ type: 'label', label: `Chosen by ${activeProfileSource}` });
+  // Where botocore or the JS SDK would pick another profile than the CLI: SkyPilot uses botocore.
+  const note = snapshot.aws.activeProfileNotes[0];
+  if (note) items.push({ type: 'label', label: truncate(firstLine(note), 80) });
+
+  items.push({
+    type: 'action',
+    label: `Copy “export AWS_PROFILE=${name}”`,
+    action: { id: 'copy-profile-export', arg: profile.name },
+  });
+
+  return { iconStatus, summary: `${name}: ${state}`, items };
+}
+
+function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSession | null, now: number): TrayItem[] {
+  if (sessions.length === 0) return [];
+  const ordered = [...sessions].sort((a, b) => {
+    if (a === activeSession) return -1;
+    if (b === activeSession) return 1;
+    return compareUrgency(a.status, b.status) || a.name.localeCompare(b.name);
+  });
+  const shown = ordered.slice(0, MAX_MENU_SESSIONS);
+  const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'SSO session' : 'SSO sessions' }];
+  for (const s of shown) {
+    items.push({
+      type: 'action',
+      label: `${shorten(s.name)} — ${describeStatus(s.status, s.expiresAt, now)}`,
+      action: { id: 'open-window' },
+    });
+  }
+  const hidden = sessions.length - shown.length;
+  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  return items;
+}
+
+function warningItems(snapshot: Snapshot): TrayItem[] {
+  const items: TrayItem[] = [];
+  const cliWarning = snapshot.aws.cli.warning;
+  if (cliWarning) {
+    items.push({ type: 'action', label: `⚠ ${truncate(firstLine(cliWarning), 80)}`, action: { id: 'open-cli-help' } });
+  }
+  const fileProblems = snapshot.aws.problems.length;
+  if (fileProblems > 0) {
+    items.push({
+      type: 'action',
+      label: `⚠ ${fileProblems === 1 ? '1 problem' : `${fileProblems} problems`} reading AWS files…`,
+      action: { id: 'open-window' },
+    });
+  }
+  return items;
+}
+
+/** "expires in 2h 10m", "expired 3m ago", or a status word when there is no time to count. */
+export function describeStatus(status: IdentityStatus, expiresAt: string | null, now: number): string {
+  switch (status) {
+    case 'valid':
+    case 'expiring':
+    case 'expired': {
+      const at = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
+      return Number.isNaN(at) ? status : formatTimeLeft(new Date(at), now);
+    }
+    case 'signed-out':
+      return 'signed out';
+    case 'long-lived':
+      return 'long-lived keys';
+    case 'unknown':
+      return 'expiry known at use';
+    case 'error':
+      return 'error';
+  }
+}
+
+/**
+ * The first instant after `now` at which the menu's text changes by the passage of time alone
+ * ("expires in 42m" becoming "41m"), or null when nothing changes within `horizonMs`. Statuses
+ * themselves change only with a new snapshot (the core publishes one at each deadline); this is
+ * for the countdown text in between, so the shell sets one timer instead of polling.
+ *
+ * Every time-dependent text counts monotonically (down to expiry, then up since), so once the
+ * model differs from the one at `now` it never returns to it: a binary search finds the instant.
+ */
+export function nextTrayChange(snapshot: Snapshot, now: number, horizonMs = 24 * 60 * 60 * 1000): number | null {
+  const text = (t: number): string => {
+    const model = buildTrayModel(snapshot, t);
+    return JSON.stringify([model.tooltip, model.items]);
+  };
+  const current = text(now);
+  let lo = now;
+  let hi = now + horizonMs;
+  if (text(hi) === current) return null;
+  // Invariant: text(lo) === current, text(hi) !== current.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (text(mid) === current) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * The resource part of an ARN: `arn:aws:sts::123456789012:assumed-role/Admin/alice` ->
+ * `assumed-role/Admin/alice`. ARN layout: arn:partition:service:region:account-id:resource
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). Anything that is not
+ * an ARN is returned as it is.
+ */
+export function shortArn(arn: string): string {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return arn;
+  return parts.slice(5).join(':');
+}
+
+function shorten(name: string): string {
+  return truncate(name, MAX_MENU_NAME_CHARS);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function firstLine(text: string): string {
+  return text.trim().split(/\r?\n/, 1)[0] ?? '';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

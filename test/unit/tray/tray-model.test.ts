@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { AwsProfile, AwsState, IdentityStatus, Snapshot, SsoSession } from '../../../electron/shared/model';
+import { IDENTITY_STATUSES } from '../../../electron/shared/model';
+import { formatTimeLeft } from '../../../electron/core/identity/expiry';
+import {
+  buildTrayModel,
+  describeStatus,
+  MAX_MENU_SESSIONS,
+  MAX_TOOLTIP_CHARS,
+  nextTrayChange,
+  shortArn,
+  type TrayItem,
+  type TrayModel,
+} from '../../../electron/core/tray/tray-model';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const inMinutes = (m: number): string => new Date(NOW + m * 60_000).toISOString();
+
+function profile(name: string, overrides: Partial<AwsProfile> = {}): AwsProfile {
+  return {
+    name,
+    kind: 'static',
+    active: false,
+    source: { file: '/home/u/.aws/config', line: 1 },
+    sources: [],
+    ssoSession: null,
+    accountId: null,
+    roleName: null,
+    roleArn: null,
+    sourceProfile: null,
+    credentialSource: null,
+    region: null,
+    status: 'long-lived',
+    expiresAt: null,
+    problems: [],
+    identity: null,
+    lastCheck: null,
+    ...overrides,
+  };
+}
+
+function session(name: string, overrides: Partial<SsoSession> = {}): SsoSession {
+  return {
+    name,
+    legacy: false,
+    startUrl: 'https://d-123.awsapps.com/start',
+    region: 'us-east-1',
+    registrationScopes: ['sso:account:access'],
+    source: null,
+    status: 'valid',
+    expiresAt: inMinutes(8 * 60),
+    refreshable: true,
+    registrationExpiresAt: null,
+    cacheFile: `/home/u/.aws/sso/cache/${name}.json`,
+    profiles: [],
+    problems: [],
+    ...overrides,
+  };
+}
+
+function snapshot(aws: Partial<AwsState> = {}): Snapshot {
+  return {
+    version: 1,
+    generatedAt: new Date(NOW).toISOString(),
+    leadTimeMinutes: 15,
+    nextDeadline: null,
+    aws: {
+      configFile: '/home/u/.aws/config',
+      credentialsFile: '/home/u/.aws/credentials',
+      activeProfile: 'default',
+      activeProfileSource: 'default',
+      activeProfileNotes: [],
+      cli: { found: [], warning: null },
+      profiles: [],
+      ssoSessions: [],
+      problems: [],
+      ...aws,
+    },
+  };
+}
+
+/** The SSO profile most SkyPilot users have: an sso-session, verified once. */
+function ssoSnapshot(profileStatus: IdentityStatus, sessionStatus: IdentityStatus, expiresInMinutes = 130): Snapshot {
+  const expiresAt = inMinutes(expiresInMinutes);
+  return snapshot({
+    activeProfile: 'prod-admin',
+    activeProfileSource: 'AWS_PROFILE',
+    profiles: [
+      profile('prod-admin', {
+        kind: 'sso',
+        active: true,
+        ssoSession: 'corp',
+        accountId: '123456789012',
+        roleName: 'Admin',
+        status: profileStatus,
+        expiresAt,
+        identity: {
+          account: '123456789012',
+          arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice',
+          userId: 'AROAEXAMPLE:alice',
+        },
+      }),
+    ],
+    ssoSessions: [session('corp', { status: sessionStatus, expiresAt, profiles: ['prod-admin'] })],
+  });
+}
+
+const labels = (items: readonly TrayItem[]): string[] =>
+  items.flatMap((i) => (i.type === 'separator' ? [] : i.type === 'submenu' ? [i.label, ...labels(i.items)] : [i.label]));
+
+const actionsOf = (model: TrayModel): string[] =>
+  model.items.flatMap((i) => (i.type === 'action' ? [i.action.arg ? `${i.action.id}:${i.action.arg}` : i.action.id] : []));
+
+describe('buildTrayModel: the active profile', () => {
+  it('shows name, account, short ARN and time left of a valid SSO profile', () => {
+    const model = buildTrayModel(ssoSnapshot('valid', 'valid', 130), NOW);
+    const timeLeft = formatTimeLeft(new Date(inMinutes(130)), NOW);
+    expect(model.iconStatus).toBe('valid');
+    expect(model.items[0]).toEqual({
+      type: 'action',
+      label: `prod-admin — ${timeLeft}`,
+      action: { id: 'show-profile', arg: 'prod-admin' },
+    });
+    expect(labels(model.items)).toContain('Account 123456789012 · assumed-role/Admin/alice');
+    expect(labels(model.items)).toContain('Chosen by AWS_PROFILE');
+    expect(model.tooltip).toBe(`Cloud Identity Tray — prod-admin: ${timeLeft}`);
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
+  });
+
+  it('counts down in hours and minutes', () => {
+    expect(describeStatus('valid', inMinutes(130), NOW)).toBe('expires in 2h 10m');
+    expect(describeStatus('expiring', inMinutes(42), NOW)).toBe('expires in 42m');
+    expect(describeStatus('expired', inMinutes(-3), NOW)).toBe('expired 3m ago');
+    expect(describeStatus('expired', null, NOW)).toBe('expired');
+  });
+
+  it('uses the worst of the profile and the SSO session it uses for the icon', () => {
+    expect(buildTrayModel(ssoSnapshot('valid', 'expired'), NOW).iconStatus).toBe('expired');
+    expect(buildTrayModel(ssoSnapshot('valid', 'expiring', 10), NOW).iconStatus).toBe('expiring');
+    expect(buildTrayModel(ssoSnapshot('signed-out', 'signed-out'), NOW).iconStatus).toBe('signed-out');
+    expect(buildTrayModel(ssoSnapshot('expiring', 'valid', 10), NOW).iconStatus).toBe('expiring');
+  });
+
+  it('says how the SSO session stands when it differs from the profile', () => {
+    const snap = ssoSnapshot('valid', 'expired');
+    snap.aws.ssoSessions[0] = { ...snap.aws.ssoSessions[0]!, expiresAt: inMinutes(-20) };
+    expect(labels(buildTrayModel(snap, NOW).items)).toContain('SSO session corp: expired 20m ago');
+    expect(labels(buildTrayModel(ssoSnapshot('valid', 'valid'), NOW).items).join('\n')).not.toContain('SSO session corp');
+  });
+
+  it('ignores other profiles and sessions for the icon: only the active identity counts', () => {
+    const snap = ssoSnapshot('valid', 'valid');
+    snap.aws.profiles.push(profile('old', { status: 'expired', expiresAt: inMinutes(-60) }));
+    snap.aws.ssoSessions.push(session('other', { status: 'signed-out', expiresAt: null }));
+    expect(buildTrayModel(snap, NOW).iconStatus).toBe('valid');
+  });
+
+  it('falls back to the configured account and role before the profile is verified', () => {
+    const snap = ssoSnapshot('valid', 'valid');
+    snap.aws.profiles[0] = { ...snap.aws.profiles[0]!, identity: null };
+    expect(labels(buildTrayModel(snap, NOW).items)).toContain('Account 123456789012 · Admin');
+  });
+
+  it('shortens a role ARN for an assume-role profile', () => {
+    const snap = snapshot({
+      profiles: [
+        profile('default', {
+          kind: 'assume-role',
+          status: 'unknown',
+          roleArn: 'arn:aws:iam::210987654321:role/Deploy',
+          accountId: null,
+        }),
+      ],
+    });
+    const model = buildTrayModel(snap, NOW);
+    expect(model.items[0]).toMatchObject({ label: 'default — expiry known at use' });
+    expect(labels(model.items)).toContain('role/Deploy');
+    expect(labels(model.items)).not.toContain('Chosen by default');
+    expect(model.iconStatus).toBe('unknown');
+  });
+
+  it('describes static keys as long-lived', () => {
+    const model = buildTrayModel(snapshot({ profiles: [profile('default')] }), NOW);
+    expect(model.iconStatus).toBe('long-lived');
+    expect(model.tooltip).toBe('Cloud Identity Tray — default: long-lived keys');
+  });
+
+  it('calls a variable naming a missing profile an error', () => {
+    const model = buildTrayModel(snapshot({ activeProfile: 'typo', activeProfileSource: 'AWS_PROFILE', profiles: [profile('prod')] }), NOW);
+    expect(model.iconStatus).toBe('error');
+    expect(model.tooltip).toBe('Cloud Identity Tray — typo (from AWS_PROFILE) is not in your AWS config');
+    expect(actionsOf(model)).not.toContain('copy-profile-export:typo');
+  });
+
+  it('treats a missing default profile as nothing active, not as an error', () => {
+    expect(buildTrayModel(snapshot({ profiles: [profile('prod')] }), NOW)).toMatchObject({
+      iconStatus: 'unknown',
+      tooltip: 'Cloud Identity Tray — no active AWS profile',
+    });
+    expect(buildTrayModel(snapshot(), NOW)).toMatchObject({
+      iconStatus: 'unknown',
+      tooltip: 'Cloud Identity Tray — no AWS profiles found',
+    });
+  });
+
+  it('shows the first error of a broken active profile, first line only', () => {
+    const snap = snapshot({
+      profiles: [
+        profile('default', {
+          kind: 'assume-role',
+          status: 'error',
+          problems: [
+            { severity: 'warning', message: 'region is not set' },
+            { severity: 'error', message: 'role_arn with both source_profile and credential_source\nsecond line', line: 4 },
+          ],
+        }),
+      ],
+    });
+    const model = buildTrayModel(snap, NOW);
+    expect(model.iconStatus).toBe('error');
+    expect(labels(model.items)).toContain('role_arn with both source_profile and credential_source');
+    expect(labels(model.items).join('\n')).not.toContain('second line');
+  });
+
+  it('offers to copy the export line and to show the profile, by its full name', () => {
+    const long = 'p'.repeat(300);
+    const model = buildTrayModel(snapshot({ activeProfile: long, activeProfileSource: 'AWS_PROFILE', profiles: [profile(long)] }), NOW);
+    expect(actionsOf(model)).toContain(`copy-profile-export:${long}`);
+    expect(actionsOf(model)).toContain(`show-profile:${long}`);
+    expect(Math.max(...labels(model.items).map((l) => l.length))).toBeLessThan(100);
+  });
+
+  it('says when it expired once the time has passed, whatever the status says', () => {
+    expect(describeStatus('valid', inMinutes(-1), NOW)).toBe('expired 1m ago');
+  });
+});
+
+describe('buildTrayModel: SSO sessions', () => {
+  it('lists every session with its state when there are few', () => {
+    const snap = snapshot({
+      ssoSessions: [session('a', { status: 'valid', expiresAt: inMinutes(300) }), session('b', { status: 'signed-out', expiresAt: null })],
+    });
+    const all = labels(buildTrayModel(snap, NOW).items);
+    expect(all).toContain('SSO sessions');
+    expect(all).toContain('a — expires in 5h');
+    expect(all).toContain('b — signed out');
+  });
+
+  it('caps the list, most urgent first, and points to the window for the rest', () => {
+    const sessions = Array.from({ length: 20 }, (_, i) => session(`s${String(i).padStart(2, '0')}`));
+    sessions[17] = session('s17', { status: 'expired', expiresAt: inMinutes(-5) });
+    const model = buildTrayModel(snapshot({ ssoSessions: sessions }), NOW);
+    const sessionLabels = labels(model.items).filter((l) => /^s\d\d — /.test(l));
+    expect(sessionLabels).toHaveLength(MAX_MENU_SESSIONS);
+    expect(sessionLabels[0]).toBe('s17 — expired 5m ago');
+    expect(labels(model.items)).toContain(`${20 - MAX_MENU_SESSIONS} more in the window…`);
+  });
+
+  it('puts the active profile’s session first', () => {
+    const snap = ssoSnapshot('valid', 'valid');
+    snap.aws.ssoSessions.unshift(session('aaa', { status: 'expired', expiresAt: inMinutes(-1) }));
+    const sessionLabels = labels(buildTrayModel(snap, NOW).items).filter((l) => / — /.test(l) && !l.startsWith('prod-admin'));
+    expect(sessionLabels[0]).toMatch(/^corp — /);
+  });
+
+  it('has no session heading when there are no sessions', () => {
+    expect(labels(buildTrayModel(snapshot({ profiles: [profile('default')] }), NOW).items)).not.toContain('SSO sessions');
+  });
+});
+
+describe('buildTrayModel: warnings and fixed items', () => {
+  it('shows the first line of the CLI warning, leading to the CLI help', () => {
+    const snap = snapshot({
+      cli: { found: [], warning: 'The first aws on PATH is AWS CLI v1 (1.45.11).\nSSO sessions need v2.' },
+    });
+    const model = buildTrayModel(snap, NOW);
+    const warning = model.items.find((i) => i.type === 'action' && i.action.id === 'open-cli-help');
+    expect(warning).toMatchObject({ label: '⚠ The first aws on PATH is AWS CLI v1 (1.45.11).' });
+  });
+
+  it('points to the window when the AWS files have problems', () => {
+    const snap = snapshot({ problems: [{ severity: 'error', message: 'binary content', file: '/x', line: 1 }] });
+    expect(labels(buildTrayModel(snap, NOW).items)).toContain('⚠ 1 problem reading AWS files…');
+  });
+
+  it('always ends with verify, open and quit, in that order', () => {
+    for (const snap of [snapshot(), ssoSnapshot('expired', 'expired')]) {
+      const actions = actionsOf(buildTrayModel(snap, NOW));
+      expect(actions.slice(-3)).toEqual(['verify-all', 'open-window', 'quit']);
+    }
+  });
+
+  it('never starts or ends with a separator, nor has two in a row', () => {
+    for (const snap of [snapshot(), ssoSnapshot('valid', 'valid'), snapshot({ cli: { found: [], warning: 'v1' } })]) {
+      const items = buildTrayModel(snap, NOW).items;
+      expect(items[0]?.type).not.toBe('separator');
+      expect(items.at(-1)?.type).not.toBe('separator');
+      items.forEach((item, i) => {
+        if (item.type === 'separator') expect(items[i + 1]?.type).not.toBe('separator');
+      });
+    }
+  });
+
+  it('keeps the tooltip within what Windows shows', () => {
+    const long = 'x'.repeat(500);
+    const model = buildTrayModel(snapshot({ activeProfile: long, activeProfileSource: 'AWS_PROFILE' }), NOW);
+    expect(Array.from(model.tooltip).length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
+    expect(model.tooltip).toContain('…');
+  });
+});
+
+describe('buildTrayModel: scale', () => {
+  it('keeps the menu short with 10,000 profiles and 2,000 sessions', () => {
+    const profiles = Array.from({ length: 10_000 }, (_, i) =>
+      profile(`profile-${i}`, { kind: 'sso', ssoSession: `session-${i % 2000}`, status: 'valid', expiresAt: inMinutes(60) }),
+    );
+    const ssoSessions = Array.from({ length: 2000 }, (_, i) => session(`session-${i}`));
+    const model = buildTrayModel(snapshot({ activeProfile: 'profile-4242', profiles, ssoSessions }), NOW);
+    expect(model.items.length).toBeLessThanOrEqual(30);
+    expect(labels(model.items)[0]).toMatch(/^profile-4242 — /);
+    expect(labels(model.items)).toContain('1992 more in the window…');
+  });
+
+  it('is bounded and well formed for any snapshot (property)', () => {
+    const status = fc.constantFrom(...IDENTITY_STATUSES);
+    const minutes = fc.option(fc.integer({ min: -10_000, max: 10_000 }), { nil: null });
+    const arbProfile = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
+    const arbSession = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
+    fc.assert(
+      fc.property(fc.array(arbProfile, { maxLength: 40 }), fc.array(arbSession, { maxLength: 40 }), fc.nat(50), (ps, ss, pick) => {
+        const profiles = ps.map((p) => profile(p.name, { status: p.status, expiresAt: p.minutes === null ? null : inMinutes(p.minutes) }));
+        const active = profiles[pick % Math.max(1, profiles.length)]?.name ?? 'default';
+        const ssoSessions = ss.map((s) => session(s.name, { status: s.status, expiresAt: s.minutes === null ? null : inMinutes(s.minutes) }));
+        const model = buildTrayModel(snapshot({ activeProfile: active, profiles, ssoSessions }), NOW);
+        expect(IDENTITY_STATUSES).toContain(model.iconStatus);
+        expect(model.items.length).toBeLessThanOrEqual(30);
+        expect(Array.from(model.tooltip).length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
+        expect(actionsOf(model).at(-1)).toBe('quit');
+      }),
+    );
+  });
+});
+
+describe('shortArn', () => {
+  it.each([
+    ['arn:aws:sts::123456789012:assumed-role/Admin/alice', 'assumed-role/Admin/alice'],
+    ['arn:aws:iam::123456789012:user/ops/bob', 'user/ops/bob'],
+    ['arn:aws:iam::123456789012:root', 'root'],
+    ['arn:aws-cn:sts::123456789012:assumed-role/R/s', 'assumed-role/R/s'],
+    ['arn:aws:sts::123456789012:federated-user/x:y', 'federated-user/x:y'],
+    ['not-an-arn', 'not-an-arn'],
+  ])('%s -> %s', (arn, short) => {
+    expect(shortArn(arn)).toBe(short);
+  });
+});
+
+describe('nextTrayChange', () => {
+  it('is the next instant the countdown text changes', () => {
+    // 2h 10m 30s left: "2h 10m" until 2h 10m remain, then "2h 9m" from the next millisecond.
+    const snap = ssoSnapshot('valid', 'valid', 130.5);
+    const at = nextTrayChange(snap, NOW);
+    expect(at).toBe(NOW + 30_000 + 1);
+    expect(buildTrayModel(snap, at! - 1).tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
+    expect(buildTrayModel(snap, at!).tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 9m');
+  });
+
+  it('counts in seconds in the last minute', () => {
+    const snap = ssoSnapshot('expiring', 'expiring', 0.5);
+    expect(nextTrayChange(snap, NOW)).toBe(NOW + 1);
+  });
+
+  it('keeps counting after expiry ("expired 3m ago")', () => {
+    const snap = ssoSnapshot('expired', 'expired', -3);
+    expect(nextTrayChange(snap, NOW)).toBe(NOW + 60_000);
+  });
+
+  it('is null when nothing in the menu depends on time', () => {
+    expect(nextTrayChange(snapshot({ profiles: [profile('default')] }), NOW)).toBeNull();
+    expect(nextTrayChange(snapshot(), NOW)).toBeNull();
+  });
+
+  it('finds changes in a listed SSO session, not only the active profile', () => {
+    const snap = snapshot({ profiles: [profile('default')], ssoSessions: [session('corp', { expiresAt: inMinutes(10.25) })] });
+    expect(nextTrayChange(snap, NOW)).toBe(NOW + 15_000 + 1);
+  });
+});
