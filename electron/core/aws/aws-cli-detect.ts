@@ -1,0 +1,180 @@
+// Which `aws` does the user's terminal run? Every `aws` on PATH, in PATH order, with its version.
+// The trap this guards against: `pip install awscli` puts AWS CLI v1 first on PATH, and v1 has no
+// `aws sso login`, so SSO "does not work" although v2 is installed further down the PATH.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AwsCliInstall, AwsCliReport } from '../../shared/model';
+import { awsCliWarning } from './aws-cli-warning';
+
+export { awsCliWarning } from './aws-cli-warning';
+
+export interface DetectAwsClisOptions {
+  /** The PATH to search (the user's login-shell PATH in the app). */
+  path: string | undefined;
+  platform: NodeJS.Platform;
+  /** Windows only; defaults to the system's default `.COM;.EXE;.BAT;.CMD`. */
+  pathExt?: string;
+  /** Per `aws --version`; default 5 s. */
+  timeoutMs?: number;
+  /**
+   * Environment for the `--version` runs; PATH is replaced by `path` so shims (pyenv, asdf) that
+   * look up their interpreter on PATH behave as in the user's terminal. Default: process.env.
+   */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AwsVersion {
+  version: string;
+  major: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD';
+
+/**
+ * Reads `aws-cli/2.9.19 Python/3.11.2 ...` (v2 on stdout) or `aws-cli/1.45.11 Python/...`
+ * (v1; very old v1 prints it on stderr). Returns null for anything else.
+ */
+export function parseAwsVersion(text: string): AwsVersion | null {
+  const match = /(?:^|\s)aws-cli\/(\d+)\.(\d+)\.(\d+)(?=\s|$)/m.exec(text);
+  if (!match || match[1] === undefined || match[2] === undefined || match[3] === undefined) return null;
+  return { version: `${match[1]}.${match[2]}.${match[3]}`, major: Number(match[1]) };
+}
+
+/**
+ * The files a shell would try for `aws`, in order. Empty and relative PATH entries are skipped:
+ * they name the current directory, which means nothing for an app and would run untrusted files.
+ */
+export function awsCandidatePaths(searchPath: string | undefined, platform: NodeJS.Platform, pathExt?: string): string[] {
+  if (!searchPath) return [];
+  const windows = platform === 'win32';
+  const paths = windows ? path.win32 : path.posix;
+  const names = windows
+    ? (pathExt ?? DEFAULT_PATHEXT)
+        .split(';')
+        .map((ext) => ext.trim())
+        .filter((ext) => ext.startsWith('.'))
+        .map((ext) => `aws${ext.toLowerCase()}`)
+    : ['aws'];
+  const candidates: string[] = [];
+  for (const rawDir of searchPath.split(windows ? ';' : ':')) {
+    // Windows allows quoted PATH entries ("C:\Program Files\Amazon\AWSCLIV2").
+    const dir = windows ? rawDir.trim().replace(/^"(.*)"$/, '$1') : rawDir;
+    if (dir === '' || !paths.isAbsolute(dir)) continue;
+    for (const name of names) candidates.push(paths.join(dir, name));
+  }
+  return candidates;
+}
+
+async function isExecutableFile(file: string, platform: NodeJS.Platform): Promise<boolean> {
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    if (platform !== 'win32') await access(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `<file> --version` and resolves with both streams; never rejects. */
+function runVersion(file: string, opts: DetectAwsClisOptions): Promise<AwsCliInstall> {
+  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), PATH: opts.path ?? '' };
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Since Node 20.12 (CVE-2024-27980) .cmd/.bat files cannot be spawned without a shell.
+  const viaCmd = opts.platform === 'win32' && /\.(cmd|bat)$/i.test(file);
+  const command = viaCmd ? (env.ComSpec ?? 'cmd.exe') : file;
+  const args = viaCmd ? ['/d', '/s', '/c', `"${file}" --version`] : ['--version'];
+  const posix = process.platform !== 'win32';
+  return new Promise((resolve) => {
+    const failure = (error: string): AwsCliInstall => ({ path: file, version: null, major: null, error });
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+        windowsVerbatimArguments: viaCmd,
+        // Its own process group, so a timeout also kills what a shim started (bash -> pyenv -> python).
+        detached: posix,
+      });
+    } catch (error) {
+      resolve(failure(`could not run \`aws --version\` (${errorCode(error)})`));
+      return;
+    }
+    let output = '';
+    let settled = false;
+    const finish = (install: AwsCliInstall): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(install);
+    };
+    const timer = setTimeout(() => {
+      killTree(child, posix);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      finish(failure(`\`aws --version\` did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const collect = (chunk: Buffer): void => {
+      if (output.length < MAX_OUTPUT) output += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.on('error', (error) => finish(failure(`could not run \`aws --version\` (${errorCode(error)})`)));
+    child.on('close', (code, signal) => {
+      const parsed = parseAwsVersion(output);
+      if (parsed) finish({ path: file, version: parsed.version, major: parsed.major, error: null });
+      else finish(failure(describeFailure(code, signal, output)));
+    });
+  });
+}
+
+const MAX_OUTPUT = 64 * 1024;
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
+function killTree(child: ChildProcess, posix: boolean): void {
+  try {
+    if (posix && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+function describeFailure(code: number | null, signal: NodeJS.Signals | null, output: string): string {
+  const firstLine = output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .find((line) => line !== '');
+  const said = firstLine ? `: ${firstLine.slice(0, 200)}` : '';
+  if (signal) return `\`aws --version\` was killed by ${signal}${said}`;
+  if (code !== null && code !== 0) return `\`aws --version\` exited with status ${code}${said}`;
+  return firstLine ? `\`aws --version\` printed no AWS CLI version${said}` : '`aws --version` printed nothing';
+}
+
+/** Every `aws` on PATH in PATH order, deduplicated by real path, each with its version or error. */
+export async function detectAwsClis(opts: DetectAwsClisOptions): Promise<AwsCliReport> {
+  const candidates = awsCandidatePaths(opts.path, opts.platform, opts.pathExt);
+  const checks = await Promise.all(
+    candidates.map(async (file) => {
+      if (!(await isExecutableFile(file, opts.platform))) return null;
+      const real = await realpath(file).catch(() => file);
+      return { file, real };
+    }),
+  );
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const check of checks) {
+    if (!check || seen.has(check.real)) continue;
+    seen.add(check.real);
+    unique.push(check.file);
+  }
+  const found = await Promise.all(unique.map((file) => runVersion(file, opts)));
+  return { found, warning: awsCliWarning(found, opts.platform) };
+}
