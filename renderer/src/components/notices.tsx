@@ -1,0 +1,35 @@
+import type { AwsState } from '../../../electron/shared/model';
+import { ProblemList } from './problem-list';
+
+/** What is wrong beyond any one profile: an old AWS CLI first on PATH, unreadable files, and
+ *  tools that would pick a different active profile than the AWS CLI. */
+export function Notices({ aws }: { aws: AwsState }) {
+  const { warning } = aws.cli;
+  if (warning === null && aws.problems.length === 0 && aws.activeProfileNotes.length === 0) return null;
+  return (
+    <div className="notices">
+      {warning !== null && (
+        <div className="banner banner-warning" role="alert" aria-label="AWS CLI warning">
+          <strong>AWS CLI:</strong> {warning}
+        </div>
+      )}
+      {aws.problems.length > 0 && (
+        <section className="banner banner-error" aria-labelledby="state-problems-title">
+          <h2 id="state-problems-title" className="banner-title">
+            Problems with your AWS files
+          </h2>
+          <ProblemList problems={aws.problems} label="Problems with your AWS files" />
+        </section>
+      )}
+      {aws.activeProfileNotes.length > 0 && (
+        <section className="banner banner-info" aria-label="Active profile notes">
+          <ul className="plain-list">
+            {aws.activeProfileNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Problem } from '../../../electron/shared/model';
+import { formatLocation } from '../lib/labels';
+
+export function ProblemList({ problems, label }: { problems: readonly Problem[]; label: string }) {
+  return (
+    <ul className="problem-list" aria-label={label}>
+      {problems.map((problem, index) => (
+        <li key={index} className={`problem problem-${problem.severity}`}>
+          <span className="problem-severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
+          <span className="problem-message">{problem.message}</span>
+          {problem.file !== undefined && <code className="problem-location">{formatLocation(problem.file, problem.line)}</code>}
+        </li>
+      ))}
+    </ul>
+  );
+}

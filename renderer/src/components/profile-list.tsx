@@ -1,0 +1,122 @@
+import { useEffect, useId, type KeyboardEvent, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { AwsProfile } from '../../../electron/shared/model';
+import { KIND_LABEL } from '../lib/labels';
+import { nextIndex } from '../lib/list-navigation';
+import { accountOf } from '../lib/profile-query';
+import { formatExpiry } from '../lib/time-left';
+import { StatusBadge } from './status-badge';
+
+const ROW_HEIGHT = 58;
+
+interface ProfileListProps {
+  profiles: readonly AwsProfile[];
+  selected: string | null;
+  now: number;
+  listRef: RefObject<HTMLDivElement | null>;
+  onSelect(name: string): void;
+  /** Enter on an option: go to its details. */
+  onOpen(name: string): void;
+}
+
+/**
+ * A WAI-ARIA listbox with selection following focus (aria-activedescendant). Only the rows in
+ * view are in the DOM, so 10,000 profiles cost what 20 do; the selected row is scrolled into
+ * view first, so the active descendant always exists.
+ */
+export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen }: ProfileListProps) {
+  const idPrefix = useId();
+  const optionId = (index: number): string => `${idPrefix}-option-${index}`;
+  const selectedIndex = selected === null ? -1 : profiles.findIndex((profile) => profile.name === selected);
+
+  const virtualizer = useVirtualizer({
+    count: profiles.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => profiles[index]?.name ?? index,
+  });
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const current = profiles[selectedIndex];
+    if ((event.key === 'Enter' || event.key === ' ') && current !== undefined) {
+      event.preventDefault();
+      if (event.key === 'Enter') onOpen(current.name);
+      else onSelect(current.name);
+      return;
+    }
+    const pageSize = Math.max(1, Math.floor((listRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const target = nextIndex(event.key, selectedIndex, profiles.length, pageSize);
+    const next = target === null ? undefined : profiles[target];
+    if (next === undefined) return;
+    event.preventDefault();
+    onSelect(next.name);
+  };
+
+  if (profiles.length === 0) {
+    return (
+      <div className="profile-list profile-list-empty" ref={listRef} role="listbox" aria-label="AWS profiles" tabIndex={0}>
+        <p className="empty-note">No profiles match.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      className="profile-list"
+      ref={listRef}
+      role="listbox"
+      aria-label="AWS profiles"
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? optionId(selectedIndex) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div className="profile-list-inner" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const profile = profiles[row.index];
+          if (profile === undefined) return null;
+          const isSelected = row.index === selectedIndex;
+          const expiry = formatExpiry(profile.expiresAt, now);
+          const account = accountOf(profile);
+          return (
+            <div
+              key={row.key}
+              id={optionId(row.index)}
+              role="option"
+              aria-selected={isSelected}
+              aria-setsize={profiles.length}
+              aria-posinset={row.index + 1}
+              className={`profile-option${isSelected ? ' selected' : ''}`}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                onSelect(profile.name);
+                listRef.current?.focus();
+              }}
+            >
+              <div className="option-line">
+                <span className="option-name">{profile.name}</span>
+                {profile.active && <span className="active-badge">Active</span>}
+                {profile.problems.length > 0 && (
+                  <span className="problem-dot" title={`${profile.problems.length} problem(s)`} aria-label={`${profile.problems.length} problem(s)`}>
+                    !
+                  </span>
+                )}
+                <StatusBadge status={profile.status} />
+              </div>
+              <div className="option-meta">
+                <span>{KIND_LABEL[profile.kind]}</span>
+                {account !== null && <span>{account}</span>}
+                {expiry !== null && <span>{expiry}</span>}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CloudIdApi } from '../../../electron/shared/contract';
+import type { Settings } from '../../../electron/shared/model';
+import { errorMessage } from '../lib/errors';
+
+/** A modal dialog (native <dialog>: focus is trapped and Escape closes it) for the settings. */
+export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: boolean; onClose(): void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [leadTime, setLeadTime] = useState('');
+  const [notifications, setNotifications] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog === null) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    let live = true;
+    setError(null);
+    api.getSettings().then(
+      (loaded) => {
+        if (!live) return;
+        setSettings(loaded);
+        setLeadTime(String(loaded.leadTimeMinutes));
+        setNotifications(loaded.notifications);
+      },
+      (failure: unknown) => live && setError(errorMessage(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, open]);
+
+  const save = (event: FormEvent): void => {
+    event.preventDefault();
+    const minutes = Number(leadTime);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
+      setError('Lead time is a whole number of minutes from 1 to 1440.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    api
+      .updateSettings({ leadTimeMinutes: minutes, notifications })
+      .then(
+        (saved) => {
+          setSettings(saved);
+          onClose();
+        },
+        (failure: unknown) => setError(errorMessage(failure)),
+      )
+      .finally(() => setSaving(false));
+  };
+
+  return (
+    <dialog ref={dialogRef} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
+      <form onSubmit={save}>
+        <h2 id="settings-title">Settings</h2>
+        <label className="field">
+          <span>Warn this many minutes before a credential expires</span>
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            step={1}
+            required
+            value={leadTime}
+            disabled={settings === null}
+            onChange={(event) => setLeadTime(event.target.value)}
+          />
+        </label>
+        <label className="check-field">
+          <input type="checkbox" checked={notifications} disabled={settings === null} onChange={(event) => setNotifications(event.target.checked)} />
+          <span>Show desktop notifications</span>
+        </label>
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={settings === null || saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,7 @@
+import type { IdentityStatus } from '../../../electron/shared/model';
+import { STATUS_LABEL } from '../lib/labels';
+
+/** Status as a word and a colour; the word carries the meaning, the colour only helps. */
+export function StatusBadge({ status }: { status: IdentityStatus }) {
+  return <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span>;
+}
