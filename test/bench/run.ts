@@ -1,0 +1,101 @@
+// `npm run bench`: speed and memory of the core, each figure next to a peer measured in the same
+// run on the same files. Prints tables; exits non-zero only when a benchmark could not run.
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeBigHome } from './fixtures';
+import { median, ms, percentile, printTable, runChild, timeCommand, type BenchRow } from './bench-util';
+
+const here = new URL('.', import.meta.url).pathname;
+const child = (name: string): string => join(here, name);
+const cliBundle = join(here, '..', '..', 'out', 'cli', 'cloudid.mjs');
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
+const only = process.argv.slice(2);
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
+async function benchLoad(): Promise<BenchRow[]> {
+  const big = await makeBigHome({ profiles: 10_000, sessions: 2_000 });
+  const env = { ...process.env, HOME: big.home, AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '' };
+  try {
+    const inProcess = await runChild<{ firstMs: number; medianMs: number; heapMb: number; profiles: number; sessions: number }>(
+      child('child-load.ts'), [big.home], env, ['--expose-gc'],
+    );
+    if (!existsSync(cliBundle)) throw new Error('out/cli/cloudid.mjs is missing: run `npm run build` first');
+    const cliRuns: number[] = [];
+    let profilesSeen = 0;
+    for (let i = 0; i < 6; i++) {
+      const run = await timeCommand(process.execPath, [cliBundle, 'status', '--json'], env);
+      if (i === 0) profilesSeen = (JSON.parse(run.stdout) as { aws: { profiles: unknown[] } }).aws.profiles.length;
+      else cliRuns.push(run.ms); // the first run fills the `aws --version` cache
+    }
+    const awsRuns: number[] = [];
+    for (let i = 0; i < 3; i++) awsRuns.push((await timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], env)).ms);
+    const sdk = await runChild<{ ms: number; profiles: number }>(child('child-sdk-loader.ts'), [big.configFile, big.credentialsFile], env);
+
+    const cliMs = median(cliRuns);
+    const awsMs = median(awsRuns);
+    return [
+      { name: 'fixture', value: `${inProcess.profiles} profiles, ${inProcess.sessions} SSO sessions with token files, ${big.configLines} config lines` },
+      { name: 'in-process load + classify (first / median of 7)', value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms` },
+      { name: 'heap retained by one loaded state', value: `${inProcess.heapMb.toFixed(1)} MB   target < 60 MB` },
+      { name: '`cloudid status --json` process (median of 5)', value: `${ms(cliMs)}   (${profilesSeen} profiles printed)` },
+      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 3)', value: ms(awsMs) },
+      { name: 'ratio aws CLI / cloudid', value: `${ratio(awsMs, cliMs)}   target >= 4x` },
+      { name: 'peer: @smithy/shared-ini-file-loader (JS SDK) parse only', value: `${ms(sdk.ms)} (${sdk.profiles} config sections)` },
+      { name: 'ratio JS SDK parse / our whole load', value: ratio(sdk.ms, inProcess.medianMs) },
+    ];
+  } finally {
+    await rm(big.home, { recursive: true, force: true });
+  }
+}
+
+async function benchWatch(): Promise<BenchRow[]> {
+  const big = await makeBigHome({ profiles: 200, sessions: 20 });
+  try {
+    const r = await runChild<{ atomic: number[]; inPlace: number[] }>(child('child-watch.ts'), [big.home, '100'], { ...process.env, HOME: big.home });
+    const row = (name: string, values: number[]): BenchRow => ({
+      name: `${name} (n=${values.length})`,
+      value: `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))}   target p95 <= 150 ms`,
+    });
+    return [row('file change -> snapshot, atomic rename', r.atomic), row('file change -> snapshot, in-place write', r.inPlace)];
+  } finally {
+    await rm(big.home, { recursive: true, force: true });
+  }
+}
+
+async function benchIdle(): Promise<BenchRow[]> {
+  const big = await makeBigHome({ profiles: 1_500, sessions: 500 });
+  try {
+    const seconds = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
+    const env = { ...process.env, HOME: big.home };
+    const [core, baseline] = await Promise.all([
+      runChild<{ cpuMs: number; sessions: number }>(child('child-idle.ts'), [big.home, String(seconds)], env),
+      timeCommand(process.execPath, ['-e', `const b=process.cpuUsage();setTimeout(()=>{const u=process.cpuUsage(b);console.log(JSON.stringify({cpuMs:(u.user+u.system)/1000}))},${seconds * 1000})`], env),
+    ]);
+    const bare = (JSON.parse(baseline.stdout) as { cpuMs: number }).cpuMs;
+    return [
+      { name: `core idle, ${core.sessions} SSO sessions watched, ${seconds} s`, value: `${ms(core.cpuMs)} CPU   target < 20 ms` },
+      { name: `peer: bare node process sleeping ${seconds} s`, value: `${ms(bare)} CPU` },
+    ];
+  } finally {
+    await rm(big.home, { recursive: true, force: true });
+  }
+}
+
+type Section = { name: string; title: string; run: () => Promise<BenchRow[]> };
+const sections: Section[] = [
+  { name: 'load', title: 'Load 10,000 AWS profiles and 2,000 SSO token files', run: benchLoad },
+  { name: 'watch', title: 'File change to snapshot event', run: benchWatch },
+  { name: 'idle', title: 'Idle CPU', run: benchIdle },
+];
+
+let failed = false;
+for (const section of sections.filter((s) => wanted(s.name))) {
+  try {
+    printTable(section.title, await section.run());
+  } catch (error) {
+    failed = true;
+    console.error(`\n${section.title}: could not run: ${(error as Error).message}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
