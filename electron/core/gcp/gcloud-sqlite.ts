@@ -1,0 +1,100 @@
+// Reads gcloud's sqlite files (credentials.db, access_tokens.db) with sql.js, a WASM build of
+// SQLite: no native module to rebuild for Electron. The file is read in ONE read and the copy
+// opened in memory, so no lock is ever taken and gcloud can write at any time.
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js';
+
+export type SqliteRow = Record<string, SqlValue>;
+
+export type SqliteRead =
+  | { kind: 'ok'; rows: SqliteRow[] }
+  | { kind: 'missing' }
+  | { kind: 'failed'; reason: 'unreadable' | 'busy' | 'corrupt' | 'schema'; message: string };
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+let wasmPathOverride: string | null = null;
+
+/** For packaged builds, where node_modules/sql.js/dist is unpacked somewhere else. */
+export function setSqlWasmPath(path: string): void {
+  wasmPathOverride = path;
+  sqlJs = null;
+}
+
+function loadSqlJs(): Promise<SqlJsStatic> {
+  if (!sqlJs) {
+    const wasmPath = wasmPathOverride ?? createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+    sqlJs = readFile(wasmPath).then((bytes) => {
+      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return initSqlJs({ wasmBinary });
+    });
+    sqlJs.catch(() => {
+      sqlJs = null;
+    });
+  }
+  return sqlJs;
+}
+
+/** A rollback journal beside the file means a writer is mid-transaction: the bytes may be torn. */
+async function hotJournal(path: string): Promise<boolean> {
+  try {
+    return (await stat(`${path}-journal`)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function readOnce(path: string, query: string): Promise<SqliteRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${code ?? String(error)})` };
+  }
+  if (bytes.length === 0) return { kind: 'ok', rows: [] };
+  const SQL = await loadSqlJs();
+  let db: InstanceType<SqlJsStatic['Database']> | null = null;
+  try {
+    db = new SQL.Database(new Uint8Array(bytes));
+    const statement = db.prepare(query);
+    const rows: SqliteRow[] = [];
+    while (statement.step()) rows.push(statement.getAsObject());
+    statement.free();
+    return { kind: 'ok', rows };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/no such table|no such column/i.test(message)) return { kind: 'failed', reason: 'schema', message: `not the layout gcloud writes (${message})` };
+    if (/locked|busy/i.test(message)) return { kind: 'failed', reason: 'busy', message: `it is locked by another program (${message})` };
+    return { kind: 'failed', reason: 'corrupt', message: `it is not a readable SQLite database (${message})` };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Runs one SELECT over a snapshot of the file. When gcloud is writing at that instant (hot
+ * journal, or a torn read that looks corrupt) it retries a few times, then reports `busy`.
+ */
+export async function readSqliteTable(path: string, query: string, retryDelayMs = 25): Promise<SqliteRead> {
+  let result: SqliteRead = { kind: 'missing' };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const writing = await hotJournal(path);
+    result = await readOnce(path, query);
+    if (!writing && result.kind !== 'failed') return result;
+    if (!writing && result.kind === 'failed' && result.reason !== 'corrupt') return result;
+    if (!writing && attempt > 0) return result;
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+  }
+  if (await hotJournal(path)) {
+    return { kind: 'failed', reason: 'busy', message: 'gcloud is writing it right now (a -journal file is present); try again in a moment' };
+  }
+  return result;
+}
+
+export function sqlText(value: SqlValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return String(value);
+}

@@ -1,0 +1,87 @@
+// Early warning for "RefreshError: Reauthentication is needed": refresh a user credential at its
+// own token_uri (with gcloud's stored rapt token, as gcloud would) and classify Google's answer.
+// Answers documented by Google: HTTP 400 invalid_grant + error_subtype invalid_rapt or
+// rapt_required (session-control policy, https://support.google.com/a/answer/9368756);
+// invalid_grant without a subtype: the grant was revoked or expired. Service accounts are immune.
+import { GOOGLE_TOKEN_URI } from './service-account-key';
+
+/** The fields of an `authorized_user` credential the refresh needs. Secrets: keep in the core. */
+export interface UserCredential {
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
+  token_uri?: string;
+}
+
+export type UserCredentialProbe =
+  | { status: 'healthy'; checkedAt: string }
+  | { status: 'reauth-needed'; subtype: 'invalid_rapt' | 'rapt_required'; checkedAt: string; message: string }
+  | { status: 'revoked'; checkedAt: string; message: string }
+  | { status: 'error'; checkedAt: string; message: string };
+
+export interface ProbeOptions {
+  /** gcloud's rapt token for this account (access_tokens.db), when it has one. */
+  rapt?: string | null;
+  /** The fetch to use (tests, proxies); default: global fetch. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export function reloginCommand(account: string | null): string {
+  return account ? `gcloud auth login ${account}` : 'gcloud auth login';
+}
+
+function describe(body: Record<string, unknown>): string {
+  const error = typeof body.error === 'string' ? body.error : 'error';
+  const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
+  return `${error}${description}`;
+}
+
+export async function probeUserCredential(credential: UserCredential, options: ProbeOptions = {}): Promise<UserCredentialProbe> {
+  const checkedAt = (options.now?.() ?? new Date()).toISOString();
+  const doFetch = options.fetch ?? fetch;
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    client_id: credential.client_id,
+    client_secret: credential.client_secret,
+    refresh_token: credential.refresh_token,
+  });
+  if (options.rapt) form.set('rapt', options.rapt);
+  let response: Response;
+  try {
+    response = await doFetch(credential.token_uri || GOOGLE_TOKEN_URI, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return { status: 'error', checkedAt, message: timedOut ? 'The token endpoint did not answer in time' : `Cannot reach the token endpoint (${error instanceof Error ? error.message : String(error)})` };
+  }
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = await response.json();
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    body = {};
+  }
+  if (response.ok && typeof body.access_token === 'string') return { status: 'healthy', checkedAt };
+  if (body.error === 'invalid_grant') {
+    const subtype = body.error_subtype;
+    if (subtype === 'invalid_rapt' || subtype === 'rapt_required') {
+      return { status: 'reauth-needed', subtype, checkedAt, message: 'Google asks this account to sign in again (reauthentication policy)' };
+    }
+    return { status: 'revoked', checkedAt, message: `The sign-in was revoked or has expired (${describe(body)})` };
+  }
+  return { status: 'error', checkedAt, message: `The token endpoint answered HTTP ${response.status} (${describe(body)})` };
+}
+
+/** The refresh fields of a credential JSON, when it is a refreshable user credential. */
+export function userCredentialFrom(json: Record<string, unknown>): UserCredential | null {
+  const { client_id, client_secret, refresh_token, token_uri } = json;
+  if (json.type !== 'authorized_user') return null;
+  if (typeof client_id !== 'string' || typeof client_secret !== 'string' || typeof refresh_token !== 'string') return null;
+  return { client_id, client_secret, refresh_token, ...(typeof token_uri === 'string' && token_uri ? { token_uri } : {}) };
+}
