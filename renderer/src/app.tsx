@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { CloudIdApi } from '../../electron/shared/contract';
+import type { CloudIdApi } from './shared-types';
 import { AppHeader } from './components/app-header';
 import { ListToolbar } from './components/list-toolbar';
 import { Notices } from './components/notices';

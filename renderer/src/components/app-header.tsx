@@ -1,4 +1,4 @@
-import type { AwsState } from '../../../electron/shared/model';
+import type { AwsState } from '../shared-types';
 import type { VerifyProgress } from '../hooks/use-verification';
 
 interface AppHeaderProps {

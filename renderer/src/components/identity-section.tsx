@@ -1,4 +1,4 @@
-import type { IdentityCheck } from '../../../electron/shared/model';
+import type { IdentityCheck } from '../shared-types';
 import { CHECK_ERROR_LABEL } from '../lib/labels';
 import { formatCheckedAt } from '../lib/time-left';
 

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import type { AwsProfileKind, IdentityStatus } from '../../../electron/shared/model';
+import type { AwsProfileKind, IdentityStatus } from '../shared-types';
 import { KIND_LABEL, STATUS_LABEL } from '../lib/labels';
 import type { FilterChoices, ProfileOrder, ProfileQuery } from '../lib/profile-query';
 

@@ -1,4 +1,4 @@
-import type { AwsState } from '../../../electron/shared/model';
+import type { AwsState } from '../shared-types';
 import { ProblemList } from './problem-list';
 
 /** What is wrong beyond any one profile: an old AWS CLI first on PATH, unreadable files, and

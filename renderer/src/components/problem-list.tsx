@@ -1,4 +1,4 @@
-import type { Problem } from '../../../electron/shared/model';
+import type { Problem } from '../shared-types';
 import { formatLocation } from '../lib/labels';
 
 export function ProblemList({ problems, label }: { problems: readonly Problem[]; label: string }) {

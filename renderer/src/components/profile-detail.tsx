@@ -1,6 +1,5 @@
 import type { RefObject } from 'react';
-import type { CloudIdApi } from '../../../electron/shared/contract';
-import type { AwsProfile, IdentityCheck, SsoSession } from '../../../electron/shared/model';
+import type { CloudIdApi, AwsProfile, IdentityCheck, SsoSession } from '../shared-types';
 import { formatLocation, KIND_LABEL } from '../lib/labels';
 import { formatExpiry } from '../lib/time-left';
 import { IdentitySection } from './identity-section';

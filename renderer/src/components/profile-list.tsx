@@ -1,6 +1,6 @@
 import { useEffect, useId, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AwsProfile } from '../../../electron/shared/model';
+import type { AwsProfile } from '../shared-types';
 import { KIND_LABEL } from '../lib/labels';
 import { nextIndex } from '../lib/list-navigation';
 import { accountOf } from '../lib/profile-query';

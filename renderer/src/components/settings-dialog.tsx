@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CloudIdApi } from '../../../electron/shared/contract';
-import type { Settings } from '../../../electron/shared/model';
+import type { CloudIdApi, Settings } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 
 /** A modal dialog (native <dialog>: focus is trapped and Escape closes it) for the settings. */

@@ -1,4 +1,4 @@
-import type { SsoSession } from '../../../electron/shared/model';
+import type { SsoSession } from '../shared-types';
 import { formatLocation } from '../lib/labels';
 import { formatExpiry } from '../lib/time-left';
 import { ProblemList } from './problem-list';

@@ -1,4 +1,4 @@
-import type { IdentityStatus } from '../../../electron/shared/model';
+import type { IdentityStatus } from '../shared-types';
 import { STATUS_LABEL } from '../lib/labels';
 
 /** Status as a word and a colour; the word carries the meaning, the colour only helps. */

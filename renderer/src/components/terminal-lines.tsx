@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CloudIdApi } from '../../../electron/shared/contract';
+import type { CloudIdApi } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { exportProfile, profilePrefix } from '../lib/shell-command';
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CloudIdApi } from '../../../electron/shared/contract';
-import type { Snapshot } from '../../../electron/shared/model';
+import type { CloudIdApi, Snapshot } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { isNewerSnapshot } from '../lib/freshness';
 

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CloudIdApi } from '../../../electron/shared/contract';
-import type { IdentityCheck } from '../../../electron/shared/model';
+import type { CloudIdApi, IdentityCheck } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 
 export interface VerifyProgress {

@@ -1,6 +1,6 @@
 // Which of two answers is newer. Snapshots arrive both as the reply to getSnapshot and as events,
 // and a verification's reply can race the snapshot that records it; the newer one wins.
-import type { IdentityCheck, Snapshot } from '../../../electron/shared/model';
+import type { IdentityCheck, Snapshot } from '../shared-types';
 
 /** True when `next` is at least as new as `current` (equal times: take the later arrival). */
 export function isNewerSnapshot(next: Snapshot, current: Snapshot | null): boolean {

@@ -1,5 +1,5 @@
 // The words the window uses for the model's enums.
-import type { AwsProfileKind, IdentityCheckErrorKind, IdentityStatus } from '../../../electron/shared/model';
+import type { AwsProfileKind, IdentityCheckErrorKind, IdentityStatus } from '../shared-types';
 
 export const STATUS_LABEL: Record<IdentityStatus, string> = {
   valid: 'Valid',

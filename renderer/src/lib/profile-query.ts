@@ -1,6 +1,6 @@
 // What the profile list shows: free-text search plus kind / status / account filters, and the
 // order. Pure, so 10,000 profiles are filtered in tests exactly as in the window.
-import type { AwsProfile, AwsProfileKind, IdentityStatus } from '../../../electron/shared/model';
+import type { AwsProfile, AwsProfileKind, IdentityStatus } from '../shared-types';
 
 export interface ProfileQuery {
   /** Whitespace-separated terms; every term must appear in one of the searchable fields. */
