@@ -1,0 +1,176 @@
+// Proves our cache file names are botocore's, by asking botocore itself: the same arguments go to
+// the real key functions of two copies of it, the standalone botocore 1.43 that SkyPilot and boto3
+// use, and the copy vendored inside the AWS CLI v2 (the only writer of ~/.aws/cli/cache).
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assumeRoleCacheKey, ssoRoleCredentialsCacheKey, type AssumeRoleCacheArgs } from '../../electron/core/aws/cli-credential-cache';
+import { ssoTokenCacheKey } from '../../electron/core/aws/sso-token-cache';
+
+type Case =
+  | { kind: 'assume-role'; roleArn: string; extra: Record<string, string | number> }
+  | { kind: 'web-identity'; roleArn: string; extra: Record<string, string> }
+  | { kind: 'sso-role'; startUrl: string; accountId: string; roleName: string; sessionName: string | null }
+  | { kind: 'sso-token'; startUrl: string; sessionName: string | null };
+
+// Builds each fetcher the way botocore's providers do and reads the key it computed in __init__.
+const ORACLE = String.raw`
+import json, sys
+if sys.argv[1] == 'awscli':
+    import awscli  # the CLI v2 package puts its own vendored botocore first on the path
+import botocore
+from botocore.credentials import (AssumeRoleCredentialFetcher,
+    AssumeRoleWithWebIdentityCredentialFetcher, SSOCredentialFetcher)
+from botocore.utils import SSOTokenLoader
+keys = []
+for c in json.load(sys.stdin):
+    k = c['kind']
+    if k == 'assume-role':
+        f = AssumeRoleCredentialFetcher(None, None, c['roleArn'], extra_args=c['extra'], cache={})
+        keys.append(f._cache_key)
+    elif k == 'web-identity':
+        f = AssumeRoleWithWebIdentityCredentialFetcher(None, None, c['roleArn'], extra_args=c['extra'], cache={})
+        keys.append(f._cache_key)
+    elif k == 'sso-role':
+        f = SSOCredentialFetcher(c['startUrl'], 'us-east-1', c['roleName'], c['accountId'], None,
+                                 cache={}, sso_session_name=c['sessionName'])
+        keys.append(f._cache_key)
+    else:
+        keys.append(SSOTokenLoader()._generate_cache_key(c['startUrl'], c['sessionName']))
+print(json.dumps({'botocore': botocore.__version__, 'from': botocore.__file__, 'keys': keys}))
+`;
+
+interface OracleAnswer {
+  botocore: string;
+  from: string;
+  keys: string[];
+}
+
+function askBotocore(python: string, flavour: 'botocore' | 'awscli', cases: Case[]): OracleAnswer {
+  const run = spawnSync(python, ['-c', ORACLE, flavour], {
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    timeout: 60_000,
+  });
+  if (run.status !== 0) throw new Error(`${python} failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as OracleAnswer;
+}
+
+function ourKey(c: Case): string {
+  switch (c.kind) {
+    case 'assume-role':
+    case 'web-identity': {
+      const args: AssumeRoleCacheArgs = { roleArn: c.roleArn };
+      const e = c.extra;
+      if (e.RoleSessionName !== undefined) args.roleSessionName = String(e.RoleSessionName);
+      if (e.ExternalId !== undefined) args.externalId = String(e.ExternalId);
+      if (e.SerialNumber !== undefined) args.serialNumber = String(e.SerialNumber);
+      if (e.DurationSeconds !== undefined) args.durationSeconds = Number(e.DurationSeconds);
+      if (e.Policy !== undefined) args.policy = String(e.Policy);
+      return assumeRoleCacheKey(args);
+    }
+    case 'sso-role':
+      return ssoRoleCredentialsCacheKey({ startUrl: c.startUrl, accountId: c.accountId, roleName: c.roleName, sessionName: c.sessionName });
+    case 'sso-token':
+      return ssoTokenCacheKey(
+        c.sessionName === null
+          ? { name: c.startUrl, legacy: true, startUrl: c.startUrl }
+          : { name: c.sessionName, legacy: false, startUrl: c.startUrl },
+      );
+  }
+}
+
+const ROLE = 'arn:aws:iam::123456789012:role/Admin';
+const POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'Reads', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }],
+});
+// Python keeps ints and floats apart and prints floats its own way; JSON.parse + stringify would not.
+const NUMERIC_POLICY =
+  '{"Statement": [{"Condition": {"NumericLessThan": {"s3:max-keys": 10.0, "a": 1e16, "b": 1E-5, "c": 0.0001, ' +
+  '"d": 123456789012345678901234567890, "e": -0, "f": -0.0, "g": 2.50, "h": 1e400}}, "Sid": "caf\\u00e9 \\/ \\t"}], ' +
+  '"Version": "2012-10-17", "Version": "2012-10-17"}';
+
+const FIXED: Case[] = [
+  { kind: 'assume-role', roleArn: ROLE, extra: {} },
+  { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: 'alice' } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: '' } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: 'alice', ExternalId: 'ext-1', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', DurationSeconds: 3600 } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { ExternalId: '' } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { DurationSeconds: 43200, SerialNumber: 'GAHT12345678' } },
+  { kind: 'assume-role', roleArn: 'arn:aws:iam::123456789012:role/josé-😀', extra: { RoleSessionName: 'ünï "quoted" \\ back\nline' } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { Policy: POLICY } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { Policy: NUMERIC_POLICY, RoleSessionName: 's' } },
+  { kind: 'assume-role', roleArn: ROLE, extra: { Policy: '  [1, "two", null, true, {"z": {}, "y": []}]  ' } },
+  { kind: 'web-identity', roleArn: ROLE, extra: {} },
+  { kind: 'web-identity', roleArn: ROLE, extra: { RoleSessionName: 'ci-runner' } },
+  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '123456789012', roleName: 'Admin', sessionName: 'my-sso' },
+  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '123456789012', roleName: 'Admin', sessionName: null },
+  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start/', accountId: '123456789012', roleName: 'Admin', sessionName: '' },
+  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '000000000001', roleName: 'Lecture-Seule', sessionName: 'équipe' },
+  { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: 'my-sso' },
+  { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: null },
+  { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start#', sessionName: 'sessão 😀' },
+];
+
+// Well-formed Unicode (SSOTokenLoader encodes to UTF-8, which a lone surrogate would crash) plus
+// ASCII with control characters, to exercise every escape Python's ensure_ascii makes.
+const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary-ascii', maxLength: 12 }));
+const optionalText = fc.option(text, { nil: undefined });
+const randomCase: fc.Arbitrary<Case> = fc.oneof(
+  fc.record({
+    roleArn: text,
+    session: optionalText,
+    externalId: optionalText,
+    serial: optionalText,
+    duration: fc.option(fc.integer({ min: -1, max: 1_000_000 }), { nil: undefined }),
+    policy: fc.option(fc.json(), { nil: undefined }),
+  }).map(({ roleArn, session, externalId, serial, duration, policy }): Case => {
+    const extra: Record<string, string | number> = {};
+    if (session !== undefined) extra.RoleSessionName = session;
+    if (externalId !== undefined) extra.ExternalId = externalId;
+    if (serial !== undefined) extra.SerialNumber = serial;
+    if (duration !== undefined) extra.DurationSeconds = duration;
+    if (policy !== undefined) extra.Policy = policy;
+    return { kind: 'assume-role', roleArn, extra };
+  }),
+  fc.record({ startUrl: text, accountId: text, roleName: text, sessionName: fc.option(text, { nil: null }) }).map((r): Case => ({ kind: 'sso-role', ...r })),
+  fc.record({ startUrl: text, sessionName: fc.option(text, { nil: null }) }).map((r): Case => ({ kind: 'sso-token', ...r })),
+);
+const RANDOM = fc.sample(randomCase, { numRuns: 300, seed: 20261126 });
+
+const ALL = [...FIXED, ...RANDOM];
+
+describe.each([
+  { name: 'botocore 1.43 (SkyPilot, boto3)', python: 'python3', flavour: 'botocore' as const, version: /^1\.43\./ },
+  { name: 'the AWS CLI v2 vendored botocore', python: '/usr/bin/python3', flavour: 'awscli' as const, version: /./ },
+])('cache keys match $name', ({ python, flavour, version }) => {
+  let answer: OracleAnswer;
+  beforeAll(() => {
+    answer = askBotocore(python, flavour, ALL);
+  });
+
+  it('runs the intended botocore', () => {
+    expect(answer.botocore).toMatch(version);
+    if (flavour === 'awscli') expect(answer.from).toContain('/awscli/botocore/');
+    expect(answer.keys).toHaveLength(ALL.length);
+  });
+
+  it.each(FIXED.map((c, i) => [i, c.kind, c] as const))('fixed case %i (%s)', (i, _kind, c) => {
+    expect(ourKey(c)).toBe(answer.keys[i]);
+  });
+
+  it(`agrees on ${RANDOM.length} generated cases`, () => {
+    const mismatches = RANDOM.map((c, i) => ({ c, ours: ourKey(c), theirs: answer.keys[FIXED.length + i] })).filter((m) => m.ours !== m.theirs);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('the INTEROP example', () => {
+  it('session my-sso is 0ad374308c5a4e22f723adf10145eafad7c4031c in botocore and here', () => {
+    const c: Case = { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: 'my-sso' };
+    expect(askBotocore('python3', 'botocore', [c]).keys).toEqual(['0ad374308c5a4e22f723adf10145eafad7c4031c']);
+    expect(ourKey(c)).toBe('0ad374308c5a4e22f723adf10145eafad7c4031c');
+  });
+});
