@@ -2,9 +2,11 @@
 // way to run the real gcloud in a throwaway configuration directory.
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
 
 export interface ServiceAccountKeyJson {
   type: 'service_account';
@@ -124,4 +126,69 @@ export function runGcloud(args: string[], configDir: string, extraEnv: NodeJS.Pr
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+// --- Synthetic gcloud directories, written with the same schema gcloud 528 uses. ---
+
+export interface SyntheticAccount {
+  account: string;
+  credential: Record<string, unknown> | string;
+  /** Naive UTC text as gcloud writes it, e.g. `2026-11-26 05:09:15.537051`. */
+  tokenExpiry?: string | null;
+  raptToken?: string | null;
+}
+
+async function sqlite(): Promise<SqlJsStatic> {
+  const wasm = await readFile(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
+  return initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+}
+
+export async function writeGcloudDatabases(configDir: string, accounts: SyntheticAccount[]): Promise<void> {
+  const SQL = await sqlite();
+  const creds = new SQL.Database();
+  creds.run('CREATE TABLE "credentials" (account_id TEXT PRIMARY KEY, value BLOB)');
+  const tokens = new SQL.Database();
+  tokens.run('CREATE TABLE "access_tokens" (account_id TEXT PRIMARY KEY, access_token TEXT, token_expiry TIMESTAMP, rapt_token TEXT, id_token TEXT)');
+  for (const a of accounts) {
+    const value = typeof a.credential === 'string' ? a.credential : JSON.stringify(a.credential, null, 2);
+    creds.run('INSERT INTO credentials VALUES (?, ?)', [a.account, value]);
+    if (a.tokenExpiry !== undefined) {
+      tokens.run('INSERT INTO access_tokens VALUES (?, ?, ?, ?, NULL)', [a.account, `ya29.${randomBytes(8).toString('hex')}`, a.tokenExpiry, a.raptToken ?? null]);
+    }
+  }
+  await writeFile(join(configDir, 'credentials.db'), creds.export(), { mode: 0o600 });
+  await writeFile(join(configDir, 'access_tokens.db'), tokens.export(), { mode: 0o600 });
+  creds.close();
+  tokens.close();
+}
+
+export async function writeConfiguration(configDir: string, name: string, text: string): Promise<void> {
+  await mkdir(join(configDir, 'configurations'), { recursive: true });
+  await writeFile(join(configDir, 'configurations', `config_${name}`), text);
+}
+
+/** Naive UTC text the way Python's str(datetime) prints it. */
+export function gcloudExpiry(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')}.${String(date.getUTCMilliseconds() * 1000).padStart(6, '0')}`;
+}
+
+/** A directory like gcloud's after a few logins: `configurations` configurations, `accounts` accounts. */
+export async function writeSyntheticGcloudDir(configDir: string, configurations: number, accounts: number, now = new Date()): Promise<void> {
+  const rows: SyntheticAccount[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const expiry = gcloudExpiry(new Date(now.getTime() + (i - 5) * 600_000));
+    if (i % 2 === 0) {
+      const key = serviceAccountKey({ project_id: `project-${i}`, client_email: `sa-${i}@project-${i}.iam.gserviceaccount.com` });
+      rows.push({ account: key.client_email, credential: { ...key }, tokenExpiry: expiry });
+    } else {
+      rows.push({ account: `user${i}@example.com`, credential: { ...authorizedUserJson(`1//rt-${i}`), type: 'authorized_user' }, tokenExpiry: expiry, raptToken: i % 3 === 0 ? `rapt-${i}` : null });
+    }
+  }
+  await writeGcloudDatabases(configDir, rows);
+  for (let c = 0; c < configurations; c++) {
+    const name = c === 0 ? 'default' : `config-${c}`;
+    const account = rows[c % Math.max(rows.length, 1)]?.account ?? '';
+    await writeConfiguration(configDir, name, `[core]\naccount = ${account}\nproject = project-${c}\n\n[compute]\nregion = us-central1\nzone = us-central1-${'abcf'[c % 4]}\n`);
+  }
+  await writeFile(join(configDir, 'active_config'), 'default');
 }
