@@ -1,0 +1,128 @@
+// Reads a text file the user owns (~/.aws/config, a gcloud INI, a dropped key file) and turns
+// every way it can go wrong into a Problem the user can act on, instead of an exception.
+// Async fs only; the size check happens before any byte is read, so a huge file costs nothing.
+import { lstat, open, readlink, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Problem } from '../../shared/model';
+
+export type UserFileRead =
+  | { ok: true; path: string; text: string; size: number; mtimeMs: number }
+  | { ok: false; path: string; missing: boolean; problem: Problem };
+
+export interface ReadUserFileOptions {
+  /** Refuse files larger than this (bytes). Default 16 MiB: no sane INI or key file is that big. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_USER_FILE_BYTES = 16 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export async function readUserFile(path: string, opts: ReadUserFileOptions = {}): Promise<UserFileRead> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_USER_FILE_BYTES;
+  const fail = (message: string, severity: Problem['severity'] = 'error', missing = false): UserFileRead => ({
+    ok: false,
+    path,
+    missing,
+    problem: { severity, message, file: path },
+  });
+
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') {
+      const target = await danglingSymlinkTarget(path);
+      if (target !== null) return fail(`${path} is a symbolic link to ${target}, which does not exist`);
+      return fail(`${path} does not exist`, 'warning', true);
+    }
+    if (code === 'ENOTDIR') return fail(`${path} does not exist (a part of the path is a file, not a folder)`, 'warning', true);
+    if (code === 'ELOOP') return fail(`${path} is a symbolic link that loops back on itself`);
+    return fail(describeAccessError(path, error));
+  }
+
+  if (info.isDirectory()) return fail(`${path} is a folder, not a file`);
+  if (!info.isFile()) return fail(`${path} is not a regular file (a device, socket or pipe)`);
+  if (info.size > maxBytes) {
+    return fail(`${path} is ${formatMb(info.size)} MB, larger than the ${formatMb(maxBytes)} MB limit for this file: it was not read`);
+  }
+
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      // Read at most maxBytes + 1 even if the file grew since stat: never hold more than the limit.
+      bytes = await readAtMost(handle, maxBytes + 1);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return fail(`${path} does not exist`, 'warning', true);
+    return fail(describeAccessError(path, error));
+  }
+  if (bytes.length > maxBytes) {
+    return fail(`${path} is more than ${formatMb(maxBytes)} MB, the limit for this file: it was not read`);
+  }
+
+  if (bytes.includes(0)) return fail(`${path} looks like a binary file, not text`);
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return fail(`${path} looks like a binary file, not text (it is not valid UTF-8)`);
+  }
+  // TextDecoder with ignoreBOM: false already drops a leading UTF-8 BOM; keep this for clarity
+  // should the decoder options ever change.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  return { ok: true, path, text, size: bytes.length, mtimeMs: info.mtimeMs };
+}
+
+async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunkSize = 64 * 1024;
+  while (total < limit) {
+    const buffer = Buffer.allocUnsafe(Math.min(chunkSize, limit - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The link's target when `path` is a symbolic link whose target is missing, else null. */
+async function danglingSymlinkTarget(path: string): Promise<string | null> {
+  try {
+    const link = await lstat(path);
+    if (!link.isSymbolicLink()) return null;
+    const target = await readlink(path);
+    return resolve(dirname(path), target);
+  } catch {
+    return null;
+  }
+}
+
+function describeAccessError(path: string, error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be read: permission denied`;
+  if (code === 'EISDIR') return `${path} is a folder, not a file`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${path} cannot be read: ${detail}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+function formatMb(bytes: number): string {
+  const mb = bytes / MIB;
+  return mb >= 10 ? mb.toFixed(0) : mb.toFixed(1);
+}
