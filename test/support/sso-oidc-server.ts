@@ -21,7 +21,10 @@ export interface SsoOidcServerOptions {
   now?: () => number;
   accessTokenTtlSeconds?: number;
   deviceCodeTtlSeconds?: number;
+  /** The polling interval the service advertises. */
   intervalSeconds?: number;
+  /** The interval it enforces with slow_down (defaults to the advertised one). */
+  enforcedIntervalSeconds?: number;
   registrationTtlSeconds?: number;
 }
 
@@ -153,6 +156,7 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
   const accessTtl = options.accessTokenTtlSeconds ?? 3600;
   const deviceTtl = options.deviceCodeTtlSeconds ?? 600;
   const interval = options.intervalSeconds ?? 5;
+  const enforcedInterval = options.enforcedIntervalSeconds ?? interval;
   const registrationTtl = options.registrationTtlSeconds ?? 90 * 24 * 3600;
 
   const requests: OidcRequestRecord[] = [];
@@ -215,7 +219,7 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       clientId: client.clientId,
       startUrl,
       expiresAtMs: now() + deviceTtl * 1000,
-      intervalSeconds: interval,
+      intervalSeconds: enforcedInterval,
       lastPollMs: null,
       state: 'pending',
     };
@@ -241,7 +245,6 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
     device.lastPollMs = t;
     if (tooSoon) {
       // RFC 8628 §3.5: the client must add 5 s to its interval from now on.
-      device.intervalSeconds += 5;
       throw new OidcError('SlowDownException', 'Client is polling too fast');
     }
     if (device.state === 'pending') throw new OidcError('AuthorizationPendingException', 'Authorization pending');
