@@ -58,7 +58,7 @@ describe('PKCE login against a local SSO-OIDC service', () => {
     expect(registration).toMatchObject({ scopes: ['sso:account:access'], grantTypes: ['authorization_code', 'refresh_token'] });
 
     // The loopback server is gone after one use.
-    await expect(fetch(authorize.redirect_uri)).rejects.toThrow();
+    await expect(fetch(authorize.redirect_uri as string)).rejects.toThrow();
   });
 
   it('refuses a redirect whose state does not match, and writes nothing', async () => {
