@@ -1,6 +1,6 @@
 import type { IdentityCheck } from '../shared-types';
 import { CHECK_ERROR_LABEL } from '../lib/labels';
-import { formatCheckedAt } from '../lib/time-left';
+import { formatCheckedAt, formatSince } from '../lib/time-left';
 
 interface IdentitySectionProps {
   check: IdentityCheck | null;
@@ -44,7 +44,7 @@ export function IdentitySection({ check, verifying, failure, now, onVerify }: Id
             <dt>Checked</dt>
             <dd>
               <time dateTime={check.checkedAt} title={new Date(check.checkedAt).toLocaleString()}>
-                {formatCheckedAt(check.checkedAt, now)}
+                {formatSince(check.checkedAt, now)}
               </time>
             </dd>
           </dl>

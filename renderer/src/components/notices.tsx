@@ -14,7 +14,10 @@ export function Notices({ aws }: { aws: AwsState }) {
         </div>
       )}
       {aws.problems.length > 0 && (
-        <section className="banner banner-error" aria-labelledby="state-problems-title">
+        <section
+          className={`banner ${aws.problems.some((p) => p.severity === 'error') ? 'banner-error' : 'banner-problems-warning'}`}
+          aria-labelledby="state-problems-title"
+        >
           <h2 id="state-problems-title" className="banner-title">
             Problems with your AWS files
           </h2>

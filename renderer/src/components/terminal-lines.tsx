@@ -9,8 +9,8 @@ export function TerminalLines({ api, profile }: { api: CloudIdApi; profile: stri
   return (
     <section className="detail-section" aria-labelledby="terminal-title">
       <h3 id="terminal-title">Use in a terminal</h3>
-      <CopyLine api={api} label="For one command" text={profilePrefix(profile)} />
-      <CopyLine api={api} label="For this shell" text={exportProfile(profile)} />
+      <CopyLine api={api} label="One command" text={profilePrefix(profile)} />
+      <CopyLine api={api} label="This shell" text={exportProfile(profile)} />
     </section>
   );
 }

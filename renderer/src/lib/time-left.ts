@@ -36,12 +36,17 @@ function formatDurationFloor(ms: number): string {
   return formatDuration(Math.floor(ms / MINUTE) * MINUTE);
 }
 
+/** "just now", "5m ago" for when something happened. */
+export function formatSince(at: string, now: number): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return 'at an unknown time';
+  const ago = now - ms;
+  return ago < MINUTE ? 'just now' : `${formatDurationFloor(ago)} ago`;
+}
+
 /** "checked just now", "checked 5m ago". */
 export function formatCheckedAt(checkedAt: string, now: number): string {
-  const at = Date.parse(checkedAt);
-  if (Number.isNaN(at)) return 'checked at an unknown time';
-  const ago = now - at;
-  return ago < MINUTE ? 'checked just now' : `checked ${formatDurationFloor(ago)} ago`;
+  return `checked ${formatSince(checkedAt, now)}`;
 }
 
 /**

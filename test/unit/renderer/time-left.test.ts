@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCheckedAt, formatDuration, formatExpiry, msUntilLabelsChange } from '../../../renderer/src/lib/time-left';
+import { formatCheckedAt, formatDuration, formatSince, formatExpiry, msUntilLabelsChange } from '../../../renderer/src/lib/time-left';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const MIN = 60_000;
@@ -42,6 +42,7 @@ describe('formatCheckedAt', () => {
     expect(formatCheckedAt(iso(NOW - 20_000), NOW)).toBe('checked just now');
     expect(formatCheckedAt(iso(NOW - 75 * MIN), NOW)).toBe('checked 1h 15m ago');
     expect(formatCheckedAt('garbage', NOW)).toBe('checked at an unknown time');
+    expect(formatSince(iso(NOW - 3 * MIN), NOW)).toBe('3m ago');
   });
 });
 

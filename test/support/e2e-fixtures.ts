@@ -1,0 +1,119 @@
+// TEST ONLY. The Playwright fixture for the window: a throwaway HOME with real AWS files, the
+// REAL core and operation handlers over them, the local STS, and the built renderer served by the
+// bridge server and opened in Chromium with the in-page bridge. Only the transport is not Electron.
+import { test as base, expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../../electron/core/app/core';
+import { createOperationHandlers } from '../../electron/core/app/operation-handlers';
+import { makeAwsHome, type AwsHome } from './aws-home';
+import { startBridgeServer, type BridgeServer } from './bridge-server';
+import { pageBridgeScript } from './page-bridge';
+import { startStsServer, type StsIdentity, type StsServer } from './sts-server';
+
+/** What `aws --version` prints for AWS CLI v2 and for the pip v1 shim (INTEROP.md). */
+export const AWS_CLI_V2 = 'aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.debian.12 prompt/off';
+export const AWS_CLI_V1 = 'aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11';
+
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+export interface AppLaunch {
+  config?: string;
+  credentials?: string;
+  /** SSO token cache files, by cache key (the sso-session name, or a legacy start URL). */
+  tokens?: Record<string, Record<string, unknown>>;
+  /** What the local STS answers, by access key id. */
+  identities?: Record<string, StsIdentity>;
+  /** The `aws --version` line of the only `aws` on PATH (a fake script); null: no `aws` at all. */
+  awsCli?: string | null;
+  env?: Record<string, string>;
+  /** Fix the clock of both the core and the page (epoch ms), for exact expiry wording. */
+  now?: number;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface LaunchedApp {
+  page: Page;
+  home: AwsHome;
+  core: Core;
+  bridge: BridgeServer;
+  sts: StsServer;
+  /** Every text the window asked the shell to put on the clipboard. */
+  copied: string[];
+}
+
+export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }>({
+  launchApp: async ({ page }, use) => {
+    const cleanups: Array<() => Promise<unknown>> = [];
+    await use(async (launch = {}) => {
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`no built renderer in ${RENDERER_DIR}: run \`npm run build\` first`);
+      const home = await makeAwsHome();
+      cleanups.push(() => home.cleanup());
+      if (launch.config !== undefined) await home.writeConfig(launch.config);
+      if (launch.credentials !== undefined) await home.writeCredentials(launch.credentials);
+      for (const [key, token] of Object.entries(launch.tokens ?? {})) await home.writeToken(key, token);
+
+      const bin = join(home.home, 'bin');
+      await mkdir(bin);
+      const awsCli = launch.awsCli === undefined ? AWS_CLI_V2 : launch.awsCli;
+      if (awsCli !== null) {
+        await writeFile(join(bin, 'aws'), `#!/bin/sh\necho '${awsCli}'\n`);
+        await chmod(join(bin, 'aws'), 0o755);
+      }
+
+      const sts = await startStsServer({ identities: launch.identities ?? {} });
+      cleanups.push(() => sts.close());
+
+      const now = launch.now;
+      const core = createCore({
+        env: {
+          HOME: home.home,
+          PATH: bin,
+          AWS_ENDPOINT_URL_STS: sts.url,
+          AWS_EC2_METADATA_DISABLED: 'true',
+          ...launch.env,
+        },
+        homeDir: home.home,
+        settingsFile: home.settingsFile,
+        cacheDir: join(home.home, 'app-cache'),
+        ...(now === undefined ? {} : { now: () => now }),
+        watch: true,
+        detectCli: true,
+        verifyActive: false,
+      });
+      cleanups.push(() => core.stop());
+      await core.start();
+
+      const copied: string[] = [];
+      const bridge = await startBridgeServer({
+        handlers: createOperationHandlers(core, { copyText: (text) => void copied.push(text) }),
+        subscribe: (emit) => {
+          const offSnapshot = core.onSnapshot((snapshot) => emit('snapshot', snapshot));
+          const offProgress = core.onVerifyProgress((progress) => emit('verifyProgress', progress));
+          return () => {
+            offSnapshot();
+            offProgress();
+          };
+        },
+        staticDir: RENDERER_DIR,
+      });
+      cleanups.push(() => bridge.close());
+
+      await page.emulateMedia({ colorScheme: launch.colorScheme ?? 'light' });
+      if (now !== undefined) await page.clock.setFixedTime(now);
+      await page.addInitScript(pageBridgeScript({ token: bridge.token, testDir: join(home.home, 'drops') }));
+      await page.goto(bridge.url);
+      // The page is live once its event stream is open: only then may a test change files.
+      await expect.poll(() => bridge.eventClients()).toBeGreaterThan(0);
+      return { page, home, core, bridge, sts, copied };
+    });
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  },
+});
+
+export { expect };
+
+/** Remove a file the test wrote (for tests that delete a config to see the window react). */
+export const removeFile = (file: string): Promise<void> => rm(file, { force: true });

@@ -1,0 +1,63 @@
+// TEST ONLY. The in-page half of the test bridge: installed by Playwright's `page.addInitScript`
+// as `window.cloudid`, it implements the same `CloudIdApi` as the preload over fetch (operations)
+// and EventSource (events) to the bridge server that served the page. The function's source is
+// sent into the page, so it must not use anything from its module scope.
+import type { CloudIdApi, EventName, EventPayload, OperationInput, OperationName, OperationResult } from '../../electron/shared/contract';
+
+export interface PageBridgeConfig {
+  token: string;
+  /** `getPathForFile` answers `<testDir>/<file.name>`, standing in for Electron's real path. */
+  testDir: string;
+}
+
+export function installPageBridge(config: PageBridgeConfig): void {
+  // addInitScript also runs in about:blank and in frames the app never makes.
+  if (location.protocol !== 'http:' || window !== window.top) return;
+
+  async function call<K extends OperationName>(name: K, input?: OperationInput<K>): Promise<OperationResult<K>> {
+    const response = await fetch(`/op/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cloudid-token': config.token },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+    const reply = (await response.json()) as { ok: true; result: OperationResult<K> } | { ok: false; error: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result;
+  }
+
+  let source: EventSource | null = null;
+  const stream = (): EventSource => {
+    source ??= new EventSource(`/events?token=${encodeURIComponent(config.token)}`);
+    return source;
+  };
+
+  const api: CloudIdApi = {
+    getSnapshot: () => call('getSnapshot'),
+    verifyProfile: (input) => call('verifyProfile', input),
+    verifyAll: () => call('verifyAll'),
+    getSettings: () => call('getSettings'),
+    updateSettings: (input) => call('updateSettings', input),
+    copyText: (input) => call('copyText', input),
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      const onMessage = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as EventPayload<E>);
+      const events = stream();
+      events.addEventListener(event, onMessage);
+      return () => events.removeEventListener(event, onMessage);
+    },
+    getPathForFile: (file) => `${config.testDir.replace(/\/+$/, '')}/${file.name}`,
+  };
+  Object.defineProperty(window, 'cloudid', { value: Object.freeze(api), enumerable: true });
+  // Open the event stream now, before the app asks for its first snapshot.
+  stream();
+}
+
+/**
+ * The init script for `page.addInitScript({ content })`. Transpilers that keep function names
+ * (esbuild's keepNames, used by tsx) wrap inner functions in a `__name` helper that exists only
+ * in the module, so the page gets a do-nothing one alongside the function's source.
+ */
+export function pageBridgeScript(config: PageBridgeConfig): { content: string } {
+  return {
+    content: `(() => { const __name = (fn) => fn; (${installPageBridge.toString()})(${JSON.stringify(config)}); })();`,
+  };
+}
