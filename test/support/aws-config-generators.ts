@@ -34,7 +34,7 @@ export const profileNameArb = fc
 /** Names that collide often, so repeated sections and source_profile links are common. */
 const smallNameArb = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('default', 'dev', 'prod', 'a', 'b') }, { weight: 1, arbitrary: profileNameArb });
 
-const spaceArb = fc.constantFrom('', ' ', '  ', '\t', ' \t');
+const spaceArb = fc.constantFrom('', ' ', '  ', '\t', ' \t', '\u00a0');
 
 export type FileKind = 'config' | 'credentials';
 
