@@ -26,6 +26,8 @@ export interface ProbeOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => Date;
+  /** Where to refresh a credential that names no token_uri (default: Google's; tests: a local server). */
+  defaultTokenUri?: string;
 }
 
 export function reloginCommand(account: string | null): string {
@@ -50,7 +52,7 @@ export async function probeUserCredential(credential: UserCredential, options: P
   if (options.rapt) form.set('rapt', options.rapt);
   let response: Response;
   try {
-    response = await doFetch(credential.token_uri || GOOGLE_TOKEN_URI, {
+    response = await doFetch(credential.token_uri || options.defaultTokenUri || GOOGLE_TOKEN_URI, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),

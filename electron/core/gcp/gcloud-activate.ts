@@ -1,0 +1,66 @@
+// Activates an imported service-account key in gcloud the way the seed docs do by hand:
+//   gcloud auth activate-service-account --key-file=KEY
+//   gcloud config set project PROJECT
+// optionally in a new configuration named after the account, so `default` stays as it was.
+// `activate-service-account` fetches a token first and stores nothing when that fails.
+import { CONFIG_NAME_PATTERN } from './gcloud-config-dir';
+import { runGcloudCommand, type GcloudRun, type GcloudRunnerOptions } from './gcloud-runner';
+
+export interface ActivationRequest extends GcloudRunnerOptions {
+  keyFile: string;
+  account: string;
+  projectId: string | null;
+  /** Put the account in its own configuration (created if needed, then made active). */
+  newConfiguration?: boolean;
+}
+
+export interface ActivationResult {
+  ok: boolean;
+  /** The configuration the account was activated in (null: the one that was active). */
+  configuration: string | null;
+  steps: GcloudRun[];
+  /** gcloud's own error text of the failed step, or its warnings on success. */
+  message: string | null;
+}
+
+/** `deployer@acme-prod.iam.gserviceaccount.com` -> `deployer-acme-prod` (gcloud's name rule). */
+export function configurationNameFor(account: string): string {
+  const [local = '', domain = ''] = account.toLowerCase().split('@');
+  const project = domain.replace(/\.(iam\.)?gserviceaccount\.com$/, '').replace(/\..*$/, '');
+  let name = `${local}-${project}`.replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  if (!/^[a-z]/.test(name)) name = `sa-${name}`;
+  name = name.slice(0, 60).replace(/-+$/, '');
+  return CONFIG_NAME_PATTERN.test(name) ? name : 'service-account';
+}
+
+function warnings(runs: GcloudRun[]): string | null {
+  const text = runs
+    .flatMap((r) => r.stderr.split(/\r?\n/))
+    .filter((line) => /^WARNING:/.test(line))
+    .join('\n');
+  return text || null;
+}
+
+export async function activateServiceAccount(request: ActivationRequest): Promise<ActivationResult> {
+  const steps: GcloudRun[] = [];
+  const configuration = request.newConfiguration ? configurationNameFor(request.account) : null;
+  const fail = (run: GcloudRun): ActivationResult => ({ ok: false, configuration, steps, message: run.error });
+  if (configuration) {
+    const list = await runGcloudCommand(['config', 'configurations', 'list', '--format=value(name)'], request);
+    steps.push(list);
+    if (list.exitCode !== 0) return fail(list);
+    const exists = list.stdout.split(/\r?\n/).includes(configuration);
+    const select = await runGcloudCommand(exists ? ['config', 'configurations', 'activate', configuration] : ['config', 'configurations', 'create', configuration, '--activate'], request);
+    steps.push(select);
+    if (select.exitCode !== 0) return fail(select);
+  }
+  const activate = await runGcloudCommand(['auth', 'activate-service-account', request.account, `--key-file=${request.keyFile}`], request);
+  steps.push(activate);
+  if (activate.exitCode !== 0) return fail(activate);
+  if (request.projectId) {
+    const project = await runGcloudCommand(['config', 'set', 'project', request.projectId], request);
+    steps.push(project);
+    if (project.exitCode !== 0) return fail(project);
+  }
+  return { ok: true, configuration, steps, message: warnings(steps) };
+}
