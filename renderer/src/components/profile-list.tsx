@@ -90,6 +90,8 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
               aria-selected={isSelected}
               aria-setsize={profiles.length}
               aria-posinset={row.index + 1}
+              aria-labelledby={`${optionId(row.index)}-name`}
+              aria-describedby={`${optionId(row.index)}-status ${optionId(row.index)}-meta`}
               className={`profile-option${isSelected ? ' selected' : ''}`}
               style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               onMouseDown={(event) => event.preventDefault()}
@@ -99,16 +101,18 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
               }}
             >
               <div className="option-line">
-                <span className="option-name">{profile.name}</span>
+                <span className="option-name" id={`${optionId(row.index)}-name`}>
+                  {profile.name}
+                </span>
                 {profile.active && <span className="active-badge">Active</span>}
                 {profile.problems.length > 0 && (
                   <span className="problem-dot" title={`${profile.problems.length} problem(s)`} aria-label={`${profile.problems.length} problem(s)`}>
                     !
                   </span>
                 )}
-                <StatusBadge status={profile.status} />
+                <StatusBadge status={profile.status} id={`${optionId(row.index)}-status`} />
               </div>
-              <div className="option-meta">
+              <div className="option-meta" id={`${optionId(row.index)}-meta`}>
                 <span>{KIND_LABEL[profile.kind]}</span>
                 {account !== null && <span>{account}</span>}
                 {expiry !== null && <span>{expiry}</span>}
