@@ -51,6 +51,16 @@ export function isAppPageUrl(frameUrl: string, appBaseUrl: string): boolean {
   );
 }
 
+/**
+ * True when a network request from the page goes to the dev server (its modules, or its HMR
+ * websocket on the same host and port); `devServerOrigin` null means there is none.
+ */
+export function isDevServerRequest(url: string, devServerOrigin: string | null): boolean {
+  if (devServerOrigin === null) return false;
+  const asHttp = url.replace(/^ws(s?):/i, 'http$1:');
+  return /^https?:/i.test(devServerOrigin) && /^https?:/i.test(asHttp) && isAppPageUrl(asHttp, devServerOrigin);
+}
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

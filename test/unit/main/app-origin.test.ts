@@ -1,7 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppPageUrl, resolveAppAsset } from '../../../electron/core/security/app-origin';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppPageUrl, isDevServerRequest, resolveAppAsset } from '../../../electron/core/security/app-origin';
 
 describe('isAppPageUrl', () => {
   it('accepts pages of the app scheme and host', () => {
@@ -28,6 +28,21 @@ describe('isAppPageUrl', () => {
 
   it('refuses a base that is neither the app scheme nor http(s)', () => {
     expect(isAppPageUrl('file:///x/index.html', 'file:///x/')).toBe(false);
+  });
+});
+
+describe('isDevServerRequest', () => {
+  it('allows the dev server and its HMR socket, only in development', () => {
+    expect(isDevServerRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+    expect(isDevServerRequest('ws://localhost:5173/?token=x', 'http://localhost:5173')).toBe(true);
+    expect(isDevServerRequest('http://localhost:5173/src/main.tsx', null)).toBe(false);
+  });
+
+  it('refuses every other host, port or scheme', () => {
+    expect(isDevServerRequest('http://localhost:8080/', 'http://localhost:5173')).toBe(false);
+    expect(isDevServerRequest('https://evil.example/', 'http://localhost:5173')).toBe(false);
+    expect(isDevServerRequest('wss://localhost:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isDevServerRequest('app://cloudid/x', 'app://cloudid/')).toBe(false);
   });
 });
 

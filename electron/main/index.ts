@@ -1,0 +1,152 @@
+// The composition root: the one place that knows every part of the app and wires them together.
+// Everything here is Electron plumbing; what the app shows and decides lives in electron/core.
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, clipboard, dialog, powerMonitor } from 'electron';
+import { appCacheDir, appDataDir } from '../core/app/app-paths';
+import { createCore, type Core } from '../core/app/core';
+import { createOperationHandlers } from '../core/app/operation-handlers';
+import { APP_ENTRY_URL } from '../core/security/app-origin';
+import { profileExportLine } from '../core/tray/profile-export-line';
+import { registerAppSchemePrivileges, serveAppScheme } from './app-protocol';
+import { registerIpc } from './ipc';
+import { createNotifier } from './notifications';
+import { hardenDefaultSession, installSecurityGuards } from './security';
+import { createAppTray } from './tray';
+import { createAppWindow } from './window';
+
+/** Windows groups notifications by this ID; it matches appId in build/electron-builder.yml. */
+const APP_USER_MODEL_ID = 'dev.cloudid.tray';
+/** How long quitting waits for the core to close its watchers. */
+const STOP_TIMEOUT_MS = 3000;
+
+const mainDir = dirname(fileURLToPath(import.meta.url)); // out/main
+const homeDir = homedir();
+
+// Before ready: these must see the first session and the first web contents.
+registerAppSchemePrivileges();
+installSecurityGuards();
+// The same folder as the `cloudid` CLI (electron/core/app/app-paths.ts), whatever name Electron
+// would derive from package.json, so both share settings.
+app.setPath('userData', appDataDir(process.env, homeDir, process.platform));
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(startApp).catch((error: unknown) => {
+    dialog.showErrorBox('Cloud Identity Tray could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+async function startApp(): Promise<void> {
+  const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  const iconPath = join(resourcesDir, 'icon.png');
+
+  hardenDefaultSession({ devServerOrigin: devServerUrl });
+  serveAppScheme(join(mainDir, '..', 'renderer'));
+  // A tray app: no Dock icon (the packaged app also sets LSUIElement).
+  if (process.platform === 'darwin') app.dock?.hide();
+
+  const core: Core = createCore({
+    env: process.env,
+    homeDir,
+    settingsFile: join(app.getPath('userData'), 'settings.json'),
+    cacheDir: appCacheDir(process.env, homeDir, process.platform),
+    watch: true,
+    detectCli: true,
+    verifyActive: true,
+  });
+  await core.start();
+
+  let quitting = false;
+  const window = createAppWindow({
+    pageUrl: devServerUrl ?? APP_ENTRY_URL,
+    preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
+    iconPath,
+    isQuitting: () => quitting,
+  });
+  const showProfile = (profile: string): void => window.showAndSend('focusProfile', { profile });
+
+  const unregisterIpc = registerIpc({
+    handlers: createOperationHandlers(core, { copyText: (text) => clipboard.writeText(text) }),
+    isAppFrame: (frame) => window.isAppFrame(frame),
+  });
+
+  const notifier = createNotifier({
+    iconPath,
+    enabled: () => core.settings().notifications,
+    onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : window.show()),
+  });
+
+  const tray = createAppTray({
+    resourcesDir,
+    onClick: () => window.show(),
+    actions: {
+      'open-window': () => window.show(),
+      'open-cli-help': () => window.show(),
+      'verify-all': () => {
+        core.verifyAll().catch((error: unknown) => console.error('verify all failed:', error));
+      },
+      'show-profile': (profile) => (profile ? showProfile(profile) : window.show()),
+      'copy-profile-export': (profile) => {
+        if (profile) clipboard.writeText(profileExportLine(profile));
+      },
+      quit: () => app.quit(),
+    },
+  });
+
+  const publish = (snapshot: ReturnType<Core['snapshot']>): void => {
+    tray.render(snapshot);
+    notifier.handle(snapshot);
+    window.send('snapshot', snapshot);
+  };
+  publish(core.snapshot());
+  const unsubscribers = [
+    core.onSnapshot(publish),
+    core.onVerifyProgress((progress) => window.send('verifyProgress', progress)),
+  ];
+
+  // Timers do not run during sleep: recompute statuses by the clock on wake. The tray re-renders
+  // too, in case nothing changed status but its countdown text did.
+  const onWake = (): void => {
+    core.reevaluate();
+    tray.render(core.snapshot());
+  };
+  powerMonitor.on('resume', onWake);
+  powerMonitor.on('unlock-screen', onWake);
+
+  app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
+  // Closing the window hides it; the app lives in the tray until "Quit".
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  let stopped = false;
+  let stopping = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    powerMonitor.off('resume', onWake);
+    powerMonitor.off('unlock-screen', onWake);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    unregisterIpc();
+    notifier.dispose();
+    tray.destroy();
+    window.destroy();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS));
+    void Promise.race([core.stop(), timeout])
+      .catch((error: unknown) => console.error('stopping the core failed:', error))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,60 @@
+// Every hardening hook in one place (Electron's security checklist:
+// https://www.electronjs.org/docs/latest/tutorial/security). The decisions are pure functions in
+// electron/core/security; this file only attaches them to Electron.
+import { app, session, shell } from 'electron';
+import { isDevServerRequest } from '../core/security/app-origin';
+import { decideExternalUrl } from '../core/security/external-url-policy';
+
+export interface SecurityOptions {
+  /** The dev server's origin in development (its http requests are the page's own), else null. */
+  devServerOrigin: string | null;
+}
+
+/** Open `url` in the user's browser if it is an identity provider's https page; else refuse. */
+export function openExternalIfAllowed(url: string): boolean {
+  const decision = decideExternalUrl(url);
+  if (!decision.allowed) {
+    console.warn(`Refused to open ${JSON.stringify(url.slice(0, 200))}: ${decision.reason}`);
+    return false;
+  }
+  void shell.openExternal(decision.url);
+  return true;
+}
+
+/** Call once, before the app is ready (the web-contents guard must see the first window). */
+export function installSecurityGuards(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    // No new windows, ever: an identity provider's link goes to the browser, anything else nowhere.
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternalIfAllowed(url);
+      return { action: 'deny' };
+    });
+    // The page is a single-page app: it never navigates away. A plain link to an identity
+    // provider is opened in the browser instead.
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault();
+      openExternalIfAllowed(url);
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+/** Call once the app is ready: the default session's permission and network policy. */
+export function hardenDefaultSession(options: SecurityOptions): void {
+  const ses = session.defaultSession;
+  // The renderer needs no camera, notifications, clipboard-read, geolocation, HID...:
+  // main shows notifications and writes the clipboard on its behalf.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // Belt and braces under the CSP's connect-src 'none': the page's own network requests are
+  // refused, except to the dev server while developing. (The core's SDK calls run in Node, not
+  // in this session.)
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+    callback({ cancel: !isDevServerRequest(details.url, options.devServerOrigin) });
+  });
+}

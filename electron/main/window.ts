@@ -1,0 +1,125 @@
+// The one app window: created on first use, hidden (not closed) when the user closes it so the
+// app lives on in the tray, destroyed only when the app quits.
+import { BrowserWindow, nativeTheme, type WebFrameMain } from 'electron';
+import { eventChannel, type EventName, type EventPayload } from '../shared/contract';
+import { PRODUCT_NAME } from '../core/app/app-paths';
+import { isAppPageUrl } from '../core/security/app-origin';
+
+export interface WindowOptions {
+  /** The page: app://cloudid/index.html, or the dev server's URL. */
+  pageUrl: string;
+  /** The built preload (out/preload/index.cjs). */
+  preloadPath: string;
+  /** The app icon, for the window and the task switcher on Linux/Windows. */
+  iconPath: string;
+  /** True once the app is quitting: then a close really closes. */
+  isQuitting(): boolean;
+}
+
+export interface AppWindow {
+  show(): void;
+  /** Show the window, then deliver `event` once its page has loaded. */
+  showAndSend<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Deliver an event if the window exists; a window opened later asks for the state itself. */
+  send<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** True only for the main frame of our window, showing our page. */
+  isAppFrame(frame: WebFrameMain | null): boolean;
+  destroy(): void;
+}
+
+// Matches the renderer's page background for each scheme, so nothing flashes white on show.
+const BACKGROUND = { light: '#ffffff', dark: '#1f2328' };
+
+export function createAppWindow(options: WindowOptions): AppWindow {
+  let window: BrowserWindow | null = null;
+  // Events waiting for a new window's page to load (a click that opened the window).
+  let pending: Array<(win: BrowserWindow) => void> = [];
+  let pageLoaded = false;
+
+  const background = (): string => (nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light);
+  const onThemeUpdated = (): void => window?.setBackgroundColor(background());
+  nativeTheme.on('updated', onThemeUpdated);
+
+  const ensure = (): BrowserWindow => {
+    if (window && !window.isDestroyed()) return window;
+    const win = new BrowserWindow({
+      width: 1040,
+      height: 720,
+      minWidth: 640,
+      minHeight: 440,
+      show: false,
+      title: PRODUCT_NAME,
+      icon: options.iconPath,
+      backgroundColor: background(),
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: options.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        spellcheck: false,
+      },
+    });
+    // macOS keeps the application menu (it carries Copy/Paste for text fields); elsewhere the
+    // window has no menu bar.
+    if (process.platform !== 'darwin') win.removeMenu();
+    pageLoaded = false;
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('did-finish-load', () => {
+      pageLoaded = true;
+      const queued = pending;
+      pending = [];
+      for (const run of queued) run(win);
+    });
+    win.on('close', (event) => {
+      if (options.isQuitting()) return;
+      event.preventDefault();
+      win.hide();
+    });
+    win.on('closed', () => {
+      if (window === win) window = null;
+      pending = [];
+    });
+    void win.loadURL(options.pageUrl);
+    window = win;
+    return win;
+  };
+
+  const deliver = <E extends EventName>(win: BrowserWindow, event: E, payload: EventPayload<E>): void => {
+    if (!win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
+  };
+
+  return {
+    show() {
+      const win = ensure();
+      if (win.isMinimized()) win.restore();
+      if (pageLoaded) win.show(); // else 'ready-to-show' shows it
+      win.focus();
+    },
+    showAndSend(event, payload) {
+      this.show();
+      const win = ensure();
+      if (pageLoaded) deliver(win, event, payload);
+      else pending.push((loaded) => deliver(loaded, event, payload));
+    },
+    send(event, payload) {
+      if (window) deliver(window, event, payload);
+    },
+    isAppFrame(frame) {
+      if (!frame || !window || window.isDestroyed()) return false;
+      return frame === window.webContents.mainFrame && frame.parent === null && isAppPageUrl(frame.url, options.pageUrl);
+    },
+    destroy() {
+      nativeTheme.off('updated', onThemeUpdated);
+      if (window && !window.isDestroyed()) window.destroy();
+      window = null;
+    },
+  };
+}
