@@ -48,7 +48,8 @@ export function sanitizeProfileName(raw: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
+    // `Prod (EU).Admin` -> `Prod-EU-.Admin` -> `Prod-EU.Admin`: a run of separators keeps the strongest.
+    .replace(/[-.]{2,}/g, (run) => (run.includes('.') ? '.' : '-'))
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
