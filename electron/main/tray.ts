@@ -44,7 +44,8 @@ export function createAppTray(options: TrayOptions): AppTray {
 
   const tray = new Tray(icon(trayIconFile('unknown', platform, nativeTheme.shouldUseDarkColors)));
   tray.setToolTip('Cloud Identity Tray — loading…');
-  tray.on('click', () => options.onClick());
+  // On macOS a click opens the menu; elsewhere (Windows, XEmbed trays) it opens the window.
+  if (platform !== 'darwin') tray.on('click', () => options.onClick());
 
   const toMenuItem = (item: TrayItem): MenuItemConstructorOptions => {
     switch (item.type) {

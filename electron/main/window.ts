@@ -1,6 +1,6 @@
 // The one app window: created on first use, hidden (not closed) when the user closes it so the
 // app lives on in the tray, destroyed only when the app quits.
-import { BrowserWindow, nativeTheme, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, nativeTheme, type WebFrameMain } from 'electron';
 import { eventChannel, type EventName, type EventPayload } from '../shared/contract';
 import { PRODUCT_NAME } from '../core/app/app-paths';
 import { isAppPageUrl } from '../core/security/app-origin';
@@ -27,8 +27,8 @@ export interface AppWindow {
   destroy(): void;
 }
 
-// Matches the renderer's page background for each scheme, so nothing flashes white on show.
-const BACKGROUND = { light: '#ffffff', dark: '#1f2328' };
+// The renderer's --bg for each scheme (renderer/src/styles.css), so nothing flashes on show.
+const BACKGROUND = { light: '#f4f5f7', dark: '#0e1116' };
 
 export function createAppWindow(options: WindowOptions): AppWindow {
   let window: BrowserWindow | null = null;
@@ -101,6 +101,8 @@ export function createAppWindow(options: WindowOptions): AppWindow {
       const win = ensure();
       if (win.isMinimized()) win.restore();
       if (pageLoaded) win.show(); // else 'ready-to-show' shows it
+      // A menubar app (no Dock icon) is not the active app when its tray item is clicked.
+      if (process.platform === 'darwin') app.focus({ steal: true });
       win.focus();
     },
     showAndSend(event, payload) {
@@ -114,7 +116,15 @@ export function createAppWindow(options: WindowOptions): AppWindow {
     },
     isAppFrame(frame) {
       if (!frame || !window || window.isDestroyed()) return false;
-      return frame === window.webContents.mainFrame && frame.parent === null && isAppPageUrl(frame.url, options.pageUrl);
+      const main = window.webContents.mainFrame;
+      // Compared by process and routing ID rather than object identity: the frame that sent a
+      // message is the main frame of our window, in its current process, showing our page.
+      return (
+        frame.processId === main.processId &&
+        frame.routingId === main.routingId &&
+        frame.parent === null &&
+        isAppPageUrl(frame.url, options.pageUrl)
+      );
     },
     destroy() {
       nativeTheme.off('updated', onThemeUpdated);
