@@ -59,7 +59,7 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
 
   return (
     <dialog ref={dialogRef} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
-      <form onSubmit={save}>
+      <form onSubmit={save} noValidate>
         <h2 id="settings-title">Settings</h2>
         <label className="field">
           <span>Warn this many minutes before a credential expires</span>

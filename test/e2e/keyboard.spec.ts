@@ -1,0 +1,91 @@
+import { CONFIG, CREDENTIALS, PROFILE_NAMES } from './aws-files';
+import { expect, test } from '../support/e2e-fixtures';
+import { detail, profileList, profileOption, searchBox } from './window-locators';
+
+const heading = (page: import('@playwright/test').Page) => detail(page).getByRole('heading', { level: 2 });
+
+test.describe('keyboard use', () => {
+  test('/ focuses search, arrows move the selection, Enter goes to the details', async ({ launchApp }) => {
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+    await expect(profileOption(page, 'broken')).toBeVisible();
+    await page.keyboard.press('/');
+    await expect(searchBox(page)).toBeFocused();
+    // The slash itself is not typed into the box.
+    await expect(searchBox(page)).toHaveValue('');
+
+    await page.keyboard.type('de');
+    await expect(profileList(page).getByRole('option')).toHaveCount(3); // default, deploy, dev
+    await page.keyboard.press('ArrowDown');
+    await expect(profileList(page)).toBeFocused();
+    await expect(profileOption(page, 'default')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(profileOption(page, 'deploy')).toHaveAttribute('aria-selected', 'true');
+    await expect(heading(page)).toHaveText('deploy');
+    await page.keyboard.press('End');
+    await expect(heading(page)).toHaveText('dev');
+    await page.keyboard.press('ArrowDown');
+    await expect(heading(page)).toHaveText('dev');
+    await page.keyboard.press('Home');
+    await expect(heading(page)).toHaveText('default');
+    // The listbox names its selected option for assistive technology.
+    const active = await profileList(page).getAttribute('aria-activedescendant');
+    expect(active).not.toBeNull();
+    await expect(page.locator(`[id="${active}"]`)).toHaveAttribute('aria-selected', 'true');
+
+    await page.keyboard.press('Enter');
+    await expect(heading(page)).toBeFocused();
+    // From the details, Tab reaches the Verify button.
+    await page.keyboard.press('Tab');
+    await expect(detail(page).getByRole('button', { name: 'Verify', exact: true })).toBeFocused();
+
+    // Back in the search box, Escape clears it.
+    await page.keyboard.press('/');
+    await page.keyboard.press('Escape');
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(profileList(page).getByRole('option')).toHaveCount(PROFILE_NAMES.length);
+  });
+
+  test('every control is reachable with Tab and shows a focus ring', async ({ launchApp }) => {
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+    await expect(profileOption(page, 'broken')).toBeVisible();
+    const reached = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (el === null || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName, outline: style.outlineStyle };
+      });
+      if (focused === null) continue;
+      expect(focused.outline, `focus ring on ${focused.label}`).not.toBe('none');
+      reached.add(focused.label);
+    }
+    expect(reached).toContain('Verify all');
+    expect(reached).toContain('Settings');
+    expect(reached).toContain('AWS profiles');
+  });
+
+  test('Settings opens as a dialog that Escape closes, and saves the lead time', async ({ launchApp }) => {
+    const { page, core } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const leadTime = dialog.getByRole('spinbutton', { name: /minutes before a credential expires/ });
+    await expect(leadTime).toHaveValue('15');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await leadTime.fill('45');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    expect(core.settings().leadTimeMinutes).toBe(45);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(leadTime).toHaveValue('45');
+    await leadTime.fill('0');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('1 to 1440');
+    expect(core.settings().leadTimeMinutes).toBe(45);
+  });
+});

@@ -1,0 +1,50 @@
+import { CONFIG, CREDENTIALS, IDENTITIES, PROFILE_NAMES } from './aws-files';
+import { expect, test } from '../support/e2e-fixtures';
+import { detail, profileOption } from './window-locators';
+
+test.describe('verifying identities with STS', () => {
+  test('Verify shows the account, ARN and user id the local STS answers', async ({ launchApp }) => {
+    const { page, sts } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES });
+    await profileOption(page, 'dev').click();
+    const pane = detail(page);
+    await expect(pane.getByText('Not verified yet.')).toBeVisible();
+    await pane.getByRole('button', { name: 'Verify', exact: true }).click();
+    const identity = pane.getByRole('definition').and(pane.getByLabel('Caller identity').getByRole('definition'));
+    await expect(identity.filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ })).toHaveCount(1);
+    await expect(identity.filter({ hasText: /^123456789012$/ })).toHaveCount(1);
+    await expect(identity.filter({ hasText: /^AIDAE2EALICE$/ })).toHaveCount(1);
+    await expect(identity.filter({ hasText: /^just now$/ })).toHaveCount(1);
+    // It really went to STS, signed with the dev profile's key.
+    expect(sts.requests.some((r) => r.action === 'GetCallerIdentity' && r.accessKeyId === 'AKIAE2EDEV0000000002' && r.status === 200)).toBe(true);
+  });
+
+  test('a profile STS rejects shows why', async ({ launchApp }) => {
+    // The local STS knows no key of `default` here: the answer is an error, shown as such.
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: {} });
+    await profileOption(page, 'default').click();
+    await detail(page).getByRole('button', { name: 'Verify', exact: true }).click();
+    const answer = detail(page).getByRole('region', { name: 'Identity' }).getByRole('status');
+    await expect(answer).toContainText('checked just now');
+    await expect(answer).not.toContainText('Not verified yet');
+    await expect(detail(page).getByLabel('Caller identity')).toHaveCount(0);
+  });
+
+  test('Verify all shows progress and leaves each profile with its answer', async ({ launchApp }) => {
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES });
+    const seen: Array<{ done: number; total: number }> = [];
+    await page.exposeFunction('recordProgress', (p: { done: number; total: number }) => void seen.push(p));
+    await page.evaluate(() => {
+      const api = (window as unknown as { cloudid: { on(e: 'verifyProgress', l: (p: unknown) => void): void } }).cloudid;
+      api.on('verifyProgress', (p) => void (window as unknown as { recordProgress(p: unknown): void }).recordProgress(p));
+    });
+    await page.getByRole('button', { name: 'Verify all' }).click();
+    await expect(page.getByRole('button', { name: 'Verify all' })).toBeEnabled();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ done: PROFILE_NAMES.length, total: PROFILE_NAMES.length });
+
+    await profileOption(page, 'default').click();
+    await expect(detail(page).getByRole('definition').filter({ hasText: /^arn:aws:iam::999988887777:user\/e2e-default$/ })).toHaveCount(1);
+    await profileOption(page, 'dev').click();
+    await expect(detail(page).getByRole('definition').filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ })).toHaveCount(1);
+  });
+});
