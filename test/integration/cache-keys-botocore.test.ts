@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assumeRoleCacheKey, ssoRoleCredentialsCacheKey, type AssumeRoleCacheArgs } from '../../electron/core/aws/cli-credential-cache';
-import { ssoTokenCacheKey } from '../../electron/core/aws/sso-token-cache';
+import { formatCacheTimestamp, parseCacheTimestamp, parseSsoTokenCache, ssoTokenCacheKey } from '../../electron/core/aws/sso-token-cache';
 
 type Case =
   | { kind: 'assume-role'; roleArn: string; extra: Record<string, string | number> }
@@ -172,5 +172,99 @@ describe('the INTEROP example', () => {
     const c: Case = { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: 'my-sso' };
     expect(askBotocore('python3', 'botocore', [c]).keys).toEqual(['0ad374308c5a4e22f723adf10145eafad7c4031c']);
     expect(ourKey(c)).toBe('0ad374308c5a4e22f723adf10145eafad7c4031c');
+  });
+});
+
+// The token cache's other two contracts with botocore: the instants its timestamps stand for, and
+// when a cached token can be refreshed (botocore/tokens.py SSOTokenProvider._refresh_access_token).
+const TOKEN_ORACLE = String.raw`
+import json, sys, datetime
+import dateutil.parser
+from botocore.tokens import SSOTokenProvider
+req = json.load(sys.stdin)
+instants = []
+for s in req['timestamps']:
+    try:
+        d = dateutil.parser.parse(s)
+        # A zone-less time cannot be compared with botocore's aware "now": treat it as unreadable.
+        instants.append(None if d.tzinfo is None else (d - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1))
+    except Exception:
+        instants.append(None)
+provider = SSOTokenProvider.__new__(SSOTokenProvider)
+now = dateutil.parser.parse(req['now'])
+provider._now = lambda: now
+provider._attempt_create_token = lambda token: {'refreshed': True}
+refreshable = [provider._refresh_access_token(t) is not None for t in req['tokens']]
+print(json.dumps({'instants': instants, 'refreshable': refreshable}))
+`;
+
+describe('token cache timestamps and refreshability, as botocore reads them', () => {
+  const NOW_ISO = '2026-11-26T12:00:00Z';
+  const formats: Array<(d: Date) => string> = [
+    (d) => formatCacheTimestamp(d),
+    (d) => d.toISOString(),
+    (d) => `${d.toISOString().slice(0, 19)}UTC`,
+    (d) => `${d.toISOString().slice(0, 19)}+00:00`,
+    (d) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 23)}123-05:30`,
+    (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+  ];
+  const dates = fc.sample(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('9998-12-31T00:00:00Z'), noInvalidDate: true }), { numRuns: 60, seed: 7 });
+  // Fuzz the grammar too: anything we accept, botocore must read as the same instant.
+  const fuzz = fc.sample(
+    fc.tuple(fc.constantFrom(...formats), fc.constantFrom(...dates), fc.string({ unit: fc.constantFrom(...'0123456789TZz:+-., UTCGM'.split('')), maxLength: 4 }), fc.nat(24)).map(([f, d, junk, at]) => {
+      const s = f(d);
+      return s.slice(0, at) + junk + s.slice(at + junk.length);
+    }),
+    { numRuns: 400, seed: 11 },
+  );
+  const timestamps = [...dates.flatMap((d) => formats.map((f) => f(d))), ...fuzz, '2026-01-01T00:00:00', '2026-02-30T00:00:00Z'];
+
+  const live = '2027-02-24T12:00:00Z';
+  const tokens: Array<Record<string, string>> = [];
+  for (const mask of Array.from({ length: 16 }, (_, i) => i)) {
+    for (const registration of [live, '2026-11-26T11:59:59Z', '2026-11-26T12:00:00Z', '2026-11-26T12:00:01.5Z']) {
+      const t: Record<string, string> = { accessToken: 'a', expiresAt: '2026-11-26T12:05:00Z' };
+      if (mask & 1) t.refreshToken = 'r';
+      if (mask & 2) t.clientId = 'c';
+      if (mask & 4) t.clientSecret = 's';
+      if (mask & 8) t.registrationExpiresAt = registration;
+      tokens.push(t);
+    }
+  }
+
+  let answer: { instants: Array<number | null>; refreshable: boolean[] };
+  beforeAll(() => {
+    const run = spawnSync('python3', ['-c', TOKEN_ORACLE], {
+      input: JSON.stringify({ timestamps, tokens, now: NOW_ISO }),
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+      timeout: 60_000,
+    });
+    if (run.status !== 0) throw new Error(`python3 failed (${run.status}): ${run.stderr}`);
+    answer = JSON.parse(run.stdout) as typeof answer;
+  });
+
+  it('every timestamp we accept is the same instant for botocore (to the millisecond)', () => {
+    const disagreements = timestamps
+      .map((s, i) => ({ s, ours: parseCacheTimestamp(s)?.getTime() ?? null, botocore: answer.instants[i] ?? null }))
+      .filter(({ ours, botocore }) => ours !== null && (botocore === null || botocore !== ours));
+    expect(disagreements).toEqual([]);
+    // And the forms real writers produce are all accepted.
+    const written = dates.flatMap((d) => formats.map((f) => f(d)));
+    expect(written.filter((s) => parseCacheTimestamp(s) === null)).toEqual([]);
+  });
+
+  it('refuses what botocore cannot use', () => {
+    expect(answer.instants.at(-2)).toBeNull();
+    expect(parseCacheTimestamp('2026-01-01T00:00:00')).toBeNull();
+    expect(answer.instants.at(-1)).toBeNull();
+    expect(parseCacheTimestamp('2026-02-30T00:00:00Z')).toBeNull();
+  });
+
+  it('a token is refreshable exactly when botocore would try to refresh it', () => {
+    const now = Date.parse(NOW_ISO);
+    const ours = tokens.map((t) => parseSsoTokenCache(JSON.stringify(t), 'token.json', now).token?.refreshable ?? null);
+    expect(ours).toEqual(answer.refreshable);
+    expect(ours.filter(Boolean).length).toBeGreaterThan(0);
   });
 });

@@ -75,7 +75,7 @@ export function parseCacheTimestamp(s: string): Date | null {
   if (!m) return null;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3)); // truncated, like dateutil's microseconds
   const zone = ZONE.exec(m[8] ?? '');
   if (!zone) return null;
   if (year < 1 || month < 1 || month > 12) return null;
