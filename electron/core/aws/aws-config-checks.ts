@@ -10,6 +10,8 @@ const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'
 // Partitions aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc; role names allow [\w+=,.@-] and paths.
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** Values that never appear in a message. */
+const SECRET_KEYS = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
 /** Keys the app reads; a key differing only in case is one botocore reads and the JS SDK does not. */
 const KNOWN_KEYS = [
   'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
@@ -147,10 +149,10 @@ function hasAnyCredentials(values: ReadonlyMap<string, LocatedValue>): boolean {
 // SSOProvider._load_sso_config and _resolve_sso_session_reference.
 function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckContext, add: Add): void {
   const { values, name } = profile;
-  const resolved = new Map<string, LocatedValue>(values);
+  let session: RawSsoSession | undefined;
   if (kind === 'sso') {
     const sessionName = values.get('sso_session')?.value ?? '';
-    const session = ctx.ssoSessions.get(sessionName);
+    session = ctx.ssoSessions.get(sessionName);
     if (session === undefined) {
       add('error', `sso_session "${sessionName}" of profile "${name}" names no [sso-session ${sessionName}] section in ${ctx.configFile}`, 'sso_session');
       return;
@@ -158,14 +160,14 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
     for (const [key, entry] of session.values) {
       const own = values.get(key);
       if (own !== undefined && own.value !== entry.value) {
-        add('error', `${key} of profile "${name}" is "${own.value}" but its sso-session "${sessionName}" says "${entry.value}": botocore refuses the profile (remove it from the profile)`, key);
+        const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${own.value}" but its sso-session "${sessionName}" says "${entry.value}"`;
+        add('error', `${key} of profile "${name}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
       }
-      resolved.set(key, entry);
     }
   }
   const hasAccount = values.has('sso_account_id');
   const hasRole = values.has('sso_role_name');
-  const missing = ['sso_start_url', 'sso_region'].filter((key) => !resolved.has(key));
+  const missing = ['sso_start_url', 'sso_region'].filter((key) => !values.has(key) && session?.values.has(key) !== true);
   if (hasAccount !== hasRole) missing.push(hasAccount ? 'sso_role_name' : 'sso_account_id');
   if (missing.length > 0) {
     const where = kind === 'sso' ? ' (here or in its sso-session)' : '';

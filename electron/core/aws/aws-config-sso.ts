@@ -7,6 +7,13 @@ import type { RawSsoSession } from './aws-config-sections';
 
 export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, profiles: readonly ParsedAwsProfile[]): ParsedSsoSession[] {
   const sessions: ParsedSsoSession[] = [];
+  const users = new Map<string, string[]>();
+  for (const profile of profiles) {
+    if (profile.kind !== 'sso' || profile.ssoSessionName === null) continue;
+    const names = users.get(profile.ssoSessionName);
+    if (names === undefined) users.set(profile.ssoSessionName, [profile.name]);
+    else names.push(profile.name);
+  }
   for (const session of raw.values()) {
     const get = (key: string): string | null => session.values.get(key)?.value ?? null;
     const problems: Problem[] = [...session.problems];
@@ -25,7 +32,7 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
       region: get('sso_region'),
       registrationScopes: parseScopes(get('sso_registration_scopes')),
       source: session.source,
-      profiles: profiles.filter((p) => p.kind === 'sso' && p.ssoSessionName === session.name).map((p) => p.name),
+      profiles: users.get(session.name) ?? [],
       problems,
     });
   }

@@ -291,6 +291,10 @@ describe('parseAwsConfig never carries secrets', () => {
     );
     const p = profile(parsed, 'p');
     expect(p).toMatchObject({ kind: 'static', hasStaticKeys: true, hasSessionToken: true });
+    // Even a secret misplaced in an sso-session and in a profile is never quoted.
+    const misplaced = parse(`[profile s]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = R\naws_session_token = ${token}A\n${SSO_SESSION}aws_session_token = ${token}B\n`);
+    expect(JSON.stringify(misplaced)).not.toContain(token);
+    expect(errors(profile(misplaced, 's'))).toEqual(['aws_session_token of profile "s" is a different value: botocore refuses the profile (remove it from the profile)']);
     const json = JSON.stringify(parsed);
     expect(json).not.toContain(secret);
     expect(json).not.toContain(token);
