@@ -1,10 +1,12 @@
 // The local STS against real clients: the JS SDK (in process, and in a child process configured
 // only through AWS_ENDPOINT_URL_STS) and python botocore, which signs independently.
 import { execFile } from 'node:child_process';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStsServer, STS_NAMESPACE, type StsServer } from '../support/sts-server';
@@ -195,6 +197,74 @@ describe('local STS protocol checks', () => {
       authorization: `AWS4-HMAC-SHA256 Credential=${ALICE.accessKeyId}/${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`,
     });
     expect(await response.text()).toContain("Credential should be scoped to correct service: 'sts'.");
+  });
+});
+
+describe('local STS with requests signed by the SDK signer directly', () => {
+  // @smithy/signature-v4 is the signer inside the JS SDK; here it signs requests the SDK's STS
+  // client never sends (GET with a query string, a stale clock, a body changed after signing).
+  const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+    typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  class Sha256 {
+    private readonly hash: Hash | Hmac;
+    constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+      this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+    }
+    update(data: string | ArrayBuffer | ArrayBufferView): void {
+      this.hash.update(bytes(data));
+    }
+    digest(): Promise<Uint8Array> {
+      return Promise.resolve(new Uint8Array(this.hash.digest()));
+    }
+    reset(): void {}
+  }
+  const signer = new SignatureV4({ service: 'sts', region: 'us-east-1', credentials: ALICE, sha256: Sha256 });
+
+  async function send(request: { method: string; query?: Record<string, string>; body?: string }, clock?: Date, tamper?: string): Promise<{ status: number; body: string }> {
+    const url = new URL(sts.url);
+    const signed = await signer.sign(
+      {
+      method: request.method,
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      query: request.query ?? {},
+      headers: { host: url.host, ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: request.body,
+      },
+      { signingDate: clock ?? new Date() },
+    );
+    const search = new URLSearchParams(signed.query as Record<string, string>).toString().replace(/\+/g, '%20');
+    const response = await fetch(`${sts.url}/${search ? `?${search}` : ''}`, {
+      method: request.method,
+      headers: signed.headers,
+      body: tamper ?? request.body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  it('accepts a GET whose parameters are in a signed query string', async () => {
+    const answer = await send({ method: 'GET', query: { Action: 'GetCallerIdentity', Version: '2011-06-15', Note: 'a b*c~' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain(`<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}">`);
+    expect(answer.body).toContain(`<Arn>${ALICE.arn}</Arn>`);
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const answer = await send(
+      { method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' },
+      undefined,
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=x&RoleSessionName=yy',
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
+  it('refuses a request signed with a clock 20 minutes off', async () => {
+    const answer = await send({ method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' }, new Date(Date.now() - 20 * 60_000));
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatch(/<Message>Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 });
 
