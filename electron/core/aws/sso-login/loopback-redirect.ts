@@ -59,8 +59,11 @@ export async function listenForRedirect(options: LoopbackRedirectOptions): Promi
       finish(new SsoLoginError('state-mismatch', 'The browser returned a state that does not match this login.'));
     } else if (error !== null) {
       answer(res, 400, 'Login failed', 'The identity provider refused the login. You can close this tab.');
-      const reason = error === 'access_denied' ? 'denied' : 'service';
-      finish(new SsoLoginError(reason, `The identity provider answered "${error}".`));
+      finish(
+        error === 'access_denied'
+          ? new SsoLoginError('denied', 'The login was denied in the browser.')
+          : new SsoLoginError('service', `The identity provider answered "${error}".`),
+      );
     } else if (!authCode) {
       answer(res, 400, 'Login failed', 'No authorization code was returned. Start the login again.');
       finish(new SsoLoginError('service', 'The redirect carried no authorization code.'));

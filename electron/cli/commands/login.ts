@@ -1,0 +1,67 @@
+// `cloudid login <profile|session> [--use-device-code] [--no-browser]`: `aws sso login` with the
+// AWS CLI's flag names. PKCE by default for sso-session profiles, device code for legacy ones.
+import { loginWithDeviceCode } from '../../core/aws/sso-login/device-code-flow';
+import type { LoginPrompt } from '../../core/aws/sso-login/login-outcome';
+import { loginWithPkce } from '../../core/aws/sso-login/pkce-flow';
+import { defaultLoginFlow } from '../../core/aws/sso-login/sso-session-ref';
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
+import { lookUpSsoTarget, parseSsoArgs } from './sso-target-args';
+
+const HELP = `Usage: cloudid login <profile|sso-session> [--use-device-code] [--no-browser]
+       cloudid login --profile NAME | --sso-session NAME [...]
+
+Logs in to AWS IAM Identity Center and writes the shared token cache, so the AWS CLI,
+botocore (SkyPilot) and the AWS SDKs can use every profile of that session.
+
+  --use-device-code  use the device code flow (default for sso-session profiles: the browser
+                     flow with a loopback redirect, like AWS CLI >= 2.22)
+  --no-browser       print the URL instead of opening a browser
+`;
+
+function describePrompt(prompt: LoginPrompt, browserOpens: boolean): string {
+  if (prompt.userCode === null) {
+    return browserOpens
+      ? `Attempting to open the authorization page in your browser.\nIf it does not open, open this URL:\n\n${prompt.verificationUriComplete}\n\n`
+      : `Open this URL in a browser on this machine to log in:\n\n${prompt.verificationUriComplete}\n\nWaiting for the browser to finish...\n`;
+  }
+  const lead = browserOpens
+    ? 'Attempting to open the authorization page in your browser.\nIf it does not open, or to use another device, open this URL:'
+    : 'Open this URL:';
+  return `${lead}\n\n${prompt.verificationUri}\n\nThen enter the code:\n\n${prompt.userCode}\n\nOr open this URL, which fills in the code:\n${prompt.verificationUriComplete}\n\n`;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    ctx.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const args = parseSsoArgs(argv, ['--use-device-code', '--no-browser']);
+  if (args.error || !args.query) {
+    ctx.stderr.write(`cloudid login: ${args.error ?? 'which profile or sso-session?'}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const target = await lookUpSsoTarget(ctx, args.query);
+  if (!target.ok) {
+    ctx.stderr.write(`cloudid login: ${target.message}\n`);
+    return EXIT.unusable;
+  }
+  const { session, cacheDir } = target;
+  const openUrl = args.flags.has('--no-browser') ? undefined : ctx.openUrl;
+  const options = {
+    session,
+    cacheDir,
+    env: ctx.env,
+    onPrompt: (prompt: LoginPrompt) => ctx.stderr.write(describePrompt(prompt, openUrl !== undefined)),
+    ...(openUrl ? { openUrl } : {}),
+  };
+  const flow = args.flags.has('--use-device-code') ? 'device-code' : defaultLoginFlow(session);
+  const outcome = flow === 'pkce' ? await loginWithPkce(options) : await loginWithDeviceCode(options);
+  if (outcome.status === 'failed') {
+    ctx.stderr.write(`cloudid login: ${outcome.message}\n`);
+    return EXIT.unusable;
+  }
+  ctx.stdout.write(`Successfully logged into Start URL: ${session.startUrl}\n`);
+  ctx.stdout.write(`Token valid until ${outcome.expiresAt}${outcome.refreshable ? '; the app can refresh it silently' : ''}.\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,41 @@
+// `cloudid refresh <profile|session>`: what the tray does silently, now.
+import { refreshSsoSession } from '../../core/aws/sso-login/refresh';
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
+import { lookUpSsoTarget, parseSsoArgs } from './sso-target-args';
+
+const HELP = `Usage: cloudid refresh <profile|sso-session>
+       cloudid refresh --profile NAME | --sso-session NAME
+
+Renews the session's access token with its refresh token, without a browser.
+Exits 1 when the session cannot be refreshed (then run \`cloudid login\`).
+`;
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    ctx.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const args = parseSsoArgs(argv, []);
+  if (args.error || !args.query) {
+    ctx.stderr.write(`cloudid refresh: ${args.error ?? 'which profile or sso-session?'}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const target = await lookUpSsoTarget(ctx, args.query);
+  if (!target.ok) {
+    ctx.stderr.write(`cloudid refresh: ${target.message}\n`);
+    return EXIT.unusable;
+  }
+  const outcome = await refreshSsoSession({ session: target.session, cacheDir: target.cacheDir, env: ctx.env });
+  switch (outcome.status) {
+    case 'refreshed':
+      ctx.stdout.write(`Refreshed ${outcome.session}: token valid until ${outcome.expiresAt}.\n`);
+      return EXIT.ok;
+    case 'superseded':
+      ctx.stdout.write(`${outcome.session} was renewed by another program meanwhile; its token is kept.\n`);
+      return EXIT.ok;
+    default:
+      ctx.stderr.write(`cloudid refresh: ${outcome.message}\n`);
+      return EXIT.unusable;
+  }
+}
