@@ -102,6 +102,19 @@ export function formatCacheTimestamp(d: Date): string {
   return `${iso.slice(0, 19)}Z`;
 }
 
+/**
+ * Where JSON.parse stopped, without its message: V8 quotes the text it choked on, and here that
+ * text may be a token.
+ */
+function jsonErrorWhere(e: unknown, text: string): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/end of JSON input|Unterminated string/.test(message)) return ': it ends early';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return ` (line ${before.length}, column ${(before.at(-1) ?? '').length + 1})`;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalString = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -128,8 +141,7 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return error(`The SSO token cache file is not valid JSON (it may be half-written): ${why}. Log in again to rewrite it.`);
+    return error(`The SSO token cache file is not valid JSON${jsonErrorWhere(e, text)} (it may be half-written). Log in again to rewrite it.`);
   }
   if (!isRecord(doc)) return error('The SSO token cache file does not hold a JSON object. Log in again to rewrite it.');
 

@@ -166,6 +166,22 @@ describe('parseSsoTokenCache', () => {
     expect(problem?.message).not.toMatch(/SECRET/);
   });
 
+  it.each([
+    '{"accessToken": "SECRET-ACCESS" "expiresAt": "x"}',
+    '{"accessToken": "SECRET-ACCESS-TRUNCATED',
+    'SECRET-ACCESS',
+    '{"refreshToken": "SECRET-REFRESH", oops}',
+  ])('never quotes the broken text back (it may hold a token): %j', (text) => {
+    const { problem } = parseSsoTokenCache(text, FILE, NOW);
+    expect(problem?.message).toMatch(/not valid JSON/);
+    expect(problem?.message).not.toMatch(/SECRET/);
+  });
+
+  it('says where the JSON breaks', () => {
+    expect(parseSsoTokenCache('{\n"accessToken": "a"\n "expiresAt": "x"}', FILE, NOW).problem?.message).toMatch(/line 3, column 2/);
+    expect(parseSsoTokenCache('{"accessToken": "a', FILE, NOW).problem?.message).toMatch(/ends early/);
+  });
+
   it('keeps a usable token when only the registration expiry is unreadable, with a warning', () => {
     const { token, problem } = parseSsoTokenCache(tokenFile({ ...refreshFields, registrationExpiresAt: 'later' }), FILE, NOW);
     expect(token?.expiresAt.toISOString()).toBe('2026-11-26T20:00:00.000Z');
@@ -175,11 +191,13 @@ describe('parseSsoTokenCache', () => {
   });
 
   it('property: never throws and never returns a secret, whatever the text', () => {
+    const secretish = fc.tuple(fc.constant(tokenFile(refreshFields)), fc.nat(200), fc.string({ maxLength: 3 })).map(([t, cut, junk]) => t.slice(0, cut) + junk + t.slice(cut));
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.constant(tokenFile(refreshFields))), (text) => {
+      fc.property(fc.oneof(fc.string(), fc.json(), secretish), (text) => {
         const { token, problem } = parseSsoTokenCache(text, FILE, NOW);
         expect(token === null || problem === null || problem.severity === 'warning').toBe(true);
         expect(JSON.stringify(token)).not.toMatch(/SECRET/);
+        expect(problem?.message ?? '').not.toMatch(/SECRET/);
       }),
     );
   });
