@@ -1,0 +1,32 @@
+// `cloudid gcp <import | remove | verify> ...`: dispatches to one file per subcommand.
+import { EXIT, type CommandContext } from '../exit-codes';
+
+export type CliContext = CommandContext;
+
+export const GCP_HELP = `Usage: cloudid gcp <command> [options]
+
+Commands:
+  import <key.json> [--activate [--own-configuration]] [--remove-download] [--json]
+  remove <key id>
+  verify <key.json | key id> [--json]
+`;
+
+const SUBCOMMANDS: Record<string, () => Promise<{ run(argv: string[], ctx: CliContext): Promise<number> }>> = {
+  import: () => import('./gcp-import'),
+  remove: () => import('./gcp-remove'),
+  verify: () => import('./gcp-verify'),
+};
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    (name ? ctx.stdout : ctx.stderr).write(GCP_HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = SUBCOMMANDS[name];
+  if (!load) {
+    ctx.stderr.write(`cloudid gcp: unknown command "${name}"\n\n${GCP_HELP}`);
+    return EXIT.usage;
+  }
+  return (await load()).run(rest, ctx);
+}
