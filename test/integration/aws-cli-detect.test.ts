@@ -134,6 +134,14 @@ describe('detectAwsClis on this machine', () => {
     expect(report.found[0]).toMatchObject({ version: '1.10.1', major: 1, error: null });
   });
 
+  it('runs each aws with the PATH it was found on, as the terminal would', async () => {
+    const probe = path.join(tmp, 'path-probe');
+    const searchPath = `${probe}:${toolsDir}`;
+    await script(probe, `if [ "$PATH" = "${searchPath}" ]; then echo "aws-cli/2.0.1 Python/3 probe"; else echo "PATH was $PATH"; fi`);
+    const report = await detectAwsClis({ path: searchPath, platform: 'linux', env: { ...process.env, PATH: '/somewhere/else' } });
+    expect(report.found).toEqual([{ path: path.join(probe, 'aws'), version: '2.0.1', major: 2, error: null }]);
+  });
+
   it('skips files that are not executable and directories named aws', async () => {
     const notExec = path.join(tmp, 'not-exec');
     await mkdir(notExec);

@@ -80,12 +80,15 @@ async function isExecutableFile(file: string, platform: NodeJS.Platform): Promis
 
 /** Runs `<file> --version` and resolves with both streams; never rejects. */
 function runVersion(file: string, opts: DetectAwsClisOptions): Promise<AwsCliInstall> {
-  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), PATH: opts.path ?? '' };
+  // Windows names are case-insensitive: drop `Path` too, or the child might see the old one.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(opts.env ?? process.env).filter(([name]) => name.toUpperCase() !== 'PATH'));
+  env.PATH = opts.path ?? '';
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Since Node 20.12 (CVE-2024-27980) .cmd/.bat files cannot be spawned without a shell.
   const viaCmd = opts.platform === 'win32' && /\.(cmd|bat)$/i.test(file);
   const command = viaCmd ? (env.ComSpec ?? 'cmd.exe') : file;
-  const args = viaCmd ? ['/d', '/s', '/c', `"${file}" --version`] : ['--version'];
+  // As Node's own `shell: true` does: /s strips the outer quotes, keeping a path with spaces quoted.
+  const args = viaCmd ? ['/d', '/s', '/c', `""${file}" --version"`] : ['--version'];
   const posix = process.platform !== 'win32';
   return new Promise((resolve) => {
     const failure = (error: string): AwsCliInstall => ({ path: file, version: null, major: null, error });
