@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
-import { parseCacheTimestamp } from './sso-token-cache';
+import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 import { pyInt, pythonJsonDumps, pythonJsonLoads, type PyJson } from './botocore-json';
 
 const sha1Hex = (s: string): string => createHash('sha1').update(s, 'utf8').digest('hex');
@@ -122,7 +122,7 @@ export function parseCliCacheEntry(text: string, file: string): CliCacheEntry {
   const creds = doc.Credentials;
   if (typeof creds.Expiration !== 'string') return bad('The cached role credentials have no "Expiration".');
   const expiresAt = parseCacheTimestamp(creds.Expiration);
-  if (!expiresAt) return bad(`The cached role credentials expire at "${creds.Expiration}", which is not a timestamp with a time zone.`);
+  if (!expiresAt) return bad(`The cached role credentials expire at ${quoteValue(creds.Expiration)}, which is not a timestamp with a time zone.`);
   const accountId =
     typeof creds.AccountId === 'string' && creds.AccountId !== ''
       ? creds.AccountId

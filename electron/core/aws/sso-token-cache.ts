@@ -115,6 +115,12 @@ function jsonErrorWhere(e: unknown, text: string): string {
   return ` (line ${before.length}, column ${(before.at(-1) ?? '').length + 1})`;
 }
 
+/** A field's value for a message: short, on one line (a timestamp field holds no secret). */
+export function quoteValue(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalString = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -154,7 +160,7 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
   }
   const expiresAt = parseCacheTimestamp(doc.expiresAt);
   if (!expiresAt) {
-    return error(`The SSO token cache file says it expires at "${doc.expiresAt}", which is not a timestamp with a time zone. Log in again.`);
+    return error(`The SSO token cache file says it expires at ${quoteValue(doc.expiresAt)}, which is not a timestamp with a time zone. Log in again.`);
   }
 
   let problem: Problem | null = null;
@@ -164,7 +170,7 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
     if (!registrationExpiresAt) {
       problem = {
         severity: 'warning',
-        message: `The SSO token cache file's "registrationExpiresAt" (${JSON.stringify(doc.registrationExpiresAt)}) is not a timestamp; the token cannot be refreshed.`,
+        message: `The SSO token cache file's "registrationExpiresAt" (${quoteValue(doc.registrationExpiresAt)}) is not a timestamp; the token cannot be refreshed.`,
         file,
       };
     }
