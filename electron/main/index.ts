@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, powerMonitor } from 'electron';
 import { appCacheDir, appDataDir } from '../core/app/app-paths';
+import type { Snapshot } from '../shared/model';
 import { createCore, type Core } from '../core/app/core';
 import { createOperationHandlers } from '../core/app/operation-handlers';
 import { APP_ENTRY_URL } from '../core/security/app-origin';
@@ -60,38 +61,35 @@ async function startApp(): Promise<void> {
     detectCli: true,
     verifyActive: true,
   });
-  await core.start();
 
   let quitting = false;
-  const window = createAppWindow({
+  const appWindow = createAppWindow({
     pageUrl: devServerUrl ?? APP_ENTRY_URL,
     preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
     iconPath,
     isQuitting: () => quitting,
   });
-  const showProfile = (profile: string): void => window.showAndSend('focusProfile', { profile });
+  const showProfile = (profile: string): void => appWindow.showAndSend('focusProfile', { profile });
 
+  // The tray and the IPC handlers exist before the core has read anything, so the icon appears
+  // at once and a window opened meanwhile simply waits for its first answer.
+  const started = core.start();
   const unregisterIpc = registerIpc({
     handlers: createOperationHandlers(core, { copyText: (text) => clipboard.writeText(text) }),
-    isAppFrame: (frame) => window.isAppFrame(frame),
-  });
-
-  const notifier = createNotifier({
-    iconPath,
-    enabled: () => core.settings().notifications,
-    onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : window.show()),
+    isAppFrame: (frame) => appWindow.isAppFrame(frame),
+    ready: started,
   });
 
   const tray = createAppTray({
     resourcesDir,
-    onClick: () => window.show(),
+    onClick: () => appWindow.show(),
     actions: {
-      'open-window': () => window.show(),
-      'open-cli-help': () => window.show(),
+      'open-window': () => appWindow.show(),
+      'open-cli-help': () => appWindow.show(),
       'verify-all': () => {
         core.verifyAll().catch((error: unknown) => console.error('verify all failed:', error));
       },
-      'show-profile': (profile) => (profile ? showProfile(profile) : window.show()),
+      'show-profile': (profile) => (profile ? showProfile(profile) : appWindow.show()),
       'copy-profile-export': (profile) => {
         if (profile) clipboard.writeText(profileExportLine(profile));
       },
@@ -99,15 +97,31 @@ async function startApp(): Promise<void> {
     },
   });
 
-  const publish = (snapshot: ReturnType<Core['snapshot']>): void => {
+  app.on('second-instance', () => appWindow.show());
+  app.on('activate', () => appWindow.show());
+  // Closing the window hides it; the app lives in the tray until "Quit".
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  await started;
+
+  const notifier = createNotifier({
+    iconPath,
+    enabled: () => core.settings().notifications,
+    onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : appWindow.show()),
+  });
+
+  const publish = (snapshot: Snapshot): void => {
     tray.render(snapshot);
     notifier.handle(snapshot);
-    window.send('snapshot', snapshot);
+    appWindow.send('snapshot', snapshot);
   };
   publish(core.snapshot());
   const unsubscribers = [
     core.onSnapshot(publish),
-    core.onVerifyProgress((progress) => window.send('verifyProgress', progress)),
+    core.onVerifyProgress((progress) => appWindow.send('verifyProgress', progress)),
   ];
 
   // Timers do not run during sleep: recompute statuses by the clock on wake. The tray re-renders
@@ -118,14 +132,6 @@ async function startApp(): Promise<void> {
   };
   powerMonitor.on('resume', onWake);
   powerMonitor.on('unlock-screen', onWake);
-
-  app.on('second-instance', () => window.show());
-  app.on('activate', () => window.show());
-  // Closing the window hides it; the app lives in the tray until "Quit".
-  app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
-    quitting = true;
-  });
 
   let stopped = false;
   let stopping = false;
@@ -140,7 +146,7 @@ async function startApp(): Promise<void> {
     unregisterIpc();
     notifier.dispose();
     tray.destroy();
-    window.destroy();
+    appWindow.destroy();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS));
     void Promise.race([core.stop(), timeout])
       .catch((error: unknown) => console.error('stopping the core failed:', error))

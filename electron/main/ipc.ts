@@ -15,6 +15,8 @@ export interface IpcOptions {
   handlers: OperationHandlers;
   /** True only for our window's main frame showing our page. */
   isAppFrame(frame: WebFrameMain | null): boolean;
+  /** Settles when the core has started; calls made earlier wait for it. */
+  ready: Promise<void>;
 }
 
 /** Registers every operation; returns a function that removes them again. */
@@ -25,6 +27,7 @@ export function registerIpc(options: IpcOptions): () => void {
         throw new Error(`${name} refused: the call did not come from the app's window`);
       }
       const input = parseInput(name, raw);
+      await options.ready;
       const handler: OperationHandlers[K] = options.handlers[name];
       return handler(input);
     });

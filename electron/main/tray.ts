@@ -7,7 +7,7 @@ import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, 
 import type { Snapshot } from '../shared/model';
 import { escapeMenuLabel } from '../core/tray/menu-label';
 import { trayIconFile } from '../core/tray/tray-icon-file';
-import { buildTrayModel, nextTrayChange, type TrayActionId, type TrayItem } from '../core/tray/tray-model';
+import { buildTrayModel, loadingTrayModel, nextTrayChange, type TrayActionId, type TrayItem, type TrayModel } from '../core/tray/tray-model';
 
 export type TrayActionHandlers = { [K in TrayActionId]: (arg: string | undefined) => void };
 
@@ -43,7 +43,6 @@ export function createAppTray(options: TrayOptions): AppTray {
   };
 
   const tray = new Tray(icon(trayIconFile('unknown', platform, nativeTheme.shouldUseDarkColors)));
-  tray.setToolTip('Cloud Identity Tray — loading…');
   // On macOS a click opens the menu; elsewhere (Windows, XEmbed trays) it opens the window.
   if (platform !== 'darwin') tray.on('click', () => options.onClick());
 
@@ -62,22 +61,28 @@ export function createAppTray(options: TrayOptions): AppTray {
     }
   };
 
+  const show = (model: TrayModel): void => {
+    tray.setImage(icon(trayIconFile(model.iconStatus, platform, nativeTheme.shouldUseDarkColors)));
+    tray.setToolTip(model.tooltip);
+    tray.setContextMenu(Menu.buildFromTemplate(model.items.map(toMenuItem)));
+  };
+
   const render = (snapshot: Snapshot): void => {
     last = snapshot;
     if (timer) clearTimeout(timer);
     timer = null;
     const at = now();
-    const model = buildTrayModel(snapshot, at);
-    tray.setImage(icon(trayIconFile(model.iconStatus, platform, nativeTheme.shouldUseDarkColors)));
-    tray.setToolTip(model.tooltip);
-    tray.setContextMenu(Menu.buildFromTemplate(model.items.map(toMenuItem)));
+    show(buildTrayModel(snapshot, at));
     const next = nextTrayChange(snapshot, at);
     if (next !== null) timer = setTimeout(() => last && render(last), Math.max(0, next - now()));
   };
 
   const onThemeUpdated = (): void => {
     if (last) render(last);
+    else show(loadingTrayModel());
   };
+  // Until the core's first snapshot: the user can already open the window or quit.
+  show(loadingTrayModel());
   nativeTheme.on('updated', onThemeUpdated);
 
   return {

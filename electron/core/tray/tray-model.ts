@@ -66,6 +66,21 @@ export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
   };
 }
 
+/** What the tray shows while the core reads the user's files for the first time. */
+export function loadingTrayModel(): TrayModel {
+  return {
+    iconStatus: 'unknown',
+    tooltip: `${APP_NAME} — reading your AWS config…`,
+    items: [
+      { type: 'label', label: 'Reading your AWS config…' },
+      { type: 'separator' },
+      { type: 'action', label: `Open ${APP_NAME}…`, action: { id: 'open-window' } },
+      { type: 'separator' },
+      { type: 'action', label: 'Quit', action: { id: 'quit' } },
+    ],
+  };
+}
+
 interface ActiveDescription {
   iconStatus: TrayIconStatus;
   /** One line for the tooltip, e.g. `prod-admin: expires in 42m`. */

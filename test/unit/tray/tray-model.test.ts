@@ -5,6 +5,7 @@ import { IDENTITY_STATUSES } from '../../../electron/shared/model';
 import { formatTimeLeft } from '../../../electron/core/identity/expiry';
 import {
   buildTrayModel,
+  loadingTrayModel,
   describeStatus,
   MAX_MENU_SESSIONS,
   MAX_TOOLTIP_CHARS,
@@ -383,5 +384,14 @@ describe('nextTrayChange', () => {
   it('finds changes in a listed SSO session, not only the active profile', () => {
     const snap = snapshot({ profiles: [profile('default')], ssoSessions: [session('corp', { expiresAt: inMinutes(10.25) })] });
     expect(nextTrayChange(snap, NOW)).toBe(NOW + 15_000 + 1);
+  });
+});
+
+describe('loadingTrayModel', () => {
+  it('can still open the window and quit before the first snapshot', () => {
+    const model = loadingTrayModel();
+    expect(model.iconStatus).toBe('unknown');
+    expect(actionsOf(model)).toEqual(['open-window', 'quit']);
+    expect(model.tooltip).toBe('Cloud Identity Tray — reading your AWS config…');
   });
 });
