@@ -44,6 +44,8 @@ export interface SsoOidcServer {
   setAuthorizeAnswer(answer: 'approve' | 'deny'): void;
   /** How the refresh_token grant answers. */
   setRefreshMode(mode: RefreshMode): void;
+  /** Hold every CreateToken answer this long (lets a test act while a request is in flight). */
+  setCreateTokenDelay(ms: number): void;
   /** The access token is live (issued here, not expired). */
   isValidAccessToken(token: string): boolean;
   issuedAccessTokens(): Map<string, IssuedAccessToken>;
@@ -167,6 +169,7 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
   const accessTokens = new Map<string, IssuedAccessToken>();
   let authorizeAnswer: 'approve' | 'deny' = 'approve';
   let refreshMode: RefreshMode = 'rotate';
+  let createTokenDelayMs = 0;
 
   function authenticate(body: Record<string, unknown>): Client {
     const client = clients.get(str(body, 'clientId') ?? '');
@@ -340,8 +343,9 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       return;
     }
     readJson(req)
-      .then((body) => {
+      .then(async (body) => {
         requests.push({ operation, body });
+        if (operation === 'CreateToken' && createTokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, createTokenDelayMs));
         const result =
           operation === 'RegisterClient' ? registerClient(body) : operation === 'StartDeviceAuthorization' ? startDeviceAuthorization(body, baseUrl) : createToken(body);
         sendJson(res, 200, result);
@@ -377,6 +381,9 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
     },
     setRefreshMode: (mode) => {
       refreshMode = mode;
+    },
+    setCreateTokenDelay: (ms) => {
+      createTokenDelayMs = ms;
     },
     isValidAccessToken: (candidate) => {
       const issued = accessTokens.get(candidate);

@@ -1,9 +1,7 @@
 // `cloudid login <profile|session> [--use-device-code] [--no-browser]`: `aws sso login` with the
 // AWS CLI's flag names. PKCE by default for sso-session profiles, device code for legacy ones.
-import { loginWithDeviceCode } from '../../core/aws/sso-login/device-code-flow';
 import type { LoginPrompt } from '../../core/aws/sso-login/login-outcome';
-import { loginWithPkce } from '../../core/aws/sso-login/pkce-flow';
-import { defaultLoginFlow } from '../../core/aws/sso-login/sso-session-ref';
+import { loginSsoSession } from '../../core/aws/sso-login/login-sso-session';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 import { lookUpSsoTarget, parseSsoArgs } from './sso-target-args';
@@ -23,7 +21,8 @@ function describePrompt(prompt: LoginPrompt, browserOpens: boolean): string {
   if (prompt.userCode === null) {
     return browserOpens
       ? `Attempting to open the authorization page in your browser.\nIf it does not open, open this URL:\n\n${prompt.verificationUriComplete}\n\n`
-      : `Open this URL in a browser on this machine to log in:\n\n${prompt.verificationUriComplete}\n\nWaiting for the browser to finish...\n`;
+      : `Open this URL in a browser on this machine to log in:\n\n${prompt.verificationUriComplete}\n\n` +
+          'Waiting for the browser to finish... (the browser is on another machine? use --use-device-code)\n';
   }
   const lead = browserOpens
     ? 'Attempting to open the authorization page in your browser.\nIf it does not open, or to use another device, open this URL:'
@@ -48,15 +47,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   const { session, cacheDir } = target;
   const openUrl = args.flags.has('--no-browser') ? undefined : ctx.openUrl;
-  const options = {
+  const outcome = await loginSsoSession({
     session,
     cacheDir,
     env: ctx.env,
     onPrompt: (prompt: LoginPrompt) => ctx.stderr.write(describePrompt(prompt, openUrl !== undefined)),
     ...(openUrl ? { openUrl } : {}),
-  };
-  const flow = args.flags.has('--use-device-code') ? 'device-code' : defaultLoginFlow(session);
-  const outcome = flow === 'pkce' ? await loginWithPkce(options) : await loginWithDeviceCode(options);
+    ...(args.flags.has('--use-device-code') ? { flow: 'device-code' as const } : {}),
+  });
   if (outcome.status === 'failed') {
     ctx.stderr.write(`cloudid login: ${outcome.message}\n`);
     return EXIT.unusable;

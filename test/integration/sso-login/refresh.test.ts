@@ -90,6 +90,21 @@ describe('silent refresh', () => {
   });
 });
 
+describe('refresh racing a login', () => {
+  it('keeps the token another writer put there while the refresh was in flight', async () => {
+    await logIn();
+    server.setCreateTokenDelay(150);
+    const creates = (): number => server.requests.filter((r) => r.operation === 'CreateToken').length;
+    const before = creates();
+    const pending = refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock });
+    while (creates() === before) await new Promise((r) => setTimeout(r, 5));
+    const newer = '{"startUrl": "x", "region": "eu-west-1", "accessToken": "from-a-new-login", "expiresAt": "2026-11-26T20:00:00Z"}';
+    await writeFile(tokenFile(), newer);
+    expect(await pending).toEqual({ status: 'superseded', session: 'dev' });
+    expect(await readFile(tokenFile(), 'utf8')).toBe(newer);
+  });
+});
+
 describe('logout', () => {
   it("deletes only that session's token file", async () => {
     await logIn();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRefresh, type RefreshInput } from '../../../electron/core/aws/sso-login/refresh-plan';
+import { planRefresh, sessionLifetime, type RefreshInput } from '../../../electron/core/aws/sso-login/refresh-plan';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const minutes = (m: number): Date => new Date(now.getTime() + m * 60_000);
@@ -40,5 +40,12 @@ describe('planRefresh', () => {
     expect(planRefresh(null, now)).toEqual({ action: 'none', reason: 'no-token' });
     expect(planRefresh({ ...live, expiresAt: minutes(-1), refreshable: false }, now)).toEqual({ action: 'none', reason: 'expired' });
     expect(planRefresh({ ...live, expiresAt: minutes(-1) }, now, { lastAttemptAt: minutes(-2), lastRefused: true })).toEqual({ action: 'none', reason: 'expired' });
+  });
+});
+
+describe('sessionLifetime', () => {
+  it('bounds a refreshable session by its registration, and another by its token', () => {
+    expect(sessionLifetime(live)).toEqual({ accessTokenExpiresAt: live.expiresAt, sessionEndsBy: live.registrationExpiresAt });
+    expect(sessionLifetime({ ...live, refreshable: false })).toEqual({ accessTokenExpiresAt: live.expiresAt, sessionEndsBy: live.expiresAt });
   });
 });

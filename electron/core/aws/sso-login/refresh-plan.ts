@@ -63,3 +63,23 @@ export function planRefresh(
   }
   return { action: 'refresh-now' };
 }
+
+/** The history after an attempt: `refused` when the identity provider said no for good. */
+export function recordRefreshAttempt(at: Date, refused: boolean): RefreshHistory {
+  return { lastAttemptAt: at, lastRefused: refused };
+}
+
+export interface SessionLifetime {
+  accessTokenExpiresAt: Date;
+  /**
+   * The latest the session can last without a new login: the client registration's expiry when
+   * the token can be refreshed (the refresh token's own life, set by the administrator's session
+   * duration, is not in the cache), else the access token's expiry.
+   */
+  sessionEndsBy: Date;
+}
+
+export function sessionLifetime(summary: NonNullable<RefreshInput>): SessionLifetime {
+  const ends = summary.refreshable && summary.registrationExpiresAt ? summary.registrationExpiresAt : summary.expiresAt;
+  return { accessTokenExpiresAt: summary.expiresAt, sessionEndsBy: ends.getTime() < summary.expiresAt.getTime() ? summary.expiresAt : ends };
+}
