@@ -143,14 +143,11 @@ function describeActive(
   return { iconStatus, summary: `${name}: ${state}`, items };
 }
 
+const byName = new Intl.Collator('en', { numeric: true }).compare;
+
 function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSession | null, now: number): TrayItem[] {
   if (sessions.length === 0) return [];
-  const ordered = [...sessions].sort((a, b) => {
-    if (a === activeSession) return -1;
-    if (b === activeSession) return 1;
-    return compareUrgency(a.status, b.status) || a.name.localeCompare(b.name);
-  });
-  const shown = ordered.slice(0, MAX_MENU_SESSIONS);
+  const shown = mostUrgent(sessions, activeSession, MAX_MENU_SESSIONS);
   const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'SSO session' : 'SSO sessions' }];
   for (const s of shown) {
     items.push({
@@ -162,6 +159,26 @@ function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSess
   const hidden = sessions.length - shown.length;
   if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
   return items;
+}
+
+/**
+ * The first `limit` sessions in menu order — the active profile's session, then most urgent,
+ * then by name — without sorting them all (a config may hold thousands).
+ */
+function mostUrgent(sessions: readonly SsoSession[], activeSession: SsoSession | null, limit: number): SsoSession[] {
+  const before = (a: SsoSession, b: SsoSession): boolean => {
+    if (a === activeSession || b === activeSession) return a === activeSession && b !== activeSession;
+    return (compareUrgency(a.status, b.status) || byName(a.name, b.name)) < 0;
+  };
+  const top: SsoSession[] = [];
+  for (const session of sessions) {
+    if (top.length === limit && !before(session, top[limit - 1]!)) continue;
+    let i = Math.min(top.length, limit - 1);
+    while (i > 0 && before(session, top[i - 1]!)) i--;
+    top.splice(i, 0, session);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 function warningItems(snapshot: Snapshot): TrayItem[] {

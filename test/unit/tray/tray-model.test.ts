@@ -258,6 +258,28 @@ describe('buildTrayModel: SSO sessions', () => {
     expect(labels(model.items)).toContain(`${20 - MAX_MENU_SESSIONS} more in the window…`);
   });
 
+  it('shows the same sessions, in the same order, as sorting them all would (property)', () => {
+    const order: IdentityStatus[] = ['error', 'expired', 'signed-out', 'expiring', 'unknown', 'valid', 'long-lived'];
+    const arb = fc.uniqueArray(
+      fc.record({ name: fc.stringMatching(/^[a-z0-9-]{1,6}$/), status: fc.constantFrom(...IDENTITY_STATUSES) }),
+      { selector: (s) => s.name, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(arb, (specs) => {
+        const sessions = specs.map((s) => session(s.name, { status: s.status, expiresAt: null }));
+        const shown = labels(buildTrayModel(snapshot({ ssoSessions: sessions }), NOW).items)
+          .filter((l) => l.includes(' — '))
+          .map((l) => l.split(' — ')[0]);
+        const collator = new Intl.Collator('en', { numeric: true });
+        const expected = [...specs]
+          .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || collator.compare(a.name, b.name))
+          .slice(0, MAX_MENU_SESSIONS)
+          .map((s) => s.name);
+        expect(shown).toEqual(expected);
+      }),
+    );
+  });
+
   it('puts the active profile’s session first', () => {
     const snap = ssoSnapshot('valid', 'valid');
     snap.aws.ssoSessions.unshift(session('aaa', { status: 'expired', expiresAt: inMinutes(-1) }));
