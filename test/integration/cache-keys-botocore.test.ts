@@ -2,9 +2,18 @@
 // the real key functions of two copies of it, the standalone botocore 1.43 that SkyPilot and boto3
 // use, and the copy vendored inside the AWS CLI v2 (the only writer of ~/.aws/cli/cache).
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assumeRoleCacheKey, ssoRoleCredentialsCacheKey, type AssumeRoleCacheArgs } from '../../electron/core/aws/cli-credential-cache';
+import {
+  assumeRoleCacheKey,
+  parseDurationSeconds,
+  readCliCacheEntry,
+  ssoRoleCredentialsCacheKey,
+  type AssumeRoleCacheArgs,
+} from '../../electron/core/aws/cli-credential-cache';
 import { formatCacheTimestamp, parseCacheTimestamp, parseSsoTokenCache, ssoTokenCacheKey } from '../../electron/core/aws/sso-token-cache';
 
 type Case =
@@ -266,5 +275,51 @@ describe('token cache timestamps and refreshability, as botocore reads them', ()
     const ours = tokens.map((t) => parseSsoTokenCache(JSON.stringify(t), 'token.json', now).token?.refreshable ?? null);
     expect(ours).toEqual(answer.refreshable);
     expect(ours.filter(Boolean).length).toBeGreaterThan(0);
+  });
+});
+
+// File name and content together: the CLI's own cache class writes entries, we find and read them.
+const WRITER = String.raw`
+import json, sys, datetime
+import awscli  # the CLI v2's vendored botocore: the only writer of ~/.aws/cli/cache
+from dateutil.tz import tzutc
+from botocore.utils import JSONFileCache
+from botocore.credentials import AssumeRoleCredentialFetcher, SSOCredentialFetcher
+req = json.load(sys.stdin)
+cache = JSONFileCache(req['dir'])
+expires = datetime.datetime(2026, 11, 26, 13, 0, 0, tzinfo=tzutc())
+role = AssumeRoleCredentialFetcher(None, None, req['roleArn'], extra_args={'RoleSessionName': 'alice', 'DurationSeconds': 3600}, cache=cache)
+role._write_to_cache({'Credentials': {'AccessKeyId': 'ASIA', 'SecretAccessKey': 'SECRET', 'SessionToken': 'SECRET', 'Expiration': expires},
+                      'AssumedRoleUser': {'AssumedRoleId': 'AROA:alice', 'Arn': 'arn:aws:sts::210987654321:assumed-role/Admin/alice'}})
+sso = SSOCredentialFetcher(req['startUrl'], 'eu-west-1', 'Admin', '123456789012', None, cache=cache, sso_session_name='my-sso')
+sso._write_to_cache({'ProviderType': 'sso', 'Credentials': {'AccessKeyId': 'ASIA', 'SecretAccessKey': 'SECRET', 'SessionToken': 'SECRET',
+                     'Expiration': '2026-11-26T14:00:00Z', 'AccountId': '123456789012'}})
+print(json.dumps([role._cache_key, sso._cache_key]))
+`;
+
+describe('entries the AWS CLI writes to ~/.aws/cli/cache', () => {
+  it('are found under our keys and read for their expiry and account', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cit-cli-cache-'));
+    try {
+      const roleArn = 'arn:aws:iam::210987654321:role/Admin';
+      const startUrl = 'https://d-123.awsapps.com/start';
+      const run = spawnSync('/usr/bin/python3', ['-c', WRITER], { input: JSON.stringify({ dir, roleArn, startUrl }), encoding: 'utf8', timeout: 60_000 });
+      if (run.status !== 0) throw new Error(`the CLI's botocore failed (${run.status}): ${run.stderr}`);
+      const written = JSON.parse(run.stdout) as string[];
+      const roleKey = assumeRoleCacheKey({ roleArn, roleSessionName: 'alice', durationSeconds: parseDurationSeconds('3600') });
+      const ssoKey = ssoRoleCredentialsCacheKey({ startUrl, accountId: '123456789012', roleName: 'Admin', sessionName: 'my-sso' });
+      expect([roleKey, ssoKey]).toEqual(written);
+      expect((await readdir(dir)).sort()).toEqual([`${roleKey}.json`, `${ssoKey}.json`].sort());
+
+      const role = await readCliCacheEntry(dir, roleKey);
+      expect(role).toMatchObject({ missing: false, problem: null, accountId: '210987654321' });
+      expect(role.expiresAt?.toISOString()).toBe('2026-11-26T13:00:00.000Z');
+      const sso = await readCliCacheEntry(dir, ssoKey);
+      expect(sso).toMatchObject({ missing: false, problem: null, accountId: '123456789012' });
+      expect(sso.expiresAt?.toISOString()).toBe('2026-11-26T14:00:00.000Z');
+      expect(JSON.stringify([role, sso])).not.toMatch(/SECRET/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
