@@ -84,12 +84,7 @@ export function collectSections(
         owners.set(section.id, session.problems);
         if (target.botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
       } else if (target.kind === 'ignored') {
-        problems.push({
-          severity: 'warning',
-          message: `[${section.header}] in ${file} is not read as a profile: in the config file a profile is written [profile NAME] (only [default] may omit "profile")`,
-          file,
-          line: location.line,
-        });
+        problems.push({ severity: 'warning', message: ignoredSectionMessage(section, file), file, line: location.line });
       }
     }
     attachProblems(doc.problems, owners, problems);
@@ -173,4 +168,14 @@ function shadowedDefault(section: IniSection, file: string, profileDefault: IniS
     file,
     line: section.lines[0] ?? 1,
   };
+}
+
+function ignoredSectionMessage(section: IniSection, file: string): string {
+  const typed = /^(profile|sso-session|services)\s/.exec(section.header);
+  if (typed !== null) {
+    // `[profile "my name"]`, `[profile  two-spaces]`: botocore may read these (it splits the
+    // header like a shell), the JS SDK does not.
+    return `[${section.header}] in ${file} is ignored by the AWS SDK for JavaScript: after "${typed[1] ?? ''}" it wants one space and a name of letters, digits and - _ . @ + % : / only`;
+  }
+  return `[${section.header}] in ${file} is not read as a profile: in the config file a profile is written [profile NAME] (only [default] may omit "profile")`;
 }

@@ -158,15 +158,26 @@ export function parseIni(text: string, file?: string): IniDocument {
     const hasEquals = equals < end;
     if (first === 0x5b /* [ */ && !hasEquals) {
       const trimmed = text.slice(start, end);
-      const why = trimmed.includes(']') ? 'has text after its closing "]"' : 'has no closing "]"';
-      problem('error', lineNumber, `"${trimmed}" is not a section header (it ${why}): the keys below it stay in the section above`);
+      const why = trimmed.includes(']')
+        ? 'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header'
+        : 'it has no closing "]"';
+      problem('error', lineNumber, `"${trimmed}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
       continue;
     }
 
     if (!hasEquals || equals === start) {
       if (inIgnoredSection) continue;
+      // Python's configparser takes an indented line after a key as that key's continuation,
+      // `key: value` as a key, and refuses any other stray line (and with it the whole file).
+      const colon = text.indexOf(':', start);
+      if (!hasEquals && colon > start && colon < end) {
+        problem('warning', lineNumber, `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`);
+        continue;
+      }
       const what = hasEquals ? 'has no key before "="' : 'is not "key = value", a [section] header or a comment';
-      problem('warning', lineNumber, `line ${lineNumber} ${what}: the AWS SDKs skip it`);
+      const continuation = indented && blockKeys.size > 0;
+      const botocore = continuation ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above' : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
+      problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
       continue;
     }
     if (current === undefined) {

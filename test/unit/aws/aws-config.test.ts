@@ -38,6 +38,12 @@ describe('parseAwsConfig: names and merging', () => {
     ]);
   });
 
+  it('explains a typed header the JS SDK cannot read (spaces in the name)', () => {
+    const parsed = parse('[profile "my team"]\nregion = x\n');
+    expect(parsed.profiles).toEqual([]);
+    expect(parsed.problems[0]?.message).toContain('is ignored by the AWS SDK for JavaScript: after "profile" it wants one space and a name');
+  });
+
   it('uses [profile default] over [default] (as the JS SDK does) and warns', () => {
     const parsed = parse('[default]\nregion = a\noutput = json\n[profile default]\nregion = b\n');
     expect(profile(parsed, 'default').region).toBe('b');

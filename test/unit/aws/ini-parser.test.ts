@@ -146,16 +146,21 @@ describe('parseIni: problems per line, never exceptions', () => {
   it('reports text after a header', () => {
     const doc = parseIni('[profile a] extra\nx = 1\n');
     expect(doc.sections).toEqual([]);
-    expect(doc.problems[0]?.message).toContain('has text after its closing "]"');
+    expect(doc.problems[0]?.message).toContain('it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header');
   });
 
-  it('reports malformed lines and skips them', () => {
-    const doc = parseIni('[p]\nthis is not a key\n= orphan value\na = 1\n');
+  it('reports malformed lines and skips them; an error where botocore refuses the file', () => {
+    const doc = parseIni('[p]\nthis is not a key\n= orphan value\na = 1\n  continued text\nregion: us-east-1\n');
     expect(values(doc, 'p')).toEqual({ a: '1' });
     expect(doc.problems.map((p) => [p.line, p.severity])).toEqual([
-      [2, 'warning'],
-      [3, 'warning'],
+      [2, 'error'],
+      [3, 'error'],
+      [5, 'warning'],
+      [6, 'warning'],
     ]);
+    expect(doc.problems[0]?.message).toContain('botocore (the AWS CLI, SkyPilot) refuses the whole file');
+    expect(doc.problems[2]?.message).toContain('appends it to the value above');
+    expect(doc.problems[3]?.message).toContain('uses ":" instead of "="');
   });
 
   it('reads a large file fully (10,000 profiles)', () => {
