@@ -13,8 +13,10 @@ import {
   signaturesEqual,
   type SigV4Authorization,
 } from './sigv4-verify';
+import { amzDateOf, errorXml, escapeXml, resultXml, StsError, stsTimestamp } from './sts-protocol';
 
-export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+export { STS_NAMESPACE } from './sts-protocol';
+
 const STS_VERSION = '2011-06-15';
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
@@ -71,40 +73,6 @@ interface StsAnswer {
   body: string;
   errorCode: string | null;
 }
-
-class StsError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
-  ) {
-    super(message);
-  }
-}
-
-/** Escapes element text (AWS leaves quotes as they are there). */
-const escapeXml = (value: string): string => value.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
-
-function errorXml(error: StsError, requestId: string): string {
-  return (
-    `<ErrorResponse xmlns="${STS_NAMESPACE}">\n` +
-    `  <Error>\n    <Type>${error.type}</Type>\n    <Code>${escapeXml(error.code)}</Code>\n` +
-    `    <Message>${escapeXml(error.message)}</Message>\n  </Error>\n` +
-    `  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`
-  );
-}
-
-function resultXml(action: string, result: string, requestId: string): string {
-  return (
-    `<${action}Response xmlns="${STS_NAMESPACE}">\n  <${action}Result>\n${result}  </${action}Result>\n` +
-    `  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`
-  );
-}
-
-/** STS's ISO 8601 form: seconds, no milliseconds. */
-const stsTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const amzDateOf = (date: Date): string => stsTimestamp(date).replace(/[-:]/g, '');
 
 function parseAmzDate(value: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
