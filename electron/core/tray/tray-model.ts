@@ -6,6 +6,7 @@
 // of SSO sessions, and a way into the window, which is where thousands of profiles belong.
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, formatTimeLeft, worstStatus } from '../identity/expiry';
+import { profileExportLine } from './profile-export-line';
 
 export const APP_NAME = 'Cloud Identity Tray';
 
@@ -129,6 +130,8 @@ function describeActive(
   }
   const problem = profile.problems.find((p) => p.severity === 'error');
   if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
+  const failedCheck = profile.lastCheck?.error;
+  if (failedCheck) items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
   if (activeProfileSource !== 'default') items.push({ type: 'label', label: `Chosen by ${activeProfileSource}` });
   // Where botocore or the JS SDK would pick another profile than the CLI: SkyPilot uses botocore.
   const note = snapshot.aws.activeProfileNotes[0];
@@ -136,7 +139,7 @@ function describeActive(
 
   items.push({
     type: 'action',
-    label: `Copy “export AWS_PROFILE=${name}”`,
+    label: `Copy “${truncate(profileExportLine(profile.name), 64)}”`,
     action: { id: 'copy-profile-export', arg: profile.name },
   });
 

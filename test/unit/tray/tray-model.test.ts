@@ -224,6 +224,27 @@ describe('buildTrayModel: the active profile', () => {
     expect(labels(model.items).join('\n')).not.toContain('second line');
   });
 
+  it('shows the line it copies, quoted as the shell needs', () => {
+    const model = buildTrayModel(snapshot({ profiles: [profile('default')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }), NOW);
+    expect(labels(model.items)).not.toContain("Copy “export AWS_PROFILE='my dev'”");
+    const named = buildTrayModel(snapshot({ profiles: [profile('my dev')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }), NOW);
+    expect(labels(named.items)).toContain("Copy “export AWS_PROFILE='my dev'”");
+  });
+
+  it('says when the last verification failed', () => {
+    const snap = ssoSnapshot('valid', 'valid');
+    snap.aws.profiles[0] = {
+      ...snap.aws.profiles[0]!,
+      lastCheck: {
+        profile: 'prod-admin',
+        checkedAt: new Date(NOW).toISOString(),
+        identity: null,
+        error: { kind: 'access-denied', message: 'AccessDenied: not authorized to perform sts:GetCallerIdentity\nRequestId: 1' },
+      },
+    };
+    expect(labels(buildTrayModel(snap, NOW).items)).toContain('Last check failed: AccessDenied: not authorized to perform sts:GetCallerIdentity');
+  });
+
   it('offers to copy the export line and to show the profile, by its full name', () => {
     const long = 'p'.repeat(300);
     const model = buildTrayModel(snapshot({ activeProfile: long, activeProfileSource: 'AWS_PROFILE', profiles: [profile(long)] }), NOW);
