@@ -223,6 +223,15 @@ describe('verify against the local STS', () => {
   });
 });
 
+describe('SSO profiles when the process HOME is not the verifier HOME', () => {
+  it('explains the SDK limitation rather than reporting the profile as missing', async () => {
+    const error = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('sso'));
+    expect(error?.kind).toBe('config');
+    expect(error?.message).toContain(`The AWS SDK reads SSO settings from ${path.join(tmp, 'elsewhere', '.aws', 'config')}`);
+    expect(error?.message).toContain(`not from ${path.join(home, '.aws', 'config')}`);
+  });
+});
+
 describe('SSO profiles', () => {
   // The SDK reads SSO settings and the token cache from the process's own HOME (fromIni does not
   // pass its file paths on to fromSSO), so here the process and the verifier share one HOME.

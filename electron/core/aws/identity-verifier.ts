@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { IdentityCheck } from '../../shared/model';
-import { classifyIdentityError, IdentityCheckTimeout } from './identity-errors';
+import { classifyIdentityError, IdentityCheckTimeout, type IdentityCheckError } from './identity-errors';
 
 export interface IdentityVerifierOptions {
   env: NodeJS.ProcessEnv;
@@ -138,10 +138,28 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
       return { profile, checkedAt: now().toISOString(), identity, error: null };
     } catch (error) {
       const profileExists = await profileSectionExists(profile, files).catch(() => null);
-      return { profile, checkedAt: now().toISOString(), identity: null, error: classifyIdentityError(error, { profile, profileExists, timeoutMs }) };
+      const classified = classifyIdentityError(error, { profile, profileExists, timeoutMs });
+      return { profile, checkedAt: now().toISOString(), identity: null, error: explainSdkFileMismatch(error, classified, profileExists) };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * The SDK's SSO leg re-reads the config from the process's own AWS_CONFIG_FILE or HOME (fromIni
+   * does not pass its file paths to fromSSO), and the token cache is always under the process's
+   * HOME. When those differ from this verifier's env, say so instead of "profile not found".
+   */
+  function explainSdkFileMismatch(error: unknown, classified: IdentityCheckError, profileExists: boolean | null): IdentityCheckError {
+    const message = error instanceof Error ? error.message : '';
+    const processFiles = awsFilesFor(process.env);
+    if (!profileExists || !/^Profile \S+ was not found\.$/.test(message) || processFiles.configFile === files.configFile) return classified;
+    return {
+      kind: 'config',
+      message:
+        `The AWS SDK reads SSO settings from ${processFiles.configFile} and the SSO token cache under the process's HOME, ` +
+        `not from ${files.configFile}: run with HOME and AWS_CONFIG_FILE set to the files to check.`,
+    };
   }
 
   async function verifyAll(profiles: readonly ProfileToVerify[], onProgress?: (done: number, total: number) => void): Promise<IdentityCheck[]> {
