@@ -1,0 +1,164 @@
+// `cloudid sso sync <session> [--apply] [--json]`: list every account and role of an SSO
+// session, show which profiles a sync would add, update or remove, and with --apply write them
+// in one edit of the config file (only sections marked by the app are ever changed).
+import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
+import { applySync, type SyncApplyResult } from '../../core/aws/sso-sync/apply-sync';
+import { listAccountsAndRoles, type SsoListing, type SsoListingProgress } from '../../core/aws/sso-sync/list-accounts-and-roles';
+import { DEFAULT_PROFILE_NAME_TEMPLATE } from '../../core/aws/sso-sync/profile-names';
+import { loadSyncSession } from '../../core/aws/sso-sync/sync-session';
+import { previewSync, type SyncPreview } from '../../core/aws/sso-sync/sync-preview';
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
+
+const HELP = `Usage: cloudid sso sync <sso-session> [--apply] [--json] [--template T] [--region R]
+
+Lists every account and role the session can use (paced under the portal's rate limit) and
+shows the profiles a sync would add (+), update (~) or remove (-) in your AWS config file.
+Only profiles cloudid created (marked "# managed by cloudid: sso-sync <session>") are ever
+updated or removed; a name already used by one of your own profiles is left alone (!).
+
+  --apply         write the changes (one edit; the original is backed up once as
+                  <config>.cloudid-backup)
+  --json          print the preview (and the result) as JSON
+  --template T    profile names, default "${DEFAULT_PROFILE_NAME_TEMPLATE}"; fields:
+                  <account name> <account id> <role> <session> <email>
+  --region R      also set "region = R" in each synced profile
+`;
+
+interface SyncArgs {
+  session: string;
+  apply: boolean;
+  json: boolean;
+  template: string | undefined;
+  region: string | undefined;
+}
+
+export function parseSyncArgs(argv: readonly string[]): SyncArgs | string {
+  const args: SyncArgs = { session: '', apply: false, json: false, template: undefined, region: undefined };
+  const rest = argv[0] === 'sync' ? argv.slice(1) : [...argv];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--apply') args.apply = true;
+    else if (arg === '--json') args.json = true;
+    else if (arg === '--template' || arg === '--region') {
+      const value = rest[++i];
+      if (value === undefined || value === '') return `${arg} needs a value`;
+      if (arg === '--template') args.template = value;
+      else args.region = value;
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else if (args.session !== '') return 'give one sso-session';
+    else args.session = arg;
+  }
+  return args.session === '' ? 'which sso-session?' : args;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    ctx.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const args = parseSyncArgs(argv);
+  if (typeof args === 'string') {
+    ctx.stderr.write(`cloudid sso sync: ${args}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+
+  const lookup = await loadSyncSession(ctx.env, ctx.homeDir, args.session);
+  if (!lookup.ok) {
+    ctx.stderr.write(`cloudid sso sync: ${lookup.message}\n`);
+    return EXIT.unusable;
+  }
+  const { inputs } = lookup;
+  const listing = await listAccountsAndRoles({
+    accessToken: inputs.accessToken,
+    region: inputs.session.region,
+    env: ctx.env,
+    concurrency: 8,
+    onProgress: progressPrinter(ctx, args.json),
+  });
+  const preview = previewSync(inputs.configFile, listing.accounts, {
+    session: args.session,
+    ...(args.template === undefined ? {} : { template: args.template }),
+    ...(args.region === undefined ? {} : { region: args.region }),
+    credentialsProfileNames: inputs.credentialsProfileNames,
+    listingComplete: listing.complete,
+  });
+
+  let applied: SyncApplyResult | null = null;
+  let applyError: string | null = null;
+  if (args.apply && preview.problems.length === 0) {
+    try {
+      applied = await applySync(preview);
+    } catch (error) {
+      if (!(error instanceof ConcurrentEditError)) throw error;
+      applyError = `${error.message} (nothing written; run the sync again)`;
+    }
+  }
+
+  if (args.json) ctx.stdout.write(`${JSON.stringify(jsonReport(listing, preview, applied, applyError), null, 2)}\n`);
+  else printReport(ctx, listing, preview, args.apply, applied, applyError);
+  const failed = listing.problems.length > 0 || preview.problems.length > 0 || applyError !== null || (applied?.problems.length ?? 0) > 0;
+  return failed ? EXIT.unusable : EXIT.ok;
+}
+
+function progressPrinter(ctx: CliContext, quiet: boolean): ((p: SsoListingProgress) => void) | undefined {
+  const tty = (ctx.stderr as NodeJS.WriteStream).isTTY === true;
+  if (quiet || !tty) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 200 && !(p.allAccountsFound && p.accountsDone === p.accountsFound)) return;
+    last = now;
+    const total = p.allAccountsFound ? String(p.accountsFound) : `${p.accountsFound}+`;
+    ctx.stderr.write(`\r\x1b[KListing roles: ${p.accountsDone}/${total} accounts, ${p.rolesFound} roles, ${p.rate.toFixed(1)} req/s, ${p.throttled} throttled`);
+    if (p.allAccountsFound && p.accountsDone === p.accountsFound) ctx.stderr.write('\n');
+  };
+}
+
+function jsonReport(listing: SsoListing, preview: SyncPreview, applied: SyncApplyResult | null, applyError: string | null): unknown {
+  return {
+    session: preview.session,
+    configFile: preview.file.path,
+    listing: {
+      accounts: listing.accounts.length,
+      roles: listing.accounts.reduce((n, a) => n + a.roles.length, 0),
+      complete: listing.complete,
+      stats: listing.stats,
+    },
+    counts: preview.counts,
+    entries: preview.entries,
+    conflicts: preview.conflicts,
+    problems: [...listing.problems, ...preview.problems, ...(applied?.problems ?? [])],
+    applied: applied === null ? null : { changed: applied.changed, backupPath: applied.backupPath },
+    applyError,
+  };
+}
+
+function printReport(ctx: CliContext, listing: SsoListing, preview: SyncPreview, apply: boolean, applied: SyncApplyResult | null, applyError: string | null): void {
+  const out = (line = ''): boolean => ctx.stdout.write(`${line}\n`);
+  const roles = listing.accounts.reduce((n, a) => n + a.roles.length, 0);
+  const s = listing.stats;
+  out(
+    `SSO session ${preview.session}: ${listing.accounts.length} accounts, ${roles} roles ` +
+      `(${s.requests} calls, ${s.throttled} throttled and retried, ${s.failedCalls} failed, ${(s.elapsedMs / 1000).toFixed(1)} s)`,
+  );
+  for (const problem of [...listing.problems, ...preview.problems]) ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
+  const width = Math.max(12, ...preview.entries.map((e) => e.profileName.length));
+  const sign = { add: '+', update: '~', remove: '-', unchanged: '=' } as const;
+  for (const entry of preview.entries) {
+    if (entry.action === 'unchanged') continue;
+    const changes = entry.changes.length === 0 || entry.action !== 'update' ? '' : `  (${entry.changes.map((c) => `${c.key}: ${c.from ?? '∅'} -> ${c.to ?? '∅'}`).join(', ')})`;
+    out(`  ${sign[entry.action]} ${entry.profileName.padEnd(width)}  ${entry.accountId}  ${entry.roleName}${changes}`);
+  }
+  for (const conflict of preview.conflicts) {
+    const where = conflict.heldBy === 'credentials' ? 'the credentials file' : `line ${conflict.line ?? '?'} of the config file`;
+    out(`  ! ${conflict.profileName.padEnd(width)}  ${conflict.accountId}  ${conflict.roleName}  (name taken by your profile at ${where}: left alone)`);
+  }
+  const c = preview.counts;
+  out(`${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} conflicts.`);
+  if (applyError !== null) ctx.stderr.write(`cloudid sso sync: ${applyError}\n`);
+  else if (applied !== null) {
+    if (!applied.changed) out(`${preview.file.path} is already up to date.`);
+    else out(`Wrote ${applied.configPath}${applied.backupPath === null ? '' : ` (original kept as ${applied.backupPath})`}.`);
+  } else if (!apply && preview.edits.length > 0) out(`Run again with --apply to write ${preview.file.path}.`);
+}
