@@ -10,7 +10,7 @@ import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
 import { createIdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher } from '../fs/path-watcher';
-import { createExpiryScheduler } from '../identity/expiry-scheduler';
+import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { nextDeadline } from '../identity/expiry';
 import { loadSettings, saveSettings } from './settings-store';
 import { sameSnapshot } from './snapshot-equality';
@@ -68,7 +68,7 @@ export function createCore(opts: CoreOptions): Core {
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const progressListeners = new Set<(p: { done: number; total: number }) => void>();
   let verifier: ReturnType<typeof createIdentityVerifier> | null = null;
-  const scheduler = createExpiryScheduler({ onDeadline: () => publish() });
+  const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline: () => publish() });
 
   const assemble = (): Snapshot => {
     if (!inputs) throw new Error('the core has not loaded yet: call start() first');
@@ -184,7 +184,7 @@ export function createCore(opts: CoreOptions): Core {
         });
       }
       const cliDetection = (opts.detectCli ?? true)
-        ? detectAwsClis({ path: opts.env.PATH, platform: process.platform }).then((report) => {
+        ? detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env }).then((report) => {
             cli = report;
           })
         : Promise.resolve();
