@@ -37,12 +37,20 @@ function loadSqlJs(): Promise<SqlJsStatic> {
 
 /** A rollback journal beside the file means a writer is mid-transaction: the bytes may be torn. */
 async function hotJournal(path: string): Promise<boolean> {
+  return (await journalAgeMs(path)) !== null;
+}
+
+async function journalAgeMs(path: string): Promise<number | null> {
   try {
-    return (await stat(`${path}-journal`)).size > 0;
+    const journal = await stat(`${path}-journal`);
+    return journal.size > 0 ? Date.now() - journal.mtimeMs : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+// gcloud's writes take milliseconds; a journal older than this was left by a crashed writer.
+const STALE_JOURNAL_MS = 60_000;
 
 async function readOnce(path: string, query: string): Promise<SqliteRead> {
   let bytes: Buffer;
@@ -87,7 +95,11 @@ export async function readSqliteTable(path: string, query: string, retryDelayMs 
     if (!writing && attempt > 0) return result;
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
   }
-  if (await hotJournal(path)) {
+  const age = await journalAgeMs(path);
+  if (age !== null && age > STALE_JOURNAL_MS) {
+    return { kind: 'failed', reason: 'busy', message: 'an interrupted write left a -journal file beside it; running any gcloud command (e.g. `gcloud auth list`) lets SQLite recover it' };
+  }
+  if (age !== null) {
     return { kind: 'failed', reason: 'busy', message: 'gcloud is writing it right now (a -journal file is present); try again in a moment' };
   }
   return result;

@@ -53,7 +53,7 @@ async function download(home: string, overrides: Parameters<typeof serviceAccoun
   return { key, path: await writeJson(join(home, `${key.project_id}-${key.private_key_id.slice(0, 12)}.json`), key) };
 }
 
-describe('cloudid gcp', { timeout: 120_000 }, () => {
+describe('cloudid gcp', { timeout: 240_000 }, () => {
   it('imports, verifies by key id, and removes a key', async () => {
     const c = await cli();
     const { key, path } = await download(c.home, { project_id: 'cli-proj' });

@@ -38,7 +38,7 @@ async function gcloudJson(args: string[], configDir: string): Promise<unknown> {
   return JSON.parse(result.stdout);
 }
 
-describe('activation through the real gcloud', { timeout: 120_000 }, () => {
+describe('activation through the real gcloud', { timeout: 240_000 }, () => {
   it('activates a key in a new configuration, leaves default alone, and agrees with gcloud auth/config list', async () => {
     const dir = await tempDir();
     const key = serviceAccountKey({ project_id: 'acme-prod' });
@@ -78,7 +78,7 @@ describe('activation through the real gcloud', { timeout: 120_000 }, () => {
   });
 });
 
-describe('the reader on directories gcloud wrote', { timeout: 120_000 }, () => {
+describe('the reader on directories gcloud wrote', { timeout: 240_000 }, () => {
   it('reads several configurations, a service account, a user credential and an ADC file', async () => {
     const dir = await tempDir();
     const env = gcloudEnv(dir);

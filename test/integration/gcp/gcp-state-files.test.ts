@@ -1,5 +1,5 @@
 // readGcpState against directories built byte for byte like gcloud's, including broken ones.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGcpState, type ReadGcpStateOptions } from '../../../electron/core/gcp/gcp-state';
@@ -78,6 +78,11 @@ describe('readGcpState on files', () => {
     await writeFile(join(dir, 'credentials.db-journal'), Buffer.alloc(512, 1));
     const state = await readGcpState(await options(dir));
     expect(state.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('writing it right now') })]);
+    // A journal left behind by a crashed writer gets its own advice.
+    const old = new Date(Date.now() - 10 * 60_000);
+    await utimes(join(dir, 'credentials.db-journal'), old, old);
+    const stale = await readGcpState(await options(dir));
+    expect(stale.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('interrupted write') })]);
   });
 
   it('reports a database with the wrong layout', async () => {

@@ -15,7 +15,7 @@ async function twoConfigurations(): Promise<string> {
 
 const env = { PATH: process.env.PATH, CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1', CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1' };
 
-describe('switchActiveConfiguration', { timeout: 60_000 }, () => {
+describe('switchActiveConfiguration', { timeout: 180_000 }, () => {
   it('switches through gcloud when it is installed', async () => {
     const dir = await twoConfigurations();
     expect(await switchActiveConfiguration({ configDir: dir, name: 'work', env: { ...env, HOME: dir } })).toEqual({ ok: true, via: 'gcloud', warning: null });
