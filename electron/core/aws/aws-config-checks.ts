@@ -10,6 +10,7 @@ const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'
 // Partitions aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc; role names allow [\w+=,.@-] and paths.
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+const HAS_UPPER_CASE = /[A-Z]/;
 /** Values that never appear in a message. */
 const SECRET_KEYS = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
 /** Keys the app reads; a key differing only in case is one botocore reads and the JS SDK does not. */
@@ -187,15 +188,15 @@ function nothingUsable(profile: RawProfile): string {
 
 /** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
 function checkSpelling(profile: RawProfile, add: Add): void {
-  for (const [key, entry] of profile.values) {
-    const lower = key.toLowerCase();
+  profile.values.forEach((entry, key) => {
+    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
       add('warning', `"${key}" in profile "${profile.name}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
     }
     if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
       add('warning', `${key} in profile "${profile.name}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
     }
-  }
+  });
 }
 
 type Location = { file?: string; line?: number };

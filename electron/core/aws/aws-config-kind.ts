@@ -17,18 +17,17 @@
 import type { AwsProfileKind } from '../../shared/model';
 import type { LocatedValue } from './aws-config-sections';
 
-export function profileKind(values: ReadonlyMap<string, LocatedValue>): AwsProfileKind {
+export function profileKind(values: ReadonlyMap<string, LocatedValue>, credentialsValues: ReadonlyMap<string, LocatedValue> | null): AwsProfileKind {
   const has = (key: string): boolean => values.has(key);
   const ssoKind: AwsProfileKind = has('sso_session') ? 'sso' : 'sso-legacy';
 
   if (has('role_arn') && !has('web_identity_token_file')) return 'assume-role';
   if (has('web_identity_token_file')) return 'web-identity';
   if (has('sso_account_id') || has('sso_role_name')) return ssoKind;
-  const accessKey = values.get('aws_access_key_id');
-  if (accessKey?.fromCredentials === true) return 'static';
+  if (credentialsValues?.has('aws_access_key_id') === true) return 'static';
   if (has('login_session')) return 'login';
   if (has('credential_process')) return 'process';
-  if (accessKey !== undefined) return 'static';
+  if (has('aws_access_key_id')) return 'static';
   if (has('sso_session') || has('sso_start_url')) return ssoKind;
   return 'unknown';
 }

@@ -3,29 +3,30 @@
 // mergeConfigFiles), keeping for every value the file and line it came from.
 // Also warns where botocore (the AWS CLI, SkyPilot) would name a section differently.
 import type { Problem, SourceLocation } from '../../shared/model';
-import type { IniDocument, IniProblem, IniSection } from './ini-parser';
+import type { IniDocument, IniProblem, IniSection, IniValue } from './ini-parser';
 
-export interface LocatedValue {
-  value: string;
-  file: string;
-  line: number;
-  inlineComment: boolean;
-  fromCredentials: boolean;
-}
+/** A value with the file and line it came from. */
+export type LocatedValue = IniValue;
 
 export interface RawProfile {
   name: string;
   configSections: SourceLocation[];
   credentialsSections: SourceLocation[];
-  /** Config values overlaid by credentials values, key by key. Secrets stay inside the core. */
-  values: Map<string, LocatedValue>;
+  /**
+   * Config values overlaid by credentials values, key by key. Shares the INI section's map when
+   * only one section contributes (10k-profile files stay cheap); never mutate it.
+   * Secrets stay inside the core.
+   */
+  values: ReadonlyMap<string, LocatedValue>;
+  /** The credentials file's own values for this profile (botocore reads static keys there first). */
+  credentialsValues: ReadonlyMap<string, LocatedValue> | null;
   problems: Problem[];
 }
 
 export interface RawSsoSession {
   name: string;
   source: SourceLocation;
-  values: Map<string, LocatedValue>;
+  values: ReadonlyMap<string, LocatedValue>;
   problems: Problem[];
 }
 
@@ -50,7 +51,7 @@ export function collectSections(
   const profileFor = (name: string): RawProfile => {
     let profile = profiles.get(name);
     if (profile === undefined) {
-      profile = { name, configSections: [], credentialsSections: [], values: new Map(), problems: [] };
+      profile = { name, configSections: [], credentialsSections: [], values: EMPTY, credentialsValues: null, problems: [] };
       profiles.set(name, profile);
     }
     return profile;
@@ -74,12 +75,11 @@ export function collectSections(
         }
         const profile = profileFor(target.name);
         profile.configSections.push(...section.lines.map((line) => ({ file, line })));
-        overlay(profile.values, section, file, false);
+        overlay(profile, section);
         owners.set(section.id, profile.problems);
         if (target.botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
       } else if (target.kind === 'sso-session') {
-        const session: RawSsoSession = { name: target.name, source: location, values: new Map(), problems: [] };
-        overlay(session.values, section, file, false);
+        const session: RawSsoSession = { name: target.name, source: location, values: section.values, problems: [] };
         ssoSessions.set(target.name, session);
         owners.set(section.id, session.problems);
         if (target.botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
@@ -97,7 +97,8 @@ export function collectSections(
       // The credentials file is not passed through getConfigData: a section's key is its name.
       const profile = profileFor(section.id);
       profile.credentialsSections.push(...section.lines.map((line) => ({ file, line })));
-      overlay(profile.values, section, file, true);
+      overlay(profile, section);
+      profile.credentialsValues = section.values;
       credentialOwners.set(section.id, profile.problems);
       if (section.prefix !== null) {
         profile.problems.push({
@@ -133,10 +134,17 @@ function configSectionTarget(section: IniSection): SectionTarget {
   return { kind: 'services' };
 }
 
-function overlay(target: Map<string, LocatedValue>, section: IniSection, file: string, fromCredentials: boolean): void {
-  for (const [key, entry] of section.values) {
-    target.set(key, { value: entry.value, file, line: entry.line, inlineComment: entry.inlineComment, fromCredentials });
+const EMPTY: ReadonlyMap<string, LocatedValue> = new Map();
+
+/** Lays a section's values over a profile's (later wins), copying only when a second section contributes. */
+function overlay(profile: RawProfile, section: IniSection): void {
+  if (profile.values === EMPTY) {
+    profile.values = section.values;
+    return;
   }
+  const merged = new Map(profile.values);
+  section.values.forEach((entry, key) => merged.set(key, entry));
+  profile.values = merged;
 }
 
 function attachProblems(iniProblems: IniProblem[], owners: Map<string, Problem[]>, fallback: Problem[]): void {

@@ -71,7 +71,7 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   const ctx = { profiles: raw.profiles, ssoSessions: raw.ssoSessions, configFile: input.configFile, credentialsFile: input.credentialsFile };
 
   const profiles = [...raw.profiles.values()].sort(compareProfiles).map((profile) => {
-    const kind = profileKind(profile.values);
+    const kind = profileKind(profile.values, profile.credentialsValues);
     return toParsedProfile(profile, kind, [...profile.problems, ...checkProfile(profile, kind, ctx)], raw.ssoSessions);
   });
 

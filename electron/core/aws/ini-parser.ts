@@ -26,9 +26,12 @@ const SECTION_PREFIXES: readonly string[] = ['profile', 'sso-session', 'services
 const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 // The SDK throws on these headers (and so reads nothing of the file); we skip the section.
 const BLOCKED_HEADERS: readonly string[] = ['__proto__', 'profile __proto__'];
+const HAS_UPPER_CASE = /[A-Z]/;
 
 export interface IniValue {
   value: string;
+  /** The file name given to parseIni ('' when none). */
+  file: string;
   /** 1-based line of the occurrence that won (the last one). */
   line: number;
   /** True when the SDK cut an inline ` # ...` / ` ; ...` comment off this line. */
@@ -67,6 +70,7 @@ export function parseIni(text: string, file?: string): IniDocument {
   const sections: IniSection[] = [];
   const byId = new Map<string, IniSection>();
   const problems: IniProblem[] = [];
+  const fileName = file ?? '';
   const problem = (severity: Problem['severity'], line: number, message: string): void => {
     const sectionId = current?.id ?? null;
     problems.push(file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId });
@@ -197,7 +201,7 @@ export function parseIni(text: string, file?: string): IniDocument {
     if (subSection !== undefined && !indented) subSection = undefined;
     const fullKey = subSection === undefined ? key : `${subSection}.${key}`;
     if (subSection === undefined) noteBotocoreDuplicate(key, lineNumber);
-    current.values.set(fullKey, { value, line: lineNumber, inlineComment: commentAt >= 0 });
+    current.values.set(fullKey, { value, file: fileName, line: lineNumber, inlineComment: commentAt >= 0 });
   }
 
   return { sections, byId, problems };
@@ -205,7 +209,7 @@ export function parseIni(text: string, file?: string): IniDocument {
   // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
   // twice in one section; the JS SDK silently keeps the last value. Worth a warning either way.
   function noteBotocoreDuplicate(key: string, lineNumber: number): void {
-    const lower = key.toLowerCase();
+    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
     const earlier = blockKeys.get(lower);
     if (earlier === undefined) {
       blockKeys.set(lower, lineNumber);

@@ -48,7 +48,7 @@ function ourSections(text: string): Sections {
   return out;
 }
 
-function plain(map: Map<string, { values: Map<string, { value: string }> }>): Sections {
+function plain(map: ReadonlyMap<string, { values: ReadonlyMap<string, { value: string }> }>): Sections {
   const out: Sections = {};
   for (const [name, item] of map) {
     if (item.values.size === 0) continue;
