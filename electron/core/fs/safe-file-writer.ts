@@ -59,6 +59,28 @@ export type WriterFs = Pick<
 export const BACKUP_SUFFIX = '.cloudid-backup';
 const TEMP_MARK = '.cloudid-tmp-';
 
+/**
+ * Writes to one file from this process run one after another, so that of two edits made from
+ * the same read the second is refused instead of silently overwriting the first. (Between
+ * processes the sha256 re-check just before the rename leaves a window of one rename call.)
+ */
+const writeQueues = new Map<string, Promise<void>>();
+
+async function serialised<T>(target: string, task: () => Promise<T>): Promise<T> {
+  const previous = writeQueues.get(target) ?? Promise.resolve();
+  const result = previous.then(task);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  writeQueues.set(target, tail);
+  try {
+    return await result;
+  } finally {
+    if (writeQueues.get(target) === tail) writeQueues.delete(target);
+  }
+}
+
 /** Temp files this process is writing right now; `removeStaleTempFiles` leaves them alone. */
 const tempFilesInFlight = new Set<string>();
 
@@ -100,6 +122,16 @@ export async function writeEdited(
   if (original.exists && newText === original.text) return { backupPath: null, changed: false };
 
   const target = await resolveTarget(original.path, fs);
+  return serialised(target, () => writeEditedNow(original, target, newText, opts, fs));
+}
+
+async function writeEditedNow(
+  original: FileForEdit,
+  target: string,
+  newText: string,
+  opts: { mode?: number; backup?: boolean },
+  fs: WriterFs,
+): Promise<{ backupPath: string | null; changed: boolean }> {
   const current = await readBytesOrNull(target, fs);
   assertUnchanged(original, current);
 
@@ -142,7 +174,8 @@ export async function writeFileAtomic(
     }
   }
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  await replaceAtomically(target, bytes, mode, fs, async () => {});
+  const fileMode = mode;
+  await serialised(target, () => replaceAtomically(target, bytes, fileMode, fs, async () => {}));
 }
 
 /**

@@ -95,6 +95,17 @@ describe('writeEdited', () => {
     );
   });
 
+  it('refuses the second of two edits made in parallel from the same read', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'config');
+    await writeFile(path, 'base\n');
+    const original = await readForEdit(path);
+    const outcomes = await Promise.allSettled([writeEdited(original, 'first\n'), writeEdited(original, 'second\n')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrentEditError);
+    expect(await readFile(path, 'utf8')).toBe('first\n');
+  });
+
   it('detects a file created by someone else after reading it as missing', async () => {
     const dir = await freshDir();
     const path = join(dir, 'config');
