@@ -7,6 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginWithDeviceCode } from '../../../electron/core/aws/sso-login/device-code-flow';
 import { loginWithPkce } from '../../../electron/core/aws/sso-login/pkce-flow';
 import { refreshSsoSession } from '../../../electron/core/aws/sso-login/refresh';
 import { readSsoTokenSummary, ssoTokenCachePath } from '../../../electron/core/aws/sso-token-cache';
@@ -128,9 +129,39 @@ describe('interop of our SSO login with the real tools', () => {
       );
       expect(await cli(other.home)).toMatch(/Token has expired and refresh failed/);
       expect(proxy.targets).toEqual([]);
+
+      // Our refresh fields are read too: given our token, expired, the CLI goes to refresh it.
+      const ours = await readToken();
+      await writeFile(ssoTokenCachePath(other.cacheDir, session), JSON.stringify({ ...ours, expiresAt: '2020-01-01T00:00:00Z' }));
+      await cli(other.home);
+      expect(proxy.targets).toContain('oidc.eu-west-1.amazonaws.com:443');
     } finally {
       await proxy.close();
       await other.remove();
+    }
+  });
+
+  it('(a) botocore also resolves a legacy (start URL) profile after a device-code login', async () => {
+    const legacyUrl = 'https://legacy-1234.awsapps.com/start';
+    const legacy = sessionRef({ name: legacyUrl, legacy: true, startUrl: legacyUrl, registrationScopes: [] });
+    const legacyHome = await tempHome();
+    try {
+      await mkdir(path.join(legacyHome.home, '.aws'), { recursive: true });
+      await writeFile(
+        path.join(legacyHome.home, '.aws', 'config'),
+        `[profile dev-admin]\nsso_start_url = ${legacyUrl}\nsso_region = eu-west-1\nsso_account_id = ${ACCOUNT}\nsso_role_name = ${ROLE}\n`,
+      );
+      const outcome = await loginWithDeviceCode({
+        session: legacy,
+        cacheDir: legacyHome.cacheDir,
+        env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url },
+        onPrompt: (p) => oidc.approve(p.userCode as string),
+      });
+      expect(outcome.status).toBe('logged-in');
+      const { stdout } = await run('python3', ['-c', BOTOCORE_WHOAMI], { env: peerEnv(legacyHome.home), timeout: 60_000 });
+      expect(JSON.parse(stdout)).toMatchObject({ Account: ACCOUNT, Arn: IDENTITY.arn });
+    } finally {
+      await legacyHome.remove();
     }
   });
 
