@@ -65,27 +65,4 @@ test.describe('keyboard use', () => {
     expect(reached).toContain('Settings');
     expect(reached).toContain('AWS profiles');
   });
-
-  test('Settings opens as a dialog that Escape closes, and saves the lead time', async ({ launchApp }) => {
-    const { page, core } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
-    const leadTime = dialog.getByRole('spinbutton', { name: /minutes before a credential expires/ });
-    await expect(leadTime).toHaveValue('15');
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await leadTime.fill('45');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog).toBeHidden();
-    expect(core.settings().leadTimeMinutes).toBe(45);
-
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(leadTime).toHaveValue('45');
-    await leadTime.fill('0');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('1 to 1440');
-    expect(core.settings().leadTimeMinutes).toBe(45);
-  });
 });

@@ -11,7 +11,7 @@ interface AppHeaderProps {
   onShowActive(): void;
 }
 
-const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'default' } as const;
+const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'no AWS_PROFILE set' } as const;
 
 export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive }: AppHeaderProps) {
   return (

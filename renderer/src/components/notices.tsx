@@ -1,5 +1,7 @@
 import type { AwsState } from '../shared-types';
+import { splitHeadline } from '../lib/rich-text';
 import { ProblemList } from './problem-list';
+import { RichText } from './rich-text';
 
 /** What is wrong beyond any one profile: an old AWS CLI first on PATH, unreadable files, and
  *  tools that would pick a different active profile than the AWS CLI. */
@@ -8,11 +10,7 @@ export function Notices({ aws }: { aws: AwsState }) {
   if (warning === null && aws.problems.length === 0 && aws.activeProfileNotes.length === 0) return null;
   return (
     <div className="notices">
-      {warning !== null && (
-        <div className="banner banner-warning" role="alert" aria-label="AWS CLI warning">
-          <strong>AWS CLI:</strong> {warning}
-        </div>
-      )}
+      {warning !== null && <CliWarning warning={warning} />}
       {aws.problems.length > 0 && (
         <section
           className={`banner ${aws.problems.some((p) => p.severity === 'error') ? 'banner-error' : 'banner-problems-warning'}`}
@@ -28,10 +26,32 @@ export function Notices({ aws }: { aws: AwsState }) {
         <section className="banner banner-info" aria-label="Active profile notes">
           <ul className="plain-list">
             {aws.activeProfileNotes.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note}>
+                <RichText text={note} />
+              </li>
             ))}
           </ul>
         </section>
+      )}
+    </div>
+  );
+}
+
+/** The first sentence says what is wrong; the guidance after it folds away. */
+function CliWarning({ warning }: { warning: string }) {
+  const { headline, rest } = splitHeadline(warning);
+  return (
+    <div className="banner banner-warning" role="alert" aria-label="AWS CLI warning">
+      <p className="banner-headline">
+        <strong>AWS CLI:</strong> <RichText text={headline} />
+      </p>
+      {rest !== '' && (
+        <details className="banner-details">
+          <summary>How to fix</summary>
+          <p>
+            <RichText text={rest} />
+          </p>
+        </details>
       )}
     </div>
   );

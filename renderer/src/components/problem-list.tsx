@@ -1,5 +1,6 @@
 import type { Problem } from '../shared-types';
 import { formatLocation } from '../lib/labels';
+import { RichText } from './rich-text';
 
 export function ProblemList({ problems, label }: { problems: readonly Problem[]; label: string }) {
   return (
@@ -7,7 +8,9 @@ export function ProblemList({ problems, label }: { problems: readonly Problem[];
       {problems.map((problem, index) => (
         <li key={index} className={`problem problem-${problem.severity}`}>
           <span className="problem-severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
-          <span className="problem-message">{problem.message}</span>
+          <span className="problem-message">
+            <RichText text={problem.message} />
+          </span>
           {problem.file !== undefined && <code className="problem-location">{formatLocation(problem.file, problem.line)}</code>}
         </li>
       ))}

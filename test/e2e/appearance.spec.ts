@@ -1,0 +1,44 @@
+import { CONFIG, CREDENTIALS, IDENTITIES, corpToken } from './aws-files';
+import { AWS_CLI_V1, expect, test } from '../support/e2e-fixtures';
+import { detail, profileOption } from './window-locators';
+
+/** Relative luminance of a computed `rgb(r, g, b)` colour (WCAG 2 formula). */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const contrast = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`follows the OS ${colorScheme} theme with readable text`, async ({ launchApp }, testInfo) => {
+    const { page } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      identities: IDENTITIES,
+      tokens: { corp: corpToken(Date.now() + 130 * 60_000) },
+      awsCli: AWS_CLI_V1,
+      colorScheme,
+    });
+    await page.setViewportSize({ width: 1180, height: 800 });
+    await profileOption(page, 'prod').click();
+    await profileOption(page, 'dev').click();
+    await detail(page).getByRole('button', { name: 'Verify', exact: true }).click();
+    await expect(detail(page).getByLabel('Caller identity')).toBeVisible();
+
+    const colors = await page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      return { background: body.backgroundColor, text: body.color };
+    });
+    const background = luminance(colors.background);
+    if (colorScheme === 'light') expect(background).toBeGreaterThan(0.8);
+    else expect(background).toBeLessThan(0.05);
+    expect(contrast(background, luminance(colors.text))).toBeGreaterThan(7);
+
+    await testInfo.attach(`window-${colorScheme}`, { body: await page.screenshot(), contentType: 'image/png' });
+    await page.screenshot({ path: testInfo.outputPath(`window-${colorScheme}.png`) });
+  });
+}

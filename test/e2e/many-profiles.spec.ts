@@ -1,0 +1,58 @@
+import { expect, test } from '../support/e2e-fixtures';
+import { detail, profileCount, profileList, profileOption, profileOptions, searchBox } from './window-locators';
+
+const COUNT = 10_000;
+const name = (i: number): string => `team-${String(i).padStart(5, '0')}`;
+
+/** 10,000 profiles, alternating SSO and assume-role, in one config file. */
+function bigConfig(): string {
+  const sections = [
+    '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+    '[profile base]\nregion = us-east-1\n',
+  ];
+  for (let i = 0; i < COUNT; i++) {
+    const account = String(100000000000 + i);
+    sections.push(
+      i % 2 === 0
+        ? `[profile ${name(i)}]\nsso_session = corp\nsso_account_id = ${account}\nsso_role_name = Dev\n`
+        : `[profile ${name(i)}]\nrole_arn = arn:aws:iam::${account}:role/Deployer\nsource_profile = base\n`,
+    );
+  }
+  return sections.join('\n');
+}
+
+test.describe('10,000 profiles', () => {
+  test('render as a virtual list, and search and navigation still work', async ({ launchApp }) => {
+    const { page } = await launchApp({ config: bigConfig() });
+    await expect(profileCount(page)).toHaveText(`${COUNT + 1} profiles`);
+    // Only the rows in view exist in the page.
+    const rendered = await profileOptions(page).count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    await expect(profileOptions(page).first()).toHaveAttribute('aria-setsize', String(COUNT + 1));
+
+    await searchBox(page).fill('team-09999');
+    await expect(profileOptions(page)).toHaveCount(1);
+    await profileOption(page, name(9999)).click();
+    await expect(detail(page).getByRole('heading', { level: 2 })).toHaveText(name(9999));
+
+    // Search by account reaches deep into the list too.
+    await searchBox(page).fill(String(100000000000 + 7322));
+    await expect(profileOptions(page)).toHaveCount(1);
+    await expect(profileOption(page, name(7322))).toBeVisible();
+
+    // Clearing brings back everything; End scrolls the last one into view and selects it.
+    await searchBox(page).fill('');
+    await expect(profileCount(page)).toHaveText(`${COUNT + 1} profiles`);
+    await profileList(page).focus();
+    await page.keyboard.press('End');
+    await expect(profileOption(page, name(COUNT - 1))).toBeVisible();
+    await expect(profileOption(page, name(COUNT - 1))).toHaveAttribute('aria-selected', 'true');
+    await expect(profileOption(page, name(COUNT - 1))).toHaveAttribute('aria-posinset', String(COUNT + 1));
+    await page.keyboard.press('PageUp');
+    await expect(profileOption(page, name(COUNT - 1))).toHaveAttribute('aria-selected', 'false');
+
+    await page.getByLabel('Kind').selectOption('sso');
+    await expect(profileCount(page)).toHaveText(`${COUNT / 2} of ${COUNT + 1} profiles`);
+  });
+});
