@@ -1,7 +1,6 @@
 // `cloudid gcp <import | remove | verify> ...`: dispatches to one file per subcommand.
-import { EXIT, type CommandContext } from '../exit-codes';
-
-export type CliContext = CommandContext;
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
 
 export const GCP_HELP = `Usage: cloudid gcp <command> [options]
 

@@ -4,10 +4,8 @@ import { appDataDir } from '../../core/app/app-paths';
 import { importServiceAccountKey } from '../../core/gcp/import-service-account-key';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
-import { EXIT, type CommandContext } from '../exit-codes';
-
-/** The brief's name for the shared command context (declared in ../exit-codes). */
-export type CliContext = CommandContext;
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
 
 export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--own-configuration]] [--remove-download] [--json]
 

@@ -4,9 +4,8 @@ import { appDataDir } from '../../core/app/app-paths';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
-import { EXIT, type CommandContext } from '../exit-codes';
-
-export type CliContext = CommandContext;
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
 
 export const GCP_REMOVE_HELP = `Usage: cloudid gcp remove <key id>
 

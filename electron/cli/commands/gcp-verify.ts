@@ -6,9 +6,8 @@ import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { verifyKeyFile } from '../../core/gcp/verify-service-account-key';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
-import { EXIT, type CommandContext } from '../exit-codes';
-
-export type CliContext = CommandContext;
+import { EXIT } from '../exit-codes';
+import type { CliContext } from './cli-context';
 
 export const GCP_VERIFY_HELP = `Usage: cloudid gcp verify <key.json | key id> [--json]
 

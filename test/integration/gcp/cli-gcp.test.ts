@@ -5,7 +5,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../../electron/cli/exit-codes';
+import type { CliContext } from '../../../electron/cli/commands/cli-context';
 import { run as gcp } from '../../../electron/cli/commands/gcp-command';
 import { GoogleTokenServer } from '../../support/google-token-server';
 import { runGcloud, serviceAccountKey, tempDir, wrongFiles, writeJson } from '../../support/gcloud-fixtures';
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 interface Cli {
-  ctx: CommandContext;
+  ctx: CliContext;
   home: string;
   out: () => string;
   err: () => string;
