@@ -3,16 +3,8 @@
 // ipcRenderer, no Node: the page gets these functions and nothing else. This runs sandboxed, so
 // it is bundled into one CommonJS file (electron.vite.config.ts).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import {
-  EVENT_NAMES,
-  eventChannel,
-  operationChannel,
-  type CloudIdApi,
-  type EventName,
-  type EventPayload,
-  type OperationName,
-  type OperationResult,
-} from '../shared/contract';
+import { EVENT_NAMES, eventChannel, operationChannel, type EventName } from '../shared/channels';
+import type { CloudIdApi, EventPayload, OperationName, OperationResult } from '../shared/contract';
 
 const call = <K extends OperationName>(name: K, input?: unknown): Promise<OperationResult<K>> =>
   ipcRenderer.invoke(operationChannel(name), input) as Promise<OperationResult<K>>;

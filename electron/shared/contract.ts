@@ -4,7 +4,10 @@
 // `CloudIdApi`, so the compiler proves they have the same shape.
 // No Node or Electron imports here: the renderer imports this file's types.
 import { z } from 'zod';
+import { EVENT_NAMES, eventChannel, operationChannel, type EventName } from './channels';
 import type { IdentityCheck, Settings, Snapshot } from './model';
+
+export { EVENT_NAMES, eventChannel, operationChannel, type EventName };
 
 /** A phantom value that carries a result type through `typeof contract`. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -41,22 +44,17 @@ export const events = {
   verifyProgress: returns<{ done: number; total: number }>(),
   /** The shell asks the window to show one profile (a notification or tray item was clicked). */
   focusProfile: returns<{ profile: string }>(),
-} as const;
+} as const satisfies Record<EventName, unknown>; // exactly the events of channels.ts
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
 export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
 export type OperationResult<K extends OperationName> = Contract[K]['result'];
-export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-/** The IPC channel of an operation, and of an event. */
-export const operationChannel = (name: OperationName): string => `cloudid:op:${name}`;
-export const eventChannel = (name: EventName): string => `cloudid:event:${name}`;
 
 /** What the main process (and the test bridge server) implement: one handler per operation. */
 export type OperationHandlers = {
