@@ -17,6 +17,7 @@ export interface ReadUserFileOptions {
 export const DEFAULT_MAX_USER_FILE_BYTES = 16 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
+// fatal: refuse bytes that are not UTF-8; ignoreBOM: false makes the decoder drop one leading BOM.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export async function readUserFile(path: string, opts: ReadUserFileOptions = {}): Promise<UserFileRead> {
@@ -73,9 +74,6 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
   } catch {
     return fail(`${path} looks like a binary file, not text (it is not valid UTF-8)`);
   }
-  // TextDecoder with ignoreBOM: false already drops a leading UTF-8 BOM; keep this for clarity
-  // should the decoder options ever change.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   return { ok: true, path, text, size: bytes.length, mtimeMs: info.mtimeMs };
 }

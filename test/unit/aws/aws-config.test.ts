@@ -31,7 +31,7 @@ describe('parseAwsConfig: names and merging', () => {
   });
 
   it('reads profiles only from [profile NAME] and [default] in the config file, and says why [NAME] is ignored', () => {
-    const parsed = parse('[dev]\nregion = x\n[profile prod]\nregion = y\n[default]\nregion = z\n');
+    const parsed = parse('[dev]\nregion = x\n[profile prod]\nregion = y\n[default]\nregion = z\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1:9000\n');
     expect(parsed.profiles.map((p) => p.name)).toEqual(['default', 'prod']);
     expect(parsed.problems).toEqual([
       expect.objectContaining({ severity: 'warning', file: CONFIG, line: 1, message: expect.stringContaining('[profile NAME]') }),

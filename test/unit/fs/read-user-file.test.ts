@@ -32,6 +32,7 @@ describe('readUserFile', () => {
     await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[profile café]\n')]));
     const read = await readUserFile(path);
     expect(read.ok && read.text).toBe('[profile café]\n');
+    expect(read.ok && read.size).toBe(19);
   });
 
   it('reads through a symbolic link to a real file', async () => {
