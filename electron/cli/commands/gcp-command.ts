@@ -8,12 +8,15 @@ Commands:
   import <key.json> [--activate [--own-configuration]] [--remove-download] [--json]
   remove <key id>
   verify <key.json | key id> [--json]
+  env <key id | key.json> [--apply]      GOOGLE_APPLICATION_CREDENTIALS in your shell profiles
+  env --remove [--apply]
 `;
 
 const SUBCOMMANDS: Record<string, () => Promise<{ run(argv: string[], ctx: CliContext): Promise<number> }>> = {
   import: () => import('./gcp-import'),
   remove: () => import('./gcp-remove'),
   verify: () => import('./gcp-verify'),
+  env: () => import('./gcp-env'),
 };
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {

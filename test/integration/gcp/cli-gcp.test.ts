@@ -111,6 +111,27 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     expect(c.out()).toContain('"kind": "key-disabled"');
   });
 
+  it('env previews, applies and removes the GOOGLE_APPLICATION_CREDENTIALS block', async () => {
+    const c = await cli();
+    const bashrc = join(c.home, '.bashrc');
+    await writeFile(bashrc, 'alias k=kubectl\n');
+    const { key, path } = await download(c.home, { project_id: 'env-proj' });
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    expect(await gcp(['env', key.private_key_id], c.ctx)).toBe(0);
+    expect(c.out()).toContain(`${bashrc}: add the block at the end`);
+    expect(c.out()).toContain('Nothing written');
+    expect(await readFile(bashrc, 'utf8')).toBe('alias k=kubectl\n');
+    expect(await gcp(['env', key.private_key_id, '--apply'], c.ctx)).toBe(0);
+    const stored = join(c.home, '.config', 'Cloud Identity Tray', 'keys', `${key.private_key_id}.json`);
+    expect(await readFile(bashrc, 'utf8')).toContain(`export GOOGLE_APPLICATION_CREDENTIALS='${stored}'`);
+    expect(await gcp(['env', '--remove', '--apply'], c.ctx)).toBe(0);
+    expect(await readFile(bashrc, 'utf8')).toBe('alias k=kubectl\n');
+    const clientSecret = join(c.home, 'client_secret.json');
+    await writeFile(clientSecret, wrongFiles()['client_secret.json'] ?? '');
+    expect(await gcp(['env', clientSecret], c.ctx)).toBe(1);
+    expect(c.err()).toContain('OAuth client secret');
+  });
+
   it('reports usage errors with exit 2', async () => {
     const c = await cli();
     expect(await gcp(['import'], c.ctx)).toBe(2);
