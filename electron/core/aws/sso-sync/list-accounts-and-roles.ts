@@ -35,6 +35,8 @@ export interface SsoListing {
   accounts: SsoAccountRoles[];
   /** True when every account and every account's roles were listed. */
   complete: boolean;
+  /** The portal refused the access token (expired or revoked): log in again. */
+  tokenRefused: boolean;
   problems: Problem[];
   stats: PortalCallStats & { elapsedMs: number; finalRate: number };
 }
@@ -79,6 +81,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   let accountsComplete = true;
   let accountsDone = 0;
   let rolesFound = 0;
+  let tokenRefused = false;
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
@@ -96,6 +99,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     });
   const fail = (error: unknown, what: string): void => {
     if (isUnauthorized(error)) {
+      tokenRefused = true;
       if (!stop.signal.aborted) problems.push({ severity: 'error', message: 'The SSO portal refused the access token: log in to the session again.' });
       stop.abort(error);
       return;
@@ -171,6 +175,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   return {
     accounts,
     complete: accountsComplete && !stop.signal.aborted && accounts.every((a) => a.rolesComplete),
+    tokenRefused,
     problems,
     stats: { ...stats, elapsedMs: performance.now() - started, finalRate: pacer.rate },
   };
