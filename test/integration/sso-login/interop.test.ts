@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginWithDeviceCode } from '../../../electron/core/aws/sso-login/device-code-flow';
 import { loginWithPkce } from '../../../electron/core/aws/sso-login/pkce-flow';
 import { refreshSsoSession } from '../../../electron/core/aws/sso-login/refresh';
+import { writeSsoToken } from '../../../electron/core/aws/sso-login/token-cache-writer';
 import { readSsoTokenSummary, ssoTokenCachePath } from '../../../electron/core/aws/sso-token-cache';
 import { startSsoOidcServer, type SsoOidcServer } from '../../support/sso-oidc-server';
 import { startSsoPortalServer, type SsoPortalServer } from '../../support/sso-portal-server';
@@ -188,6 +189,31 @@ describe('interop of our SSO login with the real tools', () => {
     expect(portal.requests.at(-1)).toMatchObject({ bearerToken: after.accessToken, status: 200 });
   });
 
+  it('botocore refreshes our token itself when under 15 minutes remain, and we read what it wrote', async () => {
+    oidc.setRefreshMode('rotate');
+    const ours = await readToken();
+    const soon = new Date(Date.now() + 10 * 60_000);
+    await writeSsoToken(home.cacheDir, session, {
+      startUrl: ours.startUrl as string,
+      region: ours.region as string,
+      accessToken: ours.accessToken as string,
+      expiresAt: soon,
+      clientId: ours.clientId as string,
+      clientSecret: ours.clientSecret as string,
+      registrationExpiresAt: new Date(ours.registrationExpiresAt as string),
+      refreshToken: ours.refreshToken as string,
+    });
+    expect(await botocoreWhoami()).toMatchObject({ Account: ACCOUNT });
+    const rewritten = await readToken();
+    expect(rewritten.accessToken).not.toBe(ours.accessToken);
+    expect(rewritten.refreshToken).not.toBe(ours.refreshToken);
+    expect(oidc.requests.at(-1)?.body).toMatchObject({ grantType: 'refresh_token', refreshToken: ours.refreshToken });
+    const summary = await readSsoTokenSummary(tokenFile(), Date.now());
+    expect(summary.token?.refreshable).toBe(true);
+    expect(summary.token?.expiresAt.getTime()).toBeGreaterThan(soon.getTime());
+    expect(await refreshSsoSession({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } })).toMatchObject({ status: 'refreshed' });
+  });
+
   it('writes the very bytes botocore would write for the same token', async () => {
     // botocore's own serializer (tokens._sso_json_dumps) on our file's content, dates as datetimes.
     const script = `
@@ -203,6 +229,7 @@ sys.stdout.write(_sso_json_dumps(token))
   });
 
   it('reads and refreshes a token that botocore itself wrote', async () => {
+    oidc.setRefreshMode('keep');
     const { refreshToken, clientId, clientSecret } = await readToken();
     // botocore's JSONFileCache and SSOTokenLoader.save_token, as its refresh path writes the file.
     const script = `
