@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { AwsCliReport, IdentityCheck, Problem, Settings, Snapshot } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/model';
 import { detectAwsClis } from '../aws/aws-cli-detect';
+import { openAwsCliVersionCache } from '../aws/aws-cli-version-cache';
 import { resolveAwsPaths } from '../aws/aws-environment';
 import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
@@ -28,7 +29,7 @@ export interface CoreOptions {
   verifyActive?: boolean;
   /** How long events must settle before a reload. */
   debounceMs?: number;
-  /** The app's cache folder: `aws --version` answers are kept there, keyed by each binary's identity. */
+  /** Keep `aws --version` answers in this folder between runs (for the one-shot CLI). */
   cacheDir?: string;
 }
 
@@ -183,11 +184,11 @@ export function createCore(opts: CoreOptions): Core {
           onChange: () => void reload(),
         });
       }
-      const cliDetection = (opts.detectCli ?? true)
-        ? detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env }).then((report) => {
-            cli = report;
-          })
-        : Promise.resolve();
+      const detect = async (): Promise<void> => {
+        const versionCache = opts.cacheDir ? await openAwsCliVersionCache(opts.cacheDir) : undefined;
+        cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache });
+      };
+      const cliDetection = (opts.detectCli ?? true) ? detect() : Promise.resolve();
       await Promise.all([reload(), cliDetection, watcher?.ready]);
       publish();
     },

@@ -7,6 +7,7 @@ import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AwsCliInstall, AwsCliReport } from '../../shared/model';
 import { awsCliWarning } from './aws-cli-warning';
+import type { AwsCliVersionCache } from './aws-cli-version-cache';
 
 export { awsCliWarning } from './aws-cli-warning';
 
@@ -23,6 +24,8 @@ export interface DetectAwsClisOptions {
    * look up their interpreter on PATH behave as in the user's terminal. Default: process.env.
    */
   env?: NodeJS.ProcessEnv;
+  /** Remember answers between runs (the `cloudid` command); the app asks afresh at start. */
+  versionCache?: AwsCliVersionCache;
 }
 
 export interface AwsVersion {
@@ -172,12 +175,22 @@ export async function detectAwsClis(opts: DetectAwsClisOptions): Promise<AwsCliR
     }),
   );
   const seen = new Set<string>();
-  const unique: string[] = [];
+  const unique: Array<{ file: string; real: string }> = [];
   for (const check of checks) {
     if (!check || seen.has(check.real)) continue;
     seen.add(check.real);
-    unique.push(check.file);
+    unique.push(check);
   }
-  const found = await Promise.all(unique.map((file) => runVersion(file, opts)));
+  const cache = opts.versionCache;
+  const found = await Promise.all(
+    unique.map(async ({ file, real }) => {
+      const cached = await cache?.get(file, real);
+      if (cached) return cached;
+      const install = await runVersion(file, opts);
+      await cache?.set(file, real, install);
+      return install;
+    }),
+  );
+  await cache?.save().catch(() => undefined);
   return { found, warning: awsCliWarning(found, opts.platform) };
 }
