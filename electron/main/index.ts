@@ -4,7 +4,9 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, powerMonitor } from 'electron';
-import { appCacheDir, appDataDir } from '../core/app/app-paths';
+import { appDataDir } from '../core/app/app-paths';
+import { loginShellPath } from '../core/app/login-shell-path';
+import { loadNotificationLedger, saveNotificationLedger } from '../core/identity/notification-ledger';
 import type { Snapshot } from '../shared/model';
 import { createCore, type Core } from '../core/app/core';
 import { createOperationHandlers } from '../core/app/operation-handlers';
@@ -52,11 +54,16 @@ async function startApp(): Promise<void> {
   // A tray app: no Dock icon (the packaged app also sets LSUIElement).
   if (process.platform === 'darwin') app.dock?.hide();
 
+  // Launched from a dock or menu, the app lacks the terminal's PATH: ask the login shell which
+  // `aws` the user's terminal would run.
+  const env = {
+    ...process.env,
+    PATH: await loginShellPath({ shell: process.env.SHELL, fallback: process.env.PATH, platform: process.platform }),
+  };
   const core: Core = createCore({
-    env: process.env,
+    env,
     homeDir,
     settingsFile: join(app.getPath('userData'), 'settings.json'),
-    cacheDir: appCacheDir(process.env, homeDir, process.platform),
     watch: true,
     detectCli: true,
     verifyActive: true,
@@ -107,8 +114,13 @@ async function startApp(): Promise<void> {
 
   await started;
 
+  const ledgerFile = join(app.getPath('userData'), 'notifications-sent.json');
   const notifier = createNotifier({
     iconPath,
+    sent: await loadNotificationLedger(ledgerFile),
+    onSentChanged: (sent) => {
+      saveNotificationLedger(ledgerFile, sent).catch((error: unknown) => console.error('could not save notification ledger:', error));
+    },
     enabled: () => core.settings().notifications,
     onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : appWindow.show()),
   });

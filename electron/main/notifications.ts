@@ -10,6 +10,9 @@ export interface NotifierOptions {
   /** The user's setting, read at each snapshot. */
   enabled(): boolean;
   onClick(target: NotificationIntent['target']): void;
+  /** What earlier runs already showed, and where to keep what this run shows. */
+  sent: Set<string>;
+  onSentChanged(sent: ReadonlySet<string>): void;
   now?: () => number;
 }
 
@@ -22,7 +25,7 @@ export interface Notifier {
 export function createNotifier(options: NotifierOptions): Notifier {
   const now = options.now ?? Date.now;
   let previous: Snapshot | null = null;
-  let sent: Set<string> = new Set();
+  let sent: Set<string> = options.sent;
   // A shown notification must stay referenced, or garbage collection drops its click handler.
   const live = new Set<Notification>();
 
@@ -45,7 +48,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     handle(snapshot) {
       const plan = planNotifications(previous, snapshot, now(), sent);
       previous = snapshot;
+      const changed = plan.sent.size !== sent.size || [...plan.sent].some((key) => !sent.has(key));
       sent = plan.sent;
+      if (changed) options.onSentChanged(sent);
       // With notifications off the plan still runs, so turning them on later does not replay
       // everything that happened meanwhile.
       if (!options.enabled() || !Notification.isSupported()) return;
