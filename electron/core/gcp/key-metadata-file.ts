@@ -1,6 +1,6 @@
 // The app's record of imported service-account keys: metadata only (no key, no path to it; the
 // path lives in the OS keychain). `<app data dir>/gcp-keys.json`, version 1.
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { writeFileAtomic } from '../fs/safe-file-writer';
@@ -57,4 +57,19 @@ export async function readKeyMetadata(appDataDir: string): Promise<{ keys: Impor
 export async function writeKeyMetadata(appDataDir: string, keys: ImportedKeyMetadata[]): Promise<void> {
   const body = `${JSON.stringify({ version: 1, keys }, null, 2)}\n`;
   await writeFileAtomic(keyMetadataPath(appDataDir), body, { mode: 0o600 });
+}
+
+/**
+ * The list, for a read-modify-write. An unreadable list is moved aside (`gcp-keys.json.corrupt`)
+ * rather than silently overwritten, so the next write does not destroy what it held.
+ */
+export async function readKeyMetadataForUpdate(appDataDir: string): Promise<ImportedKeyMetadata[]> {
+  const { keys, problems } = await readKeyMetadata(appDataDir);
+  if (problems.length > 0) {
+    const file = keyMetadataPath(appDataDir);
+    await rename(file, `${file}.corrupt`).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  return keys;
 }

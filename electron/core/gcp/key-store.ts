@@ -6,7 +6,7 @@ import { chmod, mkdir, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/safe-file-writer';
 import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
-import { readKeyMetadata, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
+import { readKeyMetadata, readKeyMetadataForUpdate, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
 
 export interface StoredKey extends ImportedKeyMetadata {
@@ -69,7 +69,7 @@ export class ServiceAccountKeyStore {
     try {
       // Ask the keychain first: if it is unavailable, nothing may touch the disk.
       const recorded = await secrets.get(this.service, key.keyId);
-      const metadata = await this.list();
+      const metadata = await readKeyMetadataForUpdate(appDataDir);
       const existing = metadata.find((k) => k.keyId === key.keyId);
       if (existing && recorded && (await sameBytes(recorded, bytes))) {
         return { status: 'duplicate', key: { ...existing, path: recorded }, metadata: key };
@@ -95,8 +95,8 @@ export class ServiceAccountKeyStore {
   /** Deletes the keychain entry, the key's copy and its metadata. False when it was not imported. */
   remove(keyId: string): Promise<boolean> {
     return this.serialize(async () => {
-      const metadata = await this.list();
       const recorded = await this.options.secrets.get(this.service, keyId);
+      const metadata = await readKeyMetadataForUpdate(this.options.appDataDir);
       const known = metadata.some((k) => k.keyId === keyId);
       if (!known && !recorded) return false;
       await this.options.secrets.delete(this.service, keyId);

@@ -84,6 +84,16 @@ describe('ServiceAccountKeyStore', () => {
     expect(await store.remove(drop.private_key_id)).toBe(false);
   });
 
+  it('moves an unreadable key list aside instead of overwriting it', async () => {
+    const { appDataDir, store, downloads } = await setup();
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(appDataDir, { recursive: true });
+    await writeFile(keyMetadataPath(appDataDir), '{"version":1,"keys":[{"keyId":"x"');
+    expect((await store.import(await writeJson(join(downloads, 'k.json'), serviceAccountKey()))).status).toBe('imported');
+    expect(await readFile(`${keyMetadataPath(appDataDir)}.corrupt`, 'utf8')).toBe('{"version":1,"keys":[{"keyId":"x"');
+    expect(await store.list()).toHaveLength(1);
+  });
+
   it('keeps both keys when two imports run at once', async () => {
     const { store, downloads } = await setup();
     const a = serviceAccountKey({ project_id: 'a' });
