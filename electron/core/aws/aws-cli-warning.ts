@@ -25,8 +25,12 @@ export function awsCliV2InstallGuidance(platform: NodeJS.Platform): string {
   }
 }
 
-/** How to make `dir` come before `shadowingDir` on PATH. */
-function putFirstGuidance(dir: string, shadowingDir: string, platform: NodeJS.Platform): string {
+/** System folders hold much more than `aws`: putting one first on PATH would shadow other tools. */
+const SYSTEM_DIRS = new Set(['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/usr/local/bin']);
+
+/** How to make the v2 at `v2Path` win over the v1 in `shadowingDir`. */
+function putFirstGuidance(v2Path: string, shadowingDir: string, platform: NodeJS.Platform): string {
+  const dir = dirOf(v2Path, platform);
   if (platform === 'win32') {
     return (
       `To use it, move ${dir} above ${shadowingDir} in your Path environment variable ` +
@@ -34,10 +38,12 @@ function putFirstGuidance(dir: string, shadowingDir: string, platform: NodeJS.Pl
     );
   }
   const profile = platform === 'darwin' ? '~/.zshrc' : '~/.bashrc (or ~/.zshrc)';
-  return (
-    `To use it, either remove v1 (\`pip uninstall awscli\` in the Python that installed it) or put ${dir} first: ` +
-    `add \`export PATH="${dir}:$PATH"\` at the end of ${profile} and open a new terminal.`
-  );
+  const remove = 'either remove v1 (`pip uninstall awscli` in the Python that installed it) or ';
+  if (SYSTEM_DIRS.has(dir)) {
+    // Moving /usr/bin ahead of a pyenv or virtualenv folder would also shadow their python.
+    return `To use it, ${remove}add \`alias aws=${v2Path}\` at the end of ${profile} and open a new terminal.`;
+  }
+  return `To use it, ${remove}put ${dir} first: add \`export PATH="${dir}:$PATH"\` at the end of ${profile} and open a new terminal.`;
 }
 
 function dirOf(file: string, platform: NodeJS.Platform): string {
@@ -71,7 +77,7 @@ export function awsCliWarning(found: readonly AwsCliInstall[], platform: NodeJS.
 
   const laterV2 = found.slice(1).find(isV2OrLater);
   if (laterV2) {
-    const fix = putFirstGuidance(dirOf(laterV2.path, platform), dirOf(first.path, platform), platform);
+    const fix = putFirstGuidance(laterV2.path, dirOf(first.path, platform), platform);
     return `${problem} AWS CLI v2 is installed at ${laterV2.path} (${laterV2.version ?? 'v2'}), later on PATH. ${fix}`;
   }
   return `${problem} No AWS CLI v2 was found on PATH. ${awsCliV2InstallGuidance(platform)} ${NOT_ON_PIP}`;

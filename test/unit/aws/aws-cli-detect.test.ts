@@ -65,14 +65,21 @@ describe('awsCliWarning', () => {
     expect(warning).toContain('aws sso login');
     expect(warning).toContain('pip install awscli');
     expect(warning).toContain('AWS CLI v2 is installed at /usr/bin/aws');
-    expect(warning).toContain('export PATH="/usr/bin:$PATH"');
+    // Putting /usr/bin first would also shadow pyenv's python: an alias targets aws alone.
+    expect(warning).toContain('alias aws=/usr/bin/aws');
+    expect(warning).not.toContain('export PATH="/usr/bin:$PATH"');
     expect(warning).toContain('pip uninstall awscli');
     expect(warning).toContain('~/.bashrc');
   });
 
+  it('suggests reordering PATH when v2 lives in a folder of its own', () => {
+    const warning = awsCliWarning([v1('/home/u/.local/bin/aws'), v2('/opt/aws-cli/v2/current/bin/aws')], 'linux');
+    expect(warning).toContain('export PATH="/opt/aws-cli/v2/current/bin:$PATH"');
+  });
+
   it('names zsh on macOS when a v2 is later on PATH', () => {
     const warning = awsCliWarning([v1('/Users/u/Library/Python/3.9/bin/aws'), v2('/usr/local/bin/aws')], 'darwin');
-    expect(warning).toContain('export PATH="/usr/local/bin:$PATH"');
+    expect(warning).toContain('alias aws=/usr/local/bin/aws');
     expect(warning).toContain('~/.zshrc');
   });
 
