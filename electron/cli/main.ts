@@ -1,6 +1,7 @@
 // `cloudid`: the terminal face of the same core the tray app runs.
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
+import { openInBrowser } from './commands/browser-opener';
 import { EXIT, type CommandContext } from './exit-codes';
 
 type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
@@ -8,13 +9,24 @@ type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
 const USAGE = `Usage: cloudid <command> [options]
 
 Commands:
-  status [--json] [--verify | --verify-all]   every AWS identity, its status and expiry
+  status [--json] [--verify | --verify-all]        every AWS identity, its status and expiry
+  login <profile|sso-session> [--use-device-code] [--no-browser]
+                                                   log in to AWS IAM Identity Center (SSO)
+  logout <profile|sso-session>                     delete that session's cached token
+  refresh <profile|sso-session>                    renew the session's token now
+  sso sync <sso-session> [--apply] [--json]        a profile for every account and role
+  gcp import|remove|verify|env ...                 Google Cloud service-account keys
 
 Run \`cloudid <command> --help\` for a command's options.
 `;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   status: () => import('./commands/status'),
+  login: () => import('./commands/login'),
+  logout: () => import('./commands/logout'),
+  refresh: () => import('./commands/refresh'),
+  sso: () => import('./commands/sso-sync'),
+  gcp: () => import('./commands/gcp-command'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     cacheDir: appCacheDir(env, homeDir, process.platform),
+    openUrl: (url) => openInBrowser(url),
   };
   return (await load()).run(rest, ctx);
 }
