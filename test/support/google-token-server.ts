@@ -142,6 +142,9 @@ export class GoogleTokenServer {
     if (!audience || ![this.tokenUrl, ...this.extraAudiences].includes(audience)) {
       return reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT: Failed audience check.' }, record);
     }
+    if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
+      return reply(400, { error: 'invalid_scope', error_description: 'Empty or missing scope not allowed.' }, record);
+    }
     const now = Math.floor(Date.now() / 1000);
     const iat = Number(claims.iat);
     const exp = Number(claims.exp);
