@@ -2,8 +2,8 @@
 // pointed at the file and line to fix. Each rule cites the botocore code it mirrors
 // (botocore/credentials.py). Problem messages never quote a secret key's value.
 import type { AwsProfileKind, Problem } from '../../shared/model';
-import { hasAssumeRoleConfig, hasStaticCredentials } from './aws-config-kind';
-import type { LocatedValue, RawProfile, RawSsoSession } from './aws-config-sections';
+import { hasAssumeRoleConfig, hasStaticCredentials, profileKind } from './aws-config-kind';
+import type { RawProfile, RawSsoSession } from './aws-config-sections';
 
 // CanonicalNameCredentialSourcer: the only credential_source values botocore accepts.
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
@@ -27,7 +27,8 @@ export interface CheckContext {
   credentialsFile: string;
 }
 
-export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: CheckContext): Problem[] {
+/** `asSource`: checked as another profile's source_profile, where its role_arn plays no part. */
+export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: CheckContext, asSource = false): Problem[] {
   const problems: Problem[] = [];
   const { values, name } = profile;
   const at = (key: string): Location => {
@@ -39,7 +40,7 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
   };
 
   const roleArn = values.get('role_arn');
-  if (roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
+  if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
     add('error', `role_arn "${roleArn.value}" of profile "${name}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
   }
 
@@ -100,51 +101,67 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, add: Add): void
     }
     return;
   }
-  if (sourceProfile !== undefined) checkSourceChain(profile, sourceProfile, ctx, add);
+  if (sourceProfile !== undefined) checkSourceChain(profile, ctx, add);
+}
+
+export interface SourceChain {
+  /** The assume-role profiles credentials are sourced through, after the start profile, in order. */
+  links: RawProfile[];
+  /** The profile whose own credentials (keys, SSO, process...) start the chain, if one does. */
+  end: RawProfile | null;
+  /** Why the chain cannot give credentials, or null. */
+  failure: string | null;
 }
 
 /**
- * Walks source_profile links the way botocore resolves them: a source profile with static keys,
+ * Walks source_profile links the way botocore resolves them when the profile is loaded (it
+ * resolves the whole chain eagerly; only the STS calls wait): a source profile with static keys,
  * or without role_arn, ends the chain (its own providers answer); one with role_arn continues it.
  * A profile may name itself only when it has static keys ("source its own keys").
  */
-function checkSourceChain(start: RawProfile, first: LocatedValue, ctx: CheckContext, add: Add): void {
-  const visited = [start.name];
+export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceChain {
+  const links: RawProfile[] = [];
+  const names = [start.name];
+  const result = (failure: string | null, end: RawProfile | null = null): SourceChain => ({ links, end, failure });
   let parent = start;
-  let sourceName = first.value;
-  for (;;) {
+  let sourceName = start.values.get('source_profile')?.value;
+  while (sourceName !== undefined) {
     const source = ctx.profiles.get(sourceName);
     if (source === undefined) {
-      if (parent === start) {
-        add('error', `source_profile "${sourceName}" of profile "${start.name}" does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`, 'source_profile');
-      }
-      return;
+      const via = parent === start ? '' : ` (via ${names.join(' → ')})`;
+      return result(`source_profile "${sourceName}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
     }
-    if (visited.includes(sourceName)) {
-      if (sourceName === parent.name && hasStaticCredentials(source.values)) return;
-      const chain = [...visited, sourceName].join(' → ');
+    if (names.includes(sourceName)) {
+      if (sourceName === parent.name && hasStaticCredentials(source.values)) return result(null, source);
       const why = sourceName === parent.name ? ' (a profile may name itself only when it has its own aws_access_key_id)' : '';
-      add('error', `source_profile of profile "${start.name}" loops: ${chain}${why}`, 'source_profile');
-      return;
+      return result(`source_profile loops: ${[...names, sourceName].join(' → ')}${why}`);
     }
-    visited.push(sourceName);
+    names.push(sourceName);
     if (hasStaticCredentials(source.values) || !hasAssumeRoleConfig(source.values)) {
-      if (parent === start && !hasAnyCredentials(source.values)) {
-        add('error', `source_profile "${sourceName}" of profile "${start.name}" has no credentials of its own (no keys, SSO, process or role)`, 'source_profile');
+      if (!hasStaticCredentials(source.values) && !givesCredentials(source)) {
+        return result(`source_profile "${sourceName}" has no credentials of its own (no keys, SSO account and role, process, web identity or login)`);
       }
-      return;
+      return result(null, source);
     }
-    const next = source.values.get('source_profile');
-    if (next === undefined || source.values.has('credential_source')) return;
+    links.push(source);
+    if (source.values.has('credential_source')) return result(null);
     parent = source;
-    sourceName = next.value;
+    sourceName = source.values.get('source_profile')?.value;
   }
+  return result(null);
 }
 
-function hasAnyCredentials(values: ReadonlyMap<string, LocatedValue>): boolean {
-  return ['aws_access_key_id', 'role_arn', 'web_identity_token_file', 'sso_account_id', 'sso_role_name', 'sso_session', 'sso_start_url', 'credential_process', 'login_session'].some((key) =>
-    values.has(key),
-  );
+/** What botocore's profile providers would answer for a profile used as a source. */
+function givesCredentials(profile: RawProfile): boolean {
+  const kind = profileKind(profile.values, profile.credentialsValues, true);
+  if (kind === 'unknown') return false;
+  if (kind === 'sso' || kind === 'sso-legacy') return profile.values.has('sso_account_id') || profile.values.has('sso_role_name');
+  return true;
+}
+
+function checkSourceChain(start: RawProfile, ctx: CheckContext, add: Add): void {
+  const { failure } = walkSourceChain(start, ctx);
+  if (failure !== null) add('error', `profile "${start.name}" cannot get credentials: ${failure}`, 'source_profile');
 }
 
 // SSOProvider._load_sso_config and _resolve_sso_session_reference.

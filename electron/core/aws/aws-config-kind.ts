@@ -17,11 +17,20 @@
 import type { AwsProfileKind } from '../../shared/model';
 import type { LocatedValue } from './aws-config-sections';
 
-export function profileKind(values: ReadonlyMap<string, LocatedValue>, credentialsValues: ReadonlyMap<string, LocatedValue> | null): AwsProfileKind {
+/**
+ * `asSource`: the kind when another profile names this one as its source_profile and it has
+ * static keys or no role_arn; botocore then asks only the profile providers (2-7), so a
+ * role_arn is ignored.
+ */
+export function profileKind(
+  values: ReadonlyMap<string, LocatedValue>,
+  credentialsValues: ReadonlyMap<string, LocatedValue> | null,
+  asSource = false,
+): AwsProfileKind {
   const has = (key: string): boolean => values.has(key);
   const ssoKind: AwsProfileKind = has('sso_session') ? 'sso' : 'sso-legacy';
 
-  if (has('role_arn') && !has('web_identity_token_file')) return 'assume-role';
+  if (!asSource && has('role_arn') && !has('web_identity_token_file')) return 'assume-role';
   if (has('web_identity_token_file')) return 'web-identity';
   if (has('sso_account_id') || has('sso_role_name')) return ssoKind;
   if (credentialsValues?.has('aws_access_key_id') === true) return 'static';

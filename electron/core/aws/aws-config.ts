@@ -3,7 +3,7 @@
 // as botocore (the AWS CLI, SkyPilot) decides them, each problem with its file and line.
 // Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do.
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
-import { checkProfile } from './aws-config-checks';
+import { checkProfile, walkSourceChain, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
 import { collectSections, type RawProfile } from './aws-config-sections';
 import { collectSsoSessions } from './aws-config-sso';
@@ -70,9 +70,14 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   const raw = collectSections(config, credentials);
   const ctx = { profiles: raw.profiles, ssoSessions: raw.ssoSessions, configFile: input.configFile, credentialsFile: input.credentialsFile };
 
-  const profiles = [...raw.profiles.values()].sort(compareProfiles).map((profile) => {
-    const kind = profileKind(profile.values, profile.credentialsValues);
-    return toParsedProfile(profile, kind, [...profile.problems, ...checkProfile(profile, kind, ctx)], raw.ssoSessions);
+  const sorted = [...raw.profiles.values()].sort(compareProfiles);
+  const kinds = new Map(sorted.map((profile) => [profile.name, profileKind(profile.values, profile.credentialsValues)]));
+  const ownProblems = new Map(sorted.map((profile) => [profile.name, [...profile.problems, ...checkProfile(profile, kinds.get(profile.name) ?? 'unknown', ctx)]]));
+  const profiles = sorted.map((profile) => {
+    const problems = ownProblems.get(profile.name) ?? [];
+    const kind = kinds.get(profile.name) ?? 'unknown';
+    if (kind === 'assume-role') problems.push(...brokenSourceLinks(profile, problems, ownProblems, ctx));
+    return toParsedProfile(profile, kind, problems, raw.ssoSessions);
   });
 
   const problems = [...raw.problems];
@@ -84,6 +89,36 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   }
 
   return { profiles, ssoSessions: collectSsoSessions(raw.ssoSessions, profiles), problems };
+}
+
+/**
+ * botocore resolves a role's whole source_profile chain when the profile loads, so an error in
+ * any link (a key without its secret, a bad credential_source...) breaks this profile too.
+ */
+function brokenSourceLinks(profile: RawProfile, own: Problem[], ownProblems: ReadonlyMap<string, Problem[]>, ctx: CheckContext): Problem[] {
+  if (own.some((problem) => problem.severity === 'error')) return [];
+  const sourceLine = profile.values.get('source_profile');
+  if (sourceLine === undefined) return [];
+  const chain = walkSourceChain(profile, ctx);
+  const linkErrors = chain.links.map((link) => [link.name, ownProblems.get(link.name) ?? []] as const);
+  if (chain.end !== null) {
+    const end = chain.end;
+    linkErrors.push([end.name, checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)]);
+  }
+  for (const [linkName, linkProblems] of linkErrors) {
+    const error = linkProblems.find((problem) => problem.severity === 'error');
+    if (error !== undefined) {
+      return [
+        {
+          severity: 'error',
+          message: `profile "${profile.name}" cannot get credentials: its source_profile "${linkName}" has an error: ${error.message}`,
+          file: sourceLine.file,
+          line: sourceLine.line,
+        },
+      ];
+    }
+  }
+  return [];
 }
 
 /** `default` first, then by name ignoring case, then by exact name (names are unique). */

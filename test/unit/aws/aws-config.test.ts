@@ -162,15 +162,15 @@ describe('parseAwsConfig: problems, each with file and line', () => {
 
   it('a source_profile that does not exist', () => {
     const p = profile(parse('[profile p]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = nope\n'), 'p');
-    expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: `source_profile "nope" of profile "p" does not exist in ${CONFIG} or ${CREDENTIALS}` })]);
+    expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: `profile "p" cannot get credentials: source_profile "nope" does not exist in ${CONFIG} or ${CREDENTIALS}` })]);
   });
 
   it('a source_profile loop, reported on every profile in it; others stay clean', () => {
     const parsed = parse(
       '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/B\nsource_profile = a\n[profile ok]\ncredential_process = /bin/cred\n',
     );
-    expect(errors(profile(parsed, 'a'))).toEqual(['source_profile of profile "a" loops: a → b → a']);
-    expect(errors(profile(parsed, 'b'))).toEqual(['source_profile of profile "b" loops: b → a → b']);
+    expect(errors(profile(parsed, 'a'))).toEqual(['profile "a" cannot get credentials: source_profile loops: a → b → a']);
+    expect(errors(profile(parsed, 'b'))).toEqual(['profile "b" cannot get credentials: source_profile loops: b → a → b']);
     expect(profile(parsed, 'ok').problems).toEqual([]);
   });
 
@@ -184,6 +184,21 @@ describe('parseAwsConfig: problems, each with file and line', () => {
   it('a chain through a role profile with static keys ends there (no loop)', () => {
     const parsed = parse('[profile a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/B\nsource_profile = a\naws_access_key_id = K\naws_secret_access_key = s\n');
     expect(profile(parsed, 'a').problems).toEqual([]);
+    // b itself loops (b → a → b): as its own profile botocore assumes b's role and goes round.
+    expect(errors(profile(parsed, 'b'))).toEqual(['profile "b" cannot get credentials: source_profile loops: b → a → b']);
+  });
+
+  it('an error anywhere in the source chain breaks the profile (botocore resolves the chain on load)', () => {
+    const parsed = parse(
+      '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/B\nsource_profile = c\n[profile c]\naws_access_key_id = AKIA\n',
+    );
+    expect(errors(profile(parsed, 'c'))).toEqual(['profile "c" has aws_access_key_id but no aws_secret_access_key']);
+    expect(errors(profile(parsed, 'a'))).toEqual(['profile "a" cannot get credentials: its source_profile "c" has an error: profile "c" has aws_access_key_id but no aws_secret_access_key']);
+    expect(profile(parsed, 'a').problems[0]).toMatchObject({ file: CONFIG, line: 3 });
+    const deepMissing = parse('[profile a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/B\nsource_profile = gone\n');
+    expect(errors(profile(deepMissing, 'a'))).toEqual([`profile "a" cannot get credentials: source_profile "gone" (via a → b) does not exist in ${CONFIG} or ${CREDENTIALS}`]);
+    const tokenOnly = parse(`[profile a]\nrole_arn = arn:aws:iam::123456789012:role/A\nsource_profile = t\n[profile t]\nsso_session = corp\n${SSO_SESSION}`);
+    expect(errors(profile(tokenOnly, 'a'))[0]).toContain('source_profile "t" has no credentials of its own');
   });
 
   it('a source_profile with no credentials', () => {
