@@ -1,0 +1,140 @@
+// A consistent, lock-free snapshot of a SQLite database that another program (SkyPilot) writes at
+// any time: the file and its -wal are read as bytes, the log's committed frames are folded in, and
+// the image is opened in memory with sql.js (WASM: nothing native to rebuild for Electron). No
+// SQLite connection ever touches the real files, so no lock is taken and none can block us.
+//
+// electron/core/gcp/gcloud-sqlite.ts reads gcloud's databases the same way but only the main file
+// (gcloud does not use WAL), and does not export its sql.js loader; this module keeps its own.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import { foldWal, journalIsLive } from './sqlite-wal';
+
+export type SqliteRow = Record<string, SqlValue>;
+
+export type SnapshotFailure = 'unreadable' | 'busy' | 'corrupt';
+
+export type SqliteSnapshot =
+  | { kind: 'ok'; db: Database; walFrames: number; notes: string[] }
+  | { kind: 'missing' }
+  | { kind: 'failed'; reason: SnapshotFailure; message: string };
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+let loadedFrom: string | null = null;
+
+function loadSqlJs(wasmPath?: string): Promise<SqlJsStatic> {
+  const path = wasmPath ?? createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+  if (!sqlJs || loadedFrom !== path) {
+    loadedFrom = path;
+    const loading = readFile(path).then((bytes) => {
+      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return initSqlJs({ wasmBinary });
+    });
+    loading.catch(() => {
+      if (sqlJs === loading) sqlJs = null;
+    });
+    sqlJs = loading;
+  }
+  return sqlJs;
+}
+
+type FileRead = { bytes: Buffer } | { missing: true } | { error: string };
+
+async function readBytes(path: string): Promise<FileRead> {
+  try {
+    return { bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    return { error: code ?? String(error) };
+  }
+}
+
+const sameBytes = (a: FileRead, b: FileRead): boolean =>
+  'bytes' in a && 'bytes' in b ? a.bytes.equals(b.bytes) : 'missing' in a && 'missing' in b;
+
+interface Attempt {
+  main: FileRead;
+  wal: FileRead;
+  stable: boolean;
+  journalLive: boolean;
+}
+
+/**
+ * Reads the log, then the database, then the log again. A checkpoint between the two reads only
+ * copies frames we already hold (applying them again is harmless); a log that changed while the
+ * database was read could pair old frames with newer pages, so that read is retried.
+ */
+async function readOnce(path: string): Promise<Attempt> {
+  const walBefore = await readBytes(`${path}-wal`);
+  const journal = await readBytes(`${path}-journal`);
+  const main = await readBytes(path);
+  const walAfter = await readBytes(`${path}-wal`);
+  return {
+    main,
+    wal: walAfter,
+    stable: sameBytes(walBefore, walAfter),
+    journalLive: 'bytes' in journal && journalIsLive(journal.bytes),
+  };
+}
+
+export interface SnapshotOptions {
+  /** Where sql-wasm.wasm is (packaged builds unpack it elsewhere); default: node_modules. */
+  wasmPath?: string;
+  attempts?: number;
+  retryDelayMs?: number;
+}
+
+/** Opens an in-memory copy of the database as of its last commit. The caller closes `db`. */
+export async function openSqliteSnapshot(path: string, options: SnapshotOptions = {}): Promise<SqliteSnapshot> {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  const delay = options.retryDelayMs ?? 30;
+  let attempt: Attempt | null = null;
+  for (let i = 0; i < attempts; i++) {
+    attempt = await readOnce(path);
+    if ('missing' in attempt.main || 'error' in attempt.main) break;
+    if (attempt.stable && !attempt.journalLive) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+  if (!attempt || 'missing' in attempt.main) return { kind: 'missing' };
+  if ('error' in attempt.main) return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${attempt.main.error})` };
+  if (attempt.journalLive) {
+    return { kind: 'failed', reason: 'busy', message: 'SkyPilot is writing it right now (a live -journal file is beside it); try again in a moment' };
+  }
+  if (!attempt.stable) {
+    return { kind: 'failed', reason: 'busy', message: 'its -wal file kept changing while it was read; try again in a moment' };
+  }
+  const notes: string[] = [];
+  if (attempt.main.bytes.length === 0) {
+    return { kind: 'failed', reason: 'corrupt', message: 'it is empty (0 bytes), not a SQLite database' };
+  }
+  const wal = 'bytes' in attempt.wal ? attempt.wal.bytes : null;
+  if ('error' in attempt.wal) notes.push(`its -wal file cannot be read (${attempt.wal.error}); recent changes may be missing`);
+  const folded = foldWal(attempt.main.bytes, wal);
+  if (folded.ignored) notes.push(`${folded.ignored}; it was ignored`);
+
+  const SQL = await loadSqlJs(options.wasmPath);
+  let db: Database | null = null;
+  try {
+    db = new SQL.Database(folded.image);
+    // Touch the schema now so a damaged file fails here, not in the caller's query.
+    db.exec('SELECT count(*) FROM sqlite_master');
+    return { kind: 'ok', db, walFrames: folded.framesApplied, notes };
+  } catch (error) {
+    db?.close();
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', reason: 'corrupt', message: `it is not a readable SQLite database (${message})` };
+  }
+}
+
+/** Rows of one statement as plain objects. */
+export function selectRows(db: Database, sql: string): SqliteRow[] {
+  const statement = db.prepare(sql);
+  try {
+    const rows: SqliteRow[] = [];
+    while (statement.step()) rows.push(statement.getAsObject());
+    return rows;
+  } finally {
+    statement.free();
+  }
+}

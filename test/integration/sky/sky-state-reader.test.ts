@@ -1,0 +1,265 @@
+// readSkyState against state.db files written by real SQLite (python3), in the layouts of several
+// SkyPilot versions, in WAL mode with uncheckpointed commits, locked by a writer, and damaged.
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSkyState } from '../../../electron/core/sky/sky-state-reader';
+import { holdExclusiveLock, owners, runSql, writeSkyState, type SkySchema } from '../../support/sky-state-fixtures';
+
+const homes: string[] = [];
+async function home(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cloudid-sky-'));
+  homes.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(homes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+// A port nothing listens on, so the "missing file" checks never see a real local API server.
+let closedPort = 0;
+beforeAll(async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closedPort = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const read = (homeDir: string, env: NodeJS.ProcessEnv = {}, apiServerPort = closedPort) => readSkyState({ homeDir, env, apiServerPort });
+
+const LAUNCHED = 1_764_000_000; // 2025-11-24T16:00:00Z
+const awsOwner = owners.aws('AIDAEXAMPLEUSER00001', '111122223333');
+
+describe('SkyPilot versions', () => {
+  const versions: { schema: SkySchema; missing: string[] }[] = [
+    { schema: 'v0.1-no-owner', missing: ['owner', 'cloud', 'region', 'workspace', 'user_hash'] },
+    { schema: 'v0.2-legacy-owner', missing: ['cloud', 'region', 'workspace', 'user_hash'] },
+    { schema: 'v0.9-sqlite3', missing: ['cloud', 'region', 'workspace'] },
+    { schema: 'v0.10-alembic', missing: ['cloud', 'region'] },
+    { schema: 'v0.12-infra-columns', missing: [] },
+  ];
+  for (const { schema, missing } of versions) {
+    it(`reads the clusters of ${schema}, missing columns as null`, async () => {
+      const dir = await home();
+      const hasOwner = schema !== 'v0.1-no-owner';
+      await writeSkyState(dir, {
+        schema,
+        rows: [
+          { name: 'train', status: 'UP', launched_at: LAUNCHED, ...(hasOwner ? { owner: awsOwner } : {}) },
+          { name: 'eval', status: 'STOPPED', launched_at: null },
+        ],
+      });
+      const state = await read(dir);
+      expect(state.available).toBe(true);
+      expect(state.reason).toBeNull();
+      expect(state.missingColumns).toEqual(missing);
+      expect(state.clusters.map((c) => [c.name, c.status, c.launchedAt])).toEqual([
+        ['eval', 'STOPPED', null],
+        ['train', 'UP', '2025-11-24T16:00:00.000Z'],
+      ]);
+      const train = state.clusters.find((c) => c.name === 'train');
+      expect(train?.ownerIdentity).toEqual(hasOwner ? ['AIDAEXAMPLEUSER00001', '111122223333'] : null);
+      expect(train?.cloud).toBe(hasOwner ? 'aws' : null);
+      expect(state.problems).toEqual([]);
+    });
+  }
+
+  it('takes the cloud from the cloud column of revision 013 over the owner shape', async () => {
+    const dir = await home();
+    await writeSkyState(dir, {
+      schema: 'v0.12-infra-columns',
+      rows: [
+        { name: 'k8s', status: 'UP', owner: JSON.stringify(['my-context']), cloud: 'Kubernetes', region: 'my-context' },
+        { name: 'gpu', status: 'UP', owner: owners.gcp('me@example.com', 'ml-prod'), cloud: 'GCP', region: 'us-central1', workspace: 'research' },
+      ],
+    });
+    const state = await read(dir);
+    expect(state.clusters.map((c) => [c.name, c.cloud, c.cloudSource, c.region, c.workspace])).toEqual([
+      ['gpu', 'gcp', 'column', 'us-central1', 'research'],
+      ['k8s', 'kubernetes', 'column', 'my-context', 'default'],
+    ]);
+  });
+
+  it('keeps legacy owners as SkyPilot loads them: plain strings and numbers become [text]', async () => {
+    const dir = await home();
+    await writeSkyState(dir, {
+      schema: 'v0.2-legacy-owner',
+      rows: [
+        { name: 'a', status: 'UP', owner: owners.legacyAwsUserId('AIDAEXAMPLEUSER00001') },
+        { name: 'b', status: 'UP', owner: '111122223333' },
+        { name: 'c', status: 'UP', owner: '"quoted@example.com"' },
+        { name: 'd', status: 'UP', owner: 'null' },
+        { name: 'e', status: 'UP', owner: null },
+      ],
+    });
+    const state = await read(dir);
+    const byName = Object.fromEntries(state.clusters.map((c) => [c.name, c]));
+    expect(byName.a).toMatchObject({ owner: 'AIDAEXAMPLEUSER00001', ownerIdentity: ['AIDAEXAMPLEUSER00001'], cloud: 'aws' });
+    expect(byName.b).toMatchObject({ owner: 111122223333, ownerIdentity: ['111122223333'], cloud: 'aws' });
+    expect(byName.c).toMatchObject({ owner: 'quoted@example.com', ownerIdentity: ['"quoted@example.com"'] });
+    expect(byName.d).toMatchObject({ owner: null, ownerIdentity: null, ownerText: 'null' });
+    expect(byName.e).toMatchObject({ owner: null, ownerIdentity: null, ownerText: null });
+  });
+});
+
+describe('write-ahead log', () => {
+  it('sees commits that live only in state.db-wal, and never writes the files', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, {
+      schema: 'v0.10-alembic',
+      journalMode: 'WAL',
+      rows: [{ name: 'old', status: 'STOPPED', owner: awsOwner }],
+      walRows: [{ name: 'fresh', status: 'INIT', launched_at: LAUNCHED, owner: awsOwner }],
+    });
+    expect((await stat(`${file}-wal`)).size).toBeGreaterThan(0);
+    const before = await Promise.all([readFile(file), readFile(`${file}-wal`)]);
+    const state = await read(dir);
+    expect(state.clusters.map((c) => c.name)).toEqual(['fresh', 'old']);
+    expect(state.walFrames).toBeGreaterThan(0);
+    const after = await Promise.all([readFile(file), readFile(`${file}-wal`)]);
+    expect(after[0].equals(before[0]) && after[1].equals(before[1])).toBe(true);
+  });
+
+  it('ignores a torn frame appended after the last commit', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      rows: [{ name: 'old', status: 'UP' }],
+      walRows: [{ name: 'fresh', status: 'UP' }],
+    });
+    const wal = await readFile(`${file}-wal`);
+    await writeFile(`${file}-wal`, Buffer.concat([wal, Buffer.alloc(4096 + 24, 0x5a)]));
+    const state = await read(dir);
+    expect(state.clusters.map((c) => c.name)).toEqual(['fresh', 'old']);
+  });
+
+  it('ignores a log whose header is damaged and says so', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [{ name: 'old', status: 'UP' }], walRows: [{ name: 'fresh', status: 'UP' }] });
+    const wal = await readFile(`${file}-wal`);
+    wal[12] = (wal[12]! + 1) % 256;
+    await writeFile(`${file}-wal`, wal);
+    const state = await read(dir);
+    expect(state.clusters.map((c) => c.name)).toEqual(['old']);
+    expect(state.problems.map((p) => p.message).join('\n')).toMatch(/-wal header checksum/);
+  });
+});
+
+describe('a writer holding the database', () => {
+  for (const journalMode of ['WAL', 'DELETE'] as const) {
+    it(`reads the last committed state while python3 holds BEGIN EXCLUSIVE (${journalMode})`, async () => {
+      const dir = await home();
+      const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode, rows: [{ name: 'committed', status: 'UP' }] });
+      const lock = await holdExclusiveLock(file, { name: 'uncommitted', status: 'INIT' });
+      try {
+        const state = await read(dir);
+        expect(state.available).toBe(true);
+        expect(state.clusters.map((c) => c.name)).toEqual(['committed']);
+      } finally {
+        await lock.release();
+      }
+    });
+  }
+
+  it('reports busy, not garbage, when the writer has begun changing the file (rollback journal)', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode: 'DELETE', rows: [{ name: 'committed', status: 'UP' }] });
+    const lock = await holdExclusiveLock(file, { name: 'uncommitted', status: 'INIT' }, { spill: true });
+    try {
+      const state = await readSkyState({ homeDir: dir, env: {}, apiServerPort: closedPort });
+      expect(state.available).toBe(false);
+      expect(state.reason).toBe('busy');
+      expect(state.message).toMatch(/writing it right now/);
+    } finally {
+      await lock.release();
+    }
+    const after = await read(dir);
+    expect(after.clusters.map((c) => c.name)).toEqual(['committed']);
+  });
+});
+
+describe('damaged or foreign files', () => {
+  it('says a file that is not SQLite is corrupt', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [{ name: 'a', status: 'UP' }] });
+    await writeFile(file, 'this is not a database, it is a text file written by mistake\n'.repeat(100));
+    const state = await read(dir);
+    expect(state).toMatchObject({ available: false, reason: 'corrupt', clusters: [] });
+    expect(state.problems[0]?.severity).toBe('error');
+  });
+
+  it('says a truncated database is corrupt', async () => {
+    const dir = await home();
+    const rows = Array.from({ length: 300 }, (_, i) => ({ name: `c${i}`, status: 'UP', owner: awsOwner }));
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows });
+    const size = (await stat(file)).size;
+    await truncate(file, Math.floor(size / 3));
+    const state = await read(dir);
+    expect(state.available).toBe(false);
+    expect(state.reason).toBe('corrupt');
+  });
+
+  it('says an empty file is not a database', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
+    await writeFile(file, '');
+    expect((await read(dir)).reason).toBe('corrupt');
+  });
+
+  it('says a SQLite file without a clusters table is not SkyPilot state', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
+    runSql(file, 'DROP TABLE clusters; CREATE TABLE other (x TEXT);');
+    expect((await read(dir)).reason).toBe('not-skypilot');
+  });
+
+  it('reads other rows when one owner holds non-string values', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [{ name: 'odd', status: 'UP', owner: '[123, "x"]' }, { name: 'fine', status: 'UP', owner: awsOwner }] });
+    const state = await read(dir);
+    expect(state.clusters.map((c) => c.name)).toEqual(['fine', 'odd']);
+    expect(state.problems.map((p) => p.message)).toEqual(['Cluster "odd": the owner list holds values that are not strings']);
+  });
+});
+
+describe('no state file', () => {
+  it('says SkyPilot has not run here when nothing listens on the API port', async () => {
+    const state = await read(await home());
+    expect(state).toMatchObject({ available: false, reason: 'missing', clusters: [] });
+    expect(state.apiServer).toEqual({ endpoint: null, localListening: false });
+    expect(state.message).toMatch(/does not exist: SkyPilot has not launched anything/);
+  });
+
+  describe('with a local API server listening', () => {
+    let server: net.Server;
+    let port = 0;
+    beforeAll(async () => {
+      server = net.createServer((socket) => socket.destroy());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as net.AddressInfo).port;
+    });
+    afterAll(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it('says the state is probably behind the local API server', async () => {
+      const state = await read(await home(), {}, port);
+      expect(state.apiServer?.localListening).toBe(true);
+      expect(state.message).toMatch(/SkyPilot's local API server/);
+    });
+  });
+
+  it('names a remote API server from ~/.sky/config.yaml or SKYPILOT_API_SERVER_ENDPOINT', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
+    await rm(path.join(dir, '.sky', 'state.db'));
+    await writeFile(path.join(dir, '.sky', 'config.yaml'), 'allowed_clouds: [aws]\napi_server:\n  endpoint: "https://sky.example.com:8443"  # team server\n');
+    const fromFile = await read(dir);
+    expect(fromFile.apiServer?.endpoint).toBe('https://sky.example.com:8443');
+    expect(fromFile.message).toMatch(/API server at https:\/\/sky\.example\.com:8443: its clusters are kept there/);
+    const fromEnv = await read(dir, { SKYPILOT_API_SERVER_ENDPOINT: 'http://10.0.0.5:46580' });
+    expect(fromEnv.apiServer?.endpoint).toBe('http://10.0.0.5:46580');
+  });
+});
