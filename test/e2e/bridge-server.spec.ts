@@ -1,5 +1,7 @@
 // The test bridge itself: it must refuse what the Electron IPC layer refuses, or the e2e tests
 // would prove less than they claim.
+import { join } from 'node:path';
+import { OPERATION_NAMES } from '../../electron/shared/contract';
 import { CONFIG } from './aws-files';
 import { expect, test } from '../support/e2e-fixtures';
 
@@ -43,5 +45,15 @@ test.describe('the test bridge', () => {
       return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
     });
     expect(inlineRan).toBe(false);
+  });
+
+  test('the in-page bridge has exactly the contract shape and maps dropped files into the test directory', async ({ launchApp }) => {
+    const { page, home } = await launchApp({ config: CONFIG });
+    const members = await page.evaluate(() => Object.keys((window as unknown as { cloudid: object }).cloudid).sort());
+    expect(members).toEqual([...OPERATION_NAMES, 'on', 'getPathForFile'].sort());
+    const path = await page.evaluate(() =>
+      (window as unknown as { cloudid: { getPathForFile(f: File): string } }).cloudid.getPathForFile(new File(['{}'], 'key.json')),
+    );
+    expect(path).toBe(join(home.home, 'drops', 'key.json'));
   });
 });

@@ -91,4 +91,10 @@ test.describe('the profile list', () => {
     await profileOption(page, 'deploy').click();
     await expect(detail(page).getByRole('list', { name: 'Problems of deploy' })).toHaveCount(0);
   });
+
+  test('says so when there are no AWS files at all', async ({ launchApp }) => {
+    const { page } = await launchApp({});
+    await expect(profileCount(page)).toHaveText('0 profiles');
+    await expect(page.getByText('No AWS profiles found in your config or credentials file.')).toBeVisible();
+  });
 });

@@ -30,7 +30,7 @@ test.describe('verifying identities with STS', () => {
   });
 
   test('Verify all shows progress and leaves each profile with its answer', async ({ launchApp }) => {
-    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES });
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES, stsDelayMs: 400 });
     const seen: Array<{ done: number; total: number }> = [];
     await page.exposeFunction('recordProgress', (p: { done: number; total: number }) => void seen.push(p));
     await page.evaluate(() => {
@@ -38,7 +38,11 @@ test.describe('verifying identities with STS', () => {
       api.on('verifyProgress', (p) => void (window as unknown as { recordProgress(p: unknown): void }).recordProgress(p));
     });
     await page.getByRole('button', { name: 'Verify all' }).click();
-    await expect(page.getByRole('button', { name: 'Verify all' })).toBeEnabled();
+    // While STS answers, the header shows how far it got.
+    await expect(page.getByRole('progressbar', { name: 'Verification progress' })).toBeVisible();
+    await expect(page.getByText(new RegExp(`^\\d+ of ${PROFILE_NAMES.length}$`))).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verify all' })).toBeEnabled({ timeout: 20_000 });
+    await expect(page.getByRole('progressbar', { name: 'Verification progress' })).toHaveCount(0);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toEqual({ done: PROFILE_NAMES.length, total: PROFILE_NAMES.length });
 

@@ -26,6 +26,8 @@ export interface AppLaunch {
   tokens?: Record<string, Record<string, unknown>>;
   /** What the local STS answers, by access key id. */
   identities?: Record<string, StsIdentity>;
+  /** The local STS waits this long before each answer (to watch progress happen). */
+  stsDelayMs?: number;
   /** The `aws --version` line of the only `aws` on PATH (a fake script); null: no `aws` at all. */
   awsCli?: string | null;
   env?: Record<string, string>;
@@ -63,7 +65,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
         await chmod(join(bin, 'aws'), 0o755);
       }
 
-      const sts = await startStsServer({ identities: launch.identities ?? {} });
+      const sts = await startStsServer({ identities: launch.identities ?? {}, responseDelayMs: launch.stsDelayMs ?? 0 });
       cleanups.push(() => sts.close());
 
       const now = launch.now;
