@@ -78,6 +78,19 @@ describe('activation through the real gcloud', { timeout: 240_000 }, () => {
   });
 });
 
+describe('activation warnings', { timeout: 240_000 }, () => {
+  it("succeeds but passes on gcloud's warning when the account cannot see the project", async () => {
+    const dir = await tempDir();
+    const key = serviceAccountKey({ project_id: 'not-mine', keyIndex: 1 });
+    server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const keyFile = await writeJson(join(dir, '..', `${key.private_key_id}.json`), key);
+    const result = await activateServiceAccount({ keyFile, account: key.client_email, projectId: 'not-mine', env: gcloudEnv(dir) });
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^WARNING: .*does not have permission to access projects instance \[not-mine\]/);
+    expect((await state(dir)).configurations.find((c) => c.active)).toMatchObject({ account: key.client_email, project: 'not-mine' });
+  });
+});
+
 describe('the reader on directories gcloud wrote', { timeout: 240_000 }, () => {
   it('reads several configurations, a service account, a user credential and an ADC file', async () => {
     const dir = await tempDir();
