@@ -50,6 +50,9 @@ export function createPortalClient(options: PortalClientOptions): SSOClient {
     region: options.region,
     maxAttempts: 1,
     ...(endpoint === undefined ? {} : { endpoint }),
+    // With an env given, it alone says where to go: the SDK must not read process.env (or the
+    // config files) for AWS_ENDPOINT_URL* on its own.
+    ...(options.env === undefined ? {} : { ignoreConfiguredEndpointUrls: true }),
   });
   const maxThrottleRetries = options.maxThrottleRetries ?? 30;
   const maxErrorRetries = options.maxErrorRetries ?? 3;
