@@ -130,6 +130,29 @@ describe('readGcpState on files', () => {
     expect(state.adc).toEqual({ path: join(dir, 'application_default_credentials.json'), type: 'authorized_user', account: null, status: 'revoked' });
   });
 
+  it('describes the ADC file of each type, and a broken one as an error', async () => {
+    const adcPath = (dir: string): string => join(dir, 'application_default_credentials.json');
+    const key = serviceAccountKey({ project_id: 'adc-proj' });
+    const sa = await tempDir();
+    await writeJson(adcPath(sa), key);
+    expect((await readGcpState(await options(sa))).adc).toEqual({ path: adcPath(sa), type: 'service_account', account: key.client_email, status: 'valid' });
+    const impersonated = await tempDir();
+    await writeJson(adcPath(impersonated), {
+      type: 'impersonated_service_account',
+      service_account_impersonation_url: 'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/runner@p.iam.gserviceaccount.com:generateAccessToken',
+      source_credentials: authorizedUserJson(),
+    });
+    expect((await readGcpState(await options(impersonated))).adc).toMatchObject({ type: 'impersonated_service_account', account: 'runner@p.iam.gserviceaccount.com', status: 'valid' });
+    const broken = await tempDir();
+    await writeJson(adcPath(broken), { ...key, private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' });
+    const state = await readGcpState(await options(broken));
+    expect(state.adc).toMatchObject({ type: 'service_account', status: 'error' });
+    expect(state.problems).toEqual([expect.objectContaining({ severity: 'error', file: adcPath(broken), message: expect.stringContaining('private_key') })]);
+    const notJson = await tempDir();
+    await writeFile(adcPath(notJson), '{"type": "authorized_user",');
+    expect((await readGcpState(await options(notJson))).adc).toEqual({ path: adcPath(notJson), type: null, account: null, status: 'error' });
+  });
+
   it('describes GOOGLE_APPLICATION_CREDENTIALS: valid key, missing file, wrong file', async () => {
     const dir = await tempDir();
     const key = serviceAccountKey({ project_id: 'gac-proj' });
