@@ -1,47 +1,48 @@
 // Human wording for how long an identity has left, and when that wording next changes, so the
-// window can re-render exactly then instead of on a fixed tick.
+// window re-renders exactly then instead of on a polling tick. The words are the tray's own
+// (electron/core/identity/expiry.ts formatTimeLeft); a unit test holds the two to each other,
+// since the renderer may not import the core.
 
-const MINUTE = 60_000;
-
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
- * A duration as the two largest units: "3d 4h", "2h 10m", "45m", "1m".
- * Counts whole minutes rounded up, so a countdown reads "1m" until it truly ends.
+ * A duration in its two largest units, rounded down: "45s", "9m", "2h 10m", "3d 4h". A countdown
+ * rounds down so it never promises more time than is left.
  */
 export function formatDuration(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / MINUTE));
-  const days = Math.floor(minutes / (24 * 60));
-  const hours = Math.floor((minutes % (24 * 60)) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
-  return `${mins}m`;
+  const abs = Math.max(0, Math.floor(Math.abs(ms)));
+  if (abs < MINUTE) return `${Math.floor(abs / SECOND)}s`;
+  if (abs < HOUR) return `${Math.floor(abs / MINUTE)}m`;
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const m = Math.floor((abs % HOUR) / MINUTE);
+    return m === 0 ? `${h}h` : `${h}h ${m}m`;
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.floor((abs % DAY) / HOUR);
+  return h === 0 ? `${d}d` : `${d}d ${h}h`;
 }
 
-/** "expires in 2h 10m" or "expired 5m ago"; null when the expiry is unknown or unreadable. */
+/** "expires in 2h 10m", "expires in 45s", "expired 3m ago", "expired just now"; null when unknown. */
 export function formatExpiry(expiresAt: string | null, now: number): string | null {
   if (expiresAt === null) return null;
   const at = Date.parse(expiresAt);
   if (Number.isNaN(at)) return null;
   const left = at - now;
-  return left > 0 ? `expires in ${formatDuration(left)}` : `expired ${formatAgo(-left)} ago`;
+  if (left > 0) return `expires in ${formatDuration(Math.max(left, SECOND))}`;
+  if (-left < SECOND) return 'expired just now';
+  return `expired ${formatDuration(-left)} ago`;
 }
 
-/** "just now", "5m", "2h 10m" for a time in the past. */
-function formatAgo(ms: number): string {
-  return ms < MINUTE ? 'moments' : formatDurationFloor(ms);
-}
-
-function formatDurationFloor(ms: number): string {
-  return formatDuration(Math.floor(ms / MINUTE) * MINUTE);
-}
-
-/** "just now", "5m ago" for when something happened. */
+/** "just now", "5m ago" for when something happened (minutes are enough for a check). */
 export function formatSince(at: string, now: number): string {
   const ms = Date.parse(at);
   if (Number.isNaN(ms)) return 'at an unknown time';
   const ago = now - ms;
-  return ago < MINUTE ? 'just now' : `${formatDurationFloor(ago)} ago`;
+  return ago < MINUTE ? 'just now' : `${formatDuration(ago)} ago`;
 }
 
 /** "checked just now", "checked 5m ago". */
@@ -50,9 +51,9 @@ export function formatCheckedAt(checkedAt: string, now: number): string {
 }
 
 /**
- * Milliseconds until any of these expiry labels would read differently (at most one minute, at
- * least one second), or null when none has a known expiry. Labels change on minute boundaries
- * relative to each expiry, so the soonest boundary over all of them is the next change.
+ * Milliseconds until any of these expiry labels could read differently (waking early is
+ * harmless, late is not), or null when none has a known expiry. Within a minute of its expiry a
+ * label counts seconds; otherwise it changes only where the time crosses a whole minute.
  */
 export function msUntilLabelsChange(expiries: Iterable<string | null>, now: number): number | null {
   let soonest: number | null = null;
@@ -60,10 +61,21 @@ export function msUntilLabelsChange(expiries: Iterable<string | null>, now: numb
     if (expiresAt === null) continue;
     const at = Date.parse(expiresAt);
     if (Number.isNaN(at)) continue;
-    const offset = (((at - now) % MINUTE) + MINUTE) % MINUTE;
-    const wait = offset === 0 ? MINUTE : offset;
+    const wait = msUntilLabelChanges(at - now);
     if (soonest === null || wait < soonest) soonest = wait;
   }
-  return soonest === null ? null : Math.max(1000, soonest);
+  return soonest;
 }
 
+/** For one expiry `left` ms away (negative: past), matching formatExpiry's rounding. */
+function msUntilLabelChanges(left: number): number {
+  if (left > 0) {
+    // Rounded down: "45m" turns "44m" one millisecond after exactly 45m are left; the last
+    // second reads "1s" until the instant of expiry.
+    const unit = left <= MINUTE ? SECOND : MINUTE;
+    return Math.min((left % unit) + 1, left);
+  }
+  const ago = -left;
+  const unit = ago < MINUTE ? SECOND : MINUTE;
+  return unit - (ago % unit);
+}
