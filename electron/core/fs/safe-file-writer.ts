@@ -250,7 +250,7 @@ async function replaceAtomically(
       await handle.close();
     }
     await beforeRename();
-    await fs.rename(temp, target);
+    await renameOver(temp, target, fs);
   } catch (error) {
     await fs.unlink(temp).catch(() => {});
     throw error;
@@ -258,6 +258,23 @@ async function replaceAtomically(
     tempFilesInFlight.delete(temp);
   }
   await fsyncDirectory(dir, fs);
+}
+
+/**
+ * On Windows a rename over a file another process has open (an editor, an indexer, antivirus)
+ * fails with EPERM/EACCES/EBUSY for a moment; retry briefly there, as graceful-fs does.
+ */
+async function renameOver(from: string, to: string, fs: WriterFs): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 20));
+    }
+  }
 }
 
 /** Writes the backup via a temp file and link(): link fails if the backup exists, so the first one is kept. */
