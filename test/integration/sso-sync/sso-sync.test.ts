@@ -157,6 +157,18 @@ describe('portal answers other than success', () => {
     }
   }, 60_000);
 
+  it('follows every page of roles of an account with more than 100', async () => {
+    const roles = Array.from({ length: 250 }, (_, i) => `Role${String(i).padStart(3, '0')}`);
+    const big = await startSsoPortal({ accounts: makePortalAccounts(1, roles), validTokens: [TOKEN] });
+    try {
+      const listing = await listAccountsAndRoles({ accessToken: TOKEN, region: 'us-east-1', endpoint: big.url });
+      expect(listing.accounts[0]?.roles).toEqual(roles);
+      expect(big.counters.byOperation.ListAccountRoles).toBe(3);
+    } finally {
+      await big.close();
+    }
+  });
+
   it('retries server errors', async () => {
     const flaky = await startSsoPortal({ accounts: makePortalAccounts(3), validTokens: [TOKEN], failFirst: 2 });
     try {
