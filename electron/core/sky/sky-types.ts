@@ -83,6 +83,10 @@ export interface GcpActiveIdentity {
   project: string | null;
   accountSource: GcpAccountSource | null;
   projectSource: GcpProjectSource | null;
+  /** CLOUDSDK_ACTIVE_CONFIG_NAME is set, so `gcloud config configurations activate` would not stick. */
+  configurationVariableSet: boolean;
+  /** Why SkyPilot could not compute the identity (no active account, no project), when it could not. */
+  problem: string | null;
 }
 
 /** Another GCP identity this machine can switch to. */

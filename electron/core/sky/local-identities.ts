@@ -1,0 +1,91 @@
+// The identities SkyPilot itself would compute on this machine, from what the app already read.
+// AWS: SkyPilot asks STS through boto3, so the profile is botocore's choice (AWS_DEFAULT_PROFILE,
+// then AWS_PROFILE, else `default`; see botocore/configprovider.py), and the identity is what STS
+// answers for it. GCP (sky/clouds/gcp.py): the account is `gcloud auth list --filter=status:ACTIVE`
+// (the active configuration's, or CLOUDSDK_CORE_ACCOUNT), the project is google.auth.default()'s:
+// GOOGLE_CLOUD_PROJECT / GCLOUD_PROJECT, else the GOOGLE_APPLICATION_CREDENTIALS key's project_id,
+// else the application-default credentials' (a key's project_id, or gcloud's project for a user).
+// Not modelled: a SkyPilot workspace config (`aws.profile`, `gcp.project_id` in ~/.sky/config.yaml).
+import { readFile } from 'node:fs/promises';
+import type { AwsProfile } from '../../shared/model';
+import type { GcpState } from '../gcp/gcp-state';
+import type { AwsProfileIdentity, GcpActiveIdentity, GcpCandidate, LocalIdentities } from './sky-types';
+
+export interface SkypilotAwsProfile {
+  profile: string;
+  source: 'AWS_DEFAULT_PROFILE' | 'AWS_PROFILE' | 'default';
+  defaultProfileVariableSet: boolean;
+}
+
+export function skypilotAwsProfile(env: NodeJS.ProcessEnv): SkypilotAwsProfile {
+  const defaultProfileVariableSet = Boolean(env.AWS_DEFAULT_PROFILE);
+  if (env.AWS_DEFAULT_PROFILE) return { profile: env.AWS_DEFAULT_PROFILE, source: 'AWS_DEFAULT_PROFILE', defaultProfileVariableSet };
+  if (env.AWS_PROFILE) return { profile: env.AWS_PROFILE, source: 'AWS_PROFILE', defaultProfileVariableSet };
+  return { profile: 'default', source: 'default', defaultProfileVariableSet };
+}
+
+/** Profiles with their last STS answer; `active` is botocore's profile, which SkyPilot uses. */
+export function awsIdentitiesFrom(profiles: readonly Pick<AwsProfile, 'name' | 'identity'>[], env: NodeJS.ProcessEnv): LocalIdentities['aws'] {
+  const active = skypilotAwsProfile(env);
+  const entries: AwsProfileIdentity[] = profiles.map((p) => ({ profile: p.name, identity: p.identity, active: p.name === active.profile }));
+  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet };
+}
+
+async function keyProject(file: string): Promise<string | null> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const project = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).project_id : undefined;
+    return typeof project === 'string' && project !== '' ? project : null;
+  } catch {
+    return null;
+  }
+}
+
+type ProjectChoice = Pick<GcpActiveIdentity, 'project' | 'projectSource' | 'problem'>;
+
+async function skypilotGcpProject(gcp: GcpState, env: NodeJS.ProcessEnv): Promise<ProjectChoice> {
+  if (env.GOOGLE_CLOUD_PROJECT) return { project: env.GOOGLE_CLOUD_PROJECT, projectSource: 'GOOGLE_CLOUD_PROJECT', problem: null };
+  if (env.GCLOUD_PROJECT) return { project: env.GCLOUD_PROJECT, projectSource: 'GCLOUD_PROJECT', problem: null };
+  const gac = gcp.googleApplicationCredentials;
+  if (gac) {
+    if (!gac.valid) return { project: null, projectSource: null, problem: gac.problem ?? 'GOOGLE_APPLICATION_CREDENTIALS is not usable' };
+    if (gac.project) return { project: gac.project, projectSource: 'GOOGLE_APPLICATION_CREDENTIALS', problem: null };
+    return { project: null, projectSource: null, problem: 'the GOOGLE_APPLICATION_CREDENTIALS file names no project and GOOGLE_CLOUD_PROJECT is not set' };
+  }
+  const adc = gcp.adc;
+  if (!adc) return { project: null, projectSource: null, problem: 'there are no application default credentials (`gcloud auth application-default login`)' };
+  if (adc.type === 'service_account') {
+    const project = await keyProject(adc.path);
+    return project ? { project, projectSource: 'application-default-key', problem: null } : { project: null, projectSource: null, problem: 'the application default key names no project' };
+  }
+  const active = gcp.configurations.find((c) => c.active);
+  if (!active?.project) return { project: null, projectSource: null, problem: 'gcloud has no project set (`gcloud config set project`)' };
+  const overridden = gcp.overrides.some((o) => o.property === 'core/project');
+  return { project: active.project, projectSource: overridden ? 'CLOUDSDK_CORE_PROJECT' : 'gcloud-config', problem: null };
+}
+
+export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv): Promise<LocalIdentities['gcp']> {
+  const activeConfiguration = gcp.configurations.find((c) => c.active);
+  const account = activeConfiguration?.account ?? null;
+  const accountOverridden = gcp.overrides.some((o) => o.property === 'core/account');
+  const project = await skypilotGcpProject(gcp, env);
+  const active: GcpActiveIdentity = {
+    account,
+    accountSource: account ? (accountOverridden ? 'CLOUDSDK_CORE_ACCOUNT' : 'gcloud-config') : null,
+    ...project,
+    configurationVariableSet: Boolean(env.CLOUDSDK_ACTIVE_CONFIG_NAME),
+    problem: account ? project.problem : 'gcloud has no active account',
+  };
+  const credentialed = new Set(gcp.accounts.map((a) => a.account));
+  const others: GcpCandidate[] = [
+    ...gcp.configurations
+      // A configuration naming an account gcloud holds no credential for cannot operate anything.
+      .filter((c) => !c.active && c.account && credentialed.has(c.account))
+      .map((c): GcpCandidate => ({ account: c.account!, project: c.project, kind: 'configuration', configuration: c.name })),
+    ...gcp.accounts.map((a): GcpCandidate => ({ account: a.account, project: null, kind: 'account', configuration: null })),
+    ...gcp.keys
+      .filter((k) => credentialed.has(k.account))
+      .map((k): GcpCandidate => ({ account: k.account, project: k.project, kind: 'key', configuration: null })),
+  ];
+  return { active, others };
+}

@@ -1,0 +1,70 @@
+// Copyable commands that make a given identity the one `sky` uses. Which knob to turn depends on
+// what decides the identity now: an environment variable beats any file, so the fix must set the
+// same variable (a `gcloud config set` would change nothing).
+import type { GcpActiveIdentity } from './sky-types';
+
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** POSIX shell quoting: bare when safe, else single quotes. */
+export function shellQuote(value: string): string {
+  return SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Where `sky ...` stands for the user's own sky command. */
+export const SKY_COMMAND = 'sky ...';
+
+/**
+ * botocore (SkyPilot's AWS client) reads AWS_DEFAULT_PROFILE before AWS_PROFILE, the AWS CLI the
+ * other way round: when AWS_DEFAULT_PROFILE is set, set both so every reader agrees.
+ */
+export function awsProfileFix(profile: string, defaultProfileVariableSet: boolean): string {
+  const quoted = shellQuote(profile);
+  return defaultProfileVariableSet ? `AWS_PROFILE=${quoted} AWS_DEFAULT_PROFILE=${quoted} ${SKY_COMMAND}` : `AWS_PROFILE=${quoted} ${SKY_COMMAND}`;
+}
+
+export interface GcpTarget {
+  account: string;
+  project: string;
+  /** A gcloud configuration that already holds exactly this account and project. */
+  configuration: string | null;
+}
+
+/** The settings to change so that SkyPilot computes `<account> [project_id=<project>]`. */
+export function gcpIdentityFix(target: GcpTarget, active: GcpActiveIdentity): string | null {
+  const accountDiffers = active.account !== target.account;
+  const projectDiffers = active.project !== target.project;
+  if (!accountDiffers && !projectDiffers) return null;
+  const envPrefix: string[] = [];
+  const commands: string[] = [];
+  const projectFromGcloud = active.projectSource === 'gcloud-config' || active.projectSource === null;
+  const canActivate = target.configuration !== null && active.accountSource !== 'CLOUDSDK_CORE_ACCOUNT' && (projectFromGcloud || !projectDiffers);
+  if (canActivate && target.configuration !== null) {
+    const name = shellQuote(target.configuration);
+    if (active.configurationVariableSet) envPrefix.push(`CLOUDSDK_ACTIVE_CONFIG_NAME=${name}`);
+    else commands.push(`gcloud config configurations activate ${name}`);
+  } else {
+    if (accountDiffers) {
+      if (active.accountSource === 'CLOUDSDK_CORE_ACCOUNT') envPrefix.push(`CLOUDSDK_CORE_ACCOUNT=${shellQuote(target.account)}`);
+      else commands.push(`gcloud config set account ${shellQuote(target.account)}`);
+    }
+    if (projectDiffers) {
+      const project = shellQuote(target.project);
+      switch (active.projectSource) {
+        // google-auth reads GOOGLE_CLOUD_PROJECT before everything else, key files included.
+        case 'GOOGLE_CLOUD_PROJECT':
+        case 'GCLOUD_PROJECT':
+        case 'GOOGLE_APPLICATION_CREDENTIALS':
+        case 'application-default-key':
+          envPrefix.push(`GOOGLE_CLOUD_PROJECT=${project}`);
+          break;
+        case 'CLOUDSDK_CORE_PROJECT':
+          envPrefix.push(`CLOUDSDK_CORE_PROJECT=${project}`);
+          break;
+        default:
+          commands.push(`gcloud config set project ${project}`);
+      }
+    }
+  }
+  if (envPrefix.length > 0) commands.push(`${envPrefix.join(' ')} ${SKY_COMMAND}`);
+  return commands.join(' && ');
+}
