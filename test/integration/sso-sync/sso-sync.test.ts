@@ -169,6 +169,29 @@ describe('portal answers other than success', () => {
     }
   });
 
+  it('stops when cancelled, with no more calls after the abort settles', async () => {
+    const slow = await startSsoPortal({ accounts: makePortalAccounts(100), validTokens: [TOKEN], ratePerSecond: 20 });
+    try {
+      const controller = new AbortController();
+      const listing = listAccountsAndRoles({
+        accessToken: TOKEN,
+        region: 'us-east-1',
+        endpoint: slow.url,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.accountsDone >= 5) controller.abort(new Error('cancelled by the user'));
+        },
+      });
+      await expect(listing).rejects.toThrow('cancelled by the user');
+      const calls = slow.counters.requests;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(slow.counters.requests).toBe(calls);
+      expect(calls).toBeLessThan(30);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('retries server errors', async () => {
     const flaky = await startSsoPortal({ accounts: makePortalAccounts(3), validTokens: [TOKEN], failFirst: 2 });
     try {
