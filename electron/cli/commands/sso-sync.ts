@@ -147,7 +147,7 @@ function printReport(ctx: CliContext, listing: SsoListing, preview: SyncPreview,
   const sign = { add: '+', update: '~', remove: '-', unchanged: '=' } as const;
   for (const entry of preview.entries) {
     if (entry.action === 'unchanged') continue;
-    const changes = entry.changes.length === 0 || entry.action !== 'update' ? '' : `  (${entry.changes.map((c) => `${c.key}: ${c.from ?? '∅'} -> ${c.to ?? '∅'}`).join(', ')})`;
+    const changes = entry.changes.length === 0 || entry.action !== 'update' ? '' : `  (${entry.changes.map((c) => `${c.key}: ${c.from ?? 'unset'} -> ${c.to ?? 'unset'}`).join(', ')})`;
     out(`  ${sign[entry.action]} ${entry.profileName.padEnd(width)}  ${entry.accountId}  ${entry.roleName}${changes}`);
   }
   for (const conflict of preview.conflicts) {
@@ -155,7 +155,7 @@ function printReport(ctx: CliContext, listing: SsoListing, preview: SyncPreview,
     out(`  ! ${conflict.profileName.padEnd(width)}  ${conflict.accountId}  ${conflict.roleName}  (name taken by your profile at ${where}: left alone)`);
   }
   const c = preview.counts;
-  out(`${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} conflicts.`);
+  out(`${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} ${c.conflict === 1 ? 'conflict' : 'conflicts'}.`);
   if (applyError !== null) ctx.stderr.write(`cloudid sso sync: ${applyError}\n`);
   else if (applied !== null) {
     if (!applied.changed) out(`${preview.file.path} is already up to date.`);

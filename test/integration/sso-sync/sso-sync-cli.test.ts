@@ -44,7 +44,7 @@ describe('cloudid sso sync', () => {
     expect(stdout).toContain('SSO session corp: 5 accounts, 10 roles');
     expect(stdout).toMatch(/\+ Prod-EU\.ReadOnly\s+100000000000\s+ReadOnly/);
     expect(stdout).toMatch(/! Prod-EU\.Admin .*credentials file/);
-    expect(stdout).toContain('9 to add, 0 to update, 0 to remove, 0 unchanged, 1 conflicts.');
+    expect(stdout).toContain('9 to add, 0 to update, 0 to remove, 0 unchanged, 1 conflict.');
     expect(stdout).toContain('Run again with --apply');
     expect(await readFile(home.configFile, 'utf8')).toBe(CONFIG);
   });
