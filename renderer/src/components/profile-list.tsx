@@ -1,13 +1,15 @@
-import { useEffect, useId, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AwsProfile } from '../shared-types';
 import { KIND_LABEL } from '../lib/labels';
-import { nextIndex } from '../lib/list-navigation';
+import { nextIndex, typeaheadIndex } from '../lib/list-navigation';
 import { accountOf } from '../lib/profile-query';
 import { formatExpiry } from '../lib/time-left';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 58;
+/** Letters typed within this long of each other make one type-ahead search. */
+const TYPEAHEAD_MS = 700;
 
 interface ProfileListProps {
   profiles: readonly AwsProfile[];
@@ -41,8 +43,23 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  const typed = useRef({ text: '', at: 0 });
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const current = profiles[selectedIndex];
+    if (event.key.length === 1 && event.key !== ' ' && event.key !== '/' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const sameSearch = event.timeStamp - typed.current.at < TYPEAHEAD_MS;
+      typed.current = { text: (sameSearch ? typed.current.text : '') + event.key, at: event.timeStamp };
+      const match = typeaheadIndex(
+        profiles.map((profile) => profile.name),
+        typed.current.text,
+        selectedIndex,
+      );
+      const next = match === null ? undefined : profiles[match];
+      if (next !== undefined) onSelect(next.name);
+      event.preventDefault();
+      return;
+    }
     if ((event.key === 'Enter' || event.key === ' ') && current !== undefined) {
       event.preventDefault();
       if (event.key === 'Enter') onOpen(current.name);

@@ -22,3 +22,19 @@ export function nextIndex(key: string, current: number, count: number, pageSize:
       return null;
   }
 }
+
+/**
+ * Type-ahead: the option whose name starts with what was typed. A new search (one character)
+ * starts after the current option, so pressing "p" again cycles through the p's; a longer one
+ * keeps the current option if it still matches. Wraps around; null when nothing matches.
+ */
+export function typeaheadIndex(names: readonly string[], typed: string, current: number): number | null {
+  if (names.length === 0 || typed === '') return null;
+  const prefix = typed.toLowerCase();
+  const start = typed.length === 1 ? current + 1 : Math.max(current, 0);
+  for (let step = 0; step < names.length; step++) {
+    const index = (((start + step) % names.length) + names.length) % names.length;
+    if (names[index]?.toLowerCase().startsWith(prefix)) return index;
+  }
+  return null;
+}

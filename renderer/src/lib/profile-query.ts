@@ -19,8 +19,20 @@ export function accountOf(profile: AwsProfile): string | null {
   return profile.accountId ?? profile.identity?.account ?? null;
 }
 
+// Snapshots are immutable, so each profile's search text is built once, not on every keystroke.
+const searchTextCache = new WeakMap<AwsProfile, string>();
+
 /** Lower-cased text the search looks in: name, account, role/caller ARNs, role name, session. */
 function searchableText(profile: AwsProfile): string {
+  let text = searchTextCache.get(profile);
+  if (text === undefined) {
+    text = buildSearchText(profile);
+    searchTextCache.set(profile, text);
+  }
+  return text;
+}
+
+function buildSearchText(profile: AwsProfile): string {
   return [
     profile.name,
     profile.accountId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextIndex } from '../../../renderer/src/lib/list-navigation';
+import { nextIndex, typeaheadIndex } from '../../../renderer/src/lib/list-navigation';
 
 describe('nextIndex', () => {
   it('moves by one and stops at the ends', () => {
@@ -29,5 +29,27 @@ describe('nextIndex', () => {
   it('ignores other keys and empty lists', () => {
     expect(nextIndex('a', 0, 3, 10)).toBeNull();
     expect(nextIndex('ArrowDown', 0, 0, 10)).toBeNull();
+  });
+});
+
+describe('typeaheadIndex', () => {
+  const names = ['default', 'deploy', 'dev', 'prod', 'Prod-eu', 'staging'];
+
+  it('jumps to the next name starting with a typed letter, cycling', () => {
+    expect(typeaheadIndex(names, 'p', 0)).toBe(3);
+    expect(typeaheadIndex(names, 'p', 3)).toBe(4);
+    expect(typeaheadIndex(names, 'p', 4)).toBe(3);
+    expect(typeaheadIndex(names, 's', -1)).toBe(5);
+  });
+
+  it('keeps the current option while a longer prefix still matches', () => {
+    expect(typeaheadIndex(names, 'de', 0)).toBe(0);
+    expect(typeaheadIndex(names, 'dev', 0)).toBe(2);
+    expect(typeaheadIndex(names, 'prod-', 3)).toBe(4);
+  });
+
+  it('is null when nothing matches', () => {
+    expect(typeaheadIndex(names, 'x', 0)).toBeNull();
+    expect(typeaheadIndex([], 'a', 0)).toBeNull();
   });
 });
