@@ -50,7 +50,7 @@ export class AdaptiveRateLimiter {
   private readonly startedAt: number;
 
   constructor(options: AdaptiveRateOptions = {}) {
-    this.rateValue = options.initialRate ?? 5;
+    this.rateValue = options.initialRate ?? 10;
     this.minRate = options.minRate ?? 0.5;
     this.maxRate = options.maxRate ?? 200;
     this.decrease = options.decrease ?? 0.85;
