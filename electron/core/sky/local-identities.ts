@@ -24,11 +24,25 @@ export function skypilotAwsProfile(env: NodeJS.ProcessEnv): SkypilotAwsProfile {
   return { profile: 'default', source: 'default', defaultProfileVariableSet };
 }
 
+/** The account a role ARN lives in: an assumed role's identity is always in that account. */
+export function accountOfRoleArn(roleArn: string | null): string | null {
+  return roleArn ? (/^arn:aws[\w-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1] ?? null) : null;
+}
+
 /** Profiles with their last STS answer; `active` is botocore's profile, which SkyPilot uses. */
-export function awsIdentitiesFrom(profiles: readonly Pick<AwsProfile, 'name' | 'identity'>[], env: NodeJS.ProcessEnv): LocalIdentities['aws'] {
+export function awsIdentitiesFrom(
+  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> & Partial<Pick<AwsProfile, 'accountId' | 'roleArn'>>)[],
+  env: NodeJS.ProcessEnv,
+): LocalIdentities['aws'] {
   const active = skypilotAwsProfile(env);
-  const entries: AwsProfileIdentity[] = profiles.map((p) => ({ profile: p.name, identity: p.identity, active: p.name === active.profile }));
-  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet };
+  const environmentKeysSet = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  const entries: AwsProfileIdentity[] = profiles.map((p) => ({
+    profile: p.name,
+    identity: p.identity,
+    active: !environmentKeysSet && p.name === active.profile,
+    accountHint: p.identity?.account ?? p.accountId ?? accountOfRoleArn(p.roleArn ?? null),
+  }));
+  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet, environmentKeysSet };
 }
 
 async function keyProject(file: string): Promise<string | null> {

@@ -24,6 +24,8 @@ interface CloudVerdict {
   activeIdentity: string[] | null;
   activeIdentityText: string | null;
   unknownWhy: string | null;
+  /** The active identity is known only by its account (from config, not STS). */
+  accountOnly?: boolean;
 }
 
 /** Python's repr of a list of strings, as SkyPilot's error message prints it. */
@@ -32,24 +34,46 @@ export function pythonListRepr(items: readonly string[]): string {
   return `[${items.map(quote).join(', ')}]`;
 }
 
+/**
+ * An unverified profile whose account is known from its config: UserIds are unique across AWS, so
+ * the same UserId implies the same account; the account element alone decides whether SkyPilot
+ * lets it through (-1 no, 1 yes). Undecidable for one-element legacy owners (only the UserId counts).
+ */
+function accountOnlyIndex(owner: readonly string[], account: string | null | undefined): number | null {
+  if (!account || owner.length < 2) return null;
+  return ownerMatchIndex([owner[1]!], [account]) === 0 ? 1 : -1;
+}
+
 function awsVerdict(owner: readonly string[], local: LocalIdentities): CloudVerdict {
   const matches: SkyIdentityMatch[] = [];
   for (const entry of local.aws.profiles) {
-    if (!entry.identity) continue;
-    const index = ownerMatchIndex(owner, [entry.identity.userId, entry.identity.account]);
-    if (index < 0) continue;
+    const index = entry.identity ? ownerMatchIndex(owner, [entry.identity.userId, entry.identity.account]) : accountOnlyIndex(owner, entry.accountHint);
+    if (index === null || index < 0) continue;
     matches.push({
       cloud: 'aws',
       identity: entry.profile,
       level: index === 0 ? 'user' : 'account',
       active: entry.active,
-      fix: entry.active ? null : awsProfileFix(entry.profile, local.aws.defaultProfileVariableSet),
+      fix: entry.active ? null : awsProfileFix(entry.profile, local.aws),
     });
   }
   const active = local.aws.profiles.find((p) => p.active);
-  if (!active) return { matches, active: null, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: 'no active AWS profile is known' };
+  const unknown = (why: string): CloudVerdict => ({ matches, active: null, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: why });
+  if (local.aws.environmentKeysSet) return unknown('AWS_ACCESS_KEY_ID is set, so SkyPilot uses those keys, whose identity is not verified');
+  if (!active) return unknown('no active AWS profile is known');
   if (!active.identity) {
-    return { matches, active: null, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: `the active AWS profile "${active.profile}" is not verified` };
+    const byAccount = accountOnlyIndex(owner, active.accountHint);
+    if (byAccount === null) return unknown(`the active AWS profile "${active.profile}" is not verified`);
+    const account = owner[1] ?? '';
+    return {
+      matches,
+      active: byAccount > 0,
+      activeMatchLevel: byAccount > 0 ? 'account' : null,
+      activeIdentity: [active.accountHint ?? ''],
+      activeIdentityText: `? [account=${active.accountHint ?? account}]`,
+      unknownWhy: null,
+      accountOnly: true,
+    };
   }
   const mine = matches.find((m) => m.identity === active.profile);
   const identity = [active.identity.userId, active.identity.account];
@@ -160,6 +184,26 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
   }
   if (verdict.active === null) {
     return result({ matches, operableByActive: null, activeIdentity, fix: pick(matches), note: `Unknown whether the active identity can operate it: ${verdict.unknownWhy}.` });
+  }
+  if (verdict.accountOnly) {
+    const account = verdict.activeIdentity?.[0] ?? '';
+    const verifyHint = 'run `cloudid clusters --verify` to compare the user too';
+    if (verdict.active) {
+      return result({
+        matches,
+        operableByActive: true,
+        activeIdentity,
+        fix: null,
+        note: `The active profile's account ${account} (from its config) owns it, so SkyPilot lets it through; if the user differs it warns and records the new owner (${verifyHint}).`,
+      });
+    }
+    return result({
+      matches,
+      operableByActive: false,
+      activeIdentity,
+      fix: pick(matches),
+      note: `SkyPilot refuses: '${cluster.name}' (AWS) is owned by account ${pythonListRepr(owner)}, but the active profile is in account ${account} (from its config).`,
+    });
   }
   if (verdict.active && verdict.activeMatchLevel === 'account') {
     const account = verdict.activeIdentity?.[1] ?? '';

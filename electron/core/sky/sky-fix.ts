@@ -17,9 +17,12 @@ export const SKY_COMMAND = 'sky ...';
  * botocore (SkyPilot's AWS client) reads AWS_DEFAULT_PROFILE before AWS_PROFILE, the AWS CLI the
  * other way round: when AWS_DEFAULT_PROFILE is set, set both so every reader agrees.
  */
-export function awsProfileFix(profile: string, defaultProfileVariableSet: boolean): string {
+export function awsProfileFix(profile: string, environment: { defaultProfileVariableSet: boolean; environmentKeysSet: boolean }): string {
   const quoted = shellQuote(profile);
-  return defaultProfileVariableSet ? `AWS_PROFILE=${quoted} AWS_DEFAULT_PROFILE=${quoted} ${SKY_COMMAND}` : `AWS_PROFILE=${quoted} ${SKY_COMMAND}`;
+  // Keys in the environment beat a profile chosen by a variable (botocore's EnvProvider comes first).
+  const unset = environment.environmentKeysSet ? 'env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN ' : '';
+  const both = environment.defaultProfileVariableSet ? ` AWS_DEFAULT_PROFILE=${quoted}` : '';
+  return `${unset}AWS_PROFILE=${quoted}${both} ${SKY_COMMAND}`;
 }
 
 export interface GcpTarget {

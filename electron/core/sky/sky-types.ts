@@ -66,6 +66,11 @@ export interface AwsProfileIdentity {
   identity: { account: string; arn: string; userId: string } | null;
   /** The profile SkyPilot (botocore) uses: AWS_DEFAULT_PROFILE, then AWS_PROFILE, else `default`. */
   active: boolean;
+  /**
+   * The account the profile resolves to, known from its config without STS (`sso_account_id`, the
+   * account in `role_arn`). Enough to decide SkyPilot's account-level match; not the user.
+   */
+  accountHint?: string | null;
 }
 
 /** Which setting decides a piece of the GCP identity SkyPilot computes; it decides the fix. */
@@ -103,6 +108,11 @@ export interface LocalIdentities {
     profiles: AwsProfileIdentity[];
     /** AWS_DEFAULT_PROFILE is set: botocore reads it before AWS_PROFILE, so a fix must set both. */
     defaultProfileVariableSet: boolean;
+    /**
+     * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set: botocore uses them before any profile
+     * named by a variable, so no profile is active and a fix must unset them.
+     */
+    environmentKeysSet: boolean;
   };
   gcp: {
     active: GcpActiveIdentity;

@@ -33,12 +33,12 @@ const noGcp: LocalIdentities['gcp'] = {
 };
 
 function awsLocal(profiles: AwsProfileIdentity[], defaultProfileVariableSet = false): LocalIdentities {
-  return { aws: { profiles, defaultProfileVariableSet }, gcp: noGcp };
+  return { aws: { profiles, defaultProfileVariableSet, environmentKeysSet: false }, gcp: noGcp };
 }
 
 function gcpLocal(active: Partial<GcpActiveIdentity>, others: GcpCandidate[] = []): LocalIdentities {
   return {
-    aws: { profiles: [], defaultProfileVariableSet: false },
+    aws: { profiles: [], defaultProfileVariableSet: false, environmentKeysSet: false },
     gcp: {
       active: { account: null, project: null, accountSource: 'gcloud-config', projectSource: 'gcloud-config', configurationVariableSet: false, problem: null, ...active },
       others,
@@ -120,6 +120,33 @@ describe('AWS owners', () => {
       ),
     );
     expect(result.fix).toBe("AWS_PROFILE='my alice' AWS_DEFAULT_PROFILE='my alice' sky ...");
+  });
+
+  it('decides by the account in an unverified profile\'s config (sso_account_id, role_arn), since that element alone lets SkyPilot through', () => {
+    const sameAccount = matchCluster(aliceOwned, awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]));
+    expect(sameAccount).toMatchObject({ operableByActive: true, fix: null, activeIdentity: `? [account=${ACCOUNT}]` });
+    expect(sameAccount.note).toMatch(/cloudid clusters --verify/);
+    const otherAccount = matchCluster(
+      aliceOwned,
+      awsLocal([
+        { profile: 'sso-prod', identity: null, active: true, accountHint: OTHER_ACCOUNT },
+        { profile: 'sso-dev', identity: null, active: false, accountHint: ACCOUNT },
+      ]),
+    );
+    expect(otherAccount).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=sso-dev sky ...' });
+    expect(otherAccount.note).toBe(`SkyPilot refuses: 'train' (AWS) is owned by account ['${alice.userId}', '${ACCOUNT}'], but the active profile is in account ${OTHER_ACCOUNT} (from its config).`);
+    // A one-element legacy owner compares only the UserId: the account says nothing.
+    const legacy = matchCluster(cluster('old', alice.userId), awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]));
+    expect(legacy.operableByActive).toBeNull();
+  });
+
+  it('says keys in the environment decide, and unsets them in the fix', () => {
+    const local = awsLocal([{ profile: 'alice', identity: alice, active: false }]);
+    local.aws.environmentKeysSet = true;
+    const result = matchCluster(aliceOwned, local);
+    expect(result.operableByActive).toBeNull();
+    expect(result.note).toMatch(/AWS_ACCESS_KEY_ID is set/);
+    expect(result.fix).toBe('env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN AWS_PROFILE=alice sky ...');
   });
 
   it('compares a legacy one-element owner only on its first element (Python zip)', () => {
