@@ -23,7 +23,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       awsCli: AWS_CLI_V1,
       colorScheme,
     });
-    await page.setViewportSize({ width: 1180, height: 800 });
+    // The app window's own size (electron/main/window.ts).
+    await page.setViewportSize({ width: 1040, height: 720 });
     await profileOption(page, 'prod').click();
     await profileOption(page, 'dev').click();
     await detail(page).getByRole('button', { name: 'Verify', exact: true }).click();

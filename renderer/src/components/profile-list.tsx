@@ -39,9 +39,15 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
     getItemKey: (index) => profiles[index]?.name ?? index,
   });
 
+  // Bring the selected row into view, but leave the scroll alone when it already is (a click on
+  // a visible row must not move the list under the pointer).
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const list = listRef.current;
+    if (selectedIndex < 0 || list === null) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top >= list.scrollTop && top + ROW_HEIGHT <= list.scrollTop + list.clientHeight) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer, listRef]);
 
   const typed = useRef({ text: '', at: 0 });
 
