@@ -3,7 +3,7 @@
 // bridge server and opened in Chromium with the in-page bridge. Only the transport is not Electron.
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/app/core';
@@ -116,6 +116,3 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
 });
 
 export { expect };
-
-/** Remove a file the test wrote (for tests that delete a config to see the window react). */
-export const removeFile = (file: string): Promise<void> => rm(file, { force: true });
