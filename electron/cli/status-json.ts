@@ -1,5 +1,6 @@
 // The documented `cloudid status --json` shape (README "cloudid JSON"). Version 1 is a promise to
 // scripts: fields may be added, none renamed or removed. Problems become "file:line: message".
+import type { GcpState } from '../shared/gcp-model';
 import type { AwsProfile, CallerIdentity, Problem, Snapshot, SsoSession } from '../shared/model';
 
 export function problemText(problem: Problem): string {
@@ -45,6 +46,18 @@ const sessionJson = (s: SsoSession) => ({
   problems: s.problems.map(problemText),
 });
 
+const gcpJson = (gcp: GcpState) => ({
+  configDir: gcp.configDir,
+  activeConfiguration: gcp.activeConfiguration,
+  configurations: gcp.configurations,
+  accounts: gcp.accounts,
+  adc: gcp.adc,
+  googleApplicationCredentials: gcp.googleApplicationCredentials,
+  keys: gcp.keys,
+  overrides: gcp.overrides,
+  problems: gcp.problems.map(problemText),
+});
+
 export function statusJson(snapshot: Snapshot) {
   const { aws } = snapshot;
   return {
@@ -66,5 +79,6 @@ export function statusJson(snapshot: Snapshot) {
       ssoSessions: aws.ssoSessions.map(sessionJson),
       problems: aws.problems.map(problemText),
     },
+    gcp: snapshot.gcp ? gcpJson(snapshot.gcp) : null,
   };
 }

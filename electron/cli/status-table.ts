@@ -1,4 +1,5 @@
 // Human output of `cloudid status`: a readable table, widest columns trimmed, nothing secret.
+import type { GcpState } from '../shared/gcp-model';
 import type { AwsProfile, Snapshot } from '../shared/model';
 import { formatTimeLeft } from '../core/identity/expiry';
 import { problemText } from './status-json';
@@ -21,6 +22,26 @@ function whoText(p: AwsProfile): string {
   if (p.roleArn) return p.roleArn;
   if (p.roleName) return p.roleName;
   return '';
+}
+
+function gcpLines(gcp: GcpState): string[] {
+  const lines = [`gcloud config:   ${gcp.configDir} (active configuration: ${gcp.activeConfiguration})`];
+  for (const o of gcp.overrides) lines.push(`  note: ${o.variable}=${o.value} overrides ${o.property}`);
+  if (gcp.configurations.length) {
+    const rows = [['', 'CONFIGURATION', 'ACCOUNT', 'PROJECT', 'REGION', 'ZONE']];
+    for (const c of gcp.configurations) rows.push([c.active ? '*' : '', c.name, c.account ?? '', c.project ?? '', c.region ?? '', c.zone ?? '']);
+    lines.push(table(rows));
+  }
+  if (gcp.accounts.length) {
+    const rows = [['GCLOUD ACCOUNT', 'TYPE', 'STATUS', 'TOKEN EXPIRES']];
+    for (const a of gcp.accounts) rows.push([a.account, a.type ?? '?', a.status, a.tokenExpiresAt ?? '']);
+    lines.push('', table(rows));
+  }
+  if (gcp.adc) lines.push(`Application default credentials: ${gcp.adc.path} (${gcp.adc.type ?? '?'}${gcp.adc.account ? `, ${gcp.adc.account}` : ''}, ${gcp.adc.status})`);
+  const gac = gcp.googleApplicationCredentials;
+  if (gac) lines.push(`GOOGLE_APPLICATION_CREDENTIALS: ${gac.path} (${gac.valid ? `${gac.account ?? ''}${gac.project ? ` [project_id=${gac.project}]` : ''}` : gac.problem ?? 'not valid'})`);
+  for (const k of gcp.keys) lines.push(`Imported key ${k.keyId}: ${k.account}${k.project ? ` [project_id=${k.project}]` : ''}`);
+  return lines;
 }
 
 export function statusTable(snapshot: Snapshot, now: number): string {
@@ -50,7 +71,10 @@ export function statusTable(snapshot: Snapshot, now: number): string {
     out.push(table(sessionRows));
   }
 
+  if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp));
+
   const problems = [
+    ...(snapshot.gcp?.problems.map((p) => `[gcloud] ${problemText(p)}`) ?? []),
     ...aws.problems.map(problemText),
     ...aws.profiles.flatMap((p) => p.problems.map((problem) => `[${p.name}] ${problemText(problem)}`)),
     ...aws.ssoSessions.flatMap((s) => s.problems.map((problem) => `[sso-session ${s.name}] ${problemText(problem)}`)),

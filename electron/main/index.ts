@@ -64,6 +64,8 @@ async function startApp(): Promise<void> {
     env,
     homeDir,
     settingsFile: join(app.getPath('userData'), 'settings.json'),
+    appDataDir: app.getPath('userData'),
+    probeGcpReauth: true,
     watch: true,
     detectCli: true,
     verifyActive: true,

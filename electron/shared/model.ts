@@ -1,6 +1,7 @@
 // The app's view of the world: one immutable Snapshot, rebuilt by the core from the user's files
 // and published to the tray, the window and the CLI. Plain JSON only (it crosses IPC and is
 // printed by `cloudid status --json`), and never a secret: no keys, tokens or passwords.
+import type { GcpState } from './gcp-model';
 
 /** Where a thing was read from; `line` is 1-based. */
 export interface SourceLocation {
@@ -166,6 +167,8 @@ export interface Snapshot {
   generatedAt: string;
   leadTimeMinutes: number;
   aws: AwsState;
+  /** gcloud's state; null when the app was told not to read it. */
+  gcp: GcpState | null;
   /** The next instant at which some status changes by the passage of time alone. */
   nextDeadline: string | null;
 }

@@ -78,6 +78,7 @@ export function makeSnapshot(spec: SnapshotSpec = {}): Snapshot {
     version: 1,
     generatedAt: new Date(spec.generatedAt ?? FACTORY_NOW).toISOString(),
     leadTimeMinutes: spec.leadTimeMinutes ?? 15,
+    gcp: null,
     nextDeadline: null,
     aws: {
       configFile: '/home/u/.aws/config',

@@ -1,7 +1,7 @@
 // `cloudid status [--json] [--verify | --verify-all]`
 import { parseArgs } from 'node:util';
 import type { AwsProfile, Snapshot } from '../../shared/model';
-import { settingsFile } from '../../core/app/app-paths';
+import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
 import { statusJson } from '../status-json';
 import { statusTable } from '../status-table';
@@ -11,7 +11,8 @@ export const STATUS_HELP = `Usage: cloudid status [--json] [--verify | --verify-
 
 Shows every AWS profile, which one is active, its status and when it expires.
   --json         print the documented JSON (version 1) instead of a table
-  --verify       ask STS who the active profile is (network)
+  --verify       ask STS who the active profile is, and whether gcloud's user
+                 credentials still refresh (network)
   --verify-all   ask STS about every profile (network, bounded concurrency)
 
 Exit status: 0 the active profile is usable (and every requested verification passed);
@@ -58,11 +59,13 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     detectCli: true,
     verifyActive: false,
     cacheDir: ctx.cacheDir,
+    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
   });
   await core.start();
   try {
     if (values['verify-all']) await core.verifyAll();
     else if (values.verify) await core.verifyProfile(core.snapshot().aws.activeProfile);
+    if (values.verify || values['verify-all']) await core.probeGcp();
     const snapshot = core.snapshot();
     ctx.stdout.write(values.json ? `${JSON.stringify(statusJson(snapshot), null, 2)}\n` : statusTable(snapshot, Date.now()));
     const checked = values['verify-all'] ? snapshot.aws.profiles : snapshot.aws.profiles.filter((p) => p.active && values.verify);

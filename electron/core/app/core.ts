@@ -10,7 +10,12 @@ import { resolveAwsPaths } from '../aws/aws-environment';
 import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
 import { createIdentityVerifier } from '../aws/identity-verifier';
-import { watchPaths, type PathWatcher } from '../fs/path-watcher';
+import { watchPaths, type PathWatcher, type WatchTarget } from '../fs/path-watcher';
+import { gcloudConfigDir, gcloudWatchPaths } from '../gcp/gcloud-config-dir';
+import { probeGcloudUserCredentials } from '../gcp/gcloud-reauth-probe';
+import { readGcpState } from '../gcp/gcp-state';
+import type { UserCredentialProbe } from '../gcp/user-credential-probe';
+import type { GcpState } from '../../shared/gcp-model';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { nextDeadline } from '../identity/expiry';
 import { loadSettings, saveSettings } from './settings-store';
@@ -31,6 +36,12 @@ export interface CoreOptions {
   debounceMs?: number;
   /** Keep `aws --version` answers in this folder between runs (for the one-shot CLI). */
   cacheDir?: string;
+  /** Read gcloud's state too (default: yes). */
+  gcp?: boolean;
+  /** The app's data folder, where imported service-account keys are listed. */
+  appDataDir?: string;
+  /** Probe user credentials for "Reauthentication is needed" at start, on change and a few times a day. */
+  probeGcpReauth?: boolean;
 }
 
 export interface Core {
@@ -47,6 +58,8 @@ export interface Core {
   reevaluate(): void;
   /** Read every source again now (the watcher calls this; tests and the CLI may too). */
   reload(): Promise<void>;
+  /** Ask Google's token endpoint whether gcloud's user credentials still refresh (network). */
+  probeGcp(): Promise<void>;
 }
 
 /** A file that failed to parse this recently is probably still being written: read it again. */
@@ -55,12 +68,23 @@ const HALF_WRITTEN_RETRY_MS = 150;
 const HALF_WRITTEN_MAX_RETRIES = 3;
 
 const NO_CLI: AwsCliReport = { found: [], warning: null };
+/** "A few times a day": user credentials under a session-control policy last 1–24 h. */
+const GCP_REAUTH_PROBE_INTERVAL_MS = 6 * 3_600_000;
 
 export function createCore(opts: CoreOptions): Core {
   const now = opts.now ?? Date.now;
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let settingsProblem: Problem | null = null;
   let inputs: AwsInputs | null = null;
+  let gcp: GcpState | null = null;
+  let gcpProbes: ReadonlyMap<string, UserCredentialProbe> | undefined;
+  let gcpProbeTimer: ReturnType<typeof setTimeout> | null = null;
+  let gcpProbedAccount: string | null | undefined;
+  const platform = process.platform;
+  const readGcp = (): Promise<GcpState | null> =>
+    opts.gcp === false
+      ? Promise.resolve(null)
+      : readGcpState({ env: opts.env, homeDir: opts.homeDir, platform, now: new Date(now()), leadTimeMinutes: settings.leadTimeMinutes, appDataDir: opts.appDataDir, probes: gcpProbes });
   let cli: AwsCliReport = NO_CLI;
   const checks = new Map<string, IdentityCheck>();
   let current: Snapshot | null = null;
@@ -69,7 +93,15 @@ export function createCore(opts: CoreOptions): Core {
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const progressListeners = new Set<(p: { done: number; total: number }) => void>();
   let verifier: ReturnType<typeof createIdentityVerifier> | null = null;
-  const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline: () => publish() });
+  const onDeadline = (): void => {
+    publish();
+    // gcloud statuses are computed while reading its (small) files: read them again.
+    if (gcp) void readGcp().then((next) => {
+      gcp = next;
+      publish();
+    });
+  };
+  const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline });
 
   const assemble = (): Snapshot => {
     if (!inputs) throw new Error('the core has not loaded yet: call start() first');
@@ -77,6 +109,7 @@ export function createCore(opts: CoreOptions): Core {
     const at = now();
     const { aws, expiries } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
     if (settingsProblem) aws.problems.push(settingsProblem);
+    for (const account of gcp?.accounts ?? []) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
     const deadline = nextDeadline(expiries, at, leadMs);
     scheduler.schedule(deadline);
     return {
@@ -84,6 +117,7 @@ export function createCore(opts: CoreOptions): Core {
       generatedAt: new Date(at).toISOString(),
       leadTimeMinutes: settings.leadTimeMinutes,
       aws,
+      gcp,
       nextDeadline: deadline ? deadline.toISOString() : null,
     };
   };
@@ -118,6 +152,27 @@ export function createCore(opts: CoreOptions): Core {
     if (active) void verifyProfile(active.name);
   };
 
+  const probeGcp = async (): Promise<void> => {
+    if (opts.gcp === false) return;
+    gcpProbes = await probeGcloudUserCredentials({ env: opts.env, homeDir: opts.homeDir, platform });
+    gcp = await readGcp();
+    publish();
+  };
+
+  /** Probe at start, when the active gcloud account changes, and every few hours. */
+  const maybeProbeGcp = (): void => {
+    if (!opts.probeGcpReauth || !gcp) return;
+    const account = gcp.configurations.find((c) => c.active)?.account ?? null;
+    if (account === gcpProbedAccount) return;
+    gcpProbedAccount = account;
+    if (gcpProbeTimer) clearTimeout(gcpProbeTimer);
+    const run = (): void => {
+      probeGcp().catch(() => undefined);
+      gcpProbeTimer = setTimeout(run, GCP_REAUTH_PROBE_INTERVAL_MS);
+    };
+    run();
+  };
+
   /** Files with a parse problem that were modified a moment ago. */
   const recentlyWrittenProblemFiles = async (read: AwsInputs): Promise<boolean> => {
     const files = new Set<string>();
@@ -136,16 +191,18 @@ export function createCore(opts: CoreOptions): Core {
   let reloadAgain = false;
   const reloadOnce = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
-      const read = await readAwsInputs(opts.env, opts.homeDir, now());
+      const [read, gcpRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now()), readGcp()]);
       const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await recentlyWrittenProblemFiles(read));
       if (!settle) {
         inputs = read;
+        gcp = gcpRead;
         break;
       }
       await new Promise((r) => setTimeout(r, HALF_WRITTEN_RETRY_MS));
     }
     publish();
     maybeVerifyActive();
+    maybeProbeGcp();
   };
   // One reload at a time; a change during a reload asks for exactly one more.
   const reload = async (): Promise<void> => {
@@ -173,12 +230,20 @@ export function createCore(opts: CoreOptions): Core {
       settingsProblem = loaded.problem;
       const paths = resolveAwsPaths(opts.env, opts.homeDir);
       if (opts.watch ?? true) {
+        const gcloudTargets: WatchTarget[] =
+          opts.gcp === false
+            ? []
+            : gcloudWatchPaths(gcloudConfigDir(opts.env, opts.homeDir, platform)).map((path) => ({
+                path,
+                kind: path.endsWith('configurations') ? 'dir' : 'file',
+              }));
         watcher = watchPaths({
           targets: [
             { path: paths.configFile, kind: 'file' },
             { path: paths.credentialsFile, kind: 'file' },
             { path: paths.ssoCacheDir, kind: 'dir' },
             { path: paths.cliCacheDir, kind: 'dir' },
+            ...gcloudTargets,
           ],
           debounceMs: opts.debounceMs,
           onChange: () => void reload(),
@@ -194,6 +259,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     async stop() {
       scheduler.dispose();
+      if (gcpProbeTimer) clearTimeout(gcpProbeTimer);
       await watcher?.close();
       watcher = null;
     },
@@ -227,7 +293,8 @@ export function createCore(opts: CoreOptions): Core {
       publish();
       return { ...settings };
     },
-    reevaluate: () => publish(),
+    reevaluate: onDeadline,
     reload,
+    probeGcp,
   };
 }

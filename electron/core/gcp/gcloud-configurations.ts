@@ -2,26 +2,15 @@
 // googlecloudsdk/core/configurations/named_configs.py and properties.py (env overrides are
 // CLOUDSDK_<SECTION>_<PROPERTY>, upper-cased).
 import { readdir, readFile } from 'node:fs/promises';
+import type { GcpConfiguration, GcpPropertyOverride } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
 import { CONFIG_NAME_PATTERN, configurationFile, gcloudPaths } from './gcloud-config-dir';
 import { parseGcloudIni } from './gcloud-ini';
 
-export interface GcloudConfiguration {
-  name: string;
-  active: boolean;
-  account: string | null;
-  project: string | null;
-  region: string | null;
-  zone: string | null;
-}
-
+/** Shared with the renderer (electron/shared/gcp-model.ts). */
+export type GcloudConfiguration = GcpConfiguration;
 /** A property set by an environment variable, which beats every configuration file. */
-export interface GcloudPropertyOverride {
-  variable: string;
-  /** `core/project`, `compute/region`, ... */
-  property: string;
-  value: string;
-}
+export type GcloudPropertyOverride = GcpPropertyOverride;
 
 export interface GcloudConfigurations {
   activeConfiguration: string;

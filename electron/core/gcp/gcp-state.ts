@@ -3,6 +3,7 @@
 // only: no private key, refresh token or access token ever leaves this module.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { GcpAccount, GcpAccountStatus, GcpAdc, GcpApplicationCredentials, GcpImportedKey, GcpState } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
 import { isJsonObject, summarizeCredential, type CredentialSummary } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
@@ -12,55 +13,16 @@ import { readKeyMetadata, storedKeyPath } from './key-metadata-file';
 import { parseServiceAccountKey } from './service-account-key';
 import type { UserCredentialProbe } from './user-credential-probe';
 
-export type GcpAccountStatus = 'valid' | 'expiring' | 'expired' | 'unknown' | 'reauth-needed' | 'revoked' | 'error';
-
-export type GcpConfiguration = GcloudConfiguration;
-export type GcpPropertyOverride = GcloudPropertyOverride;
-
-export interface GcpAccount {
-  account: string;
-  /** The credential's own `type` (`service_account`, `authorized_user`, ...); null if unreadable. */
-  type: string | null;
-  /** When gcloud's cached access token expires (ISO 8601 UTC); gcloud renews it by itself. */
-  tokenExpiresAt: string | null;
-  status: GcpAccountStatus;
-}
-
-export interface GcpAdc {
-  path: string;
-  type: string | null;
-  account: string | null;
-  status: GcpAccountStatus;
-}
-
-export interface GcpApplicationCredentials {
-  path: string;
-  valid: boolean;
-  account: string | null;
-  project: string | null;
-  /** Why it is not usable; null when valid. */
-  problem: string | null;
-}
-
-export interface GcpImportedKey {
-  keyId: string;
-  account: string;
-  project: string | null;
-  path: string;
-  importedAt: string;
-}
-
-export interface GcpState {
-  configDir: string;
-  activeConfiguration: string;
-  configurations: GcpConfiguration[];
-  accounts: GcpAccount[];
-  adc: GcpAdc | null;
-  googleApplicationCredentials: GcpApplicationCredentials | null;
-  keys: GcpImportedKey[];
-  overrides: GcpPropertyOverride[];
-  problems: Problem[];
-}
+export type {
+  GcpAccount,
+  GcpAccountStatus,
+  GcpAdc,
+  GcpApplicationCredentials,
+  GcpConfiguration,
+  GcpImportedKey,
+  GcpPropertyOverride,
+  GcpState,
+} from '../../shared/gcp-model';
 
 export interface ReadGcpStateOptions {
   env: NodeJS.ProcessEnv;

@@ -64,6 +64,7 @@ function snapshot(aws: Partial<AwsState> = {}): Snapshot {
   return {
     version: 1,
     generatedAt: new Date(NOW).toISOString(),
+    gcp: null,
     leadTimeMinutes: 15,
     nextDeadline: null,
     aws: {
