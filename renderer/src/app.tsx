@@ -103,7 +103,7 @@ export function App({ api }: { api: CloudIdApi }) {
         </div>
       )}
       <main className="app-main">
-        <nav className="list-pane" aria-label="Profiles">
+        <section className="list-pane" aria-label="Profiles">
           <ListToolbar
             query={query}
             order={order}
@@ -127,7 +127,7 @@ export function App({ api }: { api: CloudIdApi }) {
               onOpen={() => detailHeadingRef.current?.focus()}
             />
           )}
-        </nav>
+        </section>
         <div className="detail-pane">
           {selectedProfile !== null ? (
             <ProfileDetail

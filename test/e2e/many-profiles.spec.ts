@@ -52,6 +52,13 @@ test.describe('10,000 profiles', () => {
     await page.keyboard.press('PageUp');
     await expect(profileOption(page, name(COUNT - 1))).toHaveAttribute('aria-selected', 'false');
 
+    // Scrolled far away with the wheel, the selected option still exists for assistive technology.
+    await profileList(page).evaluate((list) => (list.scrollTop = 0));
+    await expect(profileOption(page, name(0))).toBeVisible();
+    const active = await profileList(page).getAttribute('aria-activedescendant');
+    await expect(page.locator(`[id="${active}"]`)).toHaveAttribute('aria-selected', 'true');
+    expect(await profileOptions(page).count()).toBeLessThan(100);
+
     await page.getByLabel('Kind').selectOption('sso');
     await expect(profileCount(page)).toHaveText(`${COUNT / 2} of ${COUNT + 1} profiles`);
   });

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { AwsProfile } from '../shared-types';
 import { KIND_LABEL } from '../lib/labels';
 import { nextIndex, typeaheadIndex } from '../lib/list-navigation';
@@ -37,6 +37,13 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => profiles[index]?.name ?? index,
+    // The selected row stays in the DOM even when scrolled away, so aria-activedescendant always
+    // names an element that exists.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (selectedIndex < 0 || indexes.includes(selectedIndex)) return indexes;
+      return [...indexes, selectedIndex].sort((a, b) => a - b);
+    },
   });
 
   // Bring the selected row into view, but leave the scroll alone when it already is (a click on
