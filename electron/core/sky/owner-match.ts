@@ -144,7 +144,7 @@ function pick(matches: SkyIdentityMatch[]): string | null {
 }
 
 export function matchCluster(cluster: SkyCluster, local: LocalIdentities, options: MatchOptions = {}): SkyClusterOwnership {
-  const base = { name: cluster.name, status: cluster.status, launchedAt: cluster.launchedAt, owner: cluster.owner, cloud: cluster.cloud };
+  const base = { name: cluster.name, status: cluster.status, launchedAt: cluster.launchedAt, owner: cluster.owner, ownerText: cluster.ownerText, cloud: cluster.cloud };
   const result = (r: Omit<SkyClusterOwnership, keyof typeof base>): SkyClusterOwnership => ({ ...base, ...r });
   const cloud = cluster.cloud;
   if (cloud !== null && cloud !== 'aws' && cloud !== 'gcp') {

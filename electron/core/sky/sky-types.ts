@@ -144,6 +144,8 @@ export interface SkyClusterOwnership {
   status: string | null;
   launchedAt: string | null;
   owner: SkyOwnerValue;
+  /** The `owner` column's text, byte for byte. */
+  ownerText: string | null;
   cloud: SkyCloud | null;
   matches: SkyIdentityMatch[];
   /** Null when it cannot be known: the active identity is unverified, or the cloud is not AWS/GCP. */

@@ -1,0 +1,129 @@
+// `cloudid clusters [--json] [--verify]`: SkyPilot's clusters, who owns each, and whether the
+// identity SkyPilot would use right now may operate it (SkyPilot's own owner check, done first).
+import { parseArgs } from 'node:util';
+import { createIdentityVerifier } from '../../core/aws/identity-verifier';
+import { readLocalIdentities } from '../../core/sky/read-local-identities';
+import { readSkyState } from '../../core/sky/sky-state-reader';
+import { skySnapshot, type SkyState } from '../../core/sky/sky-snapshot';
+import type { SkyClusterOwnership } from '../../core/sky/sky-types';
+import { EXIT, type CommandContext } from '../exit-codes';
+
+export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify]
+
+Lists SkyPilot's clusters from ~/.sky/state.db (read-only), who owns each, which local
+identities can operate it, and whether the identity SkyPilot would use now can.
+  --json     print JSON (version 1): name, status, launchedAt, owner (raw), matches,
+             operableByActive, fix, note per cluster
+  --verify   ask STS who every AWS profile is first (network); without it, AWS
+             ownership is decided from the account in a profile's config, when known
+
+The active AWS profile is botocore's (SkyPilot's): AWS_DEFAULT_PROFILE, then AWS_PROFILE,
+else "default". The GCP identity is gcloud's active account with google-auth's project.
+
+Exit status: 0 every cluster can be operated by the active identity (or it cannot be told);
+1 some cluster cannot be operated by the active identity, or state.db cannot be read;
+2 usage error.
+`;
+
+const ACTIVE_MARK = (value: boolean | null): string => (value === true ? 'yes' : value === false ? 'NO' : '?');
+
+function when(iso: string | null): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '-';
+}
+
+const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerText ?? '-';
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+function text(state: SkyState): string {
+  const lines: string[] = [];
+  if (!state.available) {
+    lines.push(`SkyPilot state: ${state.message ?? state.stateFile}`);
+  } else {
+    lines.push(`SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`);
+    lines.push(`Active identities: AWS ${state.activeIdentities.aws ?? 'unknown (not verified)'} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`);
+    if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
+  }
+  if (state.clusters.length > 0) {
+    const header = ['NAME', 'STATUS', 'LAUNCHED', 'CLOUD', 'OWNER', 'CAN OPERATE', 'ACTIVE'];
+    const rows = state.clusters.map((c) => [
+      c.name,
+      c.status ?? '-',
+      when(c.launchedAt),
+      c.cloud ?? '?',
+      ownerText(c),
+      c.matches.map((m) => (m.level === 'account' ? `${m.identity} (same account)` : m.identity)).join(', ') || '-',
+      ACTIVE_MARK(c.operableByActive),
+    ]);
+    lines.push('', table([header, ...rows]));
+    const explained = state.clusters.filter((c) => c.note || c.fix);
+    if (explained.length > 0) lines.push('');
+    for (const c of explained) {
+      lines.push(`${c.operableByActive === false ? '!' : '-'} ${c.name}: ${c.note ?? ''}`.trimEnd());
+      if (c.fix) lines.push(`    fix: ${c.fix}`);
+    }
+  }
+  for (const problem of state.problems) lines.push(`${problem.severity}: ${problem.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function json(state: SkyState, verified: boolean): unknown {
+  return {
+    version: 1,
+    stateFile: state.stateFile,
+    available: state.available,
+    reason: state.reason,
+    message: state.message,
+    apiServer: state.apiServer,
+    verified,
+    identityCheckSkipped: state.identityCheckSkipped,
+    activeIdentities: state.activeIdentities,
+    clusters: state.clusters,
+    problems: state.problems,
+  };
+}
+
+export async function run(argv: string[], ctx: CommandContext): Promise<number> {
+  let values: { json?: boolean; verify?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    ctx.stderr.write(`cloudid clusters: ${(error as Error).message}\n\n${CLUSTERS_HELP}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    ctx.stdout.write(CLUSTERS_HELP);
+    return EXIT.ok;
+  }
+
+  const read = await readSkyState({ homeDir: ctx.homeDir, env: ctx.env });
+  // Ask STS only when some cluster could be an AWS one: no clusters, no network.
+  const needsAws = read.clusters.some((c) => c.cloud === 'aws' || c.cloud === null);
+  const local = await readLocalIdentities({
+    env: ctx.env,
+    homeDir: ctx.homeDir,
+    platform: process.platform,
+    now: new Date(),
+    ...(values.verify && needsAws ? { verifier: createIdentityVerifier({ env: ctx.env }) } : {}),
+  });
+  const state = skySnapshot(read, local.identities, ctx.env);
+  const withProblems: SkyState = {
+    ...state,
+    problems: [
+      ...state.problems,
+      ...local.problems,
+      ...local.checks.filter((c) => c.error).map((c) => ({ severity: 'warning' as const, message: `AWS profile "${c.profile}" could not be verified: ${c.error?.message ?? ''}` })),
+    ],
+  };
+  ctx.stdout.write(values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems));
+  const unreadable = !read.available && read.reason !== 'missing';
+  return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
+}

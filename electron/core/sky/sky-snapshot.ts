@@ -1,0 +1,51 @@
+// Pure: the SkyPilot part of the app's snapshot, from what was read (state.db) and who is here.
+import type { Problem } from '../../shared/model';
+import { matchClusters } from './owner-match';
+import type { LocalIdentities, SkyApiServerHint, SkyClusterOwnership, SkyStateRead, SkyStateUnavailable } from './sky-types';
+
+export interface SkyState {
+  stateFile: string;
+  available: boolean;
+  reason: SkyStateUnavailable | null;
+  message: string | null;
+  apiServer: SkyApiServerHint | null;
+  /** SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is on: SkyPilot checks no owner at all. */
+  identityCheckSkipped: boolean;
+  /** The identities SkyPilot would use now, as it prints them; null when not known. */
+  activeIdentities: { aws: string | null; gcp: string | null };
+  clusters: SkyClusterOwnership[];
+  /** How many clusters the active identities cannot operate (the tray's warning count). */
+  notOperable: number;
+  problems: Problem[];
+}
+
+/** sky/utils/env_options.py: `os.getenv(key, 'False').lower() in ('true', '1')`. */
+export function identityCheckSkipped(env: NodeJS.ProcessEnv): boolean {
+  return ['true', '1'].includes((env.SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK ?? 'false').toLowerCase());
+}
+
+function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
+  const aws = local.aws.environmentKeysSet ? null : local.aws.profiles.find((p) => p.active)?.identity;
+  const gcp = local.gcp.active;
+  return {
+    aws: aws ? `${aws.userId} [account=${aws.account}]` : null,
+    gcp: gcp.account && gcp.project ? `${gcp.account} [project_id=${gcp.project}]` : null,
+  };
+}
+
+export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: NodeJS.ProcessEnv): SkyState {
+  const skipped = identityCheckSkipped(env);
+  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped });
+  return {
+    stateFile: read.stateFile,
+    available: read.available,
+    reason: read.reason,
+    message: read.message,
+    apiServer: read.apiServer,
+    identityCheckSkipped: skipped,
+    activeIdentities: activeTexts(local),
+    clusters,
+    notOperable: clusters.filter((c) => c.operableByActive === false).length,
+    problems: read.problems,
+  };
+}

@@ -1,0 +1,196 @@
+// `cloudid clusters` end to end in a temporary HOME: a SkyPilot state.db written by real SQLite
+// (WAL mode, one cluster only in the log), real AWS files verified against the local STS, and a
+// gcloud directory with two configurations.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as clusters } from '../../../electron/cli/commands/clusters';
+import type { CommandContext } from '../../../electron/cli/exit-codes';
+import { authorizedUserJson, writeConfiguration, writeGcloudDatabases, writeJson } from '../../support/gcloud-fixtures';
+import { owners, writeSkyState } from '../../support/sky-state-fixtures';
+import { startStsServer, type StsServer } from '../../support/sts-server';
+
+const ACCOUNT = '111122223333';
+const OTHER = '444455556666';
+const KEYS = {
+  alice: { id: 'AKIAALICE00000000001', secret: 'alice-secret-000000000000000000000000000', userId: 'AIDAALICE00000000001', account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
+  bob: { id: 'AKIABOB0000000000002', secret: 'bob-secret-00000000000000000000000000000', userId: 'AIDABOB0000000000002', account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bob` },
+  carol: { id: 'AKIACAROL00000000003', secret: 'carol-secret-000000000000000000000000000', userId: 'AIDACAROL00000000003', account: OTHER, arn: `arn:aws:iam::${OTHER}:user/carol` },
+};
+
+let tmp: string;
+let sts: StsServer;
+const savedAwsEnv: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'cloudid-clusters-'));
+  // The SDK also peeks at process.env: keep the developer's AWS settings out of the test.
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith('AWS_')) {
+      savedAwsEnv[name] = process.env[name];
+      delete process.env[name];
+    }
+  }
+  sts = await startStsServer({
+    identities: Object.fromEntries(Object.values(KEYS).map((k) => [k.id, { secretAccessKey: k.secret, account: k.account, arn: k.arn, userId: k.userId }])),
+  });
+});
+
+afterAll(async () => {
+  await sts.close();
+  Object.assign(process.env, savedAwsEnv);
+  await rm(tmp, { recursive: true, force: true });
+});
+
+let homes = 0;
+async function newHome(): Promise<string> {
+  const home = path.join(tmp, `home-${++homes}`);
+  await mkdir(path.join(home, '.aws'), { recursive: true });
+  await writeFile(
+    path.join(home, '.aws', 'credentials'),
+    Object.entries(KEYS)
+      .map(([name, k]) => `[${name}]\naws_access_key_id = ${k.id}\naws_secret_access_key = ${k.secret}\n`)
+      .join('\n'),
+  );
+  await writeFile(path.join(home, '.aws', 'config'), '[profile alice]\nregion = us-east-1\n\n[profile bob]\nregion = us-east-1\n\n[profile carol]\nregion = eu-west-1\n');
+  const gcloud = path.join(home, '.config', 'gcloud');
+  await mkdir(gcloud, { recursive: true });
+  await writeFile(path.join(gcloud, 'active_config'), 'default');
+  await writeConfiguration(gcloud, 'default', '[core]\naccount = me@example.com\nproject = ml-dev\n');
+  await writeConfiguration(gcloud, 'prod', '[core]\naccount = me@example.com\nproject = ml-prod\n');
+  await writeGcloudDatabases(gcloud, [{ account: 'me@example.com', credential: authorizedUserJson() }]);
+  await writeJson(path.join(gcloud, 'application_default_credentials.json'), authorizedUserJson());
+  return home;
+}
+
+async function fleet(home: string): Promise<void> {
+  await writeSkyState(home, {
+    schema: 'v0.10-alembic',
+    rows: [
+      { name: 'train', status: 'UP', launched_at: 1_764_000_000, owner: owners.aws(KEYS.alice.userId, ACCOUNT) },
+      { name: 'prod', status: 'STOPPED', launched_at: 1_764_000_000, owner: owners.aws(KEYS.carol.userId, OTHER) },
+      { name: 'legacy', status: 'UP', launched_at: 1_700_000_000, owner: null },
+    ],
+    // Launched a moment ago: still only in state.db-wal.
+    walRows: [{ name: 'gpu', status: 'INIT', launched_at: 1_764_100_000, owner: owners.gcp('me@example.com', 'ml-prod') }],
+  });
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cloudid(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const ctx: CommandContext = { env: { HOME: home, PATH: process.env.PATH, AWS_ENDPOINT_URL_STS: sts.url, ...env }, homeDir: home, stdout, stderr };
+  const code = await clusters(args, ctx);
+  return { code, out, err };
+}
+
+interface ClusterJson {
+  name: string;
+  status: string;
+  launchedAt: string | null;
+  owner: unknown;
+  matches: { identity: string; level: string; active: boolean; fix: string | null }[];
+  operableByActive: boolean | null;
+  fix: string | null;
+  note: string | null;
+}
+
+const byName = (out: string): Record<string, ClusterJson> => Object.fromEntries((JSON.parse(out) as { clusters: ClusterJson[] }).clusters.map((c) => [c.name, c]));
+
+describe('cloudid clusters', () => {
+  it('documents its exit codes and refuses unknown options', async () => {
+    const home = await newHome();
+    const help = await cloudid(home, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Exit status: 0 .*\n1 some cluster cannot be operated by the active identity/);
+    const bad = await cloudid(home, ['--frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Unknown option/);
+  });
+
+  it('--verify asks STS for every profile and judges each cluster as SkyPilot would', async () => {
+    const home = await newHome();
+    await fleet(home);
+    const before = sts.requests.length;
+    const result = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'bob' });
+    expect(result.err).toBe('');
+    expect(result.code).toBe(1);
+    const seen = sts.requests.slice(before);
+    expect(seen.filter((r) => r.action === 'GetCallerIdentity').map((r) => r.accessKeyId).sort()).toEqual([KEYS.alice.id, KEYS.bob.id, KEYS.carol.id].sort());
+
+    const json = JSON.parse(result.out) as { version: number; verified: boolean; activeIdentities: { aws: string; gcp: string } };
+    expect(json).toMatchObject({ version: 1, verified: true, activeIdentities: { aws: `${KEYS.bob.userId} [account=${ACCOUNT}]`, gcp: 'me@example.com [project_id=ml-dev]' } });
+    const c = byName(result.out);
+    expect(Object.keys(c).sort()).toEqual(['gpu', 'legacy', 'prod', 'train']);
+
+    // Same account, other user: SkyPilot lets bob through with a warning.
+    expect(c.train).toMatchObject({ status: 'UP', launchedAt: '2025-11-24T16:00:00.000Z', owner: [KEYS.alice.userId, ACCOUNT], operableByActive: true, fix: 'AWS_PROFILE=alice sky ...' });
+    expect(c.train?.matches.map((m) => [m.identity, m.level])).toEqual([
+      ['alice', 'user'],
+      ['bob', 'account'],
+    ]);
+    // Another account: refused; carol's profile can.
+    expect(c.prod).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=carol sky ...' });
+    expect(c.prod?.note).toContain(`is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the activated identity is ['${KEYS.bob.userId}', '${ACCOUNT}']`);
+    // GCP, same account in another project: the prod configuration has both.
+    expect(c.gpu).toMatchObject({ status: 'INIT', operableByActive: false, fix: 'gcloud config configurations activate prod' });
+    expect(c.legacy).toMatchObject({ owner: null, operableByActive: true, matches: [] });
+  });
+
+  it('without --verify asks no one: static-key profiles stay unknown, GCP is still judged', async () => {
+    const home = await newHome();
+    await fleet(home);
+    const before = sts.requests.length;
+    const result = await cloudid(home, ['--json'], { AWS_PROFILE: 'bob' });
+    expect(sts.requests.length).toBe(before);
+    const c = byName(result.out);
+    expect(c.train?.operableByActive).toBeNull();
+    expect(c.prod?.operableByActive).toBeNull();
+    expect(c.gpu?.operableByActive).toBe(false);
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 0 and prints a table when the active identities can operate everything', async () => {
+    const home = await newHome();
+    await writeSkyState(home, {
+      schema: 'v0.9-sqlite3',
+      rows: [
+        { name: 'train', status: 'UP', launched_at: 1_764_000_000, owner: owners.aws(KEYS.alice.userId, ACCOUNT) },
+        { name: 'gpu', status: 'UP', launched_at: 1_764_000_000, owner: owners.gcp('me@example.com', 'ml-dev') },
+      ],
+    });
+    const result = await cloudid(home, ['--verify'], { AWS_DEFAULT_PROFILE: 'alice', AWS_PROFILE: 'carol' });
+    expect(result.code).toBe(0);
+    const lines = result.out.split('\n');
+    expect(lines[0]).toBe(`SkyPilot state: ${path.join(home, '.sky', 'state.db')} (2 clusters)`);
+    // botocore's profile (AWS_DEFAULT_PROFILE) is the one SkyPilot uses.
+    expect(lines[1]).toBe(`Active identities: AWS ${KEYS.alice.userId} [account=${ACCOUNT}] · GCP me@example.com [project_id=ml-dev]`);
+    expect(result.out).toMatch(/^NAME +STATUS +LAUNCHED +CLOUD +OWNER +CAN OPERATE +ACTIVE$/m);
+    expect(result.out).toMatch(/^train +UP +2025-11-24 16:00 UTC +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m);
+    expect(result.out).toMatch(/^gpu +UP +.* gcp +\["me@example.com \[project_id=ml-dev\]"\] +me@example.com +yes$/m);
+  });
+
+  it('says when there is no state, exiting 0, and fails on a corrupt one', async () => {
+    const home = await newHome();
+    const missing = await cloudid(home, ['--json']);
+    expect(missing.code).toBe(0);
+    expect(JSON.parse(missing.out)).toMatchObject({ available: false, reason: 'missing', clusters: [] });
+    await mkdir(path.join(home, '.sky'), { recursive: true });
+    await writeFile(path.join(home, '.sky', 'state.db'), 'garbage'.repeat(500));
+    const corrupt = await cloudid(home, []);
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.out).toMatch(/not a readable SQLite database/);
+  });
+});
