@@ -124,11 +124,9 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
               aria-describedby={`${optionId(row.index)}-status ${optionId(row.index)}-meta`}
               className={`profile-option${isSelected ? ' selected' : ''}`}
               style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => {
-                onSelect(profile.name);
-                listRef.current?.focus();
-              }}
+              // The press itself focuses the listbox (its nearest focusable ancestor), as a
+              // pointer focus, so no keyboard focus ring appears for a click.
+              onClick={() => onSelect(profile.name)}
             >
               <div className="option-line">
                 <span className="option-name" id={`${optionId(row.index)}-name`}>
