@@ -67,4 +67,15 @@ test.describe('keyboard use', () => {
     expect(reached).toContain('Settings');
     expect(reached).toContain('AWS profiles');
   });
+
+  test('after a click, the arrow keys carry on from the clicked profile', async ({ launchApp }) => {
+    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+    await profileOption(page, 'ci').click();
+    await expect(profileList(page)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(heading(page)).toHaveText('default');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(heading(page)).toHaveText('broken');
+  });
 });
