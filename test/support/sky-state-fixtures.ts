@@ -45,7 +45,14 @@ export interface SkyStateFixture {
    * as when SkyPilot is still running, so they exist only in state.db-wal. Needs journalMode WAL.
    */
   walRows?: SkyClusterRow[];
+  /**
+   * Finer control of the log, run in order after `rows` (and instead of `walRows`): insert rows
+   * one commit each, run SQL, or checkpoint. The writer then exits without closing, like walRows.
+   */
+  walSteps?: WalStep[];
 }
+
+export type WalStep = { insert: SkyClusterRow[] } | { sql: string } | { checkpoint: 'PASSIVE' | 'TRUNCATE' };
 
 // Every row also gets a pickled-looking handle: the reader must never need it.
 const WRITER = String.raw`
@@ -64,9 +71,16 @@ def insert(rows):
         conn.execute('INSERT INTO clusters (%s) VALUES (%s)' % (cols, marks), list(row.values()))
     conn.commit()
 insert(spec['rows'])
-if spec['walRows']:
-    conn.execute('PRAGMA wal_checkpoint(TRUNCATE)')
-    insert(spec['walRows'])
+if spec['walSteps']:
+    for step in spec['walSteps']:
+        if 'insert' in step:
+            for row in step['insert']:
+                insert([row])
+        elif 'sql' in step:
+            conn.executescript(step['sql'])
+            conn.commit()
+        else:
+            conn.execute('PRAGMA wal_checkpoint(%s)' % step['checkpoint']).fetchall()
     sys.stdout.flush()
     os._exit(0)
 conn.close()
@@ -81,11 +95,9 @@ function python(script: string, input: string): void {
 export async function writeSkyState(homeDir: string, fixture: SkyStateFixture): Promise<string> {
   const file = path.join(homeDir, '.sky', 'state.db');
   await mkdir(path.dirname(file), { recursive: true });
-  const journalMode = fixture.journalMode ?? (fixture.walRows ? 'WAL' : 'DELETE');
-  python(
-    WRITER,
-    JSON.stringify({ file, journalMode, schema: SKY_SCHEMAS[fixture.schema], rows: fixture.rows, walRows: fixture.walRows ?? [] }),
-  );
+  const walSteps: WalStep[] = fixture.walSteps ?? (fixture.walRows ? [{ checkpoint: 'TRUNCATE' }, { insert: fixture.walRows }] : []);
+  const journalMode = fixture.journalMode ?? (walSteps.length > 0 ? 'WAL' : 'DELETE');
+  python(WRITER, JSON.stringify({ file, journalMode, schema: SKY_SCHEMAS[fixture.schema], rows: fixture.rows, walSteps }));
   return file;
 }
 

@@ -122,6 +122,24 @@ describe('write-ahead log', () => {
     expect(after[0].equals(before[0]) && after[1].equals(before[1])).toBe(true);
   });
 
+  it('stops at frames left from before the log restarted (old salt, broken checksum chain), so a deleted cluster stays deleted', async () => {
+    const dir = await home();
+    const many = Array.from({ length: 20 }, (_, i) => ({ name: `c${String(i).padStart(2, '0')}`, status: 'UP', owner: awsOwner.padEnd(400) }));
+    const file = await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      rows: [],
+      // 20 commits fill the log; a checkpoint backfills them all; the next commit restarts the log
+      // from its start with new salts, so older frames (with the old salt) remain after it.
+      walSteps: [{ insert: many }, { checkpoint: 'PASSIVE' }, { sql: "DELETE FROM clusters WHERE name = 'c05';" }],
+    });
+    const wal = await readFile(`${file}-wal`);
+    const frameSalt = (index: number): number => wal.readUInt32BE(32 + index * (24 + 4096) + 8);
+    expect(frameSalt(0)).toBe(wal.readUInt32BE(16));
+    expect(frameSalt(3)).not.toBe(wal.readUInt32BE(16));
+    const state = await read(dir);
+    expect(state.clusters.map((c) => c.name)).toEqual(many.map((c) => c.name).filter((n) => n !== 'c05'));
+  });
+
   it('ignores a torn frame appended after the last commit', async () => {
     const dir = await home();
     const file = await writeSkyState(dir, {
