@@ -15,7 +15,7 @@ import { profileExportLine } from '../core/tray/profile-export-line';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { createNotifier } from './notifications';
-import { hardenDefaultSession, installSecurityGuards } from './security';
+import { hardenDefaultSession, installSecurityGuards, openExternalIfAllowed } from './security';
 import { createAppTray } from './tray';
 import { createAppWindow } from './window';
 
@@ -84,7 +84,18 @@ async function startApp(): Promise<void> {
   // at once and a window opened meanwhile simply waits for its first answer.
   const started = core.start();
   const unregisterIpc = registerIpc({
-    handlers: createOperationHandlers(core, { copyText: (text) => clipboard.writeText(text) }),
+    handlers: createOperationHandlers(
+      core,
+      {
+        copyText: (text) => clipboard.writeText(text),
+        pickFile: async ({ title, filters }) => {
+          const result = await dialog.showOpenDialog({ title, filters, properties: ['openFile'] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        openExternal: (url) => openExternalIfAllowed(url),
+      },
+      (event, payload) => appWindow.send(event, payload),
+    ),
     isAppFrame: (frame) => appWindow.isAppFrame(frame),
     ready: started,
   });

@@ -5,12 +5,12 @@
 // No Node or Electron imports here: the renderer imports this file's types.
 import { z } from 'zod';
 import { EVENT_NAMES, eventChannel, operationChannel, type EventName } from './channels';
+import { gcpEvents, gcpOperations } from './contract-gcp';
+import { returns, type OperationSpec } from './contract-kit';
+import { ssoEvents, ssoOperations } from './contract-sso';
 import type { IdentityCheck, Settings, Snapshot } from './model';
 
 export { EVENT_NAMES, eventChannel, operationChannel, type EventName };
-
-/** A phantom value that carries a result type through `typeof contract`. */
-const returns = <T>(): T => undefined as unknown as T;
 
 const profileName = z
   .string()
@@ -18,7 +18,8 @@ const profileName = z
   .max(512)
   .refine((s) => !/[\r\n\0]/.test(s), 'a profile name has no line breaks or NUL');
 
-export const contract = {
+/** The operations of the app as a whole and of its AWS profiles. */
+const appOperations = {
   /** The current snapshot of every identity. */
   getSnapshot: { input: z.void(), result: returns<Snapshot>() },
   /** Ask STS who a profile is (GetCallerIdentity through the SDK's own credential chain). */
@@ -35,16 +36,21 @@ export const contract = {
   },
   /** Put plain text (an `export AWS_PROFILE=...` line) on the clipboard. Never used for secrets. */
   copyText: { input: z.strictObject({ text: z.string().min(1).max(4096) }), result: returns<{ copied: true }>() },
-} as const;
+} as const satisfies Record<string, OperationSpec>;
 
-export const events = {
+export const contract = { ...appOperations, ...ssoOperations, ...gcpOperations } as const;
+
+const appEvents = {
   /** A new snapshot, after any change on disk, a verification or a status crossing a deadline. */
   snapshot: returns<Snapshot>(),
   /** Progress of `verifyAll`. */
   verifyProgress: returns<{ done: number; total: number }>(),
   /** The shell asks the window to show one profile (a notification or tray item was clicked). */
   focusProfile: returns<{ profile: string }>(),
-} as const satisfies Record<EventName, unknown>; // exactly the events of channels.ts
+} as const;
+
+/** Exactly the events of channels.ts, each with its payload type. */
+export const events = { ...appEvents, ...ssoEvents, ...gcpEvents } as const satisfies Record<EventName, unknown>;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

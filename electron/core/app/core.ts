@@ -45,6 +45,8 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** Where this core reads from: operations that write users' files or run tools use the same. */
+  readonly context: { env: NodeJS.ProcessEnv; homeDir: string; appDataDir: string | undefined };
   start(): Promise<void>;
   stop(): Promise<void>;
   snapshot(): Snapshot;
@@ -224,6 +226,7 @@ export function createCore(opts: CoreOptions): Core {
   };
 
   return {
+    context: { env: opts.env, homeDir: opts.homeDir, appDataDir: opts.appDataDir },
     async start() {
       const loaded = await loadSettings(opts.settingsFile);
       settings = loaded.settings;

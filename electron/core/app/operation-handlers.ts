@@ -1,15 +1,32 @@
 // The contract's operations implemented over the core. The Electron IPC layer and the e2e test
 // bridge both serve exactly these handlers, after parsing each argument with the contract's zod
-// schema.
-import type { OperationHandlers } from '../../shared/contract';
+// schema. Each domain builds its own handlers (gcp-handlers.ts, sso-handlers.ts).
+import type { EventName, EventPayload, OperationHandlers } from '../../shared/contract';
 import type { Core } from './core';
+import { createGcpHandlers } from './gcp-handlers';
+import { createSsoHandlers } from './sso-handlers';
 
+/** What only the shell can do; the test bridge passes recorders and fixed answers. */
 export interface ShellServices {
   /** Plain text to the clipboard (Electron's clipboard in the app, a recorder in tests). */
   copyText(text: string): void;
+  /** A native file picker; null when the user cancels. */
+  pickFile?(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
+  /** Opens an identity provider's page in the browser; false when the URL is not allowed. */
+  openExternal?(url: string): boolean;
 }
 
-export function createOperationHandlers(core: Core, shell: ShellServices): OperationHandlers {
+/** Sends an event to the window (IPC in the app, SSE in the test bridge). */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface HandlerContext {
+  core: Core;
+  shell: ShellServices;
+  emit: EmitEvent;
+}
+
+export function createOperationHandlers(core: Core, shell: ShellServices, emit: EmitEvent = () => undefined): OperationHandlers {
+  const context: HandlerContext = { core, shell, emit };
   return {
     getSnapshot: async () => core.snapshot(),
     verifyProfile: async ({ profile }) => core.verifyProfile(profile),
@@ -23,5 +40,7 @@ export function createOperationHandlers(core: Core, shell: ShellServices): Opera
       shell.copyText(text);
       return { copied: true };
     },
+    ...createSsoHandlers(context),
+    ...createGcpHandlers(context),
   };
 }

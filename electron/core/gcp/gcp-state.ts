@@ -7,7 +7,7 @@ import type { GcpAccount, GcpAccountStatus, GcpAdc, GcpApplicationCredentials, G
 import type { Problem } from '../../shared/model';
 import { isJsonObject, summarizeCredential, type CredentialSummary } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
-import { readGcloudConfigurations, type GcloudConfiguration, type GcloudPropertyOverride } from './gcloud-configurations';
+import { readGcloudConfigurations } from './gcloud-configurations';
 import { readGcloudCredentialStore, type GcloudAccessToken, type GcloudStoredCredential } from './gcloud-credentials';
 import { readKeyMetadata, storedKeyPath } from './key-metadata-file';
 import { parseServiceAccountKey } from './service-account-key';
