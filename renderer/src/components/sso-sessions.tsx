@@ -33,6 +33,9 @@ export function SsoSessions({ sessions, current, now }: { sessions: readonly Sso
                 {session.region !== null && <span>{session.region}</span>}
                 {session.source !== null && <span>{formatLocation(session.source.file, session.source.line)}</span>}
               </div>
+              <div className="session-meta mono" title="The token cache file the AWS CLI, botocore and the JS SDK share">
+                <span>token cache {session.cacheFile}</span>
+              </div>
               {session.problems.length > 0 && <ProblemList problems={session.problems} label={`Problems of SSO session ${session.name}`} />}
             </li>
           ))}
