@@ -123,3 +123,66 @@ export function iniFileArb(kind: FileKind): fc.Arbitrary<string> {
       });
     });
 }
+
+/** Names in a generated profile set; source_profile may also name the missing one. */
+export const PROFILE_SET_NAMES = ['p0', 'p1', 'p2', 'p3'] as const;
+
+export type StaticKeyPlacement = 'none' | 'config' | 'credentials' | 'id-only-config' | 'id-only-credentials' | 'split' | 'secret-only';
+
+export interface GeneratedProfile {
+  name: string;
+  /** Config keys other than static keys, in order. */
+  keys: [string, string][];
+  staticKeys: StaticKeyPlacement;
+}
+
+/** Present about one time in four, so each profile has only a few keys and every kind shows up. */
+const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+
+/**
+ * A handful of profiles mixing every credential kind (and broken combinations of them), for
+ * comparing our kind and problem rules with what botocore does on load. `processPath` is a
+ * credential_process command that succeeds.
+ */
+export function profileSetArb(processPath: string): fc.Arbitrary<GeneratedProfile[]> {
+  const profileArb = (name: string): fc.Arbitrary<GeneratedProfile> =>
+    fc
+      .record({
+        role_arn: optional(fc.constant('arn:aws:iam::123456789012:role/R')),
+        source_profile: optional(fc.constantFrom(...PROFILE_SET_NAMES, 'missing')),
+        credential_source: optional(fc.constantFrom('Environment', 'Bogus')),
+        web_identity_token_file: optional(fc.constant('/nonexistent/token')),
+        sso_session: optional(fc.constantFrom('corp', 'nosuch')),
+        sso_start_url: optional(fc.constantFrom('https://corp.awsapps.com/start', 'https://other.awsapps.com/start')),
+        sso_region: optional(fc.constantFrom('us-east-1', 'eu-west-1')),
+        sso_account_id: optional(fc.constant('123456789012')),
+        sso_role_name: optional(fc.constant('ReadOnly')),
+        credential_process: optional(fc.constant(processPath)),
+        login_session: optional(fc.constant('arn:aws:iam::123456789012:user/me')),
+        region: optional(fc.constant('us-west-2')),
+      })
+      .chain((record) =>
+        fc.constantFrom<StaticKeyPlacement>('none', 'none', 'config', 'credentials', 'id-only-config', 'id-only-credentials', 'split', 'secret-only').map((staticKeys) => ({
+          name,
+          keys: Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null),
+          staticKeys,
+        })),
+      );
+  return fc.tuple(...PROFILE_SET_NAMES.map((name) => profileArb(name)));
+}
+
+/** The config and credentials files for a generated profile set, with one [sso-session corp]. */
+export function renderProfileSet(profiles: readonly GeneratedProfile[]): { config: string; credentials: string } {
+  const config: string[] = ['[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = us-east-1', ''];
+  const credentials: string[] = [];
+  const id = 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE';
+  const secret = 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  for (const profile of profiles) {
+    const configStatic = { config: [id, secret], 'id-only-config': [id], split: [id], 'secret-only': [secret] }[profile.staticKeys as string] ?? [];
+    const credentialsStatic = { credentials: [id, secret], 'id-only-credentials': [id], split: [secret] }[profile.staticKeys as string] ?? [];
+    config.push(`[profile ${profile.name}]`, ...profile.keys.map(([key, value]) => `${key} = ${value}`), ...configStatic, '');
+    if (credentialsStatic.length > 0) credentials.push(`[${profile.name}]`, ...credentialsStatic, '');
+  }
+  return { config: config.join('\n'), credentials: credentials.join('\n') };
+}

@@ -57,11 +57,16 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
     case 'sso-legacy':
       checkSso(profile, kind, ctx, add);
       break;
-    case 'static':
-      if (!values.has('aws_secret_access_key')) {
-        add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key`, 'aws_access_key_id');
+    case 'static': {
+      // SharedCredentialProvider and ConfigProvider each read one file: the pair must be in the
+      // file that holds aws_access_key_id (the credentials file first).
+      const keys = profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
+      if (keys?.has('aws_secret_access_key') !== true) {
+        const elsewhere = values.has('aws_secret_access_key') ? ' in the same file (it is in the other one)' : '';
+        add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
       }
       break;
+    }
     case 'unknown':
       add('warning', nothingUsable(profile));
       break;
@@ -123,6 +128,12 @@ export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceCha
   const links: RawProfile[] = [];
   const names = [start.name];
   const result = (failure: string | null, end: RawProfile | null = null): SourceChain => ({ links, end, failure });
+  // The chain ends at a profile whose own providers answer (botocore: "The source profile must
+  // have credentials" when none does, e.g. only an aws_secret_access_key).
+  const ending = (source: RawProfile): SourceChain =>
+    givesCredentials(source)
+      ? result(null, source)
+      : result(`source_profile "${source.name}" has no credentials of its own (no access key, SSO account and role, process, web identity or login)`, source);
   let parent = start;
   let sourceName = start.values.get('source_profile')?.value;
   while (sourceName !== undefined) {
@@ -132,17 +143,12 @@ export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceCha
       return result(`source_profile "${sourceName}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
     }
     if (names.includes(sourceName)) {
-      if (sourceName === parent.name && hasStaticCredentials(source.values)) return result(null, source);
+      if (sourceName === parent.name && hasStaticCredentials(source.values)) return ending(source);
       const why = sourceName === parent.name ? ' (a profile may name itself only when it has its own aws_access_key_id)' : '';
       return result(`source_profile loops: ${[...names, sourceName].join(' → ')}${why}`);
     }
     names.push(sourceName);
-    if (hasStaticCredentials(source.values) || !hasAssumeRoleConfig(source.values)) {
-      if (!hasStaticCredentials(source.values) && !givesCredentials(source)) {
-        return result(`source_profile "${sourceName}" has no credentials of its own (no keys, SSO account and role, process, web identity or login)`);
-      }
-      return result(null, source);
-    }
+    if (hasStaticCredentials(source.values) || !hasAssumeRoleConfig(source.values)) return ending(source);
     links.push(source);
     if (source.values.has('credential_source')) return result(null);
     parent = source;

@@ -18,6 +18,8 @@ export interface RawProfile {
    * Secrets stay inside the core.
    */
   values: ReadonlyMap<string, LocatedValue>;
+  /** The config file's own values for this profile (botocore's ConfigProvider reads keys only here). */
+  configValues: ReadonlyMap<string, LocatedValue> | null;
   /** The credentials file's own values for this profile (botocore reads static keys there first). */
   credentialsValues: ReadonlyMap<string, LocatedValue> | null;
   problems: Problem[];
@@ -51,7 +53,7 @@ export function collectSections(
   const profileFor = (name: string): RawProfile => {
     let profile = profiles.get(name);
     if (profile === undefined) {
-      profile = { name, configSections: [], credentialsSections: [], values: EMPTY, credentialsValues: null, problems: [] };
+      profile = { name, configSections: [], credentialsSections: [], values: EMPTY, configValues: null, credentialsValues: null, problems: [] };
       profiles.set(name, profile);
     }
     return profile;
@@ -76,6 +78,7 @@ export function collectSections(
         const profile = profileFor(target.name);
         profile.configSections.push(...section.lines.map((line) => ({ file, line })));
         overlay(profile, section);
+        profile.configValues = section.values;
         owners.set(section.id, profile.problems);
         if (target.botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
       } else if (target.kind === 'sso-session') {
