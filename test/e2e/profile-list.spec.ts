@@ -72,6 +72,7 @@ test.describe('the profile list', () => {
     const session = page.getByRole('listitem', { name: 'SSO session corp' });
     await expect(session).toContainText('expires in 2h 10m');
     await expect(session).toContainText('refreshes without a browser');
+    await expect(session).toContainText(home.tokenPath('corp'));
 
     // A profile whose keys live in the credentials file points there.
     await profileOption(page, 'dev').click();
