@@ -241,6 +241,16 @@ describe('parseAwsConfig: problems, each with file and line', () => {
     expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', file: CREDENTIALS, line: 2 })]);
   });
 
+  it('a key pair split across the two files (each botocore provider reads one file)', () => {
+    const p = profile(parse('[profile p]\naws_access_key_id = AKIA\n', '[p]\naws_secret_access_key = s\n'), 'p');
+    expect(errors(p)).toEqual(['profile "p" has aws_access_key_id but no aws_secret_access_key in the same file (it is in the other one)']);
+  });
+
+  it('a role sourcing itself with only a secret key has no credentials', () => {
+    const p = profile(parse('[profile p]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = p\naws_secret_access_key = s\n'), 'p');
+    expect(errors(p)).toEqual(['profile "p" cannot get credentials: source_profile "p" has no credentials of its own (no access key, SSO account and role, process, web identity or login)']);
+  });
+
   it('a profile with nothing usable', () => {
     const p = profile(parse('[profile p]\nregion = us-east-1\noutput = json\n'), 'p');
     expect(p.problems).toEqual([expect.objectContaining({ severity: 'warning', file: CONFIG, line: 1, message: expect.stringContaining('has no credentials of its own') })]);
