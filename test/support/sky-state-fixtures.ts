@@ -101,6 +101,25 @@ export async function writeSkyState(homeDir: string, fixture: SkyStateFixture): 
   return file;
 }
 
+/**
+ * Commits rows to an existing WAL-mode state.db the way a running SkyPilot does: the writer exits
+ * without closing, so the commit stays in state.db-wal.
+ */
+export function commitInWal(file: string, rows: SkyClusterRow[]): void {
+  const script = String.raw`
+import json, os, sqlite3, sys
+spec = json.load(sys.stdin)
+conn = sqlite3.connect(spec['file'])
+conn.execute('PRAGMA wal_autocheckpoint=0')
+for row in spec['rows']:
+    cols = ', '.join('"%s"' % c for c in row)
+    conn.execute('INSERT INTO clusters (%s) VALUES (%s)' % (cols, ', '.join('?' for _ in row)), list(row.values()))
+    conn.commit()
+os._exit(0)
+`;
+  python(script, JSON.stringify({ file, rows }));
+}
+
 /** Runs SQL against the file with python3's sqlite3 (for corrupting, altering, checking). */
 export function runSql(file: string, sql: string): void {
   const script = `import sqlite3, sys\nc = sqlite3.connect(${JSON.stringify(file)})\nc.executescript(sys.stdin.read())\nc.commit()\nc.close()\n`;
