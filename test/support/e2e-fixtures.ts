@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/app/core';
 import { createOperationHandlers } from '../../electron/core/app/operation-handlers';
 import { makeAwsHome, type AwsHome } from './aws-home';
-import { startBridgeServer, type BridgeServer } from './bridge-server';
+import { startBridgeServer, type BridgeServer, type EmitEvent } from './bridge-server';
 import { pageBridgeScript } from './page-bridge';
 import { startStsServer, type StsIdentity, type StsServer } from './sts-server';
 
@@ -31,6 +31,8 @@ export interface AppLaunch {
   /** The `aws --version` line of the only `aws` on PATH (a fake script); null: no `aws` at all. */
   awsCli?: string | null;
   env?: Record<string, string>;
+  /** What the shell's file picker answers (an absolute path), or null: the user cancelled. */
+  pickedFile?: string | null;
   /** Fix the clock of both the core and the page (epoch ms), for exact expiry wording. */
   now?: number;
   colorScheme?: 'light' | 'dark';
@@ -44,6 +46,8 @@ export interface LaunchedApp {
   sts: StsServer;
   /** Every text the window asked the shell to put on the clipboard. */
   copied: string[];
+  /** Every URL the window asked the shell to open in the browser. */
+  opened: string[];
 }
 
 export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }>({
@@ -89,12 +93,30 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       await core.start();
 
       const copied: string[] = [];
+      const opened: string[] = [];
+      // Handlers emit events (progress of a login...) through the server, which exists only
+      // after it is given the handlers: they reach it through this forwarder.
+      let emitToPage: EmitEvent = () => undefined;
+      const handlers = createOperationHandlers(
+        core,
+        {
+          copyText: (text) => void copied.push(text),
+          openExternal: (url) => {
+            opened.push(url);
+            return true;
+          },
+          pickFile: async () => launch.pickedFile ?? null,
+        },
+        (event, payload) => emitToPage(event, payload),
+      );
       const bridge = await startBridgeServer({
-        handlers: createOperationHandlers(core, { copyText: (text) => void copied.push(text) }),
+        handlers,
         subscribe: (emit) => {
+          emitToPage = emit;
           const offSnapshot = core.onSnapshot((snapshot) => emit('snapshot', snapshot));
           const offProgress = core.onVerifyProgress((progress) => emit('verifyProgress', progress));
           return () => {
+            emitToPage = () => undefined;
             offSnapshot();
             offProgress();
           };
@@ -109,7 +131,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       await page.goto(bridge.url);
       // The page is live once its event stream is open: only then may a test change files.
       await expect.poll(() => bridge.eventClients()).toBeGreaterThan(0);
-      return { page, home, core, bridge, sts, copied };
+      return { page, home, core, bridge, sts, copied, opened };
     });
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   },
