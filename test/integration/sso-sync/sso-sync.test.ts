@@ -9,7 +9,7 @@ import { ConcurrentEditError, readForEdit } from '../../../electron/core/fs/safe
 import { applySync } from '../../../electron/core/aws/sso-sync/apply-sync';
 import { listAccountsAndRoles, type SsoListing } from '../../../electron/core/aws/sso-sync/list-accounts-and-roles';
 import { previewSync } from '../../../electron/core/aws/sso-sync/sync-preview';
-import { makeAwsHome, type AwsHome } from '../../support/aws-home';
+import { cacheStamp, makeAwsHome, type AwsHome } from '../../support/aws-home';
 import { makePortalAccounts, startSsoPortal, type SsoPortalServer } from '../../support/sso-portal-rate-limited';
 
 const run = promisify(execFile);
@@ -129,6 +129,25 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
     expect(parsed.prod).toEqual({ sso_session: SESSION, sso_account_id: accounts[0]?.accountId, sso_role_name: 'AdministratorAccess' });
     expect(parsed.mine).toEqual({ output: 'json' });
     expect(parsed.session.sso_start_url).toBe('https://corp.awsapps.com/start');
+  }, 60_000);
+
+  it('gives botocore a profile it signs in with: role credentials from the portal through the cached token', async () => {
+    await home.writeToken(SESSION, {
+      startUrl: 'https://corp.awsapps.com/start',
+      region: 'eu-west-1',
+      accessToken: TOKEN,
+      expiresAt: cacheStamp(Date.now() + 3600_000),
+    });
+    portal.resetCounters();
+    const script = [
+      'import json, botocore.session',
+      's = botocore.session.Session(profile="Prod-EU.AdministratorAccess")',
+      'c = s.get_credentials().get_frozen_credentials()',
+      'print(json.dumps({"key": c.access_key[:4], "token": bool(c.token)}))',
+    ].join('\n');
+    const { stdout } = await run('python3', ['-c', script], { env: { ...peerEnv(), AWS_ENDPOINT_URL_SSO: portal.url } });
+    expect(JSON.parse(stdout)).toEqual({ key: 'ASIA', token: true });
+    expect(portal.counters.byOperation.GetRoleCredentials).toBe(1);
   }, 60_000);
 
   it('refuses to apply a preview when the file changed since it was read', async () => {
