@@ -14,6 +14,11 @@ import type { GcpCandidate, LocalIdentities, SkyCluster, SkyClusterOwnership, Sk
 export interface MatchOptions {
   /** SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is true/1: SkyPilot skips the owner check entirely. */
   skipIdentityCheck?: boolean;
+  /**
+   * SkyPilot's active workspace (newer versions refuse a cluster of another workspace before
+   * comparing identities), with the config file that sets it; omitted: not checked.
+   */
+  workspace?: { active: string; configFile: string };
 }
 
 interface CloudVerdict {
@@ -149,6 +154,17 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
   const cloud = cluster.cloud;
   if (cloud !== null && cloud !== 'aws' && cloud !== 'gcp') {
     return result({ matches: [], operableByActive: null, activeIdentity: null, fix: null, note: `cloudid compares AWS and GCP identities only; SkyPilot checks this ${cloud} cluster against ${cloud}'s own identity.` });
+  }
+  const workspace = options.workspace;
+  if (!options.skipIdentityCheck && workspace && cluster.workspace !== null && cluster.workspace !== workspace.active) {
+    const others = cloud === 'aws' || cloud === 'gcp' ? matchCluster({ ...cluster, workspace: null }, local, { ...options, workspace: undefined }).matches : [];
+    return result({
+      matches: others,
+      operableByActive: false,
+      activeIdentity: null,
+      fix: `Set \`active_workspace: ${cluster.workspace}\` in ${workspace.configFile}`,
+      note: `SkyPilot refuses: The cluster '${cluster.name}' is in workspace '${cluster.workspace}', but the active workspace is '${workspace.active}'.`,
+    });
   }
   const owner = cluster.ownerIdentity;
   const skipNote = options.skipIdentityCheck ? ' SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set, so SkyPilot skips the owner check anyway.' : '';

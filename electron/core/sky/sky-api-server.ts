@@ -2,9 +2,8 @@
 // to an API server, local by default (http://127.0.0.1:46580, same HOME, same state.db) or remote
 // (SKYPILOT_API_SERVER_ENDPOINT, or `api_server: endpoint:` in ~/.sky/config.yaml), in which case
 // the clusters live on that server. Only a loopback TCP connect is ever tried; no HTTP request.
-import { readFile } from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
+import { readSkyUserConfig } from './sky-config';
 import type { SkyApiServerHint } from './sky-types';
 
 export const SKY_LOCAL_API_PORT = 46580;
@@ -24,23 +23,6 @@ export function loopbackListening(port: number, timeoutMs = 300): Promise<boolea
   });
 }
 
-/**
- * The `endpoint` under a top-level `api_server:` key. A full YAML parser is not worth it for one
- * scalar; anything fancier than `key: value` lines simply yields null.
- */
-export function apiServerEndpointFromConfig(yaml: string): string | null {
-  let inApiServer = false;
-  for (const line of yaml.split(/\r?\n/)) {
-    if (/^\S/.test(line)) inApiServer = /^api_server\s*:\s*(#.*)?$/.test(line);
-    else if (inApiServer) {
-      const match = /^\s+endpoint\s*:\s*(.*?)\s*(?:#.*)?$/.exec(line);
-      const value = match?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
-      if (value) return value;
-    }
-  }
-  return null;
-}
-
 export interface ApiServerProbeOptions {
   homeDir: string;
   env: NodeJS.ProcessEnv;
@@ -49,11 +31,7 @@ export interface ApiServerProbeOptions {
 }
 
 export async function probeSkyApiServer(options: ApiServerProbeOptions): Promise<SkyApiServerHint> {
-  let endpoint = options.env.SKYPILOT_API_SERVER_ENDPOINT || null;
-  if (!endpoint) {
-    const configFile = options.env.SKYPILOT_GLOBAL_CONFIG || path.join(options.homeDir, '.sky', 'config.yaml');
-    endpoint = await readFile(configFile, 'utf8').then(apiServerEndpointFromConfig, () => null);
-  }
+  const endpoint = options.env.SKYPILOT_API_SERVER_ENDPOINT || (await readSkyUserConfig(options.homeDir, options.env)).apiServerEndpoint;
   const localListening = await loopbackListening(options.localPort ?? SKY_LOCAL_API_PORT);
   return { endpoint, localListening };
 }

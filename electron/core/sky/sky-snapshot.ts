@@ -35,7 +35,7 @@ function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
 
 export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: NodeJS.ProcessEnv): SkyState {
   const skipped = identityCheckSkipped(env);
-  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped });
+  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped, workspace: { active: read.activeWorkspace, configFile: read.configFile } });
   return {
     stateFile: read.stateFile,
     available: read.available,

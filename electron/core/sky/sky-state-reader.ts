@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { isLocalEndpoint, probeSkyApiServer, SKY_LOCAL_API_PORT } from './sky-api-server';
+import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import { cloudFromColumn, cloudFromOwner, parseOwner } from './sky-owner';
 import { openSqliteSnapshot, selectRows, type SqliteRow } from './sqlite-snapshot';
 import type { SkyApiServerHint, SkyCluster, SkyStateRead, SkyStateUnavailable } from './sky-types';
@@ -81,26 +82,42 @@ function missingMessage(stateFile: string, hint: SkyApiServerHint): string {
 
 function unavailable(
   stateFile: string,
+  config: SkyUserConfig,
   reason: SkyStateUnavailable,
   message: string,
   problems: Problem[],
   apiServer: SkyApiServerHint | null = null,
 ): SkyStateRead {
-  return { stateFile, available: false, reason, message, clusters: [], missingColumns: [], walFrames: 0, apiServer, problems };
+  return {
+    stateFile,
+    available: false,
+    reason,
+    message,
+    clusters: [],
+    missingColumns: [],
+    walFrames: 0,
+    apiServer,
+    configFile: config.file,
+    activeWorkspace: config.activeWorkspace,
+    problems,
+  };
 }
 
 export async function readSkyState(options: ReadSkyStateOptions): Promise<SkyStateRead> {
   const stateFile = skyStateFile(options.homeDir);
   const problems: Problem[] = [];
-  const snapshot = await openSqliteSnapshot(stateFile, options.sqlWasmPath ? { wasmPath: options.sqlWasmPath } : {});
+  const [snapshot, config] = await Promise.all([
+    openSqliteSnapshot(stateFile, options.sqlWasmPath ? { wasmPath: options.sqlWasmPath } : {}),
+    readSkyUserConfig(options.homeDir, options.env),
+  ]);
   if (snapshot.kind === 'missing') {
     const hint = await probeSkyApiServer({ homeDir: options.homeDir, env: options.env, localPort: options.apiServerPort });
-    return unavailable(stateFile, 'missing', missingMessage(stateFile, hint), problems, hint);
+    return unavailable(stateFile, config, 'missing', missingMessage(stateFile, hint), problems, hint);
   }
   if (snapshot.kind === 'failed') {
     const message = `SkyPilot's state ${stateFile}: ${snapshot.message}`;
     problems.push({ severity: snapshot.reason === 'busy' ? 'warning' : 'error', message, file: stateFile });
-    return unavailable(stateFile, snapshot.reason, message, problems);
+    return unavailable(stateFile, config, snapshot.reason, message, problems);
   }
   const db = snapshot.db;
   try {
@@ -109,7 +126,7 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
     if (!present.has('name')) {
       const message = `${stateFile} is a SQLite database without SkyPilot's clusters table`;
       problems.push({ severity: 'error', message, file: stateFile });
-      return unavailable(stateFile, 'not-skypilot', message, problems);
+      return unavailable(stateFile, config, 'not-skypilot', message, problems);
     }
     const columns = CLUSTER_COLUMNS.filter((column) => present.has(column));
     const missingColumns = CLUSTER_COLUMNS.filter((column) => !present.has(column));
@@ -118,11 +135,23 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
       .map((row) => toCluster(row, stateFile, problems))
       .filter((cluster): cluster is SkyCluster => cluster !== null)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { stateFile, available: true, reason: null, message: null, clusters, missingColumns, walFrames: snapshot.walFrames, apiServer: null, problems };
+    return {
+      stateFile,
+      available: true,
+      reason: null,
+      message: null,
+      clusters,
+      missingColumns,
+      walFrames: snapshot.walFrames,
+      apiServer: null,
+      configFile: config.file,
+      activeWorkspace: config.activeWorkspace,
+      problems,
+    };
   } catch (error) {
     const message = `SkyPilot's state ${stateFile} could not be queried (${error instanceof Error ? error.message : String(error)})`;
     problems.push({ severity: 'error', message, file: stateFile });
-    return unavailable(stateFile, 'corrupt', message, problems);
+    return unavailable(stateFile, config, 'corrupt', message, problems);
   } finally {
     db.close();
   }

@@ -57,6 +57,10 @@ export interface SkyStateRead {
   /** Transactions read from state.db-wal that were not yet checkpointed into state.db. */
   walFrames: number;
   apiServer: SkyApiServerHint | null;
+  /** SkyPilot's user config (~/.sky/config.yaml, or SKYPILOT_GLOBAL_CONFIG). */
+  configFile: string;
+  /** Its `active_workspace` (SkyPilot's default: `default`). */
+  activeWorkspace: string;
   problems: Problem[];
 }
 

@@ -182,6 +182,24 @@ describe('cloudid clusters', () => {
     expect(result.out).toMatch(/^gpu +UP +.* gcp +\["me@example.com \[project_id=ml-dev\]"\] +me@example.com +yes$/m);
   });
 
+  it("reports a cluster of another SkyPilot workspace than config.yaml's active one", async () => {
+    const home = await newHome();
+    await writeSkyState(home, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'team', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS', workspace: 'research' }],
+    });
+    const result = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'alice' });
+    expect(result.code).toBe(1);
+    expect(byName(result.out).team).toMatchObject({
+      operableByActive: false,
+      fix: `Set \`active_workspace: research\` in ${path.join(home, '.sky', 'config.yaml')}`,
+    });
+    await writeFile(path.join(home, '.sky', 'config.yaml'), 'active_workspace: research\n');
+    const switched = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'alice' });
+    expect(switched.code).toBe(0);
+    expect(byName(switched.out).team?.operableByActive).toBe(true);
+  });
+
   it('says when there is no state, exiting 0, and fails on a corrupt one', async () => {
     const home = await newHome();
     const missing = await cloudid(home, ['--json']);

@@ -243,6 +243,18 @@ describe('owners without a usable identity', () => {
     expect(result.note).toMatch(/cloud is not recorded/);
   });
 
+  it('refuses a cluster of another workspace before comparing identities, as newer SkyPilot does', () => {
+    const research = { ...aliceOwned, workspace: 'research' };
+    const local = awsLocal([{ profile: 'alice', identity: alice, active: true }]);
+    const result = matchCluster(research, local, { workspace: { active: 'default', configFile: '~/.sky/config.yaml' } });
+    expect(result).toMatchObject({ operableByActive: false, fix: 'Set `active_workspace: research` in ~/.sky/config.yaml' });
+    expect(result.note).toBe("SkyPilot refuses: The cluster 'train' is in workspace 'research', but the active workspace is 'default'.");
+    expect(result.matches.map((m) => m.identity)).toEqual(['alice']);
+    expect(matchCluster(research, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive).toBe(true);
+    // Older SkyPilot has no workspace column and no such check.
+    expect(matchCluster(aliceOwned, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive).toBe(true);
+  });
+
   it('reports operable when SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set', () => {
     const result = matchCluster(aliceOwned, awsLocal([{ profile: 'carol', identity: carol, active: true }]), { skipIdentityCheck: true });
     expect(result.operableByActive).toBe(true);
