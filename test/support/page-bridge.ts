@@ -20,7 +20,13 @@ export function installPageBridge(config: PageBridgeConfig): void {
       headers: { 'content-type': 'application/json', 'x-cloudid-token': config.token },
       body: input === undefined ? '' : JSON.stringify(input),
     });
-    const reply = (await response.json()) as { ok: true; result: OperationResult<K> } | { ok: false; error: string };
+    let reply: { ok: true; result: OperationResult<K> } | { ok: false; error: string };
+    try {
+      reply = (await response.json()) as typeof reply;
+    } catch {
+      throw new Error(`${name}: HTTP ${response.status} without a JSON answer`);
+    }
+    // Rejected with the handler's message, as Electron's ipcRenderer.invoke rejects.
     if (!reply.ok) throw new Error(reply.error);
     return reply.result;
   }
