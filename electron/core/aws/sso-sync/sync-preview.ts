@@ -8,6 +8,10 @@
 // removed. A name held by anything else (a user's profile, the credentials file, another
 // session's sync) is a conflict: that role is left out and the user's lines are never touched.
 //
+// Keys: the sync sets sso_session, sso_account_id and sso_role_name, and region / output when
+// the options give them. Any other key in its sections, and region / output when not given, is
+// left as it is (the user may add keys to a synced profile).
+//
 // Names: rendered from the template (./profile-names.ts). When several roles render to the
 // same name, one that already holds it keeps it; the others get `-<account id>` (then `-2`,
 // `-3`...) in (account id, role) order, so the outcome depends only on the inputs.
