@@ -74,9 +74,10 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   const kinds = new Map(sorted.map((profile) => [profile.name, profileKind(profile.values, profile.credentialsValues)]));
   const ownProblems = new Map(sorted.map((profile) => [profile.name, [...profile.problems, ...checkProfile(profile, kinds.get(profile.name) ?? 'unknown', ctx)]]));
   const profiles = sorted.map((profile) => {
-    const problems = ownProblems.get(profile.name) ?? [];
+    const own = ownProblems.get(profile.name) ?? [];
     const kind = kinds.get(profile.name) ?? 'unknown';
-    if (kind === 'assume-role') problems.push(...brokenSourceLinks(profile, problems, ownProblems, ctx));
+    // A new array: ownProblems must stay each profile's own while other chains read it.
+    const problems = kind === 'assume-role' ? [...own, ...brokenSourceLinks(profile, own, ownProblems, ctx)] : own;
     return toParsedProfile(profile, kind, problems, raw.ssoSessions);
   });
 

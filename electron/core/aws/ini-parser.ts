@@ -15,14 +15,14 @@
 //   `key =` with an empty value opens a sub-section: following lines are stored as `key.sub`
 //   until a non-indented key line; an empty-valued key is never stored itself;
 // - repeated sections merge and a repeated key keeps its last value; a section only exists in
-//   the SDK's map once it has a key (we keep empty ones too, and say so in `keyCount`).
+//   the SDK's map once it has a key (we keep empty ones too: `values.size` is 0).
 // Keys and names keep their case.
 import type { Problem } from '../../shared/model';
 
 export type IniSectionPrefix = 'profile' | 'sso-session' | 'services';
 
 const SECTION_PREFIXES: readonly string[] = ['profile', 'sso-session', 'services'];
-// Verbatim from the SDK: `[\w-@+.%:/]` is \w, `-`, `@`, `+`, `.`, `%`, `:` and `/`.
+// The SDK's own pattern; its name class `[\w-@+.%:/]` means \w, `-`, `@`, `+`, `.`, `%`, `:`, `/`.
 const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 // The SDK throws on these headers (and so reads nothing of the file); we skip the section.
 const BLOCKED_HEADERS: readonly string[] = ['__proto__', 'profile __proto__'];
