@@ -40,11 +40,6 @@ export interface ConfigSectionBlock {
   entries: ConfigEntry[];
   /** 0-based index one past the last key (and its continuation lines), or past the header when it has none. */
   contentEnd: number;
-  /**
-   * 0-based index one past the block: the next header, or the comment lines directly above the
-   * next header (they describe the next section, e.g. its marker), or the end of the file.
-   */
-  end: number;
 }
 
 export interface ConfigLayout {
@@ -119,7 +114,6 @@ export function parseConfigLayout(text: string): ConfigLayout {
     const content = (lines[index] as ConfigLine).content;
     const meaningful = meaningfulText(content);
     if (meaningful.startsWith('[') && meaningful.endsWith(']')) {
-      if (current !== null) current.end = startOfCommentsAbove(lines, index, current.contentEnd);
       const markerLine = index > 0 ? parseManagedMarker((lines[index - 1] as ConfigLine).content) : null;
       current = {
         id: sectionIdOfHeader(meaningful.slice(1, -1)) ?? `?${meaningful}`,
@@ -128,7 +122,6 @@ export function parseConfigLayout(text: string): ConfigLayout {
         markerLine: markerLine === null ? null : index - 1,
         entries: [],
         contentEnd: index + 1,
-        end: lines.length,
       };
       blocks.push(current);
       lastEntry = null;
@@ -158,11 +151,4 @@ export function parseConfigLayout(text: string): ConfigLayout {
     current.contentEnd = index + 1;
   }
   return { lines, blocks, eol };
-}
-
-/** Where the run of comment lines directly above `headerIndex` starts (never inside the previous block's entries). */
-function startOfCommentsAbove(lines: readonly ConfigLine[], headerIndex: number, lastEntryEnd: number): number {
-  let start = headerIndex;
-  while (start - 1 >= lastEntryEnd && isCommentLine((lines[start - 1] as ConfigLine).content)) start--;
-  return start;
 }
