@@ -174,6 +174,29 @@ conn.close()
   };
 }
 
+/**
+ * A python3 process committing `count` clusters one transaction at a time (named w0000, w0001,
+ * ...), each with a large owner so commits span several pages; resolves when it has finished.
+ */
+export function startBusyWriter(file: string, count: number): { done: Promise<void> } {
+  const script = String.raw`
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+for i in range(int(sys.argv[2])):
+    conn.execute("INSERT INTO clusters (name, status, owner) VALUES (?, 'UP', ?)", ('w%04d' % i, '["' + 'x' * 6000 + '"]'))
+    conn.commit()
+conn.close()
+`;
+  const child = spawn('python3', ['-c', script, file, String(count)]);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    done: new Promise<void>((resolve, reject) =>
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the busy writer failed (${code}): ${stderr}`)))),
+    ),
+  };
+}
+
 /** Owner texts in the shapes SkyPilot writes (json.dumps of the identity list) and older ones. */
 export const owners = {
   aws: (userId: string, account: string): string => `[${JSON.stringify(userId)}, ${JSON.stringify(account)}]`,

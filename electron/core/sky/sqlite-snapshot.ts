@@ -5,7 +5,7 @@
 //
 // electron/core/gcp/gcloud-sqlite.ts reads gcloud's databases the same way but only the main file
 // (gcloud does not use WAL), and does not export its sql.js loader; this module keeps its own.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import { foldWal, journalIsLive } from './sqlite-wal';
@@ -60,21 +60,42 @@ interface Attempt {
   journalLive: boolean;
 }
 
+async function fileVersion(path: string): Promise<string> {
+  try {
+    const s = await stat(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return 'absent';
+  }
+}
+
+async function liveJournal(path: string): Promise<boolean> {
+  const journal = await readBytes(`${path}-journal`);
+  return 'bytes' in journal && journalIsLive(journal.bytes);
+}
+
 /**
- * Reads the log, then the database, then the log again. A checkpoint between the two reads only
- * copies frames we already hold (applying them again is harmless); a log that changed while the
- * database was read could pair old frames with newer pages, so that read is retried.
+ * Reads the log, then the database, then the log again. In WAL mode the database changes only by
+ * checkpoints, which copy frames we already hold (applying them again is harmless), so a stable
+ * log is enough; a log that changed could pair old frames with newer pages: read again. Without a
+ * log (rollback journal, as on WSL) the database itself must not change while it is read, and no
+ * live journal may be seen before or after.
  */
 async function readOnce(path: string): Promise<Attempt> {
   const walBefore = await readBytes(`${path}-wal`);
-  const journal = await readBytes(`${path}-journal`);
+  const journalBefore = await liveJournal(path);
+  const versionBefore = await fileVersion(path);
   const main = await readBytes(path);
+  const versionAfter = await fileVersion(path);
+  const journalAfter = await liveJournal(path);
   const walAfter = await readBytes(`${path}-wal`);
+  const walStable = sameBytes(walBefore, walAfter);
+  const hasWal = 'bytes' in walAfter && walAfter.bytes.length > 0;
   return {
     main,
     wal: walAfter,
-    stable: sameBytes(walBefore, walAfter),
-    journalLive: 'bytes' in journal && journalIsLive(journal.bytes),
+    stable: walStable && (hasWal || versionBefore === versionAfter),
+    journalLive: journalBefore || journalAfter,
   };
 }
 
@@ -102,7 +123,7 @@ export async function openSqliteSnapshot(path: string, options: SnapshotOptions 
     return { kind: 'failed', reason: 'busy', message: 'SkyPilot is writing it right now (a live -journal file is beside it); try again in a moment' };
   }
   if (!attempt.stable) {
-    return { kind: 'failed', reason: 'busy', message: 'its -wal file kept changing while it was read; try again in a moment' };
+    return { kind: 'failed', reason: 'busy', message: 'it kept changing while it was read; try again in a moment' };
   }
   const notes: string[] = [];
   if (attempt.main.bytes.length === 0) {

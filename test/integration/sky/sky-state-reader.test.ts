@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readSkyState } from '../../../electron/core/sky/sky-state-reader';
-import { holdExclusiveLock, owners, runSql, writeSkyState, type SkySchema } from '../../support/sky-state-fixtures';
+import { holdExclusiveLock, owners, runSql, startBusyWriter, writeSkyState, type SkySchema } from '../../support/sky-state-fixtures';
 
 const homes: string[] = [];
 async function home(): Promise<string> {
@@ -196,6 +196,34 @@ describe('a writer holding the database', () => {
     const after = await read(dir);
     expect(after.clusters.map((c) => c.name)).toEqual(['committed']);
   });
+});
+
+describe('reading while SkyPilot commits', () => {
+  for (const journalMode of ['WAL', 'DELETE'] as const) {
+    it(`every read is a committed state or "busy", never a torn one (${journalMode})`, async () => {
+      const dir = await home();
+      const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode, rows: [] });
+      const writer = startBusyWriter(file, 150);
+      let finished = false;
+      void writer.done.finally(() => (finished = true)).catch(() => undefined);
+      const outcomes: string[] = [];
+      while (!finished) {
+        const state = await read(dir);
+        if (!state.available) {
+          expect(state.reason).toBe('busy');
+          outcomes.push('busy');
+          continue;
+        }
+        // Commits happen in order, so a committed state holds exactly w0000..w(n-1).
+        const names = state.clusters.map((c) => c.name);
+        expect(names).toEqual(names.map((_, i) => `w${String(i).padStart(4, '0')}`));
+        outcomes.push(String(names.length));
+      }
+      await writer.done;
+      expect((await read(dir)).clusters).toHaveLength(150);
+      expect(outcomes.length).toBeGreaterThan(0);
+    });
+  }
 });
 
 describe('damaged or foreign files', () => {
