@@ -82,11 +82,6 @@ export function meaningfulText(content: string): string {
   return (comment === null ? content : content.slice(0, comment.index)).trim();
 }
 
-export function isCommentLine(content: string): boolean {
-  const trimmed = content.trimStart();
-  return trimmed.startsWith('#') || trimmed.startsWith(';');
-}
-
 /** The SDK's id for a header's text, or null if the SDK ignores the section. */
 export function sectionIdOfHeader(header: string): string | null {
   const match = PREFIXED_HEADER.exec(header);
