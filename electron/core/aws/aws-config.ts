@@ -70,7 +70,7 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   const raw = collectSections(config, credentials);
   const ctx = { profiles: raw.profiles, ssoSessions: raw.ssoSessions, configFile: input.configFile, credentialsFile: input.credentialsFile };
 
-  const sorted = [...raw.profiles.values()].sort(compareProfiles);
+  const sorted = sortProfiles([...raw.profiles.values()]);
   const kinds = new Map(sorted.map((profile) => [profile.name, profileKind(profile.values, profile.credentialsValues)]));
   const ownProblems = new Map(sorted.map((profile) => [profile.name, [...profile.problems, ...checkProfile(profile, kinds.get(profile.name) ?? 'unknown', ctx)]]));
   const profiles = sorted.map((profile) => {
@@ -133,8 +133,11 @@ export function compareProfileNames(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function compareProfiles(a: RawProfile, b: RawProfile): number {
-  return compareProfileNames(a.name, b.name);
+/** Sorts by compareProfileNames' order, lower-casing each name once rather than per comparison. */
+function sortProfiles(profiles: RawProfile[]): RawProfile[] {
+  const keyed = profiles.map((profile) => ({ profile, rank: profile.name === 'default' ? 0 : 1, lower: profile.name.toLowerCase() }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.profile.name < b.profile.name ? -1 : a.profile.name > b.profile.name ? 1 : 0));
+  return keyed.map((entry) => entry.profile);
 }
 
 function toParsedProfile(

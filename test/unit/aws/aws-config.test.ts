@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAwsConfig, type ParsedAwsConfig, type ParsedAwsProfile } from '../../../electron/core/aws/aws-config';
+import { compareProfileNames, parseAwsConfig, type ParsedAwsConfig, type ParsedAwsProfile } from '../../../electron/core/aws/aws-config';
 
 const CONFIG = '/home/u/.aws/config';
 const CREDENTIALS = '/home/u/.aws/credentials';
@@ -71,6 +71,7 @@ describe('parseAwsConfig: names and merging', () => {
   it('sorts default first, then by name ignoring case', () => {
     const parsed = parse('[profile b]\nregion = x\n[profile A]\nregion = x\n[profile a]\nregion = x\n[default]\nregion = x\n[profile C]\nregion = x\n');
     expect(parsed.profiles.map((p) => p.name)).toEqual(['default', 'A', 'a', 'b', 'C']);
+    expect(['b', 'C', 'a', 'default', 'A'].sort(compareProfileNames)).toEqual(['default', 'A', 'a', 'b', 'C']);
   });
 
   it('reads nothing from a missing file and everything from the other', () => {
