@@ -51,4 +51,14 @@ test.describe('verifying identities with STS', () => {
     await profileOption(page, 'dev').click();
     await expect(detail(page).getByRole('definition').filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ })).toHaveCount(1);
   });
+
+  test('a Verify all started by the shell shows its progress too', async ({ launchApp }) => {
+    const { page, bridge } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+    const progress = page.getByRole('progressbar', { name: 'Verification progress' });
+    bridge.emit('verifyProgress', { done: 2, total: 5 });
+    await expect(progress).toBeVisible();
+    await expect(page.getByText('2 of 5', { exact: true })).toBeVisible();
+    bridge.emit('verifyProgress', { done: 5, total: 5 });
+    await expect(progress).toHaveCount(0);
+  });
 });

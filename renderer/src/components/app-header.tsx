@@ -14,6 +14,8 @@ interface AppHeaderProps {
 const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'no AWS_PROFILE set' } as const;
 
 export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive }: AppHeaderProps) {
+  // Progress shows for a run started here, and for one the shell started (the tray's Verify all).
+  const showProgress = progress !== null && (verifyingAll || progress.done < progress.total);
   return (
     <header className="app-header">
       <h1>Cloud Identity</h1>
@@ -24,7 +26,7 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
       )}
       <div className="header-actions">
         <div className="verify-all" role="status" aria-live="polite">
-          {verifyingAll && progress !== null && (
+          {showProgress && (
             <>
               <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label="Verification progress" />
               <span>
