@@ -162,6 +162,23 @@ describe('cloudid clusters', () => {
     expect(result.code).toBe(1);
   });
 
+  it("without --verify decides by an SSO profile's configured account, asking no one", async () => {
+    const home = await newHome();
+    await writeFile(
+      path.join(home, '.aws', 'config'),
+      '[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+    );
+    await fleet(home);
+    const before = sts.requests.length;
+    const result = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
+    expect(sts.requests.length).toBe(before);
+    const c = byName(result.out);
+    expect(c.train).toMatchObject({ operableByActive: true });
+    expect(c.train?.note).toMatch(/from its config/);
+    expect(c.prod).toMatchObject({ operableByActive: false });
+    expect(c.prod?.note).toBe(`SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`);
+  });
+
   it('exits 0 and prints a table when the active identities can operate everything', async () => {
     const home = await newHome();
     await writeSkyState(home, {
