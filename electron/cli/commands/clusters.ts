@@ -27,6 +27,13 @@ Exit status: 0 every cluster can be operated by the active identity (or it canno
 
 const ACTIVE_MARK = (value: boolean | null): string => (value === true ? 'yes' : value === false ? 'NO' : '?');
 
+function awsText(active: SkyState['activeIdentities']): string {
+  if (active.aws) return active.aws;
+  if (!active.awsProfile) return 'unknown (keys in the environment, or no profile)';
+  const account = active.awsAccountHint ? `, account ${active.awsAccountHint} from its config` : '';
+  return `profile ${active.awsProfile} (not verified${account})`;
+}
+
 function when(iso: string | null): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '-';
 }
@@ -44,7 +51,7 @@ function text(state: SkyState): string {
     lines.push(`SkyPilot state: ${state.message ?? state.stateFile}`);
   } else {
     lines.push(`SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`);
-    lines.push(`Active identities: AWS ${state.activeIdentities.aws ?? 'unknown (not verified)'} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`);
+    lines.push(`Active identities: AWS ${awsText(state.activeIdentities)} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`);
     if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
   }
   if (state.clusters.length > 0) {

@@ -11,8 +11,11 @@ export interface SkyState {
   apiServer: SkyApiServerHint | null;
   /** SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is on: SkyPilot checks no owner at all. */
   identityCheckSkipped: boolean;
-  /** The identities SkyPilot would use now, as it prints them; null when not known. */
-  activeIdentities: { aws: string | null; gcp: string | null };
+  /**
+   * The identities SkyPilot would use now, as it prints them (null when not known), and the AWS
+   * profile it would use (null when keys in the environment decide).
+   */
+  activeIdentities: { aws: string | null; awsProfile: string | null; awsAccountHint: string | null; gcp: string | null };
   clusters: SkyClusterOwnership[];
   /** How many clusters the active identities cannot operate (the tray's warning count). */
   notOperable: number;
@@ -25,10 +28,13 @@ export function identityCheckSkipped(env: NodeJS.ProcessEnv): boolean {
 }
 
 function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
-  const aws = local.aws.environmentKeysSet ? null : local.aws.profiles.find((p) => p.active)?.identity;
+  const profile = local.aws.environmentKeysSet ? undefined : local.aws.profiles.find((p) => p.active);
+  const aws = profile?.identity;
   const gcp = local.gcp.active;
   return {
     aws: aws ? `${aws.userId} [account=${aws.account}]` : null,
+    awsProfile: profile?.profile ?? null,
+    awsAccountHint: profile?.accountHint ?? null,
     gcp: gcp.account && gcp.project ? `${gcp.account} [project_id=${gcp.project}]` : null,
   };
 }

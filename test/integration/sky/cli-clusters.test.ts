@@ -175,6 +175,7 @@ describe('cloudid clusters', () => {
     const c = byName(result.out);
     expect(c.train).toMatchObject({ operableByActive: true });
     expect(c.train?.note).toMatch(/from its config/);
+    expect(JSON.parse(result.out).activeIdentities).toEqual({ aws: null, awsProfile: 'sso-dev', awsAccountHint: ACCOUNT, gcp: 'me@example.com [project_id=ml-dev]' });
     expect(c.prod).toMatchObject({ operableByActive: false });
     expect(c.prod?.note).toBe(`SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`);
   });
