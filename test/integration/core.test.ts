@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { assumeRoleCacheKey } from '../../electron/core/aws/cli-credential-cache';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app/core';
 import type { AwsProfile, Snapshot } from '../../electron/shared/model';
@@ -177,6 +178,22 @@ describe('core', () => {
     expect(c.snapshot().nextDeadline).not.toBeNull();
     const later = await snapshotWhere(c, (s) => profile(s, 'prod').status === 'expiring', 5000);
     expect(later.aws.ssoSessions.find((x) => x.name === 'corp')?.status).toBe('expiring');
+  });
+
+  it("reads an assume-role profile's expiry from the AWS CLI's cache, keyed as the CLI keys it", async () => {
+    home = await makeAwsHome();
+    await home.writeConfig(`[profile ci]\nrole_arn = arn:aws:iam::777788889999:role/CI\nsource_profile = default\nrole_session_name = builder\nduration_seconds = 1800\n`);
+    await home.writeCredentials(CREDENTIALS);
+    const key = assumeRoleCacheKey({ roleArn: 'arn:aws:iam::777788889999:role/CI', roleSessionName: 'builder', durationSeconds: 1800 });
+    const expiration = new Date(Date.now() + 25 * 60_000);
+    await mkdir(join(home.home, '.aws', 'cli', 'cache'), { recursive: true });
+    await writeFile(
+      join(home.home, '.aws', 'cli', 'cache', `${key}.json`),
+      JSON.stringify({ Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: expiration.toISOString() }, AssumedRoleUser: { Arn: 'arn:aws:sts::777788889999:assumed-role/CI/builder' } }),
+    );
+    const ci = profile((await startCore()).snapshot(), 'ci');
+    expect(ci).toMatchObject({ kind: 'assume-role', status: 'valid' });
+    expect(Math.abs(Date.parse(ci.expiresAt ?? '') - expiration.getTime())).toBeLessThan(1000);
   });
 
   it('keeps every other profile when one file is unreadable', async () => {

@@ -37,6 +37,11 @@ export interface ParsedAwsProfile {
   credentialSource: string | null;
   region: string | null;
   webIdentityTokenFile: string | null;
+  /** What the AWS CLI hashes into its AssumeRole cache key, besides role_arn (raw values). */
+  roleSessionName: string | null;
+  externalId: string | null;
+  mfaSerial: string | null;
+  durationSeconds: string | null;
   credentialProcess: boolean;
   hasStaticKeys: boolean;
   hasSessionToken: boolean;
@@ -168,6 +173,10 @@ function toParsedProfile(
     credentialSource: get('credential_source'),
     region: get('region'),
     webIdentityTokenFile: get('web_identity_token_file'),
+    roleSessionName: get('role_session_name'),
+    externalId: get('external_id'),
+    mfaSerial: get('mfa_serial'),
+    durationSeconds: get('duration_seconds'),
     credentialProcess: profile.values.has('credential_process'),
     hasStaticKeys: profile.values.has('aws_access_key_id'),
     hasSessionToken: profile.values.has('aws_session_token') || profile.values.has('aws_security_token'),

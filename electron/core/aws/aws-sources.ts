@@ -4,7 +4,7 @@ import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
 import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
-import { assumeRoleCacheKey, readCliCacheEntry } from './cli-credential-cache';
+import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
 import { readSsoTokenSummary, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
 
 export interface SsoTokenRead {
@@ -65,7 +65,14 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
 
   const roleProfiles = parsed.profiles.filter((p) => p.kind === 'assume-role' && p.roleArn);
   const roleEntries = await mapBounded(roleProfiles, 64, async (profile) => {
-    const key = assumeRoleCacheKey({ roleArn: profile.roleArn as string });
+    // The CLI caches AssumeRole (and web identity) answers under a hash of the call's arguments.
+    const key = assumeRoleCacheKey({
+      roleArn: profile.roleArn as string,
+      roleSessionName: profile.roleSessionName ?? undefined,
+      externalId: profile.externalId ?? undefined,
+      serialNumber: profile.mfaSerial ?? undefined,
+      durationSeconds: parseDurationSeconds(profile.durationSeconds) ?? undefined,
+    });
     const read = await readCliCacheEntry(paths.cliCacheDir, key);
     return [profile.name, { expiresAt: read.expiresAt, problem: read.problem }] as const;
   });
