@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeBigHome } from './fixtures';
+import { benchGcpState } from './gcp-state.bench';
+import { benchSsoSync } from './sso-sync.bench';
 import { median, ms, percentile, printTable, runChild, timeCommand, type BenchRow } from './bench-util';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -87,6 +89,8 @@ const sections: Section[] = [
   { name: 'load', title: 'Load 10,000 AWS profiles and 2,000 SSO token files', run: benchLoad },
   { name: 'watch', title: 'File change to snapshot event', run: benchWatch },
   { name: 'idle', title: 'Idle CPU', run: benchIdle },
+  { name: 'gcp', title: 'Read gcloud state (5 configurations, 20 accounts) vs gcloud itself', run: async () => (await benchGcpState()).rows },
+  { name: 'sso-sync', title: 'Sync 1,000 SSO accounts x 3 roles against a portal limited to 20 req/s', run: async () => (await benchSsoSync()).rows },
 ];
 
 let failed = false;
