@@ -128,10 +128,10 @@ export interface LocalIdentities {
  * How an identity matched the owner, in SkyPilot's terms (backend_utils.check_owner_identity):
  * - `user`: the first, strictest element matched (AWS UserId, or the whole GCP identity);
  * - `account`: only a later element matched (AWS: same account, another IAM user or role).
- *   SkyPilot allows the operation with a warning and re-records the cluster's owner;
- * - `unclaimed`: the cluster has no owner yet; SkyPilot records the next identity that operates it.
+ *   SkyPilot allows the operation with a warning and re-records the cluster's owner.
+ * (A cluster without an owner has no matches: whichever identity operates it next becomes its owner.)
  */
-export type SkyMatchLevel = 'user' | 'account' | 'unclaimed';
+export type SkyMatchLevel = 'user' | 'account';
 
 export interface SkyIdentityMatch {
   cloud: 'aws' | 'gcp';
