@@ -23,7 +23,12 @@ export interface MatchOptions {
 
 /** Python's repr of a list of strings, as SkyPilot's error message prints it. */
 export function pythonListRepr(items: readonly string[]): string {
-  const quote = (s: string): string => (s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`);
+  const quote = (s: string): string => {
+    const escaped = s.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t');
+    // Python picks double quotes only for a string with a single quote and no double quote.
+    if (s.includes("'") && !s.includes('"')) return `"${escaped}"`;
+    return `'${escaped.replaceAll("'", "\\'")}'`;
+  };
   return `[${items.map(quote).join(', ')}]`;
 }
 

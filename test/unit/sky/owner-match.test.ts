@@ -277,6 +277,6 @@ describe('owner comparison laws', () => {
   });
 
   it('prints lists the way Python repr does', () => {
-    expect(pythonListRepr(['a', "it's", 'b\\c'])).toBe(`['a', "it's", 'b\\\\c']`);
+    expect(pythonListRepr(['a', "it's", 'b\\c', 'me@x [project_id=p]\n', `both'"`])).toBe(`['a', "it's", 'b\\\\c', 'me@x [project_id=p]\\n', 'both\\'"']`);
   });
 });
