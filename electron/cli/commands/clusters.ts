@@ -6,6 +6,7 @@ import { readLocalIdentities } from '../../core/sky/read-local-identities';
 import { readSkyState } from '../../core/sky/sky-state-reader';
 import { skySnapshot, type SkyState } from '../../core/sky/sky-snapshot';
 import type { SkyClusterOwnership } from '../../core/sky/sky-types';
+import type { IdentityCheck, Problem } from '../../shared/model';
 import { EXIT, type CommandContext } from '../exit-codes';
 
 export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify]
@@ -93,6 +94,17 @@ function json(state: SkyState, verified: boolean): unknown {
   };
 }
 
+/** One line per failed profile, or one summary line when many failed (SSO profiles signed out). */
+function verificationProblems(checks: IdentityCheck[]): Problem[] {
+  const failed = checks.filter((c) => c.error);
+  if (failed.length <= 3) {
+    return failed.map((c) => ({ severity: 'warning', message: `AWS profile "${c.profile}" could not be verified: ${c.error?.message ?? ''}` }));
+  }
+  const names = failed.map((c) => c.profile);
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+  return [{ severity: 'warning', message: `${failed.length} AWS profiles could not be verified (${shown}); \`cloudid status --verify-all\` says why` }];
+}
+
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
   let values: { json?: boolean; verify?: boolean; help?: boolean };
   try {
@@ -122,14 +134,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     ...(values.verify && needsAws ? { verifier: createIdentityVerifier({ env: ctx.env }) } : {}),
   });
   const state = skySnapshot(read, local.identities, ctx.env);
-  const withProblems: SkyState = {
-    ...state,
-    problems: [
-      ...state.problems,
-      ...local.problems,
-      ...local.checks.filter((c) => c.error).map((c) => ({ severity: 'warning' as const, message: `AWS profile "${c.profile}" could not be verified: ${c.error?.message ?? ''}` })),
-    ],
-  };
+  const withProblems: SkyState = { ...state, problems: [...state.problems, ...local.problems, ...verificationProblems(local.checks)] };
   ctx.stdout.write(values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems));
   const unreadable = !read.available && read.reason !== 'missing';
   return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;

@@ -1,7 +1,7 @@
 // `cloudid clusters` end to end in a temporary HOME: a SkyPilot state.db written by real SQLite
 // (WAL mode, one cluster only in the log), real AWS files verified against the local STS, and a
 // gcloud directory with two configurations.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -160,6 +160,16 @@ describe('cloudid clusters', () => {
     expect(c.prod?.operableByActive).toBeNull();
     expect(c.gpu?.operableByActive).toBe(false);
     expect(result.code).toBe(1);
+  });
+
+  it('says which profiles STS refused, and still judges with the others', async () => {
+    const home = await newHome();
+    await appendFile(path.join(home, '.aws', 'credentials'), '\n[mallory]\naws_access_key_id = AKIAUNKNOWN000000009\naws_secret_access_key = nope\n');
+    await fleet(home);
+    const result = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'carol' });
+    const json = JSON.parse(result.out) as { problems: { message: string }[] };
+    expect(json.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^AWS profile "mallory" could not be verified: /)]);
+    expect(byName(result.out).prod).toMatchObject({ operableByActive: true, fix: null, note: null });
   });
 
   it("without --verify decides by an SSO profile's configured account, asking no one", async () => {
