@@ -44,6 +44,16 @@ export function installPageBridge(config: PageBridgeConfig): void {
     getSettings: () => call('getSettings'),
     updateSettings: (input) => call('updateSettings', input),
     copyText: (input) => call('copyText', input),
+    gcpImportKey: (input) => call('gcpImportKey', input),
+    gcpPickKeyFile: () => call('gcpPickKeyFile'),
+    gcpDeleteDownload: (input) => call('gcpDeleteDownload', input),
+    gcpRemoveKey: (input) => call('gcpRemoveKey', input),
+    gcpVerifyKey: (input) => call('gcpVerifyKey', input),
+    gcpActivateKey: (input) => call('gcpActivateKey', input),
+    gcpShellProfilesPreview: (input) => call('gcpShellProfilesPreview', input),
+    gcpShellProfilesApply: (input) => call('gcpShellProfilesApply', input),
+    gcpSwitchConfiguration: (input) => call('gcpSwitchConfiguration', input),
+    gcpProbeReauth: () => call('gcpProbeReauth'),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const onMessage = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as EventPayload<E>);
       const events = stream();

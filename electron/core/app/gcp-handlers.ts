@@ -1,8 +1,163 @@
-// Handlers of the Google Cloud operations (electron/shared/contract-gcp.ts).
+// Handlers of the Google Cloud operations (electron/shared/contract-gcp.ts): the window's drop
+// zone, key list, activation, shell-profile block and configuration switch, over the core's GCP
+// functions. Key material stays in the core: results carry metadata and gcloud's messages only.
+import { readFile, unlink } from 'node:fs/promises';
+import type { GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification } from '../../shared/contract-gcp';
 import { gcpOperations } from '../../shared/contract-gcp';
 import type { HandlersFor } from '../../shared/contract-kit';
+import { activateServiceAccount, type ActivationResult } from '../gcp/gcloud-activate';
+import { gcloudConfigDir } from '../gcp/gcloud-config-dir';
+import { importServiceAccountKey } from '../gcp/import-service-account-key';
+import { ServiceAccountKeyStore, type StoredKey } from '../gcp/key-store';
+import { switchActiveConfiguration } from '../gcp/switch-configuration';
+import { verifyKeyFile } from '../gcp/verify-service-account-key';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
+import { appDataDir } from './app-paths';
+import { ShellProfilePreviews } from './gcp-shell-profile-previews';
 import type { HandlerContext } from './operation-handlers';
 
-export function createGcpHandlers(_context: HandlerContext): HandlersFor<typeof gcpOperations> {
-  return {};
+export interface GcpHandlerOptions {
+  /** The keychain (default: the OS keychain through keytar). */
+  secrets?: SecretStore;
+  /** The gcloud executable (default: `gcloud` on the core's PATH). */
+  gcloudPath?: string;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOptions = {}): HandlersFor<typeof gcpOperations> {
+  const { core, shell } = context;
+  const { env, homeDir } = core.context;
+  const dataDir = core.context.appDataDir ?? appDataDir(env, homeDir, process.platform);
+  const store = new ServiceAccountKeyStore({ appDataDir: dataDir, secrets: options.secrets ?? new KeytarSecretStore() });
+  const previews = new ShellProfilePreviews();
+  const gcloud = options.gcloudPath ? { gcloudPath: options.gcloudPath } : {};
+
+  /** The key's stored copy, or why there is none (not imported, or no keychain to ask). */
+  const findKey = async (keyId: string): Promise<{ key: StoredKey } | { message: string }> => {
+    try {
+      const key = await store.find(keyId);
+      return key ? { key } : { message: `No imported key has the id ${keyId}.` };
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailableError) return { message: error.message };
+      throw error;
+    }
+  };
+
+  /** Re-read gcloud's files now, so the answer and the next snapshot agree. */
+  const reload = (): Promise<void> => core.reload().catch(() => undefined);
+
+  const activationOutcome = (activation: ActivationResult, key: StoredKey): GcpActivationOutcome => ({
+    ok: activation.ok,
+    account: key.account,
+    project: key.project,
+    configuration: activation.configuration ?? core.snapshot().gcp?.activeConfiguration ?? null,
+    createdConfiguration: activation.steps.some((s) => s.command.includes('create') && s.exitCode === 0),
+    message: activation.message,
+    commands: activation.steps.map((s) => ({ command: ['gcloud', ...s.command].join(' '), exitCode: s.exitCode })),
+  });
+
+  return {
+    gcpImportKey: async ({ path, activate, ownConfiguration, removeSource }) => {
+      let outcome;
+      try {
+        outcome = await importServiceAccountKey(store, { source: path, activate, ownConfiguration, removeSource, env, ...gcloud });
+      } catch (error) {
+        // The key may be stored already (e.g. the download could not be deleted): show the state.
+        await reload();
+        throw new Error(`The key was not fully imported: ${errorText(error)}`);
+      }
+      const { result, activation, sourceRemoved } = outcome;
+      if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };
+      if (result.status === 'keychain-unavailable') return { status: 'keychain-unavailable', source: path, message: result.message };
+      await reload();
+      const { key } = result;
+      const imported: GcpImportOutcome = {
+        status: result.status,
+        key: { keyId: key.keyId, account: key.account, project: key.project, path: key.path, importedAt: key.importedAt },
+        source: path,
+        sourceRemoved,
+        activation: activation ? activationOutcome(activation, key) : null,
+      };
+      return imported;
+    },
+
+    gcpPickKeyFile: async () => {
+      if (!shell.pickFile) return { path: null };
+      const path = await shell.pickFile({
+        title: 'Choose a service-account key',
+        filters: [
+          { name: 'Service-account key (JSON)', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return { path };
+    },
+
+    gcpDeleteDownload: async ({ keyId, path }) => {
+      const found = await findKey(keyId);
+      if ('message' in found) return { deleted: false, message: found.message };
+      if (found.key.path === path) return { deleted: false, message: 'That is the app’s own copy of the key, not the download.' };
+      // Only ever delete a file that is byte for byte the key the app keeps.
+      const [download, stored] = await Promise.all([readFile(path).catch(() => null), readFile(found.key.path).catch(() => null)]);
+      if (download === null) return { deleted: false, message: `${path} is already gone.` };
+      if (stored === null || !download.equals(stored)) return { deleted: false, message: `${path} is not the same file as the imported key; it was left alone.` };
+      await unlink(path);
+      return { deleted: true, message: null };
+    },
+
+    gcpRemoveKey: async ({ keyId }) => {
+      try {
+        const removed = await store.remove(keyId);
+        await reload();
+        return { removed, message: removed ? null : `No imported key has the id ${keyId}.` };
+      } catch (error) {
+        if (error instanceof SecretStoreUnavailableError) return { removed: false, message: error.message };
+        throw error;
+      }
+    },
+
+    gcpVerifyKey: async ({ keyId }) => {
+      const found = await findKey(keyId);
+      if ('message' in found) return { ok: false, keyId, account: null, kind: 'not-imported', message: found.message };
+      const result = await verifyKeyFile(found.key.path);
+      const verification: GcpKeyVerification = result.ok
+        ? { ok: true, keyId, account: found.key.account, expiresAt: result.expiresAt }
+        : { ok: false, keyId, account: found.key.account, kind: result.kind, message: result.message };
+      return verification;
+    },
+
+    gcpActivateKey: async ({ keyId, ownConfiguration }) => {
+      const found = await findKey(keyId);
+      if ('message' in found) {
+        return { ok: false, account: '', project: null, configuration: null, createdConfiguration: false, message: found.message, commands: [] };
+      }
+      const { key } = found;
+      const activation = await activateServiceAccount({ keyFile: key.path, account: key.account, projectId: key.project, newConfiguration: ownConfiguration, env, ...gcloud });
+      await reload();
+      return activationOutcome(activation, key);
+    },
+
+    gcpShellProfilesPreview: async ({ keyId }) => {
+      if (keyId === null) return previews.preview(env, homeDir, null, null);
+      const found = await findKey(keyId);
+      if ('message' in found) throw new Error(found.message);
+      return previews.preview(env, homeDir, keyId, found.key.path);
+    },
+
+    gcpShellProfilesApply: async ({ previewId }) => previews.apply(previewId),
+
+    gcpSwitchConfiguration: async ({ name }) => {
+      const configDir = core.snapshot().gcp?.configDir ?? gcloudConfigDir(env, homeDir, process.platform);
+      const result = await switchActiveConfiguration({ configDir, name, env, ...gcloud });
+      await reload();
+      return result.ok ? { ok: true, name, warning: result.warning } : { ok: false, name, message: result.message };
+    },
+
+    gcpProbeReauth: async () => {
+      await core.probeGcp();
+      return { probed: true };
+    },
+  };
 }
