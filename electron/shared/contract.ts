@@ -31,6 +31,7 @@ const appOperations = {
     input: z.strictObject({
       leadTimeMinutes: z.number().int().min(1).max(24 * 60).optional(),
       notifications: z.boolean().optional(),
+      ssoLoginFlow: z.enum(['auto', 'pkce', 'device-code']).optional(),
     }),
     result: returns<Settings>(),
   },

@@ -158,6 +158,8 @@ export interface Settings {
   /** How long before expiry an identity counts as expiring. */
   leadTimeMinutes: number;
   notifications: boolean;
+  /** How "Log in" signs in to IAM Identity Center; auto: PKCE for sso-session profiles, device code for legacy ones. */
+  ssoLoginFlow?: 'auto' | 'pkce' | 'device-code';
 }
 
 export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true };
