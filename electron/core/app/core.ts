@@ -124,8 +124,10 @@ export function createCore(opts: CoreOptions): Core {
     };
   };
 
+  // While starting, sources are read but nothing is published: start() publishes once at the end.
+  let starting = false;
   const publish = (): void => {
-    if (!inputs) return;
+    if (!inputs || starting) return;
     const next = assemble();
     if (current && sameSnapshot(current, next)) return;
     current = next;
@@ -257,7 +259,12 @@ export function createCore(opts: CoreOptions): Core {
         cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache });
       };
       const cliDetection = (opts.detectCli ?? true) ? detect() : Promise.resolve();
-      await Promise.all([reload(), cliDetection, watcher?.ready]);
+      starting = true;
+      try {
+        await Promise.all([reload(), cliDetection, watcher?.ready]);
+      } finally {
+        starting = false;
+      }
       publish();
     },
     async stop() {

@@ -2,13 +2,19 @@
 // the app: it falls back to defaults and reports the problem.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Problem, type Settings } from '../../shared/model';
 
-const settingsSchema = z.object({
-  leadTimeMinutes: z.number().int().min(1).max(24 * 60).catch(DEFAULT_SETTINGS.leadTimeMinutes),
-  notifications: z.boolean().catch(DEFAULT_SETTINGS.notifications),
-});
+/** A stored value is kept when it has its default's type (and, for the lead time, is in range). */
+function settingsFrom(raw: unknown): Settings {
+  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    if (typeof stored[key] === typeof fallback) settings[key] = stored[key];
+  }
+  const lead = settings.leadTimeMinutes as number;
+  if (!Number.isInteger(lead) || lead < 1 || lead > 24 * 60) settings.leadTimeMinutes = DEFAULT_SETTINGS.leadTimeMinutes;
+  return settings as unknown as Settings;
+}
 
 export interface SettingsLoad {
   settings: Settings;
@@ -24,8 +30,7 @@ export async function loadSettings(file: string): Promise<SettingsLoad> {
     return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings could not be read (${(error as Error).message}); using defaults.` } };
   }
   try {
-    const parsed = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(JSON.parse(text) as object) });
-    return { settings: parsed, problem: null };
+    return { settings: settingsFrom(JSON.parse(text)), problem: null };
   } catch (error) {
     return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings file is not valid JSON (${(error as Error).message}); using defaults.` } };
   }

@@ -1,11 +1,13 @@
 // Reads everything the AWS side of a snapshot is built from: the two shared files and the two
 // caches. No network, no AWS SDK: `cloudid status` and every file change pay only for file reads.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
 import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
-import { readSsoTokenSummary, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
+import { readSsoTokenSummarySync, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
 
 export interface SsoTokenRead {
   file: string;
@@ -31,18 +33,13 @@ export interface AwsInputs {
   roleCache: Map<string, RoleCacheRead>;
 }
 
-/** Run `task` over `items` with at most `limit` in flight (file descriptors are finite). */
-async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** The names in a cache folder, so files that do not exist cost no system call at all. */
+function listFolder(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return new Set();
+  }
 }
 
 export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now: number): Promise<AwsInputs> {
@@ -57,25 +54,32 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     activeProfile: active.name,
   });
 
-  const tokenEntries = await mapBounded(parsed.ssoSessions, 64, async (session) => {
+  // Token files are read synchronously: thousands of tiny files cost far less as plain system
+  // calls than as thread-pool round trips (see the load benchmark).
+  const ssoFiles = listFolder(paths.ssoCacheDir);
+  const tokens = new Map<string, SsoTokenRead>();
+  for (const session of parsed.ssoSessions) {
     const file = ssoTokenCachePath(paths.ssoCacheDir, session);
-    const read = await readSsoTokenSummary(file, now);
-    return [session.name, { file, ...read }] as const;
-  });
+    const read = ssoFiles.has(basename(file)) ? readSsoTokenSummarySync(file, now) : { token: null, missing: true, problem: null };
+    tokens.set(session.name, { file, ...read });
+  }
 
-  const roleProfiles = parsed.profiles.filter((p) => p.kind === 'assume-role' && p.roleArn);
-  const roleEntries = await mapBounded(roleProfiles, 64, async (profile) => {
+  const cliFiles = listFolder(paths.cliCacheDir);
+  const roleCache = new Map<string, RoleCacheRead>();
+  for (const profile of parsed.profiles) {
+    if (profile.kind !== 'assume-role' || !profile.roleArn) continue;
     // The CLI caches AssumeRole (and web identity) answers under a hash of the call's arguments.
     const key = assumeRoleCacheKey({
-      roleArn: profile.roleArn as string,
+      roleArn: profile.roleArn,
       roleSessionName: profile.roleSessionName ?? undefined,
       externalId: profile.externalId ?? undefined,
       serialNumber: profile.mfaSerial ?? undefined,
       durationSeconds: parseDurationSeconds(profile.durationSeconds) ?? undefined,
     });
+    if (!cliFiles.has(`${key}.json`)) continue;
     const read = await readCliCacheEntry(paths.cliCacheDir, key);
-    return [profile.name, { expiresAt: read.expiresAt, problem: read.problem }] as const;
-  });
+    if (read.expiresAt !== null || read.problem !== null) roleCache.set(profile.name, { expiresAt: read.expiresAt, problem: read.problem });
+  }
 
   return {
     paths,
@@ -83,7 +87,7 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     config,
     credentials,
     parsed,
-    tokens: new Map(tokenEntries),
-    roleCache: new Map(roleEntries.filter(([, read]) => read.expiresAt !== null || read.problem !== null)),
+    tokens,
+    roleCache,
   };
 }

@@ -8,7 +8,7 @@
 // https://github.com/boto/botocore/blob/develop/botocore/utils.py
 // https://github.com/boto/botocore/blob/develop/botocore/tokens.py
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 
@@ -200,24 +200,25 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
 const MAX_TOKEN_FILE_BYTES = 1024 * 1024;
 
 /** Read and summarise one token cache file. A missing file (never logged in, or logged out) is not a problem. */
-export async function readSsoTokenSummary(
-  file: string,
-  now: number,
-): Promise<{ token: SsoTokenSummary | null; missing: boolean; problem: Problem | null }> {
+/**
+ * The same as readSsoTokenSummary, synchronously: four system calls and no thread-pool round
+ * trips, which matters when a config names thousands of sessions (a file is ~1 KB).
+ */
+export function readSsoTokenSummarySync(file: string, now: number): { token: SsoTokenSummary | null; missing: boolean; problem: Problem | null } {
   let text: string;
   try {
-    const handle = await fs.open(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      const stat = await handle.stat();
+      const stat = fstatSync(fd);
       if (!stat.isFile()) {
         return { token: null, missing: false, problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file } };
       }
       if (stat.size > MAX_TOKEN_FILE_BYTES) {
         return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`, file } };
       }
-      text = await handle.readFile('utf8');
+      text = readFileSync(fd, 'utf8');
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -226,4 +227,11 @@ export async function readSsoTokenSummary(
     return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file } };
   }
   return { ...parseSsoTokenCache(text, file, now), missing: false };
+}
+
+export async function readSsoTokenSummary(
+  file: string,
+  now: number,
+): Promise<{ token: SsoTokenSummary | null; missing: boolean; problem: Problem | null }> {
+  return readSsoTokenSummarySync(file, now);
 }

@@ -7,7 +7,7 @@
 // target appears or disappears, the roots are planned again.
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 
 export interface WatchTarget {
   path: string;
@@ -88,7 +88,10 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     if (changed.length > 0 && !closed) options.onChange(changed);
   };
 
-  const start = (): Promise<void> => {
+  const start = async (): Promise<void> => {
+    // Loaded here, not at the top: a one-shot `cloudid status` never watches.
+    const { watch } = await import('chokidar');
+    if (closed) return;
     roots = planWatchRoots(options.targets);
     const instance = watch(roots, {
       ignoreInitial: true,
@@ -102,7 +105,7 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
       if (event === 'addDir' || event === 'unlinkDir') void replanIfNeeded();
     });
     instance.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
-    return new Promise((resolveReady) => instance.once('ready', () => resolveReady()));
+    await new Promise<void>((resolveReady) => instance.once('ready', () => resolveReady()));
   };
 
   const replanIfNeeded = async (): Promise<void> => {

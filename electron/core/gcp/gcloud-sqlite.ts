@@ -2,8 +2,8 @@
 // SQLite: no native module to rebuild for Electron. The file is read in ONE read and the copy
 // opened in memory, so no lock is ever taken and gcloud can write at any time.
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js';
+import type { SqlJsStatic, SqlValue } from 'sql.js';
+import { loadSqlJs } from '../fs/sql-js';
 
 export type SqliteRow = Record<string, SqlValue>;
 
@@ -12,28 +12,7 @@ export type SqliteRead =
   | { kind: 'missing' }
   | { kind: 'failed'; reason: 'unreadable' | 'busy' | 'corrupt' | 'schema'; message: string };
 
-let sqlJs: Promise<SqlJsStatic> | null = null;
-let wasmPathOverride: string | null = null;
-
-/** For packaged builds, where node_modules/sql.js/dist is unpacked somewhere else. */
-export function setSqlWasmPath(path: string): void {
-  wasmPathOverride = path;
-  sqlJs = null;
-}
-
-function loadSqlJs(): Promise<SqlJsStatic> {
-  if (!sqlJs) {
-    const wasmPath = wasmPathOverride ?? createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
-    sqlJs = readFile(wasmPath).then((bytes) => {
-      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      return initSqlJs({ wasmBinary });
-    });
-    sqlJs.catch(() => {
-      sqlJs = null;
-    });
-  }
-  return sqlJs;
-}
+export { setSqlWasmPath } from '../fs/sql-js';
 
 /** A rollback journal beside the file means a writer is mid-transaction: the bytes may be torn. */
 async function hotJournal(path: string): Promise<boolean> {

@@ -4,10 +4,10 @@
 // SQLite connection ever touches the real files, so no lock is taken and none can block us.
 //
 // electron/core/gcp/gcloud-sqlite.ts reads gcloud's databases the same way but only the main file
-// (gcloud does not use WAL), and does not export its sql.js loader; this module keeps its own.
+// (gcloud does not use WAL); both share the loader in electron/core/fs/sql-js.ts.
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
+import { loadSqlJs } from '../fs/sql-js';
 import { foldWal, journalIsLive } from './sqlite-wal';
 
 export type SqliteRow = Record<string, SqlValue>;
@@ -18,25 +18,6 @@ export type SqliteSnapshot =
   | { kind: 'ok'; db: Database; walFrames: number; notes: string[] }
   | { kind: 'missing' }
   | { kind: 'failed'; reason: SnapshotFailure; message: string };
-
-let sqlJs: Promise<SqlJsStatic> | null = null;
-let loadedFrom: string | null = null;
-
-function loadSqlJs(wasmPath?: string): Promise<SqlJsStatic> {
-  const path = wasmPath ?? createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
-  if (!sqlJs || loadedFrom !== path) {
-    loadedFrom = path;
-    const loading = readFile(path).then((bytes) => {
-      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      return initSqlJs({ wasmBinary });
-    });
-    loading.catch(() => {
-      if (sqlJs === loading) sqlJs = null;
-    });
-    sqlJs = loading;
-  }
-  return sqlJs;
-}
 
 type FileRead = { bytes: Buffer } | { missing: true } | { error: string };
 

@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings, saveSettings } from '../../electron/core/app/settings-store';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+
+let dir = '';
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('settings store', () => {
+  it('round-trips settings through a 0600 file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    const file = join(dir, 'nested', 'settings.json');
+    await saveSettings(file, { ...DEFAULT_SETTINGS, leadTimeMinutes: 42, notifications: false });
+    expect(await loadSettings(file)).toEqual({ settings: { ...DEFAULT_SETTINGS, leadTimeMinutes: 42, notifications: false }, problem: null });
+    expect(JSON.parse(await readFile(file, 'utf8')).leadTimeMinutes).toBe(42);
+  });
+
+  it('uses defaults for a missing file, silently', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    expect(await loadSettings(join(dir, 'none.json'))).toEqual({ settings: DEFAULT_SETTINGS, problem: null });
+  });
+
+  it('keeps good values and replaces wrong ones with defaults', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ leadTimeMinutes: -5, notifications: false, extra: 'ignored' }));
+    const { settings } = await loadSettings(file);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, notifications: false });
+    await writeFile(file, JSON.stringify({ leadTimeMinutes: '30' }));
+    expect((await loadSettings(file)).settings.leadTimeMinutes).toBe(DEFAULT_SETTINGS.leadTimeMinutes);
+  });
+
+  it('reports a broken file and carries on with defaults', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    const file = join(dir, 'settings.json');
+    await writeFile(file, '{"leadTimeMinutes": 3');
+    const loaded = await loadSettings(file);
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.problem).toMatchObject({ severity: 'warning', file });
+  });
+});
