@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { returns, type OperationSpec } from './contract-kit';
 import type { GcpImportedKey } from './gcp-model';
 
-const noControlChars = (s: string): boolean => !/[\0-\x1f\x7f]/.test(s);
+const noControlChars = (s: string): boolean => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** A file the user dropped or picked: an absolute path, as the shell reports it. */
 const filePath = z

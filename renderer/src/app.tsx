@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CloudIdApi } from './shared-types';
-import { AppHeader } from './components/app-header';
+import { AppHeader, viewPanelId, type AppView } from './components/app-header';
 import { ListToolbar } from './components/list-toolbar';
 import { Notices } from './components/notices';
 import { ProfileDetail } from './components/profile-detail';
@@ -12,6 +12,7 @@ import { useSnapshot } from './hooks/use-snapshot';
 import { useVerification } from './hooks/use-verification';
 import { latestCheck } from './lib/freshness';
 import { EMPTY_QUERY, filterChoices, filterProfiles, type ProfileOrder, type ProfileQuery } from './lib/profile-query';
+import { GcpView } from './views/gcp-view';
 
 export function App({ api }: { api: CloudIdApi }) {
   const { snapshot, loadError } = useSnapshot(api);
@@ -20,6 +21,7 @@ export function App({ api }: { api: CloudIdApi }) {
   const [order, setOrder] = useState<ProfileOrder>('name');
   const [selected, setSelected] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [view, setView] = useState<AppView>('aws');
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const detailHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -52,6 +54,7 @@ export function App({ api }: { api: CloudIdApi }) {
   /** Show one profile even if the current filters hide it. */
   const reveal = useCallback(
     (name: string) => {
+      setView('aws');
       setSelected(name);
       if (!filterProfiles(profiles, query).some((p) => p.name === name)) setQuery(EMPTY_QUERY);
       listRef.current?.focus();
@@ -95,14 +98,22 @@ export function App({ api }: { api: CloudIdApi }) {
         onVerifyAll={verification.verifyAll}
         onSettings={() => setSettingsOpen(true)}
         onShowActive={() => snapshot !== null && reveal(snapshot.aws.activeProfile)}
+        view={view}
+        onView={setView}
       />
-      {snapshot !== null && <Notices aws={snapshot.aws} />}
+      {snapshot !== null && view === 'aws' && <Notices aws={snapshot.aws} />}
       {loadError !== null && (
         <div className="banner banner-error" role="alert">
           Could not load your identities: {loadError}
         </div>
       )}
-      <main className="app-main">
+      {view === 'gcp' && (
+        <main id={viewPanelId('gcp')} className="app-view" role="tabpanel" aria-labelledby="tab-gcp">
+          <GcpView api={api} snapshot={snapshot} now={now} />
+        </main>
+      )}
+      {/* Hidden, not unmounted, so the search, the filters and the selection survive a tab switch. */}
+      <main className="app-main" id={viewPanelId('aws')} role="tabpanel" aria-labelledby="tab-aws" hidden={view !== 'aws'}>
         <section className="list-pane" aria-label="Profiles">
           <ListToolbar
             query={query}

@@ -66,7 +66,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
       } catch (error) {
         // The key may be stored already (e.g. the download could not be deleted): show the state.
         await reload();
-        throw new Error(`The key was not fully imported: ${errorText(error)}`);
+        throw new Error(`The key was not fully imported: ${errorText(error)}`, { cause: error });
       }
       const { result, activation, sourceRemoved } = outcome;
       if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };

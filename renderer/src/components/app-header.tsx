@@ -1,6 +1,14 @@
 import type { AwsState } from '../shared-types';
 import type { VerifyProgress } from '../hooks/use-verification';
 
+/** The window's top-level views, one tab each, in this order. */
+export const APP_VIEWS = [
+  { id: 'aws', label: 'AWS' },
+  { id: 'gcp', label: 'Google Cloud' },
+] as const;
+export type AppView = (typeof APP_VIEWS)[number]['id'];
+export const viewPanelId = (view: AppView): string => `view-${view}`;
+
 interface AppHeaderProps {
   aws: AwsState | null;
   verifyingAll: boolean;
@@ -9,17 +17,20 @@ interface AppHeaderProps {
   onVerifyAll(): void;
   onSettings(): void;
   onShowActive(): void;
+  view: AppView;
+  onView(view: AppView): void;
 }
 
 const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'no AWS_PROFILE set' } as const;
 
-export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive }: AppHeaderProps) {
+export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive, view, onView }: AppHeaderProps) {
   // Progress shows for a run started here, and for one the shell started (the tray's Verify all).
   const showProgress = progress !== null && (verifyingAll || progress.done < progress.total);
   return (
     <header className="app-header">
       <h1>Cloud Identity</h1>
-      {aws !== null && (
+      <ViewTabs view={view} onView={onView} />
+      {view === 'aws' && aws !== null && (
         <button type="button" className="active-profile link-button" onClick={onShowActive} title="Show the active profile">
           Active profile: <strong>{aws.activeProfile}</strong> <span className="muted">({SOURCE_WORDING[aws.activeProfileSource]})</span>
         </button>
@@ -44,5 +55,38 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
         </button>
       </div>
     </header>
+  );
+}
+
+/** Tabs with a roving tab stop: Tab reaches the selected one, arrows (and Home/End) move along. */
+function ViewTabs({ view, onView }: { view: AppView; onView(view: AppView): void }) {
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+    const at = APP_VIEWS.findIndex((v) => v.id === view);
+    const last = APP_VIEWS.length - 1;
+    const next = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
+    const target = next === undefined ? undefined : APP_VIEWS[next];
+    if (target === undefined) return;
+    event.preventDefault();
+    onView(target.id);
+    event.currentTarget.querySelector<HTMLButtonElement>(`#tab-${target.id}`)?.focus();
+  };
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Clouds" onKeyDown={onKeyDown}>
+      {APP_VIEWS.map((v) => (
+        <button
+          key={v.id}
+          id={`tab-${v.id}`}
+          type="button"
+          role="tab"
+          className="view-tab"
+          aria-selected={v.id === view}
+          aria-controls={viewPanelId(v.id)}
+          tabIndex={v.id === view ? 0 : -1}
+          onClick={() => onView(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { CloudIdApi } from '../shared-types';
+import type { GcpState } from '../lib/gcp-types';
+import { ADC_RELOGIN_COMMAND, needsSignIn, reloginCommand, signInReason } from '../lib/gcp-labels';
+
+interface Alert {
+  id: string;
+  title: string;
+  reason: string;
+  command: string;
+}
+
+function alertsOf(gcp: GcpState): Alert[] {
+  const alerts: Alert[] = gcp.accounts
+    .filter((a) => needsSignIn(a.status))
+    .map((a) => ({
+      id: `account:${a.account}`,
+      title: a.status === 'revoked' ? `Signed out: ${a.account}` : `Sign in again: ${a.account}`,
+      reason: signInReason(a.status),
+      command: reloginCommand(a),
+    }));
+  if (gcp.adc && needsSignIn(gcp.adc.status)) {
+    alerts.push({
+      id: 'adc',
+      title: 'Application default credentials need a new sign-in',
+      reason: `Client libraries (and SkyPilot) using ${gcp.adc.path} fail until you sign in again.`,
+      command: ADC_RELOGIN_COMMAND,
+    });
+  }
+  return alerts;
+}
+
+/** Credentials that fail on next use, each with its fix: the command, or a key instead. */
+export function GcpSignInAlerts({ api, gcp, onImportInstead }: { api: CloudIdApi; gcp: GcpState; onImportInstead(): void }) {
+  const alerts = alertsOf(gcp);
+  if (alerts.length === 0) return null;
+  return (
+    <div className="gcp-alerts">
+      {alerts.map((alert) => (
+        <section key={alert.id} className="banner banner-error gcp-alert" role="alert" aria-label={alert.title}>
+          <p className="banner-title">{alert.title}</p>
+          <p>{alert.reason}</p>
+          <CommandToCopy api={api} command={alert.command} />
+          <p className="gcp-alert-alternative">
+            Or use a service-account key, which no session policy signs out:{' '}
+            <button type="button" className="link-button" onClick={onImportInstead}>
+              Import a service-account key instead…
+            </button>
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function CommandToCopy({ api, command }: { api: CloudIdApi; command: string }) {
+  const [copied, setCopied] = useState<boolean | string>(false);
+  return (
+    <div className="copy-line">
+      <span className="copy-label">Run</span>
+      <code className="copy-text">{command}</code>
+      <button
+        type="button"
+        aria-label={`Copy ${command}`}
+        onClick={() =>
+          api.copyText({ text: command }).then(
+            () => setCopied(true),
+            (error: unknown) => setCopied(error instanceof Error ? error.message : 'failed'),
+          )
+        }
+      >
+        {copied === true ? 'Copied' : 'Copy'}
+      </button>
+      <span className="copy-status" role="status">
+        {copied === true ? 'Copied to the clipboard' : typeof copied === 'string' ? `Copy failed: ${copied}` : ''}
+      </span>
+    </div>
+  );
+}

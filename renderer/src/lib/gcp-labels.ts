@@ -1,0 +1,121 @@
+// The words the Google Cloud view uses: statuses, credential types, and one sentence for each
+// outcome of an import, a verification, an activation or a switch. Pure, unit-tested.
+import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification } from './gcp-types';
+
+export const GCP_STATUS_LABEL: Record<GcpAccountStatus, string> = {
+  valid: 'Valid',
+  expiring: 'Token expiring',
+  expired: 'Token expired',
+  unknown: 'Not checked',
+  'reauth-needed': 'Sign-in needed',
+  revoked: 'Revoked',
+  error: 'Error',
+};
+
+/** The existing badge classes (styles.css): the word carries the meaning, the colour only helps. */
+export function statusClass(status: GcpAccountStatus): string {
+  switch (status) {
+    case 'valid':
+      return 'status-valid';
+    case 'expiring':
+      return 'status-expiring';
+    case 'expired':
+    case 'reauth-needed':
+    case 'revoked':
+    case 'error':
+      return 'status-error';
+    case 'unknown':
+      return 'status-unknown';
+  }
+}
+
+/** Needs the user now: the next gcloud or SkyPilot call as this account will fail. */
+export function needsSignIn(status: GcpAccountStatus): boolean {
+  return status === 'reauth-needed' || status === 'revoked';
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  service_account: 'Service account',
+  authorized_user: 'User account',
+  external_account: 'Workload identity federation',
+  external_account_authorized_user: 'Workforce identity user',
+  impersonated_service_account: 'Impersonated service account',
+  gdch_service_account: 'GDCH service identity',
+};
+
+export function credentialTypeLabel(type: string | null): string {
+  if (type === null) return 'Unreadable credential';
+  return TYPE_LABEL[type] ?? type;
+}
+
+/** `/home/a/Downloads/key.json` or `C:\Users\a\key.json` -> `key.json`. */
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+/** The command that brings a signed-out user account back. */
+export function reloginCommand(account: GcpAccount): string {
+  return `gcloud auth login ${account.account}`;
+}
+
+export const ADC_RELOGIN_COMMAND = 'gcloud auth application-default login';
+
+export function signInReason(status: GcpAccountStatus): string {
+  return status === 'revoked'
+    ? 'Google no longer accepts this sign-in (revoked, or the password changed): gcloud and SkyPilot calls as this account fail.'
+    : 'Your organisation’s session policy asks you to sign in again: gcloud and SkyPilot fail with “Reauthentication is needed” until you do.';
+}
+
+export interface OutcomeText {
+  tone: 'ok' | 'warn' | 'bad';
+  title: string;
+  /** gcloud's or the validator's own words, shown as they are. */
+  detail: string | null;
+}
+
+export function importText(outcome: GcpImportOutcome): OutcomeText {
+  const file = fileNameOf(outcome.source);
+  switch (outcome.status) {
+    case 'rejected':
+      return { tone: 'bad', title: `${file} was not imported`, detail: outcome.message };
+    case 'keychain-unavailable':
+      return { tone: 'bad', title: `${file} was not imported: no keychain`, detail: outcome.message };
+    case 'imported':
+    case 'duplicate': {
+      const { key } = outcome;
+      const what = `${key.account}${key.project ? ` (project ${key.project})` : ''}`;
+      return {
+        tone: 'ok',
+        title: outcome.status === 'imported' ? `Imported ${what}` : `Already imported: ${what}`,
+        detail: outcome.sourceRemoved ? `The download ${file} was deleted; the app keeps its own copy.` : null,
+      };
+    }
+  }
+}
+
+export function activationText(outcome: GcpActivationOutcome): OutcomeText {
+  if (!outcome.ok) {
+    return { tone: 'bad', title: `gcloud could not activate ${outcome.account || 'the key'}`, detail: outcome.message ?? 'gcloud failed without saying why.' };
+  }
+  const where = outcome.configuration ? ` in configuration “${outcome.configuration}”` : '';
+  const project = outcome.project ? `, project ${outcome.project}` : '';
+  const created = outcome.createdConfiguration ? ' It is a new configuration, now active; your other configurations are as they were.' : '';
+  return {
+    tone: outcome.message ? 'warn' : 'ok',
+    title: `gcloud now uses ${outcome.account}${project}${where}.${created}`,
+    detail: outcome.message,
+  };
+}
+
+export function verificationText(result: GcpKeyVerification): OutcomeText {
+  if (result.ok) return { tone: 'ok', title: `Works: Google issued an access token for ${result.account}.`, detail: null };
+  return { tone: 'bad', title: 'This key does not work', detail: result.message };
+}
+
+/** The one file to import from a drop, or why there is none to take. */
+export function singleDroppedFile<F extends { name: string }>(files: readonly F[]): { file: F } | { message: string } {
+  const [first, ...rest] = files;
+  if (first === undefined) return { message: 'Nothing to import: drop a file (a service-account key JSON), not text or a link.' };
+  if (rest.length > 0) return { message: `${files.length} files were dropped; drop one service-account key at a time.` };
+  return { file: first };
+}

@@ -1,0 +1,141 @@
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import type { CloudIdApi, Snapshot } from '../shared-types';
+import { GcpAccounts } from '../components/gcp-accounts';
+import { GcpConfigurations } from '../components/gcp-configurations';
+import { GcpGcloudSummary } from '../components/gcp-gcloud-summary';
+import { GcpKeyImport, type ImportOptions, type ImportState } from '../components/gcp-key-import';
+import { GcpKeys } from '../components/gcp-keys';
+import { GcpShellProfiles, type ShellProfileTarget } from '../components/gcp-shell-profiles';
+import { GcpSignInAlerts } from '../components/gcp-sign-in-alerts';
+import { errorMessage } from '../lib/errors';
+import { fileNameOf, singleDroppedFile } from '../lib/gcp-labels';
+import './gcp-view.css';
+
+const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
+
+/** The Google Cloud tab: gcloud's state at a glance, and service-account keys by drag and drop. */
+export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Snapshot | null; now: number }) {
+  const gcp = snapshot?.gcp ?? null;
+  const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
+  const [options, setOptions] = useState<ImportOptions>({ activate: true, ownConfiguration: false });
+  const [dragging, setDragging] = useState(false);
+  const [shellTarget, setShellTarget] = useState<ShellProfileTarget | null>(null);
+  const [probing, setProbing] = useState(false);
+  const [probeError, setProbeError] = useState<string | null>(null);
+  const dragDepth = useRef(0);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+
+  const importPath = useCallback(
+    (path: string): void => {
+      setImportState({ kind: 'importing', file: fileNameOf(path) });
+      api.gcpImportKey({ path, activate: options.activate, ownConfiguration: options.activate && options.ownConfiguration }).then(
+        (outcome) => setImportState({ kind: 'done', outcome }),
+        (error: unknown) => setImportState({ kind: 'failed', file: fileNameOf(path), message: errorMessage(error) }),
+      );
+    },
+    [api, options],
+  );
+
+  const chooseFile = (): void => {
+    api.gcpPickKeyFile().then(
+      ({ path }) => path !== null && importPath(path),
+      (error: unknown) => setImportState({ kind: 'failed', file: null, message: errorMessage(error) }),
+    );
+  };
+
+  const probe = (): void => {
+    setProbing(true);
+    setProbeError(null);
+    api.gcpProbeReauth().then(
+      () => setProbing(false),
+      (error: unknown) => {
+        setProbing(false);
+        setProbeError(errorMessage(error));
+      },
+    );
+  };
+
+  const onDragEnter = (event: DragEvent): void => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    dragDepth.current += 1;
+    setDragging(true);
+  };
+  const onDragOver = (event: DragEvent): void => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDragLeave = (): void => {
+    dragDepth.current = Math.max(0, dragDepth.current - 1);
+    if (dragDepth.current === 0) setDragging(false);
+  };
+  const onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    const picked = singleDroppedFile(Array.from(event.dataTransfer.files));
+    if ('message' in picked) {
+      setImportState({ kind: 'failed', file: null, message: picked.message });
+      return;
+    }
+    let path: string;
+    try {
+      path = api.getPathForFile(picked.file);
+    } catch (error) {
+      setImportState({ kind: 'failed', file: picked.file.name, message: errorMessage(error) });
+      return;
+    }
+    if (!path) {
+      setImportState({ kind: 'failed', file: picked.file.name, message: 'This item has no file on disk (dragged from a browser or an archive?). Save it as a file first, then drop that.' });
+      return;
+    }
+    importPath(path);
+  };
+
+  const activeAccount = gcp?.configurations.find((c) => c.active)?.account ?? null;
+
+  return (
+    <div className="gcp-view" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} aria-label="Google Cloud">
+      {dragging && (
+        <div className="gcp-drop-overlay" aria-hidden="true">
+          <p>Drop a service-account key JSON</p>
+        </div>
+      )}
+      {snapshot === null ? (
+        <p className="empty-note">Loading…</p>
+      ) : gcp === null ? (
+        <p className="empty-note">Reading gcloud’s state is turned off.</p>
+      ) : (
+        <>
+          <GcpSignInAlerts api={api} gcp={gcp} onImportInstead={chooseFile} />
+          {probeError !== null && (
+            <p className="banner banner-error" role="alert">
+              Could not check the sign-ins: {probeError}
+            </p>
+          )}
+          <div className="gcp-columns">
+            <div className="gcp-column">
+              <GcpGcloudSummary gcp={gcp} probing={probing} onProbe={probe} />
+              <GcpConfigurations api={api} configurations={gcp.configurations} />
+              <GcpAccounts gcp={gcp} now={now} />
+            </div>
+            <div className="gcp-column">
+              <section className="gcp-card" aria-labelledby="gcp-keys-title">
+                <h2 id="gcp-keys-title">Service-account keys</h2>
+                <GcpKeyImport api={api} state={importState} options={options} onOptions={setOptions} onChooseFile={chooseFile} chooseRef={chooseRef} />
+                <GcpKeys api={api} keys={gcp.keys} activeAccount={activeAccount} onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })} />
+                <p className="gcp-shell-remove">
+                  <button type="button" className="link-button" onClick={() => setShellTarget({ keyId: null, account: null })}>
+                    Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…
+                  </button>
+                </p>
+              </section>
+              {shellTarget !== null && <GcpShellProfiles key={shellTarget.keyId ?? 'remove'} api={api} target={shellTarget} onClose={() => setShellTarget(null)} />}
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
