@@ -66,7 +66,8 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
 
   const cliFiles = listFolder(paths.cliCacheDir);
   const roleCache = new Map<string, RoleCacheRead>();
-  for (const profile of parsed.profiles) {
+  // Hashing every role's key is skipped when the CLI has cached nothing at all.
+  for (const profile of cliFiles.size === 0 ? [] : parsed.profiles) {
     if (profile.kind !== 'assume-role' || !profile.roleArn) continue;
     // The CLI caches AssumeRole (and web identity) answers under a hash of the call's arguments.
     const key = assumeRoleCacheKey({
