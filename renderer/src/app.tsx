@@ -157,7 +157,7 @@ export function App({ api }: { api: CloudIdApi }) {
               <p className="empty-note">{profiles.length === 0 ? 'No AWS profiles found in your config or credentials file.' : 'Select a profile.'}</p>
             )
           )}
-          {snapshot !== null && <SsoSessions sessions={snapshot.aws.ssoSessions} current={selectedProfile?.ssoSession ?? null} now={now} />}
+          {snapshot !== null && <SsoSessions api={api} sessions={snapshot.aws.ssoSessions} profiles={profiles} current={selectedProfile?.ssoSession ?? null} now={now} />}
         </div>
       </main>
       <SettingsDialog api={api} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
