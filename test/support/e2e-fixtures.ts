@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/app/core';
 import { createOperationHandlers } from '../../electron/core/app/operation-handlers';
 import { makeAwsHome, type AwsHome } from './aws-home';
+import { GoogleTokenServer } from './google-token-server';
 import { startBridgeServer, type BridgeServer, type EmitEvent } from './bridge-server';
 import { pageBridgeScript } from './page-bridge';
 import { startStsServer, type StsIdentity, type StsServer } from './sts-server';
@@ -36,6 +37,14 @@ export interface AppLaunch {
   /** Fix the clock of both the core and the page (epoch ms), for exact expiry wording. */
   now?: number;
   colorScheme?: 'light' | 'dark';
+  /**
+   * Let the core run the real gcloud (PATH gains /usr/bin) with its token and Cloud Resource
+   * Manager calls sent to a local Google token server. Either way CLOUDSDK_CONFIG is
+   * `<home>/gcloud` and the app's data folder (imported keys) is `<home>/app-data`.
+   */
+  gcloud?: boolean;
+  /** Write gcloud's directory before the core starts (it is `<home>/gcloud`). */
+  prepareGcloud?: (configDir: string, google: GoogleTokenServer | null) => Promise<void>;
 }
 
 export interface LaunchedApp {
@@ -48,6 +57,12 @@ export interface LaunchedApp {
   copied: string[];
   /** Every URL the window asked the shell to open in the browser. */
   opened: string[];
+  /** CLOUDSDK_CONFIG of the core. */
+  gcloudDir: string;
+  /** The app's data folder (imported keys and their list). */
+  appDataDir: string;
+  /** The local Google token server, when launched with `gcloud: true`. */
+  google: GoogleTokenServer | null;
 }
 
 export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }>({
@@ -72,16 +87,32 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       const sts = await startStsServer({ identities: launch.identities ?? {}, responseDelayMs: launch.stsDelayMs ?? 0 });
       cleanups.push(() => sts.close());
 
+      const gcloudDir = join(home.home, 'gcloud');
+      const appDataDir = join(home.home, 'app-data');
+      const google = launch.gcloud ? await GoogleTokenServer.start() : null;
+      if (google) cleanups.push(() => google.close());
+      if (launch.prepareGcloud) {
+        await mkdir(gcloudDir, { recursive: true });
+        await launch.prepareGcloud(gcloudDir, google);
+      }
+
       const now = launch.now;
       const core = createCore({
         env: {
           HOME: home.home,
-          PATH: bin,
+          PATH: google ? `${bin}:/usr/bin:/bin` : bin,
           AWS_ENDPOINT_URL_STS: sts.url,
           AWS_EC2_METADATA_DISABLED: 'true',
+          CLOUDSDK_CONFIG: gcloudDir,
+          CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1',
+          CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
+          ...(google
+            ? { CLOUDSDK_AUTH_TOKEN_HOST: google.tokenUrl, CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${google.url}/` }
+            : {}),
           ...launch.env,
         },
         homeDir: home.home,
+        appDataDir,
         settingsFile: home.settingsFile,
         cacheDir: join(home.home, 'app-cache'),
         ...(now === undefined ? {} : { now: () => now }),
@@ -131,7 +162,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       await page.goto(bridge.url);
       // The page is live once its event stream is open: only then may a test change files.
       await expect.poll(() => bridge.eventClients()).toBeGreaterThan(0);
-      return { page, home, core, bridge, sts, copied, opened };
+      return { page, home, core, bridge, sts, copied, opened, gcloudDir, appDataDir, google };
     });
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   },
