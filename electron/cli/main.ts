@@ -16,6 +16,7 @@ Commands:
   refresh <profile|sso-session>                    renew the session's token now
   sso sync <sso-session> [--apply] [--json]        a profile for every account and role
   gcp import|remove|verify|env ...                 Google Cloud service-account keys
+  clusters [--json] [--verify]                     SkyPilot clusters, their owners, who can operate each
 
 Run \`cloudid <command> --help\` for a command's options.
 `;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   refresh: () => import('./commands/refresh'),
   sso: () => import('./commands/sso-sync'),
   gcp: () => import('./commands/gcp-command'),
+  clusters: () => import('./commands/clusters'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@
 // and published to the tray, the window and the CLI. Plain JSON only (it crosses IPC and is
 // printed by `cloudid status --json`), and never a secret: no keys, tokens or passwords.
 import type { GcpState } from './gcp-model';
+import type { SkyState } from './sky-model';
 
 /** Where a thing was read from; `line` is 1-based. */
 export interface SourceLocation {
@@ -171,6 +172,8 @@ export interface Snapshot {
   aws: AwsState;
   /** gcloud's state; null when the app was told not to read it. */
   gcp: GcpState | null;
+  /** SkyPilot's clusters and who may operate them; null when the app was told not to read them. */
+  sky: SkyState | null;
   /** The next instant at which some status changes by the passage of time alone. */
   nextDeadline: string | null;
 }

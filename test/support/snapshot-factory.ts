@@ -79,6 +79,7 @@ export function makeSnapshot(spec: SnapshotSpec = {}): Snapshot {
     generatedAt: new Date(spec.generatedAt ?? FACTORY_NOW).toISOString(),
     leadTimeMinutes: spec.leadTimeMinutes ?? 15,
     gcp: null,
+    sky: null,
     nextDeadline: null,
     aws: {
       configFile: '/home/u/.aws/config',

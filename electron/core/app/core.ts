@@ -16,6 +16,11 @@ import { probeGcloudUserCredentials } from '../gcp/gcloud-reauth-probe';
 import { readGcpState } from '../gcp/gcp-state';
 import type { UserCredentialProbe } from '../gcp/user-credential-probe';
 import type { GcpState } from '../../shared/gcp-model';
+import { awsIdentitiesFrom, gcpIdentitiesFrom } from '../sky/local-identities';
+import { skySnapshot } from '../sky/sky-snapshot';
+import { readSkyState } from '../sky/sky-state-reader';
+import type { LocalIdentities, SkyStateRead } from '../sky/sky-types';
+import { skyWatchTargets } from '../sky/sky-watch';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { nextDeadline } from '../identity/expiry';
 import { loadSettings, saveSettings } from './settings-store';
@@ -42,6 +47,8 @@ export interface CoreOptions {
   appDataDir?: string;
   /** Probe user credentials for "Reauthentication is needed" at start, on change and a few times a day. */
   probeGcpReauth?: boolean;
+  /** Read SkyPilot's ~/.sky/state.db and match each cluster's owner to the local identities (default: yes). */
+  sky?: boolean;
 }
 
 export interface Core {
@@ -79,10 +86,14 @@ export function createCore(opts: CoreOptions): Core {
   let settingsProblem: Problem | null = null;
   let inputs: AwsInputs | null = null;
   let gcp: GcpState | null = null;
+  let skyRead: SkyStateRead | null = null;
+  let skyGcp: LocalIdentities['gcp'] | null = null;
   let gcpProbes: ReadonlyMap<string, UserCredentialProbe> | undefined;
   let gcpProbeTimer: ReturnType<typeof setTimeout> | null = null;
   let gcpProbedAccount: string | null | undefined;
   const platform = process.platform;
+  const readSky = (): Promise<SkyStateRead | null> =>
+    opts.sky === false ? Promise.resolve(null) : readSkyState({ homeDir: opts.homeDir, env: opts.env });
   const readGcp = (): Promise<GcpState | null> =>
     opts.gcp === false
       ? Promise.resolve(null)
@@ -113,6 +124,8 @@ export function createCore(opts: CoreOptions): Core {
     if (settingsProblem) aws.problems.push(settingsProblem);
     for (const account of gcp?.accounts ?? []) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
     const deadline = nextDeadline(expiries, at, leadMs);
+    // Owners are matched against STS answers, so this is recomputed with every verification.
+    const sky = skyRead && skyGcp ? skySnapshot(skyRead, { aws: awsIdentitiesFrom(aws.profiles, opts.env), gcp: skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
     return {
       version: 1,
@@ -120,6 +133,7 @@ export function createCore(opts: CoreOptions): Core {
       leadTimeMinutes: settings.leadTimeMinutes,
       aws,
       gcp,
+      sky,
       nextDeadline: deadline ? deadline.toISOString() : null,
     };
   };
@@ -195,11 +209,13 @@ export function createCore(opts: CoreOptions): Core {
   let reloadAgain = false;
   const reloadOnce = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
-      const [read, gcpRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now()), readGcp()]);
+      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now()), readGcp(), readSky()]);
       const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await recentlyWrittenProblemFiles(read));
       if (!settle) {
         inputs = read;
         gcp = gcpRead;
+        skyRead = skyStateRead;
+        skyGcp = skyStateRead && gcpRead ? await gcpIdentitiesFrom(gcpRead, opts.env) : null;
         break;
       }
       await new Promise((r) => setTimeout(r, HALF_WRITTEN_RETRY_MS));
@@ -249,6 +265,7 @@ export function createCore(opts: CoreOptions): Core {
             { path: paths.ssoCacheDir, kind: 'dir' },
             { path: paths.cliCacheDir, kind: 'dir' },
             ...gcloudTargets,
+            ...(opts.sky === false ? [] : skyWatchTargets(opts.homeDir, opts.env)),
           ],
           debounceMs: opts.debounceMs,
           onChange: () => void reload(),

@@ -1,26 +1,8 @@
 // Pure: the SkyPilot part of the app's snapshot, from what was read (state.db) and who is here.
-import type { Problem } from '../../shared/model';
 import { matchClusters } from './owner-match';
-import type { LocalIdentities, SkyApiServerHint, SkyClusterOwnership, SkyStateRead, SkyStateUnavailable } from './sky-types';
+import type { LocalIdentities, SkyState, SkyStateRead } from './sky-types';
 
-export interface SkyState {
-  stateFile: string;
-  available: boolean;
-  reason: SkyStateUnavailable | null;
-  message: string | null;
-  apiServer: SkyApiServerHint | null;
-  /** SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is on: SkyPilot checks no owner at all. */
-  identityCheckSkipped: boolean;
-  /**
-   * The identities SkyPilot would use now, as it prints them (null when not known), and the AWS
-   * profile it would use (null when keys in the environment decide).
-   */
-  activeIdentities: { aws: string | null; awsProfile: string | null; awsAccountHint: string | null; gcp: string | null };
-  clusters: SkyClusterOwnership[];
-  /** How many clusters the active identities cannot operate (the tray's warning count). */
-  notOperable: number;
-  problems: Problem[];
-}
+export type { SkyState };
 
 /** sky/utils/env_options.py: `os.getenv(key, 'False').lower() in ('true', '1')`. */
 export function identityCheckSkipped(env: NodeJS.ProcessEnv): boolean {

@@ -65,6 +65,7 @@ function snapshot(aws: Partial<AwsState> = {}): Snapshot {
     version: 1,
     generatedAt: new Date(NOW).toISOString(),
     gcp: null,
+    sky: null,
     leadTimeMinutes: 15,
     nextDeadline: null,
     aws: {
