@@ -146,7 +146,10 @@ export function SsoAddProfile({
           </div>
           <div className="sso-field">
             <label htmlFor={`${id}-region`}>Default region (optional)</label>
-            <input id={`${id}-region`} type="text" spellCheck={false} placeholder={session.region ?? 'us-east-1'} value={region} onChange={(e) => setRegion(e.target.value)} />
+            <input id={`${id}-region`} type="text" spellCheck={false} placeholder="us-east-1" value={region} aria-describedby={`${id}-region-hint`} onChange={(e) => setRegion(e.target.value)} />
+            <span id={`${id}-region-hint`} className="sso-hint">
+              Where AWS commands of this profile go; empty: none is written
+            </span>
           </div>
           {failure !== null && (
             <p className="inline-error" role="alert">

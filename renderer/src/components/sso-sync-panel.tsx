@@ -68,6 +68,7 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
 
   const shown = state?.step === 'preview' || state?.step === 'applying' ? state.preview : null;
   const rows = shown === null ? [] : syncRows(shown);
+  const withDetails = rows.some((row) => row.detail !== '');
   return (
     <form className="sso-panel" aria-label={`Sync accounts of ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3>Sync accounts</h3>
@@ -89,8 +90,8 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
               </span>
             </div>
             <div className="sso-field">
-              <label htmlFor={`${id}-region`}>Region (optional)</label>
-              <input id={`${id}-region`} type="text" spellCheck={false} size={12} value={region} placeholder="keep" onChange={(e) => setRegion(e.target.value)} />
+              <label htmlFor={`${id}-region`}>Profiles' region (optional)</label>
+              <input id={`${id}-region`} type="text" spellCheck={false} size={12} value={region} placeholder="unchanged" onChange={(e) => setRegion(e.target.value)} />
             </div>
           </div>
           <div className="sso-actions">
@@ -135,7 +136,7 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
                     <th scope="col">Profile</th>
                     <th scope="col">Account</th>
                     <th scope="col">Role</th>
-                    <th scope="col">Details</th>
+                    {withDetails && <th scope="col">Details</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -147,7 +148,7 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
                       <td className="mono">{row.profileName}</td>
                       <td>{row.account}</td>
                       <td>{row.roleName}</td>
-                      <td className="muted">{row.detail}</td>
+                      {withDetails && <td className="muted">{row.detail}</td>}
                     </tr>
                   ))}
                 </tbody>

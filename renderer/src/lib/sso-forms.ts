@@ -39,7 +39,8 @@ export function suggestProfileName(accountName: string, roleName: string): strin
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/[^A-Za-z0-9_.-]+/g, '-')
       .replace(/^-+|-+$/g, '');
-  return [safe(accountName), safe(roleName)].filter((s) => s !== '').join('.');
+  // A profile name starts with a letter, digit or underscore (checkProfileName).
+  return [safe(accountName), safe(roleName)].filter((s) => s !== '').join('.').replace(/^[.-]+/, '');
 }
 
 const PROFILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;

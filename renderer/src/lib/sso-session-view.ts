@@ -24,8 +24,8 @@ export function sessionTimes(session: SsoSession, now: number): SessionTimes {
   if (!session.refreshable) return { token, session: null, renewal: 'Renews only with a browser sign-in' };
   const ends = session.registrationExpiresAt === null ? Number.NaN : Date.parse(session.registrationExpiresAt);
   const expires = session.expiresAt === null ? Number.NaN : Date.parse(session.expiresAt);
-  const line = Number.isNaN(ends) || (!Number.isNaN(expires) && ends <= expires) ? null : `Session renews silently for up to ${formatDuration(ends - now)}`;
-  return { token, session: line, renewal: 'Renews silently before it expires' };
+  const line = Number.isNaN(ends) || (!Number.isNaN(expires) && ends <= expires) ? null : `Session lasts up to ${formatDuration(ends - now)} more without a browser sign-in`;
+  return { token, session: line, renewal: 'The app renews the token silently' };
 }
 
 function tokenLine(expiresAt: string | null, now: number): string {
