@@ -9,6 +9,7 @@ import { loginShellPath } from '../core/app/login-shell-path';
 import { loadNotificationLedger, saveNotificationLedger } from '../core/identity/notification-ledger';
 import type { Snapshot } from '../shared/model';
 import { createCore, type Core } from '../core/app/core';
+import { gcloudLoginCommand, switchGcloudConfiguration } from '../core/app/gcp-switch';
 import { createOperationHandlers } from '../core/app/operation-handlers';
 import { APP_ENTRY_URL } from '../core/security/app-origin';
 import { profileExportLine } from '../core/tray/profile-export-line';
@@ -112,6 +113,15 @@ async function startApp(): Promise<void> {
       'show-profile': (profile) => (profile ? showProfile(profile) : appWindow.show()),
       'copy-profile-export': (profile) => {
         if (profile) clipboard.writeText(profileExportLine(profile));
+      },
+      'gcp-switch-configuration': (name) => {
+        if (!name) return;
+        void switchGcloudConfiguration(core, name).then((result) => {
+          if (!result.ok) void dialog.showMessageBox({ type: 'warning', message: `Could not switch gcloud to configuration ${name}`, detail: result.message });
+        });
+      },
+      'gcp-copy-login-command': (account) => {
+        if (account) clipboard.writeText(gcloudLoginCommand(account));
       },
       quit: () => app.quit(),
     },

@@ -6,15 +6,14 @@ import type { GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification } from 
 import { gcpOperations } from '../../shared/contract-gcp';
 import type { HandlersFor } from '../../shared/contract-kit';
 import { activateServiceAccount, type ActivationResult } from '../gcp/gcloud-activate';
-import { gcloudConfigDir } from '../gcp/gcloud-config-dir';
 import { importServiceAccountKey } from '../gcp/import-service-account-key';
 import { ServiceAccountKeyStore, type StoredKey } from '../gcp/key-store';
-import { switchActiveConfiguration } from '../gcp/switch-configuration';
 import { verifyKeyFile } from '../gcp/verify-service-account-key';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { appDataDir } from './app-paths';
 import { ShellProfilePreviews } from './gcp-shell-profile-previews';
+import { switchGcloudConfiguration } from './gcp-switch';
 import type { HandlerContext } from './operation-handlers';
 
 export interface GcpHandlerOptions {
@@ -148,12 +147,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
 
     gcpShellProfilesApply: async ({ previewId }) => previews.apply(previewId),
 
-    gcpSwitchConfiguration: async ({ name }) => {
-      const configDir = core.snapshot().gcp?.configDir ?? gcloudConfigDir(env, homeDir, process.platform);
-      const result = await switchActiveConfiguration({ configDir, name, env, ...gcloud });
-      await reload();
-      return result.ok ? { ok: true, name, warning: result.warning } : { ok: false, name, message: result.message };
-    },
+    gcpSwitchConfiguration: async ({ name }) => switchGcloudConfiguration(core, name, options.gcloudPath),
 
     gcpProbeReauth: async () => {
       await core.probeGcp();

@@ -4,6 +4,7 @@
 //
 // The menu stays short whatever the size of the user's config: the active profile, a capped list
 // of SSO sessions, and a way into the window, which is where thousands of profiles belong.
+import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, formatTimeLeft, worstStatus } from '../identity/expiry';
 import { profileExportLine } from './profile-export-line';
@@ -14,16 +15,26 @@ export const APP_NAME = 'Cloud Identity Tray';
 export const MAX_MENU_SESSIONS = 8;
 /** Longest name shown in a menu item; longer ones are cut with an ellipsis. */
 export const MAX_MENU_NAME_CHARS = 48;
+/** How many gcloud configurations the switch submenu lists. */
+export const MAX_MENU_GCP_CONFIGURATIONS = 20;
 /** Windows truncates a notification-area tooltip at 127 characters (NOTIFYICONDATA.szTip). */
 export const MAX_TOOLTIP_CHARS = 127;
 
 export type TrayIconStatus = IdentityStatus;
 
-export type TrayActionId = 'open-window' | 'verify-all' | 'quit' | 'show-profile' | 'copy-profile-export' | 'open-cli-help';
+export type TrayActionId =
+  | 'open-window'
+  | 'verify-all'
+  | 'quit'
+  | 'show-profile'
+  | 'copy-profile-export'
+  | 'open-cli-help'
+  | 'gcp-switch-configuration'
+  | 'gcp-copy-login-command';
 
 export interface TrayAction {
   id: TrayActionId;
-  /** The profile name, for the actions that act on one. */
+  /** The profile, gcloud configuration or gcloud account the action acts on. */
   arg?: string;
 }
 
@@ -50,6 +61,9 @@ export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
   const sessionItems = ssoSessionItems(aws.ssoSessions, session, now);
   if (sessionItems.length > 0) items.push(...sessionItems, { type: 'separator' });
 
+  const gcp = describeGcp(snapshot.gcp);
+  if (gcp) items.push(...gcp.items, { type: 'separator' });
+
   const warnings = warningItems(snapshot);
   if (warnings.length > 0) items.push(...warnings, { type: 'separator' });
 
@@ -61,10 +75,93 @@ export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
   );
 
   return {
-    iconStatus: active.iconStatus,
-    tooltip: truncate(`${APP_NAME} — ${active.summary}`, MAX_TOOLTIP_CHARS),
+    iconStatus: combinedIconStatus(active, profile === null && snapshot.aws.activeProfileSource === 'default', gcp),
+    tooltip: truncate(`${APP_NAME} — ${active.summary}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
     items,
   };
+}
+
+/**
+ * The icon shows the worst of the active AWS profile and gcloud's active account. Without any
+ * AWS profile in use, gcloud's alone; a gcloud status of `unknown` never hides a known AWS one.
+ */
+function combinedIconStatus(aws: ActiveDescription, noAwsProfile: boolean, gcp: GcpDescription | null): TrayIconStatus {
+  if (!gcp?.iconStatus) return aws.iconStatus;
+  if (noAwsProfile) return gcp.iconStatus;
+  if (gcp.iconStatus === 'unknown') return aws.iconStatus;
+  return worstStatus([aws.iconStatus, gcp.iconStatus]) ?? aws.iconStatus;
+}
+
+/** gcloud's account statuses in the icon's terms: a needed sign-in or a revoked grant is bad. */
+const GCP_ICON_STATUS: Record<GcpAccountStatus, IdentityStatus> = {
+  valid: 'valid',
+  expiring: 'expiring',
+  expired: 'expired',
+  unknown: 'unknown',
+  'reauth-needed': 'expired',
+  revoked: 'signed-out',
+  error: 'error',
+};
+
+export const GCP_STATUS_WORDS: Record<GcpAccountStatus, string> = {
+  valid: 'signed in',
+  expiring: 'token expiring',
+  expired: 'token expired',
+  unknown: 'status unknown',
+  'reauth-needed': 'sign-in needed',
+  revoked: 'revoked',
+  error: 'error',
+};
+
+interface GcpDescription {
+  /** Null when gcloud has no active account: nothing to judge. */
+  iconStatus: IdentityStatus | null;
+  summary: string;
+  items: TrayItem[];
+}
+
+/** The GCP section: gcloud's active configuration, account, project and status, and a switch. */
+function describeGcp(gcp: GcpState | null): GcpDescription | null {
+  // No gcloud account anywhere: the user does not use Google Cloud here; say nothing.
+  if (gcp === null || (gcp.accounts.length === 0 && !gcp.configurations.some((c) => c.account))) return null;
+  const active = gcp.configurations.find((c) => c.active) ?? null;
+  const override = (property: string): string | null => gcp.overrides.find((o) => o.property === property)?.value ?? null;
+  const accountName = override('core/account') ?? active?.account ?? null;
+  const project = override('core/project') ?? active?.project ?? null;
+  const account = accountName === null ? null : (gcp.accounts.find((a) => a.account === accountName) ?? null);
+  const configuration = shorten(gcp.activeConfiguration);
+
+  const items: TrayItem[] = [{ type: 'label', label: 'Google Cloud' }];
+  let summary: string;
+  if (accountName === null) {
+    summary = `gcloud: no account in ${configuration}`;
+    items.push({ type: 'action', label: `No account in configuration ${configuration}`, action: { id: 'open-window' } });
+  } else {
+    // An account a configuration names but gcloud holds no credential for cannot make calls.
+    const word = account ? GCP_STATUS_WORDS[account.status] : 'not signed in';
+    summary = `gcloud ${shorten(accountName)}: ${word}`;
+    items.push({ type: 'action', label: `${shorten(accountName)} — ${word}`, action: { id: 'open-window' } });
+  }
+  items.push({ type: 'label', label: `${project ? `Project ${shorten(project)}` : 'No project'} · configuration ${configuration}` });
+  if (account && (account.status === 'reauth-needed' || account.status === 'revoked')) {
+    items.push({
+      type: 'action',
+      label: `Copy “${truncate(`gcloud auth login ${account.account}`, 64)}”`,
+      action: { id: 'gcp-copy-login-command', arg: account.account },
+    });
+  }
+  if (gcp.configurations.length > 1) {
+    const shown = gcp.configurations.slice(0, MAX_MENU_GCP_CONFIGURATIONS);
+    const choices: TrayItem[] = shown.map((c) => {
+      const label = `${shorten(c.name)}${c.account ? ` — ${shorten(c.account)}` : ''}`;
+      return c.active ? { type: 'label', label: `✓ ${label}` } : { type: 'action', label, action: { id: 'gcp-switch-configuration', arg: c.name } };
+    });
+    const hidden = gcp.configurations.length - shown.length;
+    if (hidden > 0) choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+    items.push({ type: 'submenu', label: 'Switch gcloud configuration', items: choices });
+  }
+  const iconStatus = accountName === null ? null : account ? GCP_ICON_STATUS[account.status] : 'signed-out';
+  return { iconStatus, summary, items };
 }
 
 /** What the tray shows while the core reads the user's files for the first time. */

@@ -83,7 +83,7 @@ function ImportResult({ api, outcome }: { api: CloudIdApi; outcome: GcpImportOut
         <div className="gcp-download">
           {download.kind === 'offer' || download.kind === 'deleting' ? (
             <p>
-              The download <span className="mono">{stored.source}</span> is still there: a private key in your Downloads folder is a risk.{' '}
+              The download <span className="mono">{stored.source}</span> is still there, and a private key left lying around is a risk.{' '}
               <button type="button" onClick={deleteDownload} disabled={download.kind === 'deleting'}>
                 {download.kind === 'deleting' ? 'Deleting…' : `Delete ${fileNameOf(stored.source)}`}
               </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CloudIdApi } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { profileEditText } from '../lib/gcp-shell-profile-text';
@@ -21,6 +21,12 @@ type State =
 export function GcpShellProfiles({ api, target, onClose }: { api: CloudIdApi; target: ShellProfileTarget; onClose(): void }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opened from a key's row: bring the panel into view and put the keyboard on it.
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'nearest' });
+    headingRef.current?.focus();
+  }, [target.keyId]);
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
@@ -45,7 +51,9 @@ export function GcpShellProfiles({ api, target, onClose }: { api: CloudIdApi; ta
   return (
     <section className="gcp-card gcp-shell" aria-labelledby="gcp-shell-title">
       <div className="section-head">
-        <h2 id="gcp-shell-title">{heading}</h2>
+        <h2 id="gcp-shell-title" className="gcp-sentence-heading" ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
         <button type="button" onClick={onClose}>
           Close
         </button>

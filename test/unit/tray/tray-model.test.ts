@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AwsProfile, AwsState, IdentityStatus, Snapshot, SsoSession } from '../../../electron/shared/model';
 import { IDENTITY_STATUSES } from '../../../electron/shared/model';
+import type { GcpAccountStatus, GcpState } from '../../../electron/shared/gcp-model';
 import { formatTimeLeft } from '../../../electron/core/identity/expiry';
 import {
   buildTrayModel,
   loadingTrayModel,
   describeStatus,
+  MAX_MENU_GCP_CONFIGURATIONS,
   MAX_MENU_SESSIONS,
   MAX_TOOLTIP_CHARS,
   nextTrayChange,
@@ -438,5 +440,116 @@ describe('loadingTrayModel', () => {
     expect(model.iconStatus).toBe('unknown');
     expect(actionsOf(model)).toEqual(['open-window', 'quit']);
     expect(model.tooltip).toBe('Cloud Identity Tray — reading your AWS config…');
+  });
+});
+
+describe('buildTrayModel: the Google Cloud section', () => {
+  const gcpState = (overrides: Partial<GcpState> = {}): GcpState => ({
+    configDir: '/home/u/.config/gcloud',
+    activeConfiguration: 'default',
+    configurations: [
+      { name: 'default', active: true, account: 'alice@example.com', project: 'acme-dev', region: null, zone: null },
+      { name: 'prod', active: false, account: 'deployer@acme-prod.iam.gserviceaccount.com', project: 'acme-prod', region: 'us-central1', zone: null },
+    ],
+    accounts: [
+      { account: 'alice@example.com', type: 'authorized_user', tokenExpiresAt: null, status: 'valid' },
+      { account: 'deployer@acme-prod.iam.gserviceaccount.com', type: 'service_account', tokenExpiresAt: null, status: 'valid' },
+    ],
+    adc: null,
+    googleApplicationCredentials: null,
+    keys: [],
+    overrides: [],
+    problems: [],
+    ...overrides,
+  });
+  const withGcp = (base: Snapshot, gcp: GcpState | null): Snapshot => ({ ...base, gcp });
+  const withAliceStatus = (status: GcpAccountStatus): GcpState => {
+    const state = gcpState();
+    return { ...state, accounts: state.accounts.map((a) => (a.account === 'alice@example.com' ? { ...a, status } : a)) };
+  };
+
+  it('shows the active configuration, account, project and status, and the tooltip names them', () => {
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
+    const all = labels(model.items);
+    expect(all).toContain('Google Cloud');
+    expect(all).toContain('alice@example.com — signed in');
+    expect(all).toContain('Project acme-dev · configuration default');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m · gcloud alice@example.com: signed in');
+    expect(model.iconStatus).toBe('valid');
+  });
+
+  it('switches the active configuration from a submenu; the active one is marked, not clickable', () => {
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
+    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
+    expect(submenu?.items).toEqual([
+      { type: 'label', label: '✓ default — alice@example.com' },
+      { type: 'action', label: 'prod — deployer@acme-prod.iam.gserviceaccount.com', action: { id: 'gcp-switch-configuration', arg: 'prod' } },
+    ]);
+  });
+
+  it('lists at most MAX_MENU_GCP_CONFIGURATIONS configurations and points to the window for the rest', () => {
+    const configurations = Array.from({ length: MAX_MENU_GCP_CONFIGURATIONS + 5 }, (_, i) => ({
+      name: `c${i}`,
+      active: i === 0,
+      account: null,
+      project: null,
+      region: null,
+      zone: null,
+    }));
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState({ activeConfiguration: 'c0', configurations })), NOW);
+    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu');
+    expect(submenu?.items).toHaveLength(MAX_MENU_GCP_CONFIGURATIONS + 1);
+    expect(submenu?.items.at(-1)).toEqual({ type: 'action', label: '5 more in the window…', action: { id: 'open-window' } });
+  });
+
+  it.each<[GcpAccountStatus, IdentityStatus]>([
+    ['reauth-needed', 'expired'],
+    ['revoked', 'signed-out'],
+    ['expired', 'expired'],
+    ['error', 'error'],
+  ])('a %s active account makes the icon %s even with a valid AWS profile', (status, icon) => {
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus(status)), NOW);
+    expect(model.iconStatus).toBe(icon);
+  });
+
+  it('offers the re-login command for an account that needs a sign-in', () => {
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus('reauth-needed')), NOW);
+    expect(labels(model.items)).toContain('alice@example.com — sign-in needed');
+    expect(actionsOf(model)).toContain('gcp-copy-login-command:alice@example.com');
+    const healthy = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
+    expect(actionsOf(healthy)).not.toContain('gcp-copy-login-command:alice@example.com');
+  });
+
+  it('a worse AWS status still wins, and an unknown gcloud status never hides a known AWS one', () => {
+    expect(buildTrayModel(withGcp(ssoSnapshot('expired', 'expired', -3), gcpState()), NOW).iconStatus).toBe('expired');
+    expect(buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus('unknown')), NOW).iconStatus).toBe('valid');
+  });
+
+  it('with no AWS profile at all, the icon is gcloud’s', () => {
+    expect(buildTrayModel(withGcp(snapshot(), gcpState()), NOW).iconStatus).toBe('valid');
+    expect(buildTrayModel(withGcp(snapshot(), withAliceStatus('revoked')), NOW).iconStatus).toBe('signed-out');
+  });
+
+  it('shows environment overrides as what gcloud uses', () => {
+    const state = gcpState({ overrides: [{ variable: 'CLOUDSDK_CORE_PROJECT', property: 'core/project', value: 'from-env' }] });
+    expect(labels(buildTrayModel(withGcp(snapshot(), state), NOW).items)).toContain('Project from-env · configuration default');
+  });
+
+  it('an account the configuration names without credentials is "not signed in"', () => {
+    const state = gcpState({ accounts: [] });
+    const model = buildTrayModel(withGcp(snapshot({ profiles: [profile('default', { active: true })] }), state), NOW);
+    expect(labels(model.items)).toContain('alice@example.com — not signed in');
+    expect(model.iconStatus).toBe('signed-out');
+  });
+
+  it('says nothing about Google Cloud to someone who does not use it', () => {
+    const empty = gcpState({ accounts: [], configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }] });
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), empty), NOW);
+    expect(labels(model.items)).not.toContain('Google Cloud');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
+  });
+
+  it('has no time-dependent text of its own', () => {
+    expect(nextTrayChange(withGcp(snapshot({ profiles: [profile('default')] }), gcpState()), NOW)).toBeNull();
   });
 });
