@@ -12,17 +12,26 @@
 // - A session that goes from a live token to no token at all ("signed out" by `aws sso logout`
 //   or another tool) while we watch. At start, a signed-out session is not news: many people
 //   have sessions configured that they rarely use.
+// - A gcloud user credential (an account, or an `authorized_user` ADC file) that the reauth probe
+//   found needing a new sign-in or revoked: it fails on next use, so it is news even at start.
+//   Said once per account and status, with the fix; again at most weekly while it lasts (the
+//   probe's answer is not in every snapshot, so "fixed, then broken again" cannot be told apart
+//   from a restart).
+import type { GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
+import { reauthAdviceForAccount, reauthAdviceForAdc } from '../gcp/reauth-advice';
 import { formatTimeLeft, statusFromExpiry } from './expiry';
 
 export interface NotificationIntent {
   /** Stable identity of this piece of news; the same key is never planned twice. */
   key: string;
-  kind: 'expiring' | 'expired' | 'signed-out';
-  target: { type: 'profile' | 'sso-session'; name: string };
+  kind: 'expiring' | 'expired' | 'signed-out' | 'gcp-reauth-needed' | 'gcp-revoked';
+  target: { type: 'profile' | 'sso-session' | 'gcp-account' | 'gcp-adc'; name: string };
   title: string;
   body: string;
   expiresAt: string | null;
+  /** The command that fixes it, when there is one (gcloud's re-login). */
+  command?: string;
 }
 
 /** A token that expired longer ago than this when we first see it is old news, not a notification. */
@@ -176,5 +185,30 @@ export function planNotifications(
       }
     }
   }
+  for (const intent of gcpIntents(next.gcp, now)) {
+    // The key's last slot is when it was sent (so it is forgotten a week later): match the rest.
+    const prefix = intent.key.slice(0, intent.key.lastIndexOf(','));
+    if ([...out].some((key) => key.startsWith(`${prefix},`))) continue;
+    out.add(intent.key);
+    intents.push(intent);
+  }
   return { intents, sent: out };
+}
+
+/** gcloud user credentials that fail on next use, each with its fix (reauth-advice.ts). */
+function gcpIntents(gcp: GcpState | null, now: number): NotificationIntent[] {
+  if (!gcp) return [];
+  const sentAt = new Date(now).toISOString();
+  const intents: NotificationIntent[] = [];
+  const add = (type: 'gcp-account' | 'gcp-adc', name: string, status: 'reauth-needed' | 'revoked', advice: NonNullable<ReturnType<typeof reauthAdviceForAccount>>): void => {
+    const kind = status === 'revoked' ? 'gcp-revoked' : 'gcp-reauth-needed';
+    intents.push({ key: JSON.stringify([kind, type, name, sentAt]), kind, target: { type, name }, title: advice.title, body: advice.body, expiresAt: null, command: advice.command });
+  };
+  for (const account of gcp.accounts) {
+    const advice = reauthAdviceForAccount(account);
+    if (advice && (account.status === 'reauth-needed' || account.status === 'revoked')) add('gcp-account', account.account, account.status, advice);
+  }
+  const adcAdvice = reauthAdviceForAdc(gcp.adc);
+  if (adcAdvice && gcp.adc && (gcp.adc.status === 'reauth-needed' || gcp.adc.status === 'revoked')) add('gcp-adc', gcp.adc.path, gcp.adc.status, adcAdvice);
+  return intents;
 }

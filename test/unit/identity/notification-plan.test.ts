@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { GcpAccountStatus, GcpState } from '../../../electron/shared/gcp-model';
 import type { Snapshot } from '../../../electron/shared/model';
 import { planNotifications, type NotificationIntent } from '../../../electron/core/identity/notification-plan';
 import { FACTORY_NOW as NOW, makeProfile, makeSession, makeSnapshot, makeSsoProfile, minutesFrom } from '../../support/snapshot-factory';
@@ -288,5 +289,72 @@ describe('planNotifications: properties', () => {
         });
       }),
     );
+  });
+});
+
+describe('planNotifications: gcloud sign-ins', () => {
+  const gcp = (status: GcpAccountStatus, adcStatus: GcpAccountStatus | null = null): GcpState => ({
+    configDir: '/home/u/.config/gcloud',
+    activeConfiguration: 'default',
+    configurations: [{ name: 'default', active: true, account: 'alice@example.com', project: 'acme', region: null, zone: null }],
+    accounts: [
+      { account: 'alice@example.com', type: 'authorized_user', tokenExpiresAt: null, status },
+      { account: 'ci@acme.iam.gserviceaccount.com', type: 'service_account', tokenExpiresAt: null, status: 'valid' },
+    ],
+    adc: adcStatus ? { path: '/home/u/.config/gcloud/application_default_credentials.json', type: 'authorized_user', account: null, status: adcStatus } : null,
+    googleApplicationCredentials: null,
+    keys: [],
+    overrides: [],
+    problems: [],
+  });
+  const withGcp = (state: GcpState): Snapshot => ({ ...makeSnapshot({}), gcp: state });
+
+  it('says once that an account needs a new sign-in, with the command that fixes it, even at start', () => {
+    const { perStep, all } = replay([
+      { snapshot: withGcp(gcp('reauth-needed')), now: NOW },
+      { snapshot: withGcp(gcp('reauth-needed')), now: NOW + MIN },
+      { snapshot: withGcp(gcp('reauth-needed')), now: NOW + 60 * MIN },
+    ]);
+    expect(perStep.map((s) => s.length)).toEqual([1, 0, 0]);
+    expect(all[0]).toMatchObject({
+      kind: 'gcp-reauth-needed',
+      target: { type: 'gcp-account', name: 'alice@example.com' },
+      title: 'Sign in again: alice@example.com',
+      command: 'gcloud auth login alice@example.com',
+    });
+    expect(all[0]?.body).toContain('Run `gcloud auth login alice@example.com`, or import a service-account key instead');
+  });
+
+  it('a revoked grant is its own news, after a reauth notice for the same account', () => {
+    const { perStep, all } = replay([
+      { snapshot: withGcp(gcp('reauth-needed')), now: NOW },
+      { snapshot: withGcp(gcp('revoked')), now: NOW + MIN },
+      { snapshot: withGcp(gcp('revoked')), now: NOW + 2 * MIN },
+    ]);
+    expect(perStep.map((s) => s.length)).toEqual([1, 1, 0]);
+    expect(all[1]).toMatchObject({ kind: 'gcp-revoked', title: 'Signed out: alice@example.com' });
+  });
+
+  it('remembers across restarts through the sent set, and reminds at most weekly while it lasts', () => {
+    const first = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW }]);
+    const restarted = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW + 60 * MIN }], first.sent);
+    expect(restarted.all).toEqual([]);
+    const weekLater = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW + 7 * 24 * 60 * MIN + MIN }], first.sent);
+    expect(weekLater.all).toHaveLength(1);
+  });
+
+  it('healthy, unknown and expired-token accounts are not news; an ADC file that needs a sign-in is', () => {
+    for (const status of ['valid', 'unknown', 'expiring', 'expired', 'error'] as const) {
+      expect(planNotifications(null, withGcp(gcp(status)), NOW, new Set()).intents).toEqual([]);
+    }
+    const { intents } = planNotifications(null, withGcp(gcp('valid', 'reauth-needed')), NOW, new Set());
+    expect(intents).toHaveLength(1);
+    expect(intents[0]).toMatchObject({ kind: 'gcp-reauth-needed', target: { type: 'gcp-adc' }, command: 'gcloud auth application-default login' });
+  });
+
+  it('keeps planning AWS news alongside', () => {
+    const snapshot = { ...devOnMySso(minutesFrom(9)), gcp: gcp('revoked') };
+    const kinds = planNotifications(null, snapshot, NOW, new Set()).intents.map((i) => i.kind);
+    expect(kinds.sort()).toEqual(['expiring', 'gcp-revoked']);
   });
 });
