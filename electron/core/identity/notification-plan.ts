@@ -115,7 +115,10 @@ function watchedIdentities(snapshot: Snapshot, now: number): Watched[] {
   return watched;
 }
 
-const keyOf = (kind: NotificationIntent['kind'], w: Pick<Watched, 'type' | 'name'>, expiresAt: number): string =>
+/** What can happen to an AWS identity's token. */
+type AwsNewsKind = 'expiring' | 'expired' | 'signed-out';
+
+const keyOf = (kind: AwsNewsKind, w: Pick<Watched, 'type' | 'name'>, expiresAt: number): string =>
   JSON.stringify([kind, w.type, w.name, new Date(expiresAt).toISOString()]);
 
 function expiryOfKey(key: string): number | null {
@@ -127,7 +130,7 @@ function expiryOfKey(key: string): number | null {
   }
 }
 
-function intentFor(kind: NotificationIntent['kind'], w: Watched, expiresAt: number, now: number): NotificationIntent {
+function intentFor(kind: AwsNewsKind, w: Watched, expiresAt: number, now: number): NotificationIntent {
   const what = w.type === 'sso-session' ? 'AWS SSO session' : 'AWS profile';
   const renew = w.type === 'sso-session' ? 'log in' : 'renew its credentials';
   const when = formatTimeLeft(new Date(expiresAt), now);
@@ -163,7 +166,7 @@ export function planNotifications(
     if (expiresAt === null || expiresAt >= now - FORGET_SENT_AFTER_MS) out.add(key);
   }
   const intents: NotificationIntent[] = [];
-  const propose = (kind: NotificationIntent['kind'], w: Watched, expiresAt: number): void => {
+  const propose = (kind: AwsNewsKind, w: Watched, expiresAt: number): void => {
     const intent = intentFor(kind, w, expiresAt, now);
     if (out.has(intent.key)) return;
     out.add(intent.key);
