@@ -191,12 +191,26 @@ export function createCore(opts: CoreOptions): Core {
     run();
   };
 
-  /** Files with a parse problem that were modified a moment ago. */
-  const recentlyWrittenProblemFiles = async (read: AwsInputs): Promise<boolean> => {
+  /** Every problem of a read, as `file:line:message`, to tell new problems from known ones. */
+  const problemKeys = (read: AwsInputs): Map<string, string> => {
+    const keys = new Map<string, string>();
+    const add = (p: Problem): void => {
+      if (p.file) keys.set(`${p.file}:${p.line ?? ''}:${p.message}`, p.file);
+    };
+    read.parsed.problems.forEach(add);
+    for (const profile of read.parsed.profiles) profile.problems.forEach(add);
+    for (const token of read.tokens.values()) if (token.problem && !token.missing) add(token.problem);
+    return keys;
+  };
+
+  /**
+   * A problem that was not there before, in a file modified a moment ago, is most likely a write
+   * caught half way (the CLI writes its token cache in place): read again before showing it.
+   */
+  const looksHalfWritten = async (read: AwsInputs, previous: AwsInputs): Promise<boolean> => {
+    const known = problemKeys(previous);
     const files = new Set<string>();
-    for (const p of read.parsed.problems) if (p.file) files.add(p.file);
-    for (const profile of read.parsed.profiles) for (const p of profile.problems) if (p.file) files.add(p.file);
-    for (const token of read.tokens.values()) if (token.problem && !token.missing) files.add(token.file);
+    for (const [key, file] of problemKeys(read)) if (!known.has(key)) files.add(file);
     const at = now();
     for (const file of files) {
       const info = await stat(file).catch(() => null);
@@ -210,7 +224,7 @@ export function createCore(opts: CoreOptions): Core {
   const reloadOnce = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now()), readGcp(), readSky()]);
-      const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await recentlyWrittenProblemFiles(read));
+      const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await looksHalfWritten(read, inputs));
       if (!settle) {
         inputs = read;
         gcp = gcpRead;
