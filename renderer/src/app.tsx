@@ -13,6 +13,7 @@ import { useVerification } from './hooks/use-verification';
 import { latestCheck } from './lib/freshness';
 import { EMPTY_QUERY, filterChoices, filterProfiles, type ProfileOrder, type ProfileQuery } from './lib/profile-query';
 import { GcpView } from './views/gcp-view';
+import { ClustersView } from './views/clusters-view';
 
 export function App({ api }: { api: CloudIdApi }) {
   const { snapshot, loadError } = useSnapshot(api);
@@ -110,6 +111,11 @@ export function App({ api }: { api: CloudIdApi }) {
       {view === 'gcp' && (
         <main id={viewPanelId('gcp')} className="app-view" role="tabpanel" aria-labelledby="tab-gcp">
           <GcpView api={api} snapshot={snapshot} now={now} />
+        </main>
+      )}
+      {view === 'clusters' && (
+        <main id={viewPanelId('clusters')} className="app-view" role="tabpanel" aria-labelledby="tab-clusters">
+          <ClustersView api={api} snapshot={snapshot} verifying={verification.allRunning} verifyError={verification.allError} onVerify={verification.verifyAll} />
         </main>
       )}
       {/* Hidden, not unmounted, so the search, the filters and the selection survive a tab switch. */}

@@ -5,6 +5,7 @@ import type { VerifyProgress } from '../hooks/use-verification';
 export const APP_VIEWS = [
   { id: 'aws', label: 'AWS' },
   { id: 'gcp', label: 'Google Cloud' },
+  { id: 'clusters', label: 'Clusters' },
 ] as const;
 export type AppView = (typeof APP_VIEWS)[number]['id'];
 export const viewPanelId = (view: AppView): string => `view-${view}`;

@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import type { CloudIdApi } from '../shared-types';
+import { ClustersFix } from './clusters-fix';
+import { clusterStatus, cloudKey, cloudLabel, matchLabel, operability, type SkyClusterOwnership } from '../lib/clusters-view';
+import { formatInstant } from '../lib/gcp-time';
+import { formatSince } from '../lib/time-left';
+
+const VERDICT_TEXT = {
+  operable: 'The active identity can operate it',
+  'not-operable': 'The active identity cannot operate it',
+  verify: 'Unknown — verify identities',
+  unknown: 'Unknown whether the active identity can operate it',
+} as const;
+
+/** One cluster: status, cloud, launch time, whether `sky` may operate it now, and the fix when not. */
+export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: SkyClusterOwnership; now: number }) {
+  const titleId = useId();
+  const verdict = operability(cluster);
+  const status = clusterStatus(cluster.status);
+  const others = cluster.matches.filter((m) => !m.active);
+  const activeMatch = cluster.matches.find((m) => m.active) ?? null;
+  return (
+    <li className={`clusters-item clusters-item-${verdict}`} aria-labelledby={titleId} data-cluster={cluster.name}>
+      <div className="clusters-item-head">
+        {verdict === 'not-operable' && (
+          <span className="clusters-warning" role="img" aria-label="Warning: the active identity cannot operate this cluster" title="The active identity cannot operate this cluster">
+            !
+          </span>
+        )}
+        <h3 id={titleId} className="clusters-name">
+          {cluster.name}
+        </h3>
+        <span className={`status-badge clusters-status-${status.tone}`}>{status.label}</span>
+        <span className="tag clusters-cloud">{cloudLabel(cloudKey(cluster))}</span>
+        <LaunchedAt launchedAt={cluster.launchedAt} now={now} />
+      </div>
+      <p className={`clusters-verdict clusters-verdict-${verdict}`}>
+        {VERDICT_TEXT[verdict]}
+        {verdict === 'operable' && activeMatch !== null && <span className="muted"> as {matchLabel(activeMatch)}</span>}
+        {cluster.activeIdentity !== null && verdict === 'not-operable' && <span className="muted"> ({cluster.activeIdentity})</span>}
+      </p>
+      {cluster.note !== null && <p className="clusters-note">{cluster.note}</p>}
+      {cluster.fix !== null && <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />}
+      {others.length > 0 && (
+        <p className="clusters-others muted">
+          {verdict === 'operable' ? 'Also operable as' : 'Operable as'} {others.map(matchLabel).join(', ')}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function LaunchedAt({ launchedAt, now }: { launchedAt: string | null; now: number }) {
+  if (launchedAt === null) return <span className="clusters-launched muted">launch time not recorded</span>;
+  return (
+    <span className="clusters-launched muted">
+      launched <time dateTime={launchedAt}>{formatSince(launchedAt, now)}</time> · {formatInstant(launchedAt)}
+    </span>
+  );
+}

@@ -1,0 +1,129 @@
+import { useId, useMemo, useState } from 'react';
+import type { CloudIdApi, Snapshot } from '../shared-types';
+import { ClustersGroup } from '../components/clusters-group';
+import { ProblemList } from '../components/problem-list';
+import { useNow } from '../hooks/use-now';
+import { ALL_CLOUDS, cloudChoices, cloudLabel, filterByCloud, groupByOwner, summarize, type SkyState } from '../lib/clusters-view';
+import './clusters-view.css';
+
+interface ClustersViewProps {
+  api: CloudIdApi;
+  snapshot: Snapshot | null;
+  /** A Verify all run (from here, the header or the tray) is under way. */
+  verifying: boolean;
+  verifyError: string | null;
+  /** Ask STS who every AWS profile is (api.verifyAll), so unknown verdicts become known. */
+  onVerify(): void;
+}
+
+const NO_EXPIRIES: readonly (string | null)[] = [];
+
+/** The Clusters tab: SkyPilot's clusters by owner, and whether the identity `sky` uses now may operate each. */
+export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }: ClustersViewProps) {
+  const sky = snapshot?.sky ?? null;
+  const clusters = useMemo(() => sky?.clusters ?? [], [sky]);
+  // "launched 5m ago" labels move on once a minute while clusters are shown.
+  const now = useNow(NO_EXPIRIES, clusters.length > 0);
+  const [cloud, setCloud] = useState<string>(ALL_CLOUDS);
+  const filterId = useId();
+
+  const choices = useMemo(() => {
+    const present = cloudChoices(clusters);
+    // A chosen cloud whose last cluster went away stays chosen (and says 0) rather than jumping.
+    return cloud === ALL_CLOUDS || present.some((c) => c.key === cloud) ? present : [...present, { key: cloud, label: cloudLabel(cloud), count: 0 }];
+  }, [clusters, cloud]);
+  const shown = useMemo(() => filterByCloud(clusters, cloud), [clusters, cloud]);
+  const groups = useMemo(() => groupByOwner(shown), [shown]);
+  const summary = useMemo(() => summarize(clusters), [clusters]);
+
+  if (snapshot === null) return <div className="clusters-view"><p className="empty-note">Loading…</p></div>;
+  if (sky === null) {
+    return (
+      <div className="clusters-view">
+        <p className="empty-note">Reading SkyPilot’s clusters is turned off.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="clusters-view">
+      <SkyNow sky={sky} />
+      {!sky.available && (
+        <div className="banner banner-info clusters-unavailable" role="status">
+          <p className="banner-headline">
+            <strong>No SkyPilot clusters to show.</strong> {sky.message ?? `SkyPilot’s state (${sky.stateFile}) cannot be read.`}
+          </p>
+          {sky.apiServer?.endpoint && (
+            <p className="banner-headline">
+              SkyPilot is set to use the API server at <code>{sky.apiServer.endpoint}</code>, which keeps its clusters on that server, not in this file.
+            </p>
+          )}
+        </div>
+      )}
+      {sky.identityCheckSkipped && (
+        <p className="banner banner-info" role="status">
+          <code>SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK</code> is set: SkyPilot checks no cluster’s owner, so any identity may operate any cluster.
+        </p>
+      )}
+      {summary.toVerify > 0 && (
+        <div className="banner banner-warning clusters-verify" role="status">
+          <p className="banner-headline">
+            {summary.toVerify === 1 ? '1 cluster: ' : `${summary.toVerify} clusters: `}
+            unknown whether the active identity can operate {summary.toVerify === 1 ? 'it' : 'them'} until your AWS profiles are verified.
+          </p>
+          <button type="button" className="primary" onClick={onVerify} disabled={verifying}>
+            {verifying ? 'Verifying…' : 'Verify identities'}
+          </button>
+          {!verifying && verifyError !== null && <span className="inline-error">Verify failed: {verifyError}</span>}
+        </div>
+      )}
+      {sky.problems.length > 0 && <ProblemList problems={sky.problems} label="Problems reading SkyPilot’s state" />}
+      {sky.available && clusters.length === 0 && <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>}
+      {clusters.length > 0 && (
+        <>
+          <div className="clusters-toolbar">
+            <label htmlFor={filterId}>Cloud</label>
+            <select id={filterId} value={cloud} onChange={(event) => setCloud(event.target.value)}>
+              <option value={ALL_CLOUDS}>All clouds ({clusters.length})</option>
+              {choices.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label} ({c.count})
+                </option>
+              ))}
+            </select>
+            <span className="clusters-summary muted" role="status">
+              {shown.length === clusters.length ? `${clusters.length} cluster${clusters.length === 1 ? '' : 's'}` : `${shown.length} of ${clusters.length} clusters`}
+              {summary.notOperable > 0 && <span className="clusters-count-bad"> · {summary.notOperable} not operable by the active identity</span>}
+            </span>
+          </div>
+          {groups.length === 0 ? (
+            <p className="empty-note">No clusters on {cloudLabel(cloud)}.</p>
+          ) : (
+            groups.map((group) => <ClustersGroup key={group.key} api={api} group={group} now={now} />)
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The identities SkyPilot would use right now, as it prints them. */
+function SkyNow({ sky }: { sky: SkyState }) {
+  const { aws, awsProfile, awsAccountHint, gcp } = sky.activeIdentities;
+  const awsText = aws ?? (awsProfile ? `profile ${awsProfile} — not verified${awsAccountHint ? ` (account ${awsAccountHint} from its config)` : ''}` : 'keys from the environment, not verified');
+  return (
+    <section className="clusters-now" aria-label="Identities SkyPilot uses now">
+      <dl className="fields">
+        <dt>AWS</dt>
+        <dd>
+          {aws !== null && awsProfile !== null && <span className="muted">profile {awsProfile} · </span>}
+          <span className="mono">{awsText}</span>
+        </dd>
+        <dt>Google Cloud</dt>
+        <dd className="mono">{gcp ?? <span className="muted">none</span>}</dd>
+        <dt>State</dt>
+        <dd className="mono">{sky.stateFile}</dd>
+      </dl>
+    </section>
+  );
+}
