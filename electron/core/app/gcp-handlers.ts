@@ -54,7 +54,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
     configuration: activation.configuration ?? core.snapshot().gcp?.activeConfiguration ?? null,
     createdConfiguration: activation.steps.some((s) => s.command.includes('create') && s.exitCode === 0),
     message: activation.message,
-    commands: activation.steps.map((s) => ({ command: ['gcloud', ...s.command].join(' '), exitCode: s.exitCode })),
+    commands: activation.steps.map((s) => ({ command: s.command.join(' '), exitCode: s.exitCode })),
   });
 
   return {
