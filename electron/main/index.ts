@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, clipboard, dialog, powerMonitor } from 'electron';
+import { app, clipboard, dialog, Notification, powerMonitor } from 'electron';
 import { appDataDir } from '../core/app/app-paths';
 import { loginShellPath } from '../core/app/login-shell-path';
 import { loadNotificationLedger, saveNotificationLedger } from '../core/identity/notification-ledger';
@@ -11,6 +11,7 @@ import type { Snapshot } from '../shared/model';
 import { createCore, type Core } from '../core/app/core';
 import { gcloudLoginCommand, switchGcloudConfiguration } from '../core/app/gcp-switch';
 import { createOperationHandlers } from '../core/app/operation-handlers';
+import { createSsoKeeperService, describeNotice } from '../core/app/sso-keeper-service';
 import { APP_ENTRY_URL } from '../core/security/app-origin';
 import { profileExportLine } from '../core/tray/profile-export-line';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-protocol';
@@ -84,22 +85,29 @@ async function startApp(): Promise<void> {
   // The tray and the IPC handlers exist before the core has read anything, so the icon appears
   // at once and a window opened meanwhile simply waits for its first answer.
   const started = core.start();
-  const unregisterIpc = registerIpc({
-    handlers: createOperationHandlers(
-      core,
-      {
-        copyText: (text) => clipboard.writeText(text),
-        pickFile: async ({ title, filters }) => {
-          const result = await dialog.showOpenDialog({ title, filters, properties: ['openFile'] });
-          return result.canceled ? null : (result.filePaths[0] ?? null);
-        },
-        openExternal: (url) => openExternalIfAllowed(url),
+  // One handler set for the app: the tray's "Log in" joins a login the window started, and back.
+  const handlers = createOperationHandlers(
+    core,
+    {
+      copyText: (text) => clipboard.writeText(text),
+      pickFile: async ({ title, filters }) => {
+        const result = await dialog.showOpenDialog({ title, filters, properties: ['openFile'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      (event, payload) => appWindow.send(event, payload),
-    ),
+      openExternal: (url) => openExternalIfAllowed(url),
+    },
+    (event, payload) => appWindow.send(event, payload),
+  );
+  const unregisterIpc = registerIpc({
+    handlers,
     isAppFrame: (frame) => appWindow.isAppFrame(frame),
     ready: started,
   });
+  // The window shows the device code (or that the app waits for the browser) and the outcome.
+  const ssoLogin = (session: string): void => {
+    appWindow.show();
+    handlers.ssoLogin({ session }).catch((error: unknown) => console.error('SSO login failed:', error));
+  };
 
   const tray = createAppTray({
     resourcesDir,
@@ -122,6 +130,12 @@ async function startApp(): Promise<void> {
       },
       'gcp-copy-login-command': (account) => {
         if (account) clipboard.writeText(gcloudLoginCommand(account));
+      },
+      'sso-login': (session) => {
+        if (session) ssoLogin(session);
+      },
+      'sso-logout': (session) => {
+        if (session) handlers.ssoLogout({ session }).catch((error: unknown) => console.error('SSO logout failed:', error));
       },
       quit: () => app.quit(),
     },
@@ -147,6 +161,30 @@ async function startApp(): Promise<void> {
     enabled: () => core.settings().notifications,
     onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : appWindow.show()),
   });
+
+  // Silent refresh of SSO sessions while the app runs; a session that cannot be refreshed is
+  // announced once, before it dies, with a way to log in.
+  const ssoKeeper = createSsoKeeperService({ core });
+  const ssoNotices = new Set<Notification>();
+  ssoKeeper.onNotice((notice) => {
+    if (!core.settings().notifications || !Notification.isSupported()) return;
+    const { title, body } = describeNotice(notice, (at) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    // Action buttons exist on macOS only; elsewhere a click opens the window, where Log in is.
+    const notification = new Notification({ title, body, icon: iconPath, actions: [{ type: 'button', text: 'Log in' }] });
+    ssoNotices.add(notification);
+    const forget = (): void => void ssoNotices.delete(notification);
+    notification.on('action', () => {
+      forget();
+      ssoLogin(notice.session);
+    });
+    notification.on('click', () => {
+      forget();
+      appWindow.show();
+    });
+    notification.on('close', forget);
+    notification.show();
+  });
+  ssoKeeper.start();
 
   const publish = (snapshot: Snapshot): void => {
     tray.render(snapshot);
@@ -180,6 +218,8 @@ async function startApp(): Promise<void> {
     for (const unsubscribe of unsubscribers) unsubscribe();
     unregisterIpc();
     notifier.dispose();
+    ssoKeeper.stop();
+    for (const notification of ssoNotices) notification.close();
     tray.destroy();
     appWindow.destroy();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS));

@@ -15,6 +15,12 @@ export interface SsoKeeperServiceOptions {
   now?: () => Date;
   /** Defaults to the shared single-flight refresh over the core's env and home. */
   refresh?: (session: SsoSessionRef) => Promise<RefreshOutcome>;
+  /**
+   * How long before a session dies its "cannot refresh" notice is shown (default: the lead time
+   * setting, at least 30 minutes), so a login without a refresh token is not followed at once by
+   * a warning hours ahead.
+   */
+  noticeLeadMs?: () => number;
   /** Timers (tests pass fakes); default setTimeout / clearTimeout. */
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -43,6 +49,9 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
     options.refresh ??
     ((session: SsoSessionRef) => refreshSsoSession({ session, cacheDir: ssoCacheDir(core.context.homeDir), env: core.context.env }));
   const keeper = new SsoSessionKeeper({ refresh, now });
+  const noticeLeadMs = options.noticeLeadMs ?? (() => Math.max(core.settings().leadTimeMinutes, 30) * 60_000);
+  /** Notices raised by the keeper, held until their time; dropped when the token changes. */
+  let held: CannotRefreshNotice[] = [];
   const noticeListeners = new Set<(notice: CannotRefreshNotice) => void>();
   const refreshListeners = new Set<(outcome: RefreshOutcome) => void>();
   let timer: unknown = null;
@@ -81,11 +90,20 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
   };
 
   const reviewOnce = async (): Promise<void> => {
-    const result = await keeper.review(await sessionsOf(core.snapshot()));
+    const sessions = await sessionsOf(core.snapshot());
+    const result = await keeper.review(sessions);
     if (stopped) return;
-    arm(result.nextReviewAt);
     for (const outcome of result.refreshed) for (const listener of refreshListeners) listener(outcome);
-    for (const notice of result.notices) for (const listener of noticeListeners) listener(notice);
+    // Hold each notice until shortly before its session dies; forget it if the token changed.
+    const tokenOf = new Map(sessions.map((k) => [k.session.name, k.summary?.expiresAt.getTime() ?? null]));
+    held = [...held, ...result.notices].filter((n) => tokenOf.get(n.session) === n.expiresAt.getTime());
+    const at = now().getTime();
+    const lead = noticeLeadMs();
+    const due = held.filter((n) => n.expiresAt.getTime() - lead <= at);
+    held = held.filter((n) => !due.includes(n));
+    const wake = [result.nextReviewAt?.getTime() ?? null, ...held.map((n) => n.expiresAt.getTime() - lead)].filter((t): t is number => t !== null);
+    arm(wake.length === 0 ? null : new Date(Math.min(...wake)));
+    for (const notice of due) for (const listener of noticeListeners) listener(notice);
     // A refresh rewrote a token file: read it now rather than after the watcher's debounce.
     if (result.refreshed.length > 0) await core.reload().catch(() => undefined);
   };

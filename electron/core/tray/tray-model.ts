@@ -30,7 +30,10 @@ export type TrayActionId =
   | 'copy-profile-export'
   | 'open-cli-help'
   | 'gcp-switch-configuration'
-  | 'gcp-copy-login-command';
+  | 'gcp-copy-login-command'
+  /** Log in to / out of the SSO session named by `arg` (its sso-session name or legacy start URL). */
+  | 'sso-login'
+  | 'sso-logout';
 
 export interface TrayAction {
   id: TrayActionId;
@@ -225,6 +228,10 @@ function describeActive(
   if (session && session.status !== profile.status) {
     items.push({ type: 'label', label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now)}` });
   }
+  // The one-click fix for the profile in use: its session needs a browser sign-in.
+  if (session && session.startUrl !== null && session.region !== null && (session.status === 'signed-out' || session.status === 'expired' || (session.status === 'expiring' && !session.refreshable))) {
+    items.push({ type: 'action', label: `Log in to ${shorten(session.name)}…`, action: { id: 'sso-login', arg: session.name } });
+  }
   const problem = profile.problems.find((p) => p.severity === 'error');
   if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
   const failedCheck = profile.lastCheck?.error;
@@ -251,13 +258,27 @@ function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSess
   const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'SSO session' : 'SSO sessions' }];
   for (const s of shown) {
     items.push({
-      type: 'action',
+      type: 'submenu',
       label: `${shorten(s.name)} — ${describeStatus(s.status, s.expiresAt, now)}`,
-      action: { id: 'open-window' },
+      items: ssoSessionActions(s),
     });
   }
   const hidden = sessions.length - shown.length;
   if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  return items;
+}
+
+/** Log in / Log out for one session, and the way to the window for the rest. */
+function ssoSessionActions(s: SsoSession): TrayItem[] {
+  const items: TrayItem[] = [];
+  if (s.startUrl === null || s.region === null) {
+    items.push({ type: 'label', label: `Cannot log in: no ${s.startUrl === null ? 'sso_start_url' : 'sso_region'}` });
+  } else {
+    const signedIn = s.status !== 'signed-out' && s.status !== 'expired';
+    items.push({ type: 'action', label: signedIn ? 'Log in again…' : 'Log in…', action: { id: 'sso-login', arg: s.name } });
+  }
+  if (s.status !== 'signed-out') items.push({ type: 'action', label: 'Log out', action: { id: 'sso-logout', arg: s.name } });
+  items.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
   return items;
 }
 

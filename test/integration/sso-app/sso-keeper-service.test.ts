@@ -114,7 +114,7 @@ describe('SSO keeper service', () => {
 
   it('a session without a refresh token: one notice per token, not one per review', async () => {
     await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'no-refresh', expiresAt: cacheStamp(Date.now() + 20 * 60_000) });
-    await home.writeToken('https://legacy.awsapps.com/start', { startUrl: 'https://legacy.awsapps.com/start', region: 'us-east-1', accessToken: 'legacy', expiresAt: cacheStamp(Date.now() + 40 * 60_000) });
+    await home.writeToken('https://legacy.awsapps.com/start', { startUrl: 'https://legacy.awsapps.com/start', region: 'us-east-1', accessToken: 'legacy', expiresAt: cacheStamp(Date.now() + 25 * 60_000) });
     await core.reload();
     const notices: CannotRefreshNotice[] = [];
     keeper.onNotice((notice) => notices.push(notice));
@@ -130,6 +130,49 @@ describe('SSO keeper service', () => {
     const text = describeNotice(notices.find((n) => n.session === 'corp')!, () => '14:05');
     expect(text.body).toContain('Log in before 14:05');
     expect(oidc.requests).toHaveLength(0);
+  });
+
+  it('holds a notice until 30 minutes before the session dies, and drops it after a new login', async () => {
+    let clock = Date.now();
+    const held = createSsoKeeperService({
+      core,
+      now: () => new Date(clock),
+      setTimer: (callback, ms) => {
+        const timer = { ms, callback };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimer: (handle) => {
+        timers = timers.filter((t) => t !== handle);
+      },
+    });
+    const notices: CannotRefreshNotice[] = [];
+    held.onNotice((notice) => notices.push(notice));
+    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'no-refresh', expiresAt: cacheStamp(clock + 3 * 3600_000) });
+    await core.reload();
+    held.start();
+    await held.review();
+    expect(notices).toEqual([]);
+    expect(held.nextReviewAt()?.getTime()).toBe(Date.parse(cacheStamp(clock + 3 * 3600_000)) - 30 * 60_000);
+
+    clock = held.nextReviewAt()!.getTime();
+    await held.review();
+    expect(notices.map((n) => n.session)).toEqual(['corp']);
+    await held.review();
+    expect(notices).toHaveLength(1);
+
+    // A new token without a refresh token: a new notice, held again until its own time.
+    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'again', expiresAt: cacheStamp(clock + 5 * 3600_000) });
+    await core.reload();
+    await held.review();
+    expect(notices).toHaveLength(1);
+    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'third', expiresAt: cacheStamp(clock + 6 * 3600_000) });
+    await core.reload();
+    clock += 5 * 3600_000 - 10 * 60_000;
+    await held.review();
+    // The 5-hour token's notice was dropped with its token; the 6-hour one is not due yet.
+    expect(notices).toHaveLength(1);
+    held.stop();
   });
 
   it('stop disarms the timer and ignores later snapshots', async () => {

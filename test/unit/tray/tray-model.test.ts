@@ -312,6 +312,45 @@ describe('buildTrayModel: SSO sessions', () => {
     expect(sessionLabels[0]).toMatch(/^corp — /);
   });
 
+  it('offers Log in / Log out for each listed session, by its name', () => {
+    const snap = snapshot({
+      ssoSessions: [
+        session('live', { status: 'valid', expiresAt: inMinutes(300) }),
+        session('out', { status: 'signed-out', expiresAt: null }),
+        session('https://old.awsapps.com/start', { legacy: true, status: 'expired', expiresAt: inMinutes(-3) }),
+        session('broken', { startUrl: null, status: 'signed-out', expiresAt: null }),
+      ],
+    });
+    const menus = new Map(
+      buildTrayModel(snap, NOW)
+        .items.filter((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu')
+        .map((m) => [m.label.split(' — ')[0], m.items.map((i) => (i.type === 'action' ? `${i.label}=${i.action.id}:${i.action.arg ?? ''}` : i.type === 'label' ? i.label : '-'))]),
+    );
+    expect(menus.get('live')).toEqual(['Log in again…=sso-login:live', 'Log out=sso-logout:live', 'Show in window…=open-window:']);
+    expect(menus.get('out')).toEqual(['Log in…=sso-login:out', 'Show in window…=open-window:']);
+    expect(menus.get('https://old.awsapps.com/start')).toEqual([
+      'Log in…=sso-login:https://old.awsapps.com/start',
+      'Log out=sso-logout:https://old.awsapps.com/start',
+      'Show in window…=open-window:',
+    ]);
+    expect(menus.get('broken')).toEqual(['Cannot log in: no sso_start_url', 'Show in window…=open-window:']);
+  });
+
+  it('stays short with thousands of sessions: each listed one adds three items at most', () => {
+    const sessions = Array.from({ length: 3000 }, (_, i) => session(`s${i}`, { status: i % 2 ? 'valid' : 'signed-out', expiresAt: i % 2 ? inMinutes(60) : null }));
+    const model = buildTrayModel(snapshot({ ssoSessions: sessions }), NOW);
+    const submenus = model.items.filter((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu');
+    expect(submenus).toHaveLength(MAX_MENU_SESSIONS);
+    for (const menu of submenus) expect(menu.items.length).toBeLessThanOrEqual(3);
+    expect(model.items.length).toBeLessThan(30);
+  });
+
+  it('puts a one-click Log in next to the active profile when its session needs a sign-in', () => {
+    const expired = ssoSnapshot('expired', 'expired');
+    expect(actionsOf(buildTrayModel(expired, NOW))).toContain('sso-login:corp');
+    expect(actionsOf(buildTrayModel(ssoSnapshot('valid', 'valid'), NOW))).not.toContain('sso-login:corp');
+  });
+
   it('has no session heading when there are no sessions', () => {
     expect(labels(buildTrayModel(snapshot({ profiles: [profile('default')] }), NOW).items)).not.toContain('SSO sessions');
   });
@@ -497,7 +536,7 @@ describe('buildTrayModel: the Google Cloud section', () => {
       zone: null,
     }));
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState({ activeConfiguration: 'c0', configurations })), NOW);
-    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu');
+    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
     expect(submenu?.items).toHaveLength(MAX_MENU_GCP_CONFIGURATIONS + 1);
     expect(submenu?.items.at(-1)).toEqual({ type: 'action', label: '5 more in the window…', action: { id: 'open-window' } });
   });
