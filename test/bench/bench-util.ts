@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
+import { build } from 'esbuild';
 
 export interface BenchRow {
   name: string;
@@ -33,9 +35,19 @@ export function timeCommand(command: string, args: string[], env: NodeJS.Process
   });
 }
 
-/** Runs a bench child script (TypeScript, through tsx) and parses the JSON it prints last. */
+/**
+ * Bundles a bench child the way the shipped code is built (esbuild, no name-keeping helpers that
+ * tsx adds), so what is timed is what users run.
+ */
+async function bundleChild(script: string): Promise<string> {
+  const outfile = join(dirname(script), '..', '..', 'out', 'bench', basename(script).replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Runs a bench child script, bundled, and parses the JSON it prints last. */
 export async function runChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<T> {
-  const { stdout } = await timeCommand(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], env);
+  const { stdout } = await timeCommand(process.execPath, [...nodeArgs, await bundleChild(script), ...args], env);
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;
 }
