@@ -12,7 +12,11 @@ import { makeAwsHome, type AwsHome } from './aws-home';
 import { GoogleTokenServer } from './google-token-server';
 import { startBridgeServer, type BridgeServer, type EmitEvent } from './bridge-server';
 import { pageBridgeScript } from './page-bridge';
+import { writeSkyState, type SkyStateFixture } from './sky-state-fixtures';
 import { startStsServer, type StsIdentity, type StsServer } from './sts-server';
+import { createSsoKeeperService } from '../../electron/core/app/sso-keeper-service';
+import { startSsoOidcServer, type SsoOidcServer } from './sso-oidc-server';
+import { startSsoPortal, type PortalAccount, type SsoPortalServer } from './sso-portal-rate-limited';
 
 /** What `aws --version` prints for AWS CLI v2 and for the pip v1 shim (INTEROP.md). */
 export const AWS_CLI_V2 = 'aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.debian.12 prompt/off';
@@ -45,6 +49,13 @@ export interface AppLaunch {
   gcloud?: boolean;
   /** Write gcloud's directory before the core starts (it is `<home>/gcloud`). */
   prepareGcloud?: (configDir: string, google: GoogleTokenServer | null) => Promise<void>;
+  /**
+   * A local SSO-OIDC server and IAM Identity Center portal for the core (AWS_ENDPOINT_URL_SSO_OIDC,
+   * AWS_ENDPOINT_URL_SSO), and optionally the running app's silent refresh of SSO sessions.
+   */
+  sso?: { accounts?: PortalAccount[]; portalTokens?: string[]; oidcIntervalSeconds?: number; keepSessions?: boolean };
+  /** Write SkyPilot's `<home>/.sky/state.db` before the core starts. */
+  sky?: SkyStateFixture;
 }
 
 export interface LaunchedApp {
@@ -63,6 +74,10 @@ export interface LaunchedApp {
   appDataDir: string;
   /** The local Google token server, when launched with `gcloud: true`. */
   google: GoogleTokenServer | null;
+  /** The local SSO-OIDC server, when launched with `sso`. */
+  oidc: SsoOidcServer | null;
+  /** The local portal, when launched with `sso`; push to `portalTokens` to accept more. */
+  portal: SsoPortalServer | null;
 }
 
 export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }>({
@@ -75,6 +90,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       if (launch.config !== undefined) await home.writeConfig(launch.config);
       if (launch.credentials !== undefined) await home.writeCredentials(launch.credentials);
       for (const [key, token] of Object.entries(launch.tokens ?? {})) await home.writeToken(key, token);
+      if (launch.sky) await writeSkyState(home.home, launch.sky);
 
       const bin = join(home.home, 'bin');
       await mkdir(bin);
@@ -96,6 +112,11 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
         await launch.prepareGcloud(gcloudDir, google);
       }
 
+      const oidc = launch.sso ? await startSsoOidcServer({ intervalSeconds: launch.sso.oidcIntervalSeconds ?? 1 }) : null;
+      if (oidc) cleanups.push(() => oidc.close());
+      const portal = launch.sso ? await startSsoPortal({ accounts: launch.sso.accounts ?? [], validTokens: launch.sso.portalTokens ?? [] }) : null;
+      if (portal) cleanups.push(() => portal.close());
+
       const now = launch.now;
       const core = createCore({
         env: {
@@ -109,6 +130,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
           ...(google
             ? { CLOUDSDK_AUTH_TOKEN_HOST: google.tokenUrl, CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${google.url}/` }
             : {}),
+          ...(oidc && portal ? { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url } : {}),
           ...launch.env,
         },
         homeDir: home.home,
@@ -122,6 +144,11 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       });
       cleanups.push(() => core.stop());
       await core.start();
+      if (launch.sso?.keepSessions) {
+        const keeper = createSsoKeeperService({ core });
+        keeper.start();
+        cleanups.push(async () => keeper.stop());
+      }
 
       const copied: string[] = [];
       const opened: string[] = [];
@@ -162,7 +189,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       await page.goto(bridge.url);
       // The page is live once its event stream is open: only then may a test change files.
       await expect.poll(() => bridge.eventClients()).toBeGreaterThan(0);
-      return { page, home, core, bridge, sts, copied, opened, gcloudDir, appDataDir, google };
+      return { page, home, core, bridge, sts, copied, opened, gcloudDir, appDataDir, google, oidc, portal };
     });
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   },
