@@ -4,10 +4,9 @@
 // app refreshes a session that is due without anyone asking.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { createSsoKeeperService } from '../../electron/core/app/sso-keeper-service';
 import { cacheStamp } from '../support/aws-home';
 import { expect, test } from '../support/e2e-fixtures';
-import { startSsoOidcServer, type SsoOidcServer } from '../support/sso-oidc-server';
+import type { SsoOidcServer } from '../support/sso-oidc-server';
 
 const LEGACY_URL = 'https://legacy.awsapps.com/start';
 const CONFIG = `[sso-session corp]
@@ -27,17 +26,13 @@ sso_account_id = 222222222222
 sso_role_name = Dev
 `;
 
-let oidc: SsoOidcServer;
-test.beforeEach(async () => {
-  oidc = await startSsoOidcServer({ intervalSeconds: 1 });
-});
-test.afterEach(async () => {
-  await oidc.close();
-});
-
 const sessionItem = (page: Page, name: string): Locator => page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
 const statusOf = (item: Locator): Locator => item.locator('.session-head .status-badge');
 const notReloaded = (page: Page) => page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+const serverOf = (oidc: SsoOidcServer | null): SsoOidcServer => {
+  if (oidc === null) throw new Error('launched without the local SSO servers');
+  return oidc;
+};
 const stillSamePage = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
 /** Stands in for the browser: follows the authorize page to its redirect into our loopback server. */
@@ -50,7 +45,9 @@ async function approveInBrowser(url: string): Promise<void> {
 
 test.describe('SSO login from the window', () => {
   test('device code: the code is shown, a second click joins, approving it turns the session valid live; log out', async ({ launchApp }) => {
-    const { page, home, opened } = await launchApp({ config: CONFIG, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } });
+    const launched = await launchApp({ config: CONFIG, sso: {} });
+    const { page, home, opened } = launched;
+    const oidc = serverOf(launched.oidc);
     await notReloaded(page);
     const item = sessionItem(page, LEGACY_URL);
     await expect(statusOf(item)).toHaveText('Signed out');
@@ -89,7 +86,9 @@ test.describe('SSO login from the window', () => {
   });
 
   test('PKCE for an sso-session: waits for the browser, then valid and refreshable; cancel ends a login', async ({ launchApp }) => {
-    const { page, opened } = await launchApp({ config: CONFIG, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } });
+    const launched = await launchApp({ config: CONFIG, sso: {} });
+    const { page, opened } = launched;
+    const oidc = serverOf(launched.oidc);
     await notReloaded(page);
     const item = sessionItem(page, 'corp');
     const logIn = item.getByRole('button', { name: 'Log in to corp' });
@@ -114,27 +113,25 @@ test.describe('SSO login from the window', () => {
   });
 
   test('the running app refreshes a session that is due, and the window shows the new expiry live', async ({ launchApp }) => {
-    const { page, home, core, opened } = await launchApp({ config: CONFIG, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } });
+    const launched = await launchApp({ config: CONFIG, sso: { keepSessions: true } });
+    const { page, home, opened } = launched;
+    const oidc = serverOf(launched.oidc);
     const item = sessionItem(page, 'corp');
     await item.getByRole('button', { name: 'Log in to corp' }).click();
     await expect.poll(() => opened.length).toBe(1);
     await approveInBrowser(opened[0] ?? '');
     await expect(statusOf(item)).toHaveText('Valid');
+    const refreshes = () => oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token').length;
+    expect(refreshes()).toBe(0);
 
-    // Ten minutes left: inside the keeper's window.
+    // Ten minutes left: inside the keeper's window. Nobody clicks anything.
     const token = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as Record<string, string>;
     await writeFile(home.tokenPath('corp'), JSON.stringify({ ...token, expiresAt: cacheStamp(Date.now() + 10 * 60_000) }));
-    await expect(item.locator('.sso-token-time')).toHaveText(/^Access token expires in (9|10)m$/);
-
-    const keeper = createSsoKeeperService({ core });
-    keeper.start();
-    try {
-      await expect(item.locator('.sso-token-time')).toHaveText(/^Access token expires in (59m|1h)$/);
-      const renewed = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as Record<string, string>;
-      expect(renewed.accessToken).not.toBe(token.accessToken);
-      expect(renewed.refreshToken).toBeTruthy();
-    } finally {
-      keeper.stop();
-    }
+    // The keeper sees the change on the snapshot, refreshes, and the new token arrives as another.
+    await expect.poll(refreshes).toBe(1);
+    await expect(item.locator('.sso-token-time')).toHaveText(/^Access token expires in (59m|1h)$/);
+    const renewed = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as Record<string, string>;
+    expect(renewed.accessToken).not.toBe(token.accessToken);
+    expect(renewed.refreshToken).toBeTruthy();
   });
 });

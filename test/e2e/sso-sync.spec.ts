@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { cacheStamp } from '../support/aws-home';
 import { expect, test } from '../support/e2e-fixtures';
-import { makePortalAccounts, startSsoPortal, type SsoPortalServer } from '../support/sso-portal-rate-limited';
+import { makePortalAccounts, type SsoPortalServer } from '../support/sso-portal-rate-limited';
 
 const TOKEN = 'e2e-portal-token';
 const START_URL = 'https://d-1234567890.awsapps.com/start';
@@ -19,13 +19,11 @@ sso_region = eu-west-1
 `;
 const TOKENS = { corp: { startUrl: START_URL, region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) } };
 
-let portal: SsoPortalServer;
-test.beforeEach(async () => {
-  portal = await startSsoPortal({ accounts: makePortalAccounts(3, ['Admin', 'ReadOnly']), validTokens: [TOKEN] });
-});
-test.afterEach(async () => {
-  await portal.close();
-});
+const SSO = { accounts: makePortalAccounts(3, ['Admin', 'ReadOnly']), portalTokens: [TOKEN] };
+const portalOf = (portal: SsoPortalServer | null): SsoPortalServer => {
+  if (portal === null) throw new Error('launched without the local SSO servers');
+  return portal;
+};
 
 const sessionItem = (page: Page, name: string): Locator => page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
 const profileCount = (page: Page): Locator => page.locator('#profile-count');
@@ -33,7 +31,9 @@ const profileOption = (page: Page, name: string): Locator => page.getByRole('lis
 
 test.describe('SSO configure and sync from the window', () => {
   test('sync accounts: progress, the preview lists the profiles, an edited template renames them, apply updates the list live', async ({ launchApp }) => {
-    const { page, home } = await launchApp({ config: CONFIG, tokens: TOKENS, env: { AWS_ENDPOINT_URL_SSO: portal.url } });
+    const launched = await launchApp({ config: CONFIG, tokens: TOKENS, sso: SSO });
+    const { page, home } = launched;
+    const portal = portalOf(launched.portal);
     await expect(profileCount(page)).toHaveText('1 profile');
     const item = sessionItem(page, 'corp');
     await item.getByRole('button', { name: 'Sync accounts…' }).click();
@@ -62,7 +62,7 @@ test.describe('SSO configure and sync from the window', () => {
   });
 
   test('new SSO session, then add a profile for an account and role', async ({ launchApp }) => {
-    const { page, home } = await launchApp({ config: CONFIG, tokens: TOKENS, env: { AWS_ENDPOINT_URL_SSO: portal.url } });
+    const { page, home } = await launchApp({ config: CONFIG, tokens: TOKENS, sso: SSO });
     await page.getByRole('button', { name: 'New SSO session…' }).click();
     const form = page.getByRole('form', { name: 'New SSO session' });
     await form.getByRole('textbox', { name: 'Start URL' }).fill('http://not-https.example');
