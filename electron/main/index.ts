@@ -81,6 +81,7 @@ async function startApp(): Promise<void> {
     isQuitting: () => quitting,
   });
   const showProfile = (profile: string): void => appWindow.showAndSend('focusProfile', { profile });
+  const showGcp = (account: string | null = null): void => appWindow.showAndSend('focusGcp', { account });
 
   // The tray and the IPC handlers exist before the core has read anything, so the icon appears
   // at once and a window opened meanwhile simply waits for its first answer.
@@ -128,6 +129,7 @@ async function startApp(): Promise<void> {
           if (!result.ok) void dialog.showMessageBox({ type: 'warning', message: `Could not switch gcloud to configuration ${name}`, detail: result.message });
         });
       },
+      'gcp-open': (account) => showGcp(account ?? null),
       'gcp-copy-login-command': (account) => {
         if (account) clipboard.writeText(gcloudLoginCommand(account));
       },
@@ -159,7 +161,12 @@ async function startApp(): Promise<void> {
       saveNotificationLedger(ledgerFile, sent).catch((error: unknown) => console.error('could not save notification ledger:', error));
     },
     enabled: () => core.settings().notifications,
-    onClick: (target) => (target.type === 'profile' ? showProfile(target.name) : appWindow.show()),
+    onClick: (target) => {
+      if (target.type === 'profile') showProfile(target.name);
+      else if (target.type === 'gcp-account') showGcp(target.name);
+      else if (target.type === 'gcp-adc') showGcp();
+      else appWindow.show();
+    },
   });
 
   // Silent refresh of SSO sessions while the app runs; a session that cannot be refreshed is

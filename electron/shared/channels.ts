@@ -8,6 +8,8 @@ export const EVENT_NAMES = [
   'ssoLoginPrompt',
   'ssoLoginEnded',
   'ssoSyncProgress',
+  // Google Cloud (contract-gcp.ts)
+  'focusGcp',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

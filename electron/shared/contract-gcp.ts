@@ -114,4 +114,7 @@ export const gcpOperations = {
   gcpProbeReauth: { input: z.void(), result: returns<{ probed: true }>() },
 } as const satisfies Record<string, OperationSpec>;
 
-export const gcpEvents = {} as const;
+export const gcpEvents = {
+  /** The shell asks the window to show the Google Cloud tab (a tray item or a sign-in notification was clicked). */
+  focusGcp: returns<{ account: string | null }>(),
+} as const;

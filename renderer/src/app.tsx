@@ -68,6 +68,7 @@ export function App({ api }: { api: CloudIdApi }) {
     revealRef.current = reveal;
   }, [reveal]);
   useEffect(() => api.on('focusProfile', ({ profile }) => revealRef.current(profile)), [api]);
+  useEffect(() => api.on('focusGcp', () => setView('gcp')), [api]);
 
   // `/` focuses the search box from anywhere but a text field.
   useEffect(() => {

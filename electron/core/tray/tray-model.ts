@@ -29,6 +29,7 @@ export type TrayActionId =
   | 'show-profile'
   | 'copy-profile-export'
   | 'open-cli-help'
+  | 'gcp-open'
   | 'gcp-switch-configuration'
   | 'gcp-copy-login-command'
   /** Log in to / out of the SSO session named by `arg` (its sso-session name or legacy start URL). */
@@ -138,12 +139,12 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
   let summary: string;
   if (accountName === null) {
     summary = `gcloud: no account in ${configuration}`;
-    items.push({ type: 'action', label: `No account in configuration ${configuration}`, action: { id: 'open-window' } });
+    items.push({ type: 'action', label: `No account in configuration ${configuration}`, action: { id: 'gcp-open' } });
   } else {
     // An account a configuration names but gcloud holds no credential for cannot make calls.
     const word = account ? GCP_STATUS_WORDS[account.status] : 'not signed in';
     summary = `gcloud ${shorten(accountName)}: ${word}`;
-    items.push({ type: 'action', label: `${shorten(accountName)} — ${word}`, action: { id: 'open-window' } });
+    items.push({ type: 'action', label: `${shorten(accountName)} — ${word}`, action: { id: 'gcp-open', arg: accountName } });
   }
   items.push({ type: 'label', label: `${project ? `Project ${shorten(project)}` : 'No project'} · configuration ${configuration}` });
   if (account && (account.status === 'reauth-needed' || account.status === 'revoked')) {
@@ -160,7 +161,7 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
       return c.active ? { type: 'label', label: `✓ ${label}` } : { type: 'action', label, action: { id: 'gcp-switch-configuration', arg: c.name } };
     });
     const hidden = gcp.configurations.length - shown.length;
-    if (hidden > 0) choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+    if (hidden > 0) choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'gcp-open' } });
     items.push({ type: 'submenu', label: 'Switch gcloud configuration', items: choices });
   }
   const iconStatus = accountName === null ? null : account ? GCP_ICON_STATUS[account.status] : 'signed-out';

@@ -538,7 +538,7 @@ describe('buildTrayModel: the Google Cloud section', () => {
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState({ activeConfiguration: 'c0', configurations })), NOW);
     const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
     expect(submenu?.items).toHaveLength(MAX_MENU_GCP_CONFIGURATIONS + 1);
-    expect(submenu?.items.at(-1)).toEqual({ type: 'action', label: '5 more in the window…', action: { id: 'open-window' } });
+    expect(submenu?.items.at(-1)).toEqual({ type: 'action', label: '5 more in the window…', action: { id: 'gcp-open' } });
   });
 
   it.each<[GcpAccountStatus, IdentityStatus]>([
@@ -555,6 +555,8 @@ describe('buildTrayModel: the Google Cloud section', () => {
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus('reauth-needed')), NOW);
     expect(labels(model.items)).toContain('alice@example.com — sign-in needed');
     expect(actionsOf(model)).toContain('gcp-copy-login-command:alice@example.com');
+    // The account's line opens the window on the Google Cloud tab.
+    expect(actionsOf(model)).toContain('gcp-open:alice@example.com');
     const healthy = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
     expect(actionsOf(healthy)).not.toContain('gcp-copy-login-command:alice@example.com');
   });
