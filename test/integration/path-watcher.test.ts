@@ -110,6 +110,18 @@ describe('watchPaths', () => {
 });
 
 describe('planWatchRoots', () => {
+  it('never watches from above the home folder for targets inside it', async () => {
+    home = await mkdtemp(join(tmpdir(), 'cloudid-watch-'));
+    const targets = [
+      { path: join(home, '.config', 'gcloud', 'configurations'), kind: 'dir' as const },
+      { path: join(home, '.sky', 'state.db'), kind: 'file' as const },
+    ];
+    expect(planWatchRoots(targets)).toEqual([tmpdir()]);
+    expect(planWatchRoots(targets, home)).toEqual([home]);
+    // A target outside the boundary is still watched from its own parent.
+    expect(planWatchRoots([{ path: '/etc/aws-config-elsewhere', kind: 'file' }], home)).toEqual(['/']);
+  });
+
   it('watches one level above the nearest existing folder, with no root inside another', async () => {
     home = await mkdtemp(join(tmpdir(), 'cloudid-watch-'));
     await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });

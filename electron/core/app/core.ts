@@ -282,6 +282,7 @@ export function createCore(opts: CoreOptions): Core {
             ...(opts.sky === false ? [] : skyWatchTargets(opts.homeDir, opts.env)),
           ],
           debounceMs: opts.debounceMs,
+          boundary: opts.homeDir,
           onChange: () => void reload(),
         });
       }

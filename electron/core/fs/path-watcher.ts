@@ -27,6 +27,8 @@ export interface PathWatcherOptions {
   onChange(changed: string[]): void;
   /** At least CHOKIDAR_CHANGE_THROTTLE_MS + 10: see below. */
   debounceMs?: number;
+  /** Never watch from above this folder (the home folder) for targets inside it. */
+  boundary?: string;
   onError?(error: Error): void;
 }
 
@@ -45,12 +47,18 @@ function nearestExistingAncestor(path: string): string {
   return current;
 }
 
-/** The folders to hand to chokidar: none inside another. Exported for tests. */
-export function planWatchRoots(targets: WatchTarget[]): string[] {
+/**
+ * The folders to hand to chokidar: none inside another. A target inside `boundary` (the home
+ * folder) is never watched from above it: the parent of a home folder (/home, /Users, /tmp) can
+ * be busy with other people's files. Exported for tests.
+ */
+export function planWatchRoots(targets: WatchTarget[], boundary?: string): string[] {
   const roots = new Set<string>();
   for (const target of targets) {
     const existing = nearestExistingAncestor(target.path);
-    roots.add(dirname(existing));
+    const parent = dirname(existing);
+    const bounded = boundary !== undefined && isWithin(resolve(target.path), resolve(boundary)) && !isWithin(parent, resolve(boundary));
+    roots.add(bounded ? resolve(boundary as string) : parent);
   }
   const sorted = [...roots].sort((a, b) => a.length - b.length);
   return sorted.filter((root, i) => !sorted.slice(0, i).some((outer) => isWithin(root, outer)));
@@ -92,7 +100,7 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     // Loaded here, not at the top: a one-shot `cloudid status` never watches.
     const { watch } = await import('chokidar');
     if (closed) return;
-    roots = planWatchRoots(options.targets);
+    roots = planWatchRoots(options.targets, options.boundary);
     const instance = watch(roots, {
       ignoreInitial: true,
       ignored: (path: string) => !roots.some((r) => resolve(path) === r) && !isRelevantPath(path, options.targets),
@@ -109,7 +117,7 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
   };
 
   const replanIfNeeded = async (): Promise<void> => {
-    const next = planWatchRoots(options.targets);
+    const next = planWatchRoots(options.targets, options.boundary);
     if (closed || next.join('\0') === roots.join('\0')) return;
     const old = watcher;
     watcher = null;
