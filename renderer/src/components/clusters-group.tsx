@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { CloudIdApi } from '../shared-types';
-import type { OwnerGroup } from '../lib/clusters-view';
+import { operability, type OwnerGroup } from '../lib/clusters-view';
 import { ClustersItem } from './clusters-item';
 
 /** The clusters of one owner identity, headed by who that owner is here (which local identity). */
@@ -26,7 +26,11 @@ export function ClustersGroup({ api, group, now }: { api: CloudIdApi; group: Own
           ? `This owner here: ${group.localOwners.map((m) => `${m.cloud === 'aws' ? 'AWS profile' : 'Google account'} ${m.identity}${m.active ? ' (active)' : ''}`).join(', ')}`
           : group.owner.title === 'No owner recorded'
             ? 'Launched by an older SkyPilot: whichever identity operates these next becomes their owner.'
-            : 'No local identity is known to be this owner.'}
+            : group.clusters.some((c) => operability(c) === 'verify')
+              ? 'Which local identity this owner is will be known once your AWS profiles are verified.'
+              : group.clusters.every((c) => operability(c) === 'unknown')
+                ? 'Not compared: cloudid knows AWS and Google Cloud identities only.'
+                : 'None of your local identities is this owner.'}
       </p>
       <ul className="clusters-list plain-list">
         {group.clusters.map((cluster) => (

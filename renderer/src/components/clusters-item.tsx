@@ -37,13 +37,12 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
       <p className={`clusters-verdict clusters-verdict-${verdict}`}>
         {VERDICT_TEXT[verdict]}
         {verdict === 'operable' && activeMatch !== null && <span className="muted"> as {matchLabel(activeMatch)}</span>}
-        {cluster.activeIdentity !== null && verdict === 'not-operable' && <span className="muted"> ({cluster.activeIdentity})</span>}
       </p>
       {cluster.note !== null && <p className="clusters-note">{cluster.note}</p>}
       {cluster.fix !== null && <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />}
       {others.length > 0 && (
         <p className="clusters-others muted">
-          {verdict === 'operable' ? 'Also operable as' : 'Operable as'} {others.map(matchLabel).join(', ')}
+          {verdict === 'operable' ? 'Also operable as' : 'Operable here as'} {others.map(matchLabel).join(', ')}
         </p>
       )}
     </li>

@@ -47,7 +47,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
 
   return (
     <div className="clusters-view">
-      <SkyNow sky={sky} />
+      {sky.available && <SkyNow sky={sky} />}
       {!sky.available && (
         <div className="banner banner-info clusters-unavailable" role="status">
           <p className="banner-headline">
@@ -112,7 +112,8 @@ function SkyNow({ sky }: { sky: SkyState }) {
   const { aws, awsProfile, awsAccountHint, gcp } = sky.activeIdentities;
   const awsText = aws ?? (awsProfile ? `profile ${awsProfile} — not verified${awsAccountHint ? ` (account ${awsAccountHint} from its config)` : ''}` : 'keys from the environment, not verified');
   return (
-    <section className="clusters-now" aria-label="Identities SkyPilot uses now">
+    <section className="clusters-now" aria-labelledby="clusters-now-title">
+      <h2 id="clusters-now-title">SkyPilot uses now</h2>
       <dl className="fields">
         <dt>AWS</dt>
         <dd>
@@ -120,7 +121,7 @@ function SkyNow({ sky }: { sky: SkyState }) {
           <span className="mono">{awsText}</span>
         </dd>
         <dt>Google Cloud</dt>
-        <dd className="mono">{gcp ?? <span className="muted">none</span>}</dd>
+        <dd className="mono">{gcp ?? <span className="muted">unknown (no active gcloud account or project)</span>}</dd>
         <dt>State</dt>
         <dd className="mono">{sky.stateFile}</dd>
       </dl>
