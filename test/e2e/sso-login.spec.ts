@@ -105,7 +105,7 @@ test.describe('SSO login from the window', () => {
     await expect.poll(() => opened.length).toBe(2);
     await approveInBrowser(opened[1] ?? '');
     await expect(statusOf(item)).toHaveText('Valid');
-    await expect(item.getByText('The app renews the token silently')).toBeVisible();
+    await expect(item.getByText('Token refreshes without a browser')).toBeVisible();
     await expect(item.locator('.sso-session-time')).toHaveText(/^Session lasts up to \d+d( \d+h)? more without a browser sign-in$/);
     await expect(item.getByRole('button', { name: 'Refresh corp' })).toBeEnabled();
     expect(oidc.requests.some((r) => r.operation === 'StartDeviceAuthorization')).toBe(false);

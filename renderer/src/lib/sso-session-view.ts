@@ -25,7 +25,7 @@ export function sessionTimes(session: SsoSession, now: number): SessionTimes {
   const ends = session.registrationExpiresAt === null ? Number.NaN : Date.parse(session.registrationExpiresAt);
   const expires = session.expiresAt === null ? Number.NaN : Date.parse(session.expiresAt);
   const line = Number.isNaN(ends) || (!Number.isNaN(expires) && ends <= expires) ? null : `Session lasts up to ${formatDuration(ends - now)} more without a browser sign-in`;
-  return { token, session: line, renewal: 'The app renews the token silently' };
+  return { token, session: line, renewal: 'Token refreshes without a browser' };
 }
 
 function tokenLine(expiresAt: string | null, now: number): string {

@@ -9,7 +9,7 @@ describe('sessionTimes', () => {
     expect(sessionTimes(makeSession({ name: 'corp', ...signedIn }), NOW)).toEqual({
       token: 'Access token expires in 42m',
       session: 'Session lasts up to 3d 1h more without a browser sign-in',
-      renewal: 'The app renews the token silently',
+      renewal: 'Token refreshes without a browser',
     });
   });
 
