@@ -39,6 +39,9 @@ const keyBytes = (key: ServiceAccountKeyJson): Buffer => Buffer.from(JSON.string
 const keysList = (page: Page) => page.getByRole('list', { name: 'Imported keys' });
 
 test.describe('Google Cloud: service-account keys by drag and drop', () => {
+  // The real gcloud takes seconds per command on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test('a dropped key is imported, activated in gcloud, listed, verified, and its download deleted', async ({ launchApp }) => {
     const app = await launchApp({ gcloud: true });
     const google = app.google!;
@@ -55,6 +58,10 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await expect(page.locator('#gcp-activation-outcome')).toHaveText(
       'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “default”.',
       { timeout: 60_000 },
+    );
+    await page.getByText('Commands run').click();
+    await expect(page.locator('.gcp-commands pre')).toHaveText(
+      `gcloud auth activate-service-account ${key.client_email} --key-file=${join(app.appDataDir, 'keys', `${key.private_key_id}.json`)}\ngcloud config set project acme-prod`,
     );
     // The overlay is gone, and what gcloud uses now shows live.
     await expect(page.locator('.gcp-drop-overlay')).toHaveCount(0);

@@ -16,6 +16,9 @@ const configurationsTable = (page: Page) => page.getByRole('region', { name: 'Co
 const configurationRow = (page: Page, name: string) => configurationsTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 test.describe('Google Cloud: gcloud at a glance', () => {
+  // The real gcloud takes seconds per command on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test('switching configuration in the window and in a terminal both show live', async ({ launchApp }) => {
     const ci = serviceAccountKey({ project_id: 'acme-ci' });
     const app = await launchApp({
@@ -70,6 +73,7 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await page.getByRole('button', { name: 'Check sign-ins' }).click();
     const alert = page.getByRole('alert', { name: 'Sign in again: alice@example.com' });
     await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.gcp-probe-status')).toHaveText('Checked just now: 2 sign-ins need attention (above).');
     await expect(alert).toContainText('“Reauthentication is needed”');
     await expect(alert.locator('code')).toHaveText('gcloud auth login alice@example.com');
     await alert.getByRole('button', { name: 'Copy gcloud auth login alice@example.com' }).click();
@@ -101,7 +105,7 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await expect(configurationRow(app.page, 'default')).toContainText('acme-ci');
   });
 
-  test('the tabs work from the keyboard and the dark theme stays readable', async ({ launchApp }) => {
+  test('the tabs work from the keyboard (in the dark theme)', async ({ launchApp }) => {
     const app = await launchApp({ colorScheme: 'dark' });
     const { page } = app;
     const aws = page.getByRole('tab', { name: 'AWS' });

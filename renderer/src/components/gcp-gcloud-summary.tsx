@@ -2,7 +2,7 @@ import type { GcpState } from '../lib/gcp-types';
 import { GCP_STATUS_LABEL, credentialTypeLabel, statusClass } from '../lib/gcp-labels';
 
 /** What gcloud uses right now: the active configuration, its account and project, and overrides. */
-export function GcpGcloudSummary({ gcp, probing, onProbe }: { gcp: GcpState; probing: boolean; onProbe(): void }) {
+export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpState; probing: boolean; probed: boolean; onProbe(): void }) {
   const active = gcp.configurations.find((c) => c.active) ?? null;
   const account = active?.account ? (gcp.accounts.find((a) => a.account === active.account) ?? null) : null;
   const overrideOf = (property: string) => gcp.overrides.find((o) => o.property === property) ?? null;
@@ -16,6 +16,9 @@ export function GcpGcloudSummary({ gcp, probing, onProbe }: { gcp: GcpState; pro
           {probing ? 'Checking…' : 'Check sign-ins'}
         </button>
       </div>
+      <p className="gcp-probe-status muted" role="status">
+        {probed && !probing ? probeSummary(gcp) : ''}
+      </p>
       <dl className="fields">
         <dt>Configuration</dt>
         <dd>
@@ -69,6 +72,14 @@ export function GcpGcloudSummary({ gcp, probing, onProbe }: { gcp: GcpState; pro
       )}
     </section>
   );
+}
+
+/** After "Check sign-ins": what Google said about the user sign-ins, in one line. */
+function probeSummary(gcp: GcpState): string {
+  const users = gcp.accounts.filter((a) => a.type === 'authorized_user' || a.type === 'external_account_authorized_user');
+  const bad = users.filter((a) => a.status === 'reauth-needed' || a.status === 'revoked').length + (gcp.adc && (gcp.adc.status === 'reauth-needed' || gcp.adc.status === 'revoked') ? 1 : 0);
+  if (users.length === 0 && gcp.adc?.type !== 'authorized_user') return 'Checked: no user sign-in to check (service-account keys do not expire this way).';
+  return bad === 0 ? 'Checked just now: every user sign-in still refreshes.' : `Checked just now: ${bad === 1 ? 'one sign-in needs' : `${bad} sign-ins need`} attention (above).`;
 }
 
 function Override({ value, variable }: { value: string; variable: string }) {

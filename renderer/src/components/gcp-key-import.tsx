@@ -3,7 +3,7 @@ import type { CloudIdApi } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { activationText, fileNameOf, importText } from '../lib/gcp-labels';
 import type { GcpImportOutcome } from '../lib/gcp-types';
-import { GcpOutcome } from './gcp-outcome';
+import { GcpCommandsRun, GcpOutcome } from './gcp-outcome';
 
 export interface ImportOptions {
   activate: boolean;
@@ -79,6 +79,7 @@ function ImportResult({ api, outcome }: { api: CloudIdApi; outcome: GcpImportOut
     <div className="gcp-import-outcome">
       <GcpOutcome text={importText(outcome)} id="gcp-import-outcome" />
       {stored?.activation && <GcpOutcome text={activationText(stored.activation)} id="gcp-activation-outcome" />}
+      {stored?.activation && stored.activation.commands.length > 0 && <GcpCommandsRun commands={stored.activation.commands.map((c) => c.command)} />}
       {stored && !stored.sourceRemoved && stored.source !== stored.key.path && (
         <div className="gcp-download">
           {download.kind === 'offer' || download.kind === 'deleting' ? (

@@ -4,39 +4,58 @@ import { errorMessage } from '../lib/errors';
 import { activationText, verificationText, type OutcomeText } from '../lib/gcp-labels';
 import { formatInstant } from '../lib/gcp-time';
 import type { GcpImportedKey } from '../lib/gcp-types';
-import { GcpOutcome } from './gcp-outcome';
+import { GcpCommandsRun, GcpOutcome } from './gcp-outcome';
 
 interface GcpKeysProps {
   api: CloudIdApi;
   keys: GcpImportedKey[];
   /** The account gcloud's active configuration uses, to mark the key in use. */
   activeAccount: string | null;
+  /** GOOGLE_APPLICATION_CREDENTIALS of the app's environment, to warn before removing that key. */
+  credentialsPath: string | null;
   onUseInShell(key: GcpImportedKey): void;
 }
 
 type KeyAction = 'verify' | 'activate' | 'activate-own' | 'remove';
 
 /** The imported service-account keys, each with Verify, Activate and Remove. */
-export function GcpKeys({ api, keys, activeAccount, onUseInShell }: GcpKeysProps) {
+export function GcpKeys({ api, keys, activeAccount, credentialsPath, onUseInShell }: GcpKeysProps) {
   if (keys.length === 0) return <p className="empty-note gcp-no-keys">No service-account key imported yet.</p>;
   return (
     <ul className="plain-list gcp-key-list" aria-label="Imported keys">
       {keys.map((key) => (
-        <KeyRow key={key.keyId} api={api} item={key} inUse={key.account === activeAccount} onUseInShell={() => onUseInShell(key)} />
+        <KeyRow
+          key={key.keyId}
+          api={api}
+          item={key}
+          inUse={key.account === activeAccount}
+          usedByCredentialsVariable={key.path === credentialsPath}
+          onUseInShell={() => onUseInShell(key)}
+        />
       ))}
     </ul>
   );
 }
 
-function KeyRow({ api, item, inUse, onUseInShell }: { api: CloudIdApi; item: GcpImportedKey; inUse: boolean; onUseInShell(): void }) {
+interface KeyRowProps {
+  api: CloudIdApi;
+  item: GcpImportedKey;
+  inUse: boolean;
+  usedByCredentialsVariable: boolean;
+  onUseInShell(): void;
+}
+
+function KeyRow({ api, item, inUse, usedByCredentialsVariable, onUseInShell }: KeyRowProps) {
   const [busy, setBusy] = useState<KeyAction | null>(null);
   const [outcome, setOutcome] = useState<OutcomeText | null>(null);
+  const [commands, setCommands] = useState<string[]>([]);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const labelId = `gcp-key-${item.keyId}`;
 
   const run = (action: KeyAction, work: () => Promise<OutcomeText | null>): void => {
     setBusy(action);
     setOutcome(null);
+    setCommands([]);
     work().then(
       (text) => {
         setBusy(null);
@@ -50,7 +69,11 @@ function KeyRow({ api, item, inUse, onUseInShell }: { api: CloudIdApi; item: Gcp
   };
   const verify = (): void => run('verify', async () => verificationText(await api.gcpVerifyKey({ keyId: item.keyId })));
   const activate = (own: boolean): void =>
-    run(own ? 'activate-own' : 'activate', async () => activationText(await api.gcpActivateKey({ keyId: item.keyId, ownConfiguration: own })));
+    run(own ? 'activate-own' : 'activate', async () => {
+      const result = await api.gcpActivateKey({ keyId: item.keyId, ownConfiguration: own });
+      setCommands(result.commands.map((c) => c.command));
+      return activationText(result);
+    });
   const remove = (): void =>
     run('remove', async () => {
       const result = await api.gcpRemoveKey({ keyId: item.keyId });
@@ -91,7 +114,11 @@ function KeyRow({ api, item, inUse, onUseInShell }: { api: CloudIdApi; item: Gcp
         </button>
         {confirmRemove ? (
           <span className="gcp-confirm">
-            <span>Remove this key from the app and the keychain?</span>
+            <span>
+              Remove this key from the app and the keychain?
+              {usedByCredentialsVariable && ' GOOGLE_APPLICATION_CREDENTIALS points to it: remove that from your shell profiles too.'}
+              {inUse && ' gcloud keeps its own copy of the credential and goes on working.'}
+            </span>
             <button type="button" className="gcp-danger" onClick={remove} disabled={busy !== null} autoFocus>
               {busy === 'remove' ? 'Removing…' : 'Remove key'}
             </button>
@@ -106,6 +133,7 @@ function KeyRow({ api, item, inUse, onUseInShell }: { api: CloudIdApi; item: Gcp
         )}
       </div>
       {outcome !== null && <GcpOutcome text={outcome} />}
+      {commands.length > 0 && <GcpCommandsRun commands={commands} />}
     </li>
   );
 }

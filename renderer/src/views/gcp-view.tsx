@@ -21,6 +21,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const [dragging, setDragging] = useState(false);
   const [shellTarget, setShellTarget] = useState<ShellProfileTarget | null>(null);
   const [probing, setProbing] = useState(false);
+  const [probed, setProbed] = useState(false);
   const [probeError, setProbeError] = useState<string | null>(null);
   const dragDepth = useRef(0);
   const chooseRef = useRef<HTMLButtonElement>(null);
@@ -47,7 +48,10 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
     setProbing(true);
     setProbeError(null);
     api.gcpProbeReauth().then(
-      () => setProbing(false),
+      () => {
+        setProbing(false);
+        setProbed(true);
+      },
       (error: unknown) => {
         setProbing(false);
         setProbeError(errorMessage(error));
@@ -116,7 +120,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
           )}
           <div className="gcp-columns">
             <div className="gcp-column">
-              <GcpGcloudSummary gcp={gcp} probing={probing} onProbe={probe} />
+              <GcpGcloudSummary gcp={gcp} probing={probing} probed={probed} onProbe={probe} />
               <GcpConfigurations api={api} configurations={gcp.configurations} />
               <GcpAccounts gcp={gcp} now={now} />
             </div>
@@ -124,7 +128,12 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
               <section className="gcp-card" aria-labelledby="gcp-keys-title">
                 <h2 id="gcp-keys-title">Service-account keys</h2>
                 <GcpKeyImport api={api} state={importState} options={options} onOptions={setOptions} onChooseFile={chooseFile} chooseRef={chooseRef} />
-                <GcpKeys api={api} keys={gcp.keys} activeAccount={activeAccount} onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })} />
+                <GcpKeys
+                  api={api}
+                  keys={gcp.keys}
+                  activeAccount={activeAccount}
+                  credentialsPath={gcp.googleApplicationCredentials?.path ?? null}
+                  onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })} />
                 <p className="gcp-shell-remove">
                   <button type="button" className="link-button" onClick={() => setShellTarget({ keyId: null, account: null })}>
                     Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…
