@@ -1,0 +1,229 @@
+// The reasons botocore (the AWS CLI, SkyPilot) would refuse a profile, found ahead of time and
+// pointed at the file and line to fix. Each rule cites the botocore code it mirrors
+// (botocore/credentials.py). Problem messages never quote a secret key's value.
+import type { AwsProfileKind, Problem } from '../../../electron/shared/model';
+import { hasAssumeRoleConfig, hasStaticCredentials, profileKind } from './aws-config-kind';
+import type { RawProfile, RawSsoSession } from './aws-config-sections';
+
+// CanonicalNameCredentialSourcer: the only credential_source values botocore accepts.
+const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
+// Partitions aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc; role names allow [\w+=,.@-] and paths.
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const HAS_UPPER_CASE = /[A-Z]/;
+/** Values that never appear in a message. */
+const SECRET_KEYS = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
+/** Keys the app reads; a key differing only in case is one botocore reads and the JS SDK does not. */
+const KNOWN_KEYS = [
+  'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
+  'role_arn', 'source_profile', 'credential_source', 'web_identity_token_file', 'credential_process',
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'login_session', 'region',
+];
+
+export interface CheckContext {
+  profiles: ReadonlyMap<string, RawProfile>;
+  ssoSessions: ReadonlyMap<string, RawSsoSession>;
+  configFile: string;
+  credentialsFile: string;
+}
+
+/** `asSource`: checked as another profile's source_profile, where its role_arn plays no part. */
+export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: CheckContext, asSource = false): Problem[] {
+  const problems: Problem[] = [];
+  const { values, name } = profile;
+  const at = (key: string): Location => {
+    const entry = values.get(key);
+    return entry === undefined ? headerLocation(profile) : { file: entry.file, line: entry.line };
+  };
+  const add = (severity: Problem['severity'], message: string, key?: string): void => {
+    problems.push({ severity, message, ...(key === undefined ? headerLocation(profile) : at(key)) });
+  };
+
+  const roleArn = values.get('role_arn');
+  if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
+    add('error', `role_arn "${roleArn.value}" of profile "${name}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
+  }
+
+  switch (kind) {
+    case 'assume-role':
+      checkAssumeRole(profile, ctx, add);
+      break;
+    case 'web-identity':
+      if (roleArn === undefined) {
+        add('error', `profile "${name}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
+      }
+      break;
+    case 'sso':
+    case 'sso-legacy':
+      checkSso(profile, kind, ctx, add);
+      break;
+    case 'static': {
+      // SharedCredentialProvider and ConfigProvider each read one file: the pair must be in the
+      // file that holds aws_access_key_id (the credentials file first).
+      const keys = profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
+      if (keys?.has('aws_secret_access_key') !== true) {
+        const elsewhere = values.has('aws_secret_access_key') ? ' in the same file (it is in the other one)' : '';
+        add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
+      }
+      break;
+    }
+    case 'unknown':
+      add('warning', nothingUsable(profile));
+      break;
+    default:
+      break;
+  }
+
+  if (kind !== 'static' && kind !== 'assume-role' && values.has('aws_secret_access_key') && !values.has('aws_access_key_id')) {
+    add('warning', `profile "${name}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
+  }
+  const account = values.get('sso_account_id');
+  if (account !== undefined && !ACCOUNT_ID.test(account.value)) {
+    add('warning', `sso_account_id "${account.value}" of profile "${name}" is not a 12-digit AWS account ID`, 'sso_account_id');
+  }
+  checkSpelling(profile, add);
+  return problems;
+}
+
+type Add = (severity: Problem['severity'], message: string, key?: string) => void;
+
+// AssumeRoleProvider._get_role_config, _validate_credential_source, _validate_source_profile.
+function checkAssumeRole(profile: RawProfile, ctx: CheckContext, add: Add): void {
+  const { values, name } = profile;
+  const sourceProfile = values.get('source_profile');
+  const credentialSource = values.get('credential_source');
+  if (sourceProfile !== undefined && credentialSource !== undefined) {
+    add('error', `profile "${name}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
+    return;
+  }
+  if (sourceProfile === undefined && credentialSource === undefined) {
+    add('error', `profile "${name}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
+    return;
+  }
+  if (credentialSource !== undefined) {
+    if (!CREDENTIAL_SOURCES.includes(credentialSource.value)) {
+      add('error', `credential_source "${credentialSource.value}" of profile "${name}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
+    }
+    return;
+  }
+  if (sourceProfile !== undefined) checkSourceChain(profile, ctx, add);
+}
+
+export interface SourceChain {
+  /** The assume-role profiles credentials are sourced through, after the start profile, in order. */
+  links: RawProfile[];
+  /** The profile whose own credentials (keys, SSO, process...) start the chain, if one does. */
+  end: RawProfile | null;
+  /** Why the chain cannot give credentials, or null. */
+  failure: string | null;
+}
+
+/**
+ * Walks source_profile links the way botocore resolves them when the profile is loaded (it
+ * resolves the whole chain eagerly; only the STS calls wait): a source profile with static keys,
+ * or without role_arn, ends the chain (its own providers answer); one with role_arn continues it.
+ * A profile may name itself only when it has static keys ("source its own keys").
+ */
+export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceChain {
+  const links: RawProfile[] = [];
+  const names = [start.name];
+  const result = (failure: string | null, end: RawProfile | null = null): SourceChain => ({ links, end, failure });
+  // The chain ends at a profile whose own providers answer (botocore: "The source profile must
+  // have credentials" when none does, e.g. only an aws_secret_access_key).
+  const ending = (source: RawProfile): SourceChain =>
+    givesCredentials(source)
+      ? result(null, source)
+      : result(`source_profile "${source.name}" has no credentials of its own (no access key, SSO account and role, process, web identity or login)`, source);
+  let parent = start;
+  let sourceName = start.values.get('source_profile')?.value;
+  while (sourceName !== undefined) {
+    const source = ctx.profiles.get(sourceName);
+    if (source === undefined) {
+      const via = parent === start ? '' : ` (via ${names.join(' → ')})`;
+      return result(`source_profile "${sourceName}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
+    }
+    if (names.includes(sourceName)) {
+      if (sourceName === parent.name && hasStaticCredentials(source.values)) return ending(source);
+      const why = sourceName === parent.name ? ' (a profile may name itself only when it has its own aws_access_key_id)' : '';
+      return result(`source_profile loops: ${[...names, sourceName].join(' → ')}${why}`);
+    }
+    names.push(sourceName);
+    if (hasStaticCredentials(source.values) || !hasAssumeRoleConfig(source.values)) return ending(source);
+    links.push(source);
+    if (source.values.has('credential_source')) return result(null);
+    parent = source;
+    sourceName = source.values.get('source_profile')?.value;
+  }
+  return result(null);
+}
+
+/** What botocore's profile providers would answer for a profile used as a source. */
+function givesCredentials(profile: RawProfile): boolean {
+  const kind = profileKind(profile.values, profile.credentialsValues, true);
+  if (kind === 'unknown') return false;
+  if (kind === 'sso' || kind === 'sso-legacy') return profile.values.has('sso_account_id') || profile.values.has('sso_role_name');
+  return true;
+}
+
+function checkSourceChain(start: RawProfile, ctx: CheckContext, add: Add): void {
+  const { failure } = walkSourceChain(start, ctx);
+  if (failure !== null) add('error', `profile "${start.name}" cannot get credentials: ${failure}`, 'source_profile');
+}
+
+// SSOProvider._load_sso_config and _resolve_sso_session_reference.
+function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckContext, add: Add): void {
+  const { values, name } = profile;
+  let session: RawSsoSession | undefined;
+  if (kind === 'sso') {
+    const sessionName = values.get('sso_session')?.value ?? '';
+    session = ctx.ssoSessions.get(sessionName);
+    if (session === undefined) {
+      add('error', `sso_session "${sessionName}" of profile "${name}" names no [sso-session ${sessionName}] section in ${ctx.configFile}`, 'sso_session');
+      return;
+    }
+    for (const [key, entry] of session.values) {
+      const own = values.get(key);
+      if (own !== undefined && own.value !== entry.value) {
+        const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${own.value}" but its sso-session "${sessionName}" says "${entry.value}"`;
+        add('error', `${key} of profile "${name}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
+      }
+    }
+  }
+  const hasAccount = values.has('sso_account_id');
+  const hasRole = values.has('sso_role_name');
+  const missing = ['sso_start_url', 'sso_region'].filter((key) => !values.has(key) && session?.values.has(key) !== true);
+  if (hasAccount !== hasRole) missing.push(hasAccount ? 'sso_role_name' : 'sso_account_id');
+  if (missing.length > 0) {
+    const where = kind === 'sso' ? ' (here or in its sso-session)' : '';
+    add('error', `profile "${name}" uses SSO but is missing ${missing.join(', ')}${where}`);
+  }
+  if (!hasAccount && !hasRole) {
+    add('warning', `profile "${name}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
+  }
+}
+
+function nothingUsable(profile: RawProfile): string {
+  if (profile.values.size === 0) {
+    return `profile "${profile.name}" is empty: it has no credentials (keys, SSO, role, process or web identity)`;
+  }
+  return `profile "${profile.name}" has no credentials of its own (no keys, SSO, role, process or web identity): it only works with credentials from the environment or an instance role`;
+}
+
+/** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
+function checkSpelling(profile: RawProfile, add: Add): void {
+  profile.values.forEach((entry, key) => {
+    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
+    if (lower !== key && KNOWN_KEYS.includes(lower)) {
+      add('warning', `"${key}" in profile "${profile.name}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
+    }
+    if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
+      add('warning', `${key} in profile "${profile.name}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
+    }
+  });
+}
+
+type Location = { file?: string; line?: number };
+
+function headerLocation(profile: RawProfile): Location {
+  return profile.configSections[0] ?? profile.credentialsSections[0] ?? {};
+}

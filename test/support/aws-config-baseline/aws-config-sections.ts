@@ -1,0 +1,192 @@
+// Turns the two parsed INI files into profiles and sso-sessions the way the AWS SDK for
+// JavaScript names them (@smithy/shared-ini-file-loader: getConfigData, getSsoSessionData,
+// mergeConfigFiles), keeping for every value the file and line it came from.
+// Also warns where botocore (the AWS CLI, SkyPilot) would name a section differently.
+import type { Problem, SourceLocation } from '../../../electron/shared/model';
+import type { IniDocument, IniProblem, IniSection, IniValue } from './ini-parser';
+
+/** A value with the file and line it came from. */
+export type LocatedValue = IniValue;
+
+export interface RawProfile {
+  name: string;
+  configSections: SourceLocation[];
+  credentialsSections: SourceLocation[];
+  /**
+   * Config values overlaid by credentials values, key by key. Shares the INI section's map when
+   * only one section contributes (10k-profile files stay cheap); never mutate it.
+   * Secrets stay inside the core.
+   */
+  values: ReadonlyMap<string, LocatedValue>;
+  /** The config file's own values for this profile (botocore's ConfigProvider reads keys only here). */
+  configValues: ReadonlyMap<string, LocatedValue> | null;
+  /** The credentials file's own values for this profile (botocore reads static keys there first). */
+  credentialsValues: ReadonlyMap<string, LocatedValue> | null;
+  problems: Problem[];
+}
+
+export interface RawSsoSession {
+  name: string;
+  source: SourceLocation;
+  values: ReadonlyMap<string, LocatedValue>;
+  problems: Problem[];
+}
+
+export interface RawAwsConfig {
+  profiles: Map<string, RawProfile>;
+  ssoSessions: Map<string, RawSsoSession>;
+  problems: Problem[];
+}
+
+const SECTION_TYPES = ['profile', 'sso-session', 'services'] as const;
+
+export function collectSections(
+  config: { file: string; doc: IniDocument } | null,
+  credentials: { file: string; doc: IniDocument } | null,
+): RawAwsConfig {
+  const profiles = new Map<string, RawProfile>();
+  const ssoSessions = new Map<string, RawSsoSession>();
+  const problems: Problem[] = [];
+  // Where each INI section's problems go: a profile's, a session's, or the file's.
+  const owners = new Map<string, Problem[]>();
+
+  const profileFor = (name: string): RawProfile => {
+    let profile = profiles.get(name);
+    if (profile === undefined) {
+      profile = { name, configSections: [], credentialsSections: [], values: EMPTY, configValues: null, credentialsValues: null, problems: [] };
+      profiles.set(name, profile);
+    }
+    return profile;
+  };
+
+  if (config !== null) {
+    const { file, doc } = config;
+    // getConfigData: `[profile default]` replaces `[default]` wholesale (when it has keys, since
+    // the SDK's map only holds sections with keys); botocore instead keeps whichever comes last.
+    const profileDefault = doc.byId.get('profile.default');
+    const bareDefault = doc.byId.get('default');
+    const defaultWinner = profileDefault !== undefined && profileDefault.values.size > 0 ? profileDefault : (bareDefault ?? profileDefault);
+
+    for (const section of doc.sections) {
+      const location = { file, line: section.lines[0] ?? 1 };
+      const target = configSectionTarget(section);
+      if (target.kind === 'profile') {
+        if (target.name === 'default' && section !== defaultWinner) {
+          problems.push(shadowedDefault(section, file, profileDefault, bareDefault));
+          continue;
+        }
+        const profile = profileFor(target.name);
+        profile.configSections.push(...section.lines.map((line) => ({ file, line })));
+        overlay(profile, section);
+        profile.configValues = section.values;
+        owners.set(section.id, profile.problems);
+        if (target.botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
+      } else if (target.kind === 'sso-session') {
+        const session: RawSsoSession = { name: target.name, source: location, values: section.values, problems: [] };
+        ssoSessions.set(target.name, session);
+        owners.set(section.id, session.problems);
+        if (target.botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
+      } else if (target.kind === 'ignored') {
+        problems.push({ severity: 'warning', message: ignoredSectionMessage(section, file), file, line: location.line });
+      }
+    }
+    attachProblems(doc.problems, owners, problems);
+  }
+
+  if (credentials !== null) {
+    const { file, doc } = credentials;
+    const credentialOwners = new Map<string, Problem[]>();
+    for (const section of doc.sections) {
+      // The credentials file is not passed through getConfigData: a section's key is its name.
+      const profile = profileFor(section.id);
+      profile.credentialsSections.push(...section.lines.map((line) => ({ file, line })));
+      overlay(profile, section);
+      profile.credentialsValues = section.values;
+      credentialOwners.set(section.id, profile.problems);
+      if (section.prefix !== null) {
+        profile.problems.push({
+          severity: 'warning',
+          message: `[${section.header}] in ${file} names a profile "${section.id}" for the AWS SDK for JavaScript and "${section.header}" for botocore: the credentials file uses bare [NAME] headers`,
+          file,
+          line: section.lines[0] ?? 1,
+        });
+      }
+    }
+    attachProblems(doc.problems, credentialOwners, problems);
+  }
+
+  return { profiles, ssoSessions, problems };
+}
+
+type SectionTarget =
+  | { kind: 'profile' | 'sso-session'; name: string; botocoreDiffers: boolean }
+  | { kind: 'services' | 'ignored' };
+
+/** How getConfigData/getSsoSessionData file a config-file section. */
+function configSectionTarget(section: IniSection): SectionTarget {
+  if (section.id === 'default') return { kind: 'profile', name: 'default', botocoreDiffers: false };
+  const dot = section.id.indexOf('.');
+  const type = dot < 0 ? '' : section.id.slice(0, dot);
+  if (!(SECTION_TYPES as readonly string[]).includes(type)) return { kind: 'ignored' };
+  // `[profile.NAME]` (no space) reaches the SDK's map under the same key as `[profile NAME]`;
+  // botocore's shlex-based split ignores it.
+  const botocoreDiffers = section.prefix === null;
+  const name = section.id.slice(dot + 1);
+  if (type === 'profile') return { kind: 'profile', name, botocoreDiffers };
+  if (type === 'sso-session') return { kind: 'sso-session', name, botocoreDiffers };
+  return { kind: 'services' };
+}
+
+const EMPTY: ReadonlyMap<string, LocatedValue> = new Map();
+
+/** Lays a section's values over a profile's (later wins), copying only when a second section contributes. */
+function overlay(profile: RawProfile, section: IniSection): void {
+  if (profile.values === EMPTY) {
+    profile.values = section.values;
+    return;
+  }
+  const merged = new Map(profile.values);
+  section.values.forEach((entry, key) => merged.set(key, entry));
+  profile.values = merged;
+}
+
+function attachProblems(iniProblems: IniProblem[], owners: Map<string, Problem[]>, fallback: Problem[]): void {
+  for (const { sectionId, ...problem } of iniProblems) {
+    const owner = sectionId === null ? undefined : owners.get(sectionId);
+    (owner ?? fallback).push(problem);
+  }
+}
+
+function dottedHeaderWarning(section: IniSection, file: string): Problem {
+  const spaced = section.id.replace('.', ' ');
+  return {
+    severity: 'warning',
+    message: `[${section.header}] is read by the AWS SDK for JavaScript but ignored by botocore (the AWS CLI, SkyPilot): write [${spaced}]`,
+    file,
+    line: section.lines[0] ?? 1,
+  };
+}
+
+function shadowedDefault(section: IniSection, file: string, profileDefault: IniSection | undefined, bareDefault: IniSection | undefined): Problem {
+  const other = section === bareDefault ? profileDefault : bareDefault;
+  const otherLine = other?.lines[0];
+  return {
+    severity: 'warning',
+    message:
+      section === bareDefault
+        ? `[default] is ignored because [profile default] (line ${otherLine ?? '?'}) also exists: the AWS SDK for JavaScript reads only [profile default], botocore (the AWS CLI, SkyPilot) whichever comes last`
+        : `[profile default] has no keys, so [default] is used instead`,
+    file,
+    line: section.lines[0] ?? 1,
+  };
+}
+
+function ignoredSectionMessage(section: IniSection, file: string): string {
+  const typed = /^(profile|sso-session|services)\s/.exec(section.header);
+  if (typed !== null) {
+    // `[profile "my name"]`, `[profile  two-spaces]`: botocore may read these (it splits the
+    // header like a shell), the JS SDK does not.
+    return `[${section.header}] in ${file} is ignored by the AWS SDK for JavaScript: after "${typed[1] ?? ''}" it wants one space and a name of letters, digits and - _ . @ + % : / only`;
+  }
+  return `[${section.header}] in ${file} is not read as a profile: in the config file a profile is written [profile NAME] (only [default] may omit "profile")`;
+}

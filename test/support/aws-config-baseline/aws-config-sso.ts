@@ -1,0 +1,78 @@
+// SSO sessions: every [sso-session NAME] section (used or not), plus one legacy session per
+// distinct sso_start_url of legacy profiles, named by that URL exactly as written, because that
+// string is what the token cache file name is hashed from (see INTEROP.md, SSO token cache).
+import type { Problem } from '../../../electron/shared/model';
+import type { ParsedAwsProfile, ParsedSsoSession } from './aws-config';
+import type { RawSsoSession } from './aws-config-sections';
+
+export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, profiles: readonly ParsedAwsProfile[]): ParsedSsoSession[] {
+  const sessions: ParsedSsoSession[] = [];
+  const users = new Map<string, string[]>();
+  for (const profile of profiles) {
+    if (profile.kind !== 'sso' || profile.ssoSessionName === null) continue;
+    const names = users.get(profile.ssoSessionName);
+    if (names === undefined) users.set(profile.ssoSessionName, [profile.name]);
+    else names.push(profile.name);
+  }
+  for (const session of raw.values()) {
+    const get = (key: string): string | null => session.values.get(key)?.value ?? null;
+    const problems: Problem[] = [...session.problems];
+    const missing = ['sso_start_url', 'sso_region'].filter((key) => !session.values.has(key));
+    if (missing.length > 0) {
+      problems.push({
+        severity: 'error',
+        message: `[sso-session ${session.name}] is missing ${missing.join(' and ')}: \`aws sso login\` cannot use it`,
+        ...session.source,
+      });
+    }
+    sessions.push({
+      name: session.name,
+      legacy: false,
+      startUrl: get('sso_start_url'),
+      region: get('sso_region'),
+      registrationScopes: parseScopes(get('sso_registration_scopes')),
+      source: session.source,
+      profiles: users.get(session.name) ?? [],
+      problems,
+    });
+  }
+
+  const legacy = new Map<string, ParsedSsoSession>();
+  for (const profile of profiles) {
+    if (profile.kind !== 'sso-legacy' || profile.ssoStartUrl === null) continue;
+    let session = legacy.get(profile.ssoStartUrl);
+    if (session === undefined) {
+      session = {
+        name: profile.ssoStartUrl,
+        legacy: true,
+        startUrl: profile.ssoStartUrl,
+        region: profile.ssoRegion,
+        registrationScopes: [],
+        source: profile.source,
+        profiles: [],
+        problems: [],
+      };
+      legacy.set(profile.ssoStartUrl, session);
+    } else if (session.region === null) {
+      session.region = profile.ssoRegion;
+    } else if (profile.ssoRegion !== null && profile.ssoRegion !== session.region) {
+      session.problems.push({
+        severity: 'warning',
+        message: `profiles using ${profile.ssoStartUrl} disagree on sso_region (${session.region} in "${session.profiles[0] ?? ''}", ${profile.ssoRegion} in "${profile.name}"): they share one token cache file`,
+        ...(profile.source ?? {}),
+      });
+    }
+    session.profiles.push(profile.name);
+  }
+
+  return [...sessions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), ...legacy.values()];
+}
+
+/** Comma-separated, as aws-cli v2 parses it (awscli/customizations/sso/utils.py, parse_sso_registration_scopes). */
+function parseScopes(value: string | null): string[] {
+  if (value === null) return [];
+  return value
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '');
+}

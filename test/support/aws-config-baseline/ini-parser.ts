@@ -1,0 +1,292 @@
+// A single-pass reader of AWS shared config/credentials files that sees exactly what the AWS SDK
+// for JavaScript sees, plus 1-based line numbers and per-line problems instead of exceptions.
+//
+// It mirrors `parseIni` of @smithy/shared-ini-file-loader (the code behind
+// @aws-sdk/shared-ini-file-loader; today in @smithy/core, submodules/config/shared-ini-file-loader/
+// parseIni.js):
+// - lines split on LF or CRLF only (a lone CR stays inside its line);
+// - a comment starts at `#` or `;` at the start of a line or after whitespace, anywhere in the line,
+//   so `key = value # note` is `value`, while `url = https://x/#/start` keeps its `#`;
+// - a header is a trimmed line that starts with `[` and ends with `]`; its text is not trimmed;
+//   `[PREFIX NAME]` / `[PREFIX "NAME"]` with exactly one whitespace and NAME of [\w\-@+.%:/] is
+//   keyed `PREFIX.NAME` when PREFIX is profile, sso-session or services, and ignored (with its
+//   keys) for any other PREFIX; anything else is keyed by its raw text (`[default]` -> `default`);
+// - `key = value` splits at the first `=` (a line with no `=` or starting with `=` is skipped);
+//   `key =` with an empty value opens a sub-section: following lines are stored as `key.sub`
+//   until a non-indented key line; an empty-valued key is never stored itself;
+// - repeated sections merge and a repeated key keeps its last value; a section only exists in
+//   the SDK's map once it has a key (we keep empty ones too: `values.size` is 0).
+// Keys and names keep their case.
+import type { Problem } from '../../../electron/shared/model';
+
+export type IniSectionPrefix = 'profile' | 'sso-session' | 'services';
+
+const SECTION_PREFIXES: readonly string[] = ['profile', 'sso-session', 'services'];
+// The SDK's own pattern; its name class `[\w-@+.%:/]` means \w, `-`, `@`, `+`, `.`, `%`, `:`, `/`.
+const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
+// The SDK throws on these headers (and so reads nothing of the file); we skip the section.
+const BLOCKED_HEADERS: readonly string[] = ['__proto__', 'profile __proto__'];
+const HAS_UPPER_CASE = /[A-Z]/;
+
+export interface IniValue {
+  value: string;
+  /** The file name given to parseIni ('' when none). */
+  file: string;
+  /** 1-based line of the occurrence that won (the last one). */
+  line: number;
+  /** True when the SDK cut an inline ` # ...` / ` ; ...` comment off this line. */
+  inlineComment: boolean;
+}
+
+export interface IniSection {
+  /** The SDK's key for this section: `profile.NAME`, `sso-session.NAME`, `services.NAME`, or the raw header text. */
+  id: string;
+  /** The text between the brackets of the first header that opened this section. */
+  header: string;
+  prefix: IniSectionPrefix | null;
+  /** NAME for a prefixed header, else the raw header text. */
+  name: string;
+  /** 1-based lines of every header that opened this section (repeats merge). */
+  lines: number[];
+  /** Values by key (`sub.key` inside a sub-section), in first-seen order; the last occurrence wins. */
+  values: Map<string, IniValue>;
+}
+
+/** A problem on one line, and the id of the section that line belongs to (null outside any). */
+export interface IniProblem extends Problem {
+  line: number;
+  sectionId: string | null;
+}
+
+export interface IniDocument {
+  /** Sections in order of first appearance, including ones without keys. */
+  sections: IniSection[];
+  /** The same sections by id. */
+  byId: Map<string, IniSection>;
+  problems: IniProblem[];
+}
+
+export function parseIni(text: string, file?: string): IniDocument {
+  const sections: IniSection[] = [];
+  const byId = new Map<string, IniSection>();
+  const problems: IniProblem[] = [];
+  const fileName = file ?? '';
+  const problem = (severity: Problem['severity'], line: number, message: string): void => {
+    const sectionId = current?.id ?? null;
+    problems.push(file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId });
+  };
+
+  let current: IniSection | undefined;
+  let subSection: string | undefined;
+  // Lines after a header the SDK ignores: their keys vanish, reported once on the header.
+  let inIgnoredSection = false;
+  // For botocore-only problems: keys seen per section in this header's block, lower-cased as
+  // Python's configparser stores them.
+  const blockKeys = new Map<string, number>();
+
+  // Work on offsets into `text` rather than on per-line strings: on 100k-line files the garbage
+  // of split/slice/trim, not the parsing, is what costs. Only headers, keys and values are sliced.
+  const comments = new CommentFinder(text);
+  const equalsSigns = new NextIndex(text, '=');
+  let lineNumber = 0;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    lineNumber++;
+    // `split(/\r?\n/)`: a line ends at LF; a CR right before it is not part of the line.
+    let lineEnd = text.indexOf('\n', lineStart);
+    const nextLineStart = lineEnd < 0 ? text.length + 1 : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    const lineFrom = lineStart;
+    lineStart = nextLineStart;
+
+    const commentAt = comments.startIn(lineFrom, lineEnd);
+    let start = lineFrom;
+    let end = commentAt < 0 ? lineEnd : commentAt;
+    while (start < end && isJsWhitespace(text.charCodeAt(start))) start++;
+    while (end > start && isJsWhitespace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    const indented = isJsWhitespace(text.charCodeAt(lineFrom));
+
+    const first = text.charCodeAt(start);
+    if (first === 0x5b /* [ */ && text.charCodeAt(end - 1) === 0x5d /* ] */ && end - start >= 2) {
+      current = undefined;
+      subSection = undefined;
+      inIgnoredSection = false;
+      blockKeys.clear();
+      const header = text.slice(start + 1, end - 1);
+      if (BLOCKED_HEADERS.includes(header)) {
+        inIgnoredSection = true;
+        problem('error', lineNumber, `[${header}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
+        continue;
+      }
+      const match = PREFIXED_HEADER.exec(header);
+      let id: string;
+      let prefix: IniSectionPrefix | null = null;
+      let name = header;
+      if (match !== null) {
+        const [, matchedPrefix = '', , matchedName = ''] = match;
+        if (!SECTION_PREFIXES.includes(matchedPrefix)) {
+          inIgnoredSection = true;
+          problem('warning', lineNumber, `[${header}] is ignored: "${matchedPrefix}" is not a section type (profile, sso-session or services)`);
+          continue;
+        }
+        prefix = matchedPrefix as IniSectionPrefix;
+        name = matchedName;
+        id = `${prefix}.${name}`;
+      } else {
+        if (header === '') {
+          inIgnoredSection = true;
+          problem('warning', lineNumber, '[] has no name: it and its keys are ignored');
+          continue;
+        }
+        id = header;
+      }
+      const existing = byId.get(id);
+      if (existing !== undefined) {
+        existing.lines.push(lineNumber);
+        current = existing;
+        const botocore =
+          existing.header === header
+            ? 'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section'
+            : 'botocore (the AWS CLI, SkyPilot) uses only the later one';
+        problem('warning', lineNumber, `[${header}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
+      } else {
+        current = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
+        sections.push(current);
+        byId.set(id, current);
+      }
+      continue;
+    }
+
+    const equals = equalsSigns.from(start);
+    const hasEquals = equals < end;
+    if (first === 0x5b /* [ */ && !hasEquals) {
+      const trimmed = text.slice(start, end);
+      const why = trimmed.includes(']')
+        ? 'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header'
+        : 'it has no closing "]"';
+      problem('error', lineNumber, `"${trimmed}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
+      continue;
+    }
+
+    if (!hasEquals || equals === start) {
+      if (inIgnoredSection) continue;
+      // Python's configparser takes an indented line after a key as that key's continuation,
+      // `key: value` as a key, and refuses any other stray line (and with it the whole file).
+      const colon = text.indexOf(':', start);
+      if (!hasEquals && colon > start && colon < end) {
+        problem('warning', lineNumber, `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`);
+        continue;
+      }
+      const what = hasEquals ? 'has no key before "="' : 'is not "key = value", a [section] header or a comment';
+      const continuation = indented && blockKeys.size > 0;
+      const botocore = continuation ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above' : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
+      problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
+      continue;
+    }
+    if (current === undefined) {
+      if (!inIgnoredSection) {
+        problem('error', lineNumber, `line ${lineNumber} sets a key before any [section] header: it is ignored, and botocore (the AWS CLI, SkyPilot) refuses the whole file`);
+      }
+      continue;
+    }
+
+    const key = text.slice(start, trimEnd(text, start, equals));
+    const value = text.slice(trimStart(text, equals + 1, end), end);
+    if (value === '') {
+      subSection = key;
+      noteBotocoreDuplicate(key, lineNumber);
+      continue;
+    }
+    if (subSection !== undefined && !indented) subSection = undefined;
+    const fullKey = subSection === undefined ? key : `${subSection}.${key}`;
+    if (subSection === undefined) noteBotocoreDuplicate(key, lineNumber);
+    current.values.set(fullKey, { value, file: fileName, line: lineNumber, inlineComment: commentAt >= 0 });
+  }
+
+  return { sections, byId, problems };
+
+  // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
+  // twice in one section; the JS SDK silently keeps the last value. Worth a warning either way.
+  function noteBotocoreDuplicate(key: string, lineNumber: number): void {
+    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
+    const earlier = blockKeys.get(lower);
+    if (earlier === undefined) {
+      blockKeys.set(lower, lineNumber);
+      return;
+    }
+    problem(
+      'warning',
+      lineNumber,
+      `"${key}" is set again (first at line ${earlier}): the AWS SDK for JavaScript uses the later value, botocore (the AWS CLI, SkyPilot) refuses the file`,
+    );
+  }
+}
+
+/** The next offset of one character at or after a position; amortised linear over a file. */
+class NextIndex {
+  private next = -1;
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  from(position: number): number {
+    if (this.next !== Infinity && this.next < position) {
+      const index = this.text.indexOf(this.char, position);
+      this.next = index < 0 ? Infinity : index;
+    }
+    return this.next;
+  }
+}
+
+/**
+ * Finds where the SDK's `line.split(/(^|\s)[;#]/)[0]` cuts a line: the first `#` or `;` that starts
+ * the line or follows a whitespace character.
+ */
+class CommentFinder {
+  private readonly hash: NextIndex;
+  private readonly semicolon: NextIndex;
+  constructor(private readonly text: string) {
+    this.hash = new NextIndex(text, '#');
+    this.semicolon = new NextIndex(text, ';');
+  }
+
+  /** The offset of the comment start in [from, to), or -1. */
+  startIn(from: number, to: number): number {
+    let at = from;
+    for (;;) {
+      const candidate = Math.min(this.hash.from(at), this.semicolon.from(at));
+      if (candidate >= to) return -1;
+      if (candidate === from || isJsWhitespace(this.text.charCodeAt(candidate - 1))) return candidate;
+      at = candidate + 1;
+    }
+  }
+}
+
+function trimStart(text: string, from: number, to: number): number {
+  while (from < to && isJsWhitespace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && isJsWhitespace(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** Exactly the characters JavaScript's `\s` matches. */
+function isJsWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
