@@ -33,7 +33,11 @@ export function App({ api }: { api: CloudIdApi }) {
   const shown = useMemo(() => filterProfiles(profiles, deferredQuery, order), [profiles, deferredQuery, order]);
   const choices = useMemo(() => filterChoices(profiles), [profiles]);
   const expiries = useMemo(
-    () => [...profiles.map((p) => p.expiresAt), ...(snapshot?.aws.ssoSessions.map((s) => s.expiresAt) ?? [])],
+    () => [
+      ...profiles.map((p) => p.expiresAt),
+      ...(snapshot?.aws.ssoSessions.map((s) => s.expiresAt) ?? []),
+      ...(snapshot?.gcp?.accounts.map((a) => a.tokenExpiresAt) ?? []),
+    ],
     [profiles, snapshot],
   );
 
