@@ -2,7 +2,6 @@
 // REAL core and operation handlers over them, the local STS, and the built renderer served by the
 // bridge server and opened in Chromium with the in-page bridge. Only the transport is not Electron.
 import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { makeAwsHome, type AwsHome } from './aws-home';
 import { GoogleTokenServer } from './google-token-server';
 import { startBridgeServer, type BridgeServer, type EmitEvent } from './bridge-server';
 import { pageBridgeScript } from './page-bridge';
+import { copyBuiltRenderer } from './renderer-copy';
 import { writeSkyState, type SkyStateFixture } from './sky-state-fixtures';
 import { startStsServer, type StsIdentity, type StsServer } from './sts-server';
 import { createSsoKeeperService } from '../../electron/core/app/sso-keeper-service';
@@ -80,11 +80,21 @@ export interface LaunchedApp {
   portal: SsoPortalServer | null;
 }
 
-export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }>({
-  launchApp: async ({ page }, use) => {
+export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<LaunchedApp> }, { rendererDir: string }>({
+  // One private copy of the build per worker: a rebuild during the run cannot change the page.
+  rendererDir: [
+    // Playwright reads a fixture's dependencies from this pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const copy = await copyBuiltRenderer(RENDERER_DIR);
+      await use(copy.dir);
+      await copy.remove();
+    },
+    { scope: 'worker' },
+  ],
+  launchApp: async ({ page, rendererDir }, use) => {
     const cleanups: Array<() => Promise<unknown>> = [];
     await use(async (launch = {}) => {
-      if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`no built renderer in ${RENDERER_DIR}: run \`npm run build\` first`);
       const home = await makeAwsHome();
       cleanups.push(() => home.cleanup());
       if (launch.config !== undefined) await home.writeConfig(launch.config);
@@ -179,7 +189,7 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
             offProgress();
           };
         },
-        staticDir: RENDERER_DIR,
+        staticDir: rendererDir,
       });
       cleanups.push(() => bridge.close());
 
