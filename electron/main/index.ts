@@ -133,6 +133,9 @@ async function startApp(): Promise<void> {
       'gcp-copy-login-command': (account) => {
         if (account) clipboard.writeText(gcloudLoginCommand(account));
       },
+      'copy-text': (text) => {
+        if (text) clipboard.writeText(text);
+      },
       'sso-login': (session) => {
         if (session) ssoLogin(session);
       },

@@ -8,6 +8,7 @@ import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, formatTimeLeft, worstStatus } from '../identity/expiry';
 import { profileExportLine } from './profile-export-line';
+import { describeClusters } from './tray-clusters';
 
 export const APP_NAME = 'Cloud Identity Tray';
 
@@ -34,7 +35,9 @@ export type TrayActionId =
   | 'gcp-copy-login-command'
   /** Log in to / out of the SSO session named by `arg` (its sso-session name or legacy start URL). */
   | 'sso-login'
-  | 'sso-logout';
+  | 'sso-logout'
+  /** Put `arg` (a fix command from the snapshot, never a secret) on the clipboard. */
+  | 'copy-text';
 
 export interface TrayAction {
   id: TrayActionId;
@@ -68,6 +71,9 @@ export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
   const gcp = describeGcp(snapshot.gcp);
   if (gcp) items.push(...gcp.items, { type: 'separator' });
 
+  const clusters = describeClusters(snapshot.sky ?? null);
+  if (clusters) items.push(...clusters.items, { type: 'separator' });
+
   const warnings = warningItems(snapshot);
   if (warnings.length > 0) items.push(...warnings, { type: 'separator' });
 
@@ -80,7 +86,7 @@ export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
 
   return {
     iconStatus: combinedIconStatus(active, profile === null && snapshot.aws.activeProfileSource === 'default', gcp),
-    tooltip: truncate(`${APP_NAME} — ${active.summary}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
+    tooltip: truncate(`${APP_NAME} — ${active.summary}${clusters?.summary ? ` · ${clusters.summary}` : ''}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
     items,
   };
 }

@@ -1,0 +1,78 @@
+// The tray's SkyPilot section, pure: a few clusters (those the active identity cannot operate
+// first), each with its status and owner, a warning mark and a one-click copy of the fix where
+// `sky` would refuse. The window's Clusters tab holds the rest. Part of tray-model.ts.
+import type { SkyClusterOwnership, SkyState } from '../../shared/sky-model';
+import type { TrayItem } from './tray-model';
+
+/** How many clusters the menu lists before pointing to the window. */
+export const MAX_MENU_CLUSTERS = 8;
+const MAX_NAME = 48;
+const MAX_COMMAND_IN_LABEL = 64;
+
+export interface ClustersDescription {
+  items: TrayItem[];
+  /** For the tooltip: `1 cluster not operable`; null when every cluster is fine (or unknown). */
+  summary: string | null;
+}
+
+const STATUS_WORDS: Record<string, string> = { UP: 'up', INIT: 'init', STOPPED: 'stopped' };
+const STATUS_ORDER: Record<string, number> = { UP: 0, INIT: 1, STOPPED: 2 };
+// SkyPilot's owner shapes: AWS [UserId, Account]; GCP ['<account> [project_id=<p>]'] (sky/clouds/*.py).
+const AWS_ACCOUNT = /^\d{12}$/;
+const GCP_IDENTITY = /^(.*) \[project_id=.*\]$/;
+// Reasons a state.db that exists could not be read; a missing one just means no SkyPilot here.
+const UNREADABLE = new Set(['unreadable', 'corrupt', 'not-skypilot']);
+
+export function describeClusters(sky: SkyState | null): ClustersDescription | null {
+  if (sky === null) return null;
+  if (!sky.available) {
+    if (!sky.reason || !UNREADABLE.has(sky.reason)) return null;
+    return { items: [{ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'open-window' } }], summary: null };
+  }
+  if (sky.clusters.length === 0) return null;
+
+  const shown = [...sky.clusters].sort(menuOrder).slice(0, MAX_MENU_CLUSTERS);
+  const notOperable = sky.clusters.filter((c) => c.operableByActive === false).length;
+  const items: TrayItem[] = [
+    { type: 'label', label: `SkyPilot cluster${sky.clusters.length === 1 ? '' : 's'}${notOperable > 0 ? ` — ${notOperable} not operable` : ''}` },
+  ];
+  for (const cluster of shown) {
+    const mark = cluster.operableByActive === false ? '⚠ ' : '';
+    const status = cluster.status === null ? 'status unknown' : (STATUS_WORDS[cluster.status] ?? cluster.status.toLowerCase());
+    items.push({ type: 'action', label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`, action: { id: 'open-window' } });
+    if (cluster.operableByActive === false && cluster.fix) {
+      items.push({ type: 'action', label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`, action: { id: 'copy-text', arg: cluster.fix } });
+    }
+  }
+  const hidden = sky.clusters.length - shown.length;
+  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  return { items, summary: notOperable > 0 ? `${notOperable} cluster${notOperable === 1 ? '' : 's'} not operable` : null };
+}
+
+/** Those the active identity cannot operate, then running before stopped, then by name. */
+function menuOrder(a: SkyClusterOwnership, b: SkyClusterOwnership): number {
+  const rank = (c: SkyClusterOwnership): number => (c.operableByActive === false ? 0 : 1);
+  const status = (c: SkyClusterOwnership): number => (c.status === null ? 3 : (STATUS_ORDER[c.status] ?? 3));
+  return rank(a) - rank(b) || status(a) - status(b) || a.name.localeCompare(b.name, 'en', { numeric: true });
+}
+
+/**
+ * The owner as the user knows it: the local AWS profile or Google account that is the owner (the
+ * active one first), else the owner's AWS account or Google account, else what the column holds.
+ */
+export function ownerShort(cluster: SkyClusterOwnership): string {
+  const owners = cluster.matches.filter((m) => m.level === 'user');
+  const local = owners.find((m) => m.active) ?? owners[0];
+  if (local) return local.identity;
+  const owner = cluster.owner;
+  if (owner === null) return 'no owner';
+  const parts = Array.isArray(owner) ? owner.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [typeof owner === 'string' ? owner : JSON.stringify(owner)];
+  const [first = '', second] = parts;
+  if (second !== undefined && AWS_ACCOUNT.test(second)) return `account ${second}`;
+  return GCP_IDENTITY.exec(first)?.[1] ?? (first || 'no owner');
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
