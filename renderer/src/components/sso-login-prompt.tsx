@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { useNow } from '../hooks/use-now';
 import type { SsoLoginPrompt } from '../lib/sso-types';
 import { promptExpiry } from '../lib/sso-session-view';
 
@@ -8,16 +10,17 @@ import { promptExpiry } from '../lib/sso-session-view';
 export function SsoLoginPromptView({
   session,
   prompt,
-  now,
   onOpenPage,
   onCancel,
 }: {
   session: string;
   prompt: SsoLoginPrompt | null;
-  now: number;
   onOpenPage(): void;
   onCancel(): void;
 }) {
+  // The code's countdown ticks on its own, exactly when its wording changes.
+  const expiries = useMemo(() => [prompt?.expiresAt ?? null], [prompt]);
+  const now = useNow(expiries, false);
   return (
     <div className="sso-login" role="group" aria-label={`Login to ${session}`}>
       <div role="status" aria-live="polite" className="sso-login-text">

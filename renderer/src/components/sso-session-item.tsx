@@ -91,7 +91,6 @@ export function SsoSessionItem({
         <SsoLoginPromptView
           session={name}
           prompt={activity.login.prompt}
-          now={now}
           onOpenPage={() => logins.openPage(name)}
           onCancel={() => logins.cancel(name)}
         />
