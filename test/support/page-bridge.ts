@@ -73,9 +73,9 @@ export function installPageBridge(config: PageBridgeConfig): void {
     },
     getPathForFile: (file) => `${config.testDir.replace(/\/+$/, '')}/${file.name}`,
   };
+  // The event stream opens with the app's first subscription, not before: once the server sees
+  // it, the app's listeners are in place, so an event a test sends then is not lost.
   Object.defineProperty(window, 'cloudid', { value: Object.freeze(api), enumerable: true });
-  // Open the event stream now, before the app asks for its first snapshot.
-  stream();
 }
 
 /**
