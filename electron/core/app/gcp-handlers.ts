@@ -2,16 +2,16 @@
 // zone, key list, activation, shell-profile block and configuration switch, over the core's GCP
 // functions. Key material stays in the core: results carry metadata and gcloud's messages only.
 import { readFile, unlink } from 'node:fs/promises';
-import type { GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification } from '../../shared/contract-gcp';
+import type { GcpImportOutcome, GcpKeyVerification } from '../../shared/contract-gcp';
 import { gcpOperations } from '../../shared/contract-gcp';
 import type { HandlersFor } from '../../shared/contract-kit';
-import { activateServiceAccount, type ActivationResult } from '../gcp/gcloud-activate';
 import { importServiceAccountKey } from '../gcp/import-service-account-key';
 import { ServiceAccountKeyStore, type StoredKey } from '../gcp/key-store';
 import { verifyKeyFile } from '../gcp/verify-service-account-key';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { appDataDir } from './app-paths';
+import { activateStoredKey } from './gcp-activation';
 import { ShellProfilePreviews } from './gcp-shell-profile-previews';
 import { switchGcloudConfiguration } from './gcp-switch';
 import type { HandlerContext } from './operation-handlers';
@@ -31,7 +31,6 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
   const dataDir = core.context.appDataDir ?? appDataDir(env, homeDir, process.platform);
   const store = new ServiceAccountKeyStore({ appDataDir: dataDir, secrets: options.secrets ?? new KeytarSecretStore() });
   const previews = new ShellProfilePreviews();
-  const gcloud = options.gcloudPath ? { gcloudPath: options.gcloudPath } : {};
 
   /** The key's stored copy, or why there is none (not imported, or no keychain to ask). */
   const findKey = async (keyId: string): Promise<{ key: StoredKey } | { message: string }> => {
@@ -47,37 +46,28 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
   /** Re-read gcloud's files now, so the answer and the next snapshot agree. */
   const reload = (): Promise<void> => core.reload().catch(() => undefined);
 
-  const activationOutcome = (activation: ActivationResult, key: StoredKey): GcpActivationOutcome => ({
-    ok: activation.ok,
-    account: key.account,
-    project: key.project,
-    configuration: activation.configuration ?? core.snapshot().gcp?.activeConfiguration ?? null,
-    createdConfiguration: activation.steps.some((s) => s.command.includes('create') && s.exitCode === 0),
-    message: activation.message,
-    commands: activation.steps.map((s) => ({ command: s.command.join(' '), exitCode: s.exitCode })),
-  });
-
   return {
     gcpImportKey: async ({ path, activate, ownConfiguration, removeSource }) => {
       let outcome;
       try {
-        outcome = await importServiceAccountKey(store, { source: path, activate, ownConfiguration, removeSource, env, ...gcloud });
+        outcome = await importServiceAccountKey(store, { source: path, removeSource, env });
       } catch (error) {
         // The key may be stored already (e.g. the download could not be deleted): show the state.
         await reload();
         throw new Error(`The key was not fully imported: ${errorText(error)}`, { cause: error });
       }
-      const { result, activation, sourceRemoved } = outcome;
+      const { result, sourceRemoved } = outcome;
       if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };
       if (result.status === 'keychain-unavailable') return { status: 'keychain-unavailable', source: path, message: result.message };
-      await reload();
       const { key } = result;
+      const activation = activate ? await activateStoredKey(core, key, ownConfiguration ?? false, options.gcloudPath) : null;
+      if (!activation) await reload();
       const imported: GcpImportOutcome = {
         status: result.status,
         key: { keyId: key.keyId, account: key.account, project: key.project, path: key.path, importedAt: key.importedAt },
         source: path,
         sourceRemoved,
-        activation: activation ? activationOutcome(activation, key) : null,
+        activation,
       };
       return imported;
     },
@@ -132,10 +122,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
       if ('message' in found) {
         return { ok: false, account: '', project: null, configuration: null, createdConfiguration: false, message: found.message, commands: [] };
       }
-      const { key } = found;
-      const activation = await activateServiceAccount({ keyFile: key.path, account: key.account, projectId: key.project, newConfiguration: ownConfiguration, env, ...gcloud });
-      await reload();
-      return activationOutcome(activation, key);
+      return activateStoredKey(core, found.key, ownConfiguration, options.gcloudPath);
     },
 
     gcpShellProfilesPreview: async ({ keyId }) => {

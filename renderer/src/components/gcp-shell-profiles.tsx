@@ -24,7 +24,7 @@ export function GcpShellProfiles({ api, target, onClose }: { api: CloudIdApi; ta
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opened from a key's row: bring the panel into view and put the keyboard on it.
   useEffect(() => {
-    headingRef.current?.scrollIntoView({ block: 'nearest' });
+    headingRef.current?.scrollIntoView({ block: 'start' });
     headingRef.current?.focus();
   }, [target.keyId]);
   useEffect(() => {

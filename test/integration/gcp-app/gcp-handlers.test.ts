@@ -158,6 +158,25 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
   });
 
+  it('puts gcloud back on the configuration it was on when activating in a new one fails', async () => {
+    const app = await setup();
+    const key = registeredKey('acme-qa', 3);
+    google.disableServiceAccountKey(key.client_email);
+    const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'k.json'), key), activate: true, ownConfiguration: true });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    expect(outcome.activation).toMatchObject({ ok: false, configuration: 'deployer-acme-qa', createdConfiguration: false });
+    expect(outcome.activation?.message).toContain('Invalid JWT Signature');
+    expect(outcome.activation?.message).toContain('gcloud is back on configuration “default” (the new “deployer-acme-qa” was removed).');
+    expect(outcome.activation?.commands.slice(-2).map((c) => [c.command, c.exitCode])).toEqual([
+      ['gcloud config configurations activate default', 0],
+      ['gcloud config configurations delete deployer-acme-qa --quiet', 0],
+    ]);
+    expect(app.core.snapshot().gcp?.activeConfiguration).toBe('default');
+    const listed = (await gcloudJson(['config', 'configurations', 'list'], app.gcloudDir)) as Array<{ name: string; is_active: boolean }>;
+    expect(listed.map((c) => [c.name, c.is_active])).toEqual([['default', true]]);
+    await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
+  });
+
   it('refuses every wrong kind of file with its own reason and keeps nothing', async () => {
     const app = await setup();
     const dir = await tempDir();

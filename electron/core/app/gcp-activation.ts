@@ -1,0 +1,39 @@
+// Activation from the window: the core recipe (gcloud-activate.ts), plus putting gcloud back the
+// way it was when activating "in its own configuration" fails half-way, so a refused key never
+// leaves the user in a new, empty configuration.
+import type { GcpActivationOutcome } from '../../shared/contract-gcp';
+import { activateServiceAccount } from '../gcp/gcloud-activate';
+import { runGcloudCommand } from '../gcp/gcloud-runner';
+import type { StoredKey } from '../gcp/key-store';
+import type { Core } from './core';
+
+export async function activateStoredKey(core: Core, key: StoredKey, ownConfiguration: boolean, gcloudPath?: string): Promise<GcpActivationOutcome> {
+  const { env } = core.context;
+  const gcloud = gcloudPath ? { gcloudPath } : {};
+  const before = core.snapshot().gcp?.activeConfiguration ?? null;
+  const activation = await activateServiceAccount({ keyFile: key.path, account: key.account, projectId: key.project, newConfiguration: ownConfiguration, env, ...gcloud });
+  const created = activation.steps.some((s) => s.command.includes('create') && s.exitCode === 0);
+  const commands = activation.steps.map((s) => ({ command: s.command.join(' '), exitCode: s.exitCode }));
+  let message = activation.message;
+  const switched = activation.configuration !== null && before !== null && activation.configuration !== before && activation.steps.length > 2;
+  if (!activation.ok && switched && activation.configuration !== null && before !== null) {
+    const back = await runGcloudCommand(['config', 'configurations', 'activate', before], { env, ...gcloud });
+    commands.push({ command: back.command.join(' '), exitCode: back.exitCode });
+    if (back.exitCode === 0 && created) {
+      const drop = await runGcloudCommand(['config', 'configurations', 'delete', activation.configuration, '--quiet'], { env, ...gcloud });
+      commands.push({ command: drop.command.join(' '), exitCode: drop.exitCode });
+    }
+    const undone = back.exitCode === 0 ? `gcloud is back on configuration “${before}”${created ? ` (the new “${activation.configuration}” was removed)` : ''}.` : `gcloud stays on configuration “${activation.configuration}”: switching back to “${before}” failed too.`;
+    message = `${message ?? 'gcloud failed without saying why.'}\n\n${undone}`;
+  }
+  await core.reload().catch(() => undefined);
+  return {
+    ok: activation.ok,
+    account: key.account,
+    project: key.project,
+    configuration: activation.ok ? (activation.configuration ?? core.snapshot().gcp?.activeConfiguration ?? null) : activation.configuration,
+    createdConfiguration: activation.ok && created,
+    message,
+    commands,
+  };
+}
