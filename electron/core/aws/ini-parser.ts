@@ -22,11 +22,10 @@ import type { Problem } from '../../shared/model';
 export type IniSectionPrefix = 'profile' | 'sso-session' | 'services';
 
 const SECTION_PREFIXES: readonly string[] = ['profile', 'sso-session', 'services'];
-// The SDK's own pattern; its name class `[\w-@+.%:/]` means \w, `-`, `@`, `+`, `.`, `%`, `:`, `/`.
-const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 // The SDK throws on these headers (and so reads nothing of the file); we skip the section.
 const BLOCKED_HEADERS: readonly string[] = ['__proto__', 'profile __proto__'];
-const HAS_UPPER_CASE = /[A-Z]/;
+// A header block's keys are compared in a short list; past this many, in a Map (see BlockKeys).
+const BLOCK_KEYS_IN_LIST = 16;
 
 export interface IniValue {
   value: string;
@@ -82,7 +81,7 @@ export function parseIni(text: string, file?: string): IniDocument {
   let inIgnoredSection = false;
   // For botocore-only problems: keys seen per section in this header's block, lower-cased as
   // Python's configparser stores them.
-  const blockKeys = new Map<string, number>();
+  const blockKeys = new BlockKeys();
 
   // Work on offsets into `text` rather than on per-line strings: on 100k-line files the garbage
   // of split/slice/trim, not the parsing, is what costs. Only headers, keys and values are sliced.
@@ -119,12 +118,16 @@ export function parseIni(text: string, file?: string): IniDocument {
         problem('error', lineNumber, `[${header}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
         continue;
       }
-      const match = PREFIXED_HEADER.exec(header);
+      const nameStart = prefixedNameStart(header);
       let id: string;
       let prefix: IniSectionPrefix | null = null;
       let name = header;
-      if (match !== null) {
-        const [, matchedPrefix = '', , matchedName = ''] = match;
+      if (nameStart > 0) {
+        // nameStart - 1 is the whitespace, or the opening quote after it (then the name ends
+        // before the closing quote, the header's last character).
+        const quoted = header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
+        const matchedPrefix = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
+        const matchedName = header.slice(nameStart, quoted ? header.length - 1 : header.length);
         if (!SECTION_PREFIXES.includes(matchedPrefix)) {
           inIgnoredSection = true;
           problem('warning', lineNumber, `[${header}] is ignored: "${matchedPrefix}" is not a section type (profile, sso-session or services)`);
@@ -179,7 +182,7 @@ export function parseIni(text: string, file?: string): IniDocument {
         continue;
       }
       const what = hasEquals ? 'has no key before "="' : 'is not "key = value", a [section] header or a comment';
-      const continuation = indented && blockKeys.size > 0;
+      const continuation = indented && blockKeys.size() > 0;
       const botocore = continuation ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above' : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
       problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
       continue;
@@ -209,17 +212,100 @@ export function parseIni(text: string, file?: string): IniDocument {
   // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
   // twice in one section; the JS SDK silently keeps the last value. Worth a warning either way.
   function noteBotocoreDuplicate(key: string, lineNumber: number): void {
-    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
-    const earlier = blockKeys.get(lower);
-    if (earlier === undefined) {
-      blockKeys.set(lower, lineNumber);
-      return;
-    }
+    const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
+    const earlier = blockKeys.addOrGet(lower, lineNumber);
+    if (earlier < 0) return;
     problem(
       'warning',
       lineNumber,
       `"${key}" is set again (first at line ${earlier}): the AWS SDK for JavaScript uses the later value, botocore (the AWS CLI, SkyPilot) refuses the file`,
     );
+  }
+}
+
+/**
+ * Where the name starts when a header matches the SDK's `^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$`
+ * (its name class `[\w-@+.%:/]` means \w, `-`, `@`, `+`, `.`, `%`, `:`, `/`), else -1. Scanned by
+ * hand: a regex match allocates an array and three strings for every header of a 10k-profile file.
+ * The two character classes exclude whitespace and quotes, so the match has a single candidate.
+ */
+function prefixedNameStart(header: string): number {
+  const length = header.length;
+  let at = 0;
+  while (at < length && isWordOrHyphen(header.charCodeAt(at))) at++;
+  if (at === 0 || at >= length || !isJsWhitespace(header.charCodeAt(at))) return -1;
+  at++;
+  const quote = at < length ? header.charCodeAt(at) : -1;
+  const quoted = quote === 0x22 /* " */ || quote === 0x27; /* ' */
+  if (quoted) at++;
+  const nameStart = at;
+  while (at < length && isNameChar(header.charCodeAt(at))) at++;
+  if (at === nameStart) return -1;
+  if (quoted) return at === length - 1 && header.charCodeAt(at) === quote ? nameStart : -1;
+  return at === length ? nameStart : -1;
+}
+
+/** `[\w-]` without the u flag. */
+function isWordOrHyphen(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+}
+
+/** `[\w\-@+.%:/]` without the u flag. */
+function isNameChar(code: number): boolean {
+  return (
+    isWordOrHyphen(code) || code === 0x40 /* @ */ || code === 0x2b /* + */ || code === 0x2e /* . */ || code === 0x25 /* % */ || code === 0x3a /* : */ || code === 0x2f /* / */
+  );
+}
+
+/** `/[A-Z]/.test(text)`. */
+function hasAsciiUpperCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
+/**
+ * The keys of one header block with the line each was first set on. A block has a handful of
+ * keys, so a short list compared in place beats a Map (no hashing of each freshly sliced key);
+ * a block with many keys moves to a Map so it never turns quadratic.
+ */
+class BlockKeys {
+  private readonly keys: string[] = [];
+  private readonly lines: number[] = [];
+  private count = 0;
+  private map: Map<string, number> | null = null;
+
+  clear(): void {
+    this.count = 0;
+    this.map = null;
+  }
+
+  size(): number {
+    return this.count;
+  }
+
+  /** The line the key was first set on, or -1 after recording it now. */
+  addOrGet(key: string, line: number): number {
+    if (this.map !== null) {
+      const earlier = this.map.get(key);
+      if (earlier !== undefined) return earlier;
+      this.map.set(key, line);
+      this.count++;
+      return -1;
+    }
+    for (let i = 0; i < this.count; i++) if (this.keys[i] === key) return this.lines[i] ?? -1;
+    if (this.count === BLOCK_KEYS_IN_LIST) {
+      this.map = new Map();
+      for (let i = 0; i < this.count; i++) this.map.set(this.keys[i] ?? '', this.lines[i] ?? 0);
+      this.map.set(key, line);
+    } else {
+      this.keys[this.count] = key;
+      this.lines[this.count] = line;
+    }
+    this.count++;
+    return -1;
   }
 }
 

@@ -138,8 +138,15 @@ const headerArb = fc.oneof(
   nameArb.map((n) => `[sso-session ${n}]`),
   nameArb.map((n) => `[profile.${n}]`),
 );
+// Headers of random text around the section types: quotes, whitespace of every kind, name characters.
+const fuzzHeaderArb = fc
+  .tuple(
+    fc.constantFrom('', 'profile', 'sso-session', 'services', 'Profile', 'x_y-1', 'default'),
+    fc.array(fc.constantFrom(...' \t\u00a0\u2028\ufeff"\'aZ9_-@+.%:/#;=[]Ä'.split('')), { maxLength: 6 }),
+  )
+  .map(([prefix, chars]) => `[${prefix}${chars.join('')}]`);
 const oddFileArb = fc
-  .array(fc.oneof({ weight: 1, arbitrary: headerArb }, { weight: 3, arbitrary: oddLineArb }), { maxLength: 40 })
+  .array(fc.oneof({ weight: 1, arbitrary: headerArb }, { weight: 1, arbitrary: fuzzHeaderArb }, { weight: 3, arbitrary: oddLineArb }), { maxLength: 40 })
   .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
 
 describe('generated files', () => {
