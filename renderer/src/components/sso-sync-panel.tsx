@@ -68,7 +68,6 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
 
   const shown = state?.step === 'preview' || state?.step === 'applying' ? state.preview : null;
   const rows = shown === null ? [] : syncRows(shown);
-  const withDetails = rows.some((row) => row.detail !== '');
   return (
     <form className="sso-panel" aria-label={`Sync accounts of ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3>Sync accounts</h3>
@@ -136,7 +135,6 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
                     <th scope="col">Profile</th>
                     <th scope="col">Account</th>
                     <th scope="col">Role</th>
-                    {withDetails && <th scope="col">Details</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -145,10 +143,12 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
                       <td>
                         <span className={`sync-action sync-action-${row.action}`}>{SYNC_ACTION_LABEL[row.action]}</span>
                       </td>
-                      <td className="mono">{row.profileName}</td>
+                      <td>
+                        <span className="mono">{row.profileName}</span>
+                        {row.detail !== '' && <span className="sso-sync-detail">{row.detail}</span>}
+                      </td>
                       <td>{row.account}</td>
                       <td>{row.roleName}</td>
-                      {withDetails && <td className="muted">{row.detail}</td>}
                     </tr>
                   ))}
                 </tbody>
