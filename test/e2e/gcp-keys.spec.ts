@@ -159,6 +159,10 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await expect(activation.locator('.gcp-outcome-title')).toHaveText('gcloud could not activate deployer@acme-dev.iam.gserviceaccount.com', { timeout: 60_000 });
     await expect(activation.locator('.gcp-outcome-detail')).toContainText('ERROR: (gcloud.auth.activate-service-account)');
     await expect(activation.locator('.gcp-outcome-detail')).toContainText('Invalid JWT Signature');
+    // Nothing half-done: gcloud is back where it was, without an empty new configuration.
+    await expect(activation.locator('.gcp-outcome-detail')).toContainText('gcloud is back on configuration “default” (the new “deployer-acme-dev” was removed).');
+    await expect(page.locator('.gcp-active-configuration')).toHaveText('default');
+    await expect(page.getByRole('region', { name: 'Configurations' }).getByRole('rowheader')).toHaveText(['default']);
 
     const row = keysList(page).getByRole('listitem').filter({ hasText: key.client_email });
     await row.getByRole('button', { name: 'Verify' }).click();
