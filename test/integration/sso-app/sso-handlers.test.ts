@@ -208,6 +208,32 @@ describe('configure and sync from the window', () => {
     expect(again.preview.counts).toMatchObject({ add: 0, update: 0, remove: 0, unchanged: 6 });
   });
 
+  it('a rate-limited portal: the preview still lists everything and no call fails', async () => {
+    const limited = await startSsoPortal({ accounts: makePortalAccounts(40, ['Admin']), validTokens: ['pre-issued-token'], ratePerSecond: 40, burst: 2 });
+    const limitedCore = createCore({
+      env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_SSO: limited.url },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      watch: false,
+      detectCli: false,
+      gcp: false,
+    });
+    try {
+      await signIn('corp');
+      await limitedCore.start();
+      const limitedHandlers = createOperationHandlers(limitedCore, { copyText: () => undefined }, (event, payload) => void events.push({ event, payload } as Emitted));
+      const preview = await limitedHandlers.ssoSyncPreview({ session: 'corp' });
+      if (!preview.ok) throw new Error(preview.message);
+      expect(preview.preview.listing).toMatchObject({ accounts: 40, roles: 40, complete: true, failedCalls: 0 });
+      expect(preview.preview.counts.add).toBe(40);
+      const last = events.filter((e) => e.event === 'ssoSyncProgress').at(-1);
+      expect(last?.payload).toMatchObject({ session: 'corp', accountsDone: 40, allAccountsFound: true });
+    } finally {
+      await limitedCore.stop();
+      await limited.close();
+    }
+  });
+
   it('a login through the handlers lets the portal list at once (the issued token is used)', async () => {
     const browser = fakeBrowser();
     browse = (url) => void browser.openUrl(url);
