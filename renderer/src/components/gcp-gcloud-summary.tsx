@@ -1,5 +1,5 @@
 import type { GcpState } from '../lib/gcp-types';
-import { GCP_STATUS_LABEL, credentialTypeLabel, statusClass } from '../lib/gcp-labels';
+import { GCP_STATUS_LABEL, credentialTypeLabel, probeSummary, statusClass } from '../lib/gcp-labels';
 
 /** What gcloud uses right now: the active configuration, its account and project, and overrides. */
 export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpState; probing: boolean; probed: boolean; onProbe(): void }) {
@@ -72,14 +72,6 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
       )}
     </section>
   );
-}
-
-/** After "Check sign-ins": what Google said about the user sign-ins, in one line. */
-function probeSummary(gcp: GcpState): string {
-  const users = gcp.accounts.filter((a) => a.type === 'authorized_user' || a.type === 'external_account_authorized_user');
-  const bad = users.filter((a) => a.status === 'reauth-needed' || a.status === 'revoked').length + (gcp.adc && (gcp.adc.status === 'reauth-needed' || gcp.adc.status === 'revoked') ? 1 : 0);
-  if (users.length === 0 && gcp.adc?.type !== 'authorized_user') return 'Checked: no user sign-in to check (service-account keys do not expire this way).';
-  return bad === 0 ? 'Checked just now: every user sign-in still refreshes.' : `Checked just now: ${bad === 1 ? 'one sign-in needs' : `${bad} sign-ins need`} attention (above).`;
 }
 
 function Override({ value, variable }: { value: string; variable: string }) {

@@ -1,38 +1,11 @@
 import { useState } from 'react';
 import type { CloudIdApi } from '../shared-types';
 import type { GcpState } from '../lib/gcp-types';
-import { ADC_RELOGIN_COMMAND, needsSignIn, reloginCommand, signInReason } from '../lib/gcp-labels';
-
-interface Alert {
-  id: string;
-  title: string;
-  reason: string;
-  command: string;
-}
-
-function alertsOf(gcp: GcpState): Alert[] {
-  const alerts: Alert[] = gcp.accounts
-    .filter((a) => needsSignIn(a.status))
-    .map((a) => ({
-      id: `account:${a.account}`,
-      title: a.status === 'revoked' ? `Signed out: ${a.account}` : `Sign in again: ${a.account}`,
-      reason: signInReason(a.status),
-      command: reloginCommand(a),
-    }));
-  if (gcp.adc && needsSignIn(gcp.adc.status)) {
-    alerts.push({
-      id: 'adc',
-      title: 'Application default credentials need a new sign-in',
-      reason: `Client libraries (and SkyPilot) using ${gcp.adc.path} fail until you sign in again.`,
-      command: ADC_RELOGIN_COMMAND,
-    });
-  }
-  return alerts;
-}
+import { signInAlerts } from '../lib/gcp-labels';
 
 /** Credentials that fail on next use, each with its fix: the command, or a key instead. */
 export function GcpSignInAlerts({ api, gcp, onImportInstead }: { api: CloudIdApi; gcp: GcpState; onImportInstead(): void }) {
-  const alerts = alertsOf(gcp);
+  const alerts = signInAlerts(gcp);
   if (alerts.length === 0) return null;
   return (
     <div className="gcp-alerts">

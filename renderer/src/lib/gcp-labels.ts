@@ -1,6 +1,6 @@
 // The words the Google Cloud view uses: statuses, credential types, and one sentence for each
 // outcome of an import, a verification, an activation or a switch. Pure, unit-tested.
-import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification } from './gcp-types';
+import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
 
 export const GCP_STATUS_LABEL: Record<GcpAccountStatus, string> = {
   valid: 'Valid',
@@ -118,4 +118,44 @@ export function singleDroppedFile<F extends { name: string }>(files: readonly F[
   if (first === undefined) return { message: 'Nothing to import: drop a file (a service-account key JSON), not text or a link.' };
   if (rest.length > 0) return { message: `${files.length} files were dropped; drop one service-account key at a time.` };
   return { file: first };
+}
+
+export interface SignInAlert {
+  id: string;
+  title: string;
+  reason: string;
+  /** The command that fixes it, to copy. */
+  command: string;
+}
+
+/** Every credential that fails on next use (an account, or the ADC file), each with its fix. */
+export function signInAlerts(gcp: GcpState): SignInAlert[] {
+  const alerts: SignInAlert[] = gcp.accounts
+    .filter((a) => needsSignIn(a.status))
+    .map((a) => ({
+      id: `account:${a.account}`,
+      title: a.status === 'revoked' ? `Signed out: ${a.account}` : `Sign in again: ${a.account}`,
+      reason: signInReason(a.status),
+      command: reloginCommand(a),
+    }));
+  if (gcp.adc && needsSignIn(gcp.adc.status)) {
+    alerts.push({
+      id: 'adc',
+      title: 'Application default credentials need a new sign-in',
+      reason: `Client libraries (and SkyPilot) using ${gcp.adc.path} fail until you sign in again.`,
+      command: ADC_RELOGIN_COMMAND,
+    });
+  }
+  return alerts;
+}
+
+const USER_TYPES = new Set(['authorized_user', 'external_account_authorized_user']);
+
+/** After "Check sign-ins": what Google said about the user sign-ins, in one line. */
+export function probeSummary(gcp: GcpState): string {
+  const users = gcp.accounts.filter((a) => a.type !== null && USER_TYPES.has(a.type));
+  const adcIsUser = gcp.adc?.type != null && USER_TYPES.has(gcp.adc.type);
+  if (users.length === 0 && !adcIsUser) return 'Checked: no user sign-in to check (service-account keys do not expire this way).';
+  const bad = signInAlerts(gcp).length;
+  return bad === 0 ? 'Checked just now: every user sign-in still refreshes.' : `Checked just now: ${bad === 1 ? 'one sign-in needs' : `${bad} sign-ins need`} attention (above).`;
 }

@@ -9,7 +9,7 @@ import {
   statusClass,
   verificationText,
 } from '../../../renderer/src/lib/gcp-labels';
-import type { GcpImportedKey } from '../../../renderer/src/lib/gcp-types';
+import type { GcpAccountStatus, GcpImportedKey, GcpState } from '../../../renderer/src/lib/gcp-types';
 
 const key: GcpImportedKey = {
   keyId: 'a1b2c3',
@@ -92,5 +92,44 @@ describe('shell-profile edit wording', async () => {
     expect(profileEditText({ action: 'create', currentKeyPath: null })).toBe('create this file with the block');
     expect(profileEditText({ action: 'remove', currentKeyPath: '/k/old.json' })).toBe('remove the block');
     expect(profileEditText({ action: 'unchanged', currentKeyPath: '/k/a.json' })).toBe('already as wanted, unchanged');
+  });
+});
+
+describe('sign-in alerts and the probe summary', async () => {
+  const { probeSummary, signInAlerts } = await import('../../../renderer/src/lib/gcp-labels');
+  const state = (aliceStatus: GcpAccountStatus, adc: GcpState['adc'] = null): GcpState => ({
+    configDir: '/c',
+    activeConfiguration: 'default',
+    configurations: [],
+    accounts: [
+      { account: 'alice@example.com', type: 'authorized_user', tokenExpiresAt: null, status: aliceStatus },
+      { account: 'ci@p.iam.gserviceaccount.com', type: 'service_account', tokenExpiresAt: null, status: 'valid' },
+    ],
+    adc,
+    googleApplicationCredentials: null,
+    keys: [],
+    overrides: [],
+    problems: [],
+  });
+
+  it('raises one alert per account that needs a sign-in, with its re-login command', () => {
+    expect(signInAlerts(state('valid'))).toEqual([]);
+    expect(signInAlerts(state('reauth-needed'))).toEqual([
+      { id: 'account:alice@example.com', title: 'Sign in again: alice@example.com', reason: expect.stringContaining('Reauthentication is needed'), command: 'gcloud auth login alice@example.com' },
+    ]);
+    expect(signInAlerts(state('revoked'))[0]?.title).toBe('Signed out: alice@example.com');
+  });
+
+  it('raises one for an ADC file that needs a sign-in, with the application-default command', () => {
+    const alerts = signInAlerts(state('valid', { path: '/c/application_default_credentials.json', type: 'authorized_user', account: null, status: 'revoked' }));
+    expect(alerts).toEqual([expect.objectContaining({ id: 'adc', command: 'gcloud auth application-default login' })]);
+  });
+
+  it('sums up a probe in one line', () => {
+    expect(probeSummary(state('valid'))).toBe('Checked just now: every user sign-in still refreshes.');
+    expect(probeSummary(state('reauth-needed'))).toBe('Checked just now: one sign-in needs attention (above).');
+    const adc = { path: '/c/adc.json', type: 'authorized_user', account: null, status: 'reauth-needed' as const };
+    expect(probeSummary(state('revoked', adc))).toBe('Checked just now: 2 sign-ins need attention (above).');
+    expect(probeSummary({ ...state('valid'), accounts: [] })).toContain('no user sign-in to check');
   });
 });
