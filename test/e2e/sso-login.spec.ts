@@ -46,7 +46,7 @@ async function approveInBrowser(url: string): Promise<void> {
 test.describe('SSO login from the window', () => {
   test('device code: the code is shown, a second click joins, approving it turns the session valid live; log out', async ({ launchApp }) => {
     const launched = await launchApp({ config: CONFIG, sso: {} });
-    const { page, home, opened } = launched;
+    const { page, home, opened, copied } = launched;
     const oidc = serverOf(launched.oidc);
     await notReloaded(page);
     const item = sessionItem(page, LEGACY_URL);
@@ -66,7 +66,9 @@ test.describe('SSO login from the window', () => {
     expect(oidc.requests.filter((r) => r.operation === 'StartDeviceAuthorization')).toHaveLength(1);
     expect(opened).toHaveLength(1);
 
-    // "Open the page" opens the same page again through the shell.
+    // "Copy link" for a browser elsewhere; "Open the page" opens the same page again through the shell.
+    await prompt.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => copied).toEqual([opened[0]]);
     await prompt.getByRole('button', { name: 'Open the page' }).click();
     await expect.poll(() => opened.length).toBe(2);
     expect(opened[1]).toBe(opened[0]);

@@ -11,11 +11,14 @@ export function SsoLoginPromptView({
   session,
   prompt,
   onOpenPage,
+  onCopyLink,
   onCancel,
 }: {
   session: string;
   prompt: SsoLoginPrompt | null;
   onOpenPage(): void;
+  /** For a browser on another machine, or when the page cannot be opened from here. */
+  onCopyLink(url: string): void;
   onCancel(): void;
 }) {
   // The code's countdown ticks on its own, exactly when its wording changes.
@@ -46,6 +49,9 @@ export function SsoLoginPromptView({
       <div className="sso-actions">
         <button type="button" className="primary" onClick={onOpenPage} disabled={prompt === null}>
           {prompt?.userCode === null ? 'Open the page again' : 'Open the page'}
+        </button>
+        <button type="button" onClick={() => prompt !== null && onCopyLink(prompt.verificationUriComplete)} disabled={prompt === null}>
+          Copy link
         </button>
         <button type="button" onClick={onCancel}>
           Cancel login

@@ -92,6 +92,7 @@ export function SsoSessionItem({
           session={name}
           prompt={activity.login.prompt}
           onOpenPage={() => logins.openPage(name)}
+          onCopyLink={(url) => logins.copyLink(name, url)}
           onCancel={() => logins.cancel(name)}
         />
       )}

@@ -19,6 +19,7 @@ export interface SsoLogins {
   login(session: string): void;
   cancel(session: string): void;
   openPage(session: string): void;
+  copyLink(session: string, url: string): void;
   logout(session: string): void;
   refresh(session: string): void;
 }
@@ -56,14 +57,20 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
     };
   }, [api, update]);
 
-  const fail = useCallback((session: string) => (error: unknown) => update(session, (prev) => ({ ...prev, login: null, busy: null, message: { kind: 'error', text: errorMessage(error) } })), [update]);
+  /** The bridge or the core failed; only a failed `ssoLogin` call ends the login shown. */
+  const fail = useCallback(
+    (session: string, endsLogin = false) =>
+      (error: unknown) =>
+        update(session, (prev) => ({ ...prev, login: endsLogin ? null : prev.login, busy: null, message: { kind: 'error', text: errorMessage(error) } })),
+    [update],
+  );
 
   return {
     activity: (session) => state.get(session) ?? IDLE,
     login: (session) => {
       // A second click while a login runs joins it in the core: no second browser tab.
       update(session, (prev) => ({ ...prev, login: prev.login ?? { prompt: null }, message: null }));
-      api.ssoLogin({ session }).then((result) => update(session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })), fail(session));
+      api.ssoLogin({ session }).then((result) => update(session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })), fail(session, true));
     },
     cancel: (session) => {
       api.ssoCancelLogin({ session }).catch(fail(session));
@@ -75,6 +82,9 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
         },
         fail(session),
       );
+    },
+    copyLink: (session, url) => {
+      api.copyText({ text: url }).then(() => update(session, (prev) => ({ ...prev, message: { kind: 'ok', text: 'Link copied: open it in a browser to sign in.' } })), fail(session));
     },
     logout: (session) => {
       update(session, (prev) => ({ ...prev, busy: 'logout', message: null }));
