@@ -28,6 +28,18 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Only for `npm start`: Vite's dev server injects <style> tags and talks over a websocket.
+      // The production build keeps index.html's strict policy unchanged.
+      {
+        name: 'dev-server-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+      },
+    ],
   },
 });

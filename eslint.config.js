@@ -32,8 +32,10 @@ export default tseslint.config(
     // The renderer talks only to the bridge; from the app's code it may import only the contract's types.
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'electron', 'fs', 'path', 'os', 'child_process'], message: 'The renderer never touches Node or Electron.' },
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer never touches Electron.' }],
+        patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The renderer never touches Node.' },
         { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'], message: 'The renderer imports only from electron/shared.' },
       ] }],
     },
