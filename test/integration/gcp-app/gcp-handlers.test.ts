@@ -3,7 +3,7 @@
 // with its token and Cloud Resource Manager calls sent to a local Google token server, and real
 // shell profiles in a temporary home. What gcloud itself reports must agree with the snapshot.
 import { existsSync } from 'node:fs';
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app/core';
@@ -13,7 +13,17 @@ import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-
 import { SecretStoreUnavailableError, type SecretStore } from '../../../electron/core/secrets/secret-store';
 import { parseInput } from '../../../electron/shared/contract';
 import { GoogleTokenServer } from '../../support/google-token-server';
-import { runGcloud, serviceAccountKey, tempDir, writeJson, wrongFiles, type ServiceAccountKeyJson } from '../../support/gcloud-fixtures';
+import {
+  authorizedUserJson,
+  runGcloud,
+  serviceAccountKey,
+  tempDir,
+  writeConfiguration,
+  writeGcloudDatabases,
+  writeJson,
+  wrongFiles,
+  type ServiceAccountKeyJson,
+} from '../../support/gcloud-fixtures';
 
 let google: GoogleTokenServer;
 const cores: Core[] = [];
@@ -203,6 +213,30 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     expect(existsSync(join(app.appDataDir, 'keys'))).toBe(false);
     expect(app.core.snapshot().gcp?.keys).toEqual([]);
     expect(existsSync(app.gcloudDir) ? (await gcloudJson(['auth', 'list'], app.gcloudDir)) : []).toEqual([]);
+  });
+});
+
+describe('gcpProbeReauth', () => {
+  it('asks the token endpoint now and the snapshot then says which sign-in needs renewing', async () => {
+    const app = await setup();
+    google.registerRefreshToken('1//probe-alice', { outcome: 'rapt_required' });
+    google.registerRefreshToken('1//probe-bob', { outcome: 'ok' });
+    await mkdir(app.gcloudDir, { recursive: true });
+    await writeGcloudDatabases(app.gcloudDir, [
+      { account: 'alice@example.com', credential: authorizedUserJson('1//probe-alice', google.tokenUrl) },
+      { account: 'bob@example.com', credential: authorizedUserJson('1//probe-bob', google.tokenUrl) },
+    ]);
+    await writeConfiguration(app.gcloudDir, 'default', '[core]\naccount = alice@example.com\n');
+    await app.core.reload();
+    expect(app.core.snapshot().gcp?.accounts.map((a) => [a.account, a.status])).toEqual([
+      ['alice@example.com', 'valid'],
+      ['bob@example.com', 'valid'],
+    ]);
+    expect(await app.handlers.gcpProbeReauth()).toEqual({ probed: true });
+    expect(app.core.snapshot().gcp?.accounts.map((a) => [a.account, a.status])).toEqual([
+      ['alice@example.com', 'reauth-needed'],
+      ['bob@example.com', 'valid'],
+    ]);
   });
 });
 
