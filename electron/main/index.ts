@@ -7,6 +7,7 @@ import { app, clipboard, dialog, Notification, powerMonitor } from 'electron';
 import { appDataDir } from '../core/app/app-paths';
 import { loginShellPath } from '../core/app/login-shell-path';
 import { loadNotificationLedger, saveNotificationLedger } from '../core/identity/notification-ledger';
+import type { EventPayload } from '../shared/contract';
 import type { Snapshot } from '../shared/model';
 import { createCore, type Core } from '../core/app/core';
 import { gcloudLoginCommand, switchGcloudConfiguration } from '../core/app/gcp-switch';
@@ -97,13 +98,30 @@ async function startApp(): Promise<void> {
       },
       openExternal: (url) => openExternalIfAllowed(url),
     },
-    (event, payload) => appWindow.send(event, payload),
+    (event, payload) => {
+      appWindow.send(event, payload);
+      // The device code also in a notification: the user reads it while the browser has focus.
+      if (event === 'ssoLoginPrompt') showLoginCode(payload as EventPayload<'ssoLoginPrompt'>);
+    },
   );
   const unregisterIpc = registerIpc({
     handlers,
     isAppFrame: (frame) => appWindow.isAppFrame(frame),
     ready: started,
   });
+  const shownCodes = new Set<string>();
+  function showLoginCode(prompt: EventPayload<'ssoLoginPrompt'>): void {
+    if (prompt.userCode === null || shownCodes.has(prompt.userCode)) return;
+    shownCodes.add(prompt.userCode);
+    if (!core.settings().notifications || !Notification.isSupported()) return;
+    const notification = new Notification({
+      title: `Log in to ${prompt.session}`,
+      body: `Confirm the code ${prompt.userCode} on the sign-in page in your browser.`,
+      icon: iconPath,
+    });
+    notification.on('click', () => appWindow.show());
+    notification.show();
+  }
   // The window shows the device code (or that the app waits for the browser) and the outcome.
   const ssoLogin = (session: string): void => {
     appWindow.show();
