@@ -1,40 +1,15 @@
 // Human wording for how long an identity has left, and when that wording next changes, so the
 // window re-renders exactly then instead of on a polling tick. The words are the tray's own
-// (electron/core/identity/expiry.ts formatTimeLeft); a unit test holds the two to each other,
-// since the renderer may not import the core.
+// (electron/shared/time-words.ts).
+import { formatDuration, formatTimeLeft, MINUTE, SECOND } from '../../../electron/shared/time-words';
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/**
- * A duration in its two largest units, rounded down: "45s", "9m", "2h 10m", "3d 4h". A countdown
- * rounds down so it never promises more time than is left.
- */
-export function formatDuration(ms: number): string {
-  const abs = Math.max(0, Math.floor(Math.abs(ms)));
-  if (abs < MINUTE) return `${Math.floor(abs / SECOND)}s`;
-  if (abs < HOUR) return `${Math.floor(abs / MINUTE)}m`;
-  if (abs < DAY) {
-    const h = Math.floor(abs / HOUR);
-    const m = Math.floor((abs % HOUR) / MINUTE);
-    return m === 0 ? `${h}h` : `${h}h ${m}m`;
-  }
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  return h === 0 ? `${d}d` : `${d}d ${h}h`;
-}
+export { formatDuration };
 
 /** "expires in 2h 10m", "expires in 45s", "expired 3m ago", "expired just now"; null when unknown. */
 export function formatExpiry(expiresAt: string | null, now: number): string | null {
   if (expiresAt === null) return null;
   const at = Date.parse(expiresAt);
-  if (Number.isNaN(at)) return null;
-  const left = at - now;
-  if (left > 0) return `expires in ${formatDuration(Math.max(left, SECOND))}`;
-  if (-left < SECOND) return 'expired just now';
-  return `expired ${formatDuration(-left)} ago`;
+  return Number.isNaN(at) ? null : formatTimeLeft(new Date(at), now);
 }
 
 /** "just now", "5m ago" for when something happened (minutes are enough for a check). */
