@@ -15,8 +15,9 @@ export async function activateStoredKey(core: Core, key: StoredKey, ownConfigura
   const created = activation.steps.some((s) => s.command.includes('create') && s.exitCode === 0);
   const commands = activation.steps.map((s) => ({ command: s.command.join(' '), exitCode: s.exitCode }));
   let message = activation.message;
-  const switched = activation.configuration !== null && before !== null && activation.configuration !== before && activation.steps.length > 2;
-  if (!activation.ok && switched && activation.configuration !== null && before !== null) {
+  // Steps of a new-configuration activation: list, then create or activate it, then the rest.
+  const selected = activation.configuration !== null && activation.steps[1]?.exitCode === 0;
+  if (!activation.ok && selected && activation.configuration !== null && before !== null && activation.configuration !== before) {
     const back = await runGcloudCommand(['config', 'configurations', 'activate', before], { env, ...gcloud });
     commands.push({ command: back.command.join(' '), exitCode: back.exitCode });
     if (back.exitCode === 0 && created) {
