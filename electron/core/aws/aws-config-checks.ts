@@ -9,8 +9,6 @@ import type { RawProfile, RawSsoSession } from './aws-config-sections';
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 // Partitions aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc; role names allow [\w+=,.@-] and paths.
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const HAS_UPPER_CASE = /[A-Z]/;
 /** Values that never appear in a message. */
 const SECRET_KEYS = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
 /** Keys the app reads; a key differing only in case is one botocore reads and the JS SDK does not. */
@@ -25,37 +23,34 @@ export interface CheckContext {
   ssoSessions: ReadonlyMap<string, RawSsoSession>;
   configFile: string;
   credentialsFile: string;
+  /** Each profile's source chain once walked (checks and role chains both need it). */
+  chains?: Map<RawProfile, SourceChain>;
 }
 
 /** `asSource`: checked as another profile's source_profile, where its role_arn plays no part. */
 export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: CheckContext, asSource = false): Problem[] {
   const problems: Problem[] = [];
   const { values, name } = profile;
-  const at = (key: string): Location => {
-    const entry = values.get(key);
-    return entry === undefined ? headerLocation(profile) : { file: entry.file, line: entry.line };
-  };
-  const add = (severity: Problem['severity'], message: string, key?: string): void => {
-    problems.push({ severity, message, ...(key === undefined ? headerLocation(profile) : at(key)) });
-  };
+  // One plain object per profile rather than closures: this runs for every profile of the file.
+  const report = new ProblemList(profile, problems);
 
   const roleArn = values.get('role_arn');
   if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
-    add('error', `role_arn "${roleArn.value}" of profile "${name}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
+    report.add('error', `role_arn "${roleArn.value}" of profile "${name}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
   }
 
   switch (kind) {
     case 'assume-role':
-      checkAssumeRole(profile, ctx, add);
+      checkAssumeRole(profile, ctx, report);
       break;
     case 'web-identity':
       if (roleArn === undefined) {
-        add('error', `profile "${name}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
+        report.add('error', `profile "${name}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
       }
       break;
     case 'sso':
     case 'sso-legacy':
-      checkSso(profile, kind, ctx, add);
+      checkSso(profile, kind, ctx, report);
       break;
     case 'static': {
       // SharedCredentialProvider and ConfigProvider each read one file: the pair must be in the
@@ -63,50 +58,81 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
       const keys = profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
       if (keys?.has('aws_secret_access_key') !== true) {
         const elsewhere = values.has('aws_secret_access_key') ? ' in the same file (it is in the other one)' : '';
-        add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
+        report.add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
       }
       break;
     }
     case 'unknown':
-      add('warning', nothingUsable(profile));
+      report.add('warning', nothingUsable(profile));
       break;
     default:
       break;
   }
 
   if (kind !== 'static' && kind !== 'assume-role' && values.has('aws_secret_access_key') && !values.has('aws_access_key_id')) {
-    add('warning', `profile "${name}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
+    report.add('warning', `profile "${name}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
   }
   const account = values.get('sso_account_id');
-  if (account !== undefined && !ACCOUNT_ID.test(account.value)) {
-    add('warning', `sso_account_id "${account.value}" of profile "${name}" is not a 12-digit AWS account ID`, 'sso_account_id');
+  if (account !== undefined && !isAccountId(account.value)) {
+    report.add('warning', `sso_account_id "${account.value}" of profile "${name}" is not a 12-digit AWS account ID`, 'sso_account_id');
   }
-  checkSpelling(profile, add);
+  checkSpelling(profile, report);
   return problems;
 }
 
-type Add = (severity: Problem['severity'], message: string, key?: string) => void;
+/** Adds a profile's problems, each at the line of the key it is about, else at its header. */
+class ProblemList {
+  constructor(
+    private readonly profile: RawProfile,
+    private readonly problems: Problem[],
+  ) {}
+
+  add(severity: Problem['severity'], message: string, key?: string): void {
+    const entry = key === undefined ? undefined : this.profile.values.get(key);
+    const location: Location = entry === undefined ? headerLocation(this.profile) : { file: entry.file, line: entry.line };
+    this.problems.push({ severity, message, ...location });
+  }
+}
+
+/** `/^\d{12}$/` (ASCII digits, as without the u flag). */
+function isAccountId(value: string): boolean {
+  if (value.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** walkSourceChain, remembered in the context when it has a cache. */
+export function sourceChainOf(profile: RawProfile, ctx: CheckContext): SourceChain {
+  const cached = ctx.chains?.get(profile);
+  if (cached !== undefined) return cached;
+  const chain = walkSourceChain(profile, ctx);
+  ctx.chains?.set(profile, chain);
+  return chain;
+}
 
 // AssumeRoleProvider._get_role_config, _validate_credential_source, _validate_source_profile.
-function checkAssumeRole(profile: RawProfile, ctx: CheckContext, add: Add): void {
+function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: ProblemList): void {
   const { values, name } = profile;
   const sourceProfile = values.get('source_profile');
   const credentialSource = values.get('credential_source');
   if (sourceProfile !== undefined && credentialSource !== undefined) {
-    add('error', `profile "${name}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
+    report.add('error', `profile "${name}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
     return;
   }
   if (sourceProfile === undefined && credentialSource === undefined) {
-    add('error', `profile "${name}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
+    report.add('error', `profile "${name}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
     return;
   }
   if (credentialSource !== undefined) {
     if (!CREDENTIAL_SOURCES.includes(credentialSource.value)) {
-      add('error', `credential_source "${credentialSource.value}" of profile "${name}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
+      report.add('error', `credential_source "${credentialSource.value}" of profile "${name}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
     }
     return;
   }
-  if (sourceProfile !== undefined) checkSourceChain(profile, ctx, add);
+  if (sourceProfile !== undefined) checkSourceChain(profile, ctx, report);
 }
 
 export interface SourceChain {
@@ -165,40 +191,45 @@ function givesCredentials(profile: RawProfile): boolean {
   return true;
 }
 
-function checkSourceChain(start: RawProfile, ctx: CheckContext, add: Add): void {
-  const { failure } = walkSourceChain(start, ctx);
-  if (failure !== null) add('error', `profile "${start.name}" cannot get credentials: ${failure}`, 'source_profile');
+function checkSourceChain(start: RawProfile, ctx: CheckContext, report: ProblemList): void {
+  const { failure } = sourceChainOf(start, ctx);
+  if (failure !== null) report.add('error', `profile "${start.name}" cannot get credentials: ${failure}`, 'source_profile');
 }
 
 // SSOProvider._load_sso_config and _resolve_sso_session_reference.
-function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckContext, add: Add): void {
+function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckContext, report: ProblemList): void {
   const { values, name } = profile;
   let session: RawSsoSession | undefined;
   if (kind === 'sso') {
     const sessionName = values.get('sso_session')?.value ?? '';
     session = ctx.ssoSessions.get(sessionName);
     if (session === undefined) {
-      add('error', `sso_session "${sessionName}" of profile "${name}" names no [sso-session ${sessionName}] section in ${ctx.configFile}`, 'sso_session');
+      report.add('error', `sso_session "${sessionName}" of profile "${name}" names no [sso-session ${sessionName}] section in ${ctx.configFile}`, 'sso_session');
       return;
     }
-    for (const [key, entry] of session.values) {
+    session.values.forEach((entry, key) => {
       const own = values.get(key);
       if (own !== undefined && own.value !== entry.value) {
         const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${own.value}" but its sso-session "${sessionName}" says "${entry.value}"`;
-        add('error', `${key} of profile "${name}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
+        report.add('error', `${key} of profile "${name}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
       }
-    }
+    });
   }
   const hasAccount = values.has('sso_account_id');
   const hasRole = values.has('sso_role_name');
-  const missing = ['sso_start_url', 'sso_region'].filter((key) => !values.has(key) && session?.values.has(key) !== true);
-  if (hasAccount !== hasRole) missing.push(hasAccount ? 'sso_role_name' : 'sso_account_id');
-  if (missing.length > 0) {
+  const sessionValues = session?.values;
+  const noStartUrl = !values.has('sso_start_url') && sessionValues?.has('sso_start_url') !== true;
+  const noRegion = !values.has('sso_region') && sessionValues?.has('sso_region') !== true;
+  if (noStartUrl || noRegion || hasAccount !== hasRole) {
+    const missing: string[] = [];
+    if (noStartUrl) missing.push('sso_start_url');
+    if (noRegion) missing.push('sso_region');
+    if (hasAccount !== hasRole) missing.push(hasAccount ? 'sso_role_name' : 'sso_account_id');
     const where = kind === 'sso' ? ' (here or in its sso-session)' : '';
-    add('error', `profile "${name}" uses SSO but is missing ${missing.join(', ')}${where}`);
+    report.add('error', `profile "${name}" uses SSO but is missing ${missing.join(', ')}${where}`);
   }
   if (!hasAccount && !hasRole) {
-    add('warning', `profile "${name}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
+    report.add('warning', `profile "${name}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
   }
 }
 
@@ -210,16 +241,25 @@ function nothingUsable(profile: RawProfile): string {
 }
 
 /** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
-function checkSpelling(profile: RawProfile, add: Add): void {
+function checkSpelling(profile: RawProfile, report: ProblemList): void {
   profile.values.forEach((entry, key) => {
-    const lower = HAS_UPPER_CASE.test(key) ? key.toLowerCase() : key;
+    const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
-      add('warning', `"${key}" in profile "${profile.name}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
+      report.add('warning', `"${key}" in profile "${profile.name}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
     }
     if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
-      add('warning', `${key} in profile "${profile.name}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
+      report.add('warning', `${key} in profile "${profile.name}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
     }
   });
+}
+
+/** `/[A-Z]/.test(text)`. */
+function hasAsciiUpperCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
 }
 
 type Location = { file?: string; line?: number };

@@ -67,42 +67,49 @@ export function collectSections(
     const bareDefault = doc.byId.get('default');
     const defaultWinner = profileDefault !== undefined && profileDefault.values.size > 0 ? profileDefault : (bareDefault ?? profileDefault);
 
+    // Owners are only needed to file the parser's problems; most files have none.
+    const fileProblems = doc.problems.length > 0;
     for (const section of doc.sections) {
-      const location = { file, line: section.lines[0] ?? 1 };
-      const target = configSectionTarget(section);
-      if (target.kind === 'profile') {
-        if (target.name === 'default' && section !== defaultWinner) {
+      // A prefixed header already split its type and name; `[profile.NAME]` and bare headers
+      // are split here (see configSectionTarget).
+      const target = section.prefix === null ? configSectionTarget(section) : null;
+      const kind = target === null ? section.prefix : target.kind;
+      const name = target === null ? section.name : target.kind === 'profile' || target.kind === 'sso-session' ? target.name : '';
+      const botocoreDiffers = target !== null && (target.kind === 'profile' || target.kind === 'sso-session') && target.botocoreDiffers;
+      if (kind === 'profile') {
+        if (name === 'default' && section !== defaultWinner) {
           problems.push(shadowedDefault(section, file, profileDefault, bareDefault));
           continue;
         }
-        const profile = profileFor(target.name);
-        profile.configSections.push(...section.lines.map((line) => ({ file, line })));
+        const profile = profileFor(name);
+        for (const line of section.lines) profile.configSections.push({ file, line });
         overlay(profile, section);
         profile.configValues = section.values;
-        owners.set(section.id, profile.problems);
-        if (target.botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
-      } else if (target.kind === 'sso-session') {
-        const session: RawSsoSession = { name: target.name, source: location, values: section.values, problems: [] };
-        ssoSessions.set(target.name, session);
-        owners.set(section.id, session.problems);
-        if (target.botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
-      } else if (target.kind === 'ignored') {
-        problems.push({ severity: 'warning', message: ignoredSectionMessage(section, file), file, line: location.line });
+        if (fileProblems) owners.set(section.id, profile.problems);
+        if (botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
+      } else if (kind === 'sso-session') {
+        const session: RawSsoSession = { name, source: { file, line: section.lines[0] ?? 1 }, values: section.values, problems: [] };
+        ssoSessions.set(name, session);
+        if (fileProblems) owners.set(section.id, session.problems);
+        if (botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
+      } else if (kind === 'ignored') {
+        problems.push({ severity: 'warning', message: ignoredSectionMessage(section, file), file, line: section.lines[0] ?? 1 });
       }
     }
-    attachProblems(doc.problems, owners, problems);
+    if (fileProblems) attachProblems(doc.problems, owners, problems);
   }
 
   if (credentials !== null) {
     const { file, doc } = credentials;
     const credentialOwners = new Map<string, Problem[]>();
+    const fileProblems = doc.problems.length > 0;
     for (const section of doc.sections) {
       // The credentials file is not passed through getConfigData: a section's key is its name.
       const profile = profileFor(section.id);
-      profile.credentialsSections.push(...section.lines.map((line) => ({ file, line })));
+      for (const line of section.lines) profile.credentialsSections.push({ file, line });
       overlay(profile, section);
       profile.credentialsValues = section.values;
-      credentialOwners.set(section.id, profile.problems);
+      if (fileProblems) credentialOwners.set(section.id, profile.problems);
       if (section.prefix !== null) {
         profile.problems.push({
           severity: 'warning',
@@ -112,7 +119,7 @@ export function collectSections(
         });
       }
     }
-    attachProblems(doc.problems, credentialOwners, problems);
+    if (fileProblems) attachProblems(doc.problems, credentialOwners, problems);
   }
 
   return { profiles, ssoSessions, problems };

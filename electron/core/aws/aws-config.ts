@@ -3,9 +3,9 @@
 // as botocore (the AWS CLI, SkyPilot) decides them, each problem with its file and line.
 // Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do.
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
-import { checkProfile, walkSourceChain, type CheckContext } from './aws-config-checks';
+import { checkProfile, sourceChainOf, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
-import { collectSections, type RawProfile } from './aws-config-sections';
+import { collectSections, type LocatedValue, type RawProfile } from './aws-config-sections';
 import { collectSsoSessions } from './aws-config-sso';
 import { parseIni } from './ini-parser';
 
@@ -73,18 +73,34 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   const credentials =
     input.credentialsText === null ? null : { file: input.credentialsFile, doc: parseIni(input.credentialsText, input.credentialsFile) };
   const raw = collectSections(config, credentials);
-  const ctx = { profiles: raw.profiles, ssoSessions: raw.ssoSessions, configFile: input.configFile, credentialsFile: input.credentialsFile };
+  const ctx: CheckContext = {
+    profiles: raw.profiles,
+    ssoSessions: raw.ssoSessions,
+    configFile: input.configFile,
+    credentialsFile: input.credentialsFile,
+    chains: new Map(),
+  };
 
-  const sorted = sortProfiles([...raw.profiles.values()]);
-  const kinds = new Map(sorted.map((profile) => [profile.name, profileKind(profile.values, profile.credentialsValues)]));
-  const ownProblems = new Map(sorted.map((profile) => [profile.name, [...profile.problems, ...checkProfile(profile, kinds.get(profile.name) ?? 'unknown', ctx)]]));
-  const profiles = sorted.map((profile) => {
+  const sorted = sortProfiles(raw.profiles);
+  const kinds: AwsProfileKind[] = [];
+  // By name: a role's chain reads its links' own problems.
+  const ownProblems = new Map<string, Problem[]>();
+  for (const profile of sorted) {
+    const kind = profileKind(profile.values, profile.credentialsValues);
+    kinds.push(kind);
+    const checked = checkProfile(profile, kind, ctx);
+    ownProblems.set(profile.name, profile.problems.length === 0 ? checked : [...profile.problems, ...checked]);
+  }
+  const chainEnds = new Map<RawProfile, Problem | undefined>();
+  const profiles: ParsedAwsProfile[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const profile = sorted[i] as RawProfile;
+    const kind = kinds[i] ?? 'unknown';
     const own = ownProblems.get(profile.name) ?? [];
-    const kind = kinds.get(profile.name) ?? 'unknown';
-    // A new array: ownProblems must stay each profile's own while other chains read it.
-    const problems = kind === 'assume-role' ? [...own, ...brokenSourceLinks(profile, own, ownProblems, ctx)] : own;
-    return toParsedProfile(profile, kind, problems, raw.ssoSessions);
-  });
+    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblems, chainEnds, ctx) : null;
+    // A new array when adding: ownProblems must stay each profile's own while other chains read it.
+    profiles.push(toParsedProfile(profile, kind, broken === null ? own : [...own, broken], raw.ssoSessions));
+  }
 
   const problems = [...raw.problems];
   if (!raw.profiles.has(input.activeProfile)) {
@@ -101,30 +117,45 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
  * botocore resolves a role's whole source_profile chain when the profile loads, so an error in
  * any link (a key without its secret, a bad credential_source...) breaks this profile too.
  */
-function brokenSourceLinks(profile: RawProfile, own: Problem[], ownProblems: ReadonlyMap<string, Problem[]>, ctx: CheckContext): Problem[] {
-  if (own.some((problem) => problem.severity === 'error')) return [];
+function brokenSourceLink(
+  profile: RawProfile,
+  own: readonly Problem[],
+  ownProblems: ReadonlyMap<string, Problem[]>,
+  /** The first error of each chain end checked as a source: many roles share one source profile. */
+  chainEnds: Map<RawProfile, Problem | undefined>,
+  ctx: CheckContext,
+): Problem | null {
+  if (firstError(own) !== undefined) return null;
   const sourceLine = profile.values.get('source_profile');
-  if (sourceLine === undefined) return [];
-  const chain = walkSourceChain(profile, ctx);
-  const linkErrors = chain.links.map((link) => [link.name, ownProblems.get(link.name) ?? []] as const);
-  if (chain.end !== null) {
-    const end = chain.end;
-    linkErrors.push([end.name, checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)]);
-  }
-  for (const [linkName, linkProblems] of linkErrors) {
-    const error = linkProblems.find((problem) => problem.severity === 'error');
+  if (sourceLine === undefined) return null;
+  const chain = sourceChainOf(profile, ctx);
+  let linkName = '';
+  let error: Problem | undefined;
+  for (const link of chain.links) {
+    error = firstError(ownProblems.get(link.name) ?? []);
     if (error !== undefined) {
-      return [
-        {
-          severity: 'error',
-          message: `profile "${profile.name}" cannot get credentials: its source_profile "${linkName}" has an error: ${error.message}`,
-          file: sourceLine.file,
-          line: sourceLine.line,
-        },
-      ];
+      linkName = link.name;
+      break;
     }
   }
-  return [];
+  const end = chain.end;
+  if (error === undefined && end !== null) {
+    if (!chainEnds.has(end)) chainEnds.set(end, firstError(checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)));
+    error = chainEnds.get(end);
+    linkName = end.name;
+  }
+  if (error === undefined) return null;
+  return {
+    severity: 'error',
+    message: `profile "${profile.name}" cannot get credentials: its source_profile "${linkName}" has an error: ${error.message}`,
+    file: sourceLine.file,
+    line: sourceLine.line,
+  };
+}
+
+function firstError(problems: readonly Problem[]): Problem | undefined {
+  for (const problem of problems) if (problem.severity === 'error') return problem;
+  return undefined;
 }
 
 /** `default` first, then by name ignoring case, then by exact name (names are unique). */
@@ -139,10 +170,36 @@ export function compareProfileNames(a: string, b: string): number {
 }
 
 /** Sorts by compareProfileNames' order, lower-casing each name once rather than per comparison. */
-function sortProfiles(profiles: RawProfile[]): RawProfile[] {
-  const keyed = profiles.map((profile) => ({ profile, rank: profile.name === 'default' ? 0 : 1, lower: profile.name.toLowerCase() }));
-  keyed.sort((a, b) => a.rank - b.rank || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.profile.name < b.profile.name ? -1 : a.profile.name > b.profile.name ? 1 : 0));
-  return keyed.map((entry) => entry.profile);
+function sortProfiles(byName: ReadonlyMap<string, RawProfile>): RawProfile[] {
+  const profiles: RawProfile[] = [];
+  const lower: string[] = [];
+  const order: number[] = [];
+  let defaultAt = -1;
+  for (const profile of byName.values()) {
+    if (profile.name === 'default') defaultAt = profiles.length;
+    order.push(profiles.length);
+    lower.push(lowerCase(profile.name));
+    profiles.push(profile);
+  }
+  order.sort((a, b) => {
+    if (a === defaultAt || b === defaultAt) return a === defaultAt ? -1 : 1;
+    const la = lower[a] as string;
+    const lb = lower[b] as string;
+    if (la !== lb) return la < lb ? -1 : 1;
+    const na = (profiles[a] as RawProfile).name;
+    const nb = (profiles[b] as RawProfile).name;
+    return na < nb ? -1 : na > nb ? 1 : 0;
+  });
+  return order.map((index) => profiles[index] as RawProfile);
+}
+
+/** `name.toLowerCase()`, without a new string for the usual all-lower-case ASCII name. */
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || code >= 0x80) return name.toLowerCase();
+  }
+  return name;
 }
 
 function toParsedProfile(
@@ -151,35 +208,44 @@ function toParsedProfile(
   problems: Problem[],
   ssoSessions: ReturnType<typeof collectSections>['ssoSessions'],
 ): ParsedAwsProfile {
-  const get = (key: string): string | null => profile.values.get(key)?.value ?? null;
-  const ssoSessionName = kind === 'sso' ? get('sso_session') : null;
+  const values = profile.values;
+  const ssoSessionName = kind === 'sso' ? valueOf(values, 'sso_session') : null;
   // For sso-session profiles the session's values are the ones botocore uses (a different value
   // in the profile is an error reported by the checks).
-  const session = ssoSessionName === null ? undefined : ssoSessions.get(ssoSessionName);
-  const fromSession = (key: string): string | null => session?.values.get(key)?.value ?? get(key);
-  const sources = [...profile.configSections, ...profile.credentialsSections];
+  const session = ssoSessionName === null ? undefined : ssoSessions.get(ssoSessionName)?.values;
+  // The raw profile is dropped after parsing, so one file's list can be shared rather than copied.
+  const sources =
+    profile.credentialsSections.length === 0
+      ? profile.configSections
+      : profile.configSections.length === 0
+        ? profile.credentialsSections
+        : [...profile.configSections, ...profile.credentialsSections];
   return {
     name: profile.name,
     kind,
     source: sources[0] ?? null,
     sources,
     ssoSessionName,
-    ssoStartUrl: fromSession('sso_start_url'),
-    ssoRegion: fromSession('sso_region'),
-    accountId: get('sso_account_id'),
-    roleName: get('sso_role_name'),
-    roleArn: get('role_arn'),
-    sourceProfile: get('source_profile'),
-    credentialSource: get('credential_source'),
-    region: get('region'),
-    webIdentityTokenFile: get('web_identity_token_file'),
-    roleSessionName: get('role_session_name'),
-    externalId: get('external_id'),
-    mfaSerial: get('mfa_serial'),
-    durationSeconds: get('duration_seconds'),
-    credentialProcess: profile.values.has('credential_process'),
-    hasStaticKeys: profile.values.has('aws_access_key_id'),
-    hasSessionToken: profile.values.has('aws_session_token') || profile.values.has('aws_security_token'),
+    ssoStartUrl: (session?.get('sso_start_url') ?? values.get('sso_start_url'))?.value ?? null,
+    ssoRegion: (session?.get('sso_region') ?? values.get('sso_region'))?.value ?? null,
+    accountId: valueOf(values, 'sso_account_id'),
+    roleName: valueOf(values, 'sso_role_name'),
+    roleArn: valueOf(values, 'role_arn'),
+    sourceProfile: valueOf(values, 'source_profile'),
+    credentialSource: valueOf(values, 'credential_source'),
+    region: valueOf(values, 'region'),
+    webIdentityTokenFile: valueOf(values, 'web_identity_token_file'),
+    roleSessionName: valueOf(values, 'role_session_name'),
+    externalId: valueOf(values, 'external_id'),
+    mfaSerial: valueOf(values, 'mfa_serial'),
+    durationSeconds: valueOf(values, 'duration_seconds'),
+    credentialProcess: values.has('credential_process'),
+    hasStaticKeys: values.has('aws_access_key_id'),
+    hasSessionToken: values.has('aws_session_token') || values.has('aws_security_token'),
     problems,
   };
+}
+
+function valueOf(values: ReadonlyMap<string, LocatedValue>, key: string): string | null {
+  return values.get(key)?.value ?? null;
 }
