@@ -199,6 +199,8 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     const after = await readFile(bashrc, 'utf8');
     expect(after.startsWith('# my bashrc\nalias ll="ls -l"\n')).toBe(true);
     expect(after).toContain(`export GOOGLE_APPLICATION_CREDENTIALS='${stored}'`);
+    // The app's own environment was fixed at launch; what new terminals get is shown beside it.
+    await expect(page.locator('.gcp-profile-block')).toHaveText(`Your shell profiles set it to ${key.client_email} (${bashrc}; new terminals, not this app, use it)`);
 
     // Removing it is previewed the same way and leaves the rest of the file as it was.
     await panel.getByRole('button', { name: 'Close' }).click();
@@ -208,5 +210,6 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await removal.getByRole('button', { name: 'Apply to 1 file' }).click();
     await expect(removal.getByRole('status')).toContainText('Updated 1 file.');
     expect(await readFile(bashrc, 'utf8')).toBe('# my bashrc\nalias ll="ls -l"\n');
+    await expect(page.locator('.gcp-profile-block')).toHaveCount(0);
   });
 });

@@ -1,9 +1,10 @@
 import type { GcpState } from '../lib/gcp-types';
 import { GCP_STATUS_LABEL, credentialTypeLabel, needsSignIn, statusClass } from '../lib/gcp-labels';
+import type { ShellProfileBlockState } from '../lib/gcp-shell-profile-text';
 import { formatExpiry } from '../lib/time-left';
 
 /** Every account gcloud holds credentials for, and the two ways client libraries find one. */
-export function GcpAccounts({ gcp, now }: { gcp: GcpState; now: number }) {
+export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: number; profileBlock: ShellProfileBlockState | null }) {
   const { adc, googleApplicationCredentials: gac } = gcp;
   return (
     <section className="gcp-card" aria-labelledby="gcp-accounts-title">
@@ -52,6 +53,15 @@ export function GcpAccounts({ gcp, now }: { gcp: GcpState; now: number }) {
               )}
               <div className="mono muted">{gac.path}</div>
             </>
+          )}
+          {profileBlock !== null && profileBlock.files.length > 0 && (
+            <div className="gcp-profile-block">
+              Your shell profiles set it to{' '}
+              {profileBlock.keyPaths.map((path) => gcp.keys.find((k) => k.path === path)?.account ?? path).join(', ') || 'a key'}{' '}
+              <span className="muted">
+                ({profileBlock.files.join(', ')}; new terminals{gac === null ? ', not this app,' : ''} use it)
+              </span>
+            </div>
           )}
         </dd>
       </dl>

@@ -18,7 +18,7 @@ type State =
   | { kind: 'failed'; message: string };
 
 /** The marked block in ~/.bashrc, ~/.zshrc and config.fish: which files, the exact lines, then Apply. */
-export function GcpShellProfiles({ api, target, onClose }: { api: CloudIdApi; target: ShellProfileTarget; onClose(): void }) {
+export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: CloudIdApi; target: ShellProfileTarget; onClose(): void; onApplied(): void }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -42,7 +42,10 @@ export function GcpShellProfiles({ api, target, onClose }: { api: CloudIdApi; ta
   const apply = (preview: GcpShellProfilesPreview): void => {
     setState({ kind: 'applying', preview });
     api.gcpShellProfilesApply({ previewId: preview.previewId }).then(
-      (result) => setState(result.ok ? { kind: 'applied', result } : { kind: 'failed', message: result.message }),
+      (result) => {
+        setState(result.ok ? { kind: 'applied', result } : { kind: 'failed', message: result.message });
+        if (result.ok) onApplied();
+      },
       (error: unknown) => setState({ kind: 'failed', message: errorMessage(error) }),
     );
   };

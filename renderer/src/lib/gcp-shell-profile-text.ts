@@ -17,3 +17,17 @@ export function profileEditText(edit: Pick<Edit, 'action' | 'currentKeyPath'>): 
       return 'already as wanted, unchanged';
   }
 }
+
+/** Where the app's block sets GOOGLE_APPLICATION_CREDENTIALS now, read from a removal preview. */
+export interface ShellProfileBlockState {
+  /** Profiles that hold the block. */
+  files: string[];
+  /** The key paths they set (usually one). */
+  keyPaths: string[];
+}
+
+export function blockStateOf(removal: Pick<GcpShellProfilesPreview, 'edits'>): ShellProfileBlockState {
+  const holding = removal.edits.filter((e) => e.action === 'remove');
+  const keyPaths = [...new Set(holding.map((e) => e.currentKeyPath).filter((p): p is string => p !== null))];
+  return { files: holding.map((e) => e.path), keyPaths };
+}

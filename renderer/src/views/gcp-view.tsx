@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { CloudIdApi, Snapshot } from '../shared-types';
 import { GcpAccounts } from '../components/gcp-accounts';
 import { GcpConfigurations } from '../components/gcp-configurations';
@@ -9,6 +9,7 @@ import { GcpShellProfiles, type ShellProfileTarget } from '../components/gcp-she
 import { GcpSignInAlerts } from '../components/gcp-sign-in-alerts';
 import { errorMessage } from '../lib/errors';
 import { fileNameOf, singleDroppedFile } from '../lib/gcp-labels';
+import { blockStateOf, type ShellProfileBlockState } from '../lib/gcp-shell-profile-text';
 import './gcp-view.css';
 
 const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
@@ -23,6 +24,8 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const [probing, setProbing] = useState(false);
   const [probed, setProbed] = useState(false);
   const [probeError, setProbeError] = useState<string | null>(null);
+  const [profileBlock, setProfileBlock] = useState<ShellProfileBlockState | null>(null);
+  const [profilesRead, setProfilesRead] = useState(0);
   const dragDepth = useRef(0);
   const chooseRef = useRef<HTMLButtonElement>(null);
 
@@ -36,6 +39,19 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
     },
     [api, options],
   );
+
+  // The app's own environment was fixed at launch: what the shell profiles set is read separately
+  // (a removal preview writes nothing and says which profiles hold the block, and what it sets).
+  useEffect(() => {
+    let live = true;
+    api.gcpShellProfilesPreview({ keyId: null }).then(
+      (removal) => live && setProfileBlock(blockStateOf(removal)),
+      () => live && setProfileBlock(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, profilesRead]);
 
   const chooseFile = (): void => {
     api.gcpPickKeyFile().then(
@@ -122,7 +138,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
             <div className="gcp-column">
               <GcpGcloudSummary gcp={gcp} probing={probing} probed={probed} onProbe={probe} />
               <GcpConfigurations api={api} configurations={gcp.configurations} />
-              <GcpAccounts gcp={gcp} now={now} />
+              <GcpAccounts gcp={gcp} now={now} profileBlock={profileBlock} />
             </div>
             <div className="gcp-column">
               <section className="gcp-card" aria-labelledby="gcp-keys-title">
@@ -140,7 +156,13 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
                   </button>
                 </p>
               </section>
-              {shellTarget !== null && <GcpShellProfiles key={shellTarget.keyId ?? 'remove'} api={api} target={shellTarget} onClose={() => setShellTarget(null)} />}
+              {shellTarget !== null && <GcpShellProfiles
+                  key={shellTarget.keyId ?? 'remove'}
+                  api={api}
+                  target={shellTarget}
+                  onClose={() => setShellTarget(null)}
+                  onApplied={() => setProfilesRead((n) => n + 1)}
+                />}
             </div>
           </div>
         </>

@@ -133,3 +133,14 @@ describe('sign-in alerts and the probe summary', async () => {
     expect(probeSummary({ ...state('valid'), accounts: [] })).toContain('no user sign-in to check');
   });
 });
+
+describe('the block in the shell profiles now', async () => {
+  const { blockStateOf } = await import('../../../renderer/src/lib/gcp-shell-profile-text');
+  it('lists the profiles holding the block and the key paths they set, once each', () => {
+    const edit = (path: string, action: 'remove' | 'unchanged', currentKeyPath: string | null) => ({ shell: 'bash' as const, path, action, currentKeyPath, lines: [] });
+    expect(blockStateOf({ edits: [] })).toEqual({ files: [], keyPaths: [] });
+    expect(
+      blockStateOf({ edits: [edit('/h/.bashrc', 'remove', '/k/a.json'), edit('/h/.zshrc', 'remove', '/k/a.json'), edit('/h/.config/fish/config.fish', 'unchanged', null)] }),
+    ).toEqual({ files: ['/h/.bashrc', '/h/.zshrc'], keyPaths: ['/k/a.json'] });
+  });
+});
