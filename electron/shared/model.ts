@@ -160,10 +160,14 @@ export interface Settings {
   leadTimeMinutes: number;
   notifications: boolean;
   /** How "Log in" signs in to IAM Identity Center; auto: PKCE for sso-session profiles, device code for legacy ones. */
-  ssoLoginFlow?: 'auto' | 'pkce' | 'device-code';
+  /** Which SSO login flow "Log in" uses: auto = PKCE for sso-session profiles, device code for legacy ones. */
+  ssoLoginFlow: SsoLoginFlowSetting;
 }
 
-export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true };
+export type SsoLoginFlowSetting = 'auto' | 'pkce' | 'device-code';
+export const SSO_LOGIN_FLOW_SETTINGS: readonly SsoLoginFlowSetting[] = ['auto', 'pkce', 'device-code'];
+
+export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true, ssoLoginFlow: 'auto' };
 
 export interface Snapshot {
   version: 1;

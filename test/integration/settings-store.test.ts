@@ -30,8 +30,10 @@ describe('settings store', () => {
     await writeFile(file, JSON.stringify({ leadTimeMinutes: -5, notifications: false, extra: 'ignored' }));
     const { settings } = await loadSettings(file);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, notifications: false });
-    await writeFile(file, JSON.stringify({ leadTimeMinutes: '30' }));
-    expect((await loadSettings(file)).settings.leadTimeMinutes).toBe(DEFAULT_SETTINGS.leadTimeMinutes);
+    await writeFile(file, JSON.stringify({ leadTimeMinutes: '30', ssoLoginFlow: 'telepathy' }));
+    expect((await loadSettings(file)).settings).toEqual(DEFAULT_SETTINGS);
+    await writeFile(file, JSON.stringify({ ssoLoginFlow: 'device-code' }));
+    expect((await loadSettings(file)).settings.ssoLoginFlow).toBe('device-code');
   });
 
   it('reports a broken file and carries on with defaults', async () => {

@@ -2,7 +2,7 @@
 // the app: it falls back to defaults and reports the problem.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DEFAULT_SETTINGS, type Problem, type Settings } from '../../shared/model';
+import { DEFAULT_SETTINGS, SSO_LOGIN_FLOW_SETTINGS, type Problem, type Settings, type SsoLoginFlowSetting } from '../../shared/model';
 
 /** A stored value is kept when it has its default's type (and, for the lead time, is in range). */
 function settingsFrom(raw: unknown): Settings {
@@ -13,6 +13,7 @@ function settingsFrom(raw: unknown): Settings {
   }
   const lead = settings.leadTimeMinutes as number;
   if (!Number.isInteger(lead) || lead < 1 || lead > 24 * 60) settings.leadTimeMinutes = DEFAULT_SETTINGS.leadTimeMinutes;
+  if (!SSO_LOGIN_FLOW_SETTINGS.includes(settings.ssoLoginFlow as SsoLoginFlowSetting)) settings.ssoLoginFlow = DEFAULT_SETTINGS.ssoLoginFlow;
   return settings as unknown as Settings;
 }
 

@@ -26,7 +26,7 @@ function setUp() {
       return { ok: name };
     },
   });
-  const unregister = registerIpc({ handlers, isAppFrame: (frame) => frame === APP_FRAME, ready: Promise.resolve() } as never);
+  const unregister = registerIpc({ handlers, isAppFrame: (frame: unknown) => frame === APP_FRAME, ready: Promise.resolve() } as never);
   const call = (name: string, raw: unknown, frame: unknown = APP_FRAME) => {
     const listener = registered.get(operationChannel(name));
     if (!listener) throw new Error(`${name} is not registered`);
