@@ -106,6 +106,7 @@ export function App({ api }: { api: CloudIdApi }) {
         onShowActive={() => snapshot !== null && reveal(snapshot.aws.activeProfile)}
         view={view}
         onView={setView}
+        attention={{ clusters: { count: snapshot?.sky?.notOperable ?? 0, label: `${snapshot?.sky?.notOperable ?? 0} not operable by the active identity` } }}
       />
       {snapshot !== null && view === 'aws' && <Notices aws={snapshot.aws} />}
       {loadError !== null && (

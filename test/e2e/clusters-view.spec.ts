@@ -67,6 +67,7 @@ test.describe('the Clusters tab', () => {
     await expect(cluster(view(page), 'alice-train')).toContainText('25 Nov 2026');
 
     // Before STS has answered, nobody knows who `default` is: unknown, with a way to find out.
+    await expect(page.getByRole('tab', { name: 'Clusters', exact: true })).toBeVisible();
     const bob = cluster(view(page), 'bob-serve');
     await expect(bob).toContainText('Unknown — verify identities');
     await expect(bob.getByRole('img', { name: /cannot operate/ })).toHaveCount(0);
@@ -83,6 +84,8 @@ test.describe('the Clusters tab', () => {
     await expect(cluster(view(page), 'alice-train').getByRole('img')).toHaveCount(0);
     await expect(view(page).getByText('1 not operable by the active identity')).toBeVisible();
     await expect(view(page).getByRole('button', { name: 'Verify identities' })).toHaveCount(0);
+    // The tab says so too, from any tab.
+    await expect(page.getByRole('tab', { name: 'Clusters, 1 not operable by the active identity', exact: true })).toBeVisible();
 
     const copy = bob.getByRole('button', { name: 'Copy AWS_PROFILE=bob sky ...' });
     await copy.click();

@@ -9,6 +9,8 @@ export const APP_VIEWS = [
 ] as const;
 export type AppView = (typeof APP_VIEWS)[number]['id'];
 export const viewPanelId = (view: AppView): string => `view-${view}`;
+/** A count of things needing attention on a tab, with its words for screen readers. */
+export type ViewAttention = Partial<Record<AppView, { count: number; label: string }>>;
 
 interface AppHeaderProps {
   aws: AwsState | null;
@@ -20,17 +22,19 @@ interface AppHeaderProps {
   onShowActive(): void;
   view: AppView;
   onView(view: AppView): void;
+  /** Counts shown on the tabs (clusters the active identity cannot operate). */
+  attention?: ViewAttention;
 }
 
 const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'no AWS_PROFILE set' } as const;
 
-export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive, view, onView }: AppHeaderProps) {
+export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive, view, onView, attention }: AppHeaderProps) {
   // Progress shows for a run started here, and for one the shell started (the tray's Verify all).
   const showProgress = progress !== null && (verifyingAll || progress.done < progress.total);
   return (
     <header className="app-header">
       <h1>Cloud Identity</h1>
-      <ViewTabs view={view} onView={onView} />
+      <ViewTabs view={view} onView={onView} attention={attention ?? {}} />
       {view === 'aws' && aws !== null && (
         <button type="button" className="active-profile link-button" onClick={onShowActive} title="Show the active profile">
           Active profile: <strong>{aws.activeProfile}</strong> <span className="muted">({SOURCE_WORDING[aws.activeProfileSource]})</span>
@@ -60,7 +64,7 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
 }
 
 /** Tabs with a roving tab stop: Tab reaches the selected one, arrows (and Home/End) move along. */
-function ViewTabs({ view, onView }: { view: AppView; onView(view: AppView): void }) {
+function ViewTabs({ view, onView, attention }: { view: AppView; onView(view: AppView): void; attention: ViewAttention }) {
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
     const at = APP_VIEWS.findIndex((v) => v.id === view);
     const last = APP_VIEWS.length - 1;
@@ -83,9 +87,15 @@ function ViewTabs({ view, onView }: { view: AppView; onView(view: AppView): void
           aria-selected={v.id === view}
           aria-controls={viewPanelId(v.id)}
           tabIndex={v.id === view ? 0 : -1}
+          aria-label={(attention[v.id]?.count ?? 0) > 0 ? `${v.label}, ${attention[v.id]?.label ?? ''}` : undefined}
           onClick={() => onView(v.id)}
         >
           {v.label}
+          {(attention[v.id]?.count ?? 0) > 0 && (
+            <span className="problem-dot view-tab-count" aria-hidden="true">
+              {attention[v.id]?.count}
+            </span>
+          )}
         </button>
       ))}
     </div>

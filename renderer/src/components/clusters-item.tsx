@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import type { CloudIdApi } from '../shared-types';
 import { ClustersFix } from './clusters-fix';
-import { clusterStatus, cloudKey, cloudLabel, matchLabel, operability, type SkyClusterOwnership } from '../lib/clusters-view';
+import { clusterStatus, cloudKey, cloudLabel, launchedAgo, matchLabel, operability, type SkyClusterOwnership } from '../lib/clusters-view';
 import { formatInstant } from '../lib/gcp-time';
-import { formatSince } from '../lib/time-left';
 
 const VERDICT_TEXT = {
   operable: 'The active identity can operate it',
@@ -40,6 +39,9 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
       </p>
       {cluster.note !== null && <p className="clusters-note">{cluster.note}</p>}
       {cluster.fix !== null && <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />}
+      {verdict === 'not-operable' && cluster.fix === null && cluster.matches.length === 0 && (
+        <p className="clusters-others muted">None of your local identities can operate it: sign in as its owner, or ask them.</p>
+      )}
       {others.length > 0 && (
         <p className="clusters-others muted">
           {verdict === 'operable' ? 'Also operable as' : 'Operable here as'} {others.map(matchLabel).join(', ')}
@@ -53,7 +55,7 @@ function LaunchedAt({ launchedAt, now }: { launchedAt: string | null; now: numbe
   if (launchedAt === null) return <span className="clusters-launched muted">launch time not recorded</span>;
   return (
     <span className="clusters-launched muted">
-      launched <time dateTime={launchedAt}>{formatSince(launchedAt, now)}</time> · {formatInstant(launchedAt)}
+      launched <time dateTime={launchedAt}>{launchedAgo(launchedAt, now)}</time> · {formatInstant(launchedAt)}
     </span>
   );
 }

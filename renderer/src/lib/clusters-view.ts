@@ -3,6 +3,7 @@
 // from the core (electron/core/sky/owner-match.ts decides exactly as SkyPilot's
 // backend_utils.check_owner_identity does); this file only arranges them for people.
 import type { Snapshot } from '../shared-types';
+import { formatSince } from './time-left';
 
 export type SkyState = NonNullable<Snapshot['sky']>;
 export type SkyClusterOwnership = SkyState['clusters'][number];
@@ -179,6 +180,25 @@ export function summarize(clusters: readonly SkyClusterOwnership[]): ClustersSum
     else if (verdict === 'verify') toVerify += 1;
   }
   return { total: clusters.length, notOperable, toVerify };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * How long ago a cluster was launched: "just now", "5m ago", "3d 4h ago" within a month, then
+ * whole months and years (a cluster left up for a year reads "1 year ago", not "400d 2h ago").
+ */
+export function launchedAgo(launchedAt: string, now: number): string {
+  const at = Date.parse(launchedAt);
+  if (Number.isNaN(at)) return 'at an unknown time';
+  const days = Math.floor((now - at) / DAY);
+  if (days < 31) return formatSince(launchedAt, now);
+  if (days < 365) {
+    const months = Math.floor(days / 30.44);
+    return `${months} month${months === 1 ? '' : 's'} ago`;
+  }
+  const years = Math.floor(days / 365.25);
+  return `${years} year${years === 1 ? '' : 's'} ago`;
 }
 
 function byText(a: string, b: string): number {

@@ -7,6 +7,7 @@ import {
   describeOwner,
   filterByCloud,
   groupByOwner,
+  launchedAgo,
   matchLabel,
   operability,
   summarize,
@@ -146,5 +147,23 @@ describe('wording', () => {
     expect(matchLabel({ cloud: 'aws', identity: 'dev', level: 'user', active: true, fix: null })).toBe('AWS profile dev (active)');
     expect(matchLabel({ cloud: 'aws', identity: 'ops', level: 'account', active: false, fix: 'x' })).toBe('AWS profile ops (same account, another user)');
     expect(matchLabel({ cloud: 'gcp', identity: 'a@b.c (configuration w)', level: 'user', active: false, fix: 'x' })).toBe('Google account a@b.c (configuration w)');
+  });
+});
+
+describe('launchedAgo', () => {
+  const NOW = Date.parse('2026-11-26T12:00:00Z');
+  const ago = (ms: number): string => new Date(NOW - ms).toISOString();
+  const DAY = 24 * 3600 * 1000;
+
+  it('counts minutes, hours and days within a month, then months, then years', () => {
+    expect(launchedAgo(ago(20_000), NOW)).toBe('just now');
+    expect(launchedAgo(ago(5 * 60_000), NOW)).toBe('5m ago');
+    expect(launchedAgo(ago(3 * DAY + 4 * 3600_000), NOW)).toBe('3d 4h ago');
+    expect(launchedAgo(ago(30 * DAY), NOW)).toBe('30d ago');
+    expect(launchedAgo(ago(31 * DAY), NOW)).toBe('1 month ago');
+    expect(launchedAgo(ago(200 * DAY), NOW)).toBe('6 months ago');
+    expect(launchedAgo(ago(400 * DAY), NOW)).toBe('1 year ago');
+    expect(launchedAgo(ago(1158 * DAY), NOW)).toBe('3 years ago');
+    expect(launchedAgo('not a date', NOW)).toBe('at an unknown time');
   });
 });
