@@ -8,6 +8,7 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
   const [settings, setSettings] = useState<Settings | null>(null);
   const [leadTime, setLeadTime] = useState('');
   const [notifications, setNotifications] = useState(true);
+  const [loginFlow, setLoginFlow] = useState<Settings['ssoLoginFlow']>('auto');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -28,6 +29,7 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
         setSettings(loaded);
         setLeadTime(String(loaded.leadTimeMinutes));
         setNotifications(loaded.notifications);
+        setLoginFlow(loaded.ssoLoginFlow);
       },
       (failure: unknown) => live && setError(errorMessage(failure)),
     );
@@ -46,7 +48,7 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
     setSaving(true);
     setError(null);
     api
-      .updateSettings({ leadTimeMinutes: minutes, notifications })
+      .updateSettings({ leadTimeMinutes: minutes, notifications, ssoLoginFlow: loginFlow })
       .then(
         (saved) => {
           setSettings(saved);
@@ -77,6 +79,14 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
         <label className="check-field">
           <input type="checkbox" checked={notifications} disabled={settings === null} onChange={(event) => setNotifications(event.target.checked)} />
           <span>Show desktop notifications</span>
+        </label>
+        <label className="field">
+          <span>AWS SSO log in with</span>
+          <select value={loginFlow} disabled={settings === null} onChange={(event) => setLoginFlow(event.target.value as Settings['ssoLoginFlow'])}>
+            <option value="auto">The browser for sso-session profiles, a device code for legacy ones</option>
+            <option value="pkce">The browser (authorization code with PKCE)</option>
+            <option value="device-code">A device code (works with a browser on another machine)</option>
+          </select>
         </label>
         <p role="alert" className="inline-error">
           {error}
