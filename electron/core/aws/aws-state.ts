@@ -12,7 +12,7 @@ import type {
 } from '../../shared/model';
 import { statusFromExpiry } from '../identity/expiry';
 import type { ParsedAwsProfile } from './aws-config';
-import type { AwsInputs, SsoTokenRead } from './aws-sources';
+import type { AwsInputs, RoleCacheRead, SsoTokenRead } from './aws-sources';
 
 export interface AwsStateContext {
   now: number;
@@ -32,6 +32,14 @@ interface TimedStatus {
   expiresAt: Date | null;
 }
 
+/** A status with its expiry as the snapshot writes it (ISO 8601), or null. */
+interface ShownStatus {
+  status: IdentityStatus;
+  expiresAt: string | null;
+}
+
+const SIGNED_OUT: ShownStatus = { status: 'signed-out', expiresAt: null };
+
 function sessionStatus(read: SsoTokenRead | undefined, now: number, leadMs: number): TimedStatus {
   if (!read || read.missing) return { status: 'signed-out', expiresAt: null };
   if (!read.token) return { status: 'error', expiresAt: null };
@@ -39,23 +47,52 @@ function sessionStatus(read: SsoTokenRead | undefined, now: number, leadMs: numb
   return { status: status === 'unknown' ? 'error' : status, expiresAt: read.token.expiresAt };
 }
 
-function profileStatus(profile: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateContext): TimedStatus {
-  if (profile.problems.some((p) => p.severity === 'error')) return { status: 'error', expiresAt: null };
+/**
+ * Each token's status, worked out once per snapshot: a session's profiles (thousands in big
+ * organisations) and the session itself all show the same one.
+ */
+class SessionStatuses {
+  private readonly shown = new Map<SsoTokenRead, ShownStatus>();
+  constructor(private readonly ctx: AwsStateContext) {}
+
+  of(read: SsoTokenRead | undefined): ShownStatus {
+    if (read === undefined) return SIGNED_OUT;
+    let shown = this.shown.get(read);
+    if (shown === undefined) {
+      const { status, expiresAt } = sessionStatus(read, this.ctx.now, this.ctx.leadMs);
+      shown = { status, expiresAt: expiresAt ? expiresAt.toISOString() : null };
+      this.shown.set(read, shown);
+    }
+    return shown;
+  }
+}
+
+function hasError(problems: readonly Problem[]): boolean {
+  for (const problem of problems) if (problem.severity === 'error') return true;
+  return false;
+}
+
+function profileStatus(
+  profile: ParsedAwsProfile,
+  token: SsoTokenRead | undefined,
+  role: RoleCacheRead | undefined,
+  ctx: AwsStateContext,
+  sessions: SessionStatuses,
+): ShownStatus {
+  if (hasError(profile.problems)) return { status: 'error', expiresAt: null };
   switch (profile.kind) {
     case 'sso':
-    case 'sso-legacy': {
-      const session = profile.kind === 'sso' ? profile.ssoSessionName : profile.ssoStartUrl;
-      return sessionStatus(session ? inputs.tokens.get(session) : undefined, ctx.now, ctx.leadMs);
-    }
+    case 'sso-legacy':
+      return sessions.of(token);
     case 'static':
       // Keys with a session token are temporary, but the file does not say until when.
       return { status: profile.hasSessionToken ? 'unknown' : 'long-lived', expiresAt: null };
     case 'assume-role': {
-      const cached = inputs.roleCache.get(profile.name)?.expiresAt ?? null;
+      const cached = role?.expiresAt ?? null;
       if (!cached) return { status: 'unknown', expiresAt: null };
       const status = statusFromExpiry(cached, ctx.now, ctx.leadMs);
       // An expired cache entry only means the CLI will assume the role again on next use.
-      return status === 'expired' ? { status: 'unknown', expiresAt: null } : { status, expiresAt: cached };
+      return status === 'expired' ? { status: 'unknown', expiresAt: null } : { status, expiresAt: cached.toISOString() };
     }
     case 'web-identity':
     case 'process':
@@ -66,14 +103,16 @@ function profileStatus(profile: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsSta
   }
 }
 
-function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateContext): AwsProfile {
-  const { status, expiresAt } = profileStatus(parsed, inputs, ctx);
-  const check = ctx.checks.get(parsed.name) ?? null;
-  const problems: Problem[] = [...parsed.problems];
+function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateContext, sessions: SessionStatuses): AwsProfile {
   const session = parsed.kind === 'sso' ? parsed.ssoSessionName : parsed.kind === 'sso-legacy' ? parsed.ssoStartUrl : null;
-  const tokenProblem = session ? inputs.tokens.get(session)?.problem : null;
+  const token = session ? inputs.tokens.get(session) : undefined;
+  const role = inputs.roleCache.size === 0 ? undefined : inputs.roleCache.get(parsed.name);
+  const { status, expiresAt } = profileStatus(parsed, token, role, ctx, sessions);
+  const check = ctx.checks.size === 0 ? null : (ctx.checks.get(parsed.name) ?? null);
+  const problems: Problem[] = parsed.problems.slice();
+  const tokenProblem = token?.problem;
   if (tokenProblem && tokenProblem.severity === 'error') problems.push(tokenProblem);
-  const roleProblem = inputs.roleCache.get(parsed.name)?.problem;
+  const roleProblem = role?.problem;
   if (roleProblem) problems.push(roleProblem);
   return {
     name: parsed.name,
@@ -89,17 +128,17 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
     credentialSource: parsed.credentialSource,
     region: parsed.region,
     status,
-    expiresAt: expiresAt ? expiresAt.toISOString() : null,
+    expiresAt,
     problems,
     identity: check?.identity ?? null,
     lastCheck: check,
   };
 }
 
-function toSession(inputs: AwsInputs, ctx: AwsStateContext, index: number): SsoSession {
+function toSession(inputs: AwsInputs, sessions: SessionStatuses, index: number): SsoSession {
   const parsed = inputs.parsed.ssoSessions[index]!;
   const read = inputs.tokens.get(parsed.name);
-  const { status, expiresAt } = sessionStatus(read, ctx.now, ctx.leadMs);
+  const { status, expiresAt } = sessions.of(read);
   const problems = [...parsed.problems];
   if (read?.problem && !read.missing) problems.push(read.problem);
   return {
@@ -110,7 +149,7 @@ function toSession(inputs: AwsInputs, ctx: AwsStateContext, index: number): SsoS
     registrationScopes: parsed.registrationScopes,
     source: parsed.source,
     status,
-    expiresAt: expiresAt ? expiresAt.toISOString() : null,
+    expiresAt,
     refreshable: read?.token?.refreshable ?? false,
     registrationExpiresAt: read?.token?.registrationExpiresAt?.toISOString() ?? null,
     cacheFile: read?.file ?? '',
@@ -127,8 +166,9 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
   }
   problems.push(...inputs.parsed.problems);
 
-  const profiles = inputs.parsed.profiles.map((p) => toProfile(p, inputs, ctx));
-  const ssoSessions = inputs.parsed.ssoSessions.map((_, i) => toSession(inputs, ctx, i));
+  const sessions = new SessionStatuses(ctx);
+  const profiles = inputs.parsed.profiles.map((p) => toProfile(p, inputs, ctx, sessions));
+  const ssoSessions = inputs.parsed.ssoSessions.map((_, i) => toSession(inputs, sessions, i));
   const expiries: Date[] = [];
   for (const read of inputs.tokens.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.roleCache.values()) if (read.expiresAt) expiries.push(read.expiresAt);

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../electron/shared/model';
+import type { IdentityCheck, Problem, Snapshot } from '../../../electron/shared/model';
 import { statusJson } from '../../../electron/cli/status-json';
 import { statusTable } from '../../../electron/cli/status-table';
 import { parseAwsConfig, type AwsConfigInput } from '../../../electron/core/aws/aws-config';
-import { readAwsInputs, type AwsInputs } from '../../../electron/core/aws/aws-sources';
+import { readAwsInputs, type AwsInputs, type RoleCacheRead, type SsoTokenRead } from '../../../electron/core/aws/aws-sources';
 import { assembleAwsState, type AwsStateContext } from '../../../electron/core/aws/aws-state';
 import { parseIni } from '../../../electron/core/aws/ini-parser';
 import { parseAwsConfig as baselineParseAwsConfig } from '../../support/aws-config-baseline/aws-config';
@@ -184,6 +184,82 @@ describe('generated files', () => {
         same(config, credentials, active);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+// Every token, role-cache and verification state the assembly distinguishes, on generated files.
+const MINUTE = 60_000;
+const expiryArb = fc.constantFrom(-60, -1, 0, 5, 14, 15, 16, 600).map((minutes) => new Date(NOW + minutes * MINUTE));
+const problemArb: fc.Arbitrary<Problem> = fc.record({
+  severity: fc.constantFrom('error' as const, 'warning' as const),
+  message: fc.constantFrom('bad token', 'odd cache'),
+  file: fc.constant('/home/u/.aws/sso/cache/x.json'),
+});
+const tokenReadArb: fc.Arbitrary<SsoTokenRead> = fc.oneof(
+  fc.constant({ file: '/c/missing.json', token: null, missing: true, problem: null }),
+  problemArb.map((problem) => ({ file: '/c/broken.json', token: null, missing: false, problem })),
+  fc
+    .record({ expiresAt: expiryArb, refreshable: fc.boolean(), registration: fc.option(expiryArb), problem: fc.option(problemArb) })
+    .map(({ expiresAt, refreshable, registration, problem }) => ({
+      file: '/c/token.json',
+      token: { expiresAt, refreshable, registrationExpiresAt: registration, startUrl: null, region: null },
+      missing: false,
+      problem,
+    })),
+);
+const roleReadArb: fc.Arbitrary<RoleCacheRead> = fc.record({ expiresAt: fc.option(expiryArb), problem: fc.option(problemArb) });
+const checkArb = (profile: string): fc.Arbitrary<IdentityCheck> =>
+  fc.record({
+    profile: fc.constant(profile),
+    checkedAt: fc.constant(new Date(NOW).toISOString()),
+    identity: fc.option(fc.constant({ account: '210987654321', arn: 'arn:aws:sts::210987654321:assumed-role/R/x', userId: 'AROAX:x' })),
+    error: fc.option(fc.constant({ kind: 'no-credentials' as const, message: 'no credentials' })),
+  });
+
+describe('generated states', () => {
+  it('assembles the same state and prints the same `cloudid status` JSON and table', () => {
+    const filesArb = fc.oneof(
+      profileSetArb('/bin/true').map((profiles) => renderProfileSet(profiles)),
+      fc.record({ config: fc.oneof(iniFileArb('config'), oddFileArb), credentials: fc.oneof(iniFileArb('credentials'), oddFileArb) }),
+    );
+    const stateArb = filesArb.chain(({ config, credentials }) => {
+      const parsed = parseAwsConfig(input(config, credentials));
+      const names = parsed.profiles.map((p) => p.name);
+      const sessions = parsed.ssoSessions.map((s) => s.name);
+      return fc.record({
+        parsed: fc.constant(parsed),
+        tokens: fc.array(fc.tuple(fc.constantFrom('', ...sessions), tokenReadArb), { maxLength: sessions.length + 1 }),
+        roles: fc.array(fc.tuple(fc.constantFrom('', ...names), roleReadArb), { maxLength: 3 }),
+        checks: fc.array(fc.constantFrom('', ...names).chain((name) => checkArb(name)), { maxLength: 3 }),
+        active: fc.constantFrom('default', ...names),
+        leadMinutes: fc.constantFrom(0, 15),
+      });
+    });
+    fc.assert(
+      fc.property(stateArb, ({ parsed, tokens, roles, checks, active, leadMinutes }) => {
+        const inputs: AwsInputs = {
+          paths: { configFile: CONFIG, credentialsFile: CREDENTIALS, ssoCacheDir: '/c', cliCacheDir: '/r' },
+          active: { name: active, source: 'default', notes: [] },
+          config: { ok: true, path: CONFIG, text: '', size: 0, mtimeMs: 0 },
+          credentials: { ok: false, path: CREDENTIALS, missing: false, problem: { severity: 'error', message: 'unreadable', file: CREDENTIALS } },
+          parsed,
+          tokens: new Map(tokens),
+          roleCache: new Map(roles),
+        };
+        const ctx: AwsStateContext = {
+          now: NOW,
+          leadMs: leadMinutes * MINUTE,
+          cli: { found: [], warning: null },
+          checks: new Map(checks.map((check) => [check.profile, check])),
+        };
+        const aws = assembleAwsState(inputs, ctx);
+        const baseline = baselineAssembleAwsState(inputs, ctx);
+        expect(json(aws)).toBe(json(baseline));
+        expect(JSON.stringify(statusJson(snapshotOf(aws.aws)), null, 2)).toBe(JSON.stringify(baselineStatusJson(snapshotOf(baseline.aws)), null, 2));
+        expect(statusTable(snapshotOf(aws.aws), NOW)).toBe(baselineStatusTable(snapshotOf(baseline.aws), NOW));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
