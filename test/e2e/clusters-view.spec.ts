@@ -1,6 +1,7 @@
 // The Clusters tab against the real core reading a real SkyPilot state.db (written by python3's
 // sqlite3 with SkyPilot's own schema), with the local STS telling who each AWS profile is.
 import type { Locator, Page } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type AppLaunch } from '../support/e2e-fixtures';
 import { commitInWal, type SkyClusterRow } from '../support/sky-state-fixtures';
@@ -133,13 +134,22 @@ test.describe('the Clusters tab', () => {
     await expect(view(page).getByRole('heading', { level: 3 })).toHaveCount(3);
   });
 
-  test('says plainly when SkyPilot has no state on this machine', async ({ launchApp, page }, testInfo) => {
-    await launchApp({ config: CONFIG, credentials: CREDENTIALS });
+  test('says plainly when SkyPilot has no state on this machine, or state.db cannot be read', async ({ launchApp, page }, testInfo) => {
+    const { home } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
     await openClusters(page);
     const message = view(page).getByRole('status').filter({ hasText: 'No SkyPilot clusters to show.' });
     await expect(message).toBeVisible();
     await expect(message).toContainText('state.db');
     await expect(view(page).getByRole('combobox', { name: 'Cloud' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('clusters-no-state.png'), fullPage: true });
+
+    // A state.db that is not a database appears: said once, as an error, live.
+    await mkdir(join(home.home, '.sky'), { recursive: true });
+    await writeFile(join(home.home, '.sky', 'state.db'), 'not a database at all, just text that is long enough to be a header '.repeat(4));
+    const unreadable = view(page).getByRole('status').filter({ hasText: 'Cannot read SkyPilot’s clusters.' });
+    await expect(unreadable).toBeVisible();
+    await expect(unreadable).toContainText('state.db');
+    await expect(view(page).getByText('Cannot read SkyPilot’s clusters.')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('clusters-unreadable.png'), fullPage: true });
   });
 });

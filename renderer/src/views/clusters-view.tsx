@@ -17,6 +17,14 @@ interface ClustersViewProps {
 }
 
 const NO_EXPIRIES: readonly (string | null)[] = [];
+// A missing state.db is an ordinary machine without SkyPilot; a busy one is read again shortly.
+const UNAVAILABLE_TONE: Record<NonNullable<SkyState['reason']>, string> = {
+  missing: 'banner-info',
+  busy: 'banner-warning',
+  unreadable: 'banner-error',
+  corrupt: 'banner-error',
+  'not-skypilot': 'banner-error',
+};
 
 /** The Clusters tab: SkyPilot's clusters by owner, and whether the identity `sky` uses now may operate each. */
 export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }: ClustersViewProps) {
@@ -35,6 +43,8 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
   const shown = useMemo(() => filterByCloud(clusters, cloud), [clusters, cloud]);
   const groups = useMemo(() => groupByOwner(shown), [shown]);
   const summary = useMemo(() => summarize(clusters), [clusters]);
+  // The banner already says why state.db cannot be read; the same words as a problem add nothing.
+  const problems = useMemo(() => sky?.problems.filter((p) => p.message !== sky.message) ?? [], [sky]);
 
   if (snapshot === null) return <div className="clusters-view"><p className="empty-note">Loading…</p></div>;
   if (sky === null) {
@@ -49,16 +59,10 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
     <div className="clusters-view">
       {sky.available && <SkyNow sky={sky} />}
       {!sky.available && (
-        <div className="banner banner-info clusters-unavailable" role="status">
-          <p className="banner-headline">
-            <strong>No SkyPilot clusters to show.</strong> {sky.message ?? `SkyPilot’s state (${sky.stateFile}) cannot be read.`}
-          </p>
-          {sky.apiServer?.endpoint && (
-            <p className="banner-headline">
-              SkyPilot is set to use the API server at <code>{sky.apiServer.endpoint}</code>, which keeps its clusters on that server, not in this file.
-            </p>
-          )}
-        </div>
+        <p className={`banner ${UNAVAILABLE_TONE[sky.reason ?? 'missing']} clusters-unavailable`} role="status">
+          <strong>{sky.reason === 'missing' || sky.reason === null ? 'No SkyPilot clusters to show.' : 'Cannot read SkyPilot’s clusters.'}</strong>{' '}
+          {sky.message ?? `SkyPilot’s state (${sky.stateFile}) cannot be read.`}
+        </p>
       )}
       {sky.identityCheckSkipped && (
         <p className="banner banner-info" role="status">
@@ -77,7 +81,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
           {!verifying && verifyError !== null && <span className="inline-error">Verify failed: {verifyError}</span>}
         </div>
       )}
-      {sky.problems.length > 0 && <ProblemList problems={sky.problems} label="Problems reading SkyPilot’s state" />}
+      {problems.length > 0 && <ProblemList problems={problems} label="Problems reading SkyPilot’s state" />}
       {sky.available && clusters.length === 0 && <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>}
       {clusters.length > 0 && (
         <>
