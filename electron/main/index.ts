@@ -154,6 +154,7 @@ async function startApp(): Promise<void> {
       'copy-text': (text) => {
         if (text) clipboard.writeText(text);
       },
+      'show-clusters': (cluster) => appWindow.showAndSend('showClusters', { cluster: cluster ?? null }),
       'sso-login': (session) => {
         if (session) ssoLogin(session);
       },

@@ -4,6 +4,7 @@ export const EVENT_NAMES = [
   'snapshot',
   'verifyProgress',
   'focusProfile',
+  'showClusters',
   // AWS IAM Identity Center (contract-sso.ts)
   'ssoLoginPrompt',
   'ssoLoginEnded',

@@ -48,6 +48,8 @@ const appEvents = {
   verifyProgress: returns<{ done: number; total: number }>(),
   /** The shell asks the window to show one profile (a notification or tray item was clicked). */
   focusProfile: returns<{ profile: string }>(),
+  /** The shell asks the window to show the Clusters tab (a cluster in the tray was clicked). */
+  showClusters: returns<{ cluster: string | null }>(),
 } as const;
 
 /** Exactly the events of channels.ts, each with its payload type. */

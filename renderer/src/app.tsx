@@ -73,6 +73,7 @@ export function App({ api }: { api: CloudIdApi }) {
   }, [reveal]);
   useEffect(() => api.on('focusProfile', ({ profile }) => revealRef.current(profile)), [api]);
   useEffect(() => api.on('focusGcp', () => setView('gcp')), [api]);
+  useEffect(() => api.on('showClusters', () => setView('clusters')), [api]);
 
   // `/` focuses the search box from anywhere but a text field.
   useEffect(() => {

@@ -27,7 +27,7 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   if (sky === null) return null;
   if (!sky.available) {
     if (!sky.reason || !UNREADABLE.has(sky.reason)) return null;
-    return { items: [{ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'open-window' } }], summary: null };
+    return { items: [{ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'show-clusters' } }], summary: null };
   }
   if (sky.clusters.length === 0) return null;
 
@@ -39,13 +39,13 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   for (const cluster of shown) {
     const mark = cluster.operableByActive === false ? '⚠ ' : '';
     const status = cluster.status === null ? 'status unknown' : (STATUS_WORDS[cluster.status] ?? cluster.status.toLowerCase());
-    items.push({ type: 'action', label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`, action: { id: 'open-window' } });
+    items.push({ type: 'action', label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`, action: { id: 'show-clusters', arg: cluster.name } });
     if (cluster.operableByActive === false && cluster.fix) {
       items.push({ type: 'action', label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`, action: { id: 'copy-text', arg: cluster.fix } });
     }
   }
   const hidden = sky.clusters.length - shown.length;
-  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'show-clusters' } });
   return { items, summary: notOperable > 0 ? `${notOperable} cluster${notOperable === 1 ? '' : 's'} not operable` : null };
 }
 

@@ -37,7 +37,8 @@ export type TrayActionId =
   | 'sso-login'
   | 'sso-logout'
   /** Put `arg` (a fix command from the snapshot, never a secret) on the clipboard. */
-  | 'copy-text';
+  | 'copy-text'
+  | 'show-clusters';
 
 export interface TrayAction {
   id: TrayActionId;

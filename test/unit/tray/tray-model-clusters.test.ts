@@ -78,7 +78,7 @@ describe('the tray’s SkyPilot clusters', () => {
       'alice-train — up · default',
     ]);
     expect(items[2]).toEqual({ type: 'action', label: '    Copy fix “AWS_PROFILE=bob sky ...”', action: { id: 'copy-text', arg: FIX } });
-    expect(items[1]).toMatchObject({ type: 'action', action: { id: 'open-window' } });
+    expect(items[1]).toMatchObject({ type: 'action', action: { id: 'show-clusters', arg: 'bob-serve' } });
     expect(model.tooltip).toContain('1 cluster not operable');
   });
 
@@ -99,12 +99,12 @@ describe('the tray’s SkyPilot clusters', () => {
     const many = Array.from({ length: 20 }, (_, i) => cluster(`c${String(i).padStart(2, '0')}`, { status: i % 2 ? 'STOPPED' : 'UP' }));
     const model = buildTrayModel(withSky(sky([...many, notOperable('zz-theirs')])), NOW);
     const items = section(model.items);
-    const clusterItems = items.filter((i) => i.type === 'action' && i.action.id === 'open-window' && !i.label.includes('more'));
+    const clusterItems = items.filter((i) => i.type === 'action' && i.action.id === 'show-clusters' && !i.label.includes('more'));
     expect(clusterItems).toHaveLength(MAX_MENU_CLUSTERS);
     expect(labels(items)[1]).toBe('⚠ zz-theirs — stopped · bob');
     // Running ones before stopped ones.
     expect(labels(clusterItems).slice(1)).toEqual(['c00 — up · default', 'c02 — up · default', 'c04 — up · default', 'c06 — up · default', 'c08 — up · default', 'c10 — up · default', 'c12 — up · default']);
-    expect(items.at(-1)).toEqual({ type: 'action', label: `${21 - MAX_MENU_CLUSTERS} more in the window…`, action: { id: 'open-window' } });
+    expect(items.at(-1)).toEqual({ type: 'action', label: `${21 - MAX_MENU_CLUSTERS} more in the window…`, action: { id: 'show-clusters' } });
   });
 
   it('shows no section without SkyPilot, with no clusters, or with no state.db; one warning when state.db cannot be read', () => {
@@ -114,7 +114,7 @@ describe('the tray’s SkyPilot clusters', () => {
       expect(model.items.some((i) => 'label' in i && i.label.includes('SkyPilot'))).toBe(false);
     }
     const corrupt = buildTrayModel(withSky(sky([], { available: false, reason: 'corrupt', message: 'not a database' })), NOW);
-    expect(corrupt.items).toContainEqual({ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'open-window' } });
+    expect(corrupt.items).toContainEqual({ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'show-clusters' } });
   });
 
   it('cuts long names and commands in labels but copies the whole fix', () => {
