@@ -27,17 +27,17 @@ export function profileKind(
   credentialsValues: ReadonlyMap<string, LocatedValue> | null,
   asSource = false,
 ): AwsProfileKind {
-  const has = (key: string): boolean => values.has(key);
-  const ssoKind: AwsProfileKind = has('sso_session') ? 'sso' : 'sso-legacy';
+  const ssoKind: AwsProfileKind = values.has('sso_session') ? 'sso' : 'sso-legacy';
+  const webIdentity = values.has('web_identity_token_file');
 
-  if (!asSource && has('role_arn') && !has('web_identity_token_file')) return 'assume-role';
-  if (has('web_identity_token_file')) return 'web-identity';
-  if (has('sso_account_id') || has('sso_role_name')) return ssoKind;
+  if (!asSource && !webIdentity && values.has('role_arn')) return 'assume-role';
+  if (webIdentity) return 'web-identity';
+  if (values.has('sso_account_id') || values.has('sso_role_name')) return ssoKind;
   if (credentialsValues?.has('aws_access_key_id') === true) return 'static';
-  if (has('login_session')) return 'login';
-  if (has('credential_process')) return 'process';
-  if (has('aws_access_key_id')) return 'static';
-  if (has('sso_session') || has('sso_start_url')) return ssoKind;
+  if (values.has('login_session')) return 'login';
+  if (values.has('credential_process')) return 'process';
+  if (values.has('aws_access_key_id')) return 'static';
+  if (ssoKind === 'sso' || values.has('sso_start_url')) return ssoKind;
   return 'unknown';
 }
 

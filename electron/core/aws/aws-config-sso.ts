@@ -15,22 +15,23 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
     else names.push(profile.name);
   }
   for (const session of raw.values()) {
-    const get = (key: string): string | null => session.values.get(key)?.value ?? null;
-    const problems: Problem[] = [...session.problems];
-    const missing = ['sso_start_url', 'sso_region'].filter((key) => !session.values.has(key));
-    if (missing.length > 0) {
+    const startUrl = session.values.get('sso_start_url')?.value ?? null;
+    const region = session.values.get('sso_region')?.value ?? null;
+    const problems: Problem[] = session.problems.slice();
+    if (startUrl === null || region === null) {
+      const missing = startUrl === null && region === null ? 'sso_start_url and sso_region' : startUrl === null ? 'sso_start_url' : 'sso_region';
       problems.push({
         severity: 'error',
-        message: `[sso-session ${session.name}] is missing ${missing.join(' and ')}: \`aws sso login\` cannot use it`,
+        message: `[sso-session ${session.name}] is missing ${missing}: \`aws sso login\` cannot use it`,
         ...session.source,
       });
     }
     sessions.push({
       name: session.name,
       legacy: false,
-      startUrl: get('sso_start_url'),
-      region: get('sso_region'),
-      registrationScopes: parseScopes(get('sso_registration_scopes')),
+      startUrl,
+      region,
+      registrationScopes: parseScopes(session.values.get('sso_registration_scopes')?.value ?? null),
       source: session.source,
       profiles: users.get(session.name) ?? [],
       problems,
@@ -71,6 +72,11 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
 /** Comma-separated, as aws-cli v2 parses it (awscli/customizations/sso/utils.py, parse_sso_registration_scopes). */
 function parseScopes(value: string | null): string[] {
   if (value === null) return [];
+  // One scope (the usual sso:account:access) needs no split: the same result, fewer arrays.
+  if (!value.includes(',')) {
+    const scope = value.trim();
+    return scope === '' ? [] : [scope];
+  }
   return value
     .split(',')
     .map((scope) => scope.trim())
