@@ -66,27 +66,12 @@ export interface IniDocument {
 }
 
 export function parseIni(text: string, file?: string): IniDocument {
-  const sections: IniSection[] = [];
-  const byId = new Map<string, IniSection>();
-  const problems: IniProblem[] = [];
-  const fileName = file ?? '';
-  const problem = (severity: Problem['severity'], line: number, message: string): void => {
-    const sectionId = current?.id ?? null;
-    problems.push(file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId });
-  };
-
-  let current: IniSection | undefined;
-  let subSection: string | undefined;
-  // Lines after a header the SDK ignores: their keys vanish, reported once on the header.
-  let inIgnoredSection = false;
-  // For botocore-only problems: keys seen per section in this header's block, lower-cased as
-  // Python's configparser stores them.
-  const blockKeys = new BlockKeys();
-
+  const reader = new IniReader(text, file);
   // Work on offsets into `text` rather than on per-line strings: on 100k-line files the garbage
   // of split/slice/trim, not the parsing, is what costs. Only headers, keys and values are sliced.
+  // The loop stays small and hands each line to a method: V8 optimises small functions sooner,
+  // which is most of the time of a one-shot `cloudid status`.
   const comments = new CommentFinder(text);
-  const equalsSigns = new NextIndex(text, '=');
   let lineNumber = 0;
   for (let lineStart = 0; lineStart <= text.length; ) {
     lineNumber++;
@@ -104,118 +89,166 @@ export function parseIni(text: string, file?: string): IniDocument {
     while (start < end && isJsWhitespace(text.charCodeAt(start))) start++;
     while (end > start && isJsWhitespace(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
-    const indented = isJsWhitespace(text.charCodeAt(lineFrom));
-
-    const first = text.charCodeAt(start);
-    if (first === 0x5b /* [ */ && text.charCodeAt(end - 1) === 0x5d /* ] */ && end - start >= 2) {
-      current = undefined;
-      subSection = undefined;
-      inIgnoredSection = false;
-      blockKeys.clear();
-      const header = text.slice(start + 1, end - 1);
-      if (BLOCKED_HEADERS.includes(header)) {
-        inIgnoredSection = true;
-        problem('error', lineNumber, `[${header}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
-        continue;
-      }
-      const nameStart = prefixedNameStart(header);
-      let id: string;
-      let prefix: IniSectionPrefix | null = null;
-      let name = header;
-      if (nameStart > 0) {
-        // nameStart - 1 is the whitespace, or the opening quote after it (then the name ends
-        // before the closing quote, the header's last character).
-        const quoted = header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
-        const matchedPrefix = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
-        const matchedName = header.slice(nameStart, quoted ? header.length - 1 : header.length);
-        if (!SECTION_PREFIXES.includes(matchedPrefix)) {
-          inIgnoredSection = true;
-          problem('warning', lineNumber, `[${header}] is ignored: "${matchedPrefix}" is not a section type (profile, sso-session or services)`);
-          continue;
-        }
-        prefix = matchedPrefix as IniSectionPrefix;
-        name = matchedName;
-        id = `${prefix}.${name}`;
-      } else {
-        if (header === '') {
-          inIgnoredSection = true;
-          problem('warning', lineNumber, '[] has no name: it and its keys are ignored');
-          continue;
-        }
-        id = header;
-      }
-      const existing = byId.get(id);
-      if (existing !== undefined) {
-        existing.lines.push(lineNumber);
-        current = existing;
-        const botocore =
-          existing.header === header
-            ? 'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section'
-            : 'botocore (the AWS CLI, SkyPilot) uses only the later one';
-        problem('warning', lineNumber, `[${header}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
-      } else {
-        current = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
-        sections.push(current);
-        byId.set(id, current);
-      }
-      continue;
+    if (text.charCodeAt(start) === 0x5b /* [ */ && text.charCodeAt(end - 1) === 0x5d /* ] */ && end - start >= 2) {
+      reader.header(text.slice(start + 1, end - 1), lineNumber);
+    } else {
+      reader.line(start, end, isJsWhitespace(text.charCodeAt(lineFrom)), commentAt >= 0, lineNumber);
     }
+  }
+  return { sections: reader.sections, byId: reader.byId, problems: reader.problems };
+}
 
-    const equals = equalsSigns.from(start);
+/** The state of one parse: the section being filled and what has been read so far. */
+class IniReader {
+  readonly sections: IniSection[] = [];
+  readonly byId = new Map<string, IniSection>();
+  readonly problems: IniProblem[] = [];
+  private readonly fileName: string;
+  private readonly equalsSigns: NextIndex;
+  private readonly strings: StringPool;
+  private current: IniSection | undefined = undefined;
+  private subSection: string | undefined = undefined;
+  // Lines after a header the SDK ignores: their keys vanish, reported once on the header.
+  private inIgnoredSection = false;
+  // For botocore-only problems: keys seen per section in this header's block, lower-cased as
+  // Python's configparser stores them.
+  private readonly blockKeys = new BlockKeys();
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string | undefined,
+  ) {
+    this.fileName = file ?? '';
+    this.equalsSigns = new NextIndex(text, '=');
+    this.strings = new StringPool(text);
+  }
+
+  header(header: string, lineNumber: number): void {
+    this.current = undefined;
+    this.subSection = undefined;
+    this.inIgnoredSection = false;
+    this.blockKeys.clear();
+    if (BLOCKED_HEADERS.includes(header)) {
+      this.inIgnoredSection = true;
+      this.problem('error', lineNumber, `[${header}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
+      return;
+    }
+    const nameStart = prefixedNameStart(header);
+    let id: string;
+    let prefix: IniSectionPrefix | null = null;
+    let name = header;
+    if (nameStart > 0) {
+      // nameStart - 1 is the whitespace, or the opening quote after it (then the name ends
+      // before the closing quote, the header's last character).
+      const quoted = header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
+      const matchedPrefix = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
+      const matchedName = header.slice(nameStart, quoted ? header.length - 1 : header.length);
+      if (!SECTION_PREFIXES.includes(matchedPrefix)) {
+        this.inIgnoredSection = true;
+        this.problem('warning', lineNumber, `[${header}] is ignored: "${matchedPrefix}" is not a section type (profile, sso-session or services)`);
+        return;
+      }
+      prefix = matchedPrefix as IniSectionPrefix;
+      name = matchedName;
+      id = `${prefix}.${name}`;
+    } else {
+      if (header === '') {
+        this.inIgnoredSection = true;
+        this.problem('warning', lineNumber, '[] has no name: it and its keys are ignored');
+        return;
+      }
+      id = header;
+    }
+    const existing = this.byId.get(id);
+    if (existing !== undefined) {
+      existing.lines.push(lineNumber);
+      this.current = existing;
+      const botocore =
+        existing.header === header
+          ? 'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section'
+          : 'botocore (the AWS CLI, SkyPilot) uses only the later one';
+      this.problem('warning', lineNumber, `[${header}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
+    } else {
+      const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
+      this.current = section;
+      this.sections.push(section);
+      this.byId.set(id, section);
+    }
+  }
+
+  /** A non-empty line that is not a header, trimmed to [start, end), its comment cut off. */
+  line(start: number, end: number, indented: boolean, inlineComment: boolean, lineNumber: number): void {
+    const text = this.text;
+    const equals = this.equalsSigns.from(start);
+    const current = this.current;
+    if (equals >= end || equals === start || current === undefined) {
+      this.notKeyValue(start, end, equals, indented, lineNumber);
+      return;
+    }
+    const key = this.strings.key(start, trimEnd(text, start, equals));
+    const valueStart = trimStart(text, equals + 1, end);
+    if (valueStart === end) {
+      this.subSection = key;
+      this.noteBotocoreDuplicate(key, lineNumber);
+      return;
+    }
+    const value = this.strings.value(valueStart, end);
+    let subSection = this.subSection;
+    if (subSection !== undefined && !indented) subSection = this.subSection = undefined;
+    if (subSection === undefined) {
+      this.noteBotocoreDuplicate(key, lineNumber);
+      current.values.set(key, { value, file: this.fileName, line: lineNumber, inlineComment });
+    } else {
+      current.values.set(`${subSection}.${key}`, { value, file: this.fileName, line: lineNumber, inlineComment });
+    }
+  }
+
+  /** A line that sets no key: a broken header, a stray line, or a key outside any section. */
+  private notKeyValue(start: number, end: number, equals: number, indented: boolean, lineNumber: number): void {
+    const text = this.text;
     const hasEquals = equals < end;
-    if (first === 0x5b /* [ */ && !hasEquals) {
+    if (text.charCodeAt(start) === 0x5b /* [ */ && !hasEquals) {
       const trimmed = text.slice(start, end);
       const why = trimmed.includes(']')
         ? 'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header'
         : 'it has no closing "]"';
-      problem('error', lineNumber, `"${trimmed}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
-      continue;
+      this.problem('error', lineNumber, `"${trimmed}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
+      return;
     }
-
     if (!hasEquals || equals === start) {
-      if (inIgnoredSection) continue;
+      if (this.inIgnoredSection) return;
       // Python's configparser takes an indented line after a key as that key's continuation,
       // `key: value` as a key, and refuses any other stray line (and with it the whole file).
       const colon = text.indexOf(':', start);
       if (!hasEquals && colon > start && colon < end) {
-        problem('warning', lineNumber, `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`);
-        continue;
+        this.problem('warning', lineNumber, `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`);
+        return;
       }
       const what = hasEquals ? 'has no key before "="' : 'is not "key = value", a [section] header or a comment';
-      const continuation = indented && blockKeys.size() > 0;
+      const continuation = indented && this.blockKeys.size() > 0;
       const botocore = continuation ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above' : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
-      problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
-      continue;
+      this.problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
+      return;
     }
-    if (current === undefined) {
-      if (!inIgnoredSection) {
-        problem('error', lineNumber, `line ${lineNumber} sets a key before any [section] header: it is ignored, and botocore (the AWS CLI, SkyPilot) refuses the whole file`);
-      }
-      continue;
+    // A key line before any section (current is undefined).
+    if (!this.inIgnoredSection) {
+      this.problem('error', lineNumber, `line ${lineNumber} sets a key before any [section] header: it is ignored, and botocore (the AWS CLI, SkyPilot) refuses the whole file`);
     }
-
-    const key = text.slice(start, trimEnd(text, start, equals));
-    const value = text.slice(trimStart(text, equals + 1, end), end);
-    if (value === '') {
-      subSection = key;
-      noteBotocoreDuplicate(key, lineNumber);
-      continue;
-    }
-    if (subSection !== undefined && !indented) subSection = undefined;
-    const fullKey = subSection === undefined ? key : `${subSection}.${key}`;
-    if (subSection === undefined) noteBotocoreDuplicate(key, lineNumber);
-    current.values.set(fullKey, { value, file: fileName, line: lineNumber, inlineComment: commentAt >= 0 });
   }
 
-  return { sections, byId, problems };
+  private problem(severity: Problem['severity'], line: number, message: string): void {
+    const sectionId = this.current?.id ?? null;
+    const file = this.file;
+    this.problems.push(file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId });
+  }
 
   // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
   // twice in one section; the JS SDK silently keeps the last value. Worth a warning either way.
-  function noteBotocoreDuplicate(key: string, lineNumber: number): void {
+  private noteBotocoreDuplicate(key: string, lineNumber: number): void {
     const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
-    const earlier = blockKeys.addOrGet(lower, lineNumber);
+    const earlier = this.blockKeys.addOrGet(lower, lineNumber);
     if (earlier < 0) return;
-    problem(
+    this.problem(
       'warning',
       lineNumber,
       `"${key}" is set again (first at line ${earlier}): the AWS SDK for JavaScript uses the later value, botocore (the AWS CLI, SkyPilot) refuses the file`,
@@ -309,18 +342,72 @@ class BlockKeys {
   }
 }
 
+/**
+ * Keys the app and the AWS tools read, by length. A key line of a big file names one of these
+ * nearly always: returning the literal (hashed once, compared by identity) saves a slice and a
+ * hash per key, and repeated values (regions, role names, scopes) are shared the same way.
+ */
+const COMMON_KEYS: readonly string[] = [
+  'region', 'output', 'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
+  'role_arn', 'source_profile', 'credential_source', 'credential_process', 'web_identity_token_file', 'role_session_name',
+  'external_id', 'mfa_serial', 'duration_seconds', 'login_session', 'aws_access_key_id', 'aws_secret_access_key',
+  'aws_session_token', 'aws_security_token', 'ca_bundle', 'cli_pager', 'max_attempts', 'retry_mode', 'endpoint_url',
+];
+const COMMON_KEYS_BY_LENGTH: number[][] = [];
+COMMON_KEYS.forEach((key, index) => (COMMON_KEYS_BY_LENGTH[key.length] ??= []).push(index));
+
+/** Strings cut out of one file, shared where the same text comes again. */
+class StringPool {
+  /** The COMMON_KEYS index of the key last returned, or -1. */
+  private lastKey = -1;
+  /** The last value read for each common key. */
+  private readonly lastValues: string[] = COMMON_KEYS.map(() => '');
+  constructor(private readonly text: string) {}
+
+  /** The text in [start, end) as a key. */
+  key(start: number, end: number): string {
+    const candidates = COMMON_KEYS_BY_LENGTH[end - start];
+    if (candidates !== undefined) {
+      for (const index of candidates) {
+        const key = COMMON_KEYS[index] as string;
+        if (this.text.startsWith(key, start)) {
+          this.lastKey = index;
+          return key;
+        }
+      }
+    }
+    this.lastKey = -1;
+    return this.text.slice(start, end);
+  }
+
+  /** The text in [start, end) as the value of the key last returned by key(). */
+  value(start: number, end: number): string {
+    const index = this.lastKey;
+    if (index < 0) return this.text.slice(start, end);
+    const previous = this.lastValues[index] as string;
+    if (previous.length === end - start && this.text.startsWith(previous, start)) return previous;
+    const value = this.text.slice(start, end);
+    this.lastValues[index] = value;
+    return value;
+  }
+}
+
 /** The next offset of one character at or after a position; amortised linear over a file. */
 class NextIndex {
   private next = -1;
+  /** Past the end of the text when there is no further occurrence (a small integer, unlike Infinity). */
+  private readonly none: number;
   constructor(
     private readonly text: string,
     private readonly char: string,
-  ) {}
+  ) {
+    this.none = text.length + 1;
+  }
 
   from(position: number): number {
-    if (this.next !== Infinity && this.next < position) {
+    if (this.next !== this.none && this.next < position) {
       const index = this.text.indexOf(this.char, position);
-      this.next = index < 0 ? Infinity : index;
+      this.next = index < 0 ? this.none : index;
     }
     return this.next;
   }
