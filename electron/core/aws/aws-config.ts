@@ -83,21 +83,31 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
 
   const sorted = sortProfiles(raw.profiles);
   const kinds: AwsProfileKind[] = [];
-  // By name: a role's chain reads its links' own problems.
-  const ownProblems = new Map<string, Problem[]>();
-  for (const profile of sorted) {
+  // Each profile's own problems, in sorted order.
+  const ownProblems: Problem[][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const profile = sorted[i] as RawProfile;
     const kind = profileKind(profile.values, profile.credentialsValues);
     kinds.push(kind);
     const checked = checkProfile(profile, kind, ctx);
-    ownProblems.set(profile.name, profile.problems.length === 0 ? checked : [...profile.problems, ...checked]);
+    ownProblems.push(profile.problems.length === 0 ? checked : [...profile.problems, ...checked]);
   }
+  // A role's chain reads its links' own problems by name; built only if some chain has links.
+  let ownByName: Map<string, Problem[]> | null = null;
+  const ownProblemsOf = (name: string): Problem[] => {
+    if (ownByName === null) {
+      ownByName = new Map();
+      for (let i = 0; i < sorted.length; i++) ownByName.set((sorted[i] as RawProfile).name, ownProblems[i] ?? []);
+    }
+    return ownByName.get(name) ?? [];
+  };
   const chainEnds = new Map<RawProfile, Problem | undefined>();
   const profiles: ParsedAwsProfile[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const profile = sorted[i] as RawProfile;
     const kind = kinds[i] ?? 'unknown';
-    const own = ownProblems.get(profile.name) ?? [];
-    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblems, chainEnds, ctx) : null;
+    const own = ownProblems[i] ?? [];
+    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblemsOf, chainEnds, ctx) : null;
     // A new array when adding: ownProblems must stay each profile's own while other chains read it.
     profiles.push(toParsedProfile(profile, kind, broken === null ? own : [...own, broken], raw.ssoSessions));
   }
@@ -120,7 +130,7 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
 function brokenSourceLink(
   profile: RawProfile,
   own: readonly Problem[],
-  ownProblems: ReadonlyMap<string, Problem[]>,
+  ownProblemsOf: (name: string) => readonly Problem[],
   /** The first error of each chain end checked as a source: many roles share one source profile. */
   chainEnds: Map<RawProfile, Problem | undefined>,
   ctx: CheckContext,
@@ -132,7 +142,7 @@ function brokenSourceLink(
   let linkName = '';
   let error: Problem | undefined;
   for (const link of chain.links) {
-    error = firstError(ownProblems.get(link.name) ?? []);
+    error = firstError(ownProblemsOf(link.name));
     if (error !== undefined) {
       linkName = link.name;
       break;
@@ -154,7 +164,7 @@ function brokenSourceLink(
 }
 
 function firstError(problems: readonly Problem[]): Problem | undefined {
-  for (const problem of problems) if (problem.severity === 'error') return problem;
+  for (let i = 0; i < problems.length; i++) if ((problems[i] as Problem).severity === 'error') return problems[i];
   return undefined;
 }
 

@@ -58,7 +58,8 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
   // calls than as thread-pool round trips (see the load benchmark).
   const ssoFiles = listFolder(paths.ssoCacheDir);
   const tokens = new Map<string, SsoTokenRead>();
-  for (const session of parsed.ssoSessions) {
+  for (let i = 0; i < parsed.ssoSessions.length; i++) {
+    const session = parsed.ssoSessions[i] as ParsedAwsConfig['ssoSessions'][number];
     const file = ssoTokenCachePath(paths.ssoCacheDir, session);
     const read = ssoFiles.has(basename(file)) ? readSsoTokenSummarySync(file, now) : { token: null, missing: true, problem: null };
     tokens.set(session.name, { file, ...read });

@@ -68,7 +68,7 @@ class SessionStatuses {
 }
 
 function hasError(problems: readonly Problem[]): boolean {
-  for (const problem of problems) if (problem.severity === 'error') return true;
+  for (let i = 0; i < problems.length; i++) if ((problems[i] as Problem).severity === 'error') return true;
   return false;
 }
 

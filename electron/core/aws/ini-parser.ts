@@ -368,7 +368,8 @@ class StringPool {
   key(start: number, end: number): string {
     const candidates = COMMON_KEYS_BY_LENGTH[end - start];
     if (candidates !== undefined) {
-      for (const index of candidates) {
+      for (let i = 0; i < candidates.length; i++) {
+        const index = candidates[i] as number;
         const key = COMMON_KEYS[index] as string;
         if (this.text.startsWith(key, start)) {
           this.lastKey = index;
