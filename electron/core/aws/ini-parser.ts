@@ -21,7 +21,7 @@ import type { Problem } from '../../shared/model';
 
 export type IniSectionPrefix = 'profile' | 'sso-session' | 'services';
 
-const SECTION_PREFIXES: readonly string[] = ['profile', 'sso-session', 'services'];
+const SECTION_PREFIXES: readonly IniSectionPrefix[] = ['profile', 'sso-session', 'services'];
 // The SDK throws on these headers (and so reads nothing of the file); we skip the section.
 const BLOCKED_HEADERS: readonly string[] = ['__proto__', 'profile __proto__'];
 // A header block's keys are compared in a short list; past this many, in a Map (see BlockKeys).
@@ -141,15 +141,15 @@ class IniReader {
       // nameStart - 1 is the whitespace, or the opening quote after it (then the name ends
       // before the closing quote, the header's last character).
       const quoted = header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
-      const matchedPrefix = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
-      const matchedName = header.slice(nameStart, quoted ? header.length - 1 : header.length);
-      if (!SECTION_PREFIXES.includes(matchedPrefix)) {
+      const matchedPrefix = sectionPrefix(header, quoted ? nameStart - 2 : nameStart - 1);
+      if (matchedPrefix === null) {
         this.inIgnoredSection = true;
-        this.problem('warning', lineNumber, `[${header}] is ignored: "${matchedPrefix}" is not a section type (profile, sso-session or services)`);
+        const other = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
+        this.problem('warning', lineNumber, `[${header}] is ignored: "${other}" is not a section type (profile, sso-session or services)`);
         return;
       }
-      prefix = matchedPrefix as IniSectionPrefix;
-      name = matchedName;
+      prefix = matchedPrefix;
+      name = header.slice(nameStart, quoted ? header.length - 1 : header.length);
       id = `${prefix}.${name}`;
     } else {
       if (header === '') {
@@ -276,6 +276,15 @@ function prefixedNameStart(header: string): number {
   if (at === nameStart) return -1;
   if (quoted) return at === length - 1 && header.charCodeAt(at) === quote ? nameStart : -1;
   return at === length ? nameStart : -1;
+}
+
+/** The SECTION_PREFIXES entry that is exactly the header's first `length` characters, or null. */
+function sectionPrefix(header: string, length: number): IniSectionPrefix | null {
+  for (let i = 0; i < SECTION_PREFIXES.length; i++) {
+    const prefix = SECTION_PREFIXES[i] as IniSectionPrefix;
+    if (prefix.length === length && header.startsWith(prefix)) return prefix;
+  }
+  return null;
 }
 
 /** `[\w-]` without the u flag. */
