@@ -72,13 +72,16 @@ export function parseIni(text: string, file?: string): IniDocument {
   // The loop stays small and hands each line to a method: V8 optimises small functions sooner,
   // which is most of the time of a one-shot `cloudid status`.
   const comments = new CommentFinder(text);
+  const textLength = text.length;
+  // Computed here, not in the loop at the last line: new arithmetic there costs a deoptimisation.
+  const afterText = textLength + 1;
   let lineNumber = 0;
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= textLength; ) {
     lineNumber++;
     // `split(/\r?\n/)`: a line ends at LF; a CR right before it is not part of the line.
     let lineEnd = text.indexOf('\n', lineStart);
-    const nextLineStart = lineEnd < 0 ? text.length + 1 : lineEnd + 1;
-    if (lineEnd < 0) lineEnd = text.length;
+    const nextLineStart = lineEnd < 0 ? afterText : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = textLength;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
     const lineFrom = lineStart;
     lineStart = nextLineStart;
@@ -314,8 +317,9 @@ function hasAsciiUpperCase(text: string): boolean {
  * a block with many keys moves to a Map so it never turns quadratic.
  */
 class BlockKeys {
-  private readonly keys: string[] = [];
-  private readonly lines: number[] = [];
+  // Full length from the start: appending past the end would cost a deoptimisation.
+  private readonly keys: string[] = new Array<string>(BLOCK_KEYS_IN_LIST).fill('');
+  private readonly lines: number[] = new Array<number>(BLOCK_KEYS_IN_LIST).fill(0);
   private count = 0;
   private map: Map<string, number> | null = null;
 

@@ -165,6 +165,17 @@ describe('generated files', () => {
     );
   });
 
+  it('parseIni finds repeated keys the same way in a block of many keys', () => {
+    // Past 16 keys a header block's keys move from a list to a Map.
+    const keys = Array.from({ length: 40 }, (_, i) => `Key_${i} = ${i}`);
+    for (const repeated of [0, 15, 16, 17, 39]) {
+      const text = ['[profile many]', ...keys, `key_${repeated} = again`, 'sub =', '  Key_1 = nested', `KEY_${repeated} = third`].join('\n');
+      const doc = parseIni(text, CONFIG);
+      expect(doc.problems.map((p) => p.line)).toEqual([42, 45]);
+      expect(json(doc)).toBe(json(baselineParseIni(text, CONFIG)));
+    }
+  });
+
   it('parseAwsConfig gives the same profiles, sessions and problems', () => {
     fc.assert(
       fc.property(
