@@ -50,14 +50,12 @@ export function collectSections(
   // Where each INI section's problems go: a profile's, a session's, or the file's.
   const owners = new Map<string, Problem[]>();
 
-  const profileFor = (name: string): RawProfile => {
-    let profile = profiles.get(name);
-    if (profile === undefined) {
-      profile = { name, configSections: [], credentialsSections: [], values: EMPTY, configValues: null, credentialsValues: null, problems: [] };
-      profiles.set(name, profile);
-    }
+  const newProfile = (name: string): RawProfile => {
+    const profile: RawProfile = { name, configSections: [], credentialsSections: [], values: EMPTY, configValues: null, credentialsValues: null, problems: [] };
+    profiles.set(name, profile);
     return profile;
   };
+  const profileFor = (name: string): RawProfile => profiles.get(name) ?? newProfile(name);
 
   if (config !== null) {
     const { file, doc } = config;
@@ -83,7 +81,10 @@ export function collectSections(
           problems.push(shadowedDefault(section, file, profileDefault, bareDefault));
           continue;
         }
-        const profile = profileFor(name);
+        // Each config profile name comes from one INI section (`[profile x]` and `[profile.x]`
+        // are the same section, and only one of the two default sections gets here), so the
+        // config file's profiles are all new: no lookup first.
+        const profile = newProfile(name);
         for (let i = 0; i < section.lines.length; i++) profile.configSections.push({ file, line: section.lines[i] as number });
         overlay(profile, section);
         profile.configValues = section.values;
