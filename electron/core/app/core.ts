@@ -8,6 +8,7 @@ import { detectAwsClis } from '../aws/aws-cli-detect';
 import { openAwsCliVersionCache } from '../aws/aws-cli-version-cache';
 import { resolveAwsPaths } from '../aws/aws-environment';
 import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
+import { openParsedConfigCache } from '../aws/parsed-config-cache';
 import { assembleAwsState } from '../aws/aws-state';
 import { createIdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher, type WatchTarget } from '../fs/path-watcher';
@@ -39,7 +40,7 @@ export interface CoreOptions {
   verifyActive?: boolean;
   /** How long events must settle before a reload. */
   debounceMs?: number;
-  /** Keep `aws --version` answers in this folder between runs (for the one-shot CLI). */
+  /** Keep `aws --version` answers and the parsed AWS config in this folder between runs (the one-shot CLI). */
   cacheDir?: string;
   /** Read gcloud's state too (default: yes). */
   gcp?: boolean;
@@ -92,6 +93,7 @@ export function createCore(opts: CoreOptions): Core {
   let gcpProbeTimer: ReturnType<typeof setTimeout> | null = null;
   let gcpProbedAccount: string | null | undefined;
   const platform = process.platform;
+  const parseCache = opts.cacheDir ? openParsedConfigCache(opts.cacheDir) : undefined;
   const readSky = (): Promise<SkyStateRead | null> =>
     opts.sky === false ? Promise.resolve(null) : readSkyState({ homeDir: opts.homeDir, env: opts.env });
   const readGcp = (): Promise<GcpState | null> =>
@@ -223,7 +225,7 @@ export function createCore(opts: CoreOptions): Core {
   let reloadAgain = false;
   const reloadOnce = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
-      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now()), readGcp(), readSky()]);
+      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now(), { parseCache }), readGcp(), readSky()]);
       const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await looksHalfWritten(read, inputs));
       if (!settle) {
         inputs = read;

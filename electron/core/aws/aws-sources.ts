@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
+import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } from './parsed-config-cache';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
 import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
@@ -24,8 +25,8 @@ export interface RoleCacheRead {
 export interface AwsInputs {
   paths: AwsPaths;
   active: ActiveProfile;
-  config: UserFileRead;
-  credentials: UserFileRead;
+  config: FileReadSummary;
+  credentials: FileReadSummary;
   parsed: ParsedAwsConfig;
   /** By sso-session name (or start URL for legacy sessions). */
   tokens: Map<string, SsoTokenRead>;
@@ -42,17 +43,40 @@ function listFolder(dir: string): Set<string> {
   }
 }
 
-export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now: number): Promise<AwsInputs> {
-  const paths = resolveAwsPaths(env, homeDir);
-  const active = resolveActiveProfile(env);
+/** Reads and parses the two files, or takes the result from the cache while they are unchanged. */
+async function readAndParse(paths: AwsPaths, activeProfile: string, cache: ParsedConfigCache | undefined): Promise<ParsedConfigEntry> {
+  const key = cache ? await cache.keyOf(paths.configFile, paths.credentialsFile, activeProfile) : null;
+  const cached = key && cache ? await cache.get(key) : null;
+  if (cached) return cached;
   const [config, credentials] = await Promise.all([readUserFile(paths.configFile), readUserFile(paths.credentialsFile)]);
   const parsed = parseAwsConfig({
     configFile: paths.configFile,
     credentialsFile: paths.credentialsFile,
     configText: config.ok ? config.text : null,
     credentialsText: credentials.ok ? credentials.text : null,
-    activeProfile: active.name,
+    activeProfile,
   });
+  const entry: ParsedConfigEntry = { config: withoutText(config), credentials: withoutText(credentials), parsed };
+  // The key was taken before reading: a write in between makes the next run parse again.
+  if (key && cache) await cache.set(key, entry).catch(() => undefined);
+  return entry;
+}
+
+const withoutText = (read: UserFileRead): FileReadSummary => {
+  if (!read.ok) return read;
+  const { text: _text, ...rest } = read;
+  return rest;
+};
+
+export interface ReadAwsInputsOptions {
+  /** Keep the parsed config between runs (the one-shot CLI). */
+  parseCache?: ParsedConfigCache;
+}
+
+export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now: number, options: ReadAwsInputsOptions = {}): Promise<AwsInputs> {
+  const paths = resolveAwsPaths(env, homeDir);
+  const active = resolveActiveProfile(env);
+  const { config, credentials, parsed } = await readAndParse(paths, active.name, options.parseCache);
 
   // Token files are read synchronously: thousands of tiny files cost far less as plain system
   // calls than as thread-pool round trips (see the load benchmark).

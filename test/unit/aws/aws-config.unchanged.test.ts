@@ -252,7 +252,7 @@ describe('generated states', () => {
         const inputs: AwsInputs = {
           paths: { configFile: CONFIG, credentialsFile: CREDENTIALS, ssoCacheDir: '/c', cliCacheDir: '/r' },
           active: { name: active, source: 'default', notes: [] },
-          config: { ok: true, path: CONFIG, text: '', size: 0, mtimeMs: 0 },
+          config: { ok: true, path: CONFIG, size: 0, mtimeMs: 0 },
           credentials: { ok: false, path: CREDENTIALS, missing: false, problem: { severity: 'error', message: 'unreadable', file: CREDENTIALS } },
           parsed,
           tokens: new Map(tokens),
