@@ -67,7 +67,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     else if (values.verify) await core.verifyProfile(core.snapshot().aws.activeProfile);
     if (values.verify || values['verify-all']) await core.probeGcp();
     const snapshot = core.snapshot();
-    ctx.stdout.write(values.json ? `${JSON.stringify(statusJson(snapshot), null, 2)}\n` : statusTable(snapshot, Date.now()));
+    ctx.stdout.write(values.json ? `${JSON.stringify(statusJson(snapshot))}\n` : statusTable(snapshot, Date.now()));
     const checked = values['verify-all'] ? snapshot.aws.profiles : snapshot.aws.profiles.filter((p) => p.active && values.verify);
     return activeIsUsable(snapshot) && !verificationFailed(checked) ? EXIT.ok : EXIT.unusable;
   } finally {
