@@ -7,8 +7,8 @@
 //   writes toISOString() (with milliseconds); Python's JSONFileCache writes "...%H:%M:%SUTC".
 // https://github.com/boto/botocore/blob/develop/botocore/utils.py
 // https://github.com/boto/botocore/blob/develop/botocore/tokens.py
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 
@@ -25,7 +25,8 @@ export interface SsoTokenCacheRef {
  */
 export function ssoTokenCacheKey(session: SsoTokenCacheRef): string {
   const input = session.legacy ? (session.startUrl ?? session.name) : session.name;
-  return createHash('sha1').update(input, 'utf8').digest('hex');
+  // crypto.hash: one call instead of a Hash object, for configs that name thousands of sessions.
+  return hash('sha1', input, 'hex');
 }
 
 export function ssoTokenCachePath(cacheDir: string, session: SsoTokenCacheRef): string {
@@ -216,7 +217,10 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
       if (stat.size > MAX_TOKEN_FILE_BYTES) {
         return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`, file } };
       }
-      text = readFileSync(fd, 'utf8');
+      // One read of the size fstat gave (readFileSync would fstat again).
+      const bytes = Buffer.allocUnsafe(stat.size);
+      const read = readSync(fd, bytes, 0, stat.size, 0);
+      text = bytes.toString('utf8', 0, read);
     } finally {
       closeSync(fd);
     }
