@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { CloudIdApi } from '../shared-types';
+import { CopyLine } from './copy-line';
 import type { GcpState } from '../lib/gcp-types';
 import { signInAlerts } from '../lib/gcp-labels';
 
@@ -13,7 +13,7 @@ export function GcpSignInAlerts({ api, gcp, onImportInstead }: { api: CloudIdApi
         <section key={alert.id} className="banner banner-error gcp-alert" role="alert" aria-label={alert.title}>
           <p className="banner-title">{alert.title}</p>
           <p>{alert.reason}</p>
-          <CommandToCopy api={api} command={alert.command} />
+          <CopyLine api={api} label="Run" text={alert.command} />
           <p className="gcp-alert-alternative">
             Or use a service-account key, which no session policy signs out:{' '}
             <button type="button" className="link-button" onClick={onImportInstead}>
@@ -22,31 +22,6 @@ export function GcpSignInAlerts({ api, gcp, onImportInstead }: { api: CloudIdApi
           </p>
         </section>
       ))}
-    </div>
-  );
-}
-
-function CommandToCopy({ api, command }: { api: CloudIdApi; command: string }) {
-  const [copied, setCopied] = useState<boolean | string>(false);
-  return (
-    <div className="copy-line">
-      <span className="copy-label">Run</span>
-      <code className="copy-text">{command}</code>
-      <button
-        type="button"
-        aria-label={`Copy ${command}`}
-        onClick={() =>
-          api.copyText({ text: command }).then(
-            () => setCopied(true),
-            (error: unknown) => setCopied(error instanceof Error ? error.message : 'failed'),
-          )
-        }
-      >
-        {copied === true ? 'Copied' : 'Copy'}
-      </button>
-      <span className="copy-status" role="status">
-        {copied === true ? 'Copied to the clipboard' : typeof copied === 'string' ? `Copy failed: ${copied}` : ''}
-      </span>
     </div>
   );
 }
