@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMPTY_QUERY, filterChoices, filterProfiles, matchesQuery } from '../../../renderer/src/lib/profile-query';
-import { profile } from './fixtures';
+import { makeProfile as profile } from '../../support/snapshot-factory';
 
 const profiles = [
   profile({ name: 'prod-admin', kind: 'sso', status: 'valid', accountId: '111122223333', roleName: 'AdministratorAccess', ssoSession: 'corp', expiresAt: '2026-11-26T14:00:00Z' }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeProfile } from '../../support/snapshot-factory';
 import fc from 'fast-check';
 import type { AwsProfile, AwsState, IdentityStatus, Snapshot, SsoSession } from '../../../electron/shared/model';
 import { IDENTITY_STATUSES } from '../../../electron/shared/model';
@@ -21,26 +22,7 @@ const NOW = Date.parse('2026-11-26T12:00:00Z');
 const inMinutes = (m: number): string => new Date(NOW + m * 60_000).toISOString();
 
 function profile(name: string, overrides: Partial<AwsProfile> = {}): AwsProfile {
-  return {
-    name,
-    kind: 'static',
-    active: false,
-    source: { file: '/home/u/.aws/config', line: 1 },
-    sources: [],
-    ssoSession: null,
-    accountId: null,
-    roleName: null,
-    roleArn: null,
-    sourceProfile: null,
-    credentialSource: null,
-    region: null,
-    status: 'long-lived',
-    expiresAt: null,
-    problems: [],
-    identity: null,
-    lastCheck: null,
-    ...overrides,
-  };
+  return makeProfile({ name, source: { file: '/home/u/.aws/config', line: 1 }, sources: [], ...overrides });
 }
 
 function session(name: string, overrides: Partial<SsoSession> = {}): SsoSession {
