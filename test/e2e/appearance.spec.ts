@@ -1,6 +1,7 @@
 import { CONFIG, CREDENTIALS, IDENTITIES, corpToken } from './aws-files';
 import { AWS_CLI_V1, expect, test } from '../support/e2e-fixtures';
 import { detail, profileOption } from './window-locators';
+import { lowContrastTexts } from '../support/text-contrast';
 
 /** Relative luminance of a computed `rgb(r, g, b)` colour (WCAG 2 formula). */
 function luminance(rgb: string): number {
@@ -40,37 +41,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(contrast(background, luminance(colors.text))).toBeGreaterThan(7);
 
     // Every piece of text in the window meets WCAG AA contrast (4.5:1) against what is behind it.
-    const lowContrast = await page.evaluate(() => {
-      const parse = (c: string): [number, number, number, number] => {
-        const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
-        return [r, g, b, a];
-      };
-      const lum = ([r, g, b]: [number, number, number, number]): number => {
-        const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const backgroundOf = (el: Element | null): [number, number, number, number] => {
-        for (let node = el; node; node = node.parentElement) {
-          const bg = parse(getComputedStyle(node).backgroundColor);
-          if (bg[3] > 0.5) return bg;
-        }
-        return parse(getComputedStyle(document.body).backgroundColor);
-      };
-      const failures: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        const el = text.parentElement;
-        if (!el || !text.textContent?.trim() || el.closest('option, [disabled]')) continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > innerHeight) continue;
-        const fg = lum(parse(getComputedStyle(el).color));
-        const bg = lum(backgroundOf(el));
-        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-        if (ratio < 4.5) failures.push(`${text.textContent.trim().slice(0, 40)}: ${ratio.toFixed(2)}`);
-      }
-      return failures;
-    });
-    expect(lowContrast).toEqual([]);
+    const lowContrast = await page.locator('body').evaluate(lowContrastTexts, true);
+    expect(lowContrast.failures).toEqual([]);
 
     await testInfo.attach(`window-${colorScheme}`, { body: await page.screenshot(), contentType: 'image/png' });
     await page.screenshot({ path: testInfo.outputPath(`window-${colorScheme}.png`) });
