@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app/core';
-import type { Snapshot } from '../../electron/shared/model';
+import { snapshotWhere } from '../support/snapshot-wait';
 import { makeAwsHome, type AwsHome } from '../support/aws-home';
 import { writeSyntheticGcloudDir } from '../support/gcloud-fixtures';
 
@@ -15,20 +15,6 @@ afterEach(async () => {
   await home?.cleanup();
   home = null;
 });
-
-function snapshotWhere(c: Core, test: (s: Snapshot) => boolean): Promise<Snapshot> {
-  return new Promise((resolve, reject) => {
-    if (test(c.snapshot())) return resolve(c.snapshot());
-    const timer = setTimeout(() => reject(new Error('no matching snapshot in 4 s')), 4000);
-    const off = c.onSnapshot((s) => {
-      if (test(s)) {
-        clearTimeout(timer);
-        off();
-        resolve(s);
-      }
-    });
-  });
-}
 
 describe('core with gcloud', () => {
   it('shows gcloud configurations and accounts from CLOUDSDK_CONFIG, and a switch made on disk', async () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { assumeRoleCacheKey } from '../../electron/core/aws/cli-credential-cache';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app/core';
+import { snapshotWhere } from '../support/snapshot-wait';
 import type { AwsProfile, Snapshot } from '../../electron/shared/model';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../support/aws-home';
 
@@ -74,24 +75,6 @@ const profile = (s: Snapshot, name: string): AwsProfile => {
   if (!found) throw new Error(`profile ${name} is not in the snapshot: ${s.aws.profiles.map((p) => p.name).join(', ')}`);
   return found;
 };
-
-/** The next published snapshot that satisfies `test`. */
-function snapshotWhere(c: Core, test: (s: Snapshot) => boolean, timeoutMs = 4000): Promise<Snapshot> {
-  return new Promise((resolve, reject) => {
-    if (test(c.snapshot())) return resolve(c.snapshot());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error('no matching snapshot in time'));
-    }, timeoutMs);
-    const off = c.onSnapshot((s) => {
-      if (test(s)) {
-        clearTimeout(timer);
-        off();
-        resolve(s);
-      }
-    });
-  });
-}
 
 describe('core', () => {
   it('shows every profile with its kind and status, the broken one with its problem', async () => {
