@@ -4,7 +4,7 @@ import type { LoginPrompt } from '../../core/aws/sso-login/login-outcome';
 import { loginSsoSession } from '../../core/aws/sso-login/login-sso-session';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
-import { lookUpSsoTarget, parseSsoArgs } from './sso-target-args';
+import { startSsoCommand } from './sso-target-args';
 
 const HELP = `Usage: cloudid login <profile|sso-session> [--use-device-code] [--no-browser]
        cloudid login --profile NAME | --sso-session NAME [...]
@@ -31,29 +31,17 @@ function describePrompt(prompt: LoginPrompt, browserOpens: boolean): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    ctx.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  const args = parseSsoArgs(argv, ['--use-device-code', '--no-browser']);
-  if (args.error || !args.query) {
-    ctx.stderr.write(`cloudid login: ${args.error ?? 'which profile or sso-session?'}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-  const target = await lookUpSsoTarget(ctx, args.query);
-  if (!target.ok) {
-    ctx.stderr.write(`cloudid login: ${target.message}\n`);
-    return EXIT.unusable;
-  }
-  const { session, cacheDir } = target;
-  const openUrl = args.flags.has('--no-browser') ? undefined : ctx.openUrl;
+  const start = await startSsoCommand('login', HELP, argv, ctx, ['--use-device-code', '--no-browser']);
+  if (!start.ok) return start.exitCode;
+  const { session, cacheDir, flags } = start;
+  const openUrl = flags.has('--no-browser') ? undefined : ctx.openUrl;
   const outcome = await loginSsoSession({
     session,
     cacheDir,
     env: ctx.env,
     onPrompt: (prompt: LoginPrompt) => ctx.stderr.write(describePrompt(prompt, openUrl !== undefined)),
     ...(openUrl ? { openUrl } : {}),
-    ...(args.flags.has('--use-device-code') ? { flow: 'device-code' as const } : {}),
+    ...(flags.has('--use-device-code') ? { flow: 'device-code' as const } : {}),
   });
   if (outcome.status === 'failed') {
     ctx.stderr.write(`cloudid login: ${outcome.message}\n`);

@@ -2,7 +2,7 @@
 import { refreshSsoSession } from '../../core/aws/sso-login/refresh';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
-import { lookUpSsoTarget, parseSsoArgs } from './sso-target-args';
+import { startSsoCommand } from './sso-target-args';
 
 const HELP = `Usage: cloudid refresh <profile|sso-session>
        cloudid refresh --profile NAME | --sso-session NAME
@@ -12,21 +12,9 @@ Exits 1 when the session cannot be refreshed (then run \`cloudid login\`).
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    ctx.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  const args = parseSsoArgs(argv, []);
-  if (args.error || !args.query) {
-    ctx.stderr.write(`cloudid refresh: ${args.error ?? 'which profile or sso-session?'}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-  const target = await lookUpSsoTarget(ctx, args.query);
-  if (!target.ok) {
-    ctx.stderr.write(`cloudid refresh: ${target.message}\n`);
-    return EXIT.unusable;
-  }
-  const outcome = await refreshSsoSession({ session: target.session, cacheDir: target.cacheDir, env: ctx.env });
+  const start = await startSsoCommand('refresh', HELP, argv, ctx);
+  if (!start.ok) return start.exitCode;
+  const outcome = await refreshSsoSession({ session: start.session, cacheDir: start.cacheDir, env: ctx.env });
   switch (outcome.status) {
     case 'refreshed':
       ctx.stdout.write(`Refreshed ${outcome.session}: token valid until ${outcome.expiresAt}.\n`);

@@ -2,6 +2,7 @@
 import { readAwsInputs } from '../../core/aws/aws-sources';
 import { resolveSsoTarget, type SsoTargetQuery } from '../../core/aws/sso-login/resolve-sso-target';
 import type { SsoSessionRef } from '../../core/aws/sso-login/sso-session-ref';
+import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 
 export interface ParsedArgs {
@@ -46,4 +47,34 @@ export async function lookUpSsoTarget(ctx: CliContext, query: SsoTargetQuery): P
   if (!target.ok) return { ok: false, message: `${target.message} (in ${inputs.paths.configFile})` };
   for (const warning of target.warnings) ctx.stderr.write(`cloudid: warning: ${warning}\n`);
   return { ok: true, session: target.session, cacheDir: inputs.paths.ssoCacheDir };
+}
+
+export type SsoCommandStart = { ok: true; session: SsoSessionRef; cacheDir: string; flags: Set<string> } | { ok: false; exitCode: number };
+
+/**
+ * The common start of `cloudid login|logout|refresh`: `--help`, the arguments, and the session
+ * they name. Every way it can stop (help shown, usage error, unknown session) is reported here.
+ */
+export async function startSsoCommand(
+  command: string,
+  help: string,
+  argv: readonly string[],
+  ctx: CliContext,
+  allowedFlags: readonly string[] = [],
+): Promise<SsoCommandStart> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    ctx.stdout.write(help);
+    return { ok: false, exitCode: EXIT.ok };
+  }
+  const args = parseSsoArgs(argv, allowedFlags);
+  if (args.error || !args.query) {
+    ctx.stderr.write(`cloudid ${command}: ${args.error ?? 'which profile or sso-session?'}\n\n${help}`);
+    return { ok: false, exitCode: EXIT.usage };
+  }
+  const target = await lookUpSsoTarget(ctx, args.query);
+  if (!target.ok) {
+    ctx.stderr.write(`cloudid ${command}: ${target.message}\n`);
+    return { ok: false, exitCode: EXIT.unusable };
+  }
+  return { ok: true, session: target.session, cacheDir: target.cacheDir, flags: args.flags };
 }
