@@ -3,6 +3,7 @@ import type { CloudIdApi, SsoSession } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { checkProfileName, suggestProfileName } from '../lib/sso-forms';
 import type { SsoAccount } from '../lib/sso-types';
+import { LogInToList } from './sso-log-in-to-list';
 
 type Accounts = { state: 'idle' | 'loading' } | { state: 'ready'; accounts: SsoAccount[] } | { state: 'failed'; message: string };
 
@@ -83,12 +84,7 @@ export function SsoAddProfile({
     <form className="sso-panel" aria-label={`Add a profile for ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3>Add a profile</h3>
       {!signedIn ? (
-        <p>
-          Log in to {session.name} to list its accounts and roles.{' '}
-          <button type="button" className="primary" onClick={onLogIn}>
-            Log in
-          </button>
-        </p>
+        <LogInToList session={session.name} onLogIn={onLogIn} />
       ) : accounts.state === 'loading' || accounts.state === 'idle' ? (
         <p role="status">Listing accounts and roles…</p>
       ) : accounts.state === 'failed' ? (

@@ -3,6 +3,7 @@ import type { CloudIdApi, SsoSession } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import { SYNC_ACTION_LABEL, hasChanges, progressText, syncRows, syncSummary } from '../lib/sso-sync-view';
 import type { SsoListingProgress, SsoSyncPreview } from '../lib/sso-types';
+import { LogInToList } from './sso-log-in-to-list';
 
 const DEFAULT_TEMPLATE = '<account name>.<role>';
 /** Rows drawn at once; thousands of roles stay a summary plus the first screenfuls. */
@@ -72,12 +73,7 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
     <form className="sso-panel" aria-label={`Sync accounts of ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3>Sync accounts</h3>
       {!signedIn ? (
-        <p>
-          Log in to {session.name} to list its accounts and roles.{' '}
-          <button type="button" className="primary" onClick={onLogIn}>
-            Log in
-          </button>
-        </p>
+        <LogInToList session={session.name} onLogIn={onLogIn} />
       ) : (
         <>
           <div className="sso-row">
