@@ -1,7 +1,6 @@
 // `cloudid`: the terminal face of the same core the tray app runs.
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
-import { openInBrowser } from './commands/browser-opener';
 import { EXIT, type CommandContext } from './exit-codes';
 
 type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
@@ -54,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     cacheDir: appCacheDir(env, homeDir, process.platform),
-    openUrl: (url) => openInBrowser(url),
+    // Loaded when a command opens a page: most commands never start a process.
+    openUrl: async (url) => (await import('./commands/browser-opener')).openInBrowser(url),
   };
   return (await load()).run(rest, ctx);
 }

@@ -1,7 +1,7 @@
 // Which `aws` does the user's terminal run? Every `aws` on PATH, in PATH order, with its version.
 // The trap this guards against: `pip install awscli` puts AWS CLI v1 first on PATH, and v1 has no
 // `aws sso login`, so SSO "does not work" although v2 is installed further down the PATH.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -82,7 +82,9 @@ async function isExecutableFile(file: string, platform: NodeJS.Platform): Promis
 }
 
 /** Runs `<file> --version` and resolves with both streams; never rejects. */
-function runVersion(file: string, opts: DetectAwsClisOptions): Promise<AwsCliInstall> {
+async function runVersion(file: string, opts: DetectAwsClisOptions): Promise<AwsCliInstall> {
+  // Loaded only when a version is not already known: `cloudid status` usually runs nothing.
+  const { spawn } = await import('node:child_process');
   // Windows names are case-insensitive: drop `Path` too, or the child might see the old one.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(opts.env ?? process.env).filter(([name]) => name.toUpperCase() !== 'PATH'));
   env.PATH = opts.path ?? '';
