@@ -2,7 +2,12 @@
 // compile at run time). Packages stay external and commands are split into chunks, so each
 // command loads only what it uses; the AWS SDK is imported lazily, only when a service is called.
 // Run by `npm ci` (prepare) and by `npm run build`.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: start empty so old chunks do not pile up.
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: { cloudid: 'electron/cli/main.ts' },
@@ -17,5 +22,7 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
+  // Keys what `cloudid status --json` remembers between runs (electron/cli/status-memo.ts).
+  define: { __CLOUDID_BUILD_ID__: JSON.stringify(randomUUID()) },
   logLevel: 'warning',
 });
