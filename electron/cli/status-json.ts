@@ -46,7 +46,7 @@ const sessionJson = (s: SsoSession) => ({
   problems: s.problems.map(problemText),
 });
 
-const gcpJson = (gcp: GcpState) => ({
+export const gcpJson = (gcp: GcpState) => ({
   configDir: gcp.configDir,
   activeConfiguration: gcp.activeConfiguration,
   configurations: gcp.configurations,
@@ -58,27 +58,43 @@ const gcpJson = (gcp: GcpState) => ({
   problems: gcp.problems.map(problemText),
 });
 
+export function awsJson(aws: Snapshot['aws']) {
+  return {
+    configFile: aws.configFile,
+    credentialsFile: aws.credentialsFile,
+    activeProfile: aws.activeProfile,
+    activeProfileSource: aws.activeProfileSource,
+    activeProfileNotes: aws.activeProfileNotes,
+    cli: {
+      found: aws.cli.found.map((c) => ({ path: c.path, version: c.version, major: c.major, error: c.error })),
+      warning: aws.cli.warning,
+    },
+    profiles: aws.profiles.map(profileJson),
+    ssoSessions: aws.ssoSessions.map(sessionJson),
+    problems: aws.problems.map(problemText),
+  };
+}
+
 export function statusJson(snapshot: Snapshot) {
-  const { aws } = snapshot;
   return {
     version: 1 as const,
     generatedAt: snapshot.generatedAt,
     leadTimeMinutes: snapshot.leadTimeMinutes,
     nextDeadline: snapshot.nextDeadline,
-    aws: {
-      configFile: aws.configFile,
-      credentialsFile: aws.credentialsFile,
-      activeProfile: aws.activeProfile,
-      activeProfileSource: aws.activeProfileSource,
-      activeProfileNotes: aws.activeProfileNotes,
-      cli: {
-        found: aws.cli.found.map((c) => ({ path: c.path, version: c.version, major: c.major, error: c.error })),
-        warning: aws.cli.warning,
-      },
-      profiles: aws.profiles.map(profileJson),
-      ssoSessions: aws.ssoSessions.map(sessionJson),
-      problems: aws.problems.map(problemText),
-    },
+    aws: awsJson(snapshot.aws),
     gcp: snapshot.gcp ? gcpJson(snapshot.gcp) : null,
   };
+}
+
+/**
+ * The printed document around an `aws` part that is already text (remembered between runs, see
+ * status-memo.ts): `before + awsText + after` is byte for byte `JSON.stringify(statusJson(s))`
+ * and a newline.
+ */
+export function statusJsonFrame(
+  head: Pick<Snapshot, 'generatedAt' | 'leadTimeMinutes' | 'nextDeadline'>,
+  gcp: GcpState | null,
+): { before: string; after: string } {
+  const before = `{"version":1,"generatedAt":${JSON.stringify(head.generatedAt)},"leadTimeMinutes":${JSON.stringify(head.leadTimeMinutes)},"nextDeadline":${JSON.stringify(head.nextDeadline)},"aws":`;
+  return { before, after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)}}\n` };
 }

@@ -1,9 +1,14 @@
 // `cloudid status [--json] [--verify | --verify-all]`
 import { parseArgs } from 'node:util';
-import type { AwsProfile, Snapshot } from '../../shared/model';
+import type { AwsCliReport, AwsProfile, Snapshot } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
-import { createCore } from '../../core/app/core';
-import { statusJson } from '../status-json';
+import { detectAwsClis } from '../../core/aws/aws-cli-detect';
+import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
+import { nextDeadline } from '../../core/identity/expiry';
+import { loadSettings } from '../../core/app/settings-store';
+import { readGcpState } from '../../core/gcp/gcp-state';
+import { awsJson, statusJsonFrame } from '../status-json';
+import { readStatusMemo, statusMemoHeader, statusMemoKey, writeStatusMemo, type StatusMemoKey } from '../status-memo';
 import { statusTable } from '../status-table';
 import { EXIT, type CommandContext } from '../exit-codes';
 
@@ -51,15 +56,29 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     return EXIT.usage;
   }
 
+  const plainJson = values.json === true && !values.verify && !values['verify-all'];
+  const files = { settings: settingsFile(ctx.env, ctx.homeDir, process.platform), appData: appDataDir(ctx.env, ctx.homeDir, process.platform) };
+  let memoKey: StatusMemoKey | null = null;
+  let cli: AwsCliReport | null = null;
+  if (plainJson && ctx.cacheDir) {
+    cli = await detectAwsClis({ path: ctx.env.PATH, platform: process.platform, env: ctx.env, versionCache: await openAwsCliVersionCache(ctx.cacheDir) });
+    memoKey = statusMemoKey(ctx.env, ctx.homeDir, files.settings, cli);
+    const remembered = await printRemembered(ctx, memoKey, files);
+    if (remembered !== null) return remembered;
+  }
+
+  // Loaded only here: a remembered status never pays for the core.
+  const { createCore } = await import('../../core/app/core');
   const core = createCore({
     env: ctx.env,
     homeDir: ctx.homeDir,
-    settingsFile: settingsFile(ctx.env, ctx.homeDir, process.platform),
+    settingsFile: files.settings,
     watch: false,
     detectCli: true,
     verifyActive: false,
     cacheDir: ctx.cacheDir,
-    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
+    appDataDir: files.appData,
+    sky: false,
   });
   await core.start();
   try {
@@ -67,10 +86,49 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     else if (values.verify) await core.verifyProfile(core.snapshot().aws.activeProfile);
     if (values.verify || values['verify-all']) await core.probeGcp();
     const snapshot = core.snapshot();
-    ctx.stdout.write(values.json ? `${JSON.stringify(statusJson(snapshot))}\n` : statusTable(snapshot, Date.now()));
     const checked = values['verify-all'] ? snapshot.aws.profiles : snapshot.aws.profiles.filter((p) => p.active && values.verify);
-    return activeIsUsable(snapshot) && !verificationFailed(checked) ? EXIT.ok : EXIT.unusable;
+    const usable = activeIsUsable(snapshot) && !verificationFailed(checked);
+    if (!values.json) {
+      ctx.stdout.write(statusTable(snapshot, Date.now()));
+      return usable ? EXIT.ok : EXIT.unusable;
+    }
+    const awsText = JSON.stringify(awsJson(snapshot.aws));
+    const frame = statusJsonFrame(snapshot, snapshot.gcp);
+    ctx.stdout.write(frame.before + awsText + frame.after);
+    // Kept for the next run only when the core saw the same `aws` CLIs the key was taken with.
+    const header = memoKey && cli && JSON.stringify(cli) === JSON.stringify(snapshot.aws.cli)
+      ? statusMemoHeader(memoKey, snapshot, core.awsExpiries(), usable)
+      : null;
+    if (header && ctx.cacheDir) writeStatusMemo(ctx.cacheDir, header, awsText);
+    return usable ? EXIT.ok : EXIT.unusable;
   } finally {
     await core.stop();
   }
+}
+
+/** Prints the remembered document with a fresh gcloud part and times; null when there is none. */
+async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: { settings: string; appData: string }): Promise<number | null> {
+  const now = Date.now();
+  const memo = ctx.cacheDir ? readStatusMemo(ctx.cacheDir, key.key, now) : null;
+  if (!memo) return null;
+  const { settings } = await loadSettings(files.settings);
+  const gcp = await readGcpState({
+    env: ctx.env,
+    homeDir: ctx.homeDir,
+    platform: process.platform,
+    now: new Date(now),
+    leadTimeMinutes: settings.leadTimeMinutes,
+    appDataDir: files.appData,
+  });
+  const expiries = memo.header.awsExpiries.map((ms) => new Date(ms));
+  for (const account of gcp.accounts) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
+  const deadline = nextDeadline(expiries, now, settings.leadTimeMinutes * 60_000);
+  const frame = statusJsonFrame(
+    { generatedAt: new Date(now).toISOString(), leadTimeMinutes: settings.leadTimeMinutes, nextDeadline: deadline ? deadline.toISOString() : null },
+    gcp,
+  );
+  ctx.stdout.write(frame.before);
+  ctx.stdout.write(memo.aws);
+  ctx.stdout.write(frame.after);
+  return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
 }

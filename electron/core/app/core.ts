@@ -58,6 +58,8 @@ export interface Core {
   start(): Promise<void>;
   stop(): Promise<void>;
   snapshot(): Snapshot;
+  /** Every AWS expiry the current snapshot is timed by (SSO tokens, cached role credentials). */
+  awsExpiries(): readonly Date[];
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
   onVerifyProgress(listener: (progress: { done: number; total: number }) => void): () => void;
   verifyProfile(name: string): Promise<IdentityCheck>;
@@ -103,6 +105,7 @@ export function createCore(opts: CoreOptions): Core {
   let cli: AwsCliReport = NO_CLI;
   const checks = new Map<string, IdentityCheck>();
   let current: Snapshot | null = null;
+  let currentAwsExpiries: readonly Date[] = [];
   let watcher: PathWatcher | null = null;
   let activeFingerprint: string | null = null;
   const snapshotListeners = new Set<(s: Snapshot) => void>();
@@ -124,11 +127,13 @@ export function createCore(opts: CoreOptions): Core {
     const at = now();
     const { aws, expiries } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
     if (settingsProblem) aws.problems.push(settingsProblem);
+    const awsExpiries = expiries.slice();
     for (const account of gcp?.accounts ?? []) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
     const deadline = nextDeadline(expiries, at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
     const sky = skyRead && skyGcp ? skySnapshot(skyRead, { aws: awsIdentitiesFrom(aws.profiles, opts.env), gcp: skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
+    currentAwsExpiries = awsExpiries;
     return {
       version: 1,
       generatedAt: new Date(at).toISOString(),
@@ -310,6 +315,10 @@ export function createCore(opts: CoreOptions): Core {
     snapshot() {
       if (!current) current = assemble();
       return current;
+    },
+    awsExpiries() {
+      if (!current) current = assemble();
+      return currentAwsExpiries;
     },
     onSnapshot(listener) {
       snapshotListeners.add(listener);
