@@ -210,17 +210,23 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
   try {
     const fd = openSync(file, 'r');
     try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) {
-        return { token: null, missing: false, problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file } };
+      // Nearly every token file fits the shared buffer: open, one read, close. A read that fills
+      // it, or gives nothing, or fails, is looked at closely (size, kind) before anything is said.
+      const buffer = (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES));
+      const read = readOrNull(fd, buffer);
+      if (read !== null && read > 0 && read < SHARED_BUFFER_BYTES) {
+        text = buffer.toString('utf8', 0, read);
+      } else {
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) {
+          return { token: null, missing: false, problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file } };
+        }
+        if (stat.size > MAX_TOKEN_FILE_BYTES) {
+          return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`, file } };
+        }
+        const bytes = Buffer.allocUnsafe(stat.size);
+        text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stat.size, 0));
       }
-      if (stat.size > MAX_TOKEN_FILE_BYTES) {
-        return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`, file } };
-      }
-      // One read of the size fstat gave (readFileSync would fstat again).
-      const bytes = Buffer.allocUnsafe(stat.size);
-      const read = readSync(fd, bytes, 0, stat.size, 0);
-      text = bytes.toString('utf8', 0, read);
     } finally {
       closeSync(fd);
     }
@@ -231,6 +237,19 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
     return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file } };
   }
   return { ...parseSsoTokenCache(text, file, now), missing: false };
+}
+
+/** Bigger than any real token cache file (~1-2 KB), far smaller than MAX_TOKEN_FILE_BYTES. */
+const SHARED_BUFFER_BYTES = 64 * 1024;
+let sharedBuffer: Buffer | undefined;
+
+/** The first read of a file; null when reading fails (a directory): the caller then looks at fstat. */
+function readOrNull(fd: number, buffer: Buffer): number | null {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, 0);
+  } catch {
+    return null;
+  }
 }
 
 export async function readSsoTokenSummary(

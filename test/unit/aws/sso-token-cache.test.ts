@@ -236,6 +236,35 @@ describe('readSsoTokenSummary', () => {
     const file = join(dir, 'adir.json');
     await mkdir(file);
     const read = await readSsoTokenSummary(file, NOW);
-    expect(read).toMatchObject({ token: null, missing: false, problem: { severity: 'error', file } });
+    expect(read).toMatchObject({ token: null, missing: false, problem: { severity: 'error', file, message: expect.stringMatching(/not a regular file/) } });
+  });
+
+  it('says an empty file may be a login writing it', async () => {
+    const file = join(dir, 'empty.json');
+    await writeFile(file, '');
+    expect((await readSsoTokenSummary(file, NOW)).problem?.message).toMatch(/empty/);
+  });
+
+  it('reads a token bigger than one read buffer whole, and refuses one too large to be a token', async () => {
+    const big = join(dir, 'big.json');
+    const padded = JSON.stringify({ ...JSON.parse(tokenFile(refreshFields)), padding: 'x'.repeat(200_000) });
+    await writeFile(big, padded);
+    const read = await readSsoTokenSummary(big, NOW);
+    expect(read.problem).toBeNull();
+    expect(read.token?.refreshable).toBe(true);
+    const huge = join(dir, 'huge.json');
+    await writeFile(huge, padded.repeat(6));
+    expect((await readSsoTokenSummary(huge, NOW)).problem?.message).toMatch(/too large/);
+  });
+
+  it('reads each of many files on its own (one buffer serves them all)', async () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    await writeFile(a, tokenFile({ ...refreshFields, expiresAt: '2030-01-01T00:00:00Z' }));
+    await writeFile(b, tokenFile({ expiresAt: '2031-06-01T00:00:00Z' }).slice(0, 60));
+    const [first, second, third] = [await readSsoTokenSummary(a, NOW), await readSsoTokenSummary(b, NOW), await readSsoTokenSummary(a, NOW)];
+    expect(first.token?.expiresAt.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+    expect(second.problem?.message).toMatch(/not valid JSON/);
+    expect(third).toEqual(first);
   });
 });
