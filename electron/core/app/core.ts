@@ -10,6 +10,7 @@ import { resolveAwsPaths } from '../aws/aws-environment';
 import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
 import { openParsedConfigCache } from '../aws/parsed-config-cache';
 import { assembleAwsState } from '../aws/aws-state';
+import { createTokenFolderReader } from '../aws/token-folder-reader';
 import { createIdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher, type WatchTarget } from '../fs/path-watcher';
 import { gcloudConfigDir, gcloudWatchPaths } from '../gcp/gcloud-config-dir';
@@ -96,6 +97,9 @@ export function createCore(opts: CoreOptions): Core {
   let gcpProbedAccount: string | null | undefined;
   const platform = process.platform;
   const parseCache = opts.cacheDir ? openParsedConfigCache(opts.cacheDir) : undefined;
+  // The long-running app reads SSO token files on a worker thread while the config is parsed; a
+  // one-shot CLI would spend more starting the thread than it saves.
+  const tokenReader = (opts.watch ?? true) ? createTokenFolderReader() : undefined;
   const readSky = (): Promise<SkyStateRead | null> =>
     opts.sky === false ? Promise.resolve(null) : readSkyState({ homeDir: opts.homeDir, env: opts.env });
   const readGcp = (): Promise<GcpState | null> =>
@@ -230,7 +234,7 @@ export function createCore(opts: CoreOptions): Core {
   let reloadAgain = false;
   const reloadOnce = async (): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
-      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now(), { parseCache }), readGcp(), readSky()]);
+      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now(), { parseCache, tokenReader }), readGcp(), readSky()]);
       const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await looksHalfWritten(read, inputs));
       if (!settle) {
         inputs = read;
@@ -311,6 +315,7 @@ export function createCore(opts: CoreOptions): Core {
       if (gcpProbeTimer) clearTimeout(gcpProbeTimer);
       await watcher?.close();
       watcher = null;
+      await tokenReader?.close();
     },
     snapshot() {
       if (!current) current = assemble();

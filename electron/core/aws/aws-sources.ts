@@ -8,7 +8,8 @@ import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } 
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
 import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
-import { readSsoTokenSummarySync, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
+import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
+import type { TokenFolderRead, TokenFolderReader } from './token-folder-reader';
 
 export interface SsoTokenRead {
   file: string;
@@ -71,21 +72,33 @@ const withoutText = (read: UserFileRead): FileReadSummary => {
 export interface ReadAwsInputsOptions {
   /** Keep the parsed config between runs (the one-shot CLI). */
   parseCache?: ParsedConfigCache;
+  /** Read the token folder on another thread while the config is parsed (the app). */
+  tokenReader?: TokenFolderReader;
 }
 
 export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now: number, options: ReadAwsInputsOptions = {}): Promise<AwsInputs> {
   const paths = resolveAwsPaths(env, homeDir);
   const active = resolveActiveProfile(env);
+  // Started first, so the folder is read on the worker while this thread parses.
+  const folder: Promise<TokenFolderRead | null> = options.tokenReader ? options.tokenReader.read(paths.ssoCacheDir).catch(() => null) : Promise.resolve(null);
   const { config, credentials, parsed } = await readAndParse(paths, active.name, options.parseCache);
 
-  // Token files are read synchronously: thousands of tiny files cost far less as plain system
-  // calls than as thread-pool round trips (see the load benchmark).
-  const ssoFiles = listFolder(paths.ssoCacheDir);
+  // Without the worker (or if it failed), token files are read synchronously: thousands of tiny
+  // files cost far less as plain system calls than as thread-pool round trips (see the benchmark).
+  const fromWorker = await folder;
+  const ssoFiles = fromWorker?.names ?? listFolder(paths.ssoCacheDir);
   const tokens = new Map<string, SsoTokenRead>();
   for (let i = 0; i < parsed.ssoSessions.length; i++) {
     const session = parsed.ssoSessions[i] as ParsedAwsConfig['ssoSessions'][number];
     const file = ssoTokenCachePath(paths.ssoCacheDir, session);
-    const read = ssoFiles.has(basename(file)) ? readSsoTokenSummarySync(file, now) : { token: null, missing: true, problem: null };
+    const name = basename(file);
+    const text = ssoFiles.has(name) ? fromWorker?.text(name) : undefined;
+    const read =
+      text !== undefined
+        ? { ...parseSsoTokenCache(text, file, now), missing: false }
+        : ssoFiles.has(name)
+          ? readSsoTokenSummarySync(file, now)
+          : { token: null, missing: true, problem: null };
     tokens.set(session.name, { file, ...read });
   }
 

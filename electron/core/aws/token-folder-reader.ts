@@ -1,0 +1,145 @@
+// Reads the SSO token cache folder on a worker thread, while the main thread parses the config.
+// With thousands of sessions, opening thousands of small files is most of a reload (the kernel's
+// open, not JavaScript), and it needs nothing from the parse: every file in the folder is read,
+// and the parse later picks the ones its sessions name. The texts come back in one transferred
+// buffer, so the main thread copies nothing; a file the worker finds odd (empty, 64 KB or more,
+// unreadable, not a file) is left to the main thread's careful read (readSsoTokenSummarySync),
+// so what is said about it does not depend on which thread read it.
+//
+// The worker is plain CommonJS run from this string (`eval`), so the Electron build, the CLI
+// bundle and the tests run the same code without a separate entry file. It holds token texts
+// only while answering; nothing is logged.
+import { Worker } from 'node:worker_threads';
+
+/** What one read of the folder found. */
+export interface TokenFolderRead {
+  /** The folder's entries; null when it could not be listed (missing, or not readable). */
+  names: ReadonlySet<string> | null;
+  /** The whole text of a file the worker read without trouble; undefined: read it on the main thread. */
+  text(name: string): string | undefined;
+}
+
+export interface TokenFolderReader {
+  read(dir: string): Promise<TokenFolderRead>;
+  /** Stops the worker; a later read starts a new one. */
+  close(): Promise<void>;
+}
+
+/** Bigger than any real token cache file (1–2 KB); larger files go to the careful path. */
+const MAX_FAST_BYTES = 64 * 1024;
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { closeSync, openSync, readdirSync, readSync } = require('node:fs');
+const { join } = require('node:path');
+const MAX = ${MAX_FAST_BYTES};
+let buffer = Buffer.allocUnsafe(1 << 20);
+parentPort.on('message', ({ id, dir }) => {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    parentPort.postMessage({ id, names: null });
+    return;
+  }
+  // For each name: offset and length of its text in the buffer, or -1 when the main thread must look.
+  const spans = new Int32Array(names.length * 2).fill(-1);
+  let used = 0;
+  for (let i = 0; i < names.length; i++) {
+    if (!names[i].endsWith('.json')) continue;
+    if (buffer.length - used < MAX) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, used);
+      buffer = bigger;
+    }
+    let fd = -1;
+    try {
+      fd = openSync(join(dir, names[i]), 'r');
+      const n = readSync(fd, buffer, used, MAX, 0);
+      if (n > 0 && n < MAX) {
+        spans[i * 2] = used;
+        spans[i * 2 + 1] = n;
+        used += n;
+      }
+    } catch {
+      // left to the main thread, which says what is wrong
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+  const bytes = new ArrayBuffer(used);
+  new Uint8Array(bytes).set(buffer.subarray(0, used));
+  buffer.fill(0, 0, used);
+  parentPort.postMessage({ id, names, spans, bytes }, [bytes, spans.buffer]);
+});
+`;
+
+interface Answer {
+  id: number;
+  names: string[] | null;
+  spans?: Int32Array;
+  bytes?: ArrayBuffer;
+}
+
+function folderRead(answer: Answer): TokenFolderRead {
+  if (answer.names === null || !answer.spans || !answer.bytes) return { names: null, text: () => undefined };
+  const { names, spans } = answer;
+  const bytes = Buffer.from(answer.bytes);
+  const index = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) index.set(names[i] as string, i);
+  return {
+    names: new Set(names),
+    text(name) {
+      const i = index.get(name);
+      if (i === undefined) return undefined;
+      const offset = spans[i * 2] as number;
+      return offset < 0 ? undefined : bytes.toString('utf8', offset, offset + (spans[i * 2 + 1] as number));
+    },
+  };
+}
+
+export function createTokenFolderReader(): TokenFolderReader {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (read: TokenFolderRead) => void; reject: (error: Error) => void }>();
+
+  const failAll = (error: Error): void => {
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(WORKER_SOURCE, { eval: true, name: 'sso-token-folder' });
+    w.on('message', (answer: Answer) => {
+      const waiter = pending.get(answer.id);
+      pending.delete(answer.id);
+      // Idle, it never keeps the process alive: a one-shot `cloudid` exits when its work is done.
+      if (pending.size === 0) w.unref();
+      waiter?.resolve(folderRead(answer));
+    });
+    w.on('error', (error) => {
+      if (worker === w) worker = null;
+      failAll(error);
+    });
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(new Error(`the token folder reader stopped (exit code ${code})`));
+    });
+    return w;
+  };
+
+  return {
+    read(dir) {
+      worker ??= start();
+      worker.ref();
+      const id = nextId++;
+      const answer = new Promise<TokenFolderRead>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, dir });
+      return answer;
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
