@@ -1,11 +1,12 @@
 // A cheap key for everything readAwsInputs reads: the paths and active profile the environment
 // names, and the identity of the config and credentials files and of every entry in the SSO and
-// CLI cache folders (device, inode, size, mtime, ctime). Equal keys mean a new read would find the
-// same files, unchanged; the one exception, a rewrite in the same clock tick as the last one, is
-// what `newestChangeMs` is for. Stats only, no reads: 2,000 token files cost a few milliseconds.
+// CLI cache folders (device, inode, mode, size, mtime, ctime). Equal keys mean a new read would
+// find the same files, unchanged; the one exception, a rewrite in the same clock tick as the last
+// one, is what `newestChangeMs` is for. Stats only, no reads: 2,000 token files cost a few
+// milliseconds, most of it the kernel's.
 //
 // Keep in step with aws-sources.ts: an input read there and missing here is a stale status.
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveActiveProfile, resolveAwsPaths } from './aws-environment';
@@ -16,31 +17,49 @@ export interface AwsInputsFingerprint {
   newestChangeMs: number;
 }
 
+/** Numbers recorded per file; a missing or unreadable file records its error in the text part. */
+const FIELDS = 6;
+
 export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string): AwsInputsFingerprint {
   const paths = resolveAwsPaths(env, homeDir);
-  const parts: string[] = [JSON.stringify(paths), JSON.stringify(resolveActiveProfile(env))];
-  let newest = 0;
-  const identity = (path: string): string => {
+  const folders = [paths.ssoCacheDir, paths.cliCacheDir].map((dir) => {
     try {
-      const s = statSync(path);
-      if (s.mtimeMs > newest) newest = s.mtimeMs;
-      if (s.ctimeMs > newest) newest = s.ctimeMs;
-      return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+      return { dir, names: readdirSync(dir).sort(), error: '' };
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code ?? 'error';
+      return { dir, names: [] as string[], error: (error as NodeJS.ErrnoException).code ?? 'error' };
     }
-  };
-  parts.push(identity(paths.configFile), identity(paths.credentialsFile));
-  for (const dir of [paths.ssoCacheDir, paths.cliCacheDir]) {
-    let names: string[];
+  });
+  const files = [paths.configFile, paths.credentialsFile];
+  for (const { dir, names } of folders) {
+    const prefix = join(dir, '/');
+    for (let i = 0; i < names.length; i++) files.push(prefix + names[i]);
+  }
+
+  // Names and errors as text, identities as raw numbers: no number is formatted.
+  const text: string[] = [JSON.stringify(paths), JSON.stringify(resolveActiveProfile(env))];
+  for (const { dir, names, error } of folders) text.push(`${dir}:${error}:${names.length}`);
+  const numbers = new Float64Array(files.length * FIELDS);
+  let newest = 0;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as string;
+    text.push(file);
+    let s;
     try {
-      names = readdirSync(dir).sort();
+      s = statSync(file);
     } catch (error) {
-      parts.push(`${dir}:${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      text.push((error as NodeJS.ErrnoException).code ?? 'error');
       continue;
     }
-    parts.push(`${dir}:${names.length}`);
-    for (const name of names) parts.push(`${name}:${identity(join(dir, name))}`);
+    const at = i * FIELDS;
+    numbers[at] = s.dev;
+    numbers[at + 1] = s.ino;
+    numbers[at + 2] = s.mode;
+    numbers[at + 3] = s.size;
+    numbers[at + 4] = s.mtimeMs;
+    numbers[at + 5] = s.ctimeMs;
+    if (s.mtimeMs > newest) newest = s.mtimeMs;
+    if (s.ctimeMs > newest) newest = s.ctimeMs;
   }
-  return { key: hash('sha256', parts.join('\n')), newestChangeMs: newest };
+  const key = createHash('sha256').update(text.join('\n')).update(new Uint8Array(numbers.buffer)).digest('hex');
+  return { key, newestChangeMs: newest };
 }
