@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory of the core, each figure next to a peer measured in the same
 // run on the same files. Prints tables; exits non-zero only when a benchmark could not run.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeBigHome } from './fixtures';
 import { benchGcpState } from './gcp-state.bench';
@@ -12,6 +12,7 @@ const here = new URL('.', import.meta.url).pathname;
 const child = (name: string): string => join(here, name);
 const cliBundle = join(here, '..', '..', 'out', 'cli', 'cloudid.mjs');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
+const sansTimes = (json: string): string => json.replace(/"(generatedAt|nextDeadline)":("[^"]*"|null)/g, '');
 const only = process.argv.slice(2);
 const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
 
@@ -19,30 +20,54 @@ async function benchLoad(): Promise<BenchRow[]> {
   const big = await makeBigHome({ profiles: 10_000, sessions: 2_000 });
   const env = { ...process.env, HOME: big.home, AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '' };
   try {
-    const inProcess = await runChild<{ firstMs: number; medianMs: number; heapMb: number; profiles: number; sessions: number }>(
+    const inProcess = await runChild<{ firstMs: number; medianMs: number; loads: number; heapMb: number; profiles: number; sessions: number }>(
       child('child-load.ts'), [big.home], env, ['--expose-gc'],
     );
     if (!existsSync(cliBundle)) throw new Error('out/cli/cloudid.mjs is missing: run `npm run build` first');
-    const cliRuns: number[] = [];
-    let profilesSeen = 0;
-    for (let i = 0; i < 6; i++) {
-      const run = await timeCommand(process.execPath, [cliBundle, 'status', '--json'], env);
-      if (i === 0) profilesSeen = (JSON.parse(run.stdout) as { aws: { profiles: unknown[] } }).aws.profiles.length;
-      else cliRuns.push(run.ms); // the first run fills the `aws --version` cache
-    }
-    const awsRuns: number[] = [];
-    for (let i = 0; i < 3; i++) awsRuns.push((await timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], env)).ms);
+    // Commands are compared in the environment a new terminal has (HOME, PATH, LANG): this
+    // machine also sets NODE_EXTRA_CA_CERTS, which makes every Node process parse a bundle of CA
+    // certificates before running a line (Node 20 loads it at start), so that case is shown apart.
+    const terminal = { HOME: big.home, PATH: process.env.PATH ?? '', LANG: process.env.LANG ?? 'C.UTF-8' };
+    const cli = (e: NodeJS.ProcessEnv = terminal) => timeCommand(process.execPath, [cliBundle, 'status', '--json'], e);
+    const times = async (n: number, run: () => Promise<{ ms: number }>): Promise<number> => {
+      const all: number[] = [];
+      for (let i = 0; i < n; i++) all.push((await run()).ms);
+      return median(all);
+    };
+    const first = await cli(); // runs every `aws --version` once; later runs know the answers
+    const profilesSeen = (JSON.parse(first.stdout) as { aws: { profiles: unknown[] } }).aws.profiles.length;
+    // Nothing remembered: the config is parsed and every token file read.
+    const cacheDir = join(big.home, '.cache', 'cloud-identity-tray');
+    await rm(join(cacheDir, 'aws-config-parsed.json'), { force: true });
+    await rm(join(cacheDir, 'status-aws.memo'), { force: true });
+    const cold = await cli();
+    // A login or refresh rewrote one token: the parsed config is reused, the statuses worked out again.
+    const oneToken = join(big.home, '.aws', 'sso', 'cache', (await readdir(join(big.home, '.aws', 'sso', 'cache')))[0] as string);
+    await writeFile(oneToken, await readFile(oneToken));
+    await new Promise((r) => setTimeout(r, 2_100)); // older than the same-timestamp window, so it is remembered
+    const tokenChanged = await cli();
+    // Remembered or not, the document is the same but for its times.
+    if (sansTimes((await cli()).stdout) !== sansTimes(tokenChanged.stdout)) throw new Error('a remembered status differs from the one worked out');
+    const warmMs = await times(7, () => cli());
+    const warmMachineMs = await times(7, () => cli({ ...process.env, ...terminal }));
+    const nodeMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], terminal));
+    const nodeMachineMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], { ...process.env, ...terminal }));
+    const awsMs = await times(5, () => timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal));
     const sdk = await runChild<{ ms: number; profiles: number }>(child('child-sdk-loader.ts'), [big.configFile, big.credentialsFile], env);
 
-    const cliMs = median(cliRuns);
-    const awsMs = median(awsRuns);
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS ? 'with this machine\'s NODE_EXTRA_CA_CERTS' : 'with this machine\'s environment';
     return [
       { name: 'fixture', value: `${inProcess.profiles} profiles, ${inProcess.sessions} SSO sessions with token files, ${big.configLines} config lines` },
-      { name: 'in-process load + classify (first / median of 7)', value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms` },
+      { name: `in-process load + classify (first / median of ${inProcess.loads})`, value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms` },
       { name: 'heap retained by one loaded state', value: `${inProcess.heapMb.toFixed(1)} MB   target < 60 MB` },
-      { name: '`cloudid status --json` process (median of 5)', value: `${ms(cliMs)}   (${profilesSeen} profiles printed)` },
-      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 3)', value: ms(awsMs) },
-      { name: 'ratio aws CLI / cloudid', value: `${ratio(awsMs, cliMs)}   target >= 4x` },
+      { name: '`cloudid status --json`, nothing remembered', value: `${ms(cold.ms)}   (${profilesSeen} profiles printed)` },
+      { name: '`cloudid status --json`, one token changed since', value: ms(tokenChanged.ms) },
+      { name: '`cloudid status --json`, files unchanged (median of 7)', value: ms(warmMs) },
+      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 5)', value: ms(awsMs) },
+      { name: 'ratio aws CLI / cloudid, files unchanged', value: `${ratio(awsMs, warmMs)}   target >= 4x` },
+      { name: 'ratio aws CLI / cloudid, one token changed', value: ratio(awsMs, tokenChanged.ms) },
+      { name: 'floor: `node -e 0` (median of 7)', value: ms(nodeMs) },
+      { name: `files unchanged, ${extraCa}`, value: `${ms(warmMachineMs)}   (\`node -e 0\`: ${ms(nodeMachineMs)}; ratio ${ratio(awsMs, warmMachineMs)})` },
       { name: 'peer: @smithy/shared-ini-file-loader (JS SDK) parse only', value: `${ms(sdk.ms)} (${sdk.profiles} config sections)` },
       { name: 'ratio JS SDK parse / our whole load', value: ratio(sdk.ms, inProcess.medianMs) },
     ];
