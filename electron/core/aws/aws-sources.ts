@@ -1,14 +1,14 @@
 // Reads everything the AWS side of a snapshot is built from: the two shared files and the two
 // caches. No network, no AWS SDK: `cloudid status` and every file change pay only for file reads.
 import { readdirSync } from 'node:fs';
-import { basename } from 'node:path';
+import { join } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } from './parsed-config-cache';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
 import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
-import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCachePath, type SsoTokenSummary } from './sso-token-cache';
+import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCacheKey, type SsoTokenSummary } from './sso-token-cache';
 import type { TokenFolderRead, TokenFolderReader } from './token-folder-reader';
 
 export interface SsoTokenRead {
@@ -88,10 +88,12 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
   const fromWorker = await folder;
   const ssoFiles = fromWorker?.names ?? listFolder(paths.ssoCacheDir);
   const tokens = new Map<string, SsoTokenRead>();
+  const folderPrefix = join(paths.ssoCacheDir, '/');
   for (let i = 0; i < parsed.ssoSessions.length; i++) {
     const session = parsed.ssoSessions[i] as ParsedAwsConfig['ssoSessions'][number];
-    const file = ssoTokenCachePath(paths.ssoCacheDir, session);
-    const name = basename(file);
+    // ssoTokenCachePath, without a path.join per session.
+    const name = `${ssoTokenCacheKey(session)}.json`;
+    const file = folderPrefix + name;
     const text = ssoFiles.has(name) ? fromWorker?.text(name) : undefined;
     const read =
       text !== undefined

@@ -109,11 +109,12 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
   const role = inputs.roleCache.size === 0 ? undefined : inputs.roleCache.get(parsed.name);
   const { status, expiresAt } = profileStatus(parsed, token, role, ctx, sessions);
   const check = ctx.checks.size === 0 ? null : (ctx.checks.get(parsed.name) ?? null);
-  const problems: Problem[] = parsed.problems.slice();
+  // The parsed list is shared (nothing downstream changes a snapshot) unless this read adds to it.
+  let problems: Problem[] = parsed.problems;
   const tokenProblem = token?.problem;
-  if (tokenProblem && tokenProblem.severity === 'error') problems.push(tokenProblem);
+  if (tokenProblem && tokenProblem.severity === 'error') problems = [...problems, tokenProblem];
   const roleProblem = role?.problem;
-  if (roleProblem) problems.push(roleProblem);
+  if (roleProblem) problems = [...problems, roleProblem];
   return {
     name: parsed.name,
     kind: parsed.kind,

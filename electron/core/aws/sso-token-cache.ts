@@ -25,9 +25,19 @@ export interface SsoTokenCacheRef {
  */
 export function ssoTokenCacheKey(session: SsoTokenCacheRef): string {
   const input = session.legacy ? (session.startUrl ?? session.name) : session.name;
-  // crypto.hash: one call instead of a Hash object, for configs that name thousands of sessions.
-  return hash('sha1', input, 'hex');
+  // Every reload asks again for the same few (or few thousand) names: remember the answers.
+  let key = keyCache.get(input);
+  if (key === undefined) {
+    // crypto.hash: one call instead of a Hash object.
+    key = hash('sha1', input, 'hex');
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(input, key);
+  }
+  return key;
 }
+
+const KEY_CACHE_LIMIT = 50_000;
+const keyCache = new Map<string, string>();
 
 export function ssoTokenCachePath(cacheDir: string, session: SsoTokenCacheRef): string {
   return path.join(cacheDir, `${ssoTokenCacheKey(session)}.json`);
