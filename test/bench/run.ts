@@ -20,9 +20,14 @@ async function benchLoad(): Promise<BenchRow[]> {
   const big = await makeBigHome({ profiles: 10_000, sessions: 2_000 });
   const env = { ...process.env, HOME: big.home, AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '' };
   try {
-    const inProcess = await runChild<{ firstMs: number; medianMs: number; loads: number; heapMb: number; profiles: number; sessions: number }>(
-      child('child-load.ts'), [big.home], env, ['--expose-gc'],
-    );
+    // Three processes, each loading 11 times: this machine's speed drifts from minute to minute,
+    // so one process's median says less than the median of three.
+    type Load = { firstMs: number; medianMs: number; loads: number; heapMb: number; profiles: number; sessions: number };
+    const loads: Load[] = [];
+    for (let i = 0; i < 3; i++) loads.push(await runChild<Load>(child('child-load.ts'), [big.home], env, ['--expose-gc']));
+    const byMedian = [...loads].sort((a, b) => a.medianMs - b.medianMs);
+    const inProcess = { ...(byMedian[1] as Load), firstMs: median(loads.map((l) => l.firstMs)) };
+    const spread = `${byMedian.map((l) => ms(l.medianMs)).join(', ')}`;
     if (!existsSync(cliBundle)) throw new Error('out/cli/cloudid.mjs is missing: run `npm run build` first');
     // Commands are compared in the environment a new terminal has (HOME, PATH, LANG): this
     // machine also sets NODE_EXTRA_CA_CERTS, which makes every Node process parse a bundle of CA
@@ -58,7 +63,7 @@ async function benchLoad(): Promise<BenchRow[]> {
     const extraCa = process.env.NODE_EXTRA_CA_CERTS ? 'with this machine\'s NODE_EXTRA_CA_CERTS' : 'with this machine\'s environment';
     return [
       { name: 'fixture', value: `${inProcess.profiles} profiles, ${inProcess.sessions} SSO sessions with token files, ${big.configLines} config lines` },
-      { name: `in-process load + classify (first / median of ${inProcess.loads})`, value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms` },
+      { name: `in-process load + classify (first / median of ${inProcess.loads}; 3 processes)`, value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms   (each: ${spread})` },
       { name: 'heap retained by one loaded state', value: `${inProcess.heapMb.toFixed(1)} MB   target < 60 MB` },
       { name: '`cloudid status --json`, nothing remembered', value: `${ms(cold.ms)}   (${profilesSeen} profiles printed)` },
       { name: '`cloudid status --json`, one token changed since', value: ms(tokenChanged.ms) },
