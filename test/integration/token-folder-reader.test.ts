@@ -99,8 +99,21 @@ describe('token folder reader', () => {
     await reader.close();
     const after = await reader.read(h.ssoCacheDir);
     expect([...(after.names ?? [])].sort()).toEqual([...(before.names ?? [])].sort());
-    const broken: TokenFolderReader = { read: () => Promise.reject(new Error('worker crashed')), close: async () => undefined };
+    const broken: TokenFolderReader = { read: () => Promise.reject(new Error('worker crashed')), close: async () => undefined, running: () => false };
     const inputs = await readAwsInputs({ HOME: h.home }, h.home, NOW, { tokenReader: broken });
     expect(inputs.tokens.get('ok')?.token?.expiresAt.getTime()).toBe(Math.floor((NOW + 3_600_000) / 1000) * 1000);
+  });
+
+  it('stops its thread when idle, and starts one again for the next read', async () => {
+    const h = await oddHome();
+    reader = createTokenFolderReader({ lingerMs: 50 });
+    expect(reader.running()).toBe(false);
+    const first = reader.read(h.ssoCacheDir);
+    expect(reader.running()).toBe(true);
+    await first;
+    expect(reader.running()).toBe(true); // kept a moment for the next change in a burst
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.running()).toBe(false);
+    expect((await reader.read(h.ssoCacheDir)).text(h.tokenPath('ok').split('/').pop() as string)).toContain('"accessToken"');
   });
 });

@@ -23,6 +23,8 @@ export interface TokenFolderReader {
   read(dir: string): Promise<TokenFolderRead>;
   /** Stops the worker; a later read starts a new one. */
   close(): Promise<void>;
+  /** Whether a worker thread exists now (it stops after lingering idle). */
+  running(): boolean;
 }
 
 /** Bigger than any real token cache file (1–2 KB); larger files go to the careful path. */
@@ -98,8 +100,15 @@ function folderRead(answer: Answer): TokenFolderRead {
   };
 }
 
-export function createTokenFolderReader(): TokenFolderReader {
+/**
+ * `lingerMs`: how long an idle worker is kept for the next read (file changes come in bursts);
+ * after that it stops, so an idle app runs no second thread (its heap would still collect garbage
+ * now and then) and the next read starts one again, while the config is parsed.
+ */
+export function createTokenFolderReader(options: { lingerMs?: number } = {}): TokenFolderReader {
+  const lingerMs = options.lingerMs ?? 2_000;
   let worker: Worker | null = null;
+  let lingering: ReturnType<typeof setTimeout> | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: (read: TokenFolderRead) => void; reject: (error: Error) => void }>();
 
@@ -112,8 +121,18 @@ export function createTokenFolderReader(): TokenFolderReader {
     w.on('message', (answer: Answer) => {
       const waiter = pending.get(answer.id);
       pending.delete(answer.id);
-      // Idle, it never keeps the process alive: a one-shot `cloudid` exits when its work is done.
-      if (pending.size === 0) w.unref();
+      if (pending.size === 0) {
+        // Idle, it never keeps the process alive, and it stops after a while.
+        w.unref();
+        lingering = setTimeout(() => {
+          lingering = null;
+          if (worker === w && pending.size === 0) {
+            worker = null;
+            void w.terminate();
+          }
+        }, lingerMs);
+        lingering.unref();
+      }
       waiter?.resolve(folderRead(answer));
     });
     w.on('error', (error) => {
@@ -129,6 +148,8 @@ export function createTokenFolderReader(): TokenFolderReader {
 
   return {
     read(dir) {
+      if (lingering) clearTimeout(lingering);
+      lingering = null;
       worker ??= start();
       worker.ref();
       const id = nextId++;
@@ -136,7 +157,10 @@ export function createTokenFolderReader(): TokenFolderReader {
       worker.postMessage({ id, dir });
       return answer;
     },
+    running: () => worker !== null,
     async close() {
+      if (lingering) clearTimeout(lingering);
+      lingering = null;
       const w = worker;
       worker = null;
       if (w) await w.terminate();
