@@ -103,6 +103,20 @@ describe('core', () => {
     expect(JSON.stringify(s)).not.toMatch(/access-token-value|refresh-token-value|client-secret|not-a-real-secret/);
   });
 
+  it('stops calling a session refreshable once its client registration has ended, without a new read', async () => {
+    home = await makeAwsHome();
+    await home.writeConfig(CONFIG);
+    let clock = Date.now();
+    await home.writeToken('corp', { ...validToken('https://corp.awsapps.com/start', clock + 8 * 3_600_000), registrationExpiresAt: cacheStamp(clock + 10 * 60_000) });
+    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false, now: () => clock });
+    await core.start();
+    const corp = (s: Snapshot) => s.aws.ssoSessions.find((x) => x.name === 'corp');
+    expect(corp(core.snapshot())?.refreshable).toBe(true);
+    clock += 11 * 60_000;
+    core.reevaluate();
+    expect(corp(core.snapshot())?.refreshable).toBe(false);
+  });
+
   it('picks up a profile added on disk, and a login written by another tool, without a restart', async () => {
     home = await makeAwsHome();
     await home.writeConfig(CONFIG);

@@ -136,7 +136,7 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
   };
 }
 
-function toSession(inputs: AwsInputs, sessions: SessionStatuses, index: number): SsoSession {
+function toSession(inputs: AwsInputs, sessions: SessionStatuses, index: number, now: number): SsoSession {
   const parsed = inputs.parsed.ssoSessions[index]!;
   const read = inputs.tokens.get(parsed.name);
   const { status, expiresAt } = sessions.of(read);
@@ -151,7 +151,8 @@ function toSession(inputs: AwsInputs, sessions: SessionStatuses, index: number):
     source: parsed.source,
     status,
     expiresAt,
-    refreshable: read?.token?.refreshable ?? false,
+    // Worked out when the file was read; a registration that has ended since cannot refresh.
+    refreshable: (read?.token?.refreshable ?? false) && (read?.token?.registrationExpiresAt?.getTime() ?? 0) > now,
     registrationExpiresAt: read?.token?.registrationExpiresAt?.toISOString() ?? null,
     cacheFile: read?.file ?? '',
     profiles: parsed.profiles,
@@ -169,7 +170,7 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
 
   const sessions = new SessionStatuses(ctx);
   const profiles = inputs.parsed.profiles.map((p) => toProfile(p, inputs, ctx, sessions));
-  const ssoSessions = inputs.parsed.ssoSessions.map((_, i) => toSession(inputs, sessions, i));
+  const ssoSessions = inputs.parsed.ssoSessions.map((_, i) => toSession(inputs, sessions, i, ctx.now));
   const expiries: Date[] = [];
   for (const read of inputs.tokens.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.roleCache.values()) if (read.expiresAt) expiries.push(read.expiresAt);
