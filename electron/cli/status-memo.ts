@@ -34,8 +34,9 @@ export interface StatusMemoHeader {
   at: number;
   /** The first instant a remembered status may be wrong; null: none is timed. */
   validUntil: number | null;
-  /** Every AWS expiry, for the document's nextDeadline. */
+  /** Every AWS expiry and registration end, for the document's nextDeadline. */
   awsExpiries: number[];
+  refreshEnds: number[];
   /** Whether the active profile could be used (the exit status). */
   activeUsable: boolean;
 }
@@ -84,30 +85,31 @@ export function readStatusMemo(dir: string, key: string, now: number): { header:
   } catch {
     return null;
   }
-  if (header.format !== FORMAT || header.key !== key || !Array.isArray(header.awsExpiries)) return null;
+  if (header.format !== FORMAT || header.key !== key || !Array.isArray(header.awsExpiries) || !Array.isArray(header.refreshEnds)) return null;
   if (typeof header.at !== 'number' || now < header.at) return null; // the clock went back
   if (header.validUntil !== null && !(now < header.validUntil)) return null;
   return { header, aws: bytes.subarray(newline + 1) };
 }
 
 /** The header for a snapshot just worked out from inputs keyed by `key`; null when it must not be kept. */
-export function statusMemoHeader(key: StatusMemoKey, snapshot: Snapshot, awsExpiries: readonly Date[], activeUsable: boolean): StatusMemoHeader | null {
+export function statusMemoHeader(
+  key: StatusMemoKey,
+  snapshot: Snapshot,
+  deadlines: { expiries: readonly Date[]; refreshEnds: readonly Date[] },
+  activeUsable: boolean,
+): StatusMemoHeader | null {
   if (key.newestChangeMs > key.takenAt - RACY_WINDOW_MS) return null;
   if (snapshot.aws.profiles.some((p) => p.lastCheck !== null)) return null; // STS answers are not inputs of the key
-  const leadMs = snapshot.leadTimeMinutes * 60_000;
-  const deadline = nextDeadline(awsExpiries, key.takenAt, leadMs);
-  let validUntil = deadline ? deadline.getTime() : null;
-  // A token stops being refreshable when its client registration ends.
-  for (const session of snapshot.aws.ssoSessions) {
-    const ends = session.registrationExpiresAt ? Date.parse(session.registrationExpiresAt) : NaN;
-    if (ends > key.takenAt && (validUntil === null || ends < validUntil)) validUntil = ends;
-  }
+  // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
+  const deadline = nextDeadline(deadlines.expiries, key.takenAt, snapshot.leadTimeMinutes * 60_000, deadlines.refreshEnds);
+  const times = (dates: readonly Date[]): number[] => dates.map((d) => d.getTime()).filter(Number.isFinite);
   return {
     format: FORMAT,
     key: key.key,
     at: Date.parse(snapshot.generatedAt),
-    validUntil,
-    awsExpiries: awsExpiries.map((d) => d.getTime()).filter(Number.isFinite),
+    validUntil: deadline ? deadline.getTime() : null,
+    awsExpiries: times(deadlines.expiries),
+    refreshEnds: times(deadlines.refreshEnds),
     activeUsable,
   };
 }

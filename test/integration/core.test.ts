@@ -103,7 +103,7 @@ describe('core', () => {
     expect(JSON.stringify(s)).not.toMatch(/access-token-value|refresh-token-value|client-secret|not-a-real-secret/);
   });
 
-  it('stops calling a session refreshable once its client registration has ended, without a new read', async () => {
+  it('stops calling a session refreshable when its client registration ends, waking for it', async () => {
     home = await makeAwsHome();
     await home.writeConfig(CONFIG);
     let clock = Date.now();
@@ -112,6 +112,8 @@ describe('core', () => {
     await core.start();
     const corp = (s: Snapshot) => s.aws.ssoSessions.find((x) => x.name === 'corp');
     expect(corp(core.snapshot())?.refreshable).toBe(true);
+    // The end of the registration is itself a deadline: the app wakes then, not 7 h later.
+    expect(core.snapshot().nextDeadline).toBe(corp(core.snapshot())?.registrationExpiresAt);
     clock += 11 * 60_000;
     core.reevaluate();
     expect(corp(core.snapshot())?.refreshable).toBe(false);

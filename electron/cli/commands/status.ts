@@ -97,7 +97,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     ctx.stdout.write(frame.before + awsText + frame.after);
     // Kept for the next run only when the core saw the same `aws` CLIs the key was taken with.
     const header = memoKey && cli && JSON.stringify(cli) === JSON.stringify(snapshot.aws.cli)
-      ? statusMemoHeader(memoKey, snapshot, core.awsExpiries(), usable)
+      ? statusMemoHeader(memoKey, snapshot, core.awsDeadlines(), usable)
       : null;
     if (header && ctx.cacheDir) writeStatusMemo(ctx.cacheDir, header, awsText);
     return usable ? EXIT.ok : EXIT.unusable;
@@ -122,7 +122,7 @@ async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: {
   });
   const expiries = memo.header.awsExpiries.map((ms) => new Date(ms));
   for (const account of gcp.accounts) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
-  const deadline = nextDeadline(expiries, now, settings.leadTimeMinutes * 60_000);
+  const deadline = nextDeadline(expiries, now, settings.leadTimeMinutes * 60_000, memo.header.refreshEnds.map((ms) => new Date(ms)));
   const frame = statusJsonFrame(
     { generatedAt: new Date(now).toISOString(), leadTimeMinutes: settings.leadTimeMinutes, nextDeadline: deadline ? deadline.toISOString() : null },
     gcp,

@@ -59,8 +59,8 @@ export interface Core {
   start(): Promise<void>;
   stop(): Promise<void>;
   snapshot(): Snapshot;
-  /** Every AWS expiry the current snapshot is timed by (SSO tokens, cached role credentials). */
-  awsExpiries(): readonly Date[];
+  /** What times the AWS part of the current snapshot: expiries (SSO tokens, cached role credentials) and registration ends. */
+  awsDeadlines(): { expiries: readonly Date[]; refreshEnds: readonly Date[] };
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
   onVerifyProgress(listener: (progress: { done: number; total: number }) => void): () => void;
   verifyProfile(name: string): Promise<IdentityCheck>;
@@ -109,7 +109,7 @@ export function createCore(opts: CoreOptions): Core {
   let cli: AwsCliReport = NO_CLI;
   const checks = new Map<string, IdentityCheck>();
   let current: Snapshot | null = null;
-  let currentAwsExpiries: readonly Date[] = [];
+  let currentAwsDeadlines: { expiries: readonly Date[]; refreshEnds: readonly Date[] } = { expiries: [], refreshEnds: [] };
   let watcher: PathWatcher | null = null;
   let activeFingerprint: string | null = null;
   const snapshotListeners = new Set<(s: Snapshot) => void>();
@@ -129,15 +129,15 @@ export function createCore(opts: CoreOptions): Core {
     if (!inputs) throw new Error('the core has not loaded yet: call start() first');
     const leadMs = settings.leadTimeMinutes * 60_000;
     const at = now();
-    const { aws, expiries } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
+    const { aws, expiries, refreshEnds } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
     if (settingsProblem) aws.problems.push(settingsProblem);
     const awsExpiries = expiries.slice();
     for (const account of gcp?.accounts ?? []) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
-    const deadline = nextDeadline(expiries, at, leadMs);
+    const deadline = nextDeadline(expiries, at, leadMs, refreshEnds);
     // Owners are matched against STS answers, so this is recomputed with every verification.
     const sky = skyRead && skyGcp ? skySnapshot(skyRead, { aws: awsIdentitiesFrom(aws.profiles, opts.env), gcp: skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
-    currentAwsExpiries = awsExpiries;
+    currentAwsDeadlines = { expiries: awsExpiries, refreshEnds };
     return {
       version: 1,
       generatedAt: new Date(at).toISOString(),
@@ -321,9 +321,9 @@ export function createCore(opts: CoreOptions): Core {
       if (!current) current = assemble();
       return current;
     },
-    awsExpiries() {
+    awsDeadlines() {
       if (!current) current = assemble();
-      return currentAwsExpiries;
+      return currentAwsDeadlines;
     },
     onSnapshot(listener) {
       snapshotListeners.add(listener);

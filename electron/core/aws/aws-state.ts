@@ -25,6 +25,8 @@ export interface AwsStateResult {
   aws: AwsState;
   /** Every known expiry, for the scheduler's next deadline. */
   expiries: Date[];
+  /** When each refreshable token's client registration ends (it then cannot refresh). */
+  refreshEnds: Date[];
 }
 
 interface TimedStatus {
@@ -174,6 +176,8 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
   const expiries: Date[] = [];
   for (const read of inputs.tokens.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.roleCache.values()) if (read.expiresAt) expiries.push(read.expiresAt);
+  const refreshEnds: Date[] = [];
+  for (const read of inputs.tokens.values()) if (read.token?.refreshable && read.token.registrationExpiresAt) refreshEnds.push(read.token.registrationExpiresAt);
 
   return {
     aws: {
@@ -188,5 +192,6 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
       problems,
     },
     expiries,
+    refreshEnds,
   };
 }

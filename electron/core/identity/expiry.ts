@@ -30,10 +30,12 @@ export function deadlinesOf(expiresAt: Date, leadMs: number): [Date, Date] {
 }
 
 /**
- * The soonest instant strictly after `now` at which any of `expiries` changes status, or null when
- * none will by the passage of time alone. Invalid dates and nulls never change, so they are skipped.
+ * The soonest instant strictly after `now` at which any of `expiries` changes status, or any of
+ * `changes` comes (instants that change something themselves, without a lead time: the end of an
+ * SSO client registration), or null when nothing will change by the passage of time alone.
+ * Invalid dates and nulls never change, so they are skipped.
  */
-export function nextDeadline(expiries: Iterable<Date | null>, now: number, leadMs: number): Date | null {
+export function nextDeadline(expiries: Iterable<Date | null>, now: number, leadMs: number, changes: Iterable<Date | null> = []): Date | null {
   let best = Infinity;
   for (const expiresAt of expiries) {
     if (!isValidDate(expiresAt)) continue;
@@ -41,6 +43,11 @@ export function nextDeadline(expiries: Iterable<Date | null>, now: number, leadM
       const t = deadline.getTime();
       if (t > now && t < best) best = t;
     }
+  }
+  for (const at of changes) {
+    if (!isValidDate(at)) continue;
+    const t = at.getTime();
+    if (t > now && t < best) best = t;
   }
   return best === Infinity ? null : new Date(best);
 }

@@ -60,6 +60,13 @@ describe('nextDeadline', () => {
     expect(nextDeadline([null, new Date('bad'), at(-60)], NOW, LEAD)).toBeNull();
   });
 
+  it('counts an instant that changes something by itself exactly, without a lead time', () => {
+    // A registration ending in 20 minutes comes before the token's turn to "expiring" at 105.
+    expect(nextDeadline([at(120)], NOW, LEAD, [at(20)])?.toISOString()).toBe(at(20).toISOString());
+    expect(nextDeadline([at(30)], NOW, LEAD, [at(20), at(-5), null])?.toISOString()).toBe(at(15).toISOString());
+    expect(nextDeadline([], NOW, LEAD, [at(-1), new Date('bad')])).toBeNull();
+  });
+
   it('picks the soonest future deadline across identities, including turning expiring', () => {
     expect(nextDeadline([at(120), at(30), null], NOW, LEAD)?.toISOString()).toBe(at(15).toISOString());
     // Already expiring: the next change is the expiry itself.
