@@ -73,6 +73,32 @@ export function App({ api }: { api: CloudIdApi }) {
   }, [reveal]);
   useEffect(() => api.on('focusProfile', ({ profile }) => revealRef.current(profile)), [api]);
   useEffect(() => api.on('focusGcp', () => setView('gcp')), [api]);
+
+  // Opened once, the Google Cloud view stays mounted (hidden), so the last import's result and
+  // the options chosen survive a tab switch.
+  const [gcpOpened, setGcpOpened] = useState(false);
+  useEffect(() => {
+    if (view === 'gcp') setGcpOpened(true);
+  }, [view]);
+  // A file dragged over any other view is on its way to the Google Cloud view, which takes drops;
+  // elsewhere a drop does nothing (the browser would otherwise open the file in the window).
+  useEffect(() => {
+    const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    const onDragEnter = (event: DragEvent): void => {
+      if (carriesFiles(event)) setView('gcp');
+    };
+    const refuse = (event: DragEvent): void => {
+      if (carriesFiles(event)) event.preventDefault();
+    };
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
   useEffect(() => api.on('showClusters', () => setView('clusters')), [api]);
 
   // `/` focuses the search box from anywhere but a text field.
@@ -115,8 +141,8 @@ export function App({ api }: { api: CloudIdApi }) {
           Could not load your identities: {loadError}
         </div>
       )}
-      {view === 'gcp' && (
-        <main id={viewPanelId('gcp')} className="app-view" role="tabpanel" aria-labelledby="tab-gcp">
+      {(gcpOpened || view === 'gcp') && (
+        <main id={viewPanelId('gcp')} className="app-view" role="tabpanel" aria-labelledby="tab-gcp" hidden={view !== 'gcp'}>
           <GcpView api={api} snapshot={snapshot} now={now} />
         </main>
       )}

@@ -4,12 +4,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, type LaunchedApp } from '../support/e2e-fixtures';
 import { runGcloud, serviceAccountKey, tempDir, wrongFiles, type ServiceAccountKeyJson } from '../support/gcloud-fixtures';
 
-/** Writes `bytes` where the page bridge says a dropped `name` lives, then drops it on the view. */
-async function dropFile(app: LaunchedApp, name: string, bytes: Buffer): Promise<void> {
+/**
+ * Writes `bytes` where the page bridge says a dropped `name` lives, then drops it on the view;
+ * `enteringOver` is where the drag first comes into the window (another view, say).
+ */
+async function dropFile(app: LaunchedApp, name: string, bytes: Buffer, enteringOver?: Locator): Promise<void> {
   const drops = join(app.home.home, 'drops');
   await mkdir(drops, { recursive: true });
   await writeFile(join(drops, name), bytes);
@@ -23,6 +26,7 @@ async function dropFile(app: LaunchedApp, name: string, bytes: Buffer): Promise<
     // The page's File only carries the name to getPathForFile; a huge file's bytes stay on disk.
     { fileName: name, base64: bytes.subarray(0, 64 * 1024).toString('base64') },
   );
+  if (enteringOver) await enteringOver.dispatchEvent('dragenter', { dataTransfer });
   const view = app.page.locator('.gcp-view');
   await view.dispatchEvent('dragenter', { dataTransfer });
   await expect(app.page.locator('.gcp-drop-overlay')).toHaveText('Drop a service-account key JSON');
@@ -141,6 +145,25 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     });
     await page.locator('.gcp-view').dispatchEvent('drop', { dataTransfer: two });
     await expect(page.locator('.gcp-import-result').getByRole('alert')).toContainText('2 files were dropped; drop one service-account key at a time.');
+  });
+
+  test('a file dragged over another view opens Google Cloud, and what the drop did is still there after a tab switch', async ({ launchApp }) => {
+    const app = await launchApp();
+    const { page } = app;
+    const awsView = page.getByRole('tabpanel', { name: 'AWS' });
+    await expect(awsView).toBeVisible();
+    const truncated = wrongFiles()['truncated.json'];
+    if (!truncated) throw new Error('no truncated.json fixture');
+    await dropFile(app, 'truncated.json', truncated, awsView);
+    await expect(page.getByRole('tabpanel', { name: 'Google Cloud' })).toBeVisible();
+    await expect(awsView).toBeHidden();
+    const outcome = page.locator('.gcp-import-result').getByRole('alert');
+    await expect(outcome.locator('.gcp-outcome-title')).toHaveText('truncated.json was not imported');
+
+    await page.getByRole('tab', { name: 'AWS' }).click();
+    await expect(awsView).toBeVisible();
+    await page.getByRole('tab', { name: 'Google Cloud' }).click();
+    await expect(outcome.locator('.gcp-outcome-title')).toHaveText('truncated.json was not imported');
   });
 
   test('a disabled key: gcloud’s own error on activation, and Verify says the key was deleted or disabled', async ({ launchApp }) => {
