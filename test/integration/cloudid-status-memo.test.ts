@@ -199,6 +199,10 @@ describe('cloudid status --json, remembered', () => {
       const other = join(home.home, 'other-config');
       await writeFile(other, '[profile solo]\nregion = eu-north-1\n');
       await expectFresh({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: other });
+      // Set but empty names the same files as unset, and is worth a warning.
+      await remembered({ AWS_PROFILE: 'lab' });
+      await expectFresh({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: '' });
+      expect(JSON.parse((await status({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: '' })).text).aws.problems[0]).toMatch(/set but empty/);
     });
 
     it('a change of the lead time in the settings', async () => {

@@ -1,5 +1,5 @@
 // `cloudid status` as a user runs it: a real process, a temp HOME, the local STS for --verify.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,18 @@ describe('cloudid status', () => {
       { path: join(bin2, 'aws'), version: '2.9.19', major: 2, error: null },
     ]);
     expect(json.aws.cli.warning).toMatch(/v1/);
+  });
+
+  it('warns when AWS_CONFIG_FILE is set but empty: the real AWS CLI then reads no config at all', async () => {
+    const h = await setUp();
+    const env = { HOME: h.home, AWS_CONFIG_FILE: '', AWS_PROFILE: 'prod' };
+    const listed = await new Promise<string>((resolve, reject) => {
+      execFile('/usr/bin/aws', ['configure', 'list-profiles'], { env: { PATH: '/usr/bin:/bin', ...env } }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    expect(listed.trim()).toBe('default'); // from the credentials file only: not prod, not the loops
+    const json = JSON.parse((await cloudid(['status', '--json'], env)).stdout);
+    expect(json.aws.profiles.map((p: { name: string }) => p.name)).toContain('prod');
+    expect(json.aws.problems).toEqual([expect.stringMatching(/^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file/)]);
   });
 
   it('rejects unknown options with usage and exit 2', async () => {

@@ -2,7 +2,7 @@
 // The CLI v2, botocore and the JS SDK disagree on the active profile (INTEROP.md "Files and
 // environment"); we show the CLI's answer and say when the others differ.
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ActiveProfileSource } from '../../shared/model';
+import type { ActiveProfileSource, Problem } from '../../shared/model';
 
 export interface AwsPaths {
   configFile: string;
@@ -66,4 +66,23 @@ export function resolveActiveProfile(env: NodeJS.ProcessEnv): ActiveProfile {
     cli.notes.push(`The AWS SDK for JavaScript reads only AWS_PROFILE, so it uses profile "${jsSdk}", not "${cli.name}".`);
   }
   return cli;
+}
+
+/**
+ * A file variable set to nothing: the JS SDK (and so this app) falls back to the default file,
+ * but botocore takes the empty path as the file, finds none, and reads nothing: the AWS CLI and
+ * SkyPilot then see no profile from it at all.
+ */
+export function emptyFileVariables(env: NodeJS.ProcessEnv, homeDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const defaults = { AWS_CONFIG_FILE: join(homeDir, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(homeDir, '.aws', 'credentials') };
+  for (const [name, fallback] of Object.entries(defaults)) {
+    const value = env[name];
+    if (value === undefined || value.trim() !== '') continue;
+    problems.push({
+      severity: 'warning',
+      message: `${name} is set but empty: the AWS CLI and botocore (SkyPilot) then read no ${name === 'AWS_CONFIG_FILE' ? 'config' : 'credentials'} file at all, while the AWS SDK for JavaScript and this app read ${fallback}. Unset it (\`unset ${name}\`) or give it a path.`,
+    });
+  }
+  return problems;
 }

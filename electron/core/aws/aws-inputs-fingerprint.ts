@@ -37,6 +37,8 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string): A
 
   // Names and errors as text, identities as raw numbers: no number is formatted.
   const text: string[] = [JSON.stringify(paths), JSON.stringify(resolveActiveProfile(env))];
+  // The raw variables too: set-but-empty and unset name the same paths but not the same problems.
+  for (const name of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) text.push(`${name}=${JSON.stringify(env[name] ?? null)}`);
   for (const { dir, names, error } of folders) text.push(`${dir}:${error}:${names.length}`);
   const numbers = new Float64Array(files.length * FIELDS);
   let newest = 0;

@@ -6,7 +6,7 @@ import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } from './parsed-config-cache';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
-import { resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
+import { emptyFileVariables, resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
 import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCacheKey, type SsoTokenSummary } from './sso-token-cache';
 import type { TokenFolderRead, TokenFolderReader } from './token-folder-reader';
@@ -33,6 +33,8 @@ export interface AwsInputs {
   tokens: Map<string, SsoTokenRead>;
   /** By profile name: the CLI's cached AssumeRole credentials, when there are some. */
   roleCache: Map<string, RoleCacheRead>;
+  /** Where the environment makes the tools disagree about which files they read. */
+  environmentProblems: Problem[];
 }
 
 /** The names in a cache folder, so files that do not exist cost no system call at all. */
@@ -130,5 +132,6 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     parsed,
     tokens,
     roleCache,
+    environmentProblems: emptyFileVariables(env, homeDir),
   };
 }

@@ -168,7 +168,7 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
     // A missing file is normal (many people have only one of the two).
     if (!read.ok && !read.missing) problems.push(read.problem);
   }
-  problems.push(...inputs.parsed.problems);
+  problems.push(...inputs.environmentProblems, ...inputs.parsed.problems);
 
   const sessions = new SessionStatuses(ctx);
   const profiles = inputs.parsed.profiles.map((p) => toProfile(p, inputs, ctx, sessions));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandHome, resolveActiveProfile, resolveAwsPaths } from '../../../electron/core/aws/aws-environment';
+import { emptyFileVariables, expandHome, resolveActiveProfile, resolveAwsPaths } from '../../../electron/core/aws/aws-environment';
 
 describe('resolveAwsPaths', () => {
   it('uses ~/.aws by default', () => {
@@ -21,9 +21,16 @@ describe('resolveAwsPaths', () => {
     expect(paths.ssoCacheDir).toBe(join('/home/u', '.aws', 'sso', 'cache'));
   });
 
-  it('treats an empty variable as unset', () => {
+  it('treats an empty variable as unset, as the JS SDK does, and warns that botocore does not', () => {
     expect(resolveAwsPaths({ AWS_CONFIG_FILE: '' }, '/h').configFile).toBe(join('/h', '.aws', 'config'));
     expect(expandHome('~', '/h')).toBe('/h');
+    expect(emptyFileVariables({}, '/h')).toEqual([]);
+    expect(emptyFileVariables({ AWS_CONFIG_FILE: '/x', AWS_SHARED_CREDENTIALS_FILE: '~/c' }, '/h')).toEqual([]);
+    const both = emptyFileVariables({ AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '  ' }, '/h');
+    expect(both.map((p) => p.severity)).toEqual(['warning', 'warning']);
+    expect(both[0]?.message).toMatch(/^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file at all/);
+    expect(both[0]?.message).toContain(join('/h', '.aws', 'config'));
+    expect(both[1]?.message).toMatch(/^AWS_SHARED_CREDENTIALS_FILE is set but empty: .* no credentials file/);
   });
 });
 
