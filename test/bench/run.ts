@@ -57,6 +57,10 @@ async function benchLoad(): Promise<BenchRow[]> {
     const warmMachineMs = await times(7, () => cli({ ...process.env, ...terminal }));
     const nodeMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], terminal));
     const nodeMachineMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], { ...process.env, ...terminal }));
+    // The peer must really read the files: it lists every profile (a set-but-empty AWS_CONFIG_FILE,
+    // say, would make it read none and finish early).
+    const awsListed = (await timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal)).stdout.trim().split('\n').length;
+    if (awsListed !== profilesSeen) throw new Error(`the aws CLI listed ${awsListed} profiles, cloudid ${profilesSeen}: not the same files`);
     const awsMs = await times(5, () => timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal));
     const sdk = await runChild<{ ms: number; profiles: number }>(child('child-sdk-loader.ts'), [big.configFile, big.credentialsFile], env);
 
@@ -68,7 +72,7 @@ async function benchLoad(): Promise<BenchRow[]> {
       { name: '`cloudid status --json`, nothing remembered', value: `${ms(cold.ms)}   (${profilesSeen} profiles printed)` },
       { name: '`cloudid status --json`, one token changed since', value: ms(tokenChanged.ms) },
       { name: '`cloudid status --json`, files unchanged (median of 7)', value: ms(warmMs) },
-      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 5)', value: ms(awsMs) },
+      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 5)', value: `${ms(awsMs)}   (${awsListed} profiles listed)` },
       { name: 'ratio aws CLI / cloudid, files unchanged', value: `${ratio(awsMs, warmMs)}   target >= 4x` },
       { name: 'ratio aws CLI / cloudid, one token changed', value: ratio(awsMs, tokenChanged.ms) },
       { name: 'floor: `node -e 0` (median of 7)', value: ms(nodeMs) },
