@@ -63,3 +63,32 @@ test.describe('10,000 profiles', () => {
     await expect(profileCount(page)).toHaveText(`${COUNT / 2} of ${COUNT + 1} profiles`);
   });
 });
+
+test.describe('many SSO sessions', () => {
+  test('list the selected profile’s session first and 20 in all, with a filter and “Show all”', async ({ launchApp }) => {
+    const sessions = Array.from({ length: 60 }, (_, i) => `org-${String(i).padStart(2, '0')}`);
+    const config = sessions
+      .map((s, i) => `[sso-session ${s}]\nsso_start_url = https://d-${9000000000 + i}.awsapps.com/start\nsso_region = eu-west-1\n\n[profile p-${s}]\nsso_session = ${s}\nsso_account_id = ${100000000000 + i}\nsso_role_name = Dev\n`)
+      .join('\n');
+    const { page } = await launchApp({ config, env: { AWS_PROFILE: 'p-org-42' } });
+    const items = page.getByRole('listitem', { name: /^SSO session / });
+    await expect(page.getByRole('heading', { name: 'SSO sessions (60)' })).toBeVisible();
+    await expect(items).toHaveCount(20);
+    await expect(items.first()).toHaveAccessibleName('SSO session org-42');
+    await expect(page.getByRole('status').filter({ hasText: 'shown' })).toHaveText('20 of 60 shown');
+    await page.getByRole('heading', { name: 'SSO sessions (60)' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('many-sessions.png') });
+
+    const filter = page.getByLabel('Filter SSO sessions');
+    await filter.fill('d-9000000057');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toHaveAccessibleName('SSO session org-57');
+    await filter.fill('nothing-like-this');
+    await expect(page.getByText('No SSO session matches “nothing-like-this”.')).toBeVisible();
+
+    await filter.fill('');
+    await page.getByRole('button', { name: 'Show all 60' }).click();
+    await expect(items).toHaveCount(60);
+    await expect(page.getByRole('status').filter({ hasText: 'shown' })).toHaveText('60 shown');
+  });
+});

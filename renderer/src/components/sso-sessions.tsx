@@ -5,6 +5,9 @@ import { SsoNewSession } from './sso-new-session';
 import { SsoSessionItem, type SessionPanel } from './sso-session-item';
 import './sso-sessions.css';
 
+/** Past this many sessions the list shows a filter and the first ones only, until asked for all. */
+export const SESSIONS_SHOWN = 20;
+
 /** Every SSO session (and legacy start URL) with its token's state; the selected profile's first. */
 export function SsoSessions({
   api,
@@ -27,6 +30,22 @@ export function SsoSessions({
     () => [...sessions].sort((a, b) => Number(b.name === current) - Number(a.name === current) || a.name.localeCompare(b.name)),
     [sessions, current],
   );
+  // Organisations with hundreds of sessions get a filter, and a short list until they ask for all.
+  const many = sessions.length > SESSIONS_SHOWN;
+  const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  const matching = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (needle === '') return ordered;
+    return ordered.filter((s) => s.name.toLowerCase().includes(needle) || (s.startUrl ?? '').toLowerCase().includes(needle));
+  }, [ordered, filter]);
+  // The session whose panel is open stays listed, wherever it is.
+  const shown = useMemo(() => {
+    if (!many || showAll) return matching;
+    const first = matching.slice(0, SESSIONS_SHOWN);
+    const opened = open === null ? undefined : matching.find((s) => s.name === open.session);
+    return opened !== undefined && !first.includes(opened) ? [...first, opened] : first;
+  }, [many, showAll, matching, open]);
   return (
     <section className="sessions" aria-labelledby="sessions-title">
       <div className="section-head">
@@ -46,11 +65,32 @@ export function SsoSessions({
           onClose={() => setCreating(false)}
         />
       )}
+      {many && (
+        <div className="session-filter">
+          <input
+            type="search"
+            aria-label="Filter SSO sessions"
+            placeholder="Filter by name or start URL"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <span className="muted" role="status">
+            {shown.length === matching.length ? `${matching.length} shown` : `${shown.length} of ${matching.length} shown`}
+          </span>
+          {shown.length < matching.length && (
+            <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+              Show all {matching.length}
+            </button>
+          )}
+        </div>
+      )}
       {sessions.length === 0 ? (
         <p className="muted">No SSO sessions are configured.</p>
+      ) : matching.length === 0 ? (
+        <p className="muted">No SSO session matches “{filter.trim()}”.</p>
       ) : (
         <ul className="session-list">
-          {ordered.map((session) => (
+          {shown.map((session) => (
             <SsoSessionItem
               key={session.name}
               api={api}
