@@ -82,6 +82,40 @@ const ZONE = /^ ?(?:([Zz])|(UTC|GMT)|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 /** Parse a cache timestamp to an instant, or null when botocore would not read it as one. */
 export function parseCacheTimestamp(s: string): Date | null {
+  return canonicalTimestamp(s) ?? parseAnyTimestamp(s);
+}
+
+const digit = (s: string, at: number): number => {
+  const d = s.charCodeAt(at) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1000; // an out-of-range sum fails the checks below
+};
+
+/**
+ * The two forms the tools write, `2026-01-01T00:00:00Z` (the CLI, botocore) and
+ * `2026-01-01T00:00:00.000Z` (the JS SDK), read without a regular expression: a config naming
+ * thousands of sessions reads two of these per token. Anything else, or anything out of range,
+ * is left to the general reader (null here means "not this form", never "invalid").
+ */
+function canonicalTimestamp(s: string): Date | null {
+  const length = s.length;
+  if (length !== 20 && length !== 24) return null;
+  if (s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a || s.charCodeAt(length - 1) !== 0x5a) return null;
+  if (length === 24 && s.charCodeAt(19) !== 0x2e) return null;
+  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
+  const ms = length === 24 ? digit(s, 20) * 100 + digit(s, 21) * 10 + digit(s, 22) : 0;
+  // Years before 100 would need setUTCFullYear (Date.UTC maps 0-99 to 1900-1999): general reader.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  if (day > monthDays) return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
+}
+
+function parseAnyTimestamp(s: string): Date | null {
   const m = EXTENDED.exec(s.trim()) ?? BASIC.exec(s.trim());
   if (!m) return null;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];

@@ -92,6 +92,31 @@ describe('parseCacheTimestamp', () => {
   });
 });
 
+describe('parseCacheTimestamp, the two forms the tools write', () => {
+  // The fast reader of `...T..:..:..Z` and `...T..:..:...sssZ` must agree with the general one
+  // (the same regular expressions, reached with a space in front, which the fast one refuses).
+  const viaGeneral = (text: string): number | null => parseCacheTimestamp(` ${text}`)?.getTime() ?? null;
+  it('property: reads every such text exactly as the general reader does, valid or not', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const text = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two, fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }))
+      .map(([y, mo, d, h, mi, sec, ms]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${sec}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}Z`);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees at the edges: leap days, month ends, the last second, early years, stray characters', () => {
+    for (const t of ['2024-02-29T23:59:59Z', '2023-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-12-31T23:59:59.999Z', '0099-01-01T00:00:00Z', '0100-01-01T00:00:00Z', '2026-01-01T00:00:00.12xZ', '2026-0a-01T00:00:00Z', '2026-01-01T00:00:00.000z']) {
+      expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
+    }
+    expect(parseCacheTimestamp('2024-02-29T23:59:59Z')?.toISOString()).toBe('2024-02-29T23:59:59.000Z');
+  });
+});
+
 describe('formatCacheTimestamp', () => {
   it('writes whole seconds with Z, as the CLI does', () => {
     expect(formatCacheTimestamp(new Date('2026-01-01T08:09:10.999Z'))).toBe('2026-01-01T08:09:10Z');
