@@ -59,6 +59,13 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest, ctx);
 }
 
+// `cloudid status --json | head`: the reader has gone, so stop quietly, as Unix tools do, rather
+// than with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -160,6 +160,26 @@ describe('cloudid status', () => {
     expect(json.aws.problems).toEqual([expect.stringMatching(/^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file/)]);
   });
 
+  it('stops quietly when the reader of its output goes away (`| head`)', async () => {
+    const h = await setUp();
+    // Far more than a pipe holds, so writes are still pending when the reader leaves.
+    await h.writeConfig(Array.from({ length: 3000 }, (_, i) => `[profile p${i}]\nregion = eu-west-1\ncredential_process = /bin/true\n`).join('\n'));
+    const run = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), 'status', '--json'], {
+        cwd: repo,
+        env: { PATH: '', HOME: h.home },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout: '', stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
   it('rejects unknown options with usage and exit 2', async () => {
     const h = await setUp();
     const run = await cloudid(['status', '--bogus'], { HOME: h.home });
