@@ -13,7 +13,7 @@
 // read of such a file is not remembered (git's "racily clean" rule). Only the status is kept: it
 // holds no secret. Anything odd about the memo file means "work it out again".
 import { hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AwsCliReport, Snapshot } from '../shared/model';
@@ -48,25 +48,16 @@ export interface StatusMemoKey {
   takenAt: number;
 }
 
-function fileIdentity(path: string): { text: string; changedMs: number } {
-  try {
-    const s = statSync(path);
-    return { text: `${path}:${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`, changedMs: Math.max(s.mtimeMs, s.ctimeMs) };
-  } catch (error) {
-    return { text: `${path}:${(error as NodeJS.ErrnoException).code ?? 'error'}`, changedMs: 0 };
-  }
-}
-
 /** Taken before anything is read: a change after this makes the next run's key differ. */
 export function statusMemoKey(env: NodeJS.ProcessEnv, homeDir: string, settingsFile: string, cli: AwsCliReport): StatusMemoKey {
   const takenAt = Date.now();
-  const aws = fingerprintAwsInputs(env, homeDir);
-  const settings = fileIdentity(settingsFile);
   // Each build has its own id, so a rebuilt `cloudid` never prints the shape an old one kept; from
   // source, the identity of this file stands in for it.
-  const code = typeof __CLOUDID_BUILD_ID__ === 'string' ? { text: __CLOUDID_BUILD_ID__ } : fileIdentity(fileURLToPath(import.meta.url));
-  const key = hash('sha256', [FORMAT, code.text, aws.key, settings.text, JSON.stringify(cli)].join('\n'));
-  return { key, newestChangeMs: Math.max(aws.newestChangeMs, settings.changedMs), takenAt };
+  const build = typeof __CLOUDID_BUILD_ID__ === 'string' ? __CLOUDID_BUILD_ID__ : null;
+  const files = build === null ? [settingsFile, fileURLToPath(import.meta.url)] : [settingsFile];
+  const inputs = fingerprintAwsInputs(env, homeDir, files);
+  const key = hash('sha256', [FORMAT, build ?? 'source', inputs.key, JSON.stringify(cli)].join('\n'));
+  return { key, newestChangeMs: inputs.newestChangeMs, takenAt };
 }
 
 /** The remembered `aws` part as bytes, when it answers this key at `now`. */

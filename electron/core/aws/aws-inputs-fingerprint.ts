@@ -20,7 +20,8 @@ export interface AwsInputsFingerprint {
 /** Numbers recorded per file; a missing or unreadable file records its error in the text part. */
 const FIELDS = 6;
 
-export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string): AwsInputsFingerprint {
+/** `alsoFiles`: other files whose identity belongs in the key (a caller's settings, say). */
+export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, alsoFiles: readonly string[] = []): AwsInputsFingerprint {
   const paths = resolveAwsPaths(env, homeDir);
   const folders = [paths.ssoCacheDir, paths.cliCacheDir].map((dir) => {
     try {
@@ -29,7 +30,7 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string): A
       return { dir, names: [] as string[], error: (error as NodeJS.ErrnoException).code ?? 'error' };
     }
   });
-  const files = [paths.configFile, paths.credentialsFile];
+  const files = [paths.configFile, paths.credentialsFile, ...alsoFiles];
   for (const { dir, names } of folders) {
     const prefix = join(dir, '/');
     for (let i = 0; i < names.length; i++) files.push(prefix + names[i]);
