@@ -75,6 +75,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     settingsFile: files.settings,
     watch: false,
     detectCli: true,
+    knownCli: cli ?? undefined,
     verifyActive: false,
     cacheDir: ctx.cacheDir,
     appDataDir: files.appData,
@@ -95,10 +96,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const awsText = JSON.stringify(awsJson(snapshot.aws));
     const frame = statusJsonFrame(snapshot, snapshot.gcp);
     ctx.stdout.write(frame.before + awsText + frame.after);
-    // Kept for the next run only when the core saw the same `aws` CLIs the key was taken with.
-    const header = memoKey && cli && JSON.stringify(cli) === JSON.stringify(snapshot.aws.cli)
-      ? statusMemoHeader(memoKey, snapshot, core.awsDeadlines(), usable)
-      : null;
+    const header = memoKey ? statusMemoHeader(memoKey, snapshot, core.awsDeadlines(), usable) : null;
     if (header && ctx.cacheDir) writeStatusMemo(ctx.cacheDir, header, awsText);
     return usable ? EXIT.ok : EXIT.unusable;
   } finally {

@@ -37,6 +37,8 @@ export interface CoreOptions {
   watch?: boolean;
   /** Run every `aws --version` on PATH (costs about half a second, in the background). */
   detectCli?: boolean;
+  /** The `aws` CLIs, already found by the caller: no detection then (`cloudid status --json`). */
+  knownCli?: AwsCliReport;
   /** Ask STS who the active profile is at start and whenever its definition changes. */
   verifyActive?: boolean;
   /** How long events must settle before a reload. */
@@ -106,7 +108,7 @@ export function createCore(opts: CoreOptions): Core {
     opts.gcp === false
       ? Promise.resolve(null)
       : readGcpState({ env: opts.env, homeDir: opts.homeDir, platform, now: new Date(now()), leadTimeMinutes: settings.leadTimeMinutes, appDataDir: opts.appDataDir, probes: gcpProbes });
-  let cli: AwsCliReport = NO_CLI;
+  let cli: AwsCliReport = opts.knownCli ?? NO_CLI;
   const checks = new Map<string, IdentityCheck>();
   let current: Snapshot | null = null;
   let currentAwsDeadlines: { expiries: readonly Date[]; refreshEnds: readonly Date[] } = { expiries: [], refreshEnds: [] };
@@ -301,7 +303,7 @@ export function createCore(opts: CoreOptions): Core {
         const versionCache = opts.cacheDir ? await openAwsCliVersionCache(opts.cacheDir) : undefined;
         cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache });
       };
-      const cliDetection = (opts.detectCli ?? true) ? detect() : Promise.resolve();
+      const cliDetection = (opts.detectCli ?? true) && opts.knownCli === undefined ? detect() : Promise.resolve();
       starting = true;
       try {
         await Promise.all([reload(), cliDetection, watcher?.ready]);
