@@ -99,6 +99,11 @@ describe('token folder reader', () => {
     await reader.close();
     const after = await reader.read(h.ssoCacheDir);
     expect([...(after.names ?? [])].sort()).toEqual([...(before.names ?? [])].sort());
+    // A read made while the previous worker is still stopping is answered by the new one.
+    const closing = reader.close();
+    const during = reader.read(h.ssoCacheDir);
+    await closing;
+    expect((await during).names?.size).toBe(before.names?.size);
     const broken: TokenFolderReader = { read: () => Promise.reject(new Error('worker crashed')), close: async () => undefined, running: () => false };
     const inputs = await readAwsInputs({ HOME: h.home }, h.home, NOW, { tokenReader: broken });
     expect(inputs.tokens.get('ok')?.token?.expiresAt.getTime()).toBe(Math.floor((NOW + 3_600_000) / 1000) * 1000);

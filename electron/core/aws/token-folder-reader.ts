@@ -107,63 +107,64 @@ function folderRead(answer: Answer): TokenFolderRead {
  */
 export function createTokenFolderReader(options: { lingerMs?: number } = {}): TokenFolderReader {
   const lingerMs = options.lingerMs ?? 2_000;
-  let worker: Worker | null = null;
+  type Waiter = { resolve: (read: TokenFolderRead) => void; reject: (error: Error) => void };
+  // Each worker answers its own reads: one stopping never fails the reads of the next.
+  let running: { worker: Worker; pending: Map<number, Waiter> } | null = null;
   let lingering: ReturnType<typeof setTimeout> | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (read: TokenFolderRead) => void; reject: (error: Error) => void }>();
 
-  const failAll = (error: Error): void => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
+  const stopLingering = (): void => {
+    if (lingering) clearTimeout(lingering);
+    lingering = null;
   };
-  const start = (): Worker => {
-    const w = new Worker(WORKER_SOURCE, { eval: true, name: 'sso-token-folder' });
-    w.on('message', (answer: Answer) => {
+  const start = (): { worker: Worker; pending: Map<number, Waiter> } => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'sso-token-folder' });
+    const pending = new Map<number, Waiter>();
+    const self = { worker, pending };
+    const fail = (error: Error): void => {
+      if (running === self) running = null;
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+    };
+    worker.on('message', (answer: Answer) => {
       const waiter = pending.get(answer.id);
       pending.delete(answer.id);
-      if (pending.size === 0) {
+      if (pending.size === 0 && running === self) {
         // Idle, it never keeps the process alive, and it stops after a while.
-        w.unref();
+        worker.unref();
+        stopLingering();
         lingering = setTimeout(() => {
           lingering = null;
-          if (worker === w && pending.size === 0) {
-            worker = null;
-            void w.terminate();
+          if (running === self && pending.size === 0) {
+            running = null;
+            void worker.terminate();
           }
         }, lingerMs);
         lingering.unref();
       }
       waiter?.resolve(folderRead(answer));
     });
-    w.on('error', (error) => {
-      if (worker === w) worker = null;
-      failAll(error);
-    });
-    w.on('exit', (code) => {
-      if (worker === w) worker = null;
-      failAll(new Error(`the token folder reader stopped (exit code ${code})`));
-    });
-    return w;
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the token folder reader stopped (exit code ${code})`)));
+    return self;
   };
 
   return {
     read(dir) {
-      if (lingering) clearTimeout(lingering);
-      lingering = null;
-      worker ??= start();
-      worker.ref();
+      stopLingering();
+      const current = (running ??= start());
+      current.worker.ref();
       const id = nextId++;
-      const answer = new Promise<TokenFolderRead>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.postMessage({ id, dir });
+      const answer = new Promise<TokenFolderRead>((resolve, reject) => current.pending.set(id, { resolve, reject }));
+      current.worker.postMessage({ id, dir });
       return answer;
     },
-    running: () => worker !== null,
+    running: () => running !== null,
     async close() {
-      if (lingering) clearTimeout(lingering);
-      lingering = null;
-      const w = worker;
-      worker = null;
-      if (w) await w.terminate();
+      stopLingering();
+      const current = running;
+      running = null;
+      if (current) await current.worker.terminate();
     },
   };
 }
