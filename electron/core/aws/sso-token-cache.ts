@@ -85,9 +85,16 @@ export function parseCacheTimestamp(s: string): Date | null {
   return canonicalTimestamp(s) ?? parseAnyTimestamp(s);
 }
 
-const digit = (s: string, at: number): number => {
-  const d = s.charCodeAt(at) - 0x30;
-  return d >= 0 && d <= 9 ? d : -1000; // an out-of-range sum fails the checks below
+const digit = (s: string, at: number): number => s.charCodeAt(at) - 0x30;
+/** Where the digits are in `YYYY-MM-DDTHH:MM:SS` and in `.sss`. */
+const DATE_TIME_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const MILLISECOND_DIGITS = [20, 21, 22];
+const allDigits = (s: string, positions: readonly number[]): boolean => {
+  for (let i = 0; i < positions.length; i++) {
+    const d = digit(s, positions[i] as number);
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
 };
 
 /**
@@ -100,7 +107,8 @@ function canonicalTimestamp(s: string): Date | null {
   const length = s.length;
   if (length !== 20 && length !== 24) return null;
   if (s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a || s.charCodeAt(length - 1) !== 0x5a) return null;
-  if (length === 24 && s.charCodeAt(19) !== 0x2e) return null;
+  if (length === 24 && (s.charCodeAt(19) !== 0x2e || !allDigits(s, MILLISECOND_DIGITS))) return null;
+  if (!allDigits(s, DATE_TIME_DIGITS)) return null;
   const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
   const month = digit(s, 5) * 10 + digit(s, 6);
   const day = digit(s, 8) * 10 + digit(s, 9);
@@ -109,7 +117,7 @@ function canonicalTimestamp(s: string): Date | null {
   const second = digit(s, 17) * 10 + digit(s, 18);
   const ms = length === 24 ? digit(s, 20) * 100 + digit(s, 21) * 10 + digit(s, 22) : 0;
   // Years before 100 would need setUTCFullYear (Date.UTC maps 0-99 to 1900-1999): general reader.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
   if (day > monthDays) return null;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));

@@ -109,6 +109,24 @@ describe('parseCacheTimestamp, the two forms the tools write', () => {
     );
   });
 
+  it('property: agrees on texts of that shape with any character in any place', () => {
+    const char = fc.constantFrom(...'0123456789-T:.Zz+aé '.split(''));
+    const shaped = fc
+      .tuple(fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z'), fc.array(fc.tuple(fc.nat(23), char), { maxLength: 3 }))
+      .map(([base, edits]) => {
+        const chars = base.split('');
+        for (const [at, c] of edits) if (at < chars.length) chars[at] = c;
+        return chars.join('');
+      });
+    fc.assert(
+      fc.property(shaped, (t) => {
+        expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseCacheTimestamp('144z-01-01T00:00:00.039Z')).toBeNull(); // found by the botocore oracle
+  });
+
   it('agrees at the edges: leap days, month ends, the last second, early years, stray characters', () => {
     for (const t of ['2024-02-29T23:59:59Z', '2023-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-12-31T23:59:59.999Z', '0099-01-01T00:00:00Z', '0100-01-01T00:00:00Z', '2026-01-01T00:00:00.12xZ', '2026-0a-01T00:00:00Z', '2026-01-01T00:00:00.000z']) {
       expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
