@@ -4,8 +4,8 @@
 // key of everything it came from, and printed again while
 //   - the key is the same: the identity (device, inode, mode, size, mtime, ctime) of the config and
 //     credentials files and of every entry of the SSO and CLI cache folders; the paths and the
-//     active profile the environment names; the settings file; the `aws` CLIs found on PATH; and
-//     this code itself, so a new build never prints an old shape;
+//     active profile the environment names, and the AWS_* variables that name them; the settings
+//     file; the `aws` CLIs found on PATH; and this build, so a new one never prints an old shape;
 //   - and no status can have changed since: it is before the next deadline (a token or cached role
 //     entering its lead time or expiring) and before any SSO registration ends.
 // The gcloud part is read afresh every time (a few small files). A file changed within the last
