@@ -25,7 +25,7 @@ declare const __CLOUDID_BUILD_ID__: string | undefined;
 
 const FILE_NAME = 'status-aws.memo';
 const FORMAT = 1;
-export const RACY_WINDOW_MS = 2_000;
+const RACY_WINDOW_MS = 2_000;
 
 export interface StatusMemoHeader {
   format: number;

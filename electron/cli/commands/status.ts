@@ -4,7 +4,7 @@ import type { AwsCliReport, AwsProfile, Snapshot } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { detectAwsClis } from '../../core/aws/aws-cli-detect';
 import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
-import { nextDeadline } from '../../core/identity/expiry';
+import { snapshotDeadline } from '../../core/identity/expiry';
 import { loadSettings } from '../../core/app/settings-store';
 import { readGcpState } from '../../core/gcp/gcp-state';
 import { awsJson, statusJsonFrame } from '../status-json';
@@ -118,9 +118,9 @@ async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: {
     leadTimeMinutes: settings.leadTimeMinutes,
     appDataDir: files.appData,
   });
-  const expiries = memo.header.awsExpiries.map((ms) => new Date(ms));
-  for (const account of gcp.accounts) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
-  const deadline = nextDeadline(expiries, now, settings.leadTimeMinutes * 60_000, memo.header.refreshEnds.map((ms) => new Date(ms)));
+  const toDates = (times: number[]): Date[] => times.map((ms) => new Date(ms));
+  const aws = { expiries: toDates(memo.header.awsExpiries), refreshEnds: toDates(memo.header.refreshEnds) };
+  const deadline = snapshotDeadline(aws, gcp.accounts, now, settings.leadTimeMinutes * 60_000);
   const frame = statusJsonFrame(
     { generatedAt: new Date(now).toISOString(), leadTimeMinutes: settings.leadTimeMinutes, nextDeadline: deadline ? deadline.toISOString() : null },
     gcp,

@@ -24,7 +24,7 @@ import { readSkyState } from '../sky/sky-state-reader';
 import type { LocalIdentities, SkyStateRead } from '../sky/sky-types';
 import { skyWatchTargets } from '../sky/sky-watch';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
-import { nextDeadline } from '../identity/expiry';
+import { snapshotDeadline } from '../identity/expiry';
 import { loadSettings, saveSettings } from './settings-store';
 import { sameSnapshot } from './snapshot-equality';
 
@@ -133,13 +133,11 @@ export function createCore(opts: CoreOptions): Core {
     const at = now();
     const { aws, expiries, refreshEnds } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
     if (settingsProblem) aws.problems.push(settingsProblem);
-    const awsExpiries = expiries.slice();
-    for (const account of gcp?.accounts ?? []) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
-    const deadline = nextDeadline(expiries, at, leadMs, refreshEnds);
+    currentAwsDeadlines = { expiries, refreshEnds };
+    const deadline = snapshotDeadline(currentAwsDeadlines, gcp?.accounts ?? [], at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
     const sky = skyRead && skyGcp ? skySnapshot(skyRead, { aws: awsIdentitiesFrom(aws.profiles, opts.env), gcp: skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
-    currentAwsDeadlines = { expiries: awsExpiries, refreshEnds };
     return {
       version: 1,
       generatedAt: new Date(at).toISOString(),

@@ -52,6 +52,21 @@ export function nextDeadline(expiries: Iterable<Date | null>, now: number, leadM
   return best === Infinity ? null : new Date(best);
 }
 
+/**
+ * A snapshot's next deadline: its AWS expiries and registration ends, and gcloud's token expiries.
+ * The core and `cloudid status --json` (from what it remembered) both time a document with this.
+ */
+export function snapshotDeadline(
+  aws: { expiries: readonly Date[]; refreshEnds: readonly Date[] },
+  gcpAccounts: readonly { tokenExpiresAt: string | null }[],
+  now: number,
+  leadMs: number,
+): Date | null {
+  const expiries: Date[] = aws.expiries.slice();
+  for (const account of gcpAccounts) if (account.tokenExpiresAt) expiries.push(new Date(account.tokenExpiresAt));
+  return nextDeadline(expiries, now, leadMs, aws.refreshEnds);
+}
+
 export { formatDuration, formatTimeLeft } from '../../shared/time-words';
 
 /**

@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatTimeLeft,
   nextDeadline,
+  snapshotDeadline,
   statusFromExpiry,
   worstStatus,
 } from '../../../electron/core/identity/expiry';
@@ -65,6 +66,13 @@ describe('nextDeadline', () => {
     expect(nextDeadline([at(120)], NOW, LEAD, [at(20)])?.toISOString()).toBe(at(20).toISOString());
     expect(nextDeadline([at(30)], NOW, LEAD, [at(20), at(-5), null])?.toISOString()).toBe(at(15).toISOString());
     expect(nextDeadline([], NOW, LEAD, [at(-1), new Date('bad')])).toBeNull();
+  });
+
+  it('times a snapshot by its AWS expiries, its registration ends and the gcloud tokens together', () => {
+    const aws = { expiries: [at(120)], refreshEnds: [at(90)] };
+    expect(snapshotDeadline(aws, [], NOW, LEAD)?.toISOString()).toBe(at(90).toISOString());
+    expect(snapshotDeadline(aws, [{ tokenExpiresAt: at(40).toISOString() }, { tokenExpiresAt: null }], NOW, LEAD)?.toISOString()).toBe(at(25).toISOString());
+    expect(aws.expiries).toHaveLength(1); // the caller's list is left as it was
   });
 
   it('picks the soonest future deadline across identities, including turning expiring', () => {
