@@ -41,7 +41,7 @@ export function timeCommand(command: string, args: string[], env: NodeJS.Process
  */
 async function bundleChild(script: string): Promise<string> {
   const outfile = join(dirname(script), '..', '..', 'out', 'bench', basename(script).replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22.12', packages: 'external', logLevel: 'warning' });
   return outfile;
 }
 

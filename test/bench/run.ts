@@ -8,9 +8,6 @@ import { benchGcpState } from './gcp-state.bench';
 import { benchSsoSync } from './sso-sync.bench';
 import { median, ms, percentile, printTable, runChild, timeCommand, type BenchRow } from './bench-util';
 
-// The AWS SDK's notice that its releases after January 2027 need Node 22 is true but not a figure.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const here = new URL('.', import.meta.url).pathname;
 const child = (name: string): string => join(here, name);
 const cliBundle = join(here, '..', '..', 'out', 'cli', 'cloudid.mjs');
