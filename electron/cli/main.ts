@@ -5,6 +5,10 @@ import { EXIT, type CommandContext } from './exit-codes';
 
 type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
 
+/** package.json's version, put here by the bundler (scripts/cli-bundle.mjs); absent when run from source. */
+declare const __CLOUDID_VERSION__: string | undefined;
+const VERSION = typeof __CLOUDID_VERSION__ === 'string' ? __CLOUDID_VERSION__ : 'development build (run from source)';
+
 const USAGE = `Usage: cloudid <command> [options]
 
 Commands:
@@ -37,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version') {
-    process.stdout.write('cloudid 0.1.0\n');
+    process.stdout.write(`cloudid ${VERSION}\n`);
     return EXIT.ok;
   }
   const load = COMMANDS[name];

@@ -1,0 +1,61 @@
+// The two builds of the `cloudid` command, both from electron/cli/main.ts:
+// - out/cli: for this repository (`npx cloudid`, the benches). Packages stay external (read from
+//   node_modules), so it builds in a moment.
+// - out/cli-standalone: self-contained, for the npm package (scripts/pack-cli.mjs) and for the
+//   packaged app (build/electron-builder.yml, extraResources). Every pure-JS package is bundled;
+//   only keytar, a native module, stays outside and is optional (scripts/cli-package/keytar-optional.mjs).
+// Commands are split into chunks either way, so each command loads only what it uses; the AWS SDK
+// is imported lazily, only when a service is called.
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT_PACKAGE = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+
+const common = {
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  absWorkingDir: REPO,
+};
+
+/** `version` is what `cloudid --version` prints: package.json's version unless a test says otherwise. */
+function defines(version = ROOT_PACKAGE.version) {
+  return {
+    // Keys what `cloudid status --json` remembers between runs (electron/cli/status-memo.ts).
+    __CLOUDID_BUILD_ID__: JSON.stringify(randomUUID()),
+    __CLOUDID_VERSION__: JSON.stringify(version),
+  };
+}
+
+export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { version } = {}) {
+  // Chunk names carry content hashes: start empty so old chunks do not pile up.
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ ...common, entryPoints: { cloudid: 'electron/cli/main.ts' }, outdir, packages: 'external', sourcemap: 'linked', define: defines(version) });
+}
+
+export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standalone'), { version } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: { cloudid: 'scripts/cli-package/standalone-entry.mjs' },
+    outdir,
+    // ESM builds first where a package has one; the CommonJS ones left get a real `require`.
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);" },
+    alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
+    define: defines(version),
+  });
+  // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry.
+  mkdirSync(outdir, { recursive: true });
+  copyFileSync(createRequire(join(REPO, 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'), join(outdir, 'sql-wasm.wasm'));
+}

@@ -1,0 +1,7 @@
+// The entry of the self-contained `cloudid` bundle (scripts/cli-bundle.mjs). Without node_modules
+// beside it, sql.js's WebAssembly is the file copied next to this bundle; then the CLI proper.
+import { fileURLToPath } from 'node:url';
+import { setSqlWasmPath } from '../../electron/core/fs/sql-js';
+
+setSqlWasmPath(fileURLToPath(new URL('./sql-wasm.wasm', import.meta.url)));
+await import('../../electron/cli/main');
