@@ -7,7 +7,7 @@
 // Commands are split into chunks either way, so each command loads only what it uses; the AWS SDK
 // is imported lazily, only when a service is called.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,34 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     define: defines(version),
   });
   // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry.
-  mkdirSync(outdir, { recursive: true });
+  mkdirSync(join(outdir, 'bin'), { recursive: true });
   copyFileSync(createRequire(join(REPO, 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'), join(outdir, 'sql-wasm.wasm'));
+  writeFileSync(join(outdir, 'bin', 'cloudid.mjs'), launcher());
+  chmodSync(join(outdir, 'bin', 'cloudid.mjs'), 0o755);
+}
+
+/** The lowest Node the root package supports (engines.node, ">=X.Y[.Z]"). */
+export function minimumNode() {
+  const match = /^>=\s*(\d+)\.(\d+)(?:\.(\d+))?$/.exec(String(ROOT_PACKAGE.engines?.node ?? '').trim());
+  if (!match) throw new Error(`package.json engines.node should read ">=X.Y", not ${JSON.stringify(ROOT_PACKAGE.engines?.node)}`);
+  return match.slice(1, 4).map((part) => Number(part ?? 0));
+}
+
+/**
+ * bin/cloudid.mjs, the command users run (the npm package's bin, the app's installed command):
+ * it checks the Node version before loading anything a too-old Node could not parse.
+ */
+function launcher() {
+  const [major, minor, patch] = minimumNode();
+  return `#!/usr/bin/env node
+// \`cloudid\`: checks the Node version, then runs the bundle beside this folder.
+const want = [${major}, ${minor}, ${patch}];
+const have = process.versions.node.split('.').map(Number);
+const tooOld = have[0] !== want[0] ? have[0] < want[0] : have[1] !== want[1] ? have[1] < want[1] : have[2] < want[2];
+if (tooOld) {
+  process.stderr.write(\`cloudid needs Node.js \${want.join('.')} or later; \${process.execPath} is \${process.version}.\\n\`);
+  process.exit(70);
+}
+await import('../cloudid.mjs');
+`;
 }

@@ -49,7 +49,7 @@ describe('the cloudid npm package', () => {
     const installed = join(prefix, 'lib', 'node_modules');
     expect(await readdir(installed)).toEqual(['cloud-identity-tray-cli']);
     const manifest = JSON.parse(await readFile(join(installed, 'cloud-identity-tray-cli', 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ name: 'cloud-identity-tray-cli', version: rootPackage.version, bin: { cloudid: 'bin/cloudid.mjs' } });
+    expect(manifest).toMatchObject({ name: 'cloud-identity-tray-cli', version: rootPackage.version, bin: { cloudid: 'dist/bin/cloudid.mjs' } });
     expect(manifest.dependencies).toBeUndefined();
     expect(await readdir(join(installed, 'cloud-identity-tray-cli'))).not.toContain('node_modules');
   });
