@@ -3,6 +3,7 @@
 // gcloud 528 (googlecloudsdk/core/credentials/creds.py, SqliteCredentialStore/AccessTokenStore).
 // The records below hold secrets and stay inside the core; gcp-state.ts keeps only metadata.
 import type { Problem } from '../../shared/model';
+import { gcloudLoginCommand } from '../../shared/shell-commands';
 import { isJsonObject, summarizeCredential, type CredentialSummary, type JsonObject } from './credential-json';
 import { readSqliteTable, sqlText, type SqliteRead } from './gcloud-sqlite';
 
@@ -71,7 +72,7 @@ export async function readGcloudCredentialStore(credentialsDb: string, accessTok
       const account = sqlText(row.account_id);
       if (!account) continue;
       const json = parseObject(sqlText(row.value));
-      if (!json) problems.push({ severity: 'error', message: `The stored credential of ${account} is not valid JSON; run \`gcloud auth login ${account}\` (or activate its key) again.`, file: credentialsDb });
+      if (!json) problems.push({ severity: 'error', message: `The stored credential of ${account} is not valid JSON; run \`${gcloudLoginCommand(account)}\` (or activate its key) again.`, file: credentialsDb });
       credentials.push({ account, json, summary: json ? summarizeCredential(json) : null });
     }
   }

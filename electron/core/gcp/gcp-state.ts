@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { GcpAccount, GcpAccountStatus, GcpAdc, GcpApplicationCredentials, GcpImportedKey, GcpState } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
+import { gcloudLoginCommand } from '../../shared/shell-commands';
 import { isJsonObject, summarizeCredential, type CredentialSummary } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
 import { readGcloudConfigurations } from './gcloud-configurations';
@@ -164,7 +165,7 @@ export async function readGcpState(options: ReadGcpStateOptions): Promise<GcpSta
     .sort((a, b) => a.account.localeCompare(b.account));
   const active = configs.configurations.find((c) => c.active);
   if (active?.account && !accounts.some((a) => a.account === active.account) && store.problems.length === 0) {
-    problems.push({ severity: 'warning', message: `The active configuration uses ${active.account}, but gcloud holds no credential for it; run \`gcloud auth login ${active.account}\` or activate its key` });
+    problems.push({ severity: 'warning', message: `The active configuration uses ${active.account}, but gcloud holds no credential for it; run \`${gcloudLoginCommand(active.account)}\` or activate its key` });
   }
   const appDataDir = options.appDataDir;
   const keys = appDataDir ? keyMeta.keys.map((k): GcpImportedKey => ({ ...k, path: storedKeyPath(appDataDir, k.keyId) })) : [];

@@ -1,6 +1,7 @@
 // What to tell a user whose gcloud user credential needs attention: the fix, as a command they
 // can copy, and the durable alternative (a service-account key, immune to reauth policies).
 // Pure, so the notification plan and the tray can share it.
+import { gcloudLoginCommand } from '../../shared/shell-commands';
 import type { GcpAccount, GcpAdc } from './gcp-state';
 
 export interface ReauthAdvice {
@@ -16,7 +17,7 @@ export interface ReauthAdvice {
 
 export function reauthAdviceForAccount(account: GcpAccount): ReauthAdvice | null {
   if (account.status !== 'reauth-needed' && account.status !== 'revoked') return null;
-  const command = `gcloud auth login ${account.account}`;
+  const command = gcloudLoginCommand(account.account);
   const reason =
     account.status === 'reauth-needed'
       ? "Your organisation's session policy asks you to sign in again; gcloud and SkyPilot will fail with \"Reauthentication is needed\" until you do."

@@ -30,10 +30,6 @@ export interface ProbeOptions {
   defaultTokenUri?: string;
 }
 
-export function reloginCommand(account: string | null): string {
-  return account ? `gcloud auth login ${account}` : 'gcloud auth login';
-}
-
 function describe(body: Record<string, unknown>): string {
   const error = typeof body.error === 'string' ? body.error : 'error';
   const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';

@@ -1,14 +1,8 @@
 // Copyable commands that make a given identity the one `sky` uses. Which knob to turn depends on
 // what decides the identity now: an environment variable beats any file, so the fix must set the
 // same variable (a `gcloud config set` would change nothing).
+import { shellQuote } from '../../shared/shell-commands';
 import type { GcpActiveIdentity } from './sky-types';
-
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** POSIX shell quoting: bare when safe, else single quotes. */
-export function shellQuote(value: string): string {
-  return SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 /** Where `sky ...` stands for the user's own sky command. */
 export const SKY_COMMAND = 'sky ...';

@@ -1,5 +1,5 @@
 import type { CloudIdApi } from '../shared-types';
-import { exportProfile, profilePrefix } from '../lib/shell-command';
+import { profileExportLine, profilePrefix } from '../../../electron/shared/shell-commands';
 import { CopyLine } from './copy-line';
 
 /** The lines to paste into a terminal to use this profile. */
@@ -8,7 +8,7 @@ export function TerminalLines({ api, profile }: { api: CloudIdApi; profile: stri
     <section className="detail-section" aria-labelledby="terminal-title">
       <h3 id="terminal-title">Use in a terminal</h3>
       <CopyLine api={api} label="One command" text={profilePrefix(profile)} />
-      <CopyLine api={api} label="This shell" text={exportProfile(profile)} />
+      <CopyLine api={api} label="This shell" text={profileExportLine(profile)} />
     </section>
   );
 }

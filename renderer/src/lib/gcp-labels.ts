@@ -1,5 +1,6 @@
 // The words the Google Cloud view uses: statuses, credential types, and one sentence for each
 // outcome of an import, a verification, an activation or a switch. Pure, unit-tested.
+import { gcloudLoginCommand } from '../../../electron/shared/shell-commands';
 import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
 
 export const GCP_STATUS_LABEL: Record<GcpAccountStatus, string> = {
@@ -51,11 +52,6 @@ export function credentialTypeLabel(type: string | null): string {
 /** `/home/a/Downloads/key.json` or `C:\Users\a\key.json` -> `key.json`. */
 export function fileNameOf(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
-
-/** The command that brings a signed-out user account back. */
-export function reloginCommand(account: GcpAccount): string {
-  return `gcloud auth login ${account.account}`;
 }
 
 export const ADC_RELOGIN_COMMAND = 'gcloud auth application-default login';
@@ -136,7 +132,7 @@ export function signInAlerts(gcp: GcpState): SignInAlert[] {
       id: `account:${a.account}`,
       title: a.status === 'revoked' ? `Signed out: ${a.account}` : `Sign in again: ${a.account}`,
       reason: signInReason(a.status),
-      command: reloginCommand(a),
+      command: gcloudLoginCommand(a.account),
     }));
   if (gcp.adc && needsSignIn(gcp.adc.status)) {
     alerts.push({

@@ -1,0 +1,27 @@
+// Every command line the app offers to copy or tells the user to run, built in one place and
+// quoted by one function. Names come from users' files (profile names, accounts, configuration
+// names), so anything beyond a safe set of characters is single-quoted for a POSIX shell. Shared
+// by the core, the CLI, the tray and the window (the renderer may import electron/shared).
+
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** POSIX shell quoting: bare when every character is safe, else single quotes ('\'' for a quote). */
+export function shellQuote(value: string): string {
+  if (SHELL_SAFE.test(value)) return value;
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A prefix for one command: `AWS_PROFILE=dev aws s3 ls`. */
+export function profilePrefix(profile: string): string {
+  return `AWS_PROFILE=${shellQuote(profile)}`;
+}
+
+/** Makes a profile the active one for the rest of the shell session. */
+export function profileExportLine(profile: string): string {
+  return `export ${profilePrefix(profile)}`;
+}
+
+/** Signs a gcloud user account in again (or any account, when none is named). */
+export function gcloudLoginCommand(account: string | null): string {
+  return account ? `gcloud auth login ${shellQuote(account)}` : 'gcloud auth login';
+}
