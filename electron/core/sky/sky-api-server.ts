@@ -3,7 +3,7 @@
 // (SKYPILOT_API_SERVER_ENDPOINT, or `api_server: endpoint:` in ~/.sky/config.yaml), in which case
 // the clusters live on that server. Only a loopback TCP connect is ever tried; no HTTP request.
 import net from 'node:net';
-import { readSkyUserConfig } from './sky-config';
+import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import type { SkyApiServerHint } from './sky-types';
 
 export const SKY_LOCAL_API_PORT = 46580;
@@ -28,10 +28,12 @@ export interface ApiServerProbeOptions {
   env: NodeJS.ProcessEnv;
   /** Tests point this at a port of their own; default 46580. */
   localPort?: number;
+  /** The user config, when the caller has read it already; read here otherwise. */
+  config?: SkyUserConfig;
 }
 
 export async function probeSkyApiServer(options: ApiServerProbeOptions): Promise<SkyApiServerHint> {
-  const endpoint = options.env.SKYPILOT_API_SERVER_ENDPOINT || (await readSkyUserConfig(options.homeDir, options.env)).apiServerEndpoint;
+  const endpoint = options.env.SKYPILOT_API_SERVER_ENDPOINT || (options.config ?? (await readSkyUserConfig(options.homeDir, options.env))).apiServerEndpoint;
   const localListening = await loopbackListening(options.localPort ?? SKY_LOCAL_API_PORT);
   return { endpoint, localListening };
 }

@@ -105,13 +105,13 @@ function unavailable(
 
 export async function readSkyState(options: ReadSkyStateOptions): Promise<SkyStateRead> {
   const stateFile = skyStateFile(options.homeDir);
-  const problems: Problem[] = [];
   const [snapshot, config] = await Promise.all([
     openSqliteSnapshot(stateFile, options.sqlWasmPath ? { wasmPath: options.sqlWasmPath } : {}),
     readSkyUserConfig(options.homeDir, options.env),
   ]);
+  const problems: Problem[] = [...config.problems];
   if (snapshot.kind === 'missing') {
-    const hint = await probeSkyApiServer({ homeDir: options.homeDir, env: options.env, localPort: options.apiServerPort });
+    const hint = await probeSkyApiServer({ homeDir: options.homeDir, env: options.env, localPort: options.apiServerPort, config });
     return unavailable(stateFile, config, 'missing', missingMessage(stateFile, hint), problems, hint);
   }
   if (snapshot.kind === 'failed') {

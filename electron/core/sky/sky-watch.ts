@@ -1,8 +1,8 @@
 // What to watch so the clusters view follows SkyPilot: its state file, the write-ahead log where
 // fresh commits land first (SkyPilot runs SQLite in WAL mode), the rollback journal used on WSL,
 // and its config (API server endpoint, active workspace). Hand these to fs/path-watcher.
-import path from 'node:path';
 import type { WatchTarget } from '../fs/path-watcher';
+import { skyConfigFile } from './sky-config';
 import { skyStateFile } from './sky-state-reader';
 
 export function skyWatchTargets(homeDir: string, env: NodeJS.ProcessEnv): WatchTarget[] {
@@ -11,6 +11,6 @@ export function skyWatchTargets(homeDir: string, env: NodeJS.ProcessEnv): WatchT
     { path: stateFile, kind: 'file' },
     { path: `${stateFile}-wal`, kind: 'file' },
     { path: `${stateFile}-journal`, kind: 'file' },
-    { path: env.SKYPILOT_GLOBAL_CONFIG || path.join(homeDir, '.sky', 'config.yaml'), kind: 'file' },
+    { path: skyConfigFile(homeDir, env), kind: 'file' },
   ];
 }

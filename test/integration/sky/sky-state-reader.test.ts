@@ -309,3 +309,36 @@ describe('no state file', () => {
     expect(fromEnv.apiServer?.endpoint).toBe('http://10.0.0.5:46580');
   });
 });
+
+describe("SkyPilot's config file", () => {
+  it('reads SKYPILOT_GLOBAL_CONFIG with a YAML parser, flow mappings included', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'research' }] });
+    const config = path.join(dir, 'team-sky.yaml');
+    await writeFile(config, '{active_workspace: research, api_server: {endpoint: "http://127.0.0.1:46580"}}\n');
+    const state = await read(dir, { SKYPILOT_GLOBAL_CONFIG: config });
+    expect(state).toMatchObject({ available: true, configFile: config, activeWorkspace: 'research', problems: [] });
+  });
+
+  it('turns an invalid or huge config into a problem and still reads the clusters', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.10-alembic', rows: [{ name: 'train', status: 'UP', owner: awsOwner }] });
+    const config = path.join(dir, '.sky', 'config.yaml');
+    await writeFile(config, 'active_workspace: [research\n');
+    const broken = await read(dir);
+    expect(broken.clusters.map((c) => c.name)).toEqual(['train']);
+    expect(broken.activeWorkspace).toBe('default');
+    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'warning', file: config, message: expect.stringContaining('is not valid YAML') })]);
+
+    await writeFile(config, `active_workspace: research\n# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    const huge = await read(dir);
+    expect(huge.activeWorkspace).toBe('default');
+    expect(huge.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/larger than the 1\.0 MB limit/) })]);
+
+    // With no state.db, the API server hint reads the same (broken) config without a second problem.
+    await rm(path.join(dir, '.sky', 'state.db'));
+    const missing = await read(dir);
+    expect(missing).toMatchObject({ available: false, reason: 'missing', apiServer: { endpoint: null } });
+    expect(missing.problems).toHaveLength(1);
+  });
+});
