@@ -162,12 +162,40 @@ export interface Settings {
   /** How "Log in" signs in to IAM Identity Center; auto: PKCE for sso-session profiles, device code for legacy ones. */
   /** Which SSO login flow "Log in" uses: auto = PKCE for sso-session profiles, device code for legacy ones. */
   ssoLoginFlow: SsoLoginFlowSetting;
+  /**
+   * Start the app when the user logs in. null until the first launch of the app, which turns it
+   * on and saves true; a saved false is the user's and is never changed by the app.
+   */
+  startAtLogin: boolean | null;
 }
 
 export type SsoLoginFlowSetting = 'auto' | 'pkce' | 'device-code';
 export const SSO_LOGIN_FLOW_SETTINGS: readonly SsoLoginFlowSetting[] = ['auto', 'pkce', 'device-code'];
 
-export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true, ssoLoginFlow: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true, ssoLoginFlow: 'auto', startAtLogin: null };
+
+/** Whether the app starts at login, as the system says (electron/core/app/start-at-login.ts). */
+export interface StartAtLoginState {
+  enabled: boolean;
+  /** The XDG autostart file on Linux; null where the OS keeps the login item (macOS, Windows). */
+  entry: string | null;
+  /** Why it is not as asked, or what the user must do (a folder not writable, a foreign file...). */
+  problem: string | null;
+}
+
+/** The `cloudid` command the app can put on PATH (electron/core/app/cli-command-link.ts). */
+export interface CliCommandState {
+  /** False where the app does not offer it (Windows, or a build without the CLI bundle). */
+  offered: boolean;
+  /** True when the path below runs the app's own cloudid. */
+  installed: boolean;
+  /** Where the command is (or would be) installed: ~/.local/bin/cloudid. */
+  path: string | null;
+  /** What happened or what is there, in a sentence. */
+  message: string;
+  /** When that folder is not on PATH: the line to add, and the shell file it goes in. */
+  pathSetup: { file: string; line: string } | null;
+}
 
 export interface Snapshot {
   version: 1;

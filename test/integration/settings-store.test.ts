@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,27 @@ describe('settings store', () => {
     const loaded = await loadSettings(file);
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
     expect(loaded.problem).toMatchObject({ severity: 'warning', file });
+  });
+});
+
+describe('start at login in the settings file', () => {
+  it('is unset (null) in a fresh or older file, so the first launch can decide', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    expect((await loadSettings(join(dir, 'none.json'))).settings.startAtLogin).toBeNull();
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ leadTimeMinutes: 20, notifications: true, ssoLoginFlow: 'auto' }));
+    expect((await loadSettings(file)).settings.startAtLogin).toBeNull();
+    await writeFile(file, JSON.stringify({ startAtLogin: 'yes' }));
+    expect((await loadSettings(file)).settings.startAtLogin).toBeNull();
+  });
+
+  it("keeps the user's off and on as saved", async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    const file = join(dir, 'settings.json');
+    await saveSettings(file, { ...DEFAULT_SETTINGS, startAtLogin: false });
+    expect((await loadSettings(file)).settings).toEqual({ ...DEFAULT_SETTINGS, startAtLogin: false });
+    await saveSettings(file, { ...DEFAULT_SETTINGS, startAtLogin: true });
+    expect((await loadSettings(file)).settings.startAtLogin).toBe(true);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,7 +1,7 @@
 // The app's own settings: a small JSON file in the app's data folder. A broken file never stops
 // the app: it falls back to defaults and reports the problem.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fs/safe-file-writer';
 import { DEFAULT_SETTINGS, SSO_LOGIN_FLOW_SETTINGS, type Problem, type Settings, type SsoLoginFlowSetting } from '../../shared/model';
 
 /** A stored value is kept when it has its default's type (and, for the lead time, is in range). */
@@ -14,6 +14,8 @@ function settingsFrom(raw: unknown): Settings {
   const lead = settings.leadTimeMinutes as number;
   if (!Number.isInteger(lead) || lead < 1 || lead > 24 * 60) settings.leadTimeMinutes = DEFAULT_SETTINGS.leadTimeMinutes;
   if (!SSO_LOGIN_FLOW_SETTINGS.includes(settings.ssoLoginFlow as SsoLoginFlowSetting)) settings.ssoLoginFlow = DEFAULT_SETTINGS.ssoLoginFlow;
+  // Unset until the first launch decides (its default is null, which the loop above cannot type-check).
+  settings.startAtLogin = typeof stored.startAtLogin === 'boolean' ? stored.startAtLogin : null;
   return settings as unknown as Settings;
 }
 
@@ -37,9 +39,7 @@ export async function loadSettings(file: string): Promise<SettingsLoad> {
   }
 }
 
+/** Through the one safe writer: atomic, and two saves from one process never share a temp file. */
 export async function saveSettings(file: string, settings: Settings): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
 }
