@@ -1,5 +1,6 @@
 import type { GcpState } from '../lib/gcp-types';
-import { GCP_STATUS_LABEL, credentialTypeLabel, needsSignIn, statusClass } from '../lib/gcp-labels';
+import { GCP_STATUS_LABEL } from '../../../electron/shared/status-words';
+import { credentialTypeLabel, needsSignIn, statusClass } from '../lib/gcp-labels';
 import type { ShellProfileBlockState } from '../lib/gcp-shell-profile-text';
 import { formatExpiry } from '../lib/time-left';
 

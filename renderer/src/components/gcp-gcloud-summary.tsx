@@ -1,5 +1,6 @@
 import type { GcpState } from '../lib/gcp-types';
-import { GCP_STATUS_LABEL, credentialTypeLabel, probeSummary, statusClass } from '../lib/gcp-labels';
+import { GCP_STATUS_LABEL } from '../../../electron/shared/status-words';
+import { credentialTypeLabel, probeSummary, statusClass } from '../lib/gcp-labels';
 
 /** What gcloud uses right now: the active configuration, its account and project, and overrides. */
 export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpState; probing: boolean; probed: boolean; onProbe(): void }) {

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import type { AwsProfileKind, IdentityStatus } from '../shared-types';
-import { KIND_LABEL, STATUS_LABEL } from '../lib/labels';
+import { AWS_STATUS_LABEL } from '../../../electron/shared/status-words';
+import { KIND_LABEL } from '../lib/labels';
 import type { FilterChoices, ProfileOrder, ProfileQuery } from '../lib/profile-query';
 
 interface ListToolbarProps {
@@ -67,7 +68,7 @@ export function ListToolbar({ query, order, choices, shown, total, onQuery, onOr
             <option value="">All</option>
             {choices.statuses.map(([status, count]) => (
               <option key={status} value={status}>
-                {STATUS_LABEL[status]} ({count})
+                {AWS_STATUS_LABEL[status]} ({count})
               </option>
             ))}
           </select>

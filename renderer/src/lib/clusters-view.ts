@@ -2,6 +2,7 @@
 // what the owner reads as, and what the window can say about operating each one. The facts come
 // from the core (electron/core/sky/owner-match.ts decides exactly as SkyPilot's
 // backend_utils.check_owner_identity does); this file only arranges them for people.
+import { clusterStatusLabel } from '../../../electron/shared/status-words';
 import type { Snapshot } from '../shared-types';
 import { formatSince } from './time-left';
 
@@ -146,15 +147,13 @@ export function groupByOwner(clusters: readonly SkyClusterOwnership[]): OwnerGro
 export function clusterStatus(status: string | null): { label: string; tone: 'up' | 'init' | 'stopped' | 'other' } {
   switch (status) {
     case 'UP':
-      return { label: 'Up', tone: 'up' };
+      return { label: clusterStatusLabel(status), tone: 'up' };
     case 'INIT':
-      return { label: 'Init', tone: 'init' };
+      return { label: clusterStatusLabel(status), tone: 'init' };
     case 'STOPPED':
-      return { label: 'Stopped', tone: 'stopped' };
-    case null:
-      return { label: 'Status not recorded', tone: 'other' };
+      return { label: clusterStatusLabel(status), tone: 'stopped' };
     default:
-      return { label: status, tone: 'other' };
+      return { label: clusterStatusLabel(status), tone: 'other' };
   }
 }
 

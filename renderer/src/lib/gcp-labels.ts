@@ -3,16 +3,6 @@
 import { gcloudLoginCommand } from '../../../electron/shared/shell-commands';
 import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
 
-export const GCP_STATUS_LABEL: Record<GcpAccountStatus, string> = {
-  valid: 'Valid',
-  expiring: 'Token expiring',
-  expired: 'Token expired',
-  unknown: 'Not checked',
-  'reauth-needed': 'Sign-in needed',
-  revoked: 'Revoked',
-  error: 'Error',
-};
-
 /** The existing badge classes (styles.css): the word carries the meaning, the colour only helps. */
 export function statusClass(status: GcpAccountStatus): string {
   switch (status) {

@@ -1,15 +1,6 @@
-// The words the window uses for the model's enums.
-import type { AwsProfileKind, IdentityCheckErrorKind, IdentityStatus } from '../shared-types';
-
-export const STATUS_LABEL: Record<IdentityStatus, string> = {
-  valid: 'Valid',
-  expiring: 'Expiring soon',
-  expired: 'Expired',
-  'signed-out': 'Signed out',
-  'long-lived': 'Long-lived keys',
-  unknown: 'Expiry unknown',
-  error: 'Error',
-};
+// The words the window uses for the model's enums. Status words are shared with the tray and
+// the CLI (electron/shared/status-words.ts).
+import type { AwsProfileKind, IdentityCheckErrorKind } from '../shared-types';
 
 export const KIND_LABEL: Record<AwsProfileKind, string> = {
   sso: 'SSO',
