@@ -1,7 +1,7 @@
 // The words the Google Cloud view uses: statuses, credential types, and one sentence for each
 // outcome of an import, a verification, an activation or a switch. Pure, unit-tested.
 import { gcloudLoginCommand } from '../../../electron/shared/shell-commands';
-import type { GcpAccount, GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
+import type { GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
 
 /** The existing badge classes (styles.css): the word carries the meaning, the colour only helps. */
 export function statusClass(status: GcpAccountStatus): string {
