@@ -1,6 +1,6 @@
 // TEST ONLY, never shipped. The second implementation of the IPC contract: each operation over
 // HTTP and each event over Server-Sent Events, so the built renderer runs in plain Chromium
-// against the real core (see ARCHITECTURE.md, "Testing the renderer without Electron").
+// against the real core (see docs/testing.md, "The renderer without Electron").
 // Bound to 127.0.0.1 on a random port; every request must carry a random per-server token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

@@ -18,7 +18,7 @@ import { createSsoKeeperService } from '../../electron/core/app/sso-keeper-servi
 import { startSsoOidcServer, type SsoOidcServer } from './sso-oidc-server';
 import { startSsoPortal, type PortalAccount, type SsoPortalServer } from './sso-portal-rate-limited';
 
-/** What `aws --version` prints for AWS CLI v2 and for the pip v1 shim (INTEROP.md). */
+/** What `aws --version` prints for AWS CLI v2 and for the pip v1 shim (docs/interop-aws.md, "AWS CLI v1 and v2"). */
 export const AWS_CLI_V2 = 'aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.debian.12 prompt/off';
 export const AWS_CLI_V1 = 'aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11';
 

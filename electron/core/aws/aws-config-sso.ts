@@ -1,6 +1,6 @@
 // SSO sessions: every [sso-session NAME] section (used or not), plus one legacy session per
 // distinct sso_start_url of legacy profiles, named by that URL exactly as written, because that
-// string is what the token cache file name is hashed from (see INTEROP.md, SSO token cache).
+// string is what the token cache file name is hashed from (docs/interop-aws.md, "SSO token cache").
 import type { Problem } from '../../shared/model';
 import type { ParsedAwsProfile, ParsedSsoSession } from './aws-config';
 import type { RawSsoSession } from './aws-config-sections';

@@ -1,6 +1,6 @@
 // Where the AWS tools look for their files, and which profile each of them would use.
-// The CLI v2, botocore and the JS SDK disagree on the active profile (INTEROP.md "Files and
-// environment"); we show the CLI's answer and say when the others differ.
+// The CLI v2, botocore and the JS SDK disagree on the active profile (docs/interop-aws.md, "Files
+// and environment"); we show the CLI's answer and say when the others differ.
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ActiveProfileSource, Problem } from '../../shared/model';
 

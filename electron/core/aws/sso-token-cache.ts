@@ -1,6 +1,7 @@
 // The SSO token cache the AWS CLI v2, botocore (so SkyPilot) and the JS SDK share:
 // ~/.aws/sso/cache/<sha1>.json, one file per sso-session (or per start URL for legacy profiles).
-// Whatever we read or write here must mean the same to all three (INTEROP.md "SSO token cache").
+// Whatever we read or write here must mean the same to all three (docs/interop-aws.md, "SSO token
+// cache").
 // - key: botocore/utils.py `SSOTokenLoader._generate_cache_key`
 // - refresh rule: botocore/tokens.py `SSOTokenProvider._refresh_access_token`
 // - timestamps: botocore parses with dateutil; the CLI writes "%Y-%m-%dT%H:%M:%SZ"; the JS SDK

@@ -1,6 +1,7 @@
 // Watches a set of files and folders that may not exist yet, may be replaced by rename (how the
 // AWS CLI and gcloud write), or may be deleted and created again. chokidar catches both in-place
-// and atomic writes (INTEROP.md: Node's recursive fs.watch loses a file after a rename).
+// and atomic writes (docs/architecture.md, "Watching files": Node's recursive fs.watch loses a
+// file after a rename).
 //
 // Each target is watched through a root one level above its nearest existing ancestor, so the
 // target's own creation or deletion is an event of its parent. When a folder on the way to a

@@ -1,5 +1,5 @@
 // The one writer for users' files (~/.aws/*, the gcloud directory, shell profiles): see
-// ARCHITECTURE.md, "Writing users' files".
+// docs/architecture.md, "Writing users' files".
 //
 // Contract:
 // - `readForEdit` reads the file (following symlinks: the link's target is edited, the link
