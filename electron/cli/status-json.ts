@@ -1,4 +1,4 @@
-// The documented `cloudid status --json` shape (README "cloudid JSON"). Version 1 is a promise to
+// The documented `cloudid status --json` shape (README "JSON format (version 1)"). Version 1 is a promise to
 // scripts: fields may be added, none renamed or removed. Problems become "file:line: message".
 import type { GcpState } from '../shared/gcp-model';
 import type { AwsProfile, CallerIdentity, Problem, Snapshot, SsoSession } from '../shared/model';

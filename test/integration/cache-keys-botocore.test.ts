@@ -176,7 +176,7 @@ describe.each([
   });
 });
 
-describe('the INTEROP example', () => {
+describe('the example in docs/interop-aws.md', () => {
   it('session my-sso is 0ad374308c5a4e22f723adf10145eafad7c4031c in botocore and here', () => {
     const c: Case = { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: 'my-sso' };
     expect(askBotocore('python3', 'botocore', [c]).keys).toEqual(['0ad374308c5a4e22f723adf10145eafad7c4031c']);

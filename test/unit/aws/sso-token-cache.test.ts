@@ -32,7 +32,7 @@ const refreshFields = {
 };
 
 describe('ssoTokenCacheKey', () => {
-  it('hashes the sso-session name (INTEROP: my-sso)', () => {
+  it('hashes the sso-session name (docs/interop-aws.md: my-sso)', () => {
     const key = ssoTokenCacheKey({ name: 'my-sso', legacy: false, startUrl: 'https://d-123.awsapps.com/start' });
     expect(key).toBe('0ad374308c5a4e22f723adf10145eafad7c4031c');
   });
