@@ -13,13 +13,20 @@
 //   symlink's target, not the link). It is created only if absent, so it always holds the file
 //   as it was before the app's FIRST edit; later edits never overwrite it.
 // - Temp naming: `.<file name>.cloudid-tmp-<pid>-<random>` (and `.<file name>.cloudid-backup.cloudid-tmp-…`
-//   for the backup) beside the target, so the rename stays
-//   on one filesystem. `removeStaleTempFiles` deletes ones left by a crashed process.
+//   for the backup) beside the target, so the rename stays on one filesystem and two writers,
+//   in one process or in several, never share a temp file. `removeStaleTempFiles` deletes ones
+//   left by a crashed process.
+// - Whole files the app owns (caches, the settings, the SSO token cache) are replaced with
+//   `writeFileAtomic` / `writeJsonFileAtomic`: the same temp file, fsync and rename, without the
+//   read-compare-backup of an edit. `commitViaTempFile` below is the one implementation of those
+//   steps; edits, backups and whole-file writes all go through it.
 
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { homedir } from 'node:os';
+import * as nodeFsSync from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { isErrno } from './errno';
 
 export interface FileForEdit {
   /** The path as the caller gave it (may be a symlink). */
@@ -143,27 +150,52 @@ async function writeEditedNow(
 
   const mode = original.mode ?? opts.mode ?? defaultModeFor(target);
   if (current === null) await fs.mkdir(dirname(target), { recursive: true, mode: 0o700 });
-  await replaceAtomically(target, Buffer.from(newText, 'utf8'), mode, fs, async () => {
-    // Re-check just before the rename: narrows the window in which another writer's edit
-    // could be lost to the time of one rename call.
-    assertUnchanged(original, await readBytesOrNull(target, fs));
+  await commitViaTempFile(target, Buffer.from(newText, 'utf8'), mode, fs, {
+    kind: 'replace',
+    beforeRename: async () => {
+      // Re-check just before the rename: narrows the window in which another writer's edit
+      // could be lost to the time of one rename call.
+      assertUnchanged(original, await readBytesOrNull(target, fs));
+    },
   });
   return { backupPath, changed: true };
 }
 
+export interface AtomicWriteOptions {
+  /**
+   * The file's permission bits, set exactly (not filtered by the umask). Default: the existing
+   * file's, else the default for its place (`defaultModeFor`: 0600 under `.aws`, else 0644).
+   */
+  mode?: number;
+  /**
+   * Mode for parent directories that must be created (default 0700). Filtered by the umask, as
+   * mkdir's is; existing directories are left as they are.
+   */
+  dirMode?: number;
+}
+
+export interface JsonWriteOptions extends AtomicWriteOptions {
+  /**
+   * 'pretty': two-space indent and a final newline, for files a person may open (settings, the
+   * imported keys' list); 'compact': one line and no final newline, for caches.
+   */
+  format: 'pretty' | 'compact';
+}
+
 /**
- * Replace (or create) a whole file atomically, e.g. a token cache. Follows symlinks, creates
- * missing parent directories (0700). Mode: `opts.mode`, else the existing file's, else the
- * default for its place (0600 under `.aws`).
+ * Replace (or create) a whole file atomically: a reader sees the old bytes or the new ones, never
+ * a mix, and a failed write leaves no temp file. Follows symlinks (the link's target is
+ * replaced, the link stays) and creates missing parent directories (`opts.dirMode`). Writes to
+ * one file from this process run one after another; other processes use other temp files.
  */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
-  opts: { mode?: number } = {},
+  opts: AtomicWriteOptions = {},
   fs: WriterFs = nodeFs,
 ): Promise<void> {
   const target = await resolveTarget(path, fs);
-  await fs.mkdir(dirname(target), { recursive: true, mode: 0o700 });
+  await fs.mkdir(dirname(target), { recursive: true, mode: opts.dirMode ?? 0o700 });
   let mode = opts.mode;
   if (mode === undefined) {
     try {
@@ -173,9 +205,80 @@ export async function writeFileAtomic(
       mode = defaultModeFor(target);
     }
   }
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = toBuffer(data);
   const fileMode = mode;
-  await serialised(target, () => replaceAtomically(target, bytes, fileMode, fs, async () => {}));
+  await serialised(target, () => commitViaTempFile(target, bytes, fileMode, fs, { kind: 'replace' }));
+}
+
+/** `writeFileAtomic` of `value` as JSON, in the file's `format`. */
+export async function writeJsonFileAtomic(
+  path: string,
+  value: unknown,
+  opts: JsonWriteOptions,
+  fs: WriterFs = nodeFs,
+): Promise<void> {
+  const { format, ...rest } = opts;
+  await writeFileAtomic(path, jsonText(value, format), rest, fs);
+}
+
+/**
+ * `writeFileAtomic` for a caller that cannot wait: `cloudid status` writes its memo
+ * (electron/cli/status-memo.ts) synchronously after printing, on its way out. The same steps in
+ * the same order, with node:fs's synchronous calls; kept beside the async one so the two cannot
+ * drift apart. Does not follow a dangling symlink (the link itself is replaced), and does not
+ * queue behind this process's async writes of the same file.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
+  let target = resolve(path);
+  try {
+    target = nodeFsSync.realpathSync(target);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const dir = dirname(target);
+  nodeFsSync.mkdirSync(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
+  let mode = opts.mode;
+  if (mode === undefined) {
+    try {
+      mode = nodeFsSync.statSync(target).mode & 0o7777;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      mode = defaultModeFor(target);
+    }
+  }
+  const temp = tempPathFor(target);
+  tempFilesInFlight.add(temp);
+  try {
+    const fd = nodeFsSync.openSync(temp, 'wx', mode);
+    try {
+      nodeFsSync.fchmodSync(fd, mode); // open()'s mode is filtered by the umask
+      nodeFsSync.writeFileSync(fd, toBuffer(data));
+      nodeFsSync.fsyncSync(fd);
+    } finally {
+      nodeFsSync.closeSync(fd);
+    }
+    nodeFsSync.renameSync(temp, target);
+  } catch (error) {
+    try {
+      nodeFsSync.unlinkSync(temp);
+    } catch {
+      // never created, or already gone
+    }
+    throw error;
+  } finally {
+    tempFilesInFlight.delete(temp);
+  }
+  if (process.platform === 'win32') return;
+  try {
+    const fd = nodeFsSync.openSync(dir, 'r');
+    try {
+      nodeFsSync.fsyncSync(fd);
+    } finally {
+      nodeFsSync.closeSync(fd);
+    }
+  } catch {
+    // See fsyncDirectory: the rename has happened.
+  }
 }
 
 /**
@@ -228,15 +331,23 @@ export function defaultModeFor(path: string): number {
   return full.split(sep).includes('.aws') || full.startsWith(join(homedir(), '.aws') + sep) ? 0o600 : 0o644;
 }
 
-async function replaceAtomically(
+/**
+ * The one temp-file sequence: write the bytes to a new temp file beside `target` with `mode`,
+ * fsync it, then commit it, and fsync the directory. On any failure before the commit the temp
+ * file is removed and the target is untouched.
+ * - 'replace': rename over the target (`beforeRename` may still refuse).
+ * - 'create-only': link() to the target, which fails if it exists; an existing target is then
+ *   kept, silently (the backup: the first one must never be overwritten).
+ */
+async function commitViaTempFile(
   target: string,
   bytes: Buffer,
   mode: number,
   fs: WriterFs,
-  beforeRename: () => Promise<void>,
+  commit: { kind: 'replace'; beforeRename?: () => Promise<void> } | { kind: 'create-only' },
 ): Promise<void> {
   const dir = dirname(target);
-  const temp = join(dir, `.${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = tempPathFor(target);
   tempFilesInFlight.add(temp);
   try {
     const handle = await fs.open(temp, 'wx', mode);
@@ -249,8 +360,19 @@ async function replaceAtomically(
     } finally {
       await handle.close();
     }
-    await beforeRename();
-    await renameOver(temp, target, fs);
+    if (commit.kind === 'replace') {
+      await commit.beforeRename?.();
+      await renameOver(temp, target, fs);
+    } else {
+      try {
+        await fs.link(temp, target);
+      } catch (error) {
+        if (!isErrno(error, 'EEXIST')) throw error;
+      }
+      // Now a second name of the target: failing to drop it loses nothing, and
+      // removeStaleTempFiles finds it later.
+      await fs.unlink(temp).catch(() => {});
+    }
   } catch (error) {
     await fs.unlink(temp).catch(() => {});
     throw error;
@@ -258,6 +380,23 @@ async function replaceAtomically(
     tempFilesInFlight.delete(temp);
   }
   await fsyncDirectory(dir, fs);
+}
+
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+function toBuffer(data: string | Uint8Array): Buffer {
+  return typeof data === 'string'
+    ? Buffer.from(data, 'utf8')
+    : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function jsonText(value: unknown, format: JsonWriteOptions['format']): string {
+  const text = format === 'pretty' ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+  // JSON.stringify gives undefined for undefined, a function or a symbol: refuse, write nothing.
+  if (typeof text !== 'string') throw new TypeError('writeJsonFileAtomic: the value has no JSON form');
+  return format === 'pretty' ? `${text}\n` : text;
 }
 
 /**
@@ -270,8 +409,7 @@ async function renameOver(from: string, to: string, fs: WriterFs): Promise<void>
       await fs.rename(from, to);
       return;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code)) throw error;
+      if (process.platform !== 'win32' || attempt >= 10 || !isErrno(error, 'EPERM', 'EACCES', 'EBUSY')) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * 20));
     }
   }
@@ -285,26 +423,7 @@ async function createBackupOnce(backupPath: string, bytes: Buffer, mode: number,
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  const temp = join(dirname(backupPath), `.${basename(backupPath)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
-  tempFilesInFlight.add(temp);
-  try {
-    const handle = await fs.open(temp, 'wx', mode);
-    try {
-      await handle.chmod(mode);
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.link(temp, backupPath);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  } finally {
-    await fs.unlink(temp).catch(() => {});
-    tempFilesInFlight.delete(temp);
-  }
+  await commitViaTempFile(backupPath, bytes, mode, fs, { kind: 'create-only' });
 }
 
 /** When editing someone else's file as root, keep its owner; otherwise a no-op. */
@@ -319,13 +438,18 @@ async function preserveOwner(handle: nodeFs.FileHandle, target: string, fs: Writ
 }
 
 async function fsyncDirectory(dir: string, fs: WriterFs): Promise<void> {
-  // Makes the rename itself durable. Windows cannot open a directory for fsync.
+  // Makes the rename itself durable. Windows cannot open a directory for fsync, and some file
+  // systems refuse to sync one (EINVAL): best effort, since the new bytes are already in place
+  // and an error here would tell the caller that a write which happened did not.
   if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
+  let handle: nodeFs.FileHandle | undefined;
   try {
+    handle = await fs.open(dir, 'r');
     await handle.sync();
+  } catch {
+    // durability of the rename is a bonus; the rename itself is done
   } finally {
-    await handle.close();
+    await handle?.close().catch(() => {});
   }
 }
 
@@ -380,11 +504,10 @@ function isProcessAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return isErrno(error, 'EPERM');
   }
 }
 
 function isNotFound(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  return isErrno(error, 'ENOENT', 'ENOTDIR');
 }

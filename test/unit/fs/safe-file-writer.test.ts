@@ -12,6 +12,8 @@ import {
   removeStaleTempFiles,
   writeEdited,
   writeFileAtomic,
+  writeFileAtomicSync,
+  writeJsonFileAtomic,
   type WriterFs,
 } from '../../../electron/core/fs/safe-file-writer';
 
@@ -121,26 +123,30 @@ describe('writeEdited', () => {
 
   it('leaves the old file intact when the process dies between write and rename (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('utf8')), texts, async (before, after) => {
-        fc.pre(after !== before);
-        const dir = await freshDir();
-        const path = join(dir, 'config');
-        await writeFile(path, before);
-        const originalBytes = await readFile(path);
-        // A crash: the rename never happens and the writer gets no chance to clean up.
-        const crashing: WriterFs = {
-          ...fsp,
-          rename: () => Promise.reject(Object.assign(new Error('simulated crash'), { code: 'EIO' })),
-          unlink: (p) => (String(p).includes('cloudid-tmp') ? Promise.reject(new Error('dead')) : fsp.unlink(p)),
-        };
-        const original = await readForEdit(path);
-        await expect(writeEdited(original, after, {}, crashing)).rejects.toThrow('simulated crash');
-        expect(await readFile(path)).toEqual(originalBytes);
-        const removed = await removeStaleTempFiles(path);
-        expect(removed.length).toBe(2); // the file's temp and the backup's temp
-        expect((await readdir(dir)).sort()).toEqual(['config', `config${BACKUP_SUFFIX}`]);
-        expect(await readFile(path)).toEqual(originalBytes);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('utf8')),
+        texts,
+        async (before, after) => {
+          fc.pre(after !== before);
+          const dir = await freshDir();
+          const path = join(dir, 'config');
+          await writeFile(path, before);
+          const originalBytes = await readFile(path);
+          // A crash: the rename never happens and the writer gets no chance to clean up.
+          const crashing: WriterFs = {
+            ...fsp,
+            rename: () => Promise.reject(Object.assign(new Error('simulated crash'), { code: 'EIO' })),
+            unlink: (p) => (String(p).includes('cloudid-tmp') ? Promise.reject(new Error('dead')) : fsp.unlink(p)),
+          };
+          const original = await readForEdit(path);
+          await expect(writeEdited(original, after, {}, crashing)).rejects.toThrow('simulated crash');
+          expect(await readFile(path)).toEqual(originalBytes);
+          const removed = await removeStaleTempFiles(path);
+          expect(removed.length).toBe(2); // the file's temp and the backup's temp
+          expect((await readdir(dir)).sort()).toEqual(['config', `config${BACKUP_SUFFIX}`]);
+          expect(await readFile(path)).toEqual(originalBytes);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -239,5 +245,148 @@ describe('writeFileAtomic', () => {
     expect(await readFile(path, 'utf8')).toBe('{}');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await readdir(join(dir, 'sso', 'cache'))).toEqual(['abc.json']);
+  });
+
+  it('creates missing parent directories with the given mode and leaves existing ones alone', async () => {
+    const dir = await freshDir();
+    await chmod(dir, 0o755);
+    const path = join(dir, 'app', 'state', 'ledger.json');
+    await writeFileAtomic(path, '[]', { mode: 0o600, dirMode: 0o750 });
+    expect((await stat(join(dir, 'app'))).mode & 0o777).toBe(0o750);
+    expect((await stat(join(dir, 'app', 'state'))).mode & 0o777).toBe(0o750);
+    expect((await stat(dir)).mode & 0o777).toBe(0o755);
+    await writeFileAtomic(join(dir, 'app', 'other.json'), '[]');
+    expect((await stat(join(dir, 'app'))).mode & 0o777).toBe(0o750);
+  });
+
+  it("keeps an existing file's mode when none is given, and sets a given one exactly", async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'active_config');
+    await writeFile(path, 'old');
+    await chmod(path, 0o640);
+    await writeFileAtomic(path, 'new');
+    expect((await stat(path)).mode & 0o7777).toBe(0o640);
+    await writeFileAtomic(path, 'newer', { mode: 0o600 });
+    expect((await stat(path)).mode & 0o7777).toBe(0o600);
+    expect(await readFile(path, 'utf8')).toBe('newer');
+  });
+
+  it('replaces the target of a symlink and keeps the link', async () => {
+    const dir = await freshDir();
+    const real = join(dir, 'real.json');
+    const link = join(dir, 'link.json');
+    await writeFile(real, 'old');
+    await symlink(real, link);
+    await writeFileAtomic(link, 'new', { mode: 0o600 });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('leaves the old file and no temp file when writing the bytes fails (a full disk)', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'cache.json');
+    await writeFile(path, 'old');
+    const diskFull: WriterFs = {
+      ...fsp,
+      open: async (file, flags, mode) => {
+        const handle = await fsp.open(file, flags, mode);
+        if (!String(file).includes('cloudid-tmp')) return handle;
+        return Object.assign(handle, {
+          writeFile: () =>
+            Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+        });
+      },
+    };
+    await expect(writeFileAtomic(path, 'new', { mode: 0o600 }, diskFull)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readdir(dir)).toEqual(['cache.json']);
+    expect(await readFile(path, 'utf8')).toBe('old');
+  });
+
+  it('removes its temp file when the rename fails (a folder where the file should be)', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'cache.json');
+    await fsp.mkdir(path);
+    await writeFile(join(path, 'keep'), 'x');
+    await expect(writeFileAtomic(path, 'new', { mode: 0o600 })).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['cache.json']);
+    expect(await readFile(join(path, 'keep'), 'utf8')).toBe('x');
+  });
+
+  it('reports a failure to create the directory and writes nothing', async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, 'app'), 'a file, not a folder');
+    // mkdir reports EEXIST (the path exists, as a file); either way nothing is written.
+    await expect(writeFileAtomic(join(dir, 'app', 'ledger.json'), '[]')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readdir(dir)).toEqual(['app']);
+    expect(await readFile(join(dir, 'app'), 'utf8')).toBe('a file, not a folder');
+  });
+
+  it('runs parallel writes of one file one after another: the last one wins, no temp file is left', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'ledger.json');
+    const payloads = Array.from({ length: 25 }, (_, i) => `${i}:`.padEnd(50_000, String.fromCharCode(97 + (i % 26))));
+    await Promise.all(payloads.map((p) => writeFileAtomic(path, p, { mode: 0o600 })));
+    expect(await readFile(path, 'utf8')).toBe(payloads.at(-1));
+    expect(await readdir(dir)).toEqual(['ledger.json']);
+  });
+});
+
+describe('writeJsonFileAtomic', () => {
+  it('writes pretty JSON with a final newline, or compact JSON without one', async () => {
+    const dir = await freshDir();
+    const value = { version: 1, keys: [{ keyId: 'k', project: null }] };
+    await writeJsonFileAtomic(join(dir, 'pretty.json'), value, { format: 'pretty', mode: 0o600 });
+    await writeJsonFileAtomic(join(dir, 'compact.json'), ['a', 'b'], { format: 'compact', mode: 0o600 });
+    expect(await readFile(join(dir, 'pretty.json'), 'utf8')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(await readFile(join(dir, 'compact.json'), 'utf8')).toBe('["a","b"]');
+    expect((await stat(join(dir, 'pretty.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('fits the settings file: a new folder 0700, the file 0600, pretty', async () => {
+    const dir = await freshDir();
+    const file = join(dir, 'Cloud Identity Tray', 'settings.json');
+    await writeJsonFileAtomic(file, { leadTimeMinutes: 15 }, { format: 'pretty', mode: 0o600, dirMode: 0o700 });
+    expect((await stat(join(dir, 'Cloud Identity Tray'))).mode & 0o777).toBe(0o700);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).toBe('{\n  "leadTimeMinutes": 15\n}\n');
+  });
+
+  it('refuses a value with no JSON form and leaves the file as it was', async () => {
+    const dir = await freshDir();
+    const file = join(dir, 'cache.json');
+    await writeFile(file, '[]');
+    await expect(writeJsonFileAtomic(file, undefined, { format: 'compact' })).rejects.toThrow(TypeError);
+    expect(await readFile(file, 'utf8')).toBe('[]');
+    expect(await readdir(dir)).toEqual(['cache.json']);
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('writes with the given mode, creating the directory, and replaces an existing file', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'cache', 'status-aws.memo');
+    writeFileAtomicSync(path, 'one', { mode: 0o600 });
+    writeFileAtomicSync(path, new Uint8Array([0x74, 0x77, 0x6f]), { mode: 0o600 });
+    expect(await readFile(path, 'utf8')).toBe('two');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'cache'))).mode & 0o777).toBe(0o700);
+    expect(await readdir(join(dir, 'cache'))).toEqual(['status-aws.memo']);
+  });
+
+  it('removes its temp file when the rename fails and throws', async () => {
+    const dir = await freshDir();
+    const path = join(dir, 'status-aws.memo');
+    await fsp.mkdir(path);
+    expect(() => writeFileAtomicSync(path, 'x', { mode: 0o600 })).toThrow();
+    expect(await readdir(dir)).toEqual(['status-aws.memo']);
+  });
+
+  it('replaces the target of a symlink and keeps the link', async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, 'real'), 'old');
+    await symlink(join(dir, 'real'), join(dir, 'link'));
+    writeFileAtomicSync(join(dir, 'link'), 'new');
+    expect(await readlink(join(dir, 'link'))).toBe(join(dir, 'real'));
+    expect(await readFile(join(dir, 'real'), 'utf8')).toBe('new');
   });
 });
