@@ -37,6 +37,10 @@ const api = {
   gcpShellProfilesApply: (input) => call('gcpShellProfilesApply', input),
   gcpSwitchConfiguration: (input) => call('gcpSwitchConfiguration', input),
   gcpProbeReauth: () => call('gcpProbeReauth'),
+  getStartAtLogin: () => call('getStartAtLogin'),
+  setStartAtLogin: (input) => call('setStartAtLogin', input),
+  getCliCommand: () => call('getCliCommand'),
+  installCliCommand: () => call('installCliCommand'),
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event: ${String(event)}`);

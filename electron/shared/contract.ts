@@ -5,6 +5,7 @@
 // No Node or Electron imports here: the renderer imports this file's types.
 import { z } from 'zod';
 import { EVENT_NAMES, eventChannel, operationChannel, type EventName } from './channels';
+import { desktopOperations } from './contract-desktop';
 import { gcpEvents, gcpOperations } from './contract-gcp';
 import { returns, type OperationSpec } from './contract-kit';
 import { ssoEvents, ssoOperations } from './contract-sso';
@@ -39,7 +40,7 @@ const appOperations = {
   copyText: { input: z.strictObject({ text: z.string().min(1).max(4096) }), result: returns<{ copied: true }>() },
 } as const satisfies Record<string, OperationSpec>;
 
-export const contract = { ...appOperations, ...ssoOperations, ...gcpOperations } as const;
+export const contract = { ...appOperations, ...ssoOperations, ...gcpOperations, ...desktopOperations } as const;
 
 const appEvents = {
   /** A new snapshot, after any change on disk, a verification or a status crossing a deadline. */

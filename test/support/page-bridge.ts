@@ -65,6 +65,10 @@ export function installPageBridge(config: PageBridgeConfig): void {
     gcpShellProfilesApply: (input) => call('gcpShellProfilesApply', input),
     gcpSwitchConfiguration: (input) => call('gcpSwitchConfiguration', input),
     gcpProbeReauth: () => call('gcpProbeReauth'),
+    getStartAtLogin: () => call('getStartAtLogin'),
+    setStartAtLogin: (input) => call('setStartAtLogin', input),
+    getCliCommand: () => call('getCliCommand'),
+    installCliCommand: () => call('installCliCommand'),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const onMessage = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as EventPayload<E>);
       const events = stream();

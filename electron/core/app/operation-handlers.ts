@@ -2,9 +2,12 @@
 // bridge both serve exactly these handlers, after parsing each argument with the contract's zod
 // schema. Each domain builds its own handlers (gcp-handlers.ts, sso-handlers.ts).
 import type { EventName, EventPayload, OperationHandlers } from '../../shared/contract';
+import type { CliCommandState } from '../../shared/model';
 import type { Core } from './core';
+import { createDesktopHandlers } from './desktop-handlers';
 import { createGcpHandlers } from './gcp-handlers';
 import { createSsoHandlers } from './sso-handlers';
+import type { StartAtLogin } from './start-at-login';
 
 /** What only the shell can do; the test bridge passes recorders and fixed answers. */
 export interface ShellServices {
@@ -14,6 +17,10 @@ export interface ShellServices {
   pickFile?(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
   /** Opens an identity provider's page in the browser; false when the URL is not allowed. */
   openExternal?(url: string): boolean;
+  /** Start at login through the OS (electron/main/start-at-login.ts); absent: not offered. */
+  startAtLogin?: StartAtLogin;
+  /** The `cloudid` command in ~/.local/bin (electron/core/app/cli-command-link.ts); absent: not offered. */
+  cliCommand?: { state(): Promise<CliCommandState>; install(): Promise<CliCommandState> };
 }
 
 /** Sends an event to the window (IPC in the app, SSE in the test bridge). */
@@ -42,5 +49,6 @@ export function createOperationHandlers(core: Core, shell: ShellServices, emit: 
     },
     ...createSsoHandlers(context),
     ...createGcpHandlers(context),
+    ...createDesktopHandlers(context),
   };
 }
