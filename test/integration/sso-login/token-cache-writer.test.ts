@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile, chmod, lstat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeSsoToken, writeSsoToken } from '../../../electron/core/aws/sso-login/token-cache-writer';
@@ -60,5 +60,17 @@ describe('SSO token cache writer', () => {
     await expect(writeSsoToken(home.cacheDir, sessionRef(), token)).rejects.toThrow();
     expect(await readdir(home.cacheDir)).toEqual([path.basename(file)]);
     expect(await readFile(path.join(file, 'keep'), 'utf8')).toBe('x');
+  });
+  it('writes through a symlinked cache file, as the CLI does, and keeps the link', async () => {
+    await mkdir(home.cacheDir, { recursive: true });
+    const elsewhere = path.join(home.home, 'token-elsewhere.json');
+    await writeFile(elsewhere, 'old', { mode: 0o644 });
+    const file = ssoTokenCachePath(home.cacheDir, sessionRef());
+    await symlink(elsewhere, file);
+    await writeSsoToken(home.cacheDir, sessionRef(), token);
+    expect((await lstat(file)).isSymbolicLink()).toBe(true);
+    expect(await readFile(elsewhere, 'utf8')).toBe(serializeSsoToken(token));
+    expect((await stat(elsewhere)).mode & 0o777).toBe(0o600);
+    expect(await readdir(home.cacheDir)).toEqual([path.basename(file)]);
   });
 });
