@@ -12,23 +12,27 @@ import {
 } from '../shared/contract';
 
 export interface IpcOptions {
-  handlers: OperationHandlers;
+  /**
+   * The handlers, once the core has started. The channels exist before (a window opened during
+   * start-up must not find them missing); a call made earlier waits for this.
+   */
+  handlers: Promise<OperationHandlers>;
   /** True only for our window's main frame showing our page. */
   isAppFrame(frame: WebFrameMain | null): boolean;
-  /** Settles when the core has started; calls made earlier wait for it. */
-  ready: Promise<void>;
 }
 
 /** Registers every operation; returns a function that removes them again. */
 export function registerIpc(options: IpcOptions): () => void {
+  // Refusals are answered at once; only an accepted call waits, so an early rejection of the
+  // promise must not count as unhandled until someone asks.
+  options.handlers.catch(() => undefined);
   const register = <K extends OperationName>(name: K): void => {
     ipcMain.handle(operationChannel(name), async (event: IpcMainInvokeEvent, raw: unknown): Promise<OperationResult<K>> => {
       if (!options.isAppFrame(event.senderFrame)) {
         throw new Error(`${name} refused: the call did not come from the app's window`);
       }
       const input = parseInput(name, raw);
-      await options.ready;
-      const handler: OperationHandlers[K] = options.handlers[name];
+      const handler: OperationHandlers[K] = (await options.handlers)[name];
       return handler(input);
     });
   };

@@ -10,14 +10,20 @@ export interface SecurityOptions {
   devServerOrigin: string | null;
 }
 
-/** Open `url` in the user's browser if it is an identity provider's https page; else refuse. */
+/**
+ * Open `url` in the user's browser if it is an identity provider's https page; else refuse.
+ * True means the URL was handed to the OS: whether a browser then opened it is known only later,
+ * and a failure there is logged, never left as an unhandled rejection.
+ */
 export function openExternalIfAllowed(url: string): boolean {
   const decision = decideExternalUrl(url);
   if (!decision.allowed) {
     console.warn(`Refused to open ${JSON.stringify(url.slice(0, 200))}: ${decision.reason}`);
     return false;
   }
-  void shell.openExternal(decision.url);
+  shell.openExternal(decision.url).catch((error: unknown) => {
+    console.error(`Could not open ${decision.url} in the browser:`, error instanceof Error ? error.message : error);
+  });
   return true;
 }
 
@@ -31,9 +37,9 @@ export function installSecurityGuards(): void {
     });
     // The page is a single-page app: it never navigates away. A plain link to an identity
     // provider is opened in the browser instead.
-    contents.on('will-navigate', (event, url) => {
+    contents.on('will-navigate', (event) => {
       event.preventDefault();
-      openExternalIfAllowed(url);
+      openExternalIfAllowed(event.url);
     });
     contents.on('will-frame-navigate', (event) => {
       if (!event.isMainFrame) event.preventDefault();

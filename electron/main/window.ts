@@ -1,5 +1,7 @@
 // The one app window: created on first use, hidden (not closed) when the user closes it so the
-// app lives on in the tray, destroyed only when the app quits.
+// app lives on in the tray, destroyed when the app quits. A window whose page failed to load or
+// whose renderer died is thrown away, so the next show() starts a fresh one instead of showing
+// (or waiting forever to show) a dead page.
 import { app, BrowserWindow, nativeTheme, type WebFrameMain } from 'electron';
 import { eventChannel, type EventName, type EventPayload } from '../shared/contract';
 import { PRODUCT_NAME } from '../core/app/app-paths';
@@ -78,6 +80,16 @@ export function createAppWindow(options: WindowOptions): AppWindow {
       pending = [];
       for (const run of queued) run(win);
     });
+    win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+      // -3 (ERR_ABORTED) is a load replaced by another, not a failure.
+      if (!isMainFrame || errorCode === -3) return;
+      console.error(`The window's page did not load (${errorDescription}, ${errorCode}): ${validatedURL}`);
+      discard(win);
+    });
+    win.webContents.on('render-process-gone', (_event, details) => {
+      console.error(`The window's page stopped (${details.reason}); the next open starts it again`);
+      discard(win);
+    });
     win.on('close', (event) => {
       if (options.isQuitting()) return;
       event.preventDefault();
@@ -87,9 +99,21 @@ export function createAppWindow(options: WindowOptions): AppWindow {
       if (window === win) window = null;
       pending = [];
     });
-    void win.loadURL(options.pageUrl);
+    // A failure is reported by 'did-fail-load' above; the rejection itself carries nothing more.
+    win.loadURL(options.pageUrl).catch(() => undefined);
     window = win;
     return win;
+  };
+
+  const discard = (win: BrowserWindow): void => {
+    if (window !== win) return;
+    window = null;
+    pending = [];
+    pageLoaded = false;
+    // Not from inside the window's own event.
+    setImmediate(() => {
+      if (!win.isDestroyed()) win.destroy();
+    });
   };
 
   const deliver = <E extends EventName>(win: BrowserWindow, event: E, payload: EventPayload<E>): void => {

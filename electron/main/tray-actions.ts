@@ -1,0 +1,55 @@
+// What each tray menu item does. The menu itself is the pure model (electron/core/tray/
+// tray-model.ts); these are the handlers its action IDs map to. Until the core has started the
+// menu offers only Open and Quit, so the actions that need the core wait for it.
+import { app, clipboard, dialog } from 'electron';
+import { gcloudLoginCommand, switchGcloudConfiguration } from '../core/app/gcp-switch';
+import { profileExportLine } from '../core/tray/profile-export-line';
+import { whenStarted, type CoreServices } from './core-services';
+import type { TrayActionHandlers } from './tray';
+import type { AppWindow } from './window';
+
+export interface TrayActionOptions {
+  appWindow: AppWindow;
+  started: Promise<CoreServices>;
+  /** Start an SSO login with the window showing its progress. */
+  ssoLogin(session: string): void;
+}
+
+export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOptions): TrayActionHandlers {
+  const showGcp = (account: string | null): void => appWindow.showAndSend('focusGcp', { account });
+  return {
+    'open-window': () => appWindow.show(),
+    'open-cli-help': () => appWindow.show(),
+    'verify-all': () => whenStarted(started, ({ core }) => core.verifyAll(), 'verify all'),
+    'show-profile': (profile) => (profile ? appWindow.showAndSend('focusProfile', { profile }) : appWindow.show()),
+    'copy-profile-export': (profile) => {
+      if (profile) clipboard.writeText(profileExportLine(profile));
+    },
+    'gcp-switch-configuration': (name) => {
+      if (!name) return;
+      whenStarted(
+        started,
+        async ({ core }) => {
+          const result = await switchGcloudConfiguration(core, name);
+          if (!result.ok) await dialog.showMessageBox({ type: 'warning', message: `Could not switch gcloud to configuration ${name}`, detail: result.message });
+        },
+        'switching the gcloud configuration',
+      );
+    },
+    'gcp-open': (account) => showGcp(account ?? null),
+    'gcp-copy-login-command': (account) => {
+      if (account) clipboard.writeText(gcloudLoginCommand(account));
+    },
+    'copy-text': (text) => {
+      if (text) clipboard.writeText(text);
+    },
+    'show-clusters': (cluster) => appWindow.showAndSend('showClusters', { cluster: cluster ?? null }),
+    'sso-login': (session) => {
+      if (session) ssoLogin(session);
+    },
+    'sso-logout': (session) => {
+      if (session) whenStarted(started, ({ handlers }) => handlers.ssoLogout({ session }), 'SSO logout');
+    },
+    quit: () => app.quit(),
+  };
+}
