@@ -13,7 +13,7 @@ import { isYamlMapping, parseYaml, readYamlFile, type YamlParse } from '../fs/re
 export const SKY_DEFAULT_WORKSPACE = 'default';
 
 /** A SkyPilot config is a few lines; anything this big is not one (and is not read). */
-export const SKY_CONFIG_MAX_BYTES = 1024 * 1024;
+const SKY_CONFIG_MAX_BYTES = 1024 * 1024;
 
 export interface SkyUserConfig {
   file: string;
