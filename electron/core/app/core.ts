@@ -1,31 +1,27 @@
-// The composition of the core: reads sources into a Snapshot, republishes it when a watched file
-// changes or a deadline passes, and runs verifications. The Electron shell, the `cloudid` CLI and
-// the e2e test bridge all drive this same object.
-import { stat } from 'node:fs/promises';
-import type { AwsCliReport, IdentityCheck, Problem, Settings, Snapshot } from '../../shared/model';
+// The composition of the core: reads its sources (AWS, gcloud, SkyPilot) into a Snapshot,
+// republishes it when a watched file changes or a deadline passes, and runs verifications. The
+// Electron shell, the `cloudid` CLI and the e2e test bridge all drive this same object.
+import type { AwsCliReport, IdentityCheck, Settings, Snapshot } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/model';
+import type { GcpState } from '../../shared/gcp-model';
 import { detectAwsClis } from '../aws/aws-cli-detect';
 import { openAwsCliVersionCache } from '../aws/aws-cli-version-cache';
-import { resolveAwsPaths } from '../aws/aws-environment';
-import { readAwsInputs, type AwsInputs } from '../aws/aws-sources';
-import { openParsedConfigCache } from '../aws/parsed-config-cache';
+import { createAwsReader } from '../aws/aws-reader';
+import type { AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
-import { createTokenFolderReader } from '../aws/token-folder-reader';
-import { createIdentityVerifier } from '../aws/identity-verifier';
-import { watchPaths, type PathWatcher, type WatchTarget } from '../fs/path-watcher';
-import { gcloudConfigDir, gcloudWatchPaths } from '../gcp/gcloud-config-dir';
-import { probeGcloudUserCredentials } from '../gcp/gcloud-reauth-probe';
-import { readGcpState } from '../gcp/gcp-state';
-import type { UserCredentialProbe } from '../gcp/user-credential-probe';
-import type { GcpState } from '../../shared/gcp-model';
-import { awsIdentitiesFrom, gcpIdentitiesFrom } from '../sky/local-identities';
-import { skySnapshot } from '../sky/sky-snapshot';
-import { readSkyState } from '../sky/sky-state-reader';
-import type { LocalIdentities, SkyStateRead } from '../sky/sky-types';
-import { skyWatchTargets } from '../sky/sky-watch';
+import { createIdentityVerifier, type IdentityVerifier } from '../aws/identity-verifier';
+import { watchPaths, type PathWatcher } from '../fs/path-watcher';
+import { createGcpReader } from '../gcp/gcp-reader';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { snapshotDeadline } from '../identity/expiry';
-import { loadSettings, saveSettings } from './settings-store';
+import { awsIdentitiesFrom, gcpIdentitiesFrom } from '../sky/local-identities';
+import { createSkyReader } from '../sky/sky-reader';
+import { skySnapshot } from '../sky/sky-snapshot';
+import type { LocalIdentities, SkyStateRead } from '../sky/sky-types';
+import { createGcpProbeTimer } from './gcp-probe-timer';
+import { createReloadQueue } from './reload-queue';
+import { loadSettings, saveSettings, type SettingsLoad } from './settings-store';
+import { readSettled } from './settle-timer';
 import { sameSnapshot } from './snapshot-equality';
 
 export interface CoreOptions {
@@ -77,93 +73,101 @@ export interface Core {
   probeGcp(): Promise<void>;
 }
 
-/** A file that failed to parse this recently is probably still being written: read it again. */
-const HALF_WRITTEN_WINDOW_MS = 1000;
-const HALF_WRITTEN_RETRY_MS = 150;
-const HALF_WRITTEN_MAX_RETRIES = 3;
-
 const NO_CLI: AwsCliReport = { found: [], warning: null };
-/** "A few times a day": user credentials under a session-control policy last 1–24 h. */
-const GCP_REAUTH_PROBE_INTERVAL_MS = 6 * 3_600_000;
+
+/** What the sources held at the last read. */
+interface SourcesRead {
+  aws: AwsInputs;
+  gcp: GcpState | null;
+  sky: SkyStateRead | null;
+  /** The GCP identities SkyPilot would use, worked out with the SkyPilot read (they read a key file). */
+  skyGcp: LocalIdentities['gcp'] | null;
+}
+
+type AwsDeadlines = ReturnType<Core['awsDeadlines']>;
+
+interface Assembled {
+  snapshot: Snapshot;
+  awsDeadlines: AwsDeadlines;
+}
 
 export function createCore(opts: CoreOptions): Core {
   const now = opts.now ?? Date.now;
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  let settingsProblem: Problem | null = null;
-  let inputs: AwsInputs | null = null;
-  let gcp: GcpState | null = null;
-  let skyRead: SkyStateRead | null = null;
-  let skyGcp: LocalIdentities['gcp'] | null = null;
-  let gcpProbes: ReadonlyMap<string, UserCredentialProbe> | undefined;
-  let gcpProbeTimer: ReturnType<typeof setTimeout> | null = null;
-  let gcpProbedAccount: string | null | undefined;
-  const platform = process.platform;
-  const parseCache = opts.cacheDir ? openParsedConfigCache(opts.cacheDir) : undefined;
-  // The long-running app reads SSO token files on a worker thread while the config is parsed; a
-  // one-shot CLI would spend more starting the thread than it saves.
-  const tokenReader = (opts.watch ?? true) ? createTokenFolderReader() : undefined;
-  const readSky = (): Promise<SkyStateRead | null> =>
-    opts.sky === false ? Promise.resolve(null) : readSkyState({ homeDir: opts.homeDir, env: opts.env });
-  const readGcp = (): Promise<GcpState | null> =>
-    opts.gcp === false
-      ? Promise.resolve(null)
-      : readGcpState({ env: opts.env, homeDir: opts.homeDir, platform, now: new Date(now()), leadTimeMinutes: settings.leadTimeMinutes, appDataDir: opts.appDataDir, probes: gcpProbes });
+  const watch = opts.watch ?? true;
+  let loaded: SettingsLoad = { settings: { ...DEFAULT_SETTINGS }, problem: null };
+  let sources: SourcesRead | null = null;
   let cli: AwsCliReport = opts.knownCli ?? NO_CLI;
-  const checks = new Map<string, IdentityCheck>();
-  let current: Snapshot | null = null;
-  let currentAwsDeadlines: { expiries: readonly Date[]; refreshEnds: readonly Date[] } = { expiries: [], refreshEnds: [] };
+  let current: Assembled | null = null;
   let watcher: PathWatcher | null = null;
   let activeFingerprint: string | null = null;
+  let verifier: IdentityVerifier | null = null;
+  // While starting, sources are read but nothing is published: start() publishes once at the end.
+  let starting = false;
+  const checks = new Map<string, IdentityCheck>();
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const progressListeners = new Set<(p: { done: number; total: number }) => void>();
-  let verifier: ReturnType<typeof createIdentityVerifier> | null = null;
-  const onDeadline = (): void => {
-    publish();
-    // gcloud statuses are computed while reading its (small) files: read them again.
-    if (gcp) void readGcp().then((next) => {
-      gcp = next;
-      publish();
-    });
-  };
-  const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline });
 
-  const assemble = (): Snapshot => {
-    if (!inputs) throw new Error('the core has not loaded yet: call start() first');
+  const aws = createAwsReader({ env: opts.env, homeDir: opts.homeDir, now, cacheDir: opts.cacheDir, tokenWorker: watch });
+  const gcp =
+    opts.gcp === false
+      ? null
+      : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir });
+  const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env });
+
+  const assemble = (): Assembled => {
+    if (!sources) throw new Error('the core has not loaded yet: call start() first');
+    const { settings, problem } = loaded;
     const leadMs = settings.leadTimeMinutes * 60_000;
     const at = now();
-    const { aws, expiries, refreshEnds } = assembleAwsState(inputs, { now: at, leadMs, cli, checks });
-    if (settingsProblem) aws.problems.push(settingsProblem);
-    currentAwsDeadlines = { expiries, refreshEnds };
-    const deadline = snapshotDeadline(currentAwsDeadlines, gcp?.accounts ?? [], at, leadMs);
+    const { aws: awsState, expiries, refreshEnds } = assembleAwsState(sources.aws, { now: at, leadMs, cli, checks });
+    if (problem) awsState.problems.push(problem);
+    const awsDeadlines = { expiries, refreshEnds };
+    const deadline = snapshotDeadline(awsDeadlines, sources.gcp?.accounts ?? [], at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
-    const sky = skyRead && skyGcp ? skySnapshot(skyRead, { aws: awsIdentitiesFrom(aws.profiles, opts.env), gcp: skyGcp }, opts.env) : null;
+    const skyState =
+      sources.sky && sources.skyGcp ? skySnapshot(sources.sky, { aws: awsIdentitiesFrom(awsState.profiles, opts.env), gcp: sources.skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
-    return {
+    const snapshot: Snapshot = {
       version: 1,
       generatedAt: new Date(at).toISOString(),
       leadTimeMinutes: settings.leadTimeMinutes,
-      aws,
-      gcp,
-      sky,
+      aws: awsState,
+      gcp: sources.gcp,
+      sky: skyState,
       nextDeadline: deadline ? deadline.toISOString() : null,
     };
+    return { snapshot, awsDeadlines };
   };
+  const assembled = (): Assembled => (current ??= assemble());
 
-  // While starting, sources are read but nothing is published: start() publishes once at the end.
-  let starting = false;
   const publish = (): void => {
-    if (!inputs || starting) return;
+    if (!sources || starting) return;
     const next = assemble();
-    if (current && sameSnapshot(current, next)) return;
+    // Same snapshot: no event, but the deadlines are this assembly's.
+    if (current && sameSnapshot(current.snapshot, next.snapshot)) {
+      current = { snapshot: current.snapshot, awsDeadlines: next.awsDeadlines };
+      return;
+    }
     current = next;
-    for (const listener of snapshotListeners) listener(next);
+    for (const listener of snapshotListeners) listener(next.snapshot);
   };
 
-  const verifierFor = (): ReturnType<typeof createIdentityVerifier> =>
-    (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir } }));
+  /** gcloud statuses are computed while reading its (small) files: read them again. */
+  const rereadGcp = async (): Promise<void> => {
+    if (!gcp || !sources?.gcp) return;
+    const next = await gcp.read();
+    if (sources) sources = { ...sources, gcp: next };
+    publish();
+  };
+  const onDeadline = (): void => {
+    publish();
+    // A failed read leaves the statuses of the last one; the next change or deadline reads again.
+    rereadGcp().catch(() => undefined);
+  };
+  const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline });
 
-  const regionOf = (name: string): string | null =>
-    inputs?.parsed.profiles.find((p) => p.name === name)?.region ?? null;
+  const verifierFor = (): IdentityVerifier => (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir } }));
+  const regionOf = (name: string): string | null => sources?.aws.parsed.profiles.find((p) => p.name === name)?.region ?? null;
 
   const verifyProfile = async (name: string): Promise<IdentityCheck> => {
     const check = await verifierFor().verify(name, regionOf(name));
@@ -173,8 +177,9 @@ export function createCore(opts: CoreOptions): Core {
   };
 
   const maybeVerifyActive = (): void => {
-    if (!opts.verifyActive || !inputs) return;
-    const active = inputs.parsed.profiles.find((p) => p.name === inputs?.active.name);
+    if (!opts.verifyActive || !sources) return;
+    const { parsed, active: activeProfile } = sources.aws;
+    const active = parsed.profiles.find((p) => p.name === activeProfile.name);
     const fingerprint = active ? JSON.stringify(active) : null;
     if (fingerprint === activeFingerprint) return;
     activeFingerprint = fingerprint;
@@ -182,116 +187,36 @@ export function createCore(opts: CoreOptions): Core {
   };
 
   const probeGcp = async (): Promise<void> => {
-    if (opts.gcp === false) return;
-    gcpProbes = await probeGcloudUserCredentials({ env: opts.env, homeDir: opts.homeDir, platform });
-    gcp = await readGcp();
+    if (!gcp) return;
+    await gcp.probe();
+    const next = await gcp.read();
+    if (sources) sources = { ...sources, gcp: next };
     publish();
   };
+  const probeTimer = opts.probeGcpReauth && gcp ? createGcpProbeTimer({ probe: probeGcp }) : null;
 
-  /** Probe at start, when the active gcloud account changes, and every few hours. */
-  const maybeProbeGcp = (): void => {
-    if (!opts.probeGcpReauth || !gcp) return;
-    const account = gcp.configurations.find((c) => c.active)?.account ?? null;
-    if (account === gcpProbedAccount) return;
-    gcpProbedAccount = account;
-    if (gcpProbeTimer) clearTimeout(gcpProbeTimer);
-    const run = (): void => {
-      probeGcp().catch(() => undefined);
-      gcpProbeTimer = setTimeout(run, GCP_REAUTH_PROBE_INTERVAL_MS);
-    };
-    run();
+  const readSources = async (): Promise<Omit<SourcesRead, 'skyGcp'>> => {
+    const [awsRead, gcpRead, skyRead] = await Promise.all([aws.read(), gcp ? gcp.read() : null, sky ? sky.read() : null]);
+    return { aws: awsRead, gcp: gcpRead, sky: skyRead };
   };
-
-  /** Every problem of a read, as `file:line:message`, to tell new problems from known ones. */
-  const problemKeys = (read: AwsInputs): Map<string, string> => {
-    const keys = new Map<string, string>();
-    const add = (p: Problem): void => {
-      if (p.file) keys.set(`${p.file}:${p.line ?? ''}:${p.message}`, p.file);
-    };
-    read.parsed.problems.forEach(add);
-    for (const profile of read.parsed.profiles) profile.problems.forEach(add);
-    for (const token of read.tokens.values()) if (token.problem && !token.missing) add(token.problem);
-    return keys;
-  };
-
-  /**
-   * A problem that was not there before, in a file modified a moment ago, is most likely a write
-   * caught half way (the CLI writes its token cache in place): read again before showing it.
-   */
-  const looksHalfWritten = async (read: AwsInputs, previous: AwsInputs): Promise<boolean> => {
-    const known = problemKeys(previous);
-    const files = new Set<string>();
-    for (const [key, file] of problemKeys(read)) if (!known.has(key)) files.add(file);
-    const at = now();
-    for (const file of files) {
-      const info = await stat(file).catch(() => null);
-      if (info && at - info.mtimeMs < HALF_WRITTEN_WINDOW_MS) return true;
-    }
-    return false;
-  };
-
-  let reloading: Promise<void> | null = null;
-  let reloadAgain = false;
-  const reloadOnce = async (): Promise<void> => {
-    for (let attempt = 0; ; attempt++) {
-      const [read, gcpRead, skyStateRead] = await Promise.all([readAwsInputs(opts.env, opts.homeDir, now(), { parseCache, tokenReader }), readGcp(), readSky()]);
-      const settle = attempt < HALF_WRITTEN_MAX_RETRIES && inputs !== null && (await looksHalfWritten(read, inputs));
-      if (!settle) {
-        inputs = read;
-        gcp = gcpRead;
-        skyRead = skyStateRead;
-        skyGcp = skyStateRead && gcpRead ? await gcpIdentitiesFrom(gcpRead, opts.env) : null;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, HALF_WRITTEN_RETRY_MS));
-    }
+  const reloads = createReloadQueue(async () => {
+    const previous = sources?.aws ?? null;
+    const read = await readSettled({ read: readSources, unsettled: async (next) => previous !== null && (await aws.looksHalfWritten(next.aws, previous)) });
+    const skyGcp = read.sky && read.gcp ? await gcpIdentitiesFrom(read.gcp, opts.env) : null;
+    sources = { ...read, skyGcp };
     publish();
     maybeVerifyActive();
-    maybeProbeGcp();
-  };
-  // One reload at a time; a change during a reload asks for exactly one more.
-  const reload = async (): Promise<void> => {
-    if (reloading) {
-      reloadAgain = true;
-      return reloading;
-    }
-    reloading = (async () => {
-      try {
-        do {
-          reloadAgain = false;
-          await reloadOnce();
-        } while (reloadAgain);
-      } finally {
-        reloading = null;
-      }
-    })();
-    return reloading;
-  };
+    if (read.gcp) probeTimer?.activeAccountIs(read.gcp.configurations.find((c) => c.active)?.account ?? null);
+  });
+  const reload = (): Promise<void> => reloads.request();
 
   return {
     context: { env: opts.env, homeDir: opts.homeDir, appDataDir: opts.appDataDir },
     async start() {
-      const loaded = await loadSettings(opts.settingsFile);
-      settings = loaded.settings;
-      settingsProblem = loaded.problem;
-      const paths = resolveAwsPaths(opts.env, opts.homeDir);
-      if (opts.watch ?? true) {
-        const gcloudTargets: WatchTarget[] =
-          opts.gcp === false
-            ? []
-            : gcloudWatchPaths(gcloudConfigDir(opts.env, opts.homeDir, platform)).map((path) => ({
-                path,
-                kind: path.endsWith('configurations') ? 'dir' : 'file',
-              }));
+      loaded = await loadSettings(opts.settingsFile);
+      if (watch) {
         watcher = watchPaths({
-          targets: [
-            { path: paths.configFile, kind: 'file' },
-            { path: paths.credentialsFile, kind: 'file' },
-            { path: paths.ssoCacheDir, kind: 'dir' },
-            { path: paths.cliCacheDir, kind: 'dir' },
-            ...gcloudTargets,
-            ...(opts.sky === false ? [] : skyWatchTargets(opts.homeDir, opts.env)),
-          ],
+          targets: [aws, gcp, sky].flatMap((source) => source?.watchTargets() ?? []),
           debounceMs: opts.debounceMs,
           boundary: opts.homeDir,
           onChange: () => void reload(),
@@ -312,19 +237,13 @@ export function createCore(opts: CoreOptions): Core {
     },
     async stop() {
       scheduler.dispose();
-      if (gcpProbeTimer) clearTimeout(gcpProbeTimer);
+      probeTimer?.stop();
       await watcher?.close();
       watcher = null;
-      await tokenReader?.close();
+      await aws.close();
     },
-    snapshot() {
-      if (!current) current = assemble();
-      return current;
-    },
-    awsDeadlines() {
-      if (!current) current = assemble();
-      return currentAwsDeadlines;
-    },
+    snapshot: () => assembled().snapshot,
+    awsDeadlines: () => assembled().awsDeadlines,
     onSnapshot(listener) {
       snapshotListeners.add(listener);
       return () => snapshotListeners.delete(listener);
@@ -335,19 +254,21 @@ export function createCore(opts: CoreOptions): Core {
     },
     verifyProfile,
     async verifyAll() {
-      const names = inputs?.parsed.profiles.map((p) => p.name) ?? [];
-      const results = await verifierFor().verifyAll(names, (done, total) => {
+      // Each in its own region, as verifyProfile does (a partition's STS answers only there).
+      const profiles = sources?.aws.parsed.profiles.map((p) => ({ profile: p.name, region: p.region })) ?? [];
+      const results = await verifierFor().verifyAll(profiles, (done, total) => {
         for (const listener of progressListeners) listener({ done, total });
       });
       for (const check of results) checks.set(check.profile, check);
       publish();
       return results;
     },
-    settings: () => ({ ...settings }),
+    settings: () => ({ ...loaded.settings }),
     async updateSettings(patch) {
-      settings = { ...settings, ...patch };
+      const settings = { ...loaded.settings, ...patch };
+      loaded = { settings, problem: loaded.problem };
       await saveSettings(opts.settingsFile, settings);
-      settingsProblem = null;
+      loaded = { settings, problem: null };
       publish();
       return { ...settings };
     },
