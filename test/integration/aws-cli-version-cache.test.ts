@@ -59,4 +59,26 @@ describe('aws --version cache', () => {
     await withClock();
     expect(await runs(log)).toBe(4);
   });
+  it('drops damaged entries and keeps the good ones; a file that is no list is ignored', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-vcache-'));
+    const log = join(dir, 'runs.log');
+    await fakeAws(dir, log, '2.15.0');
+    const cacheDir = join(dir, 'cache');
+    const file = join(cacheDir, 'aws-cli-versions.json');
+    const detect = async () => detectAwsClis({ path: dir, platform: 'linux', env: { PATH: dir }, versionCache: await openAwsCliVersionCache(cacheDir) });
+    await detect();
+    expect(await runs(log)).toBe(1);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as unknown[];
+    expect(stored).toHaveLength(1);
+
+    // Entries another build or a crash could leave: none of them may break a run.
+    await writeFile(file, JSON.stringify([{}, null, { key: 1 }, { key: 'k', checkedAt: 1, install: { path: 7 } }, ...stored]));
+    expect((await detect()).found[0]).toMatchObject({ version: '2.15.0' });
+    expect(await runs(log)).toBe(1);
+
+    await writeFile(file, '{"not": "a list"}');
+    expect((await detect()).found[0]).toMatchObject({ version: '2.15.0' });
+    expect(await runs(log)).toBe(2);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveLength(1);
+  });
 });

@@ -59,4 +59,19 @@ describe('parsed config cache', () => {
     const again = await readAwsInputs({ HOME: home.home }, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
     expect(again.parsed.profiles.map((p) => p.name).sort()).toEqual(['alpha', 'beta']);
   });
+  it('ignores an entry of the right key but the wrong shape, and replaces it', async () => {
+    home = await makeAwsHome();
+    await home.writeConfig(CONFIG);
+    const cacheDir = join(home.home, 'cache');
+    const file = join(cacheDir, 'aws-config-parsed.json');
+    const read = () => readAwsInputs({ HOME: home?.home }, home?.home ?? '', 0, { parseCache: openParsedConfigCache(cacheDir) });
+    await read();
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { key: string; entry: { parsed: Record<string, unknown> } };
+    for (const damage of [{ profiles: 'oops' }, { ssoSessions: [null] }, { problems: [{ severity: 'fatal', message: 'x' }] }]) {
+      await writeFile(file, JSON.stringify({ key: stored.key, entry: { ...stored.entry, parsed: { ...stored.entry.parsed, ...damage } } }));
+      const again = await read();
+      expect(again.parsed.profiles.map((p) => p.name).sort()).toEqual(['alpha', 'beta']);
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(stored);
+    }
+  });
 });

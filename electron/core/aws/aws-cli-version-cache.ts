@@ -2,18 +2,25 @@
 // well under that, so it remembers each answer, keyed by the binary's path and file identity
 // (real path, size, mtime, inode): replacing or upgrading the CLI changes the key. A shim whose
 // target changes without the shim changing (pyenv switching Pythons) is covered by the age limit.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import type { AwsCliInstall } from '../../shared/model';
+import { itemsMatching, readAppJsonFile } from '../fs/app-json-file';
+import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 
 const FILE_NAME = 'aws-cli-versions.json';
 const DEFAULT_MAX_AGE_MS = 24 * 3_600_000;
 
-interface CacheEntry {
-  key: string;
-  checkedAt: number;
-  install: AwsCliInstall;
-}
+const CacheEntry = z.object({
+  key: z.string(),
+  checkedAt: z.number(),
+  install: z.object({ path: z.string(), version: z.nullable(z.string()), major: z.nullable(z.number()), error: z.nullable(z.string()) }) satisfies z.ZodMiniType<AwsCliInstall>,
+});
+type CacheEntry = z.output<typeof CacheEntry>;
+
+/** The file: a compact JSON list of entries; a damaged entry is dropped (that CLI is asked again). */
+const CacheFile = itemsMatching(CacheEntry);
 
 export interface AwsCliVersionCache {
   get(file: string, real: string): Promise<AwsCliInstall | null>;
@@ -28,13 +35,8 @@ async function fingerprint(file: string, real: string): Promise<string | null> {
 
 export async function openAwsCliVersionCache(dir: string, now: () => number = Date.now, maxAgeMs = DEFAULT_MAX_AGE_MS): Promise<AwsCliVersionCache> {
   const path = join(dir, FILE_NAME);
-  let entries: CacheEntry[] = [];
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (Array.isArray(parsed)) entries = parsed as CacheEntry[];
-  } catch {
-    // Missing or damaged: it is only a cache.
-  }
+  const read = await readAppJsonFile(path, CacheFile);
+  let entries: CacheEntry[] = read.status === 'ok' ? read.value : []; // missing or damaged: it is only a cache
   let dirty = false;
   const live = (e: CacheEntry) => now() - e.checkedAt < maxAgeMs;
   return {
@@ -54,10 +56,7 @@ export async function openAwsCliVersionCache(dir: string, now: () => number = Da
     },
     async save() {
       if (!dirty) return;
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const temp = `${path}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(entries), { mode: 0o600 });
-      await rename(temp, path);
+      await writeJsonFileAtomic(path, entries, { format: 'compact', mode: 0o600, dirMode: 0o700 });
       dirty = false;
     },
   };

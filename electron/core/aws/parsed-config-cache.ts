@@ -3,9 +3,14 @@
 // mtime and ctime: any write changes ctime, and no tool can set it back). A 10,000-profile config
 // then costs one JSON read instead of a parse in a cold process. The long-running app parses once
 // and does not use it. Metadata only: the parsed config holds no secret (see aws-config.ts).
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
+import type { Problem } from '../../shared/model';
+import { readAppJsonFile } from '../fs/app-json-file';
+import { errnoCode } from '../fs/errno';
 import type { UserFileRead } from '../fs/read-user-file';
+import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 import type { ParsedAwsConfig } from './aws-config';
 
 /** Bump when ParsedAwsConfig or the parser's behaviour changes: old entries are then ignored. */
@@ -28,8 +33,45 @@ export interface ParsedConfigCache {
   set(key: string, entry: ParsedConfigEntry): Promise<void>;
 }
 
+const ProblemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  file: z.optional(z.string()),
+  line: z.optional(z.number()),
+}) satisfies z.ZodMiniType<Problem>;
+
+const FileReadSummarySchema = z.union([
+  z.object({ ok: z.literal(true), path: z.string(), size: z.number(), mtimeMs: z.number() }),
+  z.object({ ok: z.literal(false), path: z.string(), missing: z.boolean(), problem: ProblemSchema }),
+]) satisfies z.ZodMiniType<FileReadSummary>;
+
+/** An item of a list in the parsed config: an object, its fields not checked one by one (below). */
+const anObject = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
+
+/**
+ * The file: `{ key, entry }`, compact JSON. The envelope and the two file summaries are checked in
+ * full; of the parsed config, that its lists hold objects and its problems are problems. Profiles
+ * and sessions are not checked field by field: their shape is pinned by the key, which starts with
+ * FORMAT (bumped whenever ParsedAwsConfig changes), so what is left to catch is damage, and what a
+ * crash or a full disk leaves JSON.parse refuses. Measured for 10,000 profiles (a 6 MB file):
+ * JSON.parse 46 ms, this check 0.4 ms. A schema of every field would be a second copy of
+ * ParsedAwsProfile to keep in step with aws-config.ts.
+ */
+const CacheFile = z.object({
+  key: z.string(),
+  entry: z.object({
+    config: FileReadSummarySchema,
+    credentials: FileReadSummarySchema,
+    parsed: z.object({
+      profiles: z.array(anObject<ParsedAwsConfig['profiles'][number]>()),
+      ssoSessions: z.array(anObject<ParsedAwsConfig['ssoSessions'][number]>()),
+      problems: z.array(ProblemSchema),
+    }),
+  }),
+}) satisfies z.ZodMiniType<{ key: string; entry: ParsedConfigEntry }>;
+
 async function identity(path: string): Promise<string> {
-  const info = await stat(path, { bigint: true }).catch((error: NodeJS.ErrnoException) => error.code ?? 'error');
+  const info = await stat(path, { bigint: true }).catch((error: unknown) => errnoCode(error) ?? 'error');
   return typeof info === 'string' ? `${path}:${info}` : `${path}:${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
@@ -40,18 +82,11 @@ export function openParsedConfigCache(dir: string): ParsedConfigCache {
       return [FORMAT, activeProfile, await identity(configFile), await identity(credentialsFile)].join('\n');
     },
     async get(key) {
-      try {
-        const stored = JSON.parse(await readFile(file, 'utf8')) as { key?: unknown; entry?: ParsedConfigEntry };
-        return stored.key === key && stored.entry ? stored.entry : null;
-      } catch {
-        return null; // missing or damaged: it is only a cache
-      }
+      const read = await readAppJsonFile(file, CacheFile);
+      return read.status === 'ok' && read.value.key === key ? read.value.entry : null; // missing or damaged: it is only a cache
     },
     async set(key, entry) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify({ key, entry }), { mode: 0o600 });
-      await rename(temp, file);
+      await writeJsonFileAtomic(file, { key, entry }, { format: 'compact', mode: 0o600, dirMode: 0o700 });
     },
   };
 }
