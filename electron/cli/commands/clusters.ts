@@ -1,10 +1,11 @@
 // `cloudid clusters [--json] [--verify]`: SkyPilot's clusters, who owns each, and whether the
 // identity SkyPilot would use right now may operate it (SkyPilot's own owner check, done first).
+// The identities come from the same core as the app's, with the same settings (the lead time).
 import { parseArgs } from 'node:util';
-import { createIdentityVerifier } from '../../core/aws/identity-verifier';
-import { readLocalIdentities } from '../../core/sky/read-local-identities';
-import { readSkyState } from '../../core/sky/sky-state-reader';
-import { skySnapshot, type SkyState } from '../../core/sky/sky-snapshot';
+import { appDataDir, settingsFile } from '../../core/app/app-paths';
+import { createCore } from '../../core/app/core';
+import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
+import type { SkyState } from '../../core/sky/sky-snapshot';
 import type { SkyClusterOwnership } from '../../core/sky/sky-types';
 import type { IdentityCheck, Problem } from '../../shared/model';
 import { EXIT, type CommandContext } from '../exit-codes';
@@ -123,19 +124,31 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     return EXIT.ok;
   }
 
-  const read = await readSkyState({ homeDir: ctx.homeDir, env: ctx.env });
-  // Ask STS only when some cluster could be an AWS one: no clusters, no network.
-  const needsAws = read.clusters.some((c) => c.cloud === 'aws' || c.cloud === null);
-  const local = await readLocalIdentities({
+  const platform = process.platform;
+  const core = createCore({
     env: ctx.env,
     homeDir: ctx.homeDir,
-    platform: process.platform,
-    now: new Date(),
-    ...(values.verify && needsAws ? { verifier: createIdentityVerifier({ env: ctx.env }) } : {}),
+    settingsFile: settingsFile(ctx.env, ctx.homeDir, platform),
+    appDataDir: appDataDir(ctx.env, ctx.homeDir, platform),
+    cacheDir: ctx.cacheDir,
+    watch: false,
+    detectCli: false,
+    verifyActive: false,
   });
-  const state = skySnapshot(read, local.identities, ctx.env);
-  const withProblems: SkyState = { ...state, problems: [...state.problems, ...local.problems, ...verificationProblems(local.checks)] };
-  ctx.stdout.write(values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems));
-  const unreadable = !read.available && read.reason !== 'missing';
-  return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
+  await core.start();
+  try {
+    // Ask STS only when some cluster could be an AWS one: no clusters, no network.
+    const needsAws = core.snapshot().sky?.clusters.some((c) => c.cloud === 'aws' || c.cloud === null) ?? false;
+    const checks = values.verify && needsAws ? await core.verifyAll() : [];
+    const snapshot = core.snapshot();
+    const state = snapshot.sky;
+    // The core reads SkyPilot and gcloud unless told not to; this one was not.
+    if (!state) throw new Error('the core read no SkyPilot state');
+    const withProblems: SkyState = { ...state, problems: [...state.problems, ...skyIdentityProblems(snapshot, ctx.env), ...verificationProblems(checks)] };
+    ctx.stdout.write(values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems));
+    const unreadable = !state.available && state.reason !== 'missing';
+    return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
+  } finally {
+    await core.stop();
+  }
 }

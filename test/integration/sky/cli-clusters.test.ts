@@ -1,12 +1,14 @@
 // `cloudid clusters` end to end in a temporary HOME: a SkyPilot state.db written by real SQLite
 // (WAL mode, one cluster only in the log), real AWS files verified against the local STS, and a
 // gcloud directory with two configurations.
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as clusters } from '../../../electron/cli/commands/clusters';
+import { settingsFile } from '../../../electron/core/app/app-paths';
 import type { CommandContext } from '../../../electron/cli/exit-codes';
 import { authorizedUserJson, writeConfiguration, writeGcloudDatabases, writeJson } from '../../support/gcloud-fixtures';
 import { owners, writeSkyState } from '../../support/sky-state-fixtures';
@@ -188,6 +190,48 @@ describe('cloudid clusters', () => {
     expect(JSON.parse(result.out).activeIdentities).toEqual({ aws: null, awsProfile: 'sso-dev', awsAccountHint: ACCOUNT, gcp: 'me@example.com [project_id=ml-dev]' });
     expect(c.prod).toMatchObject({ operableByActive: false });
     expect(c.prod?.note).toBe(`SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`);
+  });
+
+  it("honours the settings' lead time, as the app does: an SSO login about to end is said", async () => {
+    const home = await newHome();
+    await writeFile(
+      path.join(home, '.aws', 'config'),
+      '[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+    );
+    const expiresAt = new Date(Date.now() + 30 * 60_000);
+    const cache = path.join(home, '.aws', 'sso', 'cache');
+    await mkdir(cache, { recursive: true });
+    await writeFile(
+      path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'token', expiresAt: `${expiresAt.toISOString().slice(0, 19)}Z` }),
+    );
+    await fleet(home);
+    const messages = (out: string): string[] => (JSON.parse(out) as { problems: { message: string }[] }).problems.map((p) => p.message);
+
+    // The default lead time (15 minutes): half an hour left is nothing to say.
+    const standard = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
+    expect(messages(standard.out).filter((m) => m.includes('sso-dev'))).toEqual([]);
+
+    const settings = settingsFile({ HOME: home }, home, process.platform);
+    await mkdir(path.dirname(settings), { recursive: true });
+    await writeFile(settings, JSON.stringify({ leadTimeMinutes: 60 }));
+    const early = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
+    const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    expect(messages(early.out)).toContain(`AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`);
+    // The verdicts themselves stay SkyPilot's: the account still owns `train`.
+    expect(byName(early.out).train?.operableByActive).toBe(true);
+    const table = await cloudid(home, [], { AWS_PROFILE: 'sso-dev' });
+    expect(table.out).toContain(`warning: AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`);
+  });
+
+  it('says when the profile SkyPilot would use does not exist', async () => {
+    const home = await newHome();
+    await fleet(home);
+    const result = await cloudid(home, ['--json'], { AWS_PROFILE: 'nobody' });
+    const json = JSON.parse(result.out) as { problems: { message: string }[] };
+    expect(json.problems.map((p) => p.message)).toContain(
+      `SkyPilot would use AWS profile "nobody", which is not in ${path.join(home, '.aws', 'config')} or ${path.join(home, '.aws', 'credentials')}`,
+    );
   });
 
   it('exits 0 and prints a table when the active identities can operate everything', async () => {
