@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/app/core';
 import { createOperationHandlers } from '../../electron/core/app/operation-handlers';
+import { cliCommandState, installCliCommand, type CliCommandOptions } from '../../electron/core/app/cli-command-link';
+import { createStartAtLogin } from '../../electron/core/app/start-at-login';
 import { makeAwsHome, type AwsHome } from './aws-home';
 import { GoogleTokenServer } from './google-token-server';
 import { startBridgeServer, type BridgeServer, type EmitEvent } from './bridge-server';
@@ -23,6 +25,10 @@ export const AWS_CLI_V2 = 'aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.de
 export const AWS_CLI_V1 = 'aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+/** The standalone CLI that `npm run build` makes (scripts/cli-bundle.mjs), as the packaged app ships it. */
+const CLI_BUNDLE_DIR = fileURLToPath(new URL('../../out/cli-standalone', import.meta.url));
+/** Start at login as on Linux, in the temp HOME; this is the command its autostart entry runs. */
+export const E2E_LAUNCH_COMMAND = { executable: '/opt/Cloud Identity Tray/cloud-identity-tray', args: [] };
 
 export interface AppLaunch {
   config?: string;
@@ -162,6 +168,20 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
 
       const copied: string[] = [];
       const opened: string[] = [];
+      // The desktop services on Linux terms, in the temp HOME; ~/.local/bin is not on this PATH.
+      const startAtLogin = createStartAtLogin({
+        platform: 'linux',
+        env: {},
+        homeDir: home.home,
+        launch: E2E_LAUNCH_COMMAND,
+        loginItems: {
+          getLoginItemSettings: () => ({ openAtLogin: false }),
+          setLoginItemSettings: () => {
+            throw new Error('Linux has no login items: the autostart file is used');
+          },
+        },
+      });
+      const cliCommand: CliCommandOptions = { platform: 'linux', env: { PATH: bin, SHELL: '/bin/bash' }, homeDir: home.home, bundleDir: CLI_BUNDLE_DIR, stableCopyDir: null };
       // Handlers emit events (progress of a login...) through the server, which exists only
       // after it is given the handlers: they reach it through this forwarder.
       let emitToPage: EmitEvent = () => undefined;
@@ -174,6 +194,8 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
             return true;
           },
           pickFile: async () => launch.pickedFile ?? null,
+          startAtLogin,
+          cliCommand: { state: () => cliCommandState(cliCommand), install: () => installCliCommand(cliCommand) },
         },
         (event, payload) => emitToPage(event, payload),
       );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CloudIdApi, Settings } from '../shared-types';
+import type { CloudIdApi, Settings, StartAtLoginState } from '../shared-types';
 import { errorMessage } from '../lib/errors';
+import { SettingsCliCommand } from './settings-cli-command';
 
 /** A modal dialog (native <dialog>: focus is trapped and Escape closes it) for the settings. */
 export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: boolean; onClose(): void }) {
@@ -9,6 +10,9 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
   const [leadTime, setLeadTime] = useState('');
   const [notifications, setNotifications] = useState(true);
   const [loginFlow, setLoginFlow] = useState<Settings['ssoLoginFlow']>('auto');
+  /** Start at login as the system has it (not the saved setting: the user may change it there too). */
+  const [startState, setStartState] = useState<StartAtLoginState | null>(null);
+  const [startAtLogin, setStartAtLogin] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -33,6 +37,15 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
       },
       (failure: unknown) => live && setError(errorMessage(failure)),
     );
+    setStartState(null);
+    api.getStartAtLogin().then(
+      (state) => {
+        if (!live) return;
+        setStartState(state);
+        setStartAtLogin(state.enabled);
+      },
+      (failure: unknown) => live && setError(errorMessage(failure)),
+    );
     return () => {
       live = false;
     };
@@ -49,13 +62,21 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
     setError(null);
     api
       .updateSettings({ leadTimeMinutes: minutes, notifications, ssoLoginFlow: loginFlow })
-      .then(
-        (saved) => {
-          setSettings(saved);
-          onClose();
-        },
-        (failure: unknown) => setError(errorMessage(failure)),
-      )
+      .then(async (saved) => {
+        setSettings(saved);
+        if (startState !== null && startAtLogin !== startState.enabled) {
+          const applied = await api.setStartAtLogin({ enabled: startAtLogin });
+          setStartState(applied);
+          setStartAtLogin(applied.enabled);
+          // The dialog stays open on what the system would not do, with the reason.
+          if (applied.problem !== null) {
+            setError(applied.problem);
+            return;
+          }
+        }
+        onClose();
+      })
+      .catch((failure: unknown) => setError(errorMessage(failure)))
       .finally(() => setSaving(false));
   };
 
@@ -80,6 +101,11 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
           <input type="checkbox" checked={notifications} disabled={settings === null} onChange={(event) => setNotifications(event.target.checked)} />
           <span>Show desktop notifications</span>
         </label>
+        <label className="check-field">
+          <input type="checkbox" checked={startAtLogin} disabled={startState === null} onChange={(event) => setStartAtLogin(event.target.checked)} />
+          <span>Start at login</span>
+        </label>
+        {startState?.problem && startState.problem !== error ? <p className="muted">{startState.problem}</p> : null}
         <label className="field">
           <span>AWS SSO log in with</span>
           <select value={loginFlow} disabled={settings === null} onChange={(event) => setLoginFlow(event.target.value as Settings['ssoLoginFlow'])}>
@@ -88,6 +114,7 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
             <option value="device-code">A device code (works with a browser on another machine)</option>
           </select>
         </label>
+        <SettingsCliCommand api={api} open={open} />
         <p role="alert" className="inline-error">
           {error}
         </p>
