@@ -115,3 +115,9 @@ describe('what the OS runs and where the CLI is', () => {
     expect(cliCommandOptions({ ...base, app: fakeApp(false).app, env: {} }).bundleDir).toBe('/src/cloud-identity-tray/out/cli-standalone');
   });
 });
+
+it('the packaged app ships the standalone CLI where cliCommandOptions looks for it', async () => {
+  const builder = await readFile(join(import.meta.dirname, '..', '..', '..', 'build', 'electron-builder.yml'), 'utf8');
+  expect(builder).toMatch(/^ {2}- from: out\/cli-standalone\n {4}to: cli\n/m);
+  expect(builder).toMatch(/^ {2}runAsNode: false$/m);
+});
