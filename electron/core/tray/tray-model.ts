@@ -6,7 +6,8 @@
 // of SSO sessions, and a way into the window, which is where thousands of profiles belong.
 import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
-import { compareUrgency, formatTimeLeft, worstStatus } from '../identity/expiry';
+import { compareUrgency, worstStatus } from '../identity/expiry';
+import { DAY, HOUR } from '../../shared/time-words';
 import { profileExportLine } from './profile-export-line';
 import { describeClusters } from './tray-clusters';
 
@@ -58,15 +59,21 @@ export interface TrayModel {
   items: TrayItem[];
 }
 
-export function buildTrayModel(snapshot: Snapshot, now: number): TrayModel {
+/** A local wall-clock time for the menu, e.g. "14:30". */
+export type TrayClock = (at: Date) => string;
+
+/** 24-hour local time: the same width in every locale, and no seconds to tick. */
+export const localClock: TrayClock = (at) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+
+export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock = localClock): TrayModel {
   const { aws } = snapshot;
   const profile = aws.profiles.find((p) => p.name === aws.activeProfile) ?? null;
   const session = profile?.ssoSession ? (aws.ssoSessions.find((s) => s.name === profile.ssoSession) ?? null) : null;
-  const active = describeActive(snapshot, profile, session, now);
+  const active = describeActive(snapshot, profile, session, now, clock);
 
   const items: TrayItem[] = [...active.items, { type: 'separator' }];
 
-  const sessionItems = ssoSessionItems(aws.ssoSessions, session, now);
+  const sessionItems = ssoSessionItems(aws.ssoSessions, session, now, clock);
   if (sessionItems.length > 0) items.push(...sessionItems, { type: 'separator' });
 
   const gcp = describeGcp(snapshot.gcp);
@@ -202,6 +209,7 @@ function describeActive(
   profile: AwsProfile | null,
   session: SsoSession | null,
   now: number,
+  clock: TrayClock,
 ): ActiveDescription {
   const { activeProfile, activeProfileSource, profiles } = snapshot.aws;
   const name = shorten(activeProfile);
@@ -223,7 +231,7 @@ function describeActive(
   }
 
   const iconStatus = worstStatus(session ? [profile.status, session.status] : [profile.status]) ?? 'unknown';
-  const state = describeStatus(profile.status, profile.expiresAt, now);
+  const state = describeStatus(profile.status, profile.expiresAt, now, clock);
   const items: TrayItem[] = [
     { type: 'action', label: `${name} — ${state}`, action: { id: 'show-profile', arg: profile.name } },
   ];
@@ -234,7 +242,7 @@ function describeActive(
   if (who.length > 0) items.push({ type: 'label', label: who.join(' · ') });
 
   if (session && session.status !== profile.status) {
-    items.push({ type: 'label', label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now)}` });
+    items.push({ type: 'label', label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now, clock)}` });
   }
   // The one-click fix for the profile in use: its session needs a browser sign-in.
   if (session && session.startUrl !== null && session.region !== null && (session.status === 'signed-out' || session.status === 'expired' || (session.status === 'expiring' && !session.refreshable))) {
@@ -260,14 +268,14 @@ function describeActive(
 
 const byName = new Intl.Collator('en', { numeric: true }).compare;
 
-function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSession | null, now: number): TrayItem[] {
+function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSession | null, now: number, clock: TrayClock): TrayItem[] {
   if (sessions.length === 0) return [];
   const shown = mostUrgent(sessions, activeSession, MAX_MENU_SESSIONS);
   const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'SSO session' : 'SSO sessions' }];
   for (const s of shown) {
     items.push({
       type: 'submenu',
-      label: `${shorten(s.name)} — ${describeStatus(s.status, s.expiresAt, now)}`,
+      label: `${shorten(s.name)} — ${describeStatus(s.status, s.expiresAt, now, clock)}`,
       items: ssoSessionActions(s),
     });
   }
@@ -327,14 +335,14 @@ function warningItems(snapshot: Snapshot): TrayItem[] {
   return items;
 }
 
-/** "expires in 2h 10m", "expired 3m ago", or a status word when there is no time to count. */
-export function describeStatus(status: IdentityStatus, expiresAt: string | null, now: number): string {
+/** "expires at 14:30 (in 2h)", "expired at 11:57", or a status word when there is no time to tell. */
+export function describeStatus(status: IdentityStatus, expiresAt: string | null, now: number, clock: TrayClock = localClock): string {
   switch (status) {
     case 'valid':
     case 'expiring':
     case 'expired': {
       const at = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
-      return Number.isNaN(at) ? status : formatTimeLeft(new Date(at), now);
+      return Number.isNaN(at) ? status : trayTimeLeft(new Date(at), now, clock);
     }
     case 'signed-out':
       return 'signed out';
@@ -348,17 +356,37 @@ export function describeStatus(status: IdentityStatus, expiresAt: string | null,
 }
 
 /**
+ * When an identity expires, in words that change rarely: the tray re-renders only when a label
+ * changes, and a menu rebuilt every minute (or second) is work for nothing and can close a menu
+ * the user has open on some desktops. So: whole days beyond a day; the local clock time plus
+ * whole hours within a day; the clock time alone in the last hour, which then changes only at
+ * expiry. The window and `cloudid status` keep the exact countdown (electron/shared/time-words.ts).
+ */
+export function trayTimeLeft(expiresAt: Date, now: number, clock: TrayClock = localClock): string {
+  const left = expiresAt.getTime() - now;
+  if (Number.isNaN(left)) return 'expiry unknown';
+  if (left > 0) {
+    if (left >= DAY) return `expires in ${Math.floor(left / DAY)}d`;
+    if (left >= HOUR) return `expires at ${clock(expiresAt)} (in ${Math.floor(left / HOUR)}h)`;
+    return `expires at ${clock(expiresAt)}`;
+  }
+  if (-left < DAY) return `expired at ${clock(expiresAt)}`;
+  return `expired ${Math.floor(-left / DAY)}d ago`;
+}
+
+/**
  * The first instant after `now` at which the menu's text changes by the passage of time alone
- * ("expires in 42m" becoming "41m"), or null when nothing changes within `horizonMs`. Statuses
- * themselves change only with a new snapshot (the core publishes one at each deadline); this is
- * for the countdown text in between, so the shell sets one timer instead of polling.
+ * ("expires at 14:30 (in 2h)" becoming "(in 1h)"), or null when nothing changes within
+ * `horizonMs`. Statuses themselves change only with a new snapshot (the core publishes one at
+ * each deadline); this is for the time words in between, so the shell sets one timer instead of
+ * polling, and that timer fires only when a label really changes.
  *
  * Every time-dependent text counts monotonically (down to expiry, then up since), so once the
  * model differs from the one at `now` it never returns to it: a binary search finds the instant.
  */
-export function nextTrayChange(snapshot: Snapshot, now: number, horizonMs = 24 * 60 * 60 * 1000): number | null {
+export function nextTrayChange(snapshot: Snapshot, now: number, horizonMs = 24 * 60 * 60 * 1000, clock: TrayClock = localClock): number | null {
   const text = (t: number): string => {
-    const model = buildTrayModel(snapshot, t);
+    const model = buildTrayModel(snapshot, t, clock);
     return JSON.stringify([model.tooltip, model.items]);
   };
   const current = text(now);

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import type { AwsProfile, AwsState, IdentityStatus, Snapshot, SsoSession } from '../../../electron/shared/model';
 import { IDENTITY_STATUSES } from '../../../electron/shared/model';
 import type { GcpAccountStatus, GcpState } from '../../../electron/shared/gcp-model';
-import { formatTimeLeft } from '../../../electron/core/identity/expiry';
 import {
   buildTrayModel,
   loadingTrayModel,
@@ -14,12 +13,16 @@ import {
   MAX_TOOLTIP_CHARS,
   nextTrayChange,
   shortArn,
+  trayTimeLeft,
+  type TrayClock,
   type TrayItem,
   type TrayModel,
 } from '../../../electron/core/tray/tray-model';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const inMinutes = (m: number): string => new Date(NOW + m * 60_000).toISOString();
+/** Wall-clock time in UTC, so the labels do not depend on the machine's time zone. */
+const utc: TrayClock = (at) => at.toISOString().slice(11, 16);
 
 function profile(name: string, overrides: Partial<AwsProfile> = {}): AwsProfile {
   return makeProfile({ name, source: { file: '/home/u/.aws/config', line: 1 }, sources: [], ...overrides });
@@ -101,8 +104,8 @@ const actionsOf = (model: TrayModel): string[] =>
 
 describe('buildTrayModel: the active profile', () => {
   it('shows name, account, short ARN and time left of a valid SSO profile', () => {
-    const model = buildTrayModel(ssoSnapshot('valid', 'valid', 130), NOW);
-    const timeLeft = formatTimeLeft(new Date(inMinutes(130)), NOW);
+    const model = buildTrayModel(ssoSnapshot('valid', 'valid', 130), NOW, utc);
+    const timeLeft = trayTimeLeft(new Date(inMinutes(130)), NOW, utc);
     expect(model.iconStatus).toBe('valid');
     expect(model.items[0]).toEqual({
       type: 'action',
@@ -112,14 +115,16 @@ describe('buildTrayModel: the active profile', () => {
     expect(labels(model.items)).toContain('Account 123456789012 · assumed-role/Admin/alice');
     expect(labels(model.items)).toContain('Chosen by AWS_PROFILE');
     expect(model.tooltip).toBe(`Cloud Identity Tray — prod-admin: ${timeLeft}`);
-    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)');
   });
 
-  it('counts down in hours and minutes', () => {
-    expect(describeStatus('valid', inMinutes(130), NOW)).toBe('expires in 2h 10m');
-    expect(describeStatus('expiring', inMinutes(42), NOW)).toBe('expires in 42m');
-    expect(describeStatus('expired', inMinutes(-3), NOW)).toBe('expired 3m ago');
-    expect(describeStatus('expired', null, NOW)).toBe('expired');
+  it('tells the time of expiry, with whole hours or days when it is further away', () => {
+    expect(describeStatus('valid', inMinutes(3 * 24 * 60 + 30), NOW, utc)).toBe('expires in 3d');
+    expect(describeStatus('valid', inMinutes(130), NOW, utc)).toBe('expires at 14:10 (in 2h)');
+    expect(describeStatus('expiring', inMinutes(42), NOW, utc)).toBe('expires at 12:42');
+    expect(describeStatus('expired', inMinutes(-3), NOW, utc)).toBe('expired at 11:57');
+    expect(describeStatus('expired', inMinutes(-2 * 24 * 60 - 5), NOW, utc)).toBe('expired 2d ago');
+    expect(describeStatus('expired', null, NOW, utc)).toBe('expired');
   });
 
   it('uses the worst of the profile and the SSO session it uses for the icon', () => {
@@ -132,7 +137,7 @@ describe('buildTrayModel: the active profile', () => {
   it('says how the SSO session stands when it differs from the profile', () => {
     const snap = ssoSnapshot('valid', 'expired');
     snap.aws.ssoSessions[0] = { ...snap.aws.ssoSessions[0]!, expiresAt: inMinutes(-20) };
-    expect(labels(buildTrayModel(snap, NOW).items)).toContain('SSO session corp: expired 20m ago');
+    expect(labels(buildTrayModel(snap, NOW, utc).items)).toContain('SSO session corp: expired at 11:40');
     expect(labels(buildTrayModel(ssoSnapshot('valid', 'valid'), NOW).items).join('\n')).not.toContain('SSO session corp');
   });
 
@@ -240,7 +245,7 @@ describe('buildTrayModel: the active profile', () => {
   });
 
   it('says when it expired once the time has passed, whatever the status says', () => {
-    expect(describeStatus('valid', inMinutes(-1), NOW)).toBe('expired 1m ago');
+    expect(describeStatus('valid', inMinutes(-1), NOW, utc)).toBe('expired at 11:59');
   });
 });
 
@@ -249,19 +254,19 @@ describe('buildTrayModel: SSO sessions', () => {
     const snap = snapshot({
       ssoSessions: [session('a', { status: 'valid', expiresAt: inMinutes(300) }), session('b', { status: 'signed-out', expiresAt: null })],
     });
-    const all = labels(buildTrayModel(snap, NOW).items);
+    const all = labels(buildTrayModel(snap, NOW, utc).items);
     expect(all).toContain('SSO sessions');
-    expect(all).toContain('a — expires in 5h');
+    expect(all).toContain('a — expires at 17:00 (in 5h)');
     expect(all).toContain('b — signed out');
   });
 
   it('caps the list, most urgent first, and points to the window for the rest', () => {
     const sessions = Array.from({ length: 20 }, (_, i) => session(`s${String(i).padStart(2, '0')}`));
     sessions[17] = session('s17', { status: 'expired', expiresAt: inMinutes(-5) });
-    const model = buildTrayModel(snapshot({ ssoSessions: sessions }), NOW);
+    const model = buildTrayModel(snapshot({ ssoSessions: sessions }), NOW, utc);
     const sessionLabels = labels(model.items).filter((l) => /^s\d\d — /.test(l));
     expect(sessionLabels).toHaveLength(MAX_MENU_SESSIONS);
-    expect(sessionLabels[0]).toBe('s17 — expired 5m ago');
+    expect(sessionLabels[0]).toBe('s17 — expired at 11:55');
     expect(labels(model.items)).toContain(`${20 - MAX_MENU_SESSIONS} more in the window…`);
   });
 
@@ -425,23 +430,35 @@ describe('shortArn', () => {
 });
 
 describe('nextTrayChange', () => {
-  it('is the next instant the countdown text changes', () => {
-    // 2h 10m 30s left: "2h 10m" until 2h 10m remain, then "2h 9m" from the next millisecond.
+  it('is the next instant a label changes: the hour of "(in 2h)" running out', () => {
+    // 2h 10m 30s left: "(in 2h)" until exactly 2h remain, then "(in 1h)".
     const snap = ssoSnapshot('valid', 'valid', 130.5);
-    const at = nextTrayChange(snap, NOW);
-    expect(at).toBe(NOW + 30_000 + 1);
-    expect(buildTrayModel(snap, at! - 1).tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
-    expect(buildTrayModel(snap, at!).tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 9m');
+    const at = nextTrayChange(snap, NOW, undefined, utc);
+    expect(at).toBe(NOW + 10.5 * 60_000 + 1);
+    expect(buildTrayModel(snap, at! - 1, utc).tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)');
+    expect(buildTrayModel(snap, at!, utc).tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 1h)');
   });
 
-  it('counts in seconds in the last minute', () => {
-    const snap = ssoSnapshot('expiring', 'expiring', 0.5);
-    expect(nextTrayChange(snap, NOW)).toBe(NOW + 1);
+  it('wakes once in the last hour, at expiry, not every minute or second', () => {
+    for (const minutesLeft of [59, 10, 0.5]) {
+      const snap = ssoSnapshot('expiring', 'expiring', minutesLeft);
+      expect(nextTrayChange(snap, NOW, undefined, utc)).toBe(NOW + minutesLeft * 60_000);
+    }
   });
 
-  it('keeps counting after expiry ("expired 3m ago")', () => {
+  it('after expiry, wakes only when "expired at" turns into days', () => {
     const snap = ssoSnapshot('expired', 'expired', -3);
-    expect(nextTrayChange(snap, NOW)).toBe(NOW + 60_000);
+    expect(nextTrayChange(snap, NOW, undefined, utc)).toBe(NOW - 3 * 60_000 + 24 * 60 * 60_000);
+  });
+
+  it('wakes at most once an hour over a whole day, whatever is listed', () => {
+    const snap = snapshot({
+      profiles: [profile('default')],
+      ssoSessions: [session('a', { expiresAt: inMinutes(10.25) }), session('b', { expiresAt: inMinutes(20 * 60 + 7) })],
+    });
+    let wakes = 0;
+    for (let t: number | null = NOW; t !== null && t < NOW + 24 * 60 * 60_000; t = nextTrayChange(snap, t, undefined, utc)) wakes++;
+    expect(wakes).toBeLessThanOrEqual(25);
   });
 
   it('is null when nothing in the menu depends on time', () => {
@@ -451,7 +468,7 @@ describe('nextTrayChange', () => {
 
   it('finds changes in a listed SSO session, not only the active profile', () => {
     const snap = snapshot({ profiles: [profile('default')], ssoSessions: [session('corp', { expiresAt: inMinutes(10.25) })] });
-    expect(nextTrayChange(snap, NOW)).toBe(NOW + 15_000 + 1);
+    expect(nextTrayChange(snap, NOW, undefined, utc)).toBe(NOW + 10.25 * 60_000);
   });
 });
 
@@ -490,17 +507,17 @@ describe('buildTrayModel: the Google Cloud section', () => {
   };
 
   it('shows the active configuration, account, project and status, and the tooltip names them', () => {
-    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW, utc);
     const all = labels(model.items);
     expect(all).toContain('Google Cloud');
     expect(all).toContain('alice@example.com — signed in');
     expect(all).toContain('Project acme-dev · configuration default');
-    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m · gcloud alice@example.com: signed in');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h) · gcloud alice@example.com: signed in');
     expect(model.iconStatus).toBe('valid');
   });
 
   it('switches the active configuration from a submenu; the active one is marked, not clickable', () => {
-    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW);
+    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW, utc);
     const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
     expect(submenu?.items).toEqual([
       { type: 'label', label: '✓ default — alice@example.com' },
@@ -569,7 +586,7 @@ describe('buildTrayModel: the Google Cloud section', () => {
     const empty = gcpState({ accounts: [], configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }] });
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), empty), NOW);
     expect(labels(model.items)).not.toContain('Google Cloud');
-    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires in 2h 10m');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)');
   });
 
   it('has no time-dependent text of its own', () => {
