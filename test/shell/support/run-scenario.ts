@@ -29,7 +29,7 @@ export interface ScenarioReport<T> {
 export interface RunOptions {
   /** Prepares the throwaway HOME before the app starts. */
   setUp?(home: AwsHome): Promise<void>;
-  env?: Record<string, string>;
+  env?: Record<string, string> | ((home: AwsHome) => Record<string, string>);
   /** How long the scenario may take. */
   timeoutMs?: number;
   /** How long the process may live on after the scenario. */
@@ -52,10 +52,12 @@ export async function runScenario<T>(file: string, name: string, options: RunOpt
     AWS_CONFIG_FILE: home.configFile,
     AWS_SHARED_CREDENTIALS_FILE: home.credentialsFile,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // Nothing reaches AWS: every SDK endpoint is a closed local port unless a scenario sets one.
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
     SHELL_REPORT_FILE: reportFile,
     SHELL_LEFTOVER_AFTER_MS: String(endWithinMs - 500),
     ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(home) : options.env),
   };
   const child = spawn(
     process.execPath,

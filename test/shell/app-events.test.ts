@@ -1,0 +1,94 @@
+// Events from outside the window, on the built app: a slow login shell, a second launch,
+// quitting during start-up, AWS files changing, a token running out, waking from sleep.
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cacheStamp, type AwsHome } from '../support/aws-home';
+import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
+import type * as scenarios from './scenarios/app-events';
+
+const file = 'test/shell/scenarios/app-events.ts';
+const homes: AwsHome[] = [];
+afterEach(async () => {
+  await Promise.all(homes.splice(0).map((h) => h.cleanup()));
+});
+
+async function run<K extends keyof typeof scenarios>(name: K, options: RunOptions = {}) {
+  const report = await runScenario<Awaited<ReturnType<(typeof scenarios)[K]>>>(file, name, {
+    setUp: (home) => home.writeConfig('[profile dev]\nregion = eu-west-1\n'),
+    ...options,
+  });
+  homes.push(report.home);
+  expect(cleanRun(report)).toEqual({ failure: null, unhandled: [], undeclared: [] });
+  expect(report.leftover).toBeNull();
+  expect(report.endedOnItsOwn).toBe(true);
+  return report;
+}
+
+/** A login shell whose profile takes `seconds` to run, as a slow ~/.bash_profile does. */
+async function slowShell(home: AwsHome, seconds: number): Promise<string> {
+  const path = join(home.home, 'slow-shell');
+  await writeFile(path, `#!/bin/sh\nsleep ${seconds}\nexec /bin/sh "$@"\n`);
+  await chmod(path, 0o755);
+  return path;
+}
+
+describe('outside events', () => {
+  it('shows the tray and answers a second launch while a slow login shell still runs', async () => {
+    const { result } = await run('slowShellSecondInstance', {
+      setUp: async (home) => {
+        await home.writeConfig('[profile dev]\nregion = eu-west-1\n');
+        await slowShell(home, 2);
+      },
+      env: (home) => ({ SHELL: join(home.home, 'slow-shell') }),
+      timeoutMs: 20_000,
+    });
+    expect(result.trayAfterMs).toBeLessThan(500);
+    expect(result.ipcChannels).toBeGreaterThan(0);
+    expect(result.windowAfterSecondLaunch).toBe(true);
+    expect(result.stillLoading).toBe(true);
+  });
+
+  it('quits cleanly from the loading menu: tray gone, handlers removed, nothing left running', async () => {
+    const { result } = await run('quitFromLoadingMenu');
+    expect(result).toEqual({ loading: true, exitCode: 0, trayDestroyed: true, handlers: 0 });
+  });
+
+  it('a second launch hands over to the first and quits before doing anything', async () => {
+    const { result } = await run('secondLaunchQuits');
+    expect(result).toEqual({ exitCode: 0, trays: 0, handlers: 0 });
+  });
+
+  it('rebuilds the menu and pushes a snapshot when ~/.aws/config changes', async () => {
+    const { result } = await run('configChangeRebuildsMenu');
+    expect(result.before.some((l) => l.startsWith('default'))).toBe(false);
+    expect(result.after.some((l) => l.startsWith('default'))).toBe(true);
+    expect(result.pushedProfiles).toEqual(expect.arrayContaining(['default', 'added-later']));
+  });
+
+  it('turns the tray to expired when an SSO token runs out, with one notification, without a menu per second', async () => {
+    const { result } = await run('tokenExpiresSoon', {
+      setUp: async (home) => {
+        await home.writeConfig(
+          '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = eu-west-1\n' +
+            '[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n',
+        );
+        await home.writeToken('corp', { startUrl: 'https://d-1234567890.awsapps.com/start', region: 'us-east-1', accessToken: 'token', expiresAt: cacheStamp(Date.now() + 10_000) });
+      },
+      env: { AWS_PROFILE: 'dev' },
+      timeoutMs: 30_000,
+    });
+    expect(result.iconAtStart).not.toMatch(/expired/);
+    expect(result.iconAfter).toMatch(/expired/);
+    expect(result.notifications.filter((t) => /expired/i.test(t))).toHaveLength(1);
+    expect(result.menusBuilt).toBeLessThanOrEqual(4);
+  });
+
+  it('re-renders the tray on resume, and copies the export line from the tray', async () => {
+    const { result } = await run('resumeAndCopy', {
+      setUp: (home) => home.writeConfig('[default]\nregion = eu-west-1\naws_access_key_id = AKIAEXAMPLE\n'),
+    });
+    expect(result.menusAfterResume).toBe(1);
+    expect(result.copied).toBe('export AWS_PROFILE=default');
+  });
+});
