@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStandaloneCli, minimumNode, REPO, ROOT_PACKAGE } from './cli-bundle.mjs';
 
-export const CLI_PACKAGE_NAME = 'cloud-identity-tray-cli';
+const CLI_PACKAGE_NAME = 'cloud-identity-tray-cli';
 
 const { values } = parseArgs({ options: { destination: { type: 'string' }, 'no-build': { type: 'boolean' } } });
 const standalone = join(REPO, 'out', 'cli-standalone');

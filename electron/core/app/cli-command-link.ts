@@ -30,7 +30,7 @@ export interface CliCommandOptions {
 
 const MARKER = `# The cloudid command of ${PRODUCT_NAME}, installed from its Settings. The app rewrites this file;`;
 
-export function cliCommandPath(homeDir: string): string {
+function cliCommandPath(homeDir: string): string {
   return join(homeDir, '.local', 'bin', 'cloudid');
 }
 
@@ -39,7 +39,7 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
-export function launcherScript(cliEntry: string): string {
+function launcherScript(cliEntry: string): string {
   return [
     '#!/bin/sh',
     MARKER,

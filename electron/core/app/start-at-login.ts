@@ -39,7 +39,7 @@ export interface StartAtLogin {
   refresh(): Promise<StartAtLoginState>;
 }
 
-export const AUTOSTART_FILE_NAME = 'cloud-identity-tray.desktop';
+const AUTOSTART_FILE_NAME = 'cloud-identity-tray.desktop';
 /** Marks an autostart file as the app's own: only such a file is ever rewritten or removed. */
 const OWNER_KEY = 'X-Cloud-Identity-Tray-Autostart';
 
@@ -61,12 +61,12 @@ function execArgument(arg: string): string {
 }
 
 /** The Exec value as written in the file: quoted arguments, then the string-value escapes on top. */
-export function execValue(command: LaunchCommand): string {
+function execValue(command: LaunchCommand): string {
   const line = [command.executable, ...command.args].map(execArgument).join(' ');
   return line.replace(/[\\\n\t\r]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' })[c] ?? c);
 }
 
-export function desktopEntry(command: LaunchCommand): string {
+function desktopEntry(command: LaunchCommand): string {
   return [
     `# Written by ${PRODUCT_NAME}; turn "Start at login" off in its Settings to remove it.`,
     '[Desktop Entry]',
