@@ -23,4 +23,5 @@ run npm run typecheck
 run npm run lint
 run npx vitest run
 run npm run build
+run npx vitest run --config vitest.shell.config.ts   # the built main and preload on the Electron fake (docs/shell-tests.md)
 run npx playwright test
