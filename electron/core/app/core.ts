@@ -154,7 +154,7 @@ export function createCore(opts: CoreOptions): Core {
 
   /** gcloud statuses are computed while reading its (small) files: read them again. */
   const rereadGcp = async (): Promise<void> => {
-    if (!gcp || !sources?.gcp) return;
+    if (!gcp || !sources) return;
     const next = await gcp.read();
     if (sources) sources = { ...sources, gcp: next };
     publish();
@@ -189,9 +189,7 @@ export function createCore(opts: CoreOptions): Core {
   const probeGcp = async (): Promise<void> => {
     if (!gcp) return;
     await gcp.probe();
-    const next = await gcp.read();
-    if (sources) sources = { ...sources, gcp: next };
-    publish();
+    await rereadGcp();
   };
   const probeTimer = opts.probeGcpReauth && gcp ? createGcpProbeTimer({ probe: probeGcp }) : null;
 
