@@ -1,6 +1,7 @@
 // Runs the real `aws` commands on this machine: a pip-installed AWS CLI v1 (a pyenv shim, first
 // on the default PATH) and Debian's AWS CLI v2 at /usr/bin/aws.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,6 +151,28 @@ describe('detectAwsClis on this machine', () => {
     await mkdir(path.join(dirNamedAws, 'aws'), { recursive: true });
     const report = await detectAwsClis({ path: `${notExec}:${dirNamedAws}:/usr/bin`, platform: 'linux', timeoutMs: REAL_CLI_TIMEOUT_MS });
     expect(report.found.map((f) => f.path)).toEqual([V2]);
+  });
+
+  it('reads an official-installer v2 from its folder without running it', async () => {
+    // The binary would say something else and leave a trace if it ran.
+    const ran = path.join(tmp, 'installer-ran.log');
+    const versionDir = path.join(tmp, 'installer', 'aws-cli', 'v2', '2.22.5');
+    await script(path.join(versionDir, 'dist'), `echo ran >> "${ran}"; echo "aws-cli/2.0.0 Python/3 fake"`);
+    await mkdir(path.join(versionDir, 'bin'));
+    await symlink('../dist/aws', path.join(versionDir, 'bin', 'aws'));
+    await symlink(versionDir, path.join(tmp, 'installer', 'aws-cli', 'v2', 'current'));
+    const bin = path.join(tmp, 'installer', 'bin');
+    await mkdir(bin);
+    await symlink(path.join(tmp, 'installer', 'aws-cli', 'v2', 'current', 'bin', 'aws'), path.join(bin, 'aws'));
+    const report = await detectAwsClis({ path: bin, platform: 'linux' });
+    expect(report.found).toEqual([{ path: path.join(bin, 'aws'), version: '2.22.5', major: 2, error: null }]);
+    expect(existsSync(ran)).toBe(false);
+  });
+
+  it('runs `aws --version` when the installation says nothing readable', async () => {
+    const fake = await script(path.join(tmp, 'no-install'), 'echo "aws-cli/2.0.0 Python/3.11.2 Linux/6 exe/x86_64"');
+    const report = await detectAwsClis({ path: fake, platform: 'linux' });
+    expect(report.found).toEqual([{ path: path.join(fake, 'aws'), version: '2.0.0', major: 2, error: null }]);
   });
 
   it('deduplicates a symlink to a CLI already seen and keeps the first PATH spelling', async () => {

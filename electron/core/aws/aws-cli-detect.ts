@@ -6,6 +6,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AwsCliInstall, AwsCliReport } from '../../shared/model';
+import { readInstalledAwsVersion } from './aws-cli-install-version';
 import { awsCliWarning } from './aws-cli-warning';
 import type { AwsCliVersionCache } from './aws-cli-version-cache';
 
@@ -184,11 +185,16 @@ export async function detectAwsClis(opts: DetectAwsClisOptions): Promise<AwsCliR
     unique.push(check);
   }
   const cache = opts.versionCache;
+  // `aws --version` runs in this process's directory, so pyenv's `.python-version` is looked for
+  // from there too.
+  const installOpts = { path: opts.path, env: opts.env ?? process.env, cwd: process.cwd(), platform: opts.platform };
   const found = await Promise.all(
     unique.map(async ({ file, real }) => {
       const cached = await cache?.get(file, real);
       if (cached) return cached;
-      const install = await runVersion(file, opts);
+      // The installation's files, read in milliseconds; `aws --version` only when they say nothing sure.
+      const installed = await readInstalledAwsVersion(file, installOpts);
+      const install = installed ? { path: file, ...installed, error: null } : await runVersion(file, opts);
       await cache?.set(file, real, install);
       return install;
     }),
