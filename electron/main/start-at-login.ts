@@ -13,8 +13,8 @@ type LoginApp = Pick<App, 'isPackaged' | 'getAppPath' | 'getLoginItemSettings' |
 export interface StartAtLoginSetup {
   app: LoginApp;
   core: Core;
-  /** Settles once the core has read its settings (core.start()). */
-  ready: Promise<void>;
+  /** core.start(): the launch-time part waits for the settings it reads. */
+  ready: Promise<unknown>;
   /** The environment with the login shell's PATH: what a terminal will see. */
   env: NodeJS.ProcessEnv;
   homeDir: string;
@@ -69,20 +69,23 @@ export function setupStartAtLogin(setup: StartAtLoginSetup): Required<Pick<Shell
   });
   const cli = cliCommandOptions(setup);
 
-  void setup.ready
-    .then(async () => {
-      const state = await startAtLoginOnLaunch({
-        setting: core.settings().startAtLogin,
-        startAtLogin,
-        firstLaunchTurnsOn: app.isPackaged,
-        saveSetting: async (enabled) => {
-          await core.updateSettings({ startAtLogin: enabled });
-        },
-      });
-      if (state?.problem) console.warn(`start at login: ${state.problem}`);
-      await refreshCliCommand(cli);
-    })
-    .catch((error: unknown) => console.error('start at login or the cloudid command could not be set up:', error));
+  const atLaunch = async (): Promise<void> => {
+    const state = await startAtLoginOnLaunch({
+      setting: core.settings().startAtLogin,
+      startAtLogin,
+      firstLaunchTurnsOn: app.isPackaged,
+      saveSetting: async (enabled) => {
+        await core.updateSettings({ startAtLogin: enabled });
+      },
+    });
+    if (state?.problem) console.warn(`start at login: ${state.problem}`);
+    await refreshCliCommand(cli);
+  };
+  void setup.ready.then(
+    () => atLaunch().catch((error: unknown) => console.error('start at login or the cloudid command could not be set up:', error)),
+    // A core that failed to start is reported by whoever started it.
+    () => undefined,
+  );
 
   return { startAtLogin, cliCommand: { state: () => cliCommandState(cli), install: () => installCliCommand(cli) } };
 }

@@ -69,6 +69,15 @@ describe('setupStartAtLogin', () => {
     expect(current().startAtLogin).toBe(false);
   });
 
+  it('a core that failed to start: nothing is registered and nothing saved', async () => {
+    const { app, calls } = fakeApp(true);
+    const { core, current } = fakeCore({ startAtLogin: null });
+    setupStartAtLogin({ app, core, ready: Promise.reject(new Error('core failed')), env: {}, homeDir: '/Users/me', platform: 'darwin', execPath: '/x', resourcesPath: '/r' });
+    await settle();
+    expect(calls).toEqual([]);
+    expect(current().startAtLogin).toBeNull();
+  });
+
   it('Linux AppImage, first launch: writes the autostart entry for the AppImage file, not its mount', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cloudid-main-autostart-'));
     const { app, calls } = fakeApp(true);
