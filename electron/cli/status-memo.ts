@@ -13,11 +13,14 @@
 // read of such a file is not remembered (git's "racily clean" rule). Only the status is kept: it
 // holds no secret. Anything odd about the memo file means "work it out again".
 import { hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
 import type { AwsCliReport, Snapshot } from '../shared/model';
 import { fingerprintAwsInputs } from '../core/aws/aws-inputs-fingerprint';
+import { parseAppJson } from '../core/fs/app-json-file';
+import { writeFileAtomicSync } from '../core/fs/safe-file-writer';
 import { nextDeadline } from '../core/identity/expiry';
 
 /** Set by scripts/build-cli.mjs for each build of the bundle; absent when run from source. */
@@ -27,19 +30,24 @@ const FILE_NAME = 'status-aws.memo';
 const FORMAT = 1;
 const RACY_WINDOW_MS = 2_000;
 
-export interface StatusMemoHeader {
-  format: number;
-  key: string;
+/**
+ * The memo's first line. Only this line is parsed and checked; the `aws` part after it is printed
+ * as it is, so a read costs the same for a 4 MB memo as for a small one.
+ */
+const StatusMemoHeader = z.object({
+  format: z.number(),
+  key: z.string(),
   /** When the remembered statuses were worked out. */
-  at: number;
+  at: z.number(),
   /** The first instant a remembered status may be wrong; null: none is timed. */
-  validUntil: number | null;
+  validUntil: z.nullable(z.number()),
   /** Every AWS expiry and registration end, for the document's nextDeadline. */
-  awsExpiries: number[];
-  refreshEnds: number[];
+  awsExpiries: z.array(z.number()),
+  refreshEnds: z.array(z.number()),
   /** Whether the active profile could be used (the exit status). */
-  activeUsable: boolean;
-}
+  activeUsable: z.boolean(),
+});
+export type StatusMemoHeader = z.output<typeof StatusMemoHeader>;
 
 export interface StatusMemoKey {
   key: string;
@@ -70,14 +78,11 @@ export function readStatusMemo(dir: string, key: string, now: number): { header:
   }
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) return null;
-  let header: StatusMemoHeader;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 0, newline)) as StatusMemoHeader;
-  } catch {
-    return null;
-  }
-  if (header.format !== FORMAT || header.key !== key || !Array.isArray(header.awsExpiries) || !Array.isArray(header.refreshEnds)) return null;
-  if (typeof header.at !== 'number' || now < header.at) return null; // the clock went back
+  const read = parseAppJson(bytes.toString('utf8', 0, newline), StatusMemoHeader);
+  if (read.status !== 'ok') return null;
+  const header = read.value;
+  if (header.format !== FORMAT || header.key !== key) return null;
+  if (now < header.at) return null; // the clock went back
   if (header.validUntil !== null && !(now < header.validUntil)) return null;
   return { header, aws: bytes.subarray(newline + 1) };
 }
@@ -105,21 +110,15 @@ export function statusMemoHeader(
   };
 }
 
-/** Replaces the memo in one rename; failures are ignored (it is only a cache). */
+/**
+ * Replaces the memo atomically; failures are ignored (it is only a cache). Synchronous: the
+ * caller writes it after printing, on its way out (electron/cli/commands/status.ts).
+ */
 export function writeStatusMemo(dir: string, header: StatusMemoHeader, awsText: string): void {
-  const file = join(dir, FILE_NAME);
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temp, `${JSON.stringify(header)}\n${awsText}`, { mode: 0o600 });
-    renameSync(temp, file);
+    writeFileAtomicSync(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, { mode: 0o600, dirMode: 0o700 });
   } catch {
-    // A read-only or full disk: the next run works it out again.
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // nothing more to do
-    }
+    // A read-only or full disk: the next run works it out again (the writer left no temp file).
   }
 }
 

@@ -3,9 +3,9 @@
 // Each test proves the memo was used by changing what it holds ("tampering"): a run that prints
 // the tampered text used it; a run that must not use it has to print what a run with no caches
 // at all prints.
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run as statusCommand } from '../../electron/cli/commands/status';
@@ -293,5 +293,27 @@ describe('cloudid status --json, remembered', () => {
     await writeFile(statusMemoFile(cacheDir), 'not a memo');
     await expectFresh();
     await remembered();
+  });
+  it('ignores a memo whose header has the key but not the shape', async () => {
+    await setUp();
+    await status();
+    const text = await readFile(statusMemoFile(cacheDir), 'utf8');
+    const newline = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
+    for (const damage of [{ awsExpiries: ['soon'] }, { at: '2026-01-01' }, { activeUsable: 'yes' }, { validUntil: undefined }]) {
+      await writeFile(statusMemoFile(cacheDir), `${JSON.stringify({ ...header, ...damage })}${text.slice(newline)}`.replace('"activeProfileNotes":[]', '"activeProfileNotes":["TAMPERED"]'));
+      await expectFresh();
+    }
+  });
+
+  it('keeps the memo private (0600, folder 0700) and leaves no temp file', async () => {
+    await setUp();
+    const dir = join(await mkdtemp(join(tmpdir(), 'cloudid-memo-new-')), 'cache');
+    scratch.push(dirname(dir));
+    await status({}, ['--json'], dir);
+    expect((await stat(statusMemoFile(dir))).mode & 0o777).toBe(0o600);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect(await readdir(dir)).toContain('status-aws.memo');
+    expect((await readdir(dir)).filter((name) => name.includes('tmp'))).toEqual([]);
   });
 });
