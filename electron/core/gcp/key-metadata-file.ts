@@ -1,18 +1,31 @@
 // The app's record of imported service-account keys: metadata only (no key, no path to it; the
 // path lives in the OS keychain). `<app data dir>/gcp-keys.json`, version 1.
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import type { Problem } from '../../shared/model';
-import { writeFileAtomic } from '../fs/safe-file-writer';
-import { isJsonObject, stringField } from './credential-json';
+import { itemsMatching, readAppJsonFile } from '../fs/app-json-file';
+import { isErrno } from '../fs/errno';
+import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 
-export interface ImportedKeyMetadata {
-  keyId: string;
-  account: string;
-  project: string | null;
+const nonEmpty = z.string().check(z.minLength(1));
+
+const ImportedKeyMetadata = z.object({
+  keyId: nonEmpty,
+  account: nonEmpty,
+  /** A missing, empty or odd project reads as none, as it always has. */
+  project: z.catch(z.nullable(nonEmpty), null),
   /** ISO 8601 UTC. */
-  importedAt: string;
-}
+  importedAt: nonEmpty,
+});
+export type ImportedKeyMetadata = z.output<typeof ImportedKeyMetadata>;
+
+/**
+ * `{ "version": 1, "keys": [...] }`, pretty. An entry that does not match is skipped, the others
+ * kept. A file of another shape reads as an empty list without a problem, as before the schema
+ * (only text that is not JSON, or cannot be read, is a problem and is moved aside on update).
+ */
+const KeyMetadataFile = z.object({ keys: itemsMatching(ImportedKeyMetadata) });
 
 export const KEY_METADATA_FILE = 'gcp-keys.json';
 export const KEY_FOLDER = 'keys';
@@ -28,35 +41,22 @@ export function storedKeyPath(appDataDir: string, keyId: string): string {
 
 export async function readKeyMetadata(appDataDir: string): Promise<{ keys: ImportedKeyMetadata[]; problems: Problem[] }> {
   const file = keyMetadataPath(appDataDir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { keys: [], problems: [] };
-    return { keys: [], problems: [{ severity: 'error', message: `Cannot read the list of imported keys (${code ?? String(error)})`, file }] };
+  const read = await readAppJsonFile(file, KeyMetadataFile);
+  switch (read.status) {
+    case 'ok':
+      return { keys: read.value.keys, problems: [] };
+    case 'missing':
+    case 'invalid':
+      return { keys: [], problems: [] };
+    case 'unreadable':
+      return { keys: [], problems: [{ severity: 'error', message: `Cannot read the list of imported keys (${read.code ?? String(read.error)})`, file }] };
+    case 'not-json':
+      return { keys: [], problems: [{ severity: 'error', message: 'The list of imported keys is not valid JSON', file }] };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { keys: [], problems: [{ severity: 'error', message: 'The list of imported keys is not valid JSON', file }] };
-  }
-  const entries = isJsonObject(parsed) && Array.isArray(parsed.keys) ? (parsed.keys as unknown[]) : [];
-  const keys: ImportedKeyMetadata[] = [];
-  for (const entry of entries) {
-    if (!isJsonObject(entry)) continue;
-    const keyId = stringField(entry, 'keyId');
-    const account = stringField(entry, 'account');
-    const importedAt = stringField(entry, 'importedAt');
-    if (keyId && account && importedAt) keys.push({ keyId, account, project: stringField(entry, 'project'), importedAt });
-  }
-  return { keys, problems: [] };
 }
 
 export async function writeKeyMetadata(appDataDir: string, keys: ImportedKeyMetadata[]): Promise<void> {
-  const body = `${JSON.stringify({ version: 1, keys }, null, 2)}\n`;
-  await writeFileAtomic(keyMetadataPath(appDataDir), body, { mode: 0o600 });
+  await writeJsonFileAtomic(keyMetadataPath(appDataDir), { version: 1, keys }, { format: 'pretty', mode: 0o600 });
 }
 
 /**
@@ -67,8 +67,8 @@ export async function readKeyMetadataForUpdate(appDataDir: string): Promise<Impo
   const { keys, problems } = await readKeyMetadata(appDataDir);
   if (problems.length > 0) {
     const file = keyMetadataPath(appDataDir);
-    await rename(file, `${file}.corrupt`).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
+    await rename(file, `${file}.corrupt`).catch((error: unknown) => {
+      if (!isErrno(error, 'ENOENT')) throw error;
     });
   }
   return keys;
