@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveActiveProfile, resolveAwsPaths } from './aws-environment';
+import { errnoCode } from '../fs/errno';
 
 export interface AwsInputsFingerprint {
   key: string;
@@ -27,7 +28,7 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, al
     try {
       return { dir, names: readdirSync(dir).sort(), error: '' };
     } catch (error) {
-      return { dir, names: [] as string[], error: (error as NodeJS.ErrnoException).code ?? 'error' };
+      return { dir, names: [] as string[], error: errnoCode(error) ?? 'error' };
     }
   });
   const files = [paths.configFile, paths.credentialsFile, ...alsoFiles];
@@ -50,7 +51,7 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, al
     try {
       s = statSync(file);
     } catch (error) {
-      text.push((error as NodeJS.ErrnoException).code ?? 'error');
+      text.push(errnoCode(error) ?? 'error');
       continue;
     }
     const at = i * FIELDS;

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 import { pyInt, pythonJsonDumps, pythonJsonLoads, type PyJson } from './botocore-json';
+import { errnoCode } from '../fs/errno';
 
 const sha1Hex = (s: string): string => createHash('sha1').update(s, 'utf8').digest('hex');
 
@@ -142,7 +143,7 @@ export async function readCliCacheEntry(
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { expiresAt: null, accountId: null, missing: true, problem: null };
     return {
       expiresAt: null,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IdentityCheck } from '../../shared/model';
 import { classifyIdentityError, IdentityCheckTimeout, type IdentityCheckError } from './identity-errors';
+import { isErrno } from '../fs/errno';
 
 export interface IdentityVerifierOptions {
   env: NodeJS.ProcessEnv;
@@ -76,7 +77,7 @@ async function profileSectionExists(profile: string, files: AwsFiles): Promise<b
         return named?.[1] ? [named[1].trim()] : header === 'default' ? ['default'] : [];
       });
     } catch (error) {
-      return (error as { code?: string }).code === 'ENOENT' ? [] : null;
+      return isErrno(error, 'ENOENT') ? [] : null;
     }
   };
   const [config, credentials] = await Promise.all([sections(files.configFile, true), sections(files.credentialsFile, false)]);

@@ -12,6 +12,7 @@ import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
+import { errnoCode } from '../fs/errno';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
 export interface SsoTokenCacheRef {
@@ -284,7 +285,7 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
       closeSync(fd);
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errnoCode(e);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { token: null, missing: true, problem: null };
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
     return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file } };

@@ -6,6 +6,7 @@ import type { GcpConfiguration, GcpPropertyOverride } from '../../shared/gcp-mod
 import type { Problem } from '../../shared/model';
 import { CONFIG_NAME_PATTERN, configurationFile, gcloudPaths } from './gcloud-config-dir';
 import { parseGcloudIni } from './gcloud-ini';
+import { errnoCode } from '../fs/errno';
 
 /** Shared with the renderer (electron/shared/gcp-model.ts). */
 export type GcloudConfiguration = GcpConfiguration;
@@ -47,7 +48,7 @@ async function readText(path: string): Promise<{ text: string } | { missing: tru
   try {
     return { text: await readFile(path, 'utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { error: code ?? String(error) };
   }
 }
@@ -77,7 +78,7 @@ export async function readGcloudConfigurations(configDir: string, env: NodeJS.Pr
       .map((entry) => entry.slice('config_'.length))
       .filter((name) => CONFIG_NAME_PATTERN.test(name));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code !== 'ENOENT') problems.push({ severity: 'error', message: `Cannot list gcloud configurations (${code ?? String(error)})`, file: configurationsDir });
   }
   const overrides = propertyOverrides(env);

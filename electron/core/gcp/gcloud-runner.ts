@@ -1,6 +1,7 @@
 // Runs the real gcloud, never through a shell, never prompting, and keeps its own error text:
 // when gcloud refuses, the user sees gcloud's words.
 import { execFile } from 'node:child_process';
+import { errnoCode } from '../fs/errno';
 
 export interface GcloudRun {
   command: string[];
@@ -33,7 +34,7 @@ export function runGcloudCommand(args: string[], options: GcloudRunnerOptions): 
       let exitCode = 0;
       let extra = '';
       if (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = errnoCode(error);
         if (code === 'ENOENT') {
           exitCode = 127;
           extra = `gcloud was not found (${gcloud}). Install the Google Cloud CLI: https://cloud.google.com/sdk/docs/install`;

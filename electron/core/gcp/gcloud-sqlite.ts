@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { SqlJsStatic, SqlValue } from 'sql.js';
 import { loadSqlJs } from '../fs/sql-js';
+import { errnoCode } from '../fs/errno';
 
 export type SqliteRow = Record<string, SqlValue>;
 
@@ -36,7 +37,7 @@ async function readOnce(path: string, query: string): Promise<SqliteRead> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${code ?? String(error)})` };
   }

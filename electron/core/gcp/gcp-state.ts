@@ -24,6 +24,7 @@ export type {
   GcpPropertyOverride,
   GcpState,
 } from '../../shared/gcp-model';
+import { errnoCode } from '../fs/errno';
 
 export interface ReadGcpStateOptions {
   env: NodeJS.ProcessEnv;
@@ -88,7 +89,7 @@ async function readJsonFile(path: string): Promise<{ json: Record<string, unknow
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { problem: `cannot be read (${code ?? String(error)})` };
   }

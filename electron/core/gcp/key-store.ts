@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs/safe-file-writer';
 import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { readKeyMetadata, readKeyMetadataForUpdate, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
+import { isErrno } from '../fs/errno';
 
 export interface StoredKey extends ImportedKeyMetadata {
   /** Where the key's copy is, as recorded in the keychain. */
@@ -101,8 +102,8 @@ export class ServiceAccountKeyStore {
       if (!known && !recorded) return false;
       await this.options.secrets.delete(this.service, keyId);
       // Only ever delete inside our own key folder, whatever the keychain says.
-      await unlink(storedKeyPath(this.options.appDataDir, keyId)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
+      await unlink(storedKeyPath(this.options.appDataDir, keyId)).catch((error: unknown) => {
+        if (!isErrno(error, 'ENOENT')) throw error;
       });
       if (known) await writeKeyMetadata(this.options.appDataDir, metadata.filter((k) => k.keyId !== keyId));
       return true;

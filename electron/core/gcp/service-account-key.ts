@@ -6,6 +6,7 @@ import { createPrivateKey } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isJsonObject, stringField, summarizeCredential, type JsonObject } from './credential-json';
+import { errnoCode } from '../fs/errno';
 
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -184,7 +185,7 @@ export async function readServiceAccountKeyFile(path: string): Promise<SecretVal
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT') return reject('not-found', `${path} does not exist.`);
     if (code === 'EISDIR') return reject('not-a-file', `${path} is a folder, not a key file.`);
     return reject('unreadable', `${path} cannot be read (${code ?? String(error)}).`);
@@ -197,7 +198,7 @@ export async function readServiceAccountKeyFile(path: string): Promise<SecretVal
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return parseServiceAccountKey(buffer.subarray(0, bytesRead), path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     return reject(code === 'EISDIR' ? 'not-a-file' : 'unreadable', `${path} cannot be read (${code ?? String(error)}).`);
   } finally {
     await handle.close();

@@ -9,6 +9,7 @@ import { formatCacheTimestamp, ssoTokenCachePath } from '../sso-token-cache';
 import { pythonJsonDumps } from './python-json';
 import { writePrivateFileAtomic } from './private-file';
 import type { SsoSessionRef } from './sso-session-ref';
+import { isErrno } from '../../fs/errno';
 
 export interface SsoTokenToWrite {
   startUrl: string;
@@ -50,7 +51,7 @@ export async function deleteSsoToken(cacheDir: string, session: SsoSessionRef): 
     await fs.unlink(ssoTokenCachePath(cacheDir, session));
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if (isErrno(error, 'ENOENT')) return false;
     throw error;
   }
 }
