@@ -4,6 +4,7 @@
 import { lstat, open, readlink, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
+import { errnoCode, isErrno } from './errno';
 
 export type UserFileRead =
   | { ok: true; path: string; text: string; size: number; mtimeMs: number }
@@ -33,7 +34,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
   try {
     info = await stat(path);
   } catch (error) {
-    const code = errorCode(error);
+    const code = errnoCode(error);
     if (code === 'ENOENT') {
       const target = await danglingSymlinkTarget(path);
       if (target !== null) return fail(`${path} is a symbolic link to ${target}, which does not exist`);
@@ -60,7 +61,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
       await handle.close();
     }
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return fail(`${path} does not exist`, 'warning', true);
+    if (isErrno(error, 'ENOENT')) return fail(`${path} does not exist`, 'warning', true);
     return fail(describeAccessError(path, error));
   }
   if (bytes.length > maxBytes) {
@@ -105,19 +106,11 @@ async function danglingSymlinkTarget(path: string): Promise<string | null> {
 }
 
 function describeAccessError(path: string, error: unknown): string {
-  const code = errorCode(error);
+  const code = errnoCode(error);
   if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be read: permission denied`;
   if (code === 'EISDIR') return `${path} is a folder, not a file`;
   const detail = error instanceof Error ? error.message : String(error);
   return `${path} cannot be read: ${detail}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
 }
 
 function formatMb(bytes: number): string {
