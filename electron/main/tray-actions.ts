@@ -2,8 +2,8 @@
 // tray-model.ts); these are the handlers its action IDs map to. Until the core has started the
 // menu offers only Open and Quit, so the actions that need the core wait for it.
 import { app, clipboard, dialog } from 'electron';
-import { gcloudLoginCommand, switchGcloudConfiguration } from '../core/app/gcp-switch';
-import { profileExportLine } from '../core/tray/profile-export-line';
+import { switchGcloudConfiguration } from '../core/app/gcp-switch';
+import { gcloudLoginCommand, profileExportLine } from '../shared/shell-commands';
 import { whenStarted, type CoreServices } from './core-services';
 import type { TrayActionHandlers } from './tray';
 import type { AppWindow } from './window';

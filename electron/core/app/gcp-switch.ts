@@ -12,8 +12,3 @@ export async function switchGcloudConfiguration(core: Core, name: string, gcloud
   await core.reload().catch(() => undefined);
   return result.ok ? { ok: true, name, warning: result.warning } : { ok: false, name, message: result.message };
 }
-
-/** The command that signs a gcloud user account in again (the tray copies it). */
-export function gcloudLoginCommand(account: string): string {
-  return `gcloud auth login ${account}`;
-}

@@ -2,6 +2,7 @@
 // first), each with its status and owner, a warning mark and a one-click copy of the fix where
 // `sky` would refuse. The window's Clusters tab holds the rest. Part of tray-model.ts.
 import type { SkyClusterOwnership, SkyState } from '../../shared/sky-model';
+import { clusterStatusLabel, inSentence } from '../../shared/status-words';
 import type { TrayItem } from './tray-model';
 
 /** How many clusters the menu lists before pointing to the window. */
@@ -15,7 +16,6 @@ export interface ClustersDescription {
   summary: string | null;
 }
 
-const STATUS_WORDS: Record<string, string> = { UP: 'up', INIT: 'init', STOPPED: 'stopped' };
 const STATUS_ORDER: Record<string, number> = { UP: 0, INIT: 1, STOPPED: 2 };
 // SkyPilot's owner shapes: AWS [UserId, Account]; GCP ['<account> [project_id=<p>]'] (sky/clouds/*.py).
 const AWS_ACCOUNT = /^\d{12}$/;
@@ -38,7 +38,7 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   ];
   for (const cluster of shown) {
     const mark = cluster.operableByActive === false ? '⚠ ' : '';
-    const status = cluster.status === null ? 'status unknown' : (STATUS_WORDS[cluster.status] ?? cluster.status.toLowerCase());
+    const status = inSentence(clusterStatusLabel(cluster.status));
     items.push({ type: 'action', label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`, action: { id: 'show-clusters', arg: cluster.name } });
     if (cluster.operableByActive === false && cluster.fix) {
       items.push({ type: 'action', label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`, action: { id: 'copy-text', arg: cluster.fix } });

@@ -8,7 +8,8 @@ import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, worstStatus } from '../identity/expiry';
 import { DAY, HOUR } from '../../shared/time-words';
-import { profileExportLine } from './profile-export-line';
+import { gcloudLoginCommand, profileExportLine } from '../../shared/shell-commands';
+import { AWS_STATUS_LABEL, GCP_STATUS_LABEL, inSentence } from '../../shared/status-words';
 import { describeClusters } from './tray-clusters';
 
 export const APP_NAME = 'Cloud Identity Tray';
@@ -121,16 +122,6 @@ const GCP_ICON_STATUS: Record<GcpAccountStatus, IdentityStatus> = {
   error: 'error',
 };
 
-export const GCP_STATUS_WORDS: Record<GcpAccountStatus, string> = {
-  valid: 'signed in',
-  expiring: 'token expiring',
-  expired: 'token expired',
-  unknown: 'status unknown',
-  'reauth-needed': 'sign-in needed',
-  revoked: 'revoked',
-  error: 'error',
-};
-
 interface GcpDescription {
   /** Null when gcloud has no active account: nothing to judge. */
   iconStatus: IdentityStatus | null;
@@ -156,7 +147,7 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
     items.push({ type: 'action', label: `No account in configuration ${configuration}`, action: { id: 'gcp-open' } });
   } else {
     // An account a configuration names but gcloud holds no credential for cannot make calls.
-    const word = account ? GCP_STATUS_WORDS[account.status] : 'not signed in';
+    const word = account ? inSentence(GCP_STATUS_LABEL[account.status]) : 'not signed in';
     summary = `gcloud ${shorten(accountName)}: ${word}`;
     items.push({ type: 'action', label: `${shorten(accountName)} — ${word}`, action: { id: 'gcp-open', arg: accountName } });
   }
@@ -164,7 +155,7 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
   if (account && (account.status === 'reauth-needed' || account.status === 'revoked')) {
     items.push({
       type: 'action',
-      label: `Copy “${truncate(`gcloud auth login ${account.account}`, 64)}”`,
+      label: `Copy “${truncate(gcloudLoginCommand(account.account), 64)}”`,
       action: { id: 'gcp-copy-login-command', arg: account.account },
     });
   }
@@ -344,14 +335,8 @@ export function describeStatus(status: IdentityStatus, expiresAt: string | null,
       const at = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
       return Number.isNaN(at) ? status : trayTimeLeft(new Date(at), now, clock);
     }
-    case 'signed-out':
-      return 'signed out';
-    case 'long-lived':
-      return 'long-lived keys';
-    case 'unknown':
-      return 'expiry known at use';
-    case 'error':
-      return 'error';
+    default:
+      return inSentence(AWS_STATUS_LABEL[status]);
   }
 }
 

@@ -166,7 +166,7 @@ describe('buildTrayModel: the active profile', () => {
       ],
     });
     const model = buildTrayModel(snap, NOW);
-    expect(model.items[0]).toMatchObject({ label: 'default — expiry known at use' });
+    expect(model.items[0]).toMatchObject({ label: 'default — expiry unknown' });
     expect(labels(model.items)).toContain('role/Deploy');
     expect(labels(model.items)).not.toContain('Chosen by default');
     expect(model.iconStatus).toBe('unknown');
@@ -510,9 +510,9 @@ describe('buildTrayModel: the Google Cloud section', () => {
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW, utc);
     const all = labels(model.items);
     expect(all).toContain('Google Cloud');
-    expect(all).toContain('alice@example.com — signed in');
+    expect(all).toContain('alice@example.com — valid');
     expect(all).toContain('Project acme-dev · configuration default');
-    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h) · gcloud alice@example.com: signed in');
+    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h) · gcloud alice@example.com: valid');
     expect(model.iconStatus).toBe('valid');
   });
 
