@@ -13,6 +13,7 @@ import { basename, delimiter, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs/safe-file-writer';
 import { PRODUCT_NAME } from './app-paths';
 import type { CliCommandState } from '../../shared/model';
+import { errnoCode, isErrno } from '../fs/errno';
 
 export interface CliCommandOptions {
   platform: NodeJS.Platform;
@@ -91,9 +92,9 @@ async function existing(path: string): Promise<Existing> {
     stats = await lstat(path);
   } catch (error) {
     // ENOTDIR: something in the way of ~/.local/bin itself; the install says what when it fails.
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    return { kind: 'foreign', description: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return { kind: 'foreign', description: `cannot be read (${code ?? String(error)})` };
   }
   if (stats.isSymbolicLink()) return { kind: 'foreign', description: `is a link to ${await readlink(path).catch(() => 'somewhere unreadable')}` };
   if (!stats.isFile()) return { kind: 'foreign', description: 'is not a file' };
@@ -160,8 +161,8 @@ async function copyBundle(from: string, to: string): Promise<void> {
   const old = `${to}.old-${process.pid}`;
   await rm(fresh, { recursive: true, force: true });
   await cp(from, fresh, { recursive: true });
-  await rename(to, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+  await rename(to, old).catch((error: unknown) => {
+    if (!isErrno(error, 'ENOENT')) throw error;
   });
   await rename(fresh, to);
   await rm(old, { recursive: true, force: true });
@@ -178,7 +179,7 @@ export async function installCliCommand(opts: CliCommandOptions): Promise<CliCom
     if (opts.stableCopyDir !== null) await copyBundle(opts.bundleDir, opts.stableCopyDir);
     await writeFileAtomic(before.path, launcherScript(entry), { mode: 0o755 });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason = errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
     return { ...before, installed: false, message: `Could not install cloudid at ${tilde(before.path, opts.homeDir)} (${reason}).` };
   }
   return cliCommandState(opts);

@@ -9,6 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../fs/safe-file-writer';
 import { PRODUCT_NAME } from './app-paths';
 import type { StartAtLoginState } from '../../shared/model';
+import { errnoCode, isErrno } from '../fs/errno';
 
 /** The part of Electron's `app` this needs: its login-item methods, same names and shapes. */
 export interface LoginItemSettingsApi {
@@ -101,7 +102,7 @@ function desktopEntryKeys(text: string): Map<string, string> {
 }
 
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'the file system is read-only';
   return code ?? (error instanceof Error ? error.message : String(error));
@@ -116,7 +117,7 @@ function createXdgAutostart(file: string, launch: LaunchCommand): StartAtLogin {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      if (isErrno(error, 'ENOENT')) return { kind: 'missing' };
       return { kind: 'unreadable', problem: `${file} could not be read (${reason(error)}).` };
     }
     const keys = desktopEntryKeys(text);
@@ -156,7 +157,7 @@ function createXdgAutostart(file: string, launch: LaunchCommand): StartAtLogin {
         await unlink(file);
         return { enabled: false, entry: file, problem: null };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { enabled: false, entry: file, problem: null };
+        if (isErrno(error, 'ENOENT')) return { enabled: false, entry: file, problem: null };
         return { enabled: true, entry: file, problem: `Could not remove ${file} (${reason(error)}); the app still starts at login.` };
       }
     },

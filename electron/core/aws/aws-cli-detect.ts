@@ -9,6 +9,7 @@ import type { AwsCliInstall, AwsCliReport } from '../../shared/model';
 import { readInstalledAwsVersion } from './aws-cli-install-version';
 import { awsCliWarning } from './aws-cli-warning';
 import type { AwsCliVersionCache } from './aws-cli-version-cache';
+import { errnoCode } from '../fs/errno';
 
 export { awsCliWarning } from './aws-cli-warning';
 
@@ -143,8 +144,7 @@ async function runVersion(file: string, opts: DetectAwsClisOptions): Promise<Aws
 const MAX_OUTPUT = 64 * 1024;
 
 function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+  return errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 function killTree(child: ChildProcess, posix: boolean): void {

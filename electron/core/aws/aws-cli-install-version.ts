@@ -18,6 +18,7 @@ import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import type { AwsVersion } from './aws-cli-detect';
+import { isErrno } from '../fs/errno';
 
 export interface InstallVersionOptions {
   /** The PATH the user's shell has: for `#!/usr/bin/env python3` and pyenv's `system`. */
@@ -144,8 +145,8 @@ async function fromPythonScript(script: string, interpreter: string, opts: Insta
   }
   const versions = new Set<string>();
   for (const place of new Set(places)) {
-    const init = await readFile(path.join(place, 'awscli', '__init__.py'), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    const init = await readFile(path.join(place, 'awscli', '__init__.py'), 'utf8').catch((error: unknown) => {
+      if (isErrno(error, 'ENOENT', 'ENOTDIR')) return undefined;
       throw error;
     });
     if (init === undefined) continue;
