@@ -1,6 +1,7 @@
 // `cloudid`: the terminal face of the same core the tray app runs.
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
+import { isErrno } from '../core/fs/errno';
 import { EXIT, type CommandContext } from './exit-codes';
 
 type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
@@ -65,8 +66,8 @@ async function main(argv: string[]): Promise<number> {
 
 // `cloudid status --json | head`: the reader has gone, so stop quietly, as Unix tools do, rather
 // than with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+process.stdout.on('error', (error: Error) => {
+  if (isErrno(error, 'EPIPE')) process.exit(EXIT.ok);
   throw error;
 });
 
