@@ -27,8 +27,8 @@ export type ImportedKeyMetadata = z.output<typeof ImportedKeyMetadata>;
  */
 const KeyMetadataFile = z.object({ keys: itemsMatching(ImportedKeyMetadata) });
 
-export const KEY_METADATA_FILE = 'gcp-keys.json';
-export const KEY_FOLDER = 'keys';
+const KEY_METADATA_FILE = 'gcp-keys.json';
+const KEY_FOLDER = 'keys';
 
 export function keyMetadataPath(appDataDir: string): string {
   return join(appDataDir, KEY_METADATA_FILE);
