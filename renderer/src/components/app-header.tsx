@@ -1,5 +1,6 @@
 import type { AwsState } from '../shared-types';
 import type { VerifyProgress } from '../hooks/use-verification';
+import './app-header.css';
 
 /** The window's top-level views, one tab each, in this order. */
 export const APP_VIEWS = [

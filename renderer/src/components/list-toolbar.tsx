@@ -3,6 +3,7 @@ import type { AwsProfileKind, IdentityStatus } from '../shared-types';
 import { AWS_STATUS_LABEL } from '../../../electron/shared/status-words';
 import { KIND_LABEL } from '../lib/labels';
 import type { FilterChoices, ProfileOrder, ProfileQuery } from '../lib/profile-query';
+import './list-toolbar.css';
 
 interface ListToolbarProps {
   query: ProfileQuery;

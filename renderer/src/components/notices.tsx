@@ -2,6 +2,7 @@ import type { AwsState } from '../shared-types';
 import { splitHeadline } from '../lib/rich-text';
 import { ProblemList } from './problem-list';
 import { RichText } from './rich-text';
+import './notices.css';
 
 /** What is wrong beyond any one profile: an old AWS CLI first on PATH, unreadable files, and
  *  tools that would pick a different active profile than the AWS CLI. */

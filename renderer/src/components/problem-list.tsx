@@ -1,6 +1,7 @@
 import type { Problem } from '../shared-types';
 import { formatLocation } from '../lib/labels';
 import { RichText } from './rich-text';
+import './problem-list.css';
 
 export function ProblemList({ problems, label }: { problems: readonly Problem[]; label: string }) {
   return (

@@ -6,6 +6,7 @@ import { IdentitySection } from './identity-section';
 import { ProblemList } from './problem-list';
 import { StatusBadge } from './status-badge';
 import { TerminalLines } from './terminal-lines';
+import './profile-detail.css';
 
 interface ProfileDetailProps {
   api: CloudIdApi;

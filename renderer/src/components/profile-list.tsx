@@ -6,6 +6,7 @@ import { nextIndex, typeaheadIndex } from '../lib/list-navigation';
 import { accountOf } from '../lib/profile-query';
 import { formatExpiry } from '../lib/time-left';
 import { StatusBadge } from './status-badge';
+import './profile-list.css';
 
 const ROW_HEIGHT = 58;
 /** Letters typed within this long of each other make one type-ahead search. */

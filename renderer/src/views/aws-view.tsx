@@ -8,6 +8,7 @@ import { useNow } from '../hooks/use-now';
 import type { Verification } from '../hooks/use-verification';
 import { latestCheck } from '../lib/freshness';
 import { EMPTY_QUERY, filterChoices, filterProfiles, type ProfileOrder, type ProfileQuery } from '../lib/profile-query';
+import './aws-view.css';
 
 /** What the shell may ask of the AWS view: the tray's focusProfile and the header's Show active. */
 export interface AwsViewHandle {
