@@ -1,6 +1,8 @@
 // What a scenario drives: the built app (out/main/index.js) running on the Electron fake, and the
 // fake's controls — make Electron ready, click the tray, load the window's page and call it, emit
 // power and window events, quit. Runs inside the scenario's own process (scenario-child.ts).
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CloudIdApi } from '../../../electron/shared/contract';
@@ -50,6 +52,29 @@ export const shell = {
   },
   ready(): void {
     fakeApp.emitReady();
+  },
+  /**
+   * Runs the app as the installed package would: app.isPackaged true, and process.resourcesPath
+   * laid out as build/electron-builder.yml lays it out (the icons in `resources/`, the
+   * standalone cloudid in `cli/`), from the repository's files. Call before loadMain().
+   */
+  packaged(): { resourcesPath: string; execPath: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'cloudid-packaged-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const resourcesPath = join(dir, 'resources');
+    mkdirSync(resourcesPath);
+    symlinkSync(join(repoRoot, 'resources'), join(resourcesPath, 'resources'));
+    symlinkSync(join(repoRoot, 'out', 'cli-standalone'), join(resourcesPath, 'cli'));
+    (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath = resourcesPath;
+    fakeApp.isPackaged = true;
+    return { resourcesPath, execPath: process.execPath };
+  },
+  /**
+   * What process.platform says from now on, for the app's own checks (login items, the Dock,
+   * menus). Node's internals chose their platform at start-up and keep it. Call before loadMain().
+   */
+  emulatePlatform(platform: NodeJS.Platform): void {
+    Object.defineProperty(process, 'platform', { value: platform, configurable: true, enumerable: true });
   },
   tray(): FakeTray {
     const tray = FakeTray.all.at(-1);

@@ -5,10 +5,14 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asDeclared } from './declared-check';
+import { asDeclared, checkOptions } from './declared-check';
 import { DeclaredEmitter, electronEvent, record, state } from './fake-state';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+// Electron adds process.resourcesPath; the fake's is where a development Electron keeps its own.
+const electronProcess = process as NodeJS.Process & { resourcesPath?: string };
+electronProcess.resourcesPath ??= join(repoRoot, 'node_modules', 'electron', 'dist', 'resources');
 
 /** What app.quit() closes: the windows alive at that moment. */
 export interface QuittableWindow {
@@ -25,6 +29,11 @@ export class FakeApp extends DeclaredEmitter {
   /** Scenario knobs: whether another instance already holds the lock. */
   lockHeldElsewhere = false;
   exitCode: number | null = null;
+  /**
+   * The OS's login items (macOS, Windows), keyed as Windows keys its Run entries: by executable
+   * and arguments (macOS passes neither, so it has one entry, the app's).
+   */
+  readonly loginItems = new Map<string, boolean>();
   readonly windows = new Set<QuittableWindow>();
   readonly exited: Promise<number>;
   private resolveExited!: (code: number) => void;
@@ -60,6 +69,17 @@ export class FakeApp extends DeclaredEmitter {
   requestSingleInstanceLock(): boolean {
     record('app.requestSingleInstanceLock');
     return !this.lockHeldElsewhere;
+  }
+  getLoginItemSettings(options?: { path?: string; args?: string[] }) {
+    checkOptions('LoginItemSettingsOptions', options);
+    record('app.getLoginItemSettings', options);
+    const openAtLogin = this.loginItems.get(loginItemKey(options)) ?? false;
+    return { openAtLogin, wasOpenedAtLogin: false, status: openAtLogin ? 'enabled' : 'not-registered', executableWillLaunchAtLogin: openAtLogin, launchItems: [] };
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; path?: string; args?: string[] }): void {
+    checkOptions('Settings', settings);
+    record('app.setLoginItemSettings', settings);
+    this.loginItems.set(loginItemKey(settings), settings.openAtLogin === true);
   }
   isReady(): boolean {
     return state.ready;
@@ -116,6 +136,10 @@ export class FakeApp extends DeclaredEmitter {
     record('process ends', code);
     this.resolveExited(code);
   }
+}
+
+function loginItemKey(options: { path?: string; args?: string[] } | undefined): string {
+  return JSON.stringify([options?.path ?? process.execPath, options?.args ?? []]);
 }
 
 export const fakeApp = new FakeApp();
