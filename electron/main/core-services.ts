@@ -2,13 +2,14 @@
 // the login shell has said which PATH the user's terminal has (it decides which `aws` runs), so
 // this is the one part of start-up that waits for it; the tray, the IPC handlers and the window
 // exist before, and take the handlers from the promise this returns.
-import { clipboard, dialog } from 'electron';
+import { app, clipboard, dialog } from 'electron';
 import { createCore, type Core } from '../core/app/core';
 import { loginShellPath } from '../core/app/login-shell-path';
 import { createOperationHandlers } from '../core/app/operation-handlers';
 import type { EventName, EventPayload, OperationHandlers } from '../shared/contract';
 import type { Lifetime } from './quit';
 import { openExternalIfAllowed } from './security';
+import { setupStartAtLogin } from './start-at-login';
 
 export interface CoreServices {
   core: Core;
@@ -38,8 +39,9 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
   // `aws` the user's terminal would run.
   const path = await loginShellPath({ shell: process.env.SHELL, fallback: process.env.PATH, platform: process.platform });
   if (options.lifetime.quitting) throw new QuitDuringStartup();
+  const env = { ...process.env, PATH: path };
   const core = createCore({
-    env: { ...process.env, PATH: path },
+    env,
     homeDir: options.homeDir,
     settingsFile: options.settingsFile,
     appDataDir: options.userDataDir,
@@ -49,6 +51,18 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
     verifyActive: true,
   });
   options.lifetime.setStopCore(() => core.stop());
+  const starting = core.start();
+  // Start at login and the cloudid command: their launch-time part runs once the settings are
+  // read, and not at all when the app quits first.
+  const desktop = setupStartAtLogin({
+    app,
+    core,
+    ready: starting.then(() => {
+      if (options.lifetime.quitting) throw new QuitDuringStartup();
+    }),
+    env,
+    homeDir: options.homeDir,
+  });
   const handlers = createOperationHandlers(
     core,
     {
@@ -58,10 +72,11 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       openExternal: (url) => openExternalIfAllowed(url),
+      ...desktop,
     },
     (event, payload) => options.onEvent(event, payload),
   );
-  await core.start();
+  await starting;
   return { core, handlers };
 }
 
