@@ -10,6 +10,7 @@ import { gcpEvents, gcpOperations } from './contract-gcp';
 import { returns, type OperationSpec } from './contract-kit';
 import { ssoEvents, ssoOperations } from './contract-sso';
 import type { IdentityCheck, Settings, Snapshot } from './model';
+import { settingsUpdate } from './settings-schema';
 
 export { EVENT_NAMES, eventChannel, operationChannel, type EventName };
 
@@ -29,11 +30,7 @@ const appOperations = {
   verifyAll: { input: z.void(), result: returns<IdentityCheck[]>() },
   getSettings: { input: z.void(), result: returns<Settings>() },
   updateSettings: {
-    input: z.strictObject({
-      leadTimeMinutes: z.number().int().min(1).max(24 * 60).optional(),
-      notifications: z.boolean().optional(),
-      ssoLoginFlow: z.enum(['auto', 'pkce', 'device-code']).optional(),
-    }),
+    input: settingsUpdate,
     result: returns<Settings>(),
   },
   /** Put plain text (an `export AWS_PROFILE=...` line) on the clipboard. Never used for secrets. */

@@ -159,7 +159,6 @@ export interface Settings {
   /** How long before expiry an identity counts as expiring. */
   leadTimeMinutes: number;
   notifications: boolean;
-  /** How "Log in" signs in to IAM Identity Center; auto: PKCE for sso-session profiles, device code for legacy ones. */
   /** Which SSO login flow "Log in" uses: auto = PKCE for sso-session profiles, device code for legacy ones. */
   ssoLoginFlow: SsoLoginFlowSetting;
   /**

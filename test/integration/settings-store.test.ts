@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings, saveSettings } from '../../electron/core/app/settings-store';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { settingsUpdate } from '../../electron/shared/settings-schema';
 
 let dir = '';
 afterEach(async () => {
@@ -43,6 +44,19 @@ describe('settings store', () => {
     const loaded = await loadSettings(file);
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
     expect(loaded.problem).toMatchObject({ severity: 'warning', file });
+  });
+
+  it('judges each field by the same schema the IPC contract uses, and never quotes the file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ leadTimeMinutes: 2.5, notifications: 'yes', ssoLoginFlow: 'pkce' }));
+    expect((await loadSettings(file)).settings).toEqual({ ...DEFAULT_SETTINGS, ssoLoginFlow: 'pkce' });
+    expect(settingsUpdate.safeParse({ leadTimeMinutes: 2.5 }).success).toBe(false);
+    await writeFile(file, JSON.stringify([{ leadTimeMinutes: 30 }]));
+    expect((await loadSettings(file)).settings).toEqual(DEFAULT_SETTINGS);
+    await writeFile(file, 'SECRET-LOOKING-TEXT');
+    const broken = await loadSettings(file);
+    expect(broken.problem?.message).toBe('Settings file is not valid JSON; using defaults.');
   });
 });
 

@@ -1,22 +1,25 @@
 // The app's own settings: a small JSON file in the app's data folder. A broken file never stops
-// the app: it falls back to defaults and reports the problem.
+// the app: each field that fails its schema (electron/shared/settings-schema.ts) falls back to its
+// default, and a file that cannot be read or parsed falls back whole, with the problem reported.
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../fs/safe-file-writer';
-import { DEFAULT_SETTINGS, SSO_LOGIN_FLOW_SETTINGS, type Problem, type Settings, type SsoLoginFlowSetting } from '../../shared/model';
+import { errnoCode } from '../fs/errno';
+import { writeJsonFileAtomic } from '../fs/safe-file-writer';
+import { DEFAULT_SETTINGS, type Problem, type Settings } from '../../shared/model';
+import { settingsFields } from '../../shared/settings-schema';
 
-/** A stored value is kept when it has its default's type (and, for the lead time, is in range). */
+/** Each stored value is kept when its field's schema accepts it; every other field is its default. */
 function settingsFrom(raw: unknown): Settings {
-  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
-    if (typeof stored[key] === typeof fallback) settings[key] = stored[key];
-  }
-  const lead = settings.leadTimeMinutes as number;
-  if (!Number.isInteger(lead) || lead < 1 || lead > 24 * 60) settings.leadTimeMinutes = DEFAULT_SETTINGS.leadTimeMinutes;
-  if (!SSO_LOGIN_FLOW_SETTINGS.includes(settings.ssoLoginFlow as SsoLoginFlowSetting)) settings.ssoLoginFlow = DEFAULT_SETTINGS.ssoLoginFlow;
-  // Unset until the first launch decides (its default is null, which the loop above cannot type-check).
-  settings.startAtLogin = typeof stored.startAtLogin === 'boolean' ? stored.startAtLogin : null;
-  return settings as unknown as Settings;
+  const stored = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const checked = settingsFields[key].safeParse(stored[key]);
+    return checked.success ? (checked.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  return {
+    leadTimeMinutes: field('leadTimeMinutes'),
+    notifications: field('notifications'),
+    ssoLoginFlow: field('ssoLoginFlow'),
+    startAtLogin: field('startAtLogin'),
+  };
 }
 
 export interface SettingsLoad {
@@ -29,17 +32,20 @@ export async function loadSettings(file: string): Promise<SettingsLoad> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, problem: null };
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings could not be read (${(error as Error).message}); using defaults.` } };
+    if (errnoCode(error) === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, problem: null };
+    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings could not be read (${errnoCode(error) ?? (error as Error).message}); using defaults.` } };
   }
+  let json: unknown;
   try {
-    return { settings: settingsFrom(JSON.parse(text)), problem: null };
-  } catch (error) {
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings file is not valid JSON (${(error as Error).message}); using defaults.` } };
+    json = JSON.parse(text);
+  } catch {
+    // V8's message quotes the file's text: say where it broke, not what it says.
+    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: 'Settings file is not valid JSON; using defaults.' } };
   }
+  return { settings: settingsFrom(json), problem: null };
 }
 
-/** Through the one safe writer: atomic, and two saves from one process never share a temp file. */
+/** Through the one safe writer: atomic, private, and two saves never share a temp file. */
 export async function saveSettings(file: string, settings: Settings): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  await writeJsonFileAtomic(file, settings, { format: 'pretty', mode: 0o600, dirMode: 0o700 });
 }
