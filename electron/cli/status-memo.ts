@@ -20,7 +20,7 @@ import * as z from 'zod/mini';
 import type { AwsCliReport, Snapshot } from '../shared/model';
 import { fingerprintAwsInputs } from '../core/aws/aws-inputs-fingerprint';
 import { parseAppJson } from '../core/fs/app-json-file';
-import { writeFileAtomicSync } from '../core/fs/safe-file-writer';
+import { writeFileAtomic } from '../core/fs/safe-file-writer';
 import { nextDeadline } from '../core/identity/expiry';
 
 /** Set by scripts/build-cli.mjs for each build of the bundle; absent when run from source. */
@@ -110,13 +110,10 @@ export function statusMemoHeader(
   };
 }
 
-/**
- * Replaces the memo atomically; failures are ignored (it is only a cache). Synchronous: the
- * caller writes it after printing, on its way out (electron/cli/commands/status.ts).
- */
-export function writeStatusMemo(dir: string, header: StatusMemoHeader, awsText: string): void {
+/** Replaces the memo atomically; failures are ignored (it is only a cache). */
+export async function writeStatusMemo(dir: string, header: StatusMemoHeader, awsText: string): Promise<void> {
   try {
-    writeFileAtomicSync(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, { mode: 0o600, dirMode: 0o700 });
+    await writeFileAtomic(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, { mode: 0o600, dirMode: 0o700 });
   } catch {
     // A read-only or full disk: the next run works it out again (the writer left no temp file).
   }

@@ -97,7 +97,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const frame = statusJsonFrame(snapshot, snapshot.gcp);
     ctx.stdout.write(frame.before + awsText + frame.after);
     const header = memoKey ? statusMemoHeader(memoKey, snapshot, core.awsDeadlines(), usable) : null;
-    if (header && ctx.cacheDir) writeStatusMemo(ctx.cacheDir, header, awsText);
+    if (header && ctx.cacheDir) await writeStatusMemo(ctx.cacheDir, header, awsText);
     return usable ? EXIT.ok : EXIT.unusable;
   } finally {
     await core.stop();

@@ -24,7 +24,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { homedir } from 'node:os';
-import * as nodeFsSync from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isErrno } from './errno';
 
@@ -219,66 +218,6 @@ export async function writeJsonFileAtomic(
 ): Promise<void> {
   const { format, ...rest } = opts;
   await writeFileAtomic(path, jsonText(value, format), rest, fs);
-}
-
-/**
- * `writeFileAtomic` for a caller that cannot wait: `cloudid status` writes its memo
- * (electron/cli/status-memo.ts) synchronously after printing, on its way out. The same steps in
- * the same order, with node:fs's synchronous calls; kept beside the async one so the two cannot
- * drift apart. Does not follow a dangling symlink (the link itself is replaced), and does not
- * queue behind this process's async writes of the same file.
- */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
-  let target = resolve(path);
-  try {
-    target = nodeFsSync.realpathSync(target);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  const dir = dirname(target);
-  nodeFsSync.mkdirSync(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
-  let mode = opts.mode;
-  if (mode === undefined) {
-    try {
-      mode = nodeFsSync.statSync(target).mode & 0o7777;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      mode = defaultModeFor(target);
-    }
-  }
-  const temp = tempPathFor(target);
-  tempFilesInFlight.add(temp);
-  try {
-    const fd = nodeFsSync.openSync(temp, 'wx', mode);
-    try {
-      nodeFsSync.fchmodSync(fd, mode); // open()'s mode is filtered by the umask
-      nodeFsSync.writeFileSync(fd, toBuffer(data));
-      nodeFsSync.fsyncSync(fd);
-    } finally {
-      nodeFsSync.closeSync(fd);
-    }
-    nodeFsSync.renameSync(temp, target);
-  } catch (error) {
-    try {
-      nodeFsSync.unlinkSync(temp);
-    } catch {
-      // never created, or already gone
-    }
-    throw error;
-  } finally {
-    tempFilesInFlight.delete(temp);
-  }
-  if (process.platform === 'win32') return;
-  try {
-    const fd = nodeFsSync.openSync(dir, 'r');
-    try {
-      nodeFsSync.fsyncSync(fd);
-    } finally {
-      nodeFsSync.closeSync(fd);
-    }
-  } catch {
-    // See fsyncDirectory: the rename has happened.
-  }
 }
 
 /**

@@ -12,7 +12,6 @@ import {
   removeStaleTempFiles,
   writeEdited,
   writeFileAtomic,
-  writeFileAtomicSync,
   writeJsonFileAtomic,
   type WriterFs,
 } from '../../../electron/core/fs/safe-file-writer';
@@ -358,35 +357,5 @@ describe('writeJsonFileAtomic', () => {
     await expect(writeJsonFileAtomic(file, undefined, { format: 'compact' })).rejects.toThrow(TypeError);
     expect(await readFile(file, 'utf8')).toBe('[]');
     expect(await readdir(dir)).toEqual(['cache.json']);
-  });
-});
-
-describe('writeFileAtomicSync', () => {
-  it('writes with the given mode, creating the directory, and replaces an existing file', async () => {
-    const dir = await freshDir();
-    const path = join(dir, 'cache', 'status-aws.memo');
-    writeFileAtomicSync(path, 'one', { mode: 0o600 });
-    writeFileAtomicSync(path, new Uint8Array([0x74, 0x77, 0x6f]), { mode: 0o600 });
-    expect(await readFile(path, 'utf8')).toBe('two');
-    expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect((await stat(join(dir, 'cache'))).mode & 0o777).toBe(0o700);
-    expect(await readdir(join(dir, 'cache'))).toEqual(['status-aws.memo']);
-  });
-
-  it('removes its temp file when the rename fails and throws', async () => {
-    const dir = await freshDir();
-    const path = join(dir, 'status-aws.memo');
-    await fsp.mkdir(path);
-    expect(() => writeFileAtomicSync(path, 'x', { mode: 0o600 })).toThrow();
-    expect(await readdir(dir)).toEqual(['status-aws.memo']);
-  });
-
-  it('replaces the target of a symlink and keeps the link', async () => {
-    const dir = await freshDir();
-    await writeFile(join(dir, 'real'), 'old');
-    await symlink(join(dir, 'real'), join(dir, 'link'));
-    writeFileAtomicSync(join(dir, 'link'), 'new');
-    expect(await readlink(join(dir, 'link'))).toBe(join(dir, 'real'));
-    expect(await readFile(join(dir, 'real'), 'utf8')).toBe('new');
   });
 });
