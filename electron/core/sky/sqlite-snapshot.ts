@@ -7,6 +7,7 @@
 // (gcloud does not use WAL); both share the loader in electron/core/fs/sql-js.ts.
 import { readFile, stat } from 'node:fs/promises';
 import type { Database, SqlValue } from 'sql.js';
+import { errnoCode } from '../fs/errno';
 import { loadSqlJs } from '../fs/sql-js';
 import { foldWal, journalIsLive } from './sqlite-wal';
 
@@ -25,7 +26,7 @@ async function readBytes(path: string): Promise<FileRead> {
   try {
     return { bytes: await readFile(path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { error: code ?? String(error) };
   }
