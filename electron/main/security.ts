@@ -12,19 +12,22 @@ export interface SecurityOptions {
 
 /**
  * Open `url` in the user's browser if it is an identity provider's https page; else refuse.
- * True means the URL was handed to the OS: whether a browser then opened it is known only later,
- * and a failure there is logged, never left as an unhandled rejection.
+ * Resolves true once the OS has opened it, false when refused or when shell.openExternal
+ * rejected (no browser configured); that failure is logged, never left unhandled.
  */
-export function openExternalIfAllowed(url: string): boolean {
+export async function openExternalIfAllowed(url: string): Promise<boolean> {
   const decision = decideExternalUrl(url);
   if (!decision.allowed) {
     console.warn(`Refused to open ${JSON.stringify(url.slice(0, 200))}: ${decision.reason}`);
     return false;
   }
-  shell.openExternal(decision.url).catch((error: unknown) => {
+  try {
+    await shell.openExternal(decision.url);
+    return true;
+  } catch (error) {
     console.error(`Could not open ${decision.url} in the browser:`, error instanceof Error ? error.message : error);
-  });
-  return true;
+    return false;
+  }
 }
 
 /** Call once, before the app is ready (the web-contents guard must see the first window). */
@@ -32,14 +35,14 @@ export function installSecurityGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
     // No new windows, ever: an identity provider's link goes to the browser, anything else nowhere.
     contents.setWindowOpenHandler(({ url }) => {
-      openExternalIfAllowed(url);
+      void openExternalIfAllowed(url);
       return { action: 'deny' };
     });
     // The page is a single-page app: it never navigates away. A plain link to an identity
     // provider is opened in the browser instead.
     contents.on('will-navigate', (event) => {
       event.preventDefault();
-      openExternalIfAllowed(event.url);
+      void openExternalIfAllowed(event.url);
     });
     contents.on('will-frame-navigate', (event) => {
       if (!event.isMainFrame) event.preventDefault();

@@ -15,8 +15,12 @@ export interface ShellServices {
   copyText(text: string): void;
   /** A native file picker; null when the user cancels. */
   pickFile?(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
-  /** Opens an identity provider's page in the browser; false when the URL is not allowed. */
-  openExternal?(url: string): boolean;
+  /**
+   * Opens an identity provider's page in the browser: true once the OS has opened it, false when
+   * the URL is not allowed or the OS could not open it (no browser configured). Never rejects.
+   * The app answers once the OS has; a test bridge may answer at once.
+   */
+  openExternal?(url: string): Promise<boolean> | boolean;
   /** Start at login through the OS (electron/main/start-at-login.ts); absent: not offered. */
   startAtLogin?: StartAtLogin;
   /** The `cloudid` command in ~/.local/bin (electron/core/app/cli-command-link.ts); absent: not offered. */

@@ -21,7 +21,7 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
   const { core, shell, emit } = context;
   const logins = createSsoLoginService({
     core,
-    ...(shell.openExternal ? { openExternal: (url: string) => shell.openExternal?.(url) ?? false } : {}),
+    ...(shell.openExternal ? { openExternal: async (url: string) => (await shell.openExternal?.(url)) ?? false } : {}),
     onPrompt: (prompt) => emit('ssoLoginPrompt', prompt),
     onEnded: (answer) => emit('ssoLoginEnded', answer),
   });
@@ -37,7 +37,7 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
   return {
     ssoLogin: ({ session, flow }) => logins.login(session, flow),
     ssoLoginsInProgress: async () => logins.inProgress(),
-    ssoOpenLoginPage: async ({ session }) => ({ opened: logins.openPage(session) }),
+    ssoOpenLoginPage: async ({ session }) => ({ opened: await logins.openPage(session) }),
     ssoCancelLogin: async ({ session }) => ({ cancelled: logins.cancel(session) }),
 
     ssoLogout: async ({ session }) => {

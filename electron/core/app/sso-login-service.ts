@@ -13,8 +13,8 @@ export type SsoLoginAnswer = (LoginOutcome | { status: 'failed'; session: string
 
 export interface SsoLoginServiceOptions {
   core: Core;
-  /** Opens a URL in the user's browser through the shell's allow-list; false when refused. */
-  openExternal?: (url: string) => boolean;
+  /** Opens a URL in the user's browser through the shell's allow-list; false when refused or it failed. */
+  openExternal?: (url: string) => Promise<boolean>;
   onPrompt?: (prompt: LoginPrompt) => void;
   onEnded?: (answer: SsoLoginAnswer) => void;
 }
@@ -23,8 +23,8 @@ export interface SsoLoginService {
   login(session: string, flow?: SsoLoginFlow): Promise<SsoLoginAnswer>;
   cancel(session: string): boolean;
   inProgress(): LoginPrompt[];
-  /** Opens the page of the login in progress again; false when none or the URL is refused. */
-  openPage(session: string): boolean;
+  /** Opens the page of the login in progress again; false when none, the URL is refused or the browser did not open. */
+  openPage(session: string): Promise<boolean>;
   cancelAll(): void;
 }
 
@@ -72,7 +72,9 @@ export function createSsoLoginService(options: SsoLoginServiceOptions): SsoLogin
           onPrompt(prompt);
           options.onPrompt?.(prompt);
         },
-        ...(options.openExternal ? { openUrl: async (url: string) => void options.openExternal?.(url) } : {}),
+        // A browser that did not open is not the login's failure: the window shows the link and
+        // its "Open the page" button reports it (openPage below).
+        ...(options.openExternal ? { openUrl: async (url: string) => void (await options.openExternal?.(url)) } : {}),
       }),
     );
     if (!handle.started) {
@@ -98,7 +100,7 @@ export function createSsoLoginService(options: SsoLoginServiceOptions): SsoLogin
     login,
     cancel: (session) => coordinator.cancel(session),
     inProgress: () => [...prompts.values()],
-    openPage(session) {
+    async openPage(session) {
       const prompt = prompts.get(session);
       if (prompt === undefined || !options.openExternal) return false;
       return options.openExternal(prompt.verificationUriComplete);
