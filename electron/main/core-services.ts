@@ -37,7 +37,10 @@ export class QuitDuringStartup extends Error {
 export async function startCoreServices(options: CoreServicesOptions): Promise<CoreServices> {
   // Launched from a dock or menu, the app lacks the terminal's PATH: ask the login shell which
   // `aws` the user's terminal would run.
-  const path = await loginShellPath({ shell: process.env.SHELL, fallback: process.env.PATH, platform: process.platform });
+  // A Quit meanwhile kills the shell (and whatever its rc files run) at once.
+  const quit = new AbortController();
+  options.lifetime.onQuit(() => quit.abort());
+  const path = await loginShellPath({ shell: process.env.SHELL, fallback: process.env.PATH, platform: process.platform, signal: quit.signal });
   if (options.lifetime.quitting) throw new QuitDuringStartup();
   const env = { ...process.env, PATH: path };
   const core = createCore({

@@ -54,6 +54,20 @@ describe('outside events', () => {
     expect(result).toEqual({ loading: true, exitCode: 0, trayDestroyed: true, handlers: 0 });
   });
 
+  it('quitting while a slow ~/.bash_profile runs ends the login shell at once: nothing is left', async () => {
+    const { result } = await run('quitDuringStartUp', {
+      setUp: async (home) => {
+        await home.writeConfig('[profile dev]\nregion = eu-west-1\n');
+        await writeFile(join(home.home, '.bash_profile'), 'sleep 5\n');
+      },
+      env: { SHELL: '/bin/bash', SCENARIO_QUIT_AFTER_MS: '200' },
+      endWithinMs: 2000,
+    });
+    expect(result).toMatchObject({ loading: true, exitCode: 0, trayDestroyed: true, handlers: 0 });
+    // And the process ended within endWithinMs of that, with nothing open (run() checks both).
+    expect(result.quitMs).toBeLessThan(1000);
+  });
+
   it('a second launch hands over to the first and quits before doing anything', async () => {
     const { result } = await run('secondLaunchQuits');
     expect(result).toEqual({ exitCode: 0, trays: 0, handlers: 0 });

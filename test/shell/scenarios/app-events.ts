@@ -91,3 +91,16 @@ export async function resumeAndCopy(shell: Shell) {
   await shell.quit();
   return { menusAfterResume, copied };
 }
+
+/** Quits `afterMs` after 'ready', while start-up still waits (for the login shell, or the core). */
+export async function quitDuringStartUp(shell: Shell) {
+  const afterMs = Number(process.env.SCENARIO_QUIT_AFTER_MS ?? 200);
+  await shell.loadMain();
+  shell.ready();
+  const tray = await shell.waitFor('the tray', () => shell.fake.trays.at(-1), 1500);
+  await shell.sleep(afterMs);
+  const loading = tray.labels().includes(LOADING);
+  const quitAt = Date.now();
+  const exitCode = await shell.quit();
+  return { loading, exitCode, quitMs: Date.now() - quitAt, trayDestroyed: tray.isDestroyed(), handlers: shell.fake.ipcMain.handlers.size };
+}
