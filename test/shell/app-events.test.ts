@@ -1,6 +1,6 @@
 // Events from outside the window, on the built app: a slow login shell, a second launch,
 // quitting during start-up, AWS files changing, a token running out, waking from sleep.
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheStamp, type AwsHome } from '../support/aws-home';
@@ -66,6 +66,25 @@ describe('outside events', () => {
     expect(result).toMatchObject({ loading: true, exitCode: 0, trayDestroyed: true, handlers: 0 });
     // And the process ended within endWithinMs of that, with nothing open (run() checks both).
     expect(result.quitMs).toBeLessThan(1000);
+  });
+
+  it('quitting while the core starts (a slow login shell, then a slow `aws --version`) leaves no timer, watcher or worker', async () => {
+    const { result, stderr } = await run('quitDuringStartUp', {
+      setUp: async (home) => {
+        await home.writeConfig('[profile dev]\nregion = eu-west-1\n');
+        // ~/.profile: 1 s, then a folder with a slow `aws` on PATH; the core runs `aws --version`
+        // while it starts, and the scenario quits once that has begun.
+        await writeFile(join(home.home, '.profile'), 'sleep 1\nexport PATH="$HOME/bin:$PATH"\n');
+        await mkdir(join(home.home, 'bin'));
+        await writeFile(join(home.home, 'bin', 'aws'), '#!/bin/sh\ntouch "$HOME/aws-started"\nsleep 2\necho aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64\n');
+        await chmod(join(home.home, 'bin', 'aws'), 0o755);
+      },
+      env: (home) => ({ SHELL: '/bin/sh', SCENARIO_QUIT_WHEN_FILE: join(home.home, 'aws-started') }),
+      endWithinMs: 2000,
+    });
+    expect(result).toMatchObject({ loading: true, exitCode: 0, trayDestroyed: true, handlers: 0 });
+    expect(result.quitMs).toBeLessThan(1000);
+    expect(stderr).not.toMatch(/failed/);
   });
 
   it('a second launch hands over to the first and quits before doing anything', async () => {

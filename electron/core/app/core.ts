@@ -101,6 +101,8 @@ export function createCore(opts: CoreOptions): Core {
   let watcher: PathWatcher | null = null;
   let activeFingerprint: string | null = null;
   let verifier: IdentityVerifier | null = null;
+  // stop() during start(): what start still runs (`aws --version`) ends at once.
+  const stopping = new AbortController();
   // While starting, sources are read but nothing is published: start() publishes once at the end.
   let starting = false;
   const checks = new Map<string, IdentityCheck>();
@@ -222,7 +224,7 @@ export function createCore(opts: CoreOptions): Core {
       }
       const detect = async (): Promise<void> => {
         const versionCache = opts.cacheDir ? await openAwsCliVersionCache(opts.cacheDir) : undefined;
-        cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache });
+        cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache, signal: stopping.signal });
       };
       const cliDetection = (opts.detectCli ?? true) && opts.knownCli === undefined ? detect() : Promise.resolve();
       starting = true;
@@ -234,6 +236,7 @@ export function createCore(opts: CoreOptions): Core {
       publish();
     },
     async stop() {
+      stopping.abort();
       scheduler.dispose();
       probeTimer?.stop();
       await watcher?.close();

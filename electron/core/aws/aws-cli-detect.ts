@@ -28,6 +28,8 @@ export interface DetectAwsClisOptions {
   env?: NodeJS.ProcessEnv;
   /** Remember answers between runs (the `cloudid` command); the app asks afresh at start. */
   versionCache?: AwsCliVersionCache;
+  /** Aborting (the app quits) kills a running `--version` at once, as its timeout does. */
+  signal?: AbortSignal;
 }
 
 export interface AwsVersion {
@@ -119,14 +121,19 @@ async function runVersion(file: string, opts: DetectAwsClisOptions): Promise<Aws
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
       resolve(install);
     };
-    const timer = setTimeout(() => {
+    const stop = (why: string): void => {
       killTree(child, posix);
       child.stdout?.destroy();
       child.stderr?.destroy();
-      finish(failure(`\`aws --version\` did not finish within ${timeoutMs} ms`));
-    }, timeoutMs);
+      finish(failure(why));
+    };
+    const timer = setTimeout(() => stop(`\`aws --version\` did not finish within ${timeoutMs} ms`), timeoutMs);
+    const onAbort = (): void => stop('`aws --version` was stopped: the app is quitting');
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
     const collect = (chunk: Buffer): void => {
       if (output.length < MAX_OUTPUT) output += chunk.toString('utf8');
     };

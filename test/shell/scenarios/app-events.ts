@@ -1,6 +1,6 @@
 // Events from outside the window: a slow login shell, a second launch, quitting early, files
 // changing, a token running out, waking from sleep, tray clicks.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { electronEvent } from '../../support/electron-fake/fake-state';
 import type { Shell } from '../support/shell-harness';
 
@@ -92,13 +92,18 @@ export async function resumeAndCopy(shell: Shell) {
   return { menusAfterResume, copied };
 }
 
-/** Quits `afterMs` after 'ready', while start-up still waits (for the login shell, or the core). */
+/**
+ * Quits while start-up still waits (for the login shell, or the core): SCENARIO_QUIT_AFTER_MS
+ * after 'ready', or as soon as the file SCENARIO_QUIT_WHEN_FILE exists.
+ */
 export async function quitDuringStartUp(shell: Shell) {
-  const afterMs = Number(process.env.SCENARIO_QUIT_AFTER_MS ?? 200);
+  const afterMs = Number(process.env.SCENARIO_QUIT_AFTER_MS ?? 0);
+  const whenFile = process.env.SCENARIO_QUIT_WHEN_FILE;
   await shell.loadMain();
   shell.ready();
   const tray = await shell.waitFor('the tray', () => shell.fake.trays.at(-1), 1500);
   await shell.sleep(afterMs);
+  if (whenFile) await shell.waitFor(whenFile, () => existsSync(whenFile), 10_000);
   const loading = tray.labels().includes(LOADING);
   const quitAt = Date.now();
   const exitCode = await shell.quit();
