@@ -2,11 +2,10 @@
 // way to run the real gcloud in a throwaway configuration directory.
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { DatabaseSync } from 'node:sqlite';
 
 export interface ServiceAccountKeyJson {
   type: 'service_account';
@@ -138,26 +137,23 @@ export interface SyntheticAccount {
   raptToken?: string | null;
 }
 
-async function sqlite(): Promise<SqlJsStatic> {
-  const wasm = await readFile(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
-  return initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
-}
-
+/** Both files, built in memory with node:sqlite and written whole, as gcloud leaves them (0600). */
 export async function writeGcloudDatabases(configDir: string, accounts: SyntheticAccount[]): Promise<void> {
-  const SQL = await sqlite();
-  const creds = new SQL.Database();
-  creds.run('CREATE TABLE "credentials" (account_id TEXT PRIMARY KEY, value BLOB)');
-  const tokens = new SQL.Database();
-  tokens.run('CREATE TABLE "access_tokens" (account_id TEXT PRIMARY KEY, access_token TEXT, token_expiry TIMESTAMP, rapt_token TEXT, id_token TEXT)');
+  const creds = new DatabaseSync(':memory:');
+  creds.exec('CREATE TABLE "credentials" (account_id TEXT PRIMARY KEY, value BLOB)');
+  const tokens = new DatabaseSync(':memory:');
+  tokens.exec('CREATE TABLE "access_tokens" (account_id TEXT PRIMARY KEY, access_token TEXT, token_expiry TIMESTAMP, rapt_token TEXT, id_token TEXT)');
+  const insertCredential = creds.prepare('INSERT INTO credentials VALUES (?, ?)');
+  const insertToken = tokens.prepare('INSERT INTO access_tokens VALUES (?, ?, ?, ?, NULL)');
   for (const a of accounts) {
     const value = typeof a.credential === 'string' ? a.credential : JSON.stringify(a.credential, null, 2);
-    creds.run('INSERT INTO credentials VALUES (?, ?)', [a.account, value]);
+    insertCredential.run(a.account, value);
     if (a.tokenExpiry !== undefined) {
-      tokens.run('INSERT INTO access_tokens VALUES (?, ?, ?, ?, NULL)', [a.account, `ya29.${randomBytes(8).toString('hex')}`, a.tokenExpiry, a.raptToken ?? null]);
+      insertToken.run(a.account, `ya29.${randomBytes(8).toString('hex')}`, a.tokenExpiry, a.raptToken ?? null);
     }
   }
-  await writeFile(join(configDir, 'credentials.db'), creds.export(), { mode: 0o600 });
-  await writeFile(join(configDir, 'access_tokens.db'), tokens.export(), { mode: 0o600 });
+  await writeFile(join(configDir, 'credentials.db'), creds.serialize(), { mode: 0o600 });
+  await writeFile(join(configDir, 'access_tokens.db'), tokens.serialize(), { mode: 0o600 });
   creds.close();
   tokens.close();
 }

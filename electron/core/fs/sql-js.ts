@@ -1,6 +1,7 @@
-// One loader of sql.js (SQLite compiled to WASM: nothing native to rebuild for Electron), shared
-// by the gcloud and SkyPilot readers. Imported only when a database is actually read, so commands
-// that find no database never pay for it.
+// The loader of sql.js (SQLite compiled to WASM), the fallback engine of
+// electron/core/fs/sqlite-image.ts on a Node whose node:sqlite cannot deserialize without a
+// warning (electron/core/fs/node-sqlite.ts says which). Imported by value only here and only
+// when a database is read on such a Node: elsewhere the WebAssembly is never compiled.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { SqlJsStatic } from 'sql.js';

@@ -1,19 +1,15 @@
-// Reads gcloud's sqlite files (credentials.db, access_tokens.db) with sql.js, a WASM build of
-// SQLite: no native module to rebuild for Electron. The file is read in ONE read and the copy
-// opened in memory, so no lock is ever taken and gcloud can write at any time.
+// Reads gcloud's sqlite files (credentials.db, access_tokens.db). The file is read in ONE read and
+// the copy opened in memory (electron/core/fs/sqlite-image.ts: node:sqlite, or sql.js on an older
+// Node), so no lock is ever taken and gcloud can write at any time. gcloud does not use WAL: a
+// rollback journal beside the file is the only sign of a write in progress.
 import { readFile, stat } from 'node:fs/promises';
-import type { SqlJsStatic, SqlValue } from 'sql.js';
-import { loadSqlJs } from '../fs/sql-js';
 import { errnoCode } from '../fs/errno';
-
-export type SqliteRow = Record<string, SqlValue>;
+import { openSqliteImage, type SqliteEngine, type SqliteImage, type SqliteRow, type SqlValue } from '../fs/sqlite-image';
 
 export type SqliteRead =
   | { kind: 'ok'; rows: SqliteRow[] }
   | { kind: 'missing' }
   | { kind: 'failed'; reason: 'unreadable' | 'busy' | 'corrupt' | 'schema'; message: string };
-
-export { setSqlWasmPath } from '../fs/sql-js';
 
 /** A rollback journal beside the file means a writer is mid-transaction: the bytes may be torn. */
 async function hotJournal(path: string): Promise<boolean> {
@@ -32,7 +28,7 @@ async function journalAgeMs(path: string): Promise<number | null> {
 // gcloud's writes take milliseconds; a journal older than this was left by a crashed writer.
 const STALE_JOURNAL_MS = 60_000;
 
-async function readOnce(path: string, query: string): Promise<SqliteRead> {
+async function readOnce(path: string, query: string, engine: SqliteEngine | undefined): Promise<SqliteRead> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -42,15 +38,10 @@ async function readOnce(path: string, query: string): Promise<SqliteRead> {
     return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${code ?? String(error)})` };
   }
   if (bytes.length === 0) return { kind: 'ok', rows: [] };
-  const SQL = await loadSqlJs();
-  let db: InstanceType<SqlJsStatic['Database']> | null = null;
+  let db: SqliteImage | null = null;
   try {
-    db = new SQL.Database(new Uint8Array(bytes));
-    const statement = db.prepare(query);
-    const rows: SqliteRow[] = [];
-    while (statement.step()) rows.push(statement.getAsObject());
-    statement.free();
-    return { kind: 'ok', rows };
+    db = await openSqliteImage(bytes, { engine });
+    return { kind: 'ok', rows: db.select(query) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/no such table|no such column/i.test(message)) return { kind: 'failed', reason: 'schema', message: `not the layout gcloud writes (${message})` };
@@ -65,11 +56,12 @@ async function readOnce(path: string, query: string): Promise<SqliteRead> {
  * Runs one SELECT over a snapshot of the file. When gcloud is writing at that instant (hot
  * journal, or a torn read that looks corrupt) it retries a few times, then reports `busy`.
  */
-export async function readSqliteTable(path: string, query: string, retryDelayMs = 25): Promise<SqliteRead> {
+export async function readSqliteTable(path: string, query: string, options: { retryDelayMs?: number; engine?: SqliteEngine } = {}): Promise<SqliteRead> {
+  const retryDelayMs = options.retryDelayMs ?? 25;
   let result: SqliteRead = { kind: 'missing' };
   for (let attempt = 0; attempt < 3; attempt++) {
     const writing = await hotJournal(path);
-    result = await readOnce(path, query);
+    result = await readOnce(path, query, options.engine);
     if (!writing && result.kind !== 'failed') return result;
     if (!writing && result.kind === 'failed' && result.reason !== 'corrupt') return result;
     if (!writing && attempt > 0) return result;

@@ -4,11 +4,12 @@
 // (sky/schemas/db/global_user_state/*.py), so a missing column is read as null. The pickled
 // `handle` column is never selected.
 import path from 'node:path';
+import type { SqliteEngine } from '../fs/sqlite-image';
 import type { Problem } from '../../shared/model';
 import { isLocalEndpoint, probeSkyApiServer, SKY_LOCAL_API_PORT } from './sky-api-server';
 import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import { cloudFromColumn, cloudFromOwner, parseOwner } from './sky-owner';
-import { openSqliteSnapshot, selectRows, type SqliteRow } from './sqlite-snapshot';
+import { openSqliteSnapshot, type SqliteRow } from './sqlite-snapshot';
 import type { SkyApiServerHint, SkyCluster, SkyStateRead, SkyStateUnavailable } from './sky-types';
 
 /** The columns read, when present; everything else (handle, metadata, yaml, ...) is left alone. */
@@ -17,8 +18,10 @@ export const CLUSTER_COLUMNS = ['name', 'status', 'launched_at', 'owner', 'cloud
 export interface ReadSkyStateOptions {
   homeDir: string;
   env: NodeJS.ProcessEnv;
-  /** Packaged builds: where sql-wasm.wasm was unpacked. */
+  /** Packaged builds on a Node without a usable node:sqlite: where sql-wasm.wasm was unpacked. */
   sqlWasmPath?: string;
+  /** Tests: force one SQLite engine (electron/core/fs/sqlite-image.ts). */
+  sqliteEngine?: SqliteEngine;
   /** Tests: the port probed for a local API server when the file is missing (default 46580). */
   apiServerPort?: number;
 }
@@ -106,7 +109,7 @@ function unavailable(
 export async function readSkyState(options: ReadSkyStateOptions): Promise<SkyStateRead> {
   const stateFile = skyStateFile(options.homeDir);
   const [snapshot, config] = await Promise.all([
-    openSqliteSnapshot(stateFile, options.sqlWasmPath ? { wasmPath: options.sqlWasmPath } : {}),
+    openSqliteSnapshot(stateFile, { wasmPath: options.sqlWasmPath, engine: options.sqliteEngine }),
     readSkyUserConfig(options.homeDir, options.env),
   ]);
   const problems: Problem[] = [...config.problems];
@@ -122,7 +125,7 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
   const db = snapshot.db;
   try {
     for (const note of snapshot.notes) problems.push({ severity: 'warning', message: `SkyPilot's state ${stateFile}: ${note}`, file: stateFile });
-    const present = new Set(selectRows(db, "SELECT name FROM pragma_table_info('clusters')").map((row) => text(row.name)));
+    const present = new Set(db.select("SELECT name FROM pragma_table_info('clusters')").map((row) => text(row.name)));
     if (!present.has('name')) {
       const message = `${stateFile} is a SQLite database without SkyPilot's clusters table`;
       problems.push({ severity: 'error', message, file: stateFile });
@@ -130,7 +133,7 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
     }
     const columns = CLUSTER_COLUMNS.filter((column) => present.has(column));
     const missingColumns = CLUSTER_COLUMNS.filter((column) => !present.has(column));
-    const rows = selectRows(db, `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM clusters`);
+    const rows = db.select(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM clusters`);
     const clusters = rows
       .map((row) => toCluster(row, stateFile, problems))
       .filter((cluster): cluster is SkyCluster => cluster !== null)

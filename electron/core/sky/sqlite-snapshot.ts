@@ -1,22 +1,22 @@
 // A consistent, lock-free snapshot of a SQLite database that another program (SkyPilot) writes at
 // any time: the file and its -wal are read as bytes, the log's committed frames are folded in, and
-// the image is opened in memory with sql.js (WASM: nothing native to rebuild for Electron). No
-// SQLite connection ever touches the real files, so no lock is taken and none can block us.
+// the image is opened in memory (electron/core/fs/sqlite-image.ts: node:sqlite, or sql.js on an
+// older Node). No SQLite connection ever touches the real files, so no lock is taken and none can
+// block us, and no -shm or -wal file is created or changed.
 //
 // electron/core/gcp/gcloud-sqlite.ts reads gcloud's databases the same way but only the main file
-// (gcloud does not use WAL); both share the loader in electron/core/fs/sql-js.ts.
+// (gcloud does not use WAL).
 import { readFile, stat } from 'node:fs/promises';
-import type { Database, SqlValue } from 'sql.js';
 import { errnoCode } from '../fs/errno';
-import { loadSqlJs } from '../fs/sql-js';
+import { openSqliteImage, type SqliteEngine, type SqliteImage } from '../fs/sqlite-image';
 import { foldWal, journalIsLive } from './sqlite-wal';
 
-export type SqliteRow = Record<string, SqlValue>;
+export type { SqliteRow } from '../fs/sqlite-image';
 
 export type SnapshotFailure = 'unreadable' | 'busy' | 'corrupt';
 
 export type SqliteSnapshot =
-  | { kind: 'ok'; db: Database; walFrames: number; notes: string[] }
+  | { kind: 'ok'; db: SqliteImage; walFrames: number; notes: string[] }
   | { kind: 'missing' }
   | { kind: 'failed'; reason: SnapshotFailure; message: string };
 
@@ -82,8 +82,10 @@ async function readOnce(path: string): Promise<Attempt> {
 }
 
 export interface SnapshotOptions {
-  /** Where sql-wasm.wasm is (packaged builds unpack it elsewhere); default: node_modules. */
+  /** sql.js only: where sql-wasm.wasm is (packaged builds unpack it elsewhere); default: node_modules. */
   wasmPath?: string;
+  /** Tests: force one engine (electron/core/fs/sqlite-image.ts). */
+  engine?: SqliteEngine;
   attempts?: number;
   retryDelayMs?: number;
 }
@@ -116,28 +118,12 @@ export async function openSqliteSnapshot(path: string, options: SnapshotOptions 
   const folded = foldWal(attempt.main.bytes, wal);
   if (folded.ignored) notes.push(`${folded.ignored}; it was ignored`);
 
-  const SQL = await loadSqlJs(options.wasmPath);
-  let db: Database | null = null;
   try {
-    db = new SQL.Database(folded.image);
-    // Touch the schema now so a damaged file fails here, not in the caller's query.
-    db.exec('SELECT count(*) FROM sqlite_master');
+    // Reads the schema, so a damaged file fails here, not in the caller's query.
+    const db = await openSqliteImage(folded.image, { wasmPath: options.wasmPath, engine: options.engine });
     return { kind: 'ok', db, walFrames: folded.framesApplied, notes };
   } catch (error) {
-    db?.close();
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', reason: 'corrupt', message: `it is not a readable SQLite database (${message})` };
-  }
-}
-
-/** Rows of one statement as plain objects. */
-export function selectRows(db: Database, sql: string): SqliteRow[] {
-  const statement = db.prepare(sql);
-  try {
-    const rows: SqliteRow[] = [];
-    while (statement.step()) rows.push(statement.getAsObject());
-    return rows;
-  } finally {
-    statement.free();
   }
 }

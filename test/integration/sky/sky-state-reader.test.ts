@@ -1,10 +1,11 @@
 // readSkyState against state.db files written by real SQLite (python3), in the layouts of several
 // SkyPilot versions, in WAL mode with uncheckpointed commits, locked by a writer, and damaged.
-import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteEngine } from '../../../electron/core/fs/sqlite-image';
 import { readSkyState } from '../../../electron/core/sky/sky-state-reader';
 import { holdExclusiveLock, owners, runSql, startBusyWriter, writeSkyState, type SkySchema } from '../../support/sky-state-fixtures';
 
@@ -114,12 +115,23 @@ describe('write-ahead log', () => {
       walRows: [{ name: 'fresh', status: 'INIT', launched_at: LAUNCHED, owner: awsOwner }],
     });
     expect((await stat(`${file}-wal`)).size).toBeGreaterThan(0);
-    const before = await Promise.all([readFile(file), readFile(`${file}-wal`)]);
+    const before = await Promise.all([readFile(file), readFile(`${file}-wal`), readFile(`${file}-shm`)]);
+    const listing = await readdir(path.dirname(file));
     const state = await read(dir);
     expect(state.clusters.map((c) => c.name)).toEqual(['fresh', 'old']);
     expect(state.walFrames).toBeGreaterThan(0);
-    const after = await Promise.all([readFile(file), readFile(`${file}-wal`)]);
-    expect(after[0].equals(before[0]) && after[1].equals(before[1])).toBe(true);
+    const after = await Promise.all([readFile(file), readFile(`${file}-wal`), readFile(`${file}-shm`)]);
+    expect(after.every((bytes, i) => bytes.equals(before[i]!))).toBe(true);
+    expect(await readdir(path.dirname(file))).toEqual(listing);
+  });
+
+  it('creates no -wal, -shm or -journal beside a rollback-journal database', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode: 'DELETE', rows: [{ name: 'a', status: 'UP' }] });
+    const listing = await readdir(path.dirname(file));
+    expect(listing).toEqual(['state.db']);
+    expect((await read(dir)).clusters.map((c) => c.name)).toEqual(['a']);
+    expect(await readdir(path.dirname(file))).toEqual(listing);
   });
 
   it('stops at frames left from before the log restarted (old salt, broken checksum chain), so a deleted cluster stays deleted', async () => {
@@ -340,5 +352,49 @@ describe("SkyPilot's config file", () => {
     const missing = await read(dir);
     expect(missing).toMatchObject({ available: false, reason: 'missing', apiServer: { endpoint: null } });
     expect(missing.problems).toHaveLength(1);
+  });
+});
+
+// On a Node without a usable node:sqlite (electron/core/fs/node-sqlite.ts) the same snapshot is
+// opened with sql.js: the guarantees are the byte-level reader's, whatever the engine.
+describe('the sql.js fallback', () => {
+  const engine: SqliteEngine = 'sql.js';
+  const readWith = (homeDir: string) => readSkyState({ homeDir, env: {}, apiServerPort: closedPort, sqliteEngine: engine });
+
+  it('sees commits that live only in the WAL', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'old', status: 'UP', owner: awsOwner, cloud: 'AWS' }], walRows: [{ name: 'fresh', status: 'INIT', launched_at: LAUNCHED, owner: awsOwner }] });
+    const state = await readWith(dir);
+    expect(state.clusters.map((c) => [c.name, c.cloud, c.launchedAt])).toEqual([
+      ['fresh', 'aws', '2025-11-24T16:00:00.000Z'],
+      ['old', 'aws', null],
+    ]);
+    expect(state.problems).toEqual([]);
+  });
+
+  it('reads only committed states while SkyPilot commits (WAL)', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode: 'WAL', rows: [] });
+    const writer = startBusyWriter(file, 60);
+    let finished = false;
+    void writer.done.finally(() => (finished = true)).catch(() => undefined);
+    while (!finished) {
+      const state = await readWith(dir);
+      if (!state.available) {
+        expect(state.reason).toBe('busy');
+        continue;
+      }
+      const names = state.clusters.map((c) => c.name);
+      expect(names).toEqual(names.map((_, i) => `w${String(i).padStart(4, '0')}`));
+    }
+    await writer.done;
+    expect((await readWith(dir)).clusters).toHaveLength(60);
+  });
+
+  it('says a file that is not SQLite is corrupt', async () => {
+    const dir = await home();
+    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
+    await writeFile(file, 'this is not a database\n'.repeat(300));
+    expect(await readWith(dir)).toMatchObject({ available: false, reason: 'corrupt' });
   });
 });
