@@ -67,7 +67,8 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
     define: defines(version),
   });
-  // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry.
+  // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry
+  // for a Node older than 24.16, whose node:sqlite the readers do not use (electron/core/fs/node-sqlite.ts).
   mkdirSync(join(outdir, 'bin'), { recursive: true });
   copyFileSync(createRequire(join(REPO, 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'), join(outdir, 'sql-wasm.wasm'));
   writeFileSync(join(outdir, 'bin', 'cloudid.mjs'), launcher());
