@@ -10,7 +10,7 @@
 // Engine: node:sqlite's `deserialize` where this Node has it without a warning
 // (electron/core/fs/node-sqlite.ts), a few milliseconds; otherwise sql.js, SQLite compiled to
 // WebAssembly (electron/core/fs/sql-js.ts), whose compile costs a few hundred milliseconds.
-import { loadNodeSqlite } from './node-sqlite';
+import { loadNodeSqlite, type DatabaseSyncClass } from './node-sqlite';
 import { loadSqlJs } from './sql-js';
 
 export type SqlValue = number | string | Uint8Array | null;
@@ -55,7 +55,7 @@ function plainValue(value: unknown): SqlValue {
 // The copy is ours alone, but nothing here has any business writing even to it.
 const READ_ONLY = 'PRAGMA query_only = ON';
 
-function openWithNodeSqlite(DatabaseSync: NonNullable<ReturnType<typeof loadNodeSqlite>>, image: Uint8Array): SqliteImage {
+function openWithNodeSqlite(DatabaseSync: DatabaseSyncClass, image: Uint8Array): SqliteImage {
   const db = new DatabaseSync(':memory:');
   try {
     db.deserialize(image);
