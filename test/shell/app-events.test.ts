@@ -87,6 +87,12 @@ describe('outside events', () => {
     expect(stderr).not.toMatch(/failed/);
   });
 
+  it('quitting while the core reads its settings: start() goes no further, no watcher is left', async () => {
+    const { result } = await run('quitWhileCoreLoadsSettings', { endWithinMs: 2000 });
+    expect(result).toMatchObject({ held: true, exitCode: 0, trayDestroyed: true });
+    expect(result.quitMs).toBeLessThan(1000);
+  });
+
   it('a second launch hands over to the first and quits before doing anything', async () => {
     const { result } = await run('secondLaunchQuits');
     expect(result).toEqual({ exitCode: 0, trays: 0, handlers: 0 });

@@ -214,6 +214,8 @@ export function createCore(opts: CoreOptions): Core {
     context: { env: opts.env, homeDir: opts.homeDir, appDataDir: opts.appDataDir },
     async start() {
       loaded = await loadSettings(opts.settingsFile);
+      // Stopped while the settings were read (the app quit during start-up): start nothing.
+      if (stopping.signal.aborted) return;
       if (watch) {
         watcher = watchPaths({
           targets: [aws, gcp, sky].flatMap((source) => source?.watchTargets() ?? []),
@@ -233,7 +235,7 @@ export function createCore(opts: CoreOptions): Core {
       } finally {
         starting = false;
       }
-      publish();
+      if (!stopping.signal.aborted) publish();
     },
     async stop() {
       stopping.abort();

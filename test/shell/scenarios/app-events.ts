@@ -1,6 +1,9 @@
 // Events from outside the window: a slow login shell, a second launch, quitting early, files
 // changing, a token running out, waking from sleep, tray clicks.
 import { existsSync, writeFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+import { sep } from 'node:path';
 import { electronEvent } from '../../support/electron-fake/fake-state';
 import type { Shell } from '../support/shell-harness';
 
@@ -108,4 +111,36 @@ export async function quitDuringStartUp(shell: Shell) {
   const quitAt = Date.now();
   const exitCode = await shell.quit();
   return { loading, exitCode, quitMs: Date.now() - quitAt, trayDestroyed: tray.isDestroyed(), handlers: shell.fake.ipcMain.handlers.size };
+}
+
+/**
+ * Quits while core.start() reads the settings, the first thing it does: the scenario holds that
+ * one read (fs/promises' readFile, which the app imports by name, swapped before loadMain) for
+ * 500 ms and quits as soon as it began, so core.stop() runs before start() goes on.
+ */
+export async function quitWhileCoreLoadsSettings(shell: Shell) {
+  const realReadFile = fsPromises.readFile;
+  let reached = (): void => undefined;
+  const settingsRead = new Promise<void>((resolve) => (reached = resolve));
+  let held = false;
+  fsPromises.readFile = (async (...args: Parameters<typeof realReadFile>) => {
+    const [file] = args;
+    if (!held && typeof file === 'string' && file.endsWith(`${sep}settings.json`)) {
+      held = true;
+      reached();
+      await shell.sleep(500);
+    }
+    return realReadFile(...args);
+  }) as typeof realReadFile;
+  syncBuiltinESMExports();
+  await shell.loadMain();
+  shell.ready();
+  const tray = await shell.waitFor('the tray', () => shell.fake.trays.at(-1), 1500);
+  await settingsRead;
+  const quitAt = Date.now();
+  const exitCode = await shell.quit();
+  const quitMs = Date.now() - quitAt;
+  // Let start() go on after its read, as it would in the app before the process ends.
+  await shell.sleep(700);
+  return { held, exitCode, quitMs, trayDestroyed: tray.isDestroyed() };
 }
