@@ -45,7 +45,8 @@ export async function linuxFirstLaunchThenOff(shell: Shell) {
   const file = join(process.env.XDG_CONFIG_HOME!, 'autostart', 'cloud-identity-tray.desktop');
   await started(shell);
   const written = await poll('the autostart file', () => readFile(file, 'utf8').catch(() => undefined));
-  const settingAfterLaunch = (await savedSettings()).startAtLogin;
+  // The setting is saved once the file is written.
+  const settingAfterLaunch = await poll('the setting saved', async () => ((await savedSettings().catch(() => ({}))) as { startAtLogin?: unknown }).startAtLogin ?? undefined);
   shell.tray().clickItem(/^Open Cloud Identity Tray/);
   const page = await shell.page();
   const shown = await page.api.getStartAtLogin();
