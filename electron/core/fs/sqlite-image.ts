@@ -9,7 +9,7 @@
 //
 // Engine: node:sqlite's `deserialize` where this Node has it without a warning
 // (electron/core/fs/node-sqlite.ts), a few milliseconds; otherwise sql.js, SQLite compiled to
-// WebAssembly (electron/core/fs/sql-js.ts), whose compile costs a few hundred milliseconds.
+// WebAssembly (electron/core/fs/sql-js.ts), whose compile costs tens to hundreds of milliseconds.
 import { loadNodeSqlite, type DatabaseSyncClass } from './node-sqlite';
 import { loadSqlJs } from './sql-js';
 
