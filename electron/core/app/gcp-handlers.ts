@@ -110,7 +110,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
     gcpVerifyKey: async ({ keyId }) => {
       const found = await findKey(keyId);
       if ('message' in found) return { ok: false, keyId, account: null, kind: 'not-imported', message: found.message };
-      const result = await verifyKeyFile(found.key.path);
+      const result = await verifyKeyFile(found.key.path, { env });
       const verification: GcpKeyVerification = result.ok
         ? { ok: true, keyId, account: found.key.account, expiresAt: result.expiresAt }
         : { ok: false, keyId, account: found.key.account, kind: result.kind, message: result.message };

@@ -19,7 +19,8 @@ export interface ProbeGcloudOptions extends Omit<ProbeOptions, 'rapt'> {
 export async function probeGcloudUserCredentials(options: ProbeGcloudOptions): Promise<Map<string, UserCredentialProbe>> {
   const paths = gcloudPaths(gcloudConfigDir(options.env, options.homeDir, options.platform));
   const store = await readGcloudCredentialStore(paths.credentialsDb, paths.accessTokensDb);
-  const { env: _env, homeDir: _home, platform: _platform, accounts, includeAdc = true, ...probeOptions } = options;
+  // env stays in the probe's options: it names gcloud's token-host override.
+  const { homeDir: _home, platform: _platform, accounts, includeAdc = true, ...probeOptions } = options;
   const results = new Map<string, UserCredentialProbe>();
   const jobs: Promise<void>[] = [];
   for (const stored of store.credentials) {

@@ -4,6 +4,7 @@
 // rapt_required (session-control policy, https://support.google.com/a/answer/9368756);
 // invalid_grant without a subtype: the grant was revoked or expired. Service accounts are immune.
 import { GOOGLE_TOKEN_URI } from './service-account-key';
+import { decideTokenEndpoint } from './token-endpoint';
 
 /** The fields of an `authorized_user` credential the refresh needs. Secrets: keep in the core. */
 export interface UserCredential {
@@ -26,8 +27,11 @@ export interface ProbeOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => Date;
-  /** Where to refresh a credential that names no token_uri (default: Google's; tests: a local server). */
-  defaultTokenUri?: string;
+  /**
+   * CLOUDSDK_AUTH_TOKEN_HOST: where a credential that names no token_uri is refreshed (else
+   * Google's), and the one endpoint trusted besides Google's (token-endpoint.ts).
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 function describe(body: Record<string, unknown>): string {
@@ -46,9 +50,12 @@ export async function probeUserCredential(credential: UserCredential, options: P
     refresh_token: credential.refresh_token,
   });
   if (options.rapt) form.set('rapt', options.rapt);
+  const env = options.env ?? {};
+  const endpoint = decideTokenEndpoint(credential.token_uri || env.CLOUDSDK_AUTH_TOKEN_HOST || GOOGLE_TOKEN_URI, env);
+  if (!endpoint.trusted) return { status: 'error', checkedAt, message: endpoint.message };
   let response: Response;
   try {
-    response = await doFetch(credential.token_uri || options.defaultTokenUri || GOOGLE_TOKEN_URI, {
+    response = await doFetch(endpoint.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),

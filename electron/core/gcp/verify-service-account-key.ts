@@ -4,6 +4,7 @@
 // request interceptor on the client's transporter redirects that one URL. The JWT audience stays
 // Google's token URL, which is what Google's endpoint expects for every universe-default key.
 import { JWT } from 'google-auth-library';
+import { decideTokenEndpoint } from './token-endpoint';
 import { GOOGLE_TOKEN_URI, readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey, type ServiceAccountSecret } from './service-account-key';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -16,6 +17,7 @@ export type KeyVerificationFailure =
   | 'network'
   | 'timeout'
   | 'rejected-file'
+  | 'untrusted-token-uri'
   | 'other';
 
 export type KeyVerification =
@@ -24,6 +26,8 @@ export type KeyVerification =
 
 export interface VerifyOptions {
   timeoutMs?: number;
+  /** For CLOUDSDK_AUTH_TOKEN_HOST, the one token endpoint trusted besides Google's (token-endpoint.ts). */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface GaxiosLikeError {
@@ -60,6 +64,8 @@ export function classifyTokenError(error: unknown, key: ServiceAccountKey): { ki
 
 export async function mintAccessToken(secret: ServiceAccountSecret, options: VerifyOptions = {}): Promise<KeyVerification> {
   const { key, privateKeyPem } = secret;
+  const endpoint = decideTokenEndpoint(key.tokenUri, options.env ?? {});
+  if (!endpoint.trusted) return { ok: false, kind: 'untrusted-token-uri', message: endpoint.message, key };
   const client = new JWT({ email: key.clientEmail, key: privateKeyPem, keyId: key.keyId, scopes: [CLOUD_PLATFORM_SCOPE] });
   const timeout = options.timeoutMs ?? 15_000;
   client.transporter.interceptors.request.add({

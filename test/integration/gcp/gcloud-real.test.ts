@@ -143,7 +143,7 @@ describe('the reader on directories gcloud wrote', { timeout: 240_000 }, () => {
 
     // The refresh token Google now answers invalid_rapt for: the probe warns before gcloud fails.
     server.registerRefreshToken('1//user-token', { outcome: 'invalid_rapt' });
-    const probes = await probeGcloudUserCredentials({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', accounts: ['locked@example.com'], defaultTokenUri: server.tokenUrl });
+    const probes = await probeGcloudUserCredentials({ env: { CLOUDSDK_CONFIG: dir, CLOUDSDK_AUTH_TOKEN_HOST: server.tokenUrl }, homeDir: dir, platform: 'linux', accounts: ['locked@example.com'] });
     expect([...probes.entries()].map(([k, v]) => [k, v.status]).sort()).toEqual([
       ['adc', 'reauth-needed'],
       ['locked@example.com', 'reauth-needed'],

@@ -19,12 +19,15 @@ async function keyFile(overrides: Parameters<typeof serviceAccountKey>[0] = {}) 
   return { key, path: await writeJson(join(await tempDir(), 'key.json'), key) };
 }
 
+/** gcloud's token-host override names the local server, as for a private deployment. */
+const viaLocalServer = () => ({ env: { CLOUDSDK_AUTH_TOKEN_HOST: server.tokenUrl } });
+
 describe('verifyKeyFile', () => {
   it("mints a token at the key's token_uri, signed with the key", async () => {
     const { key, path } = await keyFile();
     server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
     const before = server.requests.length;
-    const result = await verifyKeyFile(path);
+    const result = await verifyKeyFile(path, viaLocalServer());
     expect(result).toMatchObject({ ok: true, key: { clientEmail: key.client_email, keyId: key.private_key_id } });
     expect(result.ok && Date.parse(result.expiresAt ?? '')).toBeGreaterThan(Date.now());
     expect(server.requests.slice(before)).toEqual([
@@ -36,7 +39,7 @@ describe('verifyKeyFile', () => {
     const { key, path } = await keyFile({ client_email: 'disabled@acme.iam.gserviceaccount.com' });
     server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
     server.disableServiceAccountKey(key.client_email);
-    const result = await verifyKeyFile(path);
+    const result = await verifyKeyFile(path, viaLocalServer());
     expect(result).toMatchObject({ ok: false, kind: 'key-disabled' });
     expect(!result.ok && result.message).toMatch(/Invalid JWT Signature.*deleted or disabled/);
   });
@@ -44,23 +47,36 @@ describe('verifyKeyFile', () => {
   it('fails when the key is signed by a different private key than Google knows', async () => {
     const { key, path } = await keyFile({ client_email: 'rotated@acme.iam.gserviceaccount.com', keyIndex: 0 });
     server.registerServiceAccount(key.client_email, rsaPrivateKeyPem(1), null);
-    expect(await verifyKeyFile(path)).toMatchObject({ ok: false, kind: 'key-disabled' });
+    expect(await verifyKeyFile(path, viaLocalServer())).toMatchObject({ ok: false, kind: 'key-disabled' });
   });
 
   it('reports an account Google does not know', async () => {
     const { path } = await keyFile({ client_email: 'ghost@acme.iam.gserviceaccount.com' });
-    expect(await verifyKeyFile(path)).toMatchObject({ ok: false, kind: 'account-not-found' });
+    expect(await verifyKeyFile(path, viaLocalServer())).toMatchObject({ ok: false, kind: 'account-not-found' });
   });
 
   it('reports an unreachable token endpoint as a network failure', async () => {
     const { path } = await keyFile({ token_uri: 'http://127.0.0.1:9/token' });
-    expect(await verifyKeyFile(path)).toMatchObject({ ok: false, kind: 'network' });
+    expect(await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'http://127.0.0.1:9/token' } })).toMatchObject({ ok: false, kind: 'network' });
+  });
+
+  it("sends the signed JWT to no token_uri but Google's https hosts and CLOUDSDK_AUTH_TOKEN_HOST", async () => {
+    const { key, path } = await keyFile({ client_email: 'elsewhere@acme.iam.gserviceaccount.com' });
+    server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const before = server.requests.length;
+    const plainHttp = await verifyKeyFile(path, { env: {} });
+    expect(plainHttp).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
+    expect(!plainHttp.ok && plainHttp.message).toContain('CLOUDSDK_AUTH_TOKEN_HOST');
+    expect(await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'https://oauth2.googleapis.com/token' } })).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
+    const foreign = await keyFile({ client_email: 'foreign@acme.iam.gserviceaccount.com', token_uri: 'https://tokens.example.com/token' });
+    expect(await verifyKeyFile(foreign.path, viaLocalServer())).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
+    expect(server.requests.length).toBe(before);
   });
 
   it('does not send a rejected file anywhere', async () => {
     const before = server.requests.length;
     const path = await writeJson(join(await tempDir(), 'client.json'), { installed: { client_id: 'x' } });
-    expect(await verifyKeyFile(path)).toMatchObject({ ok: false, kind: 'rejected-file', reason: 'oauth-client-secret' });
+    expect(await verifyKeyFile(path, viaLocalServer())).toMatchObject({ ok: false, kind: 'rejected-file', reason: 'oauth-client-secret' });
     expect(server.requests.length).toBe(before);
   });
 });
