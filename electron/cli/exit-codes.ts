@@ -17,4 +17,6 @@ export interface CommandContext {
   /** The app's cache folder (for `aws --version` answers). */
   cacheDir?: string;
   openUrl?: (url: string) => Promise<void>;
+  /** Each network request's deadline (electron/core/net/deadline.ts); tests pass a short one. */
+  requestTimeoutMs?: number;
 }

@@ -4,4 +4,4 @@ import type { CommandContext } from '../exit-codes';
  * What the SSO commands need from the process: its environment, home, streams, and a way to
  * open a URL in the user's browser (absent: the command prints the URL instead).
  */
-export type CliContext = Pick<CommandContext, 'env' | 'homeDir' | 'stdout' | 'stderr' | 'openUrl'>;
+export type CliContext = Pick<CommandContext, 'env' | 'homeDir' | 'stdout' | 'stderr' | 'openUrl' | 'requestTimeoutMs'>;

@@ -39,6 +39,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     session,
     cacheDir,
     env: ctx.env,
+    ...(ctx.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: ctx.requestTimeoutMs }),
     onPrompt: (prompt: LoginPrompt) => ctx.stderr.write(describePrompt(prompt, openUrl !== undefined)),
     ...(openUrl ? { openUrl } : {}),
     ...(flags.has('--use-device-code') ? { flow: 'device-code' as const } : {}),

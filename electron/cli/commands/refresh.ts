@@ -14,7 +14,12 @@ Exits 1 when the session cannot be refreshed (then run \`cloudid login\`).
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const start = await startSsoCommand('refresh', HELP, argv, ctx);
   if (!start.ok) return start.exitCode;
-  const outcome = await refreshSsoSession({ session: start.session, cacheDir: start.cacheDir, env: ctx.env });
+  const outcome = await refreshSsoSession({
+    session: start.session,
+    cacheDir: start.cacheDir,
+    env: ctx.env,
+    ...(ctx.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: ctx.requestTimeoutMs }),
+  });
   switch (outcome.status) {
     case 'refreshed':
       ctx.stdout.write(`Refreshed ${outcome.session}: token valid until ${outcome.expiresAt}.\n`);

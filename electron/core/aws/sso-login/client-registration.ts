@@ -1,5 +1,6 @@
 // RegisterClient, reusing the CLI-compatible cached registration when it still fits.
 import { RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { OidcCall } from './oidc-client';
 import {
   type ClientRegistration,
   isRegistrationReusable,
@@ -18,7 +19,8 @@ export interface RegistrationRequest {
   cacheDir: string;
   flow: SsoLoginFlow;
   now: Date;
-  signal?: AbortSignal;
+  /** Bounds the request and carries the caller's signal (oidcCaller). */
+  call: OidcCall;
 }
 
 /**
@@ -36,21 +38,21 @@ function clientName(session: SsoSessionRef, now: Date): string {
 }
 
 export async function ensureRegistration(request: RegistrationRequest): Promise<ClientRegistration> {
-  const { client, session, cacheDir, flow, now, signal } = request;
+  const { client, session, cacheDir, flow, now, call } = request;
   const cached = await readCachedRegistration(cacheDir, session);
   if (cached && isRegistrationReusable(cached, flow, now)) return cached;
 
   const scopes = registrationScopes(session);
   const pkce = flow === 'pkce';
-  const response = await client.send(
+  const response = await call((abortSignal) => client.send(
     new RegisterClientCommand({
       clientName: clientName(session, now),
       clientType: 'public',
       scopes,
       ...(pkce ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [PKCE_REGISTERED_REDIRECT_URI], issuerUrl: session.startUrl } : {}),
     }),
-    signal ? { abortSignal: signal } : {},
-  );
+    { abortSignal },
+  ));
   if (!response.clientId || !response.clientSecret || response.clientSecretExpiresAt === undefined) {
     throw new Error('RegisterClient returned no client id, secret or expiry');
   }

@@ -12,7 +12,7 @@ import { ensureRegistration } from './client-registration';
 import { systemClock } from './login-clock';
 import { type LoginOutcome, SsoLoginError, toLoginFailure } from './login-outcome';
 import type { SsoLoginOptions } from './login-options';
-import { createOidcClient } from './oidc-client';
+import { createOidcClient, oidcCaller, type OidcCall } from './oidc-client';
 import type { ClientRegistration } from './registration-cache';
 import { storeToken } from './store-token';
 
@@ -26,18 +26,18 @@ async function attemptToken(
   client: SSOOIDCClient,
   registration: ClientRegistration,
   deviceCode: string,
-  signal: AbortSignal | undefined,
+  call: OidcCall,
 ): Promise<Attempt> {
   try {
-    const token = await client.send(
+    const token = await call((abortSignal) => client.send(
       new CreateTokenCommand({
         grantType: DEVICE_CODE_GRANT_TYPE,
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,
         deviceCode,
       }),
-      signal ? { abortSignal: signal } : {},
-    );
+      { abortSignal },
+    ));
     return { token };
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -50,17 +50,19 @@ async function attemptToken(
 export async function loginWithDeviceCode(options: SsoLoginOptions): Promise<LoginOutcome> {
   const { session, cacheDir, env, signal, onPrompt, openUrl } = options;
   const clock = options.clock ?? systemClock;
-  const client = createOidcClient({ region: session.region, env });
+  const clientOptions = { region: session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const client = createOidcClient(clientOptions);
+  const call = oidcCaller({ ...clientOptions, signal });
   try {
-    const registration = await ensureRegistration({ client, session, cacheDir, flow: 'device-code', now: clock.now(), ...(signal ? { signal } : {}) });
-    const authorization = await client.send(
+    const registration = await ensureRegistration({ client, session, cacheDir, flow: 'device-code', now: clock.now(), call });
+    const authorization = await call((abortSignal) => client.send(
       new StartDeviceAuthorizationCommand({
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,
         startUrl: session.startUrl,
       }),
-      signal ? { abortSignal: signal } : {},
-    );
+      { abortSignal },
+    ));
     const { deviceCode, userCode, verificationUri, verificationUriComplete } = authorization;
     if (!deviceCode || !userCode || !verificationUri) {
       throw new SsoLoginError('service', 'StartDeviceAuthorization returned no device code');
@@ -69,7 +71,7 @@ export async function loginWithDeviceCode(options: SsoLoginOptions): Promise<Log
     let intervalSeconds = authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS;
 
     // Like the CLI: one attempt first, the client may already be authorized.
-    let attempt = await attemptToken(client, registration, deviceCode, signal);
+    let attempt = await attemptToken(client, registration, deviceCode, call);
     if ('pending' in attempt) {
       const url = verificationUriComplete ?? verificationUri;
       onPrompt?.({
@@ -91,7 +93,7 @@ export async function loginWithDeviceCode(options: SsoLoginOptions): Promise<Log
         throw new SsoLoginError('code-expired', 'The login code expired before it was approved. Start the login again.');
       }
       await clock.sleep(intervalSeconds * 1000, signal);
-      attempt = await attemptToken(client, registration, deviceCode, signal);
+      attempt = await attemptToken(client, registration, deviceCode, call);
     }
     return await storeToken(options, registration, attempt.token, clock.now(), 'device-code');
   } catch (error) {

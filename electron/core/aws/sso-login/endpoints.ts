@@ -8,8 +8,14 @@
 export type SsoServiceId = 'SSO_OIDC' | 'SSO';
 
 export function configuredEndpoint(env: NodeJS.ProcessEnv, service: SsoServiceId): string | undefined {
+  return configuredEndpointSource(env, service)?.url;
+}
+
+/** The configured endpoint and the variable it came from (for "check AWS_ENDPOINT_URL_SSO"). */
+export function configuredEndpointSource(env: NodeJS.ProcessEnv, service: SsoServiceId): { url: string; variable: string } | undefined {
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
-  const specific = env[`AWS_ENDPOINT_URL_${service}`];
-  if (specific) return specific;
-  return env.AWS_ENDPOINT_URL || undefined;
+  const variable = `AWS_ENDPOINT_URL_${service}`;
+  const specific = env[variable];
+  if (specific) return { url: specific, variable };
+  return env.AWS_ENDPOINT_URL ? { url: env.AWS_ENDPOINT_URL, variable: 'AWS_ENDPOINT_URL' } : undefined;
 }

@@ -1,8 +1,9 @@
+import type { RequestDeadlineOptions } from '../../net/deadline';
 import type { LoginClock } from './login-clock';
 import type { LoginPrompt } from './login-outcome';
 import type { SsoSessionRef } from './sso-session-ref';
 
-export interface SsoLoginOptions {
+export interface SsoLoginOptions extends RequestDeadlineOptions {
   session: SsoSessionRef;
   /** `~/.aws/sso/cache` of the user (see ssoCacheDir). */
   cacheDir: string;

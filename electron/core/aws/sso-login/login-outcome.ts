@@ -1,3 +1,4 @@
+import { isNetworkTimeout } from '../../net/deadline';
 import type { SsoLoginFlow } from './sso-session-ref';
 
 /** What the user must see to approve a login; never a secret. */
@@ -57,6 +58,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_A
 /** Maps whatever a flow threw to a reason and a message with no secret in it. */
 export function toLoginFailure(session: string, error: unknown): LoginFailure {
   if (error instanceof SsoLoginError) return { status: 'failed', session, reason: error.reason, message: error.message };
+  if (isNetworkTimeout(error)) return { status: 'failed', session, reason: 'network', message: error.message };
   const named = error as { name?: string; code?: string; message?: string; error_description?: string };
   const fail = (reason: LoginFailureReason, message: string): LoginFailure => ({ status: 'failed', session, reason, message });
   switch (named.name) {

@@ -9,7 +9,7 @@ import { systemClock } from './login-clock';
 import { type LoginOutcome, toLoginFailure } from './login-outcome';
 import type { SsoLoginOptions } from './login-options';
 import { listenForRedirect, DEFAULT_REDIRECT_TIMEOUT_MS } from './loopback-redirect';
-import { createOidcClient, oidcBaseUrl } from './oidc-client';
+import { createOidcClient, oidcBaseUrl, oidcCaller } from './oidc-client';
 import { buildAuthorizeUrl, createPkcePair } from './pkce';
 import { storeToken } from './store-token';
 
@@ -22,11 +22,13 @@ export async function loginWithPkce(options: PkceLoginOptions): Promise<LoginOut
   const { session, cacheDir, env, signal, onPrompt, openUrl } = options;
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.redirectTimeoutMs ?? DEFAULT_REDIRECT_TIMEOUT_MS;
-  const client = createOidcClient({ region: session.region, env });
+  const clientOptions = { region: session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const client = createOidcClient(clientOptions);
+  const call = oidcCaller({ ...clientOptions, signal });
   const expectedState = randomUUID();
   let redirect: Awaited<ReturnType<typeof listenForRedirect>> | undefined;
   try {
-    const registration = await ensureRegistration({ client, session, cacheDir, flow: 'pkce', now: clock.now(), ...(signal ? { signal } : {}) });
+    const registration = await ensureRegistration({ client, session, cacheDir, flow: 'pkce', now: clock.now(), call });
     redirect = await listenForRedirect({ expectedState, timeoutMs, ...(signal ? { signal } : {}) });
     const { codeVerifier, codeChallenge } = createPkcePair();
     const url = buildAuthorizeUrl({
@@ -47,17 +49,18 @@ export async function loginWithPkce(options: PkceLoginOptions): Promise<LoginOut
     });
     await openUrl?.(url).catch(() => undefined);
     const code = await redirect.code;
-    const token = await client.send(
+    const { redirectUri } = redirect;
+    const token = await call((abortSignal) => client.send(
       new CreateTokenCommand({
         grantType: 'authorization_code',
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,
-        redirectUri: redirect.redirectUri,
+        redirectUri,
         codeVerifier,
         code,
       }),
-      signal ? { abortSignal: signal } : {},
-    );
+      { abortSignal },
+    ));
     return await storeToken(options, registration, token, clock.now(), 'pkce');
   } catch (error) {
     return toLoginFailure(session.name, error);

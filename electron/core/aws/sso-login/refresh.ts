@@ -6,7 +6,8 @@ import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { parseCacheTimestamp, ssoTokenCachePath } from '../sso-token-cache';
 import { systemClock, type LoginClock } from './login-clock';
 import { toLoginFailure } from './login-outcome';
-import { createOidcClient } from './oidc-client';
+import type { RequestDeadlineOptions } from '../../net/deadline';
+import { createOidcClient, oidcCaller } from './oidc-client';
 import type { SsoSessionRef } from './sso-session-ref';
 import { writeSsoToken } from './token-cache-writer';
 
@@ -19,7 +20,7 @@ export type RefreshOutcome =
   | { status: 'superseded'; session: string }
   | { status: 'failed'; session: string; reason: 'network' | 'service' | 'cancelled'; message: string };
 
-export interface RefreshOptions {
+export interface RefreshOptions extends RequestDeadlineOptions {
   session: SsoSessionRef;
   cacheDir: string;
   env: NodeJS.ProcessEnv;
@@ -80,11 +81,12 @@ export async function refreshSsoSessionOnce(options: RefreshOptions): Promise<Re
     return { status: 'cannot-refresh', session: name, reason: 'registration-expired', message: `The client registration for ${name} has expired: log in again.` };
   }
 
-  const client = createOidcClient({ region: cached.region ?? session.region, env });
+  const clientOptions = { region: cached.region ?? session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const client = createOidcClient(clientOptions);
+  const call = oidcCaller({ ...clientOptions, signal });
   try {
-    const response = await client.send(
-      new CreateTokenCommand({ grantType: 'refresh_token', clientId, clientSecret, refreshToken }),
-      signal ? { abortSignal: signal } : {},
+    const response = await call((abortSignal) =>
+      client.send(new CreateTokenCommand({ grantType: 'refresh_token', clientId, clientSecret, refreshToken }), { abortSignal }),
     );
     if (!response.accessToken || response.expiresIn === undefined) {
       return { status: 'failed', session: name, reason: 'service', message: 'CreateToken returned no access token.' };
