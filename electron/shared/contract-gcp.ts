@@ -2,17 +2,16 @@
 // GOOGLE_APPLICATION_CREDENTIALS in shell profiles). Results carry metadata only: never a private
 // key, a refresh token or an access token.
 import { z } from 'zod';
+import { hasControlCharacters } from './control-characters';
 import { returns, type OperationSpec } from './contract-kit';
 import type { GcpImportedKey } from './gcp-model';
-
-const noControlChars = (s: string): boolean => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** A file the user dropped or picked: an absolute path, as the shell reports it. */
 const filePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine(noControlChars, 'a file path has no control characters')
+  .refine((s) => !hasControlCharacters(s), 'a file path has no control characters')
   .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || s.startsWith('\\\\'), 'a file path is absolute');
 
 /** Google's private_key_id: 40 hex digits in practice; the store accepts letters, digits, - and _. */
@@ -57,7 +56,8 @@ export type GcpKeyVerification =
   | { ok: true; keyId: string; account: string; expiresAt: string | null }
   | { ok: false; keyId: string; account: string | null; kind: string; message: string };
 
-export type GcpProfileEditAction = 'create' | 'add' | 'replace' | 'remove' | 'unchanged';
+/** 'refused': the profile cannot be edited (not UTF-8, unreadable, would not parse); `problem` says why. */
+export type GcpProfileEditAction = 'create' | 'add' | 'replace' | 'remove' | 'unchanged' | 'refused';
 
 export interface GcpShellProfileEditPreview {
   shell: 'bash' | 'zsh' | 'fish';
@@ -67,6 +67,8 @@ export interface GcpShellProfileEditPreview {
   currentKeyPath: string | null;
   /** The exact lines of the block this edit writes (empty for a removal). */
   lines: string[];
+  /** Why this profile is left as it is (a sentence naming the file), or null. */
+  problem: string | null;
 }
 
 export interface GcpShellProfilesPreview {
@@ -78,7 +80,7 @@ export interface GcpShellProfilesPreview {
 }
 
 export type GcpShellProfilesApplied =
-  | { ok: true; written: Array<{ path: string; backupPath: string | null }>; unchanged: string[] }
+  | { ok: true; written: Array<{ path: string; backupPath: string | null }>; unchanged: string[]; notWritten: Array<{ path: string; message: string }> }
   | { ok: false; message: string };
 
 export type GcpSwitchOutcome = { ok: true; name: string; warning: string | null } | { ok: false; name: string; message: string };

@@ -7,10 +7,11 @@ import { appDataDir } from '../../core/app/app-paths';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { validateKeyFile } from '../../core/gcp/service-account-key';
-import { blockLines } from '../../core/gcp/shell-profile-block';
+import { blockLines, UnsafeKeyPathError } from '../../core/gcp/shell-profile-block';
 import { applyShellProfileEdits, previewShellProfileEdits, type ShellProfileEdit } from '../../core/gcp/shell-profiles';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
+import { hasControlCharacters } from '../../shared/control-characters';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 
@@ -21,18 +22,20 @@ Sets GOOGLE_APPLICATION_CREDENTIALS to a service-account key in ~/.bashrc, ~/.zs
 config.fish (the ones you have, and your login shell's), inside a marked block that
 \`--remove\` takes out again. Without --apply, shows what would change and writes nothing.
 
-Exit status: 0 done (or previewed); 1 the key is unknown or invalid, or a profile changed while
-being edited; 2 usage error.
+Exit status: 0 done (or previewed); 1 the key is unknown or invalid, a profile changed while
+being edited, or a profile cannot be edited (each such file is named with the reason; the others
+are still edited); 2 usage error.
 `;
 
 function describeEdit(edit: ShellProfileEdit, removing: boolean): string {
   if (!edit.changed) return `${edit.path}: unchanged`;
   if (removing) return `${edit.path}: remove the block`;
-  if (!edit.file.exists) return `${edit.path}: create with the block`;
+  if (edit.file?.exists !== true) return `${edit.path}: create with the block`;
   return edit.currentKeyPath === null ? `${edit.path}: add the block at the end` : `${edit.path}: replace the block (was ${edit.currentKeyPath})`;
 }
 
 async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: string } | { error: string }> {
+  if (hasControlCharacters(target)) return { error: new UnsafeKeyPathError(target).message };
   const validated = await validateKeyFile(target);
   if (validated.ok) return { path: resolve(target) };
   if (validated.reason !== 'not-found') return { error: validated.message };
@@ -45,6 +48,8 @@ async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: stri
     throw error;
   }
 }
+
+const refusedBefore = (edits: ShellProfileEdit[], path: string): boolean => edits.some((e) => e.path === path && e.problem !== null);
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
@@ -73,25 +78,38 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
     keyPath = found.path;
   }
-  const edits = await previewShellProfileEdits(ctx.env, ctx.homeDir, keyPath);
+  let edits: ShellProfileEdit[];
+  try {
+    edits = await previewShellProfileEdits(ctx.env, ctx.homeDir, keyPath);
+  } catch (error) {
+    if (!(error instanceof UnsafeKeyPathError)) throw error;
+    ctx.stderr.write(`cloudid gcp env: ${error.message}\n`);
+    return EXIT.unusable;
+  }
   if (edits.length === 0) {
     ctx.stdout.write(removing ? 'No shell profile holds the block.\n' : 'No bash, zsh or fish profile found, and SHELL is none of them: nothing to edit.\n');
     return EXIT.ok;
   }
-  for (const edit of edits) ctx.stdout.write(`${describeEdit(edit, removing)}\n`);
+  for (const edit of edits) {
+    if (edit.problem) ctx.stderr.write(`cloudid gcp env: ${edit.problem}\n`);
+    else ctx.stdout.write(`${describeEdit(edit, removing)}\n`);
+  }
+  const refused = edits.some((e) => e.problem !== null);
   if (keyPath && edits.some((e) => e.changed)) {
     const sample = edits.find((e) => e.changed);
     if (sample) ctx.stdout.write(`\n${blockLines(sample.shell, keyPath).map((l) => `  ${l}`).join('\n')}\n`);
   }
   if (!values.apply) {
     if (edits.some((e) => e.changed)) ctx.stdout.write('\nNothing written. Run again with --apply to make these changes.\n');
-    return EXIT.ok;
+    return refused ? EXIT.unusable : EXIT.ok;
   }
   try {
     const writes = await applyShellProfileEdits(edits);
     for (const w of writes.filter((x) => x.changed)) ctx.stdout.write(`Wrote ${w.path}${w.backupPath ? ` (original kept as ${w.backupPath})` : ''}\n`);
-    if (!removing) ctx.stdout.write('Open a new shell (or source the profile) for it to take effect.\n');
-    return EXIT.ok;
+    // Problems found by the preview were named above; these are the writes that failed.
+    for (const w of writes.filter((x) => x.problem !== null && !refusedBefore(edits, x.path))) ctx.stderr.write(`cloudid gcp env: ${w.problem ?? ''}\n`);
+    if (!removing && writes.some((w) => w.changed)) ctx.stdout.write('Open a new shell (or source the profile) for it to take effect.\n');
+    return writes.some((w) => w.problem !== null) ? EXIT.unusable : EXIT.ok;
   } catch (error) {
     if (error instanceof ConcurrentEditError) {
       ctx.stderr.write(`cloudid gcp env: ${error.message}\n`);

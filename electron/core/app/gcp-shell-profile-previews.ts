@@ -17,9 +17,10 @@ interface StoredPreview {
 }
 
 function actionOf(edit: ShellProfileEdit, removing: boolean): GcpProfileEditAction {
+  if (edit.problem !== null) return 'refused';
   if (!edit.changed) return 'unchanged';
   if (removing) return 'remove';
-  if (!edit.file.exists) return 'create';
+  if (edit.file?.exists !== true) return 'create';
   return edit.currentKeyPath === null ? 'add' : 'replace';
 }
 
@@ -30,6 +31,7 @@ export function describeEdits(edits: ShellProfileEdit[], keyPath: string | null)
     action: actionOf(edit, keyPath === null),
     currentKeyPath: edit.currentKeyPath,
     lines: keyPath === null ? [] : blockLines(edit.shell, keyPath),
+    problem: edit.problem,
   }));
 }
 
@@ -62,7 +64,8 @@ export class ShellProfilePreviews {
       return {
         ok: true,
         written: writes.filter((w) => w.changed).map((w) => ({ path: w.path, backupPath: w.backupPath })),
-        unchanged: writes.filter((w) => !w.changed).map((w) => w.path),
+        unchanged: writes.filter((w) => !w.changed && w.problem === null).map((w) => w.path),
+        notWritten: writes.flatMap((w) => (w.problem === null ? [] : [{ path: w.path, message: w.problem }])),
       };
     } catch (error) {
       if (error instanceof ConcurrentEditError) {

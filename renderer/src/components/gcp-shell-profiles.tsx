@@ -76,6 +76,13 @@ export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: Clo
               </li>
             ))}
           </ul>
+          {state.result.notWritten.length > 0 && (
+            <ul className="plain-list" role="alert" aria-label="Profiles not written">
+              {state.result.notWritten.map((n) => (
+                <li key={n.path}>{n.message}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {state.kind === 'failed' && (
@@ -98,7 +105,7 @@ function PreviewBody({ preview, applying, onApply, onCancel }: { preview: GcpShe
       </p>
     );
   }
-  const changes = preview.edits.filter((e) => e.action !== 'unchanged').length;
+  const changes = preview.edits.filter((e) => e.action !== 'unchanged' && e.action !== 'refused').length;
   return (
     <>
       <p>Only the marked block changes; every other line of each file stays byte for byte as it is, and the original is kept as a backup.</p>
@@ -108,7 +115,8 @@ function PreviewBody({ preview, applying, onApply, onCancel }: { preview: GcpShe
             <p>
               <span className="mono">{edit.path}</span> <span className="muted">({edit.shell})</span> — {profileEditText(edit)}
             </p>
-            {edit.action !== 'unchanged' && edit.lines.length > 0 && <pre className="gcp-shell-lines">{edit.lines.join('\n')}</pre>}
+            {edit.problem !== null && <p role="alert">{edit.problem}</p>}
+            {edit.action !== 'unchanged' && edit.action !== 'refused' && edit.lines.length > 0 && <pre className="gcp-shell-lines">{edit.lines.join('\n')}</pre>}
           </li>
         ))}
       </ul>

@@ -15,6 +15,8 @@ export function profileEditText(edit: Pick<Edit, 'action' | 'currentKeyPath'>): 
       return 'remove the block';
     case 'unchanged':
       return 'already as wanted, unchanged';
+    case 'refused':
+      return 'cannot be edited, left as it is';
   }
 }
 

@@ -1,8 +1,10 @@
 // Shell-profile edits through the safe writer, in a temporary home.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConcurrentEditError } from '../../../electron/core/fs/safe-file-writer';
+import { ShellProfilePreviews } from '../../../electron/core/app/gcp-shell-profile-previews';
+import { ConcurrentEditError, type WriterFs } from '../../../electron/core/fs/safe-file-writer';
 import { applyShellProfileEdits, previewShellProfileEdits } from '../../../electron/core/gcp/shell-profiles';
 import { tempDir } from '../../support/gcloud-fixtures';
 
@@ -62,5 +64,39 @@ describe('shell profiles', () => {
     await writeFile(join(dir, '.config', 'fish', 'config.fish'), `${FISH}set -gx NEW 1\n`);
     await expect(applyShellProfileEdits(edits)).rejects.toBeInstanceOf(ConcurrentEditError);
     expect(await readFile(join(dir, '.bashrc'), 'utf8')).toBe(BASHRC);
+  });
+
+  it('on a full disk names the profile it could not write and still writes the others', async () => {
+    const dir = await home();
+    const edits = await previewShellProfileEdits({}, dir, '/keys/k.json');
+    // The disk fills up while .bashrc's new copy is written; fish's profile is another file.
+    const full: WriterFs = {
+      ...nodeFs,
+      open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
+        if (String(path).includes('.bashrc.cloudid-tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return (nodeFs.open as (...args: unknown[]) => ReturnType<typeof nodeFs.open>)(path, ...rest);
+      }) as typeof nodeFs.open,
+    };
+    const writes = await applyShellProfileEdits(edits, full);
+    expect(writes.map((w) => [w.shell, w.changed, w.problem])).toEqual([
+      ['bash', false, `${join(dir, '.bashrc')} was not written: the disk is full.`],
+      ['fish', true, null],
+    ]);
+    expect(await readFile(join(dir, '.bashrc'), 'utf8')).toBe(BASHRC);
+    expect((await readdir(dir)).filter((name) => name.includes('cloudid-tmp'))).toEqual([]);
+    expect(await readFile(join(dir, '.config', 'fish', 'config.fish'), 'utf8')).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+  });
+
+  it("the window's preview marks a profile it cannot edit as refused, and Apply writes the others", async () => {
+    const dir = await home();
+    await writeFile(join(dir, '.bashrc'), Buffer.from('# caf\xe9\n', 'latin1'));
+    const previews = new ShellProfilePreviews();
+    const preview = await previews.preview({}, dir, 'k', '/keys/k.json');
+    expect(preview.edits.map((e) => [e.shell, e.action, e.problem])).toEqual([
+      ['bash', 'refused', `${join(dir, '.bashrc')} was not edited: it is not UTF-8 text.`],
+      ['fish', 'add', null],
+    ]);
+    const applied = await previews.apply(preview.previewId);
+    expect(applied).toMatchObject({ ok: true, written: [{ path: join(dir, '.config', 'fish', 'config.fish') }], notWritten: [{ path: join(dir, '.bashrc') }] });
   });
 });

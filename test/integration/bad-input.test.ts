@@ -1,0 +1,233 @@
+// Files that attack (GitHub issue 10, section 3), as a user meets them: the built `cloudid` run in
+// a temporary HOME on hostile input. One row per kind of input: how to make it, the command, the
+// exit status and message expected, and which of the user's files may change (every other file
+// must be byte for byte as it was). To add a case, add a row.
+// The keychain rows need the D-Bus session scripts/test.sh sets up.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRepositoryCli, REPO } from '../../scripts/cli-bundle.mjs';
+import { BLOCK_BEGIN, BLOCK_END } from '../../electron/core/gcp/shell-profile-block';
+import { serviceAccountKey } from '../support/gcloud-fixtures';
+
+const NOBODY = 65534;
+/** A run that takes longer than this hung (a FIFO opened for reading waits for a writer forever). */
+const HANG_MS = 20_000;
+
+interface Home {
+  dir: string;
+  path: (...parts: string[]) => string;
+  write: (name: string, content: string | Buffer) => Promise<string>;
+}
+
+interface Run {
+  /** Null when the command hung and was killed. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface BadInput {
+  name: string;
+  /** Makes the input inside a fresh HOME and returns the cloudid arguments. */
+  make: (home: Home) => Promise<string[]>;
+  exit: number;
+  stderr?: RegExp;
+  stdout?: RegExp;
+  /** Files (relative to HOME) the command may change; every other file stays byte for byte. */
+  changes?: string[];
+  /** Run as `nobody` (root writes anything: a read-only file needs another user). */
+  asNobody?: boolean;
+  /** Files (relative to HOME) that stay root's when the HOME is given to `nobody`. */
+  keepOwner?: string[];
+  /** Further checks of what the command left behind. */
+  after?: (home: Home, run: Run) => Promise<void>;
+}
+
+let cliDir = '';
+beforeAll(async () => {
+  // Built from the source under test, beside out/cli so its packages resolve from node_modules.
+  cliDir = join(REPO, 'out', `cli-bad-input-${randomUUID()}`);
+  await buildRepositoryCli(cliDir);
+}, 120_000);
+afterAll(async () => {
+  if (cliDir) await rm(cliDir, { recursive: true, force: true });
+});
+
+async function makeHome(): Promise<Home> {
+  const dir = await mkdtemp(join(tmpdir(), 'cloudid-bad-input-'));
+  await chmod(dir, 0o755);
+  const path = (...parts: string[]): string => join(dir, ...parts);
+  return {
+    dir,
+    path,
+    write: async (name, content) => {
+      const target = path(name);
+      await mkdir(join(target, '..'), { recursive: true });
+      await writeFile(target, content);
+      return target;
+    },
+  };
+}
+
+/** Every entry under `dir`: a regular file's bytes, else its kind (a FIFO is never opened). */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const entries = new Map<string, string>();
+  const walk = async (at: string): Promise<void> => {
+    for (const name of await readdir(at)) {
+      const full = join(at, name);
+      const info = await lstat(full);
+      const key = relative(dir, full);
+      if (info.isDirectory()) await walk(full);
+      else if (info.isFile()) entries.set(key, (await readFile(full)).toString('base64'));
+      else entries.set(key, info.isSymbolicLink() ? 'symlink' : info.isFIFO() ? 'fifo' : 'other');
+    }
+  };
+  await walk(dir);
+  return entries;
+}
+
+function cloudid(home: Home, args: string[], asNobody: boolean): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH ?? '',
+      HOME: home.dir,
+      SHELL: '/bin/bash',
+      XDG_CONFIG_HOME: home.path('.config'),
+      XDG_CACHE_HOME: home.path('.cache'),
+      CLOUDSDK_CONFIG: home.path('gcloud'),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'XDG_DATA_HOME']) if (process.env[name]) env[name] = process.env[name];
+    const child = spawn(process.execPath, [join(cliDir, 'cloudid.mjs'), ...args], {
+      cwd: home.dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, HANG_MS);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: hung ? null : code, stdout, stderr });
+    });
+  });
+}
+
+/** A valid key file in HOME; returns its path and JSON. */
+async function keyFile(home: Home, name: string, overrides: Parameters<typeof serviceAccountKey>[0] = {}) {
+  const key = serviceAccountKey(overrides);
+  return { key, path: await home.write(name, JSON.stringify(key, null, 2)) };
+}
+
+const NEWLINE_NAME = `evil\n# <<< cloud-identity-tray: GOOGLE_APPLICATION_CREDENTIALS <<<\ntouch /tmp/cloudid-pwned\n#.json`;
+
+const rows: BadInput[] = [
+  {
+    name: 'a key file whose name holds a newline and the block end marker (gcp env)',
+    make: async (home) => {
+      await home.write('.bashrc', 'alias k=kubectl\n');
+      const { path } = await keyFile(home, NEWLINE_NAME);
+      return ['gcp', 'env', path, '--apply'];
+    },
+    exit: 1,
+    stderr: /control character/,
+  },
+  {
+    name: 'a block written before control characters were refused, its path holding the end marker (gcp env --remove)',
+    make: async (home) => {
+      const bad = home.path(NEWLINE_NAME);
+      await home.write('.bashrc', `alias k=kubectl\n${BLOCK_BEGIN}\n# note\nexport GOOGLE_APPLICATION_CREDENTIALS='${bad}'\n${BLOCK_END}\nexport AFTER=1\n`);
+      return ['gcp', 'env', '--remove', '--apply'];
+    },
+    exit: 0,
+    changes: ['.bashrc', '.bashrc.cloudid-backup'],
+    after: async (home) => expect(await readFile(home.path('.bashrc'), 'utf8')).toBe('alias k=kubectl\nexport AFTER=1\n'),
+  },
+  {
+    name: 'a ~/.bashrc that is not UTF-8 beside a ~/.zshrc that is (gcp env)',
+    make: async (home) => {
+      await home.write('.bashrc', Buffer.from('# caf\xe9 latin-1\nalias k=kubectl\n', 'latin1'));
+      await home.write('.zshrc', 'alias k=kubectl\n');
+      return ['gcp', 'env', (await keyFile(home, 'key.json')).path, '--apply'];
+    },
+    exit: 1,
+    stderr: /\.bashrc was not edited: it is not UTF-8 text\./,
+    stdout: /Wrote .*\.zshrc/,
+    changes: ['.zshrc', '.zshrc.cloudid-backup'],
+  },
+  {
+    name: 'a read-only ~/.bashrc linked in by a dotfile manager, beside a writable ~/.zshrc (gcp env)',
+    make: async (home) => {
+      // A folder only root may write, as the Nix store or a dotfile manager's checkout.
+      const store = home.path('store');
+      await mkdir(store, { mode: 0o755 });
+      await writeFile(join(store, 'bashrc'), 'alias k=kubectl\n', { mode: 0o444 });
+      await symlink(join(store, 'bashrc'), home.path('.bashrc'));
+      await home.write('.zshrc', 'alias k=kubectl\n');
+      return ['gcp', 'env', (await keyFile(home, 'key.json')).path, '--apply'];
+    },
+    asNobody: true,
+    keepOwner: ['store', 'store/bashrc'],
+    exit: 1,
+    stderr: /\.bashrc was not written: permission denied/,
+    stdout: /Wrote .*\.zshrc/,
+    changes: ['.zshrc', '.zshrc.cloudid-backup'],
+  },
+  {
+    name: 'a ~/.bashrc that bash cannot parse (gcp env)',
+    make: async (home) => {
+      await home.write('.bashrc', 'if true; then\n  alias k=kubectl\n');
+      return ['gcp', 'env', (await keyFile(home, 'key.json')).path, '--apply'];
+    },
+    exit: 1,
+    stderr: /\.bashrc was not edited: bash cannot parse it as it is/,
+  },
+];
+
+describe('cloudid on files that attack', { timeout: 60_000 }, () => {
+  it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    const home = await makeHome();
+    try {
+      const args = await row.make(home);
+      if (row.asNobody) await chownTree(home.dir, NOBODY, new Set((row.keepOwner ?? []).map((f) => home.path(f))));
+      const before = await snapshot(home.dir);
+      const run = await cloudid(home, args, row.asNobody ?? false);
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(row.exit);
+      if (row.stderr) expect(run.stderr).toMatch(row.stderr);
+      if (row.stdout) expect(run.stdout).toMatch(row.stdout);
+      const after = await snapshot(home.dir);
+      const allowed = new Set(row.changes ?? []);
+      for (const [file, content] of before) if (!allowed.has(file)) expect(after.get(file), `${file} changed`).toBe(content);
+      // New files only where the app keeps its own (.config, .cache) or where the row allows.
+      const created = [...after.keys()].filter((file) => !before.has(file) && !allowed.has(file) && !/^\.(config|cache)\//.test(file));
+      expect(created).toEqual([]);
+      await row.after?.(home, run);
+    } finally {
+      await rm(home.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function chownTree(dir: string, uid: number, keep: Set<string>): Promise<void> {
+  if (!keep.has(dir)) await chown(dir, uid, uid);
+  for (const name of await readdir(dir)) {
+    const full = join(dir, name);
+    const info = await lstat(full);
+    if (info.isSymbolicLink()) continue;
+    if (info.isDirectory()) await chownTree(full, uid, keep);
+    else if (!keep.has(full)) await chown(full, uid, uid);
+  }
+}
+
