@@ -61,15 +61,30 @@ describe('PKCE login against a local SSO-OIDC service', () => {
     await expect(fetch(authorize.redirect_uri as string)).rejects.toThrow();
   });
 
-  it('refuses a redirect whose state does not match, and writes nothing', async () => {
+  it('ignores a redirect whose state does not match, and writes nothing unless the right one comes', async () => {
     const browser = fakeBrowser((u) => {
       u.searchParams.set('state', 'forged');
       return u;
     });
-    const outcome = await pkce({ openUrl: browser.openUrl });
-    expect(outcome).toMatchObject({ status: 'failed', reason: 'state-mismatch' });
+    const outcome = await pkce({ openUrl: browser.openUrl, redirectTimeoutMs: 500 });
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'timeout' });
     await expect(stat(ssoTokenCachePath(home.cacheDir, sessionRef()))).rejects.toThrow();
     expect(server.requests.some((r) => r.operation === 'CreateToken')).toBe(false);
+  });
+
+  it('logs in with the right redirect after a local program sent a forged one', async () => {
+    const real = fakeBrowser();
+    const forgedStatuses: number[] = [];
+    const openUrl = async (url: string): Promise<void> => {
+      const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+      const forged = await fetch(`${redirectUri}?code=forged-code&state=forged`);
+      forgedStatuses.push(forged.status);
+      await real.openUrl(url);
+    };
+    const outcome = await pkce({ openUrl });
+    expect(forgedStatuses).toEqual([400]);
+    expect(outcome).toMatchObject({ status: 'logged-in', flow: 'pkce' });
+    expect(await stat(ssoTokenCachePath(home.cacheDir, sessionRef()))).toBeTruthy();
   });
 
   it('reports a login denied in the browser', async () => {
@@ -107,10 +122,10 @@ describe('PKCE login against a local SSO-OIDC service', () => {
     const browser = fakeBrowser((u) => {
       stolenCode = u.searchParams.get('code') ?? '';
       redirectUri = `${u.origin}${u.pathname}`;
-      u.searchParams.set('state', 'forged'); // make our flow stop without redeeming the code
+      u.searchParams.set('state', 'forged'); // our flow ignores it and never redeems the code
       return u;
     });
-    await pkce({ openUrl: browser.openUrl });
+    await pkce({ openUrl: browser.openUrl, redirectTimeoutMs: 300 });
     const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, sessionRef()), 'utf8')) as { clientId: string; clientSecret: string };
     const client = new SSOOIDCClient({ region: 'eu-west-1', endpoint: server.url });
     await expect(

@@ -1,5 +1,5 @@
 // The one-shot loopback server that receives the PKCE redirect: 127.0.0.1 only, an ephemeral
-// port, path /oauth/callback, `state` checked, closed after the first answer or a timeout.
+// port, path /oauth/callback, closed after the first answer with this login's `state` or a timeout.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { abortError } from './login-clock';
@@ -18,7 +18,7 @@ export interface LoopbackRedirectOptions {
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:<port>/oauth/callback` */
   redirectUri: string;
-  /** The authorization code; rejects on a state mismatch, an error redirect, timeout or abort. */
+  /** The authorization code; rejects on an error redirect, timeout or abort. A wrong state is ignored. */
   code: Promise<string>;
   close(): Promise<void>;
 }
@@ -55,8 +55,9 @@ export async function listenForRedirect(options: LoopbackRedirectOptions): Promi
     const error = url.searchParams.get('error');
     const authCode = url.searchParams.get('code');
     if (state !== expectedState) {
-      answer(res, 400, 'Login failed', 'The answer did not match this login (state mismatch). Start the login again.');
-      finish(new SsoLoginError('state-mismatch', 'The browser returned a state that does not match this login.'));
+      // Any local program can reach this port. Only the redirect that carries this login's state
+      // may end it (as the AWS CLI's loopback handler does); the rest are refused and ignored.
+      answer(res, 400, 'Not this login', 'This answer does not belong to the login in progress and was ignored.');
     } else if (error !== null) {
       answer(res, 400, 'Login failed', 'The identity provider refused the login. You can close this tab.');
       finish(
