@@ -13,6 +13,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { errnoCode } from '../fs/errno';
+import { jsonSyntaxWhere } from '../fs/json-syntax-error';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
 export interface SsoTokenCacheRef {
@@ -157,19 +158,6 @@ export function formatCacheTimestamp(d: Date): string {
   return `${iso.slice(0, 19)}Z`;
 }
 
-/**
- * Where JSON.parse stopped, without its message: V8 quotes the text it choked on, and here that
- * text may be a token.
- */
-function jsonErrorWhere(e: unknown, text: string): string {
-  const message = e instanceof Error ? e.message : '';
-  if (/end of JSON input|Unterminated string/.test(message)) return ': it ends early';
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return '';
-  const before = text.slice(0, Number(position)).split('\n');
-  return ` (line ${before.length}, column ${(before.at(-1) ?? '').length + 1})`;
-}
-
 /** A field's value for a message: short, on one line (a timestamp field holds no secret). */
 export function quoteValue(v: unknown): string {
   const text = JSON.stringify(v) ?? String(v);
@@ -202,7 +190,7 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return error(`The SSO token cache file is not valid JSON${jsonErrorWhere(e, text)} (it may be half-written). Log in again to rewrite it.`);
+    return error(`The SSO token cache file is not valid JSON${jsonSyntaxWhere(e, text)} (it may be half-written). Log in again to rewrite it.`);
   }
   if (!isRecord(doc)) return error('The SSO token cache file does not hold a JSON object. Log in again to rewrite it.');
 

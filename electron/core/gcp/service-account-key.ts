@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isJsonObject, stringField, summarizeCredential, type JsonObject } from './credential-json';
 import { errnoCode } from '../fs/errno';
+import { jsonSyntaxWhere } from '../fs/json-syntax-error';
 
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -134,7 +135,8 @@ export function parseServiceAccountKey(bytes: Buffer, path = 'key.json'): Secret
     if (text.trimStart().startsWith('{') && /end of JSON input|Unterminated|Expected .* after/i.test(message)) {
       return reject('truncated', 'This JSON file is cut short (truncated): the download or copy did not finish. Download the key again.');
     }
-    return reject('not-json', `This is not JSON (${message}).`);
+    // Never V8's message: it quotes the file (jsonSyntaxWhere in fs/json-syntax-error.ts).
+    return reject('not-json', `This is not JSON${jsonSyntaxWhere(error, text)}.`);
   }
   if (!isJsonObject(parsed)) return reject('not-an-object', 'This JSON file is not a credential: it is not an object.');
   return checkFields(parsed, bytes);

@@ -52,6 +52,17 @@ describe('parseServiceAccountKey', () => {
     expect(result.message).toMatch(message);
   });
 
+  it('never quotes the file in a JSON syntax error (V8 quotes what it choked on)', () => {
+    const pem = rsaPrivateKeyPem(0);
+    const body = pem.split('\n')[1] ?? '';
+    for (const text of [body, `${body}\n{}`, `[1, ${body}]`, `{"a": 1}\n${body}`]) {
+      const result = rejection(Buffer.from(text));
+      expect(['not-json', 'truncated']).toContain(result.reason);
+      expect(result.message).not.toContain(body.slice(0, 4));
+      if (result.reason === 'not-json') expect(result.message).toMatch(/^This is not JSON( \(line \d+, column \d+\)|: it ends early)?\.$/);
+    }
+  });
+
   it('recognises a P12 by its DER bytes even when named .json', () => {
     const p12 = wrongFiles()['key.p12'];
     if (!p12) throw new Error('fixture');
