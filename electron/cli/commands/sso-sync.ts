@@ -75,7 +75,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     env: ctx.env,
     concurrency: 8,
     onProgress: progressPrinter(ctx, args.json),
+    ...(ctx.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: ctx.requestTimeoutMs }),
   });
+  if (listing.unreachable) {
+    // Nothing was listed, so a preview would only show every managed profile as removed.
+    for (const problem of listing.problems) ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
+    return EXIT.unusable;
+  }
   const preview = previewSync(inputs.configFile, listing.accounts, {
     session: args.session,
     ...(args.template === undefined ? {} : { template: args.template }),

@@ -85,7 +85,8 @@ export async function withDeadline<T>(
 
 /**
  * The request handler options of every AWS SDK client the core creates: an attempt that outlives
- * the deadline fails (instead of the SDK's warning) and withDeadline names the host.
+ * the deadline fails instead of the SDK's warning. It is a backstop a second after withDeadline,
+ * which names the host and is what callers see.
  */
 export function sdkRequestHandlerOptions(options: RequestDeadlineOptions): {
   connectionTimeout: number;
@@ -93,5 +94,5 @@ export function sdkRequestHandlerOptions(options: RequestDeadlineOptions): {
   throwOnRequestTimeout: true;
 } {
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_DEADLINE_MS;
-  return { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true };
+  return { connectionTimeout: timeoutMs, requestTimeout: timeoutMs + 1_000, throwOnRequestTimeout: true };
 }

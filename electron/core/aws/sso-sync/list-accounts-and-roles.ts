@@ -5,6 +5,7 @@
 // Secrets: the access token goes into the SDK call and nowhere else.
 import { paginateListAccountRoles, paginateListAccounts, type SSOClient } from '@aws-sdk/client-sso';
 import type { Problem } from '../../../shared/model';
+import { isNetworkTimeout, type RequestDeadlineOptions } from '../../net/deadline';
 import { AdaptiveRateLimiter, type AdaptiveRateOptions } from './adaptive-rate';
 import { createPortalClient, type PortalCallStats } from './portal-client';
 
@@ -37,11 +38,13 @@ export interface SsoListing {
   complete: boolean;
   /** The portal refused the access token (expired or revoked): log in again. */
   tokenRefused: boolean;
+  /** A request got no answer before its deadline; the listing stopped (the problem says where). */
+  unreachable: boolean;
   problems: Problem[];
   stats: PortalCallStats & { elapsedMs: number; finalRate: number };
 }
 
-export interface ListAccountsAndRolesOptions {
+export interface ListAccountsAndRolesOptions extends RequestDeadlineOptions {
   accessToken: string;
   /** The sso-session's `sso_region`. */
   region: string;
@@ -69,6 +72,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     region: options.region,
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     pacer,
     stats,
     signal: stop.signal,
@@ -82,6 +86,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   let accountsDone = 0;
   let rolesFound = 0;
   let tokenRefused = false;
+  let unreachable = false;
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
@@ -101,6 +106,12 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     if (isUnauthorized(error)) {
       tokenRefused = true;
       if (!stop.signal.aborted) problems.push({ severity: 'error', message: 'The SSO portal refused the access token: log in to the session again.' });
+      stop.abort(error);
+      return;
+    }
+    if (isNetworkTimeout(error)) {
+      if (!stop.signal.aborted) problems.push({ severity: 'error', message: error.message });
+      unreachable = true;
       stop.abort(error);
       return;
     }
@@ -176,6 +187,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     accounts,
     complete: accountsComplete && !stop.signal.aborted && accounts.every((a) => a.rolesComplete),
     tokenRefused,
+    unreachable,
     problems,
     stats: { ...stats, elapsedMs: performance.now() - started, finalRate: pacer.rate },
   };

@@ -3,7 +3,8 @@
 // retries (maxAttempts 3, its backoff) would hide the 429s the pacer must see, and give up after
 // three. One middleware, outermost in the finalizeRequest step, owns both.
 import { SSOClient } from '@aws-sdk/client-sso';
-import { configuredEndpoint } from '../sso-login/endpoints';
+import { hostOf, sdkRequestHandlerOptions, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../../net/deadline';
+import { configuredEndpoint, configuredEndpointSource } from '../sso-login/endpoints';
 import { abortableSleep, parseRetryAfter, type AdaptiveRateLimiter } from './adaptive-rate';
 
 export interface PortalCallStats {
@@ -16,7 +17,7 @@ export interface PortalCallStats {
   failedCalls: number;
 }
 
-export interface PortalClientOptions {
+export interface PortalClientOptions extends RequestDeadlineOptions {
   region: string;
   /** Explicit endpoint; else AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL from `env`; else the SDK's default. */
   endpoint?: string;
@@ -44,11 +45,22 @@ export function resolvePortalEndpoint(options: Pick<PortalClientOptions, 'endpoi
   return options.endpoint ?? (options.env === undefined ? undefined : configuredEndpoint(options.env, 'SSO'));
 }
 
+/** Who a portal call goes to, for a timeout's message. */
+export function portalEndpoint(options: Pick<PortalClientOptions, 'endpoint' | 'env' | 'region'>): NetworkEndpoint {
+  if (options.endpoint !== undefined) return { host: hostOf(options.endpoint) };
+  const source = options.env === undefined ? undefined : configuredEndpointSource(options.env, 'SSO');
+  if (source) return { host: hostOf(source.url), setting: source.variable };
+  const suffix = options.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return { host: `portal.sso.${options.region}.${suffix}` };
+}
+
 export function createPortalClient(options: PortalClientOptions): SSOClient {
   const endpoint = resolvePortalEndpoint(options);
+  const deadlineEndpoint = portalEndpoint(options);
   const client = new SSOClient({
     region: options.region,
     maxAttempts: 1,
+    requestHandler: sdkRequestHandlerOptions(options),
     ...(endpoint === undefined ? {} : { endpoint }),
     // With an env given, it alone says where to go: the SDK must not read process.env (or the
     // config files) for AWS_ENDPOINT_URL* on its own.
@@ -66,7 +78,9 @@ export function createPortalClient(options: PortalClientOptions): SSOClient {
         await pacer.acquire(signal);
         stats.requests++;
         try {
-          const result = await next({ ...args, request: cloneRequest(args.request) });
+          // Each attempt has its own deadline. A NetworkTimeoutError is not retried: a network
+          // that swallowed one request will swallow the next (the caller stops the listing).
+          const result = await withDeadline(deadlineEndpoint, options, () => next({ ...args, request: cloneRequest(args.request) }));
           pacer.onSuccess();
           return result;
         } catch (caught) {
