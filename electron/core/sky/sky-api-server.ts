@@ -3,6 +3,7 @@
 // (SKYPILOT_API_SERVER_ENDPOINT, or `api_server: endpoint:` in ~/.sky/config.yaml), in which case
 // the clusters live on that server. Only a loopback TCP connect is ever tried; no HTTP request.
 import net from 'node:net';
+import { withoutUrlCredentials } from '../security/url-credentials';
 import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import type { SkyApiServerHint } from './sky-types';
 
@@ -33,7 +34,9 @@ export interface ApiServerProbeOptions {
 }
 
 export async function probeSkyApiServer(options: ApiServerProbeOptions): Promise<SkyApiServerHint> {
-  const endpoint = options.env.SKYPILOT_API_SERVER_ENDPOINT || (options.config ?? (await readSkyUserConfig(options.homeDir, options.env))).apiServerEndpoint;
+  const fromEnv = options.env.SKYPILOT_API_SERVER_ENDPOINT;
+  // The config's endpoint comes without credentials already (sky-config.ts); the variable's too.
+  const endpoint = fromEnv ? withoutUrlCredentials(fromEnv) : (options.config ?? (await readSkyUserConfig(options.homeDir, options.env))).apiServerEndpoint;
   const localListening = await loopbackListening(options.localPort ?? SKY_LOCAL_API_PORT);
   return { endpoint, localListening };
 }

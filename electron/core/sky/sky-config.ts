@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { isYamlMapping, parseYaml, readYamlFile, type YamlParse } from '../fs/read-yaml-file';
+import { withoutUrlCredentials } from '../security/url-credentials';
 
 /** sky/skylet/constants.py SKYPILOT_DEFAULT_WORKSPACE. */
 export const SKY_DEFAULT_WORKSPACE = 'default';
@@ -51,7 +52,11 @@ function fromParsed(file: string, exists: boolean, parsed: YamlParse): SkyUserCo
     return null;
   };
   const apiServer = document.api_server;
-  if (isYamlMapping(apiServer)) config.apiServerEndpoint = text(apiServer.endpoint, 'api_server.endpoint');
+  if (isYamlMapping(apiServer)) {
+    const endpoint = text(apiServer.endpoint, 'api_server.endpoint');
+    // SkyPilot accepts user:password@ in the URL; it is never stored, shown or logged here.
+    config.apiServerEndpoint = endpoint === null ? null : withoutUrlCredentials(endpoint);
+  }
   config.activeWorkspace = text(document.active_workspace, 'active_workspace') ?? SKY_DEFAULT_WORKSPACE;
   return config;
 }

@@ -320,6 +320,20 @@ describe('no state file', () => {
     const fromEnv = await read(dir, { SKYPILOT_API_SERVER_ENDPOINT: 'http://10.0.0.5:46580' });
     expect(fromEnv.apiServer?.endpoint).toBe('http://10.0.0.5:46580');
   });
+
+  it("keeps an API server URL's user:password out of the state and its message", async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
+    await rm(path.join(dir, '.sky', 'state.db'));
+    await writeFile(path.join(dir, '.sky', 'config.yaml'), 'api_server:\n  endpoint: "https://alice:hunter2@sky.example.com:8443"\n');
+    const fromFile = await read(dir);
+    expect(fromFile.apiServer?.endpoint).toBe('https://sky.example.com:8443');
+    const fromEnv = await read(dir, { SKYPILOT_API_SERVER_ENDPOINT: 'http://bob:s3cret@10.0.0.5:46580' });
+    expect(fromEnv.apiServer?.endpoint).toBe('http://10.0.0.5:46580');
+    for (const state of [fromFile, fromEnv]) {
+      expect(JSON.stringify(state)).not.toMatch(/hunter2|s3cret|alice|bob/);
+    }
+  });
 });
 
 describe("SkyPilot's config file", () => {

@@ -29,6 +29,10 @@ describe("SkyPilot's config.yaml", () => {
   });
 
   // Each of these was misread by the line-by-line reader this replaced.
+  it("drops the user:password of the API server's URL", () => {
+    expect(parseSkyUserConfig('api_server:\n  endpoint: https://alice:hunter2@sky.example.com\n', file).apiServerEndpoint).toBe('https://sky.example.com');
+  });
+
   it('reads what PyYAML reads: flow mappings, quoted keys, anchors, the last of two equal keys', () => {
     expect(parseSkyUserConfig('api_server: {endpoint: "https://sky.example.com:8443"}\n', file).apiServerEndpoint).toBe('https://sky.example.com:8443');
     expect(parseSkyUserConfig('"active_workspace": research\n', file).activeWorkspace).toBe('research');
