@@ -45,7 +45,14 @@ function statusFromProbe(probe: UserCredentialProbe | undefined): GcpAccountStat
   if (!probe) return null;
   if (probe.status === 'reauth-needed') return 'reauth-needed';
   if (probe.status === 'revoked') return 'revoked';
+  // Google could not be asked (unreachable, an odd answer): not checked is never `valid`.
+  if (probe.status === 'error') return 'unknown';
   return null;
+}
+
+/** The problem that says why a probed credential is `unknown`. */
+function probeProblem(who: string, probe: UserCredentialProbe | undefined): Problem[] {
+  return probe?.status === 'error' ? [{ severity: 'warning', message: `${who}: ${probe.message}; not checked` }] : [];
 }
 
 /** Can this credential mint new access tokens by itself (so an expired cached token is harmless)? */
@@ -153,6 +160,8 @@ export async function readGcpState(options: ReadGcpStateOptions): Promise<GcpSta
     options.appDataDir ? readKeyMetadata(options.appDataDir) : Promise.resolve({ keys: [], problems: [] }),
   ]);
   const problems: Problem[] = [...configs.problems, ...store.problems, ...adcProblems, ...keyMeta.problems];
+  for (const stored of store.credentials) problems.push(...probeProblem(`gcloud account ${stored.account}`, options.probes?.get(stored.account)));
+  if (adc) problems.push(...probeProblem('Application default credentials', options.probes?.get(ADC_PROBE_KEY)));
   const accounts = store.credentials
     .map((stored): GcpAccount => {
       const token = store.tokens.get(stored.account);

@@ -3,6 +3,7 @@
 // Answers documented by Google: HTTP 400 invalid_grant + error_subtype invalid_rapt or
 // rapt_required (session-control policy, https://support.google.com/a/answer/9368756);
 // invalid_grant without a subtype: the grant was revoked or expired. Service accounts are immune.
+import { DEFAULT_REQUEST_DEADLINE_MS, formatSeconds, hostOf, whatToCheck } from '../net/deadline';
 import { GOOGLE_TOKEN_URI } from './service-account-key';
 import { decideTokenEndpoint } from './token-endpoint';
 
@@ -25,6 +26,7 @@ export interface ProbeOptions {
   rapt?: string | null;
   /** The fetch to use (tests, proxies); default: global fetch. */
   fetch?: typeof fetch;
+  /** The request's deadline (default DEFAULT_REQUEST_DEADLINE_MS, electron/core/net/deadline.ts). */
   timeoutMs?: number;
   now?: () => Date;
   /**
@@ -53,23 +55,34 @@ export async function probeUserCredential(credential: UserCredential, options: P
   const env = options.env ?? {};
   const endpoint = decideTokenEndpoint(credential.token_uri || env.CLOUDSDK_AUTH_TOKEN_HOST || GOOGLE_TOKEN_URI, env);
   if (!endpoint.trusted) return { status: 'error', checkedAt, message: endpoint.message };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  const host = hostOf(endpoint.url);
+  // One deadline for the answer and its body: a server may send headers and then stall.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const unreachable = (error: unknown): UserCredentialProbe => {
+    const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    // "could not reach …" is what gcp-state.ts reports as "not checked": never a valid account.
+    const why = timedOut ? `no answer within ${formatSeconds(timeoutMs)}: ${whatToCheck({ host })}` : cause;
+    return { status: 'error', checkedAt, message: `could not reach ${host} (${why})` };
+  };
   let response: Response;
+  let body: Record<string, unknown> = {};
   try {
     response = await doFetch(endpoint.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      signal,
     });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { status: 'error', checkedAt, message: timedOut ? 'The token endpoint did not answer in time' : `Cannot reach the token endpoint (${error instanceof Error ? error.message : String(error)})` };
+    return unreachable(error);
   }
-  let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = await response.json();
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-  } catch {
+  } catch (error) {
+    if (signal.aborted) return unreachable(error);
     body = {};
   }
   if (response.ok && typeof body.access_token === 'string') return { status: 'healthy', checkedAt };

@@ -25,14 +25,16 @@ export class NetworkTimeoutError extends Error {
     readonly endpoint: NetworkEndpoint,
     readonly timeoutMs: number,
   ) {
-    super(
-      `${endpoint.host} did not answer within ${formatSeconds(timeoutMs)}: ` +
-        (endpoint.setting ? `check your VPN, proxy and ${endpoint.setting}.` : 'check your VPN or proxy.'),
-    );
+    super(`${endpoint.host} did not answer within ${formatSeconds(timeoutMs)}: ${whatToCheck(endpoint)}.`);
   }
 }
 
-function formatSeconds(ms: number): string {
+/** "check your VPN, proxy and AWS_ENDPOINT_URL_SSO": the advice of every timeout message. */
+export function whatToCheck(endpoint: NetworkEndpoint): string {
+  return endpoint.setting ? `check your VPN, proxy and ${endpoint.setting}` : 'check your VPN or proxy';
+}
+
+export function formatSeconds(ms: number): string {
   const seconds = Math.round(ms / 100) / 10;
   return `${seconds} s`;
 }
