@@ -1,12 +1,12 @@
 // The verifier against the local STS, with real config files in a temp HOME and the real SDK
 // credential chain: static keys, assume-role, credential_process, SSO without a login, errors.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityVerifier } from '../../electron/core/aws/identity-verifier';
 import type { IdentityCheck } from '../../electron/shared/model';
+import { startSilentServer } from '../support/silent-server';
 import { startStsServer, type StsServer } from '../support/sts-server';
 
 const DEV = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret-0000000000000000000000000000' };
@@ -279,21 +279,17 @@ describe('when STS cannot be reached', () => {
     expect(error?.message).toContain('ECONNREFUSED');
   });
 
-  it('gives up on a server that never answers, as a timeout', async () => {
-    const sockets = new Set<net.Socket>();
-    const silent = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as net.AddressInfo;
+  it('gives up on a server that never answers, as a timeout naming the host and what to check', async () => {
+    const silent = await startSilentServer();
     try {
-      const check = await createIdentityVerifier({ env: envFor(`http://127.0.0.1:${port}`), timeoutMs: 1_000 }).verify('static');
-      expect(errorOf(check)).toEqual({ kind: 'timeout', message: 'No answer within 1 s while verifying profile static.' });
-      expect(sockets.size).toBeGreaterThan(0);
+      const check = await createIdentityVerifier({ env: envFor(silent.url), timeoutMs: 1_000 }).verify('static');
+      expect(errorOf(check)).toEqual({
+        kind: 'timeout',
+        message: `No answer within 1 s from ${silent.host} while verifying profile static: check your VPN, proxy and AWS_ENDPOINT_URL_STS.`,
+      });
+      expect(silent.connections()).toBeGreaterThan(0);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await silent.close();
     }
   });
 });

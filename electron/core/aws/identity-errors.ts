@@ -3,6 +3,7 @@
 // The SDK's wording is matched where it has no error code; the strings come from
 // aws-sdk-js-v3 packages/credential-provider-{ini,sso,process} and @aws-sdk/token-providers.
 import type { IdentityCheckErrorKind } from '../../shared/model';
+import { formatSeconds, whatToCheck, type NetworkEndpoint } from '../net/deadline';
 
 export interface IdentityCheckError {
   kind: IdentityCheckErrorKind;
@@ -15,6 +16,8 @@ export interface ClassifyContext {
   profileExists: boolean | null;
   /** The verifier's own deadline, for the timeout message. */
   timeoutMs: number;
+  /** The STS the check went to, for the timeout message. */
+  endpoint?: NetworkEndpoint;
 }
 
 /** The verifier throws this when its own deadline passes. */
@@ -170,7 +173,9 @@ export function classifyIdentityError(error: unknown, ctx: ClassifyContext): Ide
   const f = unwrapProviderError(facts(error));
   const { profile } = ctx;
   if (TIMEOUT_NAMES.has(f.name) || (f.code !== null && TIMEOUT_CODES.has(f.code))) {
-    return { kind: 'timeout', message: `No answer within ${Math.round(ctx.timeoutMs / 100) / 10} s while verifying profile ${profile}.` };
+    const from = ctx.endpoint ? ` from ${ctx.endpoint.host}` : '';
+    const advice = ctx.endpoint ? `: ${whatToCheck(ctx.endpoint)}` : '';
+    return { kind: 'timeout', message: `No answer within ${formatSeconds(ctx.timeoutMs)}${from} while verifying profile ${profile}${advice}.` };
   }
   if (f.code !== null && NETWORK_CODES.has(f.code)) {
     return { kind: 'network', message: `Could not reach AWS while verifying profile ${profile} (${f.code}): ${tidy(f.message)}` };

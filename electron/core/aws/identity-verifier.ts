@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { IdentityCheck } from '../../shared/model';
 import { classifyIdentityError, IdentityCheckTimeout, type IdentityCheckError } from './identity-errors';
 import { isErrno } from '../fs/errno';
+import { hostOf, sdkRequestHandlerOptions, type NetworkEndpoint } from '../net/deadline';
 
 export interface IdentityVerifierOptions {
   env: NodeJS.ProcessEnv;
@@ -62,6 +63,13 @@ export function stsEndpointFor(env: NodeJS.ProcessEnv): string | undefined {
   return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined;
 }
 
+/** Who a check asks, for a timeout's message: the configured STS, else the regional one. */
+function stsNetworkEndpoint(env: NodeJS.ProcessEnv, region: string): NetworkEndpoint {
+  const configured = stsEndpointFor(env);
+  if (configured) return { host: hostOf(configured), setting: env.AWS_ENDPOINT_URL_STS ? 'AWS_ENDPOINT_URL_STS' : 'AWS_ENDPOINT_URL' };
+  return { host: `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}` };
+}
+
 /**
  * Whether the profile has a section, the way the JS SDK reads the files: `[default]` or
  * `[profile NAME]` in config, `[NAME]` in credentials. Only asked when the SDK found nothing.
@@ -96,7 +104,8 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
     // Loaded here, not at the top: a status that calls no service must not pay for the SDK.
     const [{ STSClient, GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity }, { fromIni }] =
       await Promise.all([import('@aws-sdk/client-sts'), import('@aws-sdk/credential-providers')]);
-    const requestHandler = { connectionTimeout: timeoutMs, requestTimeout: timeoutMs };
+    // An attempt that outlives the deadline fails rather than only logging the SDK's warning.
+    const requestHandler = sdkRequestHandlerOptions({ requestTimeoutMs: timeoutMs });
     const endpointConfig = endpoint ? { endpoint } : {};
     const credentials = fromIni({
       profile,
@@ -139,7 +148,7 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
       return { profile, checkedAt: now().toISOString(), identity, error: null };
     } catch (error) {
       const profileExists = await profileSectionExists(profile, files).catch(() => null);
-      const classified = classifyIdentityError(error, { profile, profileExists, timeoutMs });
+      const classified = classifyIdentityError(error, { profile, profileExists, timeoutMs, endpoint: stsNetworkEndpoint(opts.env, stsRegion) });
       return { profile, checkedAt: now().toISOString(), identity: null, error: explainSdkFileMismatch(error, classified, profileExists) };
     } finally {
       clearTimeout(timer);
