@@ -2,6 +2,7 @@
 // and published to the tray, the window and the CLI. Plain JSON only (it crosses IPC and is
 // printed by `cloudid status --json`), and never a secret: no keys, tokens or passwords.
 import type { GcpState } from './gcp-model';
+import type { KubeState } from './kube-model';
 import type { SkyState } from './sky-model';
 
 /** Where a thing was read from; `line` is 1-based. */
@@ -205,6 +206,8 @@ export interface Snapshot {
   gcp: GcpState | null;
   /** SkyPilot's clusters and who may operate them; null when the app was told not to read them. */
   sky: SkyState | null;
+  /** Kubernetes contexts and the identity behind each; null when there is no kubeconfig (or not read). */
+  kube: KubeState | null;
   /** The next instant at which some status changes by the passage of time alone. */
   nextDeadline: string | null;
 }

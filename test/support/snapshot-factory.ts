@@ -80,6 +80,7 @@ export function makeSnapshot(spec: SnapshotSpec = {}): Snapshot {
     leadTimeMinutes: spec.leadTimeMinutes ?? 15,
     gcp: null,
     sky: null,
+    kube: null,
     nextDeadline: null,
     aws: {
       configFile: '/home/u/.aws/config',

@@ -1,4 +1,4 @@
-// The composition of the core: reads its sources (AWS, gcloud, SkyPilot) into a Snapshot,
+// The composition of the core: reads its sources (AWS, gcloud, SkyPilot, kubeconfig) into a Snapshot,
 // republishes it when a watched file changes or a deadline passes, and runs verifications. The
 // Electron shell, the `cloudid` CLI and the e2e test bridge all drive this same object.
 import type { AwsCliReport, IdentityCheck, Settings, Snapshot } from '../../shared/model';
@@ -12,6 +12,9 @@ import { assembleAwsState } from '../aws/aws-state';
 import { createIdentityVerifier, type IdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher } from '../fs/path-watcher';
 import { createGcpReader } from '../gcp/gcp-reader';
+import { createKubeReader } from '../kube/kube-reader';
+import type { KubeconfigRead } from '../kube/kubeconfig-merge';
+import { kubeSnapshot } from '../kube/kube-snapshot';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { snapshotDeadline } from '../identity/expiry';
 import { awsIdentitiesFrom, gcpIdentitiesFrom } from '../sky/local-identities';
@@ -49,6 +52,8 @@ export interface CoreOptions {
   probeGcpReauth?: boolean;
   /** Read SkyPilot's ~/.sky/state.db and match each cluster's owner to the local identities (default: yes). */
   sky?: boolean;
+  /** Read the kubeconfig (KUBECONFIG, else ~/.kube/config) and link each context to its identity (default: yes). */
+  kube?: boolean;
 }
 
 export interface Core {
@@ -82,6 +87,7 @@ interface SourcesRead {
   sky: SkyStateRead | null;
   /** The GCP identities SkyPilot would use, worked out with the SkyPilot read (they read a key file). */
   skyGcp: LocalIdentities['gcp'] | null;
+  kube: KubeconfigRead | null;
 }
 
 type AwsDeadlines = ReturnType<Core['awsDeadlines']>;
@@ -115,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
       ? null
       : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir });
   const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env });
+  const kube = opts.kube === false ? null : createKubeReader({ homeDir: opts.homeDir, env: opts.env });
 
   const assemble = (): Assembled => {
     if (!sources) throw new Error('the core has not loaded yet: call start() first');
@@ -136,6 +143,7 @@ export function createCore(opts: CoreOptions): Core {
       aws: awsState,
       gcp: sources.gcp,
       sky: skyState,
+      kube: sources.kube ? kubeSnapshot(sources.kube, new Map(awsState.profiles.map((p) => [p.name, p.status])), sources.gcp) : null,
       nextDeadline: deadline ? deadline.toISOString() : null,
     };
     return { snapshot, awsDeadlines };
@@ -196,8 +204,8 @@ export function createCore(opts: CoreOptions): Core {
   const probeTimer = opts.probeGcpReauth && gcp ? createGcpProbeTimer({ probe: probeGcp }) : null;
 
   const readSources = async (): Promise<Omit<SourcesRead, 'skyGcp'>> => {
-    const [awsRead, gcpRead, skyRead] = await Promise.all([aws.read(), gcp ? gcp.read() : null, sky ? sky.read() : null]);
-    return { aws: awsRead, gcp: gcpRead, sky: skyRead };
+    const [awsRead, gcpRead, skyRead, kubeRead] = await Promise.all([aws.read(), gcp ? gcp.read() : null, sky ? sky.read() : null, kube ? kube.read() : null]);
+    return { aws: awsRead, gcp: gcpRead, sky: skyRead, kube: kubeRead };
   };
   const reloads = createReloadQueue(async () => {
     const previous = sources?.aws ?? null;
@@ -218,7 +226,7 @@ export function createCore(opts: CoreOptions): Core {
       if (stopping.signal.aborted) return;
       if (watch) {
         watcher = watchPaths({
-          targets: [aws, gcp, sky].flatMap((source) => source?.watchTargets() ?? []),
+          targets: [aws, gcp, sky, kube].flatMap((source) => source?.watchTargets() ?? []),
           debounceMs: opts.debounceMs,
           boundary: opts.homeDir,
           onChange: () => void reload(),

@@ -25,6 +25,7 @@ const snapshotOf = (aws: Snapshot['aws']): Snapshot => ({
   aws,
   gcp: null,
   sky: null,
+  kube: null,
   nextDeadline: null,
 });
 

@@ -53,6 +53,7 @@ function snapshot(aws: Partial<AwsState> = {}): Snapshot {
     generatedAt: new Date(NOW).toISOString(),
     gcp: null,
     sky: null,
+    kube: null,
     leadTimeMinutes: 15,
     nextDeadline: null,
     aws: {

@@ -1,0 +1,72 @@
+// One kubeconfig file, as kubectl writes it (`apiVersion: v1`, `kind: Config`): named lists of
+// `clusters`, `users` and `contexts`, and `current-context`. Pure: what a parsed YAML value holds,
+// plus a Problem for each entry that cannot be used, so one bad entry never hides the others.
+// Only what the app shows is kept: names, the server, and how each user authenticates.
+import type { Problem } from '../../shared/model';
+import { isYamlMapping } from '../fs/read-yaml-file';
+import { classifyUser, type KubeUserAuth } from './kube-user-auth';
+
+export interface KubeconfigFile {
+  path: string;
+  clusters: Map<string, { server: string | null }>;
+  users: Map<string, KubeUserAuth>;
+  contexts: Map<string, { cluster: string | null; user: string | null }>;
+  currentContext: string | null;
+}
+
+type Section = 'clusters' | 'users' | 'contexts';
+/** The key holding each entry's body (`- name: x` / `  cluster: {...}`). */
+const BODY: Record<Section, string> = { clusters: 'cluster', users: 'user', contexts: 'context' };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Each named entry of a section; kubectl refuses a file where a name is not a string. */
+function entries(value: Record<string, unknown>, section: Section, path: string, problems: Problem[]): [string, unknown][] {
+  const list = value[section];
+  if (list === undefined || list === null) return [];
+  const problem = (message: string): void => void problems.push({ severity: 'error', message: `${path}: ${message}`, file: path });
+  if (!Array.isArray(list)) {
+    problem(`\`${section}\` is not a list, so none of its entries can be used`);
+    return [];
+  }
+  const out: [string, unknown][] = [];
+  const seen = new Set<string>();
+  list.forEach((entry: unknown, i) => {
+    const name = isYamlMapping(entry) ? text(entry.name) : null;
+    if (!isYamlMapping(entry) || name === null) {
+      problem(`entry ${i + 1} of \`${section}\` has no name, so it was skipped`);
+      return;
+    }
+    if (seen.has(name)) {
+      problem(`${BODY[section]} “${name}” is defined twice in \`${section}\`; the first is used`);
+      return;
+    }
+    seen.add(name);
+    out.push([name, entry[BODY[section]]]);
+  });
+  return out;
+}
+
+/** Reads a kubeconfig's parsed YAML; an empty file is an empty config, as kubectl takes it. */
+export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.ProcessEnv): { file: KubeconfigFile; problems: Problem[] } {
+  const file: KubeconfigFile = { path, clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null };
+  const problems: Problem[] = [];
+  if (value === null || value === undefined) return { file, problems };
+  if (!isYamlMapping(value)) {
+    problems.push({ severity: 'error', message: `${path} is not a kubeconfig: it holds a ${Array.isArray(value) ? 'list' : 'single value'}, not a mapping`, file: path });
+    return { file, problems };
+  }
+  if (value.kind !== undefined && value.kind !== 'Config') {
+    problems.push({ severity: 'warning', message: `${path} says \`kind: ${String(value.kind)}\`; a kubeconfig says \`kind: Config\``, file: path });
+  }
+  for (const [name, body] of entries(value, 'clusters', path, problems)) {
+    file.clusters.set(name, { server: isYamlMapping(body) ? text(body.server) : null });
+  }
+  for (const [name, body] of entries(value, 'users', path, problems)) file.users.set(name, classifyUser(body, env));
+  for (const [name, body] of entries(value, 'contexts', path, problems)) {
+    const context = isYamlMapping(body) ? body : {};
+    file.contexts.set(name, { cluster: text(context.cluster), user: text(context.user) });
+  }
+  file.currentContext = text(value['current-context']);
+  return { file, problems };
+}
