@@ -26,7 +26,7 @@ function whoText(p: AwsProfile): string {
 
 function gcpLines(gcp: GcpState): string[] {
   const lines = [`gcloud config:   ${gcp.configDir} (active configuration: ${gcp.activeConfiguration})`];
-  for (const o of gcp.overrides) lines.push(`  note: ${o.variable}=${o.value} overrides ${o.property}`);
+  for (const o of gcp.overrides) lines.push(`  note: ${o.value === null ? `${o.variable} (secret, not shown)` : `${o.variable}=${o.value}`} overrides ${o.property}`);
   if (gcp.configurations.length) {
     const rows = [['', 'CONFIGURATION', 'ACCOUNT', 'PROJECT', 'REGION', 'ZONE']];
     for (const c of gcp.configurations) rows.push([c.active ? '*' : '', c.name, c.account ?? '', c.project ?? '', c.region ?? '', c.zone ?? '']);

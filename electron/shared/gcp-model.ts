@@ -16,7 +16,8 @@ export interface GcpPropertyOverride {
   variable: string;
   /** `core/project`, `compute/region`, ... */
   property: string;
-  value: string;
+  /** null for a secret property (core/api_key, auth/*, ...): its value never leaves the core. */
+  value: string | null;
 }
 
 export type GcpAccountStatus = 'valid' | 'expiring' | 'expired' | 'unknown' | 'reauth-needed' | 'revoked' | 'error';

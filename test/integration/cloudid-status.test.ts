@@ -100,6 +100,21 @@ describe('cloudid status', () => {
     expect(run.stdout).not.toContain(DEV.secretAccessKey);
   });
 
+  it('names a secret gcloud property set in the environment, never its value', async () => {
+    const h = await setUp();
+    const env = { HOME: h.home, CLOUDSDK_CONFIG: join(h.home, 'gcloud'), CLOUDSDK_CORE_API_KEY: 'AIzaSyTopSecretValue', CLOUDSDK_CORE_PROJECT: 'shown-project' };
+    const table = await cloudid(['status'], env);
+    expect(table.stdout).toContain('CLOUDSDK_CORE_API_KEY');
+    expect(table.stdout).toContain('core/api_key');
+    expect(table.stdout).toContain('CLOUDSDK_CORE_PROJECT=shown-project');
+    const json = await cloudid(['status', '--json'], env);
+    expect(JSON.parse(json.stdout).gcp.overrides).toEqual([
+      { variable: 'CLOUDSDK_CORE_API_KEY', property: 'core/api_key', value: null },
+      { variable: 'CLOUDSDK_CORE_PROJECT', property: 'core/project', value: 'shown-project' },
+    ]);
+    for (const run of [table, json]) expect(run.stdout + run.stderr).not.toContain('TopSecret');
+  });
+
   it('exits 1 when the active profile is signed out, and says why in a table', async () => {
     const h = await setUp();
     const run = await cloudid(['status'], { HOME: h.home, AWS_PROFILE: 'prod' });

@@ -6,6 +6,7 @@ import type { GcpConfiguration, GcpPropertyOverride } from '../../shared/gcp-mod
 import type { Problem } from '../../shared/model';
 import { CONFIG_NAME_PATTERN, configurationFile, gcloudPaths } from './gcloud-config-dir';
 import { parseGcloudIni } from './gcloud-ini';
+import { isSecretGcloudProperty } from './gcloud-secret-properties';
 import { errnoCode } from '../fs/errno';
 
 /** Shared with the renderer (electron/shared/gcp-model.ts). */
@@ -39,7 +40,8 @@ export function propertyOverrides(env: NodeJS.ProcessEnv): GcloudPropertyOverrid
     if (value === undefined || NOT_PROPERTIES.has(variable)) continue;
     const match = /^CLOUDSDK_(CORE|COMPUTE)_([A-Z0-9_]+)$/.exec(variable);
     if (!match?.[1] || !match[2]) continue;
-    overrides.push({ variable, property: `${match[1].toLowerCase()}/${match[2].toLowerCase()}`, value });
+    const property = `${match[1].toLowerCase()}/${match[2].toLowerCase()}`;
+    overrides.push({ variable, property, value: isSecretGcloudProperty(property) ? null : value });
   }
   return overrides.sort((a, b) => a.variable.localeCompare(b.variable));
 }

@@ -55,7 +55,8 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
           <ul className="plain-list">
             {gcp.overrides.map((o) => (
               <li key={o.variable}>
-                <code>{o.variable}</code> sets <code>{o.property}</code> to <strong>{o.value}</strong>
+                <code>{o.variable}</code> sets <code>{o.property}</code>{' '}
+                {o.value === null ? <span className="muted">(a secret value, not shown)</span> : <>to <strong>{o.value}</strong></>}
               </li>
             ))}
           </ul>
@@ -75,10 +76,10 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
   );
 }
 
-function Override({ value, variable }: { value: string; variable: string }) {
+function Override({ value, variable }: { value: string | null; variable: string }) {
   return (
     <>
-      <strong>{value}</strong> <span className="tag gcp-override-tag">override: {variable}</span>
+      {value === null ? <span className="muted">(a secret value, not shown)</span> : <strong>{value}</strong>} <span className="tag gcp-override-tag">override: {variable}</span>
     </>
   );
 }

@@ -52,6 +52,14 @@ describe('propertyOverrides', () => {
       { variable: 'CLOUDSDK_CORE_PROJECT', property: 'core/project', value: 'p' },
     ]);
   });
+
+  it('keeps the value of a secret or hidden property out (core/api_key and the like)', () => {
+    expect(propertyOverrides({ CLOUDSDK_CORE_API_KEY: 'AIzaSecret', CLOUDSDK_CORE_REQUEST_REASON: 'ticket', CLOUDSDK_CORE_SOMETHING_NEW: 'x' })).toEqual([
+      { variable: 'CLOUDSDK_CORE_API_KEY', property: 'core/api_key', value: null },
+      { variable: 'CLOUDSDK_CORE_REQUEST_REASON', property: 'core/request_reason', value: null },
+      { variable: 'CLOUDSDK_CORE_SOMETHING_NEW', property: 'core/something_new', value: 'x' },
+    ]);
+  });
 });
 
 describe('summarizeCredential', () => {
