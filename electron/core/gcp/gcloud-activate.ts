@@ -4,6 +4,7 @@
 // optionally in a new configuration named after the account, so `default` stays as it was.
 // `activate-service-account` fetches a token first and stores nothing when that fails.
 import { CONFIG_NAME_PATTERN } from './gcloud-config-dir';
+import { isGcpProjectId } from './gcp-project-id';
 import { runGcloudCommand, type GcloudRun, type GcloudRunnerOptions } from './gcloud-runner';
 
 export interface ActivationRequest extends GcloudRunnerOptions {
@@ -44,6 +45,12 @@ function warnings(runs: GcloudRun[]): string | null {
 export async function activateServiceAccount(request: ActivationRequest): Promise<ActivationResult> {
   const steps: GcloudRun[] = [];
   const configuration = request.newConfiguration ? configurationNameFor(request.account) : null;
+  // Checked before anything runs: a project_id such as `--impersonate-service-account=...` would
+  // be an option on gcloud's command line, and a half-done activation helps nobody.
+  if (request.projectId !== null && !isGcpProjectId(request.projectId)) {
+    const shown = JSON.stringify(request.projectId.slice(0, 80));
+    return { ok: false, configuration, steps, message: `The key's project_id ${shown} is not a valid Google Cloud project id, so gcloud was not run. Check the key file.` };
+  }
   const fail = (run: GcloudRun): ActivationResult => ({ ok: false, configuration, steps, message: run.error });
   if (configuration) {
     const list = await runGcloudCommand(['config', 'configurations', 'list', '--format=value(name)'], request);
