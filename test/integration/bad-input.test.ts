@@ -3,7 +3,7 @@
 // exit status and message expected, and which of the user's files may change (every other file
 // must be byte for byte as it was). To add a case, add a row.
 // The keychain rows need the D-Bus session scripts/test.sh sets up.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ interface Home {
   dir: string;
   path: (...parts: string[]) => string;
   write: (name: string, content: string | Buffer) => Promise<string>;
+  /** A named pipe that no one writes to: opening it to read waits forever. */
+  fifo: (name: string) => Promise<string>;
 }
 
 interface Run {
@@ -43,6 +45,8 @@ interface BadInput {
   asNobody?: boolean;
   /** Files (relative to HOME) that stay root's when the HOME is given to `nobody`. */
   keepOwner?: string[];
+  /** Environment beyond HOME and the app's folders inside it. */
+  env?: (home: Home) => NodeJS.ProcessEnv;
   /** Further checks of what the command left behind. */
   after?: (home: Home, run: Run) => Promise<void>;
 }
@@ -64,6 +68,12 @@ async function makeHome(): Promise<Home> {
   return {
     dir,
     path,
+    fifo: async (name) => {
+      const target = path(name);
+      await mkdir(join(target, '..'), { recursive: true });
+      execFileSync('mkfifo', [target]);
+      return target;
+    },
     write: async (name, content) => {
       const target = path(name);
       await mkdir(join(target, '..'), { recursive: true });
@@ -90,7 +100,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return entries;
 }
 
-function cloudid(home: Home, args: string[], asNobody: boolean): Promise<Run> {
+function cloudid(home: Home, args: string[], asNobody: boolean, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH ?? '',
@@ -100,6 +110,7 @@ function cloudid(home: Home, args: string[], asNobody: boolean): Promise<Run> {
       XDG_CACHE_HOME: home.path('.cache'),
       CLOUDSDK_CONFIG: home.path('gcloud'),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...extraEnv,
     };
     for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'XDG_DATA_HOME']) if (process.env[name]) env[name] = process.env[name];
     const child = spawn(process.execPath, [join(cliDir, 'cloudid.mjs'), ...args], {
@@ -123,6 +134,11 @@ function cloudid(home: Home, args: string[], asNobody: boolean): Promise<Run> {
       resolve({ code: hung ? null : code, stdout, stderr });
     });
   });
+}
+
+/** A usable AWS default profile, so that `status` exits 0 unless the input at hand breaks it. */
+async function awsDefault(home: Home): Promise<void> {
+  await home.write('.aws/credentials', '[default]\naws_access_key_id = AKIABADINPUT00000001\naws_secret_access_key = not-a-real-secret-for-bad-input-tests\n');
 }
 
 /** A valid key file in HOME; returns its path and JSON. */
@@ -194,6 +210,99 @@ const rows: BadInput[] = [
     exit: 1,
     stderr: /\.bashrc was not edited: bash cannot parse it as it is/,
   },
+  {
+    name: 'a key file that starts with a UTF-8 byte-order mark (gcp import)',
+    make: async (home) => {
+      const key = serviceAccountKey();
+      await home.write('key.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(key, null, 2))]));
+      return ['gcp', 'import', home.path('key.json'), '--json'];
+    },
+    exit: 0,
+    stdout: /"status": "imported"/,
+    after: async (_home, run) => {
+      // The copy gcloud and Node will read is JSON from its first byte.
+      const stored = (JSON.parse(run.stdout) as { key: { path: string } }).key.path;
+      const bytes = await readFile(stored);
+      expect(bytes[0]).toBe(0x7b);
+      expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ type: 'service_account' });
+    },
+  },
+  {
+    name: 'a FIFO given as the key to import (gcp import)',
+    make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
+    exit: 1,
+    stderr: /key\.json is a named pipe \(FIFO\), not a key file/,
+  },
+  {
+    name: 'a FIFO given as the key for the shell profiles (gcp env)',
+    make: async (home) => {
+      await home.write('.bashrc', 'alias k=kubectl\n');
+      return ['gcp', 'env', await home.fifo('key.json'), '--apply'];
+    },
+    exit: 1,
+    stderr: /key\.json is a named pipe \(FIFO\), not a key file/,
+  },
+  {
+    name: 'a FIFO as ~/.bashrc (gcp env)',
+    make: async (home) => {
+      await home.fifo('.bashrc');
+      await home.write('.zshrc', 'alias k=kubectl\n');
+      return ['gcp', 'env', (await keyFile(home, 'key.json')).path, '--apply'];
+    },
+    exit: 1,
+    stderr: /\.bashrc was not edited: it is a named pipe \(FIFO\), not a regular file\./,
+    changes: ['.zshrc', '.zshrc.cloudid-backup'],
+  },
+  {
+    name: "a FIFO as gcloud's application default credentials (status)",
+    make: async (home) => {
+      await home.fifo('gcloud/application_default_credentials.json');
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /application default credentials file is a named pipe \(FIFO\), not a regular file/,
+  },
+  {
+    name: 'a FIFO as GOOGLE_APPLICATION_CREDENTIALS (status)',
+    make: async (home) => {
+      await home.fifo('adc.json');
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    env: (home) => ({ GOOGLE_APPLICATION_CREDENTIALS: home.path('adc.json') }),
+    exit: 0,
+    stdout: /GOOGLE_APPLICATION_CREDENTIALS points to a file that is a named pipe \(FIFO\), not a regular file/,
+  },
+  {
+    name: "a FIFO as gcloud's active configuration (status)",
+    make: async (home) => {
+      await home.fifo('gcloud/active_config');
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /Cannot read the active configuration name \(it is a named pipe \(FIFO\), not a regular file\)/,
+  },
+  {
+    name: "a FIFO as gcloud's credentials.db (status)",
+    make: async (home) => {
+      await home.fifo('gcloud/credentials.db');
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /credentials\.db.*it is a named pipe \(FIFO\), not a regular file/,
+  },
+  {
+    name: "a FIFO as SkyPilot's state.db (clusters)",
+    make: async (home) => {
+      await home.fifo('.sky/state.db');
+      return ['clusters', '--json'];
+    },
+    exit: 1, // the documented status when state.db cannot be read
+    stdout: /it is a named pipe \(FIFO\), not a regular file/,
+  },
 ];
 
 describe('cloudid on files that attack', { timeout: 60_000 }, () => {
@@ -203,7 +312,7 @@ describe('cloudid on files that attack', { timeout: 60_000 }, () => {
       const args = await row.make(home);
       if (row.asNobody) await chownTree(home.dir, NOBODY, new Set((row.keepOwner ?? []).map((f) => home.path(f))));
       const before = await snapshot(home.dir);
-      const run = await cloudid(home, args, row.asNobody ?? false);
+      const run = await cloudid(home, args, row.asNobody ?? false, row.env?.(home));
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(row.exit);
       if (row.stderr) expect(run.stderr).toMatch(row.stderr);
       if (row.stdout) expect(run.stdout).toMatch(row.stdout);

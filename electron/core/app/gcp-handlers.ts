@@ -1,12 +1,14 @@
 // Handlers of the Google Cloud operations (electron/shared/contract-gcp.ts): the window's drop
 // zone, key list, activation, shell-profile block and configuration switch, over the core's GCP
 // functions. Key material stays in the core: results carry metadata and gcloud's messages only.
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import type { GcpImportOutcome, GcpKeyVerification } from '../../shared/contract-gcp';
 import { gcpOperations } from '../../shared/contract-gcp';
 import type { HandlersFor } from '../../shared/contract-kit';
+import { readRegularFile } from '../fs/regular-file';
 import { importServiceAccountKey } from '../gcp/import-service-account-key';
 import { ServiceAccountKeyStore, type StoredKey } from '../gcp/key-store';
+import { withoutBom } from '../gcp/service-account-key';
 import { verifyKeyFile } from '../gcp/verify-service-account-key';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
@@ -89,9 +91,9 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
       if ('message' in found) return { deleted: false, message: found.message };
       if (found.key.path === path) return { deleted: false, message: 'That is the app’s own copy of the key, not the download.' };
       // Only ever delete a file that is byte for byte the key the app keeps.
-      const [download, stored] = await Promise.all([readFile(path).catch(() => null), readFile(found.key.path).catch(() => null)]);
+      const [download, stored] = await Promise.all([readRegularFile(path).catch(() => null), readRegularFile(found.key.path).catch(() => null)]);
       if (download === null) return { deleted: false, message: `${path} is already gone.` };
-      if (stored === null || !download.equals(stored)) return { deleted: false, message: `${path} is not the same file as the imported key; it was left alone.` };
+      if (stored === null || !withoutBom(download).equals(stored)) return { deleted: false, message: `${path} is not the same file as the imported key; it was left alone.` };
       await unlink(path);
       return { deleted: true, message: null };
     },

@@ -26,6 +26,7 @@ import * as nodeFs from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isErrno } from './errno';
+import { fileKind, NON_BLOCKING_READ, NotRegularFileError } from './regular-file';
 
 export interface FileForEdit {
   /** The path as the caller gave it (may be a symlink). */
@@ -94,7 +95,15 @@ export async function readForEdit(path: string, fs: WriterFs = nodeFs): Promise<
   const target = await resolveTarget(path, fs);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(target);
+    // Never read from a FIFO or a device (electron/core/fs/regular-file.ts): it would hang.
+    const handle = await fs.open(target, NON_BLOCKING_READ);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new NotRegularFileError(path, fileKind(info));
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if (isNotFound(error)) {
       return { path, exists: false, text: '', mode: null, mtimeMs: null, sha256: null, eol: '\n' };

@@ -1,13 +1,14 @@
 // gcloud's named configurations: which one is active and what each sets. Upstream:
 // googlecloudsdk/core/configurations/named_configs.py and properties.py (env overrides are
 // CLOUDSDK_<SECTION>_<PROPERTY>, upper-cased).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import type { GcpConfiguration, GcpPropertyOverride } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
 import { CONFIG_NAME_PATTERN, configurationFile, gcloudPaths } from './gcloud-config-dir';
 import { parseGcloudIni } from './gcloud-ini';
 import { isSecretGcloudProperty } from './gcloud-secret-properties';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 
 /** Shared with the renderer (electron/shared/gcp-model.ts). */
 export type GcloudConfiguration = GcpConfiguration;
@@ -48,8 +49,9 @@ export function propertyOverrides(env: NodeJS.ProcessEnv): GcloudPropertyOverrid
 
 async function readText(path: string): Promise<{ text: string } | { missing: true } | { error: string }> {
   try {
-    return { text: await readFile(path, 'utf8') };
+    return { text: (await readRegularFile(path)).toString('utf8') };
   } catch (error) {
+    if (error instanceof NotRegularFileError) return { error: `it is ${error.kind}, not a regular file` };
     const code = errnoCode(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { error: code ?? String(error) };
   }

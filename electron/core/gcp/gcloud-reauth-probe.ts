@@ -1,6 +1,6 @@
 // Runs the reauth probe over gcloud's user accounts and its ADC file, reading the secrets it
 // needs itself so they never leave this module. Results feed readGcpState({ probes }).
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../fs/regular-file';
 import { isJsonObject } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
 import { readGcloudCredentialStore } from './gcloud-credentials';
@@ -32,7 +32,7 @@ export async function probeGcloudUserCredentials(options: ProbeGcloudOptions): P
   }
   if (includeAdc) {
     try {
-      const parsed: unknown = JSON.parse(await readFile(paths.adcFile, 'utf8'));
+      const parsed: unknown = JSON.parse((await readRegularFile(paths.adcFile)).toString('utf8'));
       const credential = isJsonObject(parsed) ? userCredentialFrom(parsed) : null;
       if (credential) jobs.push(probeUserCredential(credential, probeOptions).then((r) => void results.set(ADC_PROBE_KEY, r)));
     } catch {

@@ -2,8 +2,9 @@
 // the copy opened in memory (electron/core/fs/sqlite-image.ts: node:sqlite, or sql.js on an older
 // Node), so no lock is ever taken and gcloud can write at any time. gcloud does not use WAL: a
 // rollback journal beside the file is the only sign of a write in progress.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 import { openSqliteImage, type SqliteEngine, type SqliteImage, type SqliteRow, type SqlValue } from '../fs/sqlite-image';
 
 export type SqliteRead =
@@ -31,8 +32,9 @@ const STALE_JOURNAL_MS = 60_000;
 async function readOnce(path: string, query: string, engine: SqliteEngine | undefined): Promise<SqliteRead> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) return { kind: 'failed', reason: 'unreadable', message: `cannot read it (it is ${error.kind}, not a regular file)` };
     const code = errnoCode(error);
     if (code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${code ?? String(error)})` };

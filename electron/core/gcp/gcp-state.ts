@@ -1,7 +1,6 @@
 // gcloud's state at a glance, read from its files (never by running gcloud: each call costs 1-4 s).
 // The shape is what `cloudid status --json` prints under `gcp` and what the tray shows. Metadata
 // only: no private key, refresh token or access token ever leaves this module.
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { GcpAccount, GcpAccountStatus, GcpAdc, GcpApplicationCredentials, GcpImportedKey, GcpState } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
@@ -25,6 +24,7 @@ export type {
   GcpState,
 } from '../../shared/gcp-model';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 
 export interface ReadGcpStateOptions {
   env: NodeJS.ProcessEnv;
@@ -94,8 +94,9 @@ function accountStatus(stored: GcloudStoredCredential, token: GcloudAccessToken 
 async function readJsonFile(path: string): Promise<{ json: Record<string, unknown>; bytes: Buffer } | { missing: true } | { problem: string }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) return { problem: `is ${error.kind}, not a regular file` };
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { problem: `cannot be read (${code ?? String(error)})` };

@@ -3,8 +3,9 @@
 // (https://cloud.google.com/iam/docs/keys-create-delete); gcloud itself only checks
 // `client_email` and crashes on a corrupt key, hence crypto.createPrivateKey here.
 import { createPrivateKey } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { hasControlCharacters } from '../../shared/control-characters';
+import { NotRegularFileError, openRegularFile } from '../fs/regular-file';
 import { isJsonObject, stringField, summarizeCredential, type JsonObject } from './credential-json';
 import { errnoCode } from '../fs/errno';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
@@ -26,11 +27,12 @@ export interface ServiceAccountKey {
 export interface ServiceAccountSecret {
   key: ServiceAccountKey;
   privateKeyPem: string;
-  /** The exact bytes of the file, for copying into the key store unchanged. */
+  /** The exact bytes of the file (less a byte-order mark), for copying into the key store. */
   bytes: Buffer;
 }
 
 export type KeyRejectionReason =
+  | 'unsafe-path'
   | 'not-found'
   | 'not-a-file'
   | 'unreadable'
@@ -139,7 +141,18 @@ export function parseServiceAccountKey(bytes: Buffer, path = 'key.json'): Secret
     return reject('not-json', `This is not JSON${jsonSyntaxWhere(error, text)}.`);
   }
   if (!isJsonObject(parsed)) return reject('not-an-object', 'This JSON file is not a credential: it is not an object.');
-  return checkFields(parsed, bytes);
+  return checkFields(parsed, withoutBom(bytes));
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The bytes without a leading UTF-8 byte-order mark. Some editors on Windows add one; gcloud
+ * (Python's json.load) and Node's JSON.parse refuse JSON that starts with it, so the copy the
+ * app keeps and hands to them must not.
+ */
+export function withoutBom(bytes: Buffer): Buffer {
+  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
 }
 
 function checkFields(json: JsonObject, bytes: Buffer): SecretValidation {
@@ -183,18 +196,20 @@ function checkFields(json: JsonObject, bytes: Buffer): SecretValidation {
 
 /** Reads at most MAX_KEY_FILE_BYTES + 1 bytes: a huge file is rejected without loading it. */
 export async function readServiceAccountKeyFile(path: string): Promise<SecretValidation> {
+  if (hasControlCharacters(path)) {
+    return reject('unsafe-path', `The path ${JSON.stringify(path)} has a control character (a line break, tab or escape) in it; rename the file, then try again.`);
+  }
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await openRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) return reject('not-a-file', `${path} is ${error.kind}, not a key file.`);
     const code = errnoCode(error);
     if (code === 'ENOENT') return reject('not-found', `${path} does not exist.`);
-    if (code === 'EISDIR') return reject('not-a-file', `${path} is a folder, not a key file.`);
     return reject('unreadable', `${path} cannot be read (${code ?? String(error)}).`);
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return reject('not-a-file', `${path} is not a regular file.`);
     if (stats.size > MAX_KEY_FILE_BYTES) return tooLarge(stats.size);
     const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

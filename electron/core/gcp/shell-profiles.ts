@@ -5,6 +5,7 @@
 // and left as it is; the others are still edited.
 import { basename, join } from 'node:path';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError } from '../fs/regular-file';
 import { ConcurrentEditError, NotUtf8TextError, readForEdit, writeEdited, type FileForEdit, type WriterFs } from '../fs/safe-file-writer';
 import { credentialsBlockPath, removeCredentialsBlock, setCredentialsBlock, type ShellKind } from './shell-profile-block';
 import { checkShellSyntax } from './shell-syntax-check';
@@ -41,6 +42,7 @@ function loginShell(env: NodeJS.ProcessEnv): ShellKind | null {
 /** Why a profile could not be read or written, as the end of a sentence. */
 function describeFailure(error: unknown): string {
   if (error instanceof NotUtf8TextError) return 'it is not UTF-8 text';
+  if (error instanceof NotRegularFileError) return `it is ${error.kind}, not a regular file`;
   const code = errnoCode(error);
   switch (code) {
     case 'EACCES':

@@ -6,8 +6,9 @@
 //
 // electron/core/gcp/gcloud-sqlite.ts reads gcloud's databases the same way but only the main file
 // (gcloud does not use WAL).
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 import { openSqliteImage, type SqliteEngine, type SqliteImage } from '../fs/sqlite-image';
 import { foldWal, journalIsLive } from './sqlite-wal';
 
@@ -24,8 +25,9 @@ type FileRead = { bytes: Buffer } | { missing: true } | { error: string };
 
 async function readBytes(path: string): Promise<FileRead> {
   try {
-    return { bytes: await readFile(path) };
+    return { bytes: await readRegularFile(path) };
   } catch (error) {
+    if (error instanceof NotRegularFileError) return { error: `it is ${error.kind}, not a regular file` };
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { error: code ?? String(error) };

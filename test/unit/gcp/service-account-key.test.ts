@@ -113,3 +113,16 @@ describe('parseServiceAccountKey', () => {
     expect(rejection(Buffer.alloc(0)).reason).toBe('empty');
   });
 });
+
+describe('a key file that starts with a byte-order mark', () => {
+  it('is accepted, and the bytes kept for the copy are the file without the mark', () => {
+    const plain = bytes(serviceAccountKey());
+    const result = parseServiceAccountKey(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.secret.bytes.equals(plain)).toBe(true);
+    // What gcloud (Python's json.load) and Node's JSON.parse need: JSON from the first byte.
+    expect(() => JSON.parse(result.secret.bytes.toString('utf8')) as unknown).not.toThrow();
+  });
+});
+
