@@ -1,7 +1,7 @@
 // The documented `cloudid status --json` shape (README "JSON format (version 1)"). Version 1 is a promise to
 // scripts: fields may be added, none renamed or removed. Problems become "file:line: message".
 import type { GcpState } from '../shared/gcp-model';
-import type { AwsProfile, CallerIdentity, Problem, Snapshot, SsoSession } from '../shared/model';
+import type { AwsProfile, CallerIdentity, LoginSession, Problem, Snapshot, SsoSession } from '../shared/model';
 
 export function problemText(problem: Problem): string {
   const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';
@@ -46,6 +46,18 @@ const sessionJson = (s: SsoSession) => ({
   problems: s.problems.map(problemText),
 });
 
+const loginSessionJson = (s: LoginSession) => ({
+  name: s.name,
+  status: s.status,
+  expiresAt: s.expiresAt,
+  credentialsExpireAt: s.credentialsExpireAt,
+  refreshable: s.refreshable,
+  accountId: s.accountId,
+  cacheFile: s.cacheFile,
+  profiles: s.profiles,
+  problems: s.problems.map(problemText),
+});
+
 export const gcpJson = (gcp: GcpState) => ({
   configDir: gcp.configDir,
   activeConfiguration: gcp.activeConfiguration,
@@ -71,6 +83,7 @@ export function awsJson(aws: Snapshot['aws']) {
     },
     profiles: aws.profiles.map(profileJson),
     ssoSessions: aws.ssoSessions.map(sessionJson),
+    loginSessions: aws.loginSessions.map(loginSessionJson),
     problems: aws.problems.map(problemText),
   };
 }

@@ -71,6 +71,15 @@ export function statusTable(snapshot: Snapshot, now: number): string {
     out.push(table(sessionRows));
   }
 
+  if (aws.loginSessions.length) {
+    out.push('');
+    const loginRows = [['LOGIN SESSION', 'ACCOUNT', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
+    for (const s of aws.loginSessions) {
+      loginRows.push([clip(s.name, 70), s.accountId ?? '', s.status, expiryText(s.expiresAt, now), s.refreshable ? 'yes' : 'no', String(s.profiles.length)]);
+    }
+    out.push(table(loginRows));
+  }
+
   if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp));
 
   const problems = [
@@ -78,6 +87,7 @@ export function statusTable(snapshot: Snapshot, now: number): string {
     ...aws.problems.map(problemText),
     ...aws.profiles.flatMap((p) => p.problems.map((problem) => `[${p.name}] ${problemText(problem)}`)),
     ...aws.ssoSessions.flatMap((s) => s.problems.map((problem) => `[sso-session ${s.name}] ${problemText(problem)}`)),
+    ...aws.loginSessions.flatMap((s) => s.problems.map((problem) => `[login-session ${s.name}] ${problemText(problem)}`)),
   ];
   if (problems.length) {
     out.push('', 'PROBLEMS');

@@ -126,6 +126,31 @@ export interface SsoSession {
   problems: Problem[];
 }
 
+/**
+ * An `aws login` session (AWS CLI 2.32+): the profiles naming one `login_session` share one cache
+ * file (electron/core/aws/login-token-cache.ts).
+ */
+export interface LoginSession {
+  /** The login_session value, an ARN. */
+  name: string;
+  status: IdentityStatus;
+  /**
+   * When the credentials stop being available: for a refreshable session the end of its 12-hour
+   * sign-in (null when the cache does not say), otherwise when the access credentials expire.
+   */
+  expiresAt: string | null;
+  /** When the cached 15-minute access credentials expire (`accessToken.expiresAt`). */
+  credentialsExpireAt: string | null;
+  /** The tools can renew the credentials: the 12-hour sign-in has not ended (or its start is not known). */
+  refreshable: boolean;
+  accountId: string | null;
+  /** The cache file the CLI, botocore and the JS SDK share for this session. */
+  cacheFile: string;
+  /** Profiles that use this session. */
+  profiles: string[];
+  problems: Problem[];
+}
+
 export interface AwsCliInstall {
   path: string;
   version: string | null;
@@ -152,6 +177,8 @@ export interface AwsState {
   cli: AwsCliReport;
   profiles: AwsProfile[];
   ssoSessions: SsoSession[];
+  /** `aws login` sessions, one per distinct login_session value. */
+  loginSessions: LoginSession[];
   /** Problems that belong to no one profile (unreadable file, binary content, ...). */
   problems: Problem[];
 }

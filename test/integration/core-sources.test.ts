@@ -22,7 +22,7 @@ afterEach(async () => {
 const SSO_CONFIG = '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n';
 
 describe('AWS reader', () => {
-  it('watches the two files and the two caches, and reads them (on a worker thread or not)', async () => {
+  it('watches the two files and the three caches, and reads them (on a worker thread or not)', async () => {
     home = await makeAwsHome();
     await home.writeConfig(SSO_CONFIG);
     for (const tokenWorker of [true, false]) {
@@ -32,6 +32,7 @@ describe('AWS reader', () => {
         { path: home.credentialsFile, kind: 'file' },
         { path: home.ssoCacheDir, kind: 'dir' },
         { path: join(home.home, '.aws', 'cli', 'cache'), kind: 'dir' },
+        { path: join(home.home, '.aws', 'login', 'cache'), kind: 'dir' },
       ]);
       await aws.close();
       aws = createAwsReader({ env: {}, homeDir: home.home, now: Date.now, tokenWorker });

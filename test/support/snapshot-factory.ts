@@ -91,6 +91,7 @@ export function makeSnapshot(spec: SnapshotSpec = {}): Snapshot {
       cli: { found: [], warning: null },
       profiles: profiles.map((p) => ({ ...p, active: p.name === activeProfile })),
       ssoSessions: spec.sessions ?? [],
+      loginSessions: [],
       problems: [],
       ...spec.aws,
     },

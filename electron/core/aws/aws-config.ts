@@ -43,6 +43,8 @@ export interface ParsedAwsProfile {
   mfaSerial: string | null;
   durationSeconds: string | null;
   credentialProcess: boolean;
+  /** The login_session value (`aws login`), exactly as written. */
+  loginSession: string | null;
   hasStaticKeys: boolean;
   hasSessionToken: boolean;
   problems: Problem[];
@@ -250,6 +252,7 @@ function toParsedProfile(
     mfaSerial: valueOf(values, 'mfa_serial'),
     durationSeconds: valueOf(values, 'duration_seconds'),
     credentialProcess: values.has('credential_process'),
+    loginSession: valueOf(values, 'login_session'),
     hasStaticKeys: values.has('aws_access_key_id'),
     hasSessionToken: values.has('aws_session_token') || values.has('aws_security_token'),
     problems,

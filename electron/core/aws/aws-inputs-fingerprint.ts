@@ -1,6 +1,6 @@
 // A cheap key for everything readAwsInputs reads: the paths and active profile the environment
-// names, and the identity of the config and credentials files and of every entry in the SSO and
-// CLI cache folders (device, inode, mode, size, mtime, ctime). Equal keys mean a new read would
+// names, and the identity of the config and credentials files and of every entry in the SSO, CLI
+// and login cache folders (device, inode, mode, size, mtime, ctime). Equal keys mean a new read would
 // find the same files, unchanged; the one exception, a rewrite in the same clock tick as the last
 // one, is what `newestChangeMs` is for. Stats only, no reads: 2,000 token files cost a few
 // milliseconds, most of it the kernel's.
@@ -11,6 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveActiveProfile, resolveAwsPaths } from './aws-environment';
 import { errnoCode } from '../fs/errno';
+import { loginCacheDir } from './login-token-cache';
 
 export interface AwsInputsFingerprint {
   key: string;
@@ -24,7 +25,7 @@ const FIELDS = 6;
 /** `alsoFiles`: other files whose identity belongs in the key (a caller's settings, say). */
 export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, alsoFiles: readonly string[] = []): AwsInputsFingerprint {
   const paths = resolveAwsPaths(env, homeDir);
-  const folders = [paths.ssoCacheDir, paths.cliCacheDir].map((dir) => {
+  const folders = [paths.ssoCacheDir, paths.cliCacheDir, loginCacheDir(env, homeDir)].map((dir) => {
     try {
       return { dir, names: readdirSync(dir).sort(), error: '' };
     } catch (error) {
@@ -40,7 +41,7 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, al
   // Names and errors as text, identities as raw numbers: no number is formatted.
   const text: string[] = [JSON.stringify(paths), JSON.stringify(resolveActiveProfile(env))];
   // The raw variables too: set-but-empty and unset name the same paths but not the same problems.
-  for (const name of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) text.push(`${name}=${JSON.stringify(env[name] ?? null)}`);
+  for (const name of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_LOGIN_CACHE_DIRECTORY']) text.push(`${name}=${JSON.stringify(env[name] ?? null)}`);
   for (const { dir, names, error } of folders) text.push(`${dir}:${error}:${names.length}`);
   const numbers = new Float64Array(files.length * FIELDS);
   let newest = 0;

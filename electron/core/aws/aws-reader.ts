@@ -8,6 +8,7 @@ import { resolveAwsPaths } from './aws-environment';
 import { readAwsInputs, type AwsInputs } from './aws-sources';
 import { openParsedConfigCache } from './parsed-config-cache';
 import { createTokenFolderReader } from './token-folder-reader';
+import { loginCacheDir } from './login-token-cache';
 
 export interface AwsReaderOptions {
   env: NodeJS.ProcessEnv;
@@ -41,6 +42,7 @@ function problemKeys(read: AwsInputs): Map<string, string> {
   read.parsed.problems.forEach(add);
   for (const profile of read.parsed.profiles) profile.problems.forEach(add);
   for (const token of read.tokens.values()) if (token.problem && !token.missing) add(token.problem);
+  for (const login of read.logins.values()) if (login.problem && !login.missing) add(login.problem);
   return keys;
 }
 
@@ -58,6 +60,7 @@ export function createAwsReader(options: AwsReaderOptions): AwsReader {
         { path: paths.credentialsFile, kind: 'file' },
         { path: paths.ssoCacheDir, kind: 'dir' },
         { path: paths.cliCacheDir, kind: 'dir' },
+        { path: loginCacheDir(env, homeDir), kind: 'dir' },
       ];
     },
     async looksHalfWritten(next, previous) {

@@ -10,6 +10,7 @@ import { emptyFileVariables, resolveActiveProfile, resolveAwsPaths, type ActiveP
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
 import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCacheKey, type SsoTokenSummary } from './sso-token-cache';
 import type { TokenFolderRead, TokenFolderReader } from './token-folder-reader';
+import { loginCacheDir, loginCachePath, readLoginTokenSummarySync, type LoginTokenRead } from './login-token-cache';
 
 export interface SsoTokenRead {
   file: string;
@@ -31,6 +32,8 @@ export interface AwsInputs {
   parsed: ParsedAwsConfig;
   /** By sso-session name (or start URL for legacy sessions). */
   tokens: Map<string, SsoTokenRead>;
+  /** By login_session value: the `aws login` cache, read once per session. */
+  logins: Map<string, LoginTokenRead & { file: string }>;
   /** By profile name: the CLI's cached AssumeRole credentials, when there are some. */
   roleCache: Map<string, RoleCacheRead>;
   /** Where the environment makes the tools disagree about which files they read. */
@@ -106,6 +109,8 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     tokens.set(session.name, { file, ...read });
   }
 
+  const logins = readLoginCaches(parsed, loginCacheDir(env, homeDir));
+
   const cliFiles = listFolder(paths.cliCacheDir);
   const roleCache = new Map<string, RoleCacheRead>();
   // Hashing every role's key is skipped when the CLI has cached nothing at all.
@@ -131,7 +136,20 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     credentials,
     parsed,
     tokens,
+    logins,
     roleCache,
     environmentProblems: emptyFileVariables(env, homeDir),
   };
+}
+
+/** One read per distinct login_session; nothing at all when no profile uses `aws login`. */
+function readLoginCaches(parsed: ParsedAwsConfig, dir: string): AwsInputs['logins'] {
+  const logins: AwsInputs['logins'] = new Map();
+  for (const profile of parsed.profiles) {
+    const session = profile.kind === 'login' ? profile.loginSession : null;
+    if (session === null || logins.has(session)) continue;
+    const file = loginCachePath(dir, session);
+    logins.set(session, { file, ...readLoginTokenSummarySync(file) });
+  }
+  return logins;
 }

@@ -7,12 +7,14 @@ import type {
   AwsState,
   IdentityCheck,
   IdentityStatus,
+  LoginSession,
   Problem,
   SsoSession,
 } from '../../shared/model';
 import { statusFromExpiry } from '../identity/expiry';
 import type { ParsedAwsProfile } from './aws-config';
 import type { AwsInputs, RoleCacheRead, SsoTokenRead } from './aws-sources';
+import { loginStatus } from './login-status';
 
 export interface AwsStateContext {
   now: number;
@@ -80,6 +82,7 @@ function profileStatus(
   role: RoleCacheRead | undefined,
   ctx: AwsStateContext,
   sessions: SessionStatuses,
+  inputs: AwsInputs,
 ): ShownStatus {
   if (hasError(profile.problems)) return { status: 'error', expiresAt: null };
   switch (profile.kind) {
@@ -96,9 +99,12 @@ function profileStatus(
       // An expired cache entry only means the CLI will assume the role again on next use.
       return status === 'expired' ? { status: 'unknown', expiresAt: null } : { status, expiresAt: cached.toISOString() };
     }
+    case 'login': {
+      const shown = loginStatus(profile.loginSession === null ? undefined : inputs.logins.get(profile.loginSession), ctx.now, ctx.leadMs);
+      return { status: shown.status, expiresAt: shown.expiresAt };
+    }
     case 'web-identity':
     case 'process':
-    case 'login':
       return { status: 'unknown', expiresAt: null };
     case 'unknown':
       return { status: 'error', expiresAt: null };
@@ -109,7 +115,8 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
   const session = parsed.kind === 'sso' ? parsed.ssoSessionName : parsed.kind === 'sso-legacy' ? parsed.ssoStartUrl : null;
   const token = session ? inputs.tokens.get(session) : undefined;
   const role = inputs.roleCache.size === 0 ? undefined : inputs.roleCache.get(parsed.name);
-  const { status, expiresAt } = profileStatus(parsed, token, role, ctx, sessions);
+  const { status, expiresAt } = profileStatus(parsed, token, role, ctx, sessions, inputs);
+  const login = parsed.kind === 'login' && parsed.loginSession !== null ? inputs.logins.get(parsed.loginSession) : undefined;
   const check = ctx.checks.size === 0 ? null : (ctx.checks.get(parsed.name) ?? null);
   // The parsed list is shared (nothing downstream changes a snapshot) unless this read adds to it.
   let problems: Problem[] = parsed.problems;
@@ -117,6 +124,7 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
   if (tokenProblem && tokenProblem.severity === 'error') problems = [...problems, tokenProblem];
   const roleProblem = role?.problem;
   if (roleProblem) problems = [...problems, roleProblem];
+  if (login?.problem && login.problem.severity === 'error') problems = [...problems, login.problem];
   return {
     name: parsed.name,
     kind: parsed.kind,
@@ -124,7 +132,7 @@ function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateCon
     source: parsed.source,
     sources: parsed.sources,
     ssoSession: session,
-    accountId: parsed.accountId ?? check?.identity?.account ?? null,
+    accountId: parsed.accountId ?? login?.token?.accountId ?? check?.identity?.account ?? null,
     roleName: parsed.roleName,
     roleArn: parsed.roleArn,
     sourceProfile: parsed.sourceProfile,
@@ -162,6 +170,33 @@ function toSession(inputs: AwsInputs, sessions: SessionStatuses, index: number, 
   };
 }
 
+function toLoginSessions(inputs: AwsInputs, ctx: AwsStateContext): LoginSession[] {
+  const users = new Map<string, string[]>();
+  for (const p of inputs.parsed.profiles) {
+    if (p.kind !== 'login' || p.loginSession === null) continue;
+    const list = users.get(p.loginSession);
+    if (list) list.push(p.name);
+    else users.set(p.loginSession, [p.name]);
+  }
+  const sessions: LoginSession[] = [];
+  for (const [name, profiles] of users) {
+    const read = inputs.logins.get(name);
+    const shown = loginStatus(read, ctx.now, ctx.leadMs);
+    sessions.push({
+      name,
+      status: shown.status,
+      expiresAt: shown.expiresAt,
+      credentialsExpireAt: read?.token?.expiresAt.toISOString() ?? null,
+      refreshable: shown.refreshable,
+      accountId: read?.token?.accountId ?? null,
+      cacheFile: read?.file ?? '',
+      profiles,
+      problems: read?.problem ? [read.problem] : [],
+    });
+  }
+  return sessions;
+}
+
 export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsStateResult {
   const problems: Problem[] = [];
   for (const read of [inputs.config, inputs.credentials]) {
@@ -173,11 +208,15 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
   const sessions = new SessionStatuses(ctx);
   const profiles = inputs.parsed.profiles.map((p) => toProfile(p, inputs, ctx, sessions));
   const ssoSessions = inputs.parsed.ssoSessions.map((_, i) => toSession(inputs, sessions, i, ctx.now));
+  const loginSessions = toLoginSessions(inputs, ctx);
   const expiries: Date[] = [];
+  for (const read of inputs.logins.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.tokens.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.roleCache.values()) if (read.expiresAt) expiries.push(read.expiresAt);
   const refreshEnds: Date[] = [];
   for (const read of inputs.tokens.values()) if (read.token?.refreshable && read.token.registrationExpiresAt) refreshEnds.push(read.token.registrationExpiresAt);
+  // A login session's status counts down to the end of its sign-in while it can refresh.
+  for (const read of inputs.logins.values()) if (read.token?.sessionEndsAt) expiries.push(read.token.sessionEndsAt);
 
   return {
     aws: {
@@ -189,6 +228,7 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
       cli: ctx.cli,
       profiles,
       ssoSessions,
+      loginSessions,
       problems,
     },
     expiries,

@@ -50,13 +50,13 @@ describe('the 10,000-profile benchmark fixture', () => {
       parseAwsConfig({ configFile: '/home/u/.aws/config', credentialsFile: '/home/u/.aws/credentials', configText, credentialsText, activeProfile: 'default' }),
     );
     expect(JSON.parse(parsed).profiles).toHaveLength(10_000);
-    expect(sha256(parsed)).toBe('d76041088879440746dae49f51106d080b3c7e749098d41ef29c2f23f26108a1');
+    expect(sha256(parsed)).toBe('b5968800ad81c9e8b75b6b737dce0224ed950705ca8e6634975641c10ec74cb8');
   });
 
   it('prints the pinned `cloudid status --json` and table', () => {
     const hide = (text: string): string => text.replaceAll(big.home, '~');
     const aws = assembleAwsState(inputs, ctx).aws;
-    expect(sha256(hide(JSON.stringify(statusJson(snapshotOf(aws)), null, 2)))).toBe('cda33044ac808c4974500b2d54c154f748c295a4998444432d515805e1a3fe9e');
+    expect(sha256(hide(JSON.stringify(statusJson(snapshotOf(aws)), null, 2)))).toBe('2154572b37cf26dd10eb001a8a33c65f728efbab17ceba802fbca08128d211f8');
     expect(sha256(hide(statusTable(snapshotOf(aws), NOW)))).toBe('032371df11ddf8005e8cf15f460676fae0f6456b1d8a08f3c437c970267aa555');
   });
 });

@@ -65,6 +65,7 @@ function snapshot(aws: Partial<AwsState> = {}): Snapshot {
       cli: { found: [], warning: null },
       profiles: [],
       ssoSessions: [],
+      loginSessions: [],
       problems: [],
       ...aws,
     },
