@@ -131,6 +131,7 @@ async function onReady(): Promise<void> {
   // announced once, before it dies, with a way to log in.
   const ssoKeeper = createSsoKeeperService({ core });
   lifetime.onQuit(ssoKeeper.onNotice((notice) => ssoNotifications.showCannotRefresh(notice)));
+  lifetime.onQuit(ssoKeeper.onUnreachable((notice) => ssoNotifications.showUnreachable(notice)));
   ssoKeeper.start();
   lifetime.onQuit(() => ssoKeeper.stop());
 

@@ -1,10 +1,11 @@
-// The two SSO notifications the shell shows itself: the device code of a login (the user reads it
-// while the browser has focus) and "this session cannot be refreshed" from the session keeper.
+// The SSO notifications the shell shows itself: the device code of a login (the user reads it
+// while the browser has focus), "this session cannot be refreshed" from the session keeper, and
+// "the identity provider did not answer" (once per outage; the keeper retries with backoff).
 // Each stays referenced until it is clicked, closed or the app quits: Electron drops a
 // notification's click handler when the object is garbage collected.
 import { Notification } from 'electron';
-import type { CannotRefreshNotice } from '../core/aws/sso-login/session-keeper';
-import { describeNotice } from '../core/app/sso-keeper-service';
+import type { CannotRefreshNotice, UnreachableNotice } from '../core/aws/sso-login/session-keeper';
+import { describeNotice, describeUnreachable } from '../core/app/sso-keeper-service';
 import type { EventPayload } from '../shared/contract';
 
 export interface SsoNotificationOptions {
@@ -19,6 +20,7 @@ export interface SsoNotifications {
   /** A login's prompt: its device code, once per code. */
   showLoginCode(prompt: EventPayload<'ssoLoginPrompt'>): void;
   showCannotRefresh(notice: CannotRefreshNotice): void;
+  showUnreachable(notice: UnreachableNotice): void;
   dispose(): void;
 }
 
@@ -63,6 +65,11 @@ export function createSsoNotifications(options: SsoNotificationOptions): SsoNoti
       // Action buttons exist on macOS only; elsewhere a click opens the window, where Log in is.
       const notification = new Notification({ title, body, icon: options.iconPath, actions: [{ type: 'button', text: 'Log in' }] });
       show(notification, options.openWindow, () => options.logIn(notice.session));
+    },
+    showUnreachable(notice) {
+      if (!canShow()) return;
+      const { title, body } = describeUnreachable(notice);
+      show(new Notification({ title, body, icon: options.iconPath }), options.openWindow);
     },
     dispose() {
       for (const notification of live) notification.close();

@@ -1,10 +1,11 @@
 // Silent refresh in the running app: on every snapshot (a token file changed, or a deadline
 // passed) and at the instant the keeper asks for, review every SSO session with
 // SsoSessionKeeper and refresh the ones that are due. One timer, never polling. When a session
-// cannot be refreshed, its notice ("log in before HH:MM") goes to listeners once per token.
+// cannot be refreshed, its notice ("log in before HH:MM") goes to listeners once per token; when
+// the identity provider does not answer, listeners hear it once and the keeper backs off.
 import { readSsoTokenSummary } from '../aws/sso-token-cache';
 import { refreshSsoSession, type RefreshOutcome } from '../aws/sso-login/refresh';
-import { SsoSessionKeeper, type CannotRefreshNotice, type KeptSession } from '../aws/sso-login/session-keeper';
+import { SsoSessionKeeper, type CannotRefreshNotice, type KeptSession, type UnreachableNotice } from '../aws/sso-login/session-keeper';
 import { ssoCacheDir, type SsoSessionRef } from '../aws/sso-login/sso-session-ref';
 import type { Snapshot } from '../../shared/model';
 import type { Core } from './core';
@@ -15,6 +16,8 @@ export interface SsoKeeperServiceOptions {
   now?: () => Date;
   /** Defaults to the shared single-flight refresh over the core's env and home. */
   refresh?: (session: SsoSessionRef) => Promise<RefreshOutcome>;
+  /** The default refresh's request deadline (electron/core/net/deadline.ts); tests pass a short one. */
+  requestTimeoutMs?: number;
   /**
    * How long before a session dies its "cannot refresh" notice is shown (default: the lead time
    * setting, at least 30 minutes), so a login without a refresh token is not followed at once by
@@ -33,6 +36,8 @@ export interface SsoKeeperService {
   review(): Promise<void>;
   onNotice(listener: (notice: CannotRefreshNotice) => void): () => void;
   onRefreshed(listener: (outcome: RefreshOutcome) => void): () => void;
+  /** A refresh found the identity provider silent or down: once until a refresh succeeds. */
+  onUnreachable(listener: (notice: UnreachableNotice) => void): () => void;
   /** When the next timed review is due (null: none until a file changes). */
   nextReviewAt(): Date | null;
 }
@@ -47,13 +52,20 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
   const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const refresh =
     options.refresh ??
-    ((session: SsoSessionRef) => refreshSsoSession({ session, cacheDir: ssoCacheDir(core.context.homeDir), env: core.context.env }));
+    ((session: SsoSessionRef) =>
+      refreshSsoSession({
+        session,
+        cacheDir: ssoCacheDir(core.context.homeDir),
+        env: core.context.env,
+        ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+      }));
   const keeper = new SsoSessionKeeper({ refresh, now });
   const noticeLeadMs = options.noticeLeadMs ?? (() => Math.max(core.settings().leadTimeMinutes, 30) * 60_000);
   /** Notices raised by the keeper, held until their time; dropped when the token changes. */
   let held: CannotRefreshNotice[] = [];
   const noticeListeners = new Set<(notice: CannotRefreshNotice) => void>();
   const refreshListeners = new Set<(outcome: RefreshOutcome) => void>();
+  const unreachableListeners = new Set<(notice: UnreachableNotice) => void>();
   let timer: unknown = null;
   let wakeAt: Date | null = null;
   let running: Promise<void> | null = null;
@@ -94,6 +106,7 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
     const result = await keeper.review(sessions);
     if (stopped) return;
     for (const outcome of result.refreshed) for (const listener of refreshListeners) listener(outcome);
+    for (const notice of result.unreachable) for (const listener of unreachableListeners) listener(notice);
     // Hold each notice until shortly before its session dies; forget it if the token changed.
     const tokenOf = new Map(sessions.map((k) => [k.session.name, k.summary?.expiresAt.getTime() ?? null]));
     held = [...held, ...result.notices].filter((n) => tokenOf.get(n.session) === n.expiresAt.getTime());
@@ -153,6 +166,10 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
       refreshListeners.add(listener);
       return () => refreshListeners.delete(listener);
     },
+    onUnreachable(listener) {
+      unreachableListeners.add(listener);
+      return () => unreachableListeners.delete(listener);
+    },
     nextReviewAt: () => wakeAt,
   };
 }
@@ -169,4 +186,9 @@ export function describeNotice(notice: CannotRefreshNotice, formatTime: (at: Dat
     title: `SSO session ${notice.session} will sign out`,
     body: `Cannot refresh: ${why}. Log in before ${formatTime(notice.expiresAt)} to keep its profiles working.`,
   };
+}
+
+/** "Cannot refresh SSO session corp: oidc.eu-west-1.amazonaws.com did not answer ...; retrying later." */
+export function describeUnreachable(notice: UnreachableNotice): { title: string; body: string } {
+  return { title: `Cannot refresh SSO session ${notice.session}`, body: `${notice.message} The app will try again later.` };
 }

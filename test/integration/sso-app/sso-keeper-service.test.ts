@@ -8,6 +8,7 @@ import { createOperationHandlers } from '../../../electron/core/app/operation-ha
 import { createSsoKeeperService, describeNotice, type SsoKeeperService } from '../../../electron/core/app/sso-keeper-service';
 import type { CannotRefreshNotice } from '../../../electron/core/aws/sso-login/session-keeper';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../support/aws-home';
+import { startSilentServer } from '../../support/silent-server';
 import { startSsoOidcServer, type SsoOidcServer } from '../../support/sso-oidc-server';
 import { fakeBrowser } from '../sso-login/fake-browser';
 
@@ -85,6 +86,40 @@ async function expireIn(ms: number): Promise<string> {
 }
 
 describe('SSO keeper service', () => {
+  it('an identity provider that never answers: said once, then retried with backoff', async () => {
+    await logIn();
+    await expireIn(10 * 60_000);
+    const silent = await startSilentServer();
+    const offline = createCore({ env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_SSO_OIDC: silent.url }, homeDir: home.home, settingsFile: home.settingsFile, watch: false, detectCli: false, gcp: false });
+    let clock = Date.now();
+    const waits: number[] = [];
+    const silentKeeper = createSsoKeeperService({
+      core: offline,
+      requestTimeoutMs: 300,
+      now: () => new Date(clock),
+      setTimer: (callback, ms) => (waits.push(ms), { callback }),
+      clearTimer: () => undefined,
+    });
+    const heard: string[] = [];
+    silentKeeper.onUnreachable((notice) => heard.push(`${notice.session}: ${notice.message}`));
+    try {
+      await offline.start();
+      silentKeeper.start();
+      await silentKeeper.review();
+      expect(heard).toEqual([`corp: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC.`]);
+      expect(waits.at(-1)).toBe(60_000);
+      clock += 60_000;
+      await silentKeeper.review();
+      expect(heard).toHaveLength(1);
+      expect(waits.at(-1)).toBe(120_000);
+      expect(silent.connections()).toBeGreaterThanOrEqual(2);
+    } finally {
+      silentKeeper.stop();
+      await offline.stop();
+      await silent.close();
+    }
+  });
+
   it('leaves a fresh session alone and wakes once, when it falls due', async () => {
     await logIn();
     keeper.start();

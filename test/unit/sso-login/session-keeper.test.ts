@@ -69,3 +69,35 @@ describe('SsoSessionKeeper', () => {
     expect((await k.review([kept('legacy', 60, false)])).notices).toEqual([]);
   });
 });
+
+describe('SsoSessionKeeper when the identity provider does not answer', () => {
+  it('says so once, backs off 1, 2, 4... minutes up to 16, and starts afresh after a success', async () => {
+    clock = new Date('2026-11-26T12:00:00Z');
+    const answers: Record<string, RefreshOutcome['status'] | 'refused'> = { due: 'failed' };
+    const { k, calls } = keeper(answers);
+    const session = kept('due', 25);
+    const first = await k.review([session]);
+    expect(first.unreachable).toEqual([{ session: 'due', message: 'offline' }]);
+    expect(first.nextReviewAt).toEqual(at(1));
+
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const next = (await k.review([session])).nextReviewAt;
+      // Woken early (a file changed): nothing is tried before the backoff ends.
+      if (!next) throw new Error('no next review');
+      clock = next;
+      const review = await k.review([session]);
+      expect(review.unreachable).toEqual([]);
+      waits.push(((review.nextReviewAt?.getTime() ?? 0) - clock.getTime()) / 60_000);
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 16, 16]);
+    expect(calls).toHaveLength(7);
+
+    answers.due = 'refreshed';
+    clock = (await k.review([session])).nextReviewAt ?? clock;
+    expect((await k.review([session])).refreshed).toHaveLength(1);
+    answers.due = 'failed';
+    clock = at(1);
+    expect((await k.review([session])).unreachable).toEqual([{ session: 'due', message: 'offline' }]);
+  });
+});
