@@ -80,6 +80,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     cacheDir: ctx.cacheDir,
     appDataDir: files.appData,
     sky: false,
+    requestTimeoutMs: ctx.requestTimeoutMs,
   });
   await core.start();
   try {

@@ -52,6 +52,8 @@ export interface CoreOptions {
   probeGcpReauth?: boolean;
   /** Read SkyPilot's ~/.sky/state.db and match each cluster's owner to the local identities (default: yes). */
   sky?: boolean;
+  /** Each network request's deadline: verification and the reauth probe (electron/core/net/deadline.ts). */
+  requestTimeoutMs?: number;
   /** Read the kubeconfig (KUBECONFIG, else ~/.kube/config) and link each context to its identity (default: yes). */
   kube?: boolean;
 }
@@ -119,7 +121,7 @@ export function createCore(opts: CoreOptions): Core {
   const gcp =
     opts.gcp === false
       ? null
-      : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir });
+      : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir, requestTimeoutMs: opts.requestTimeoutMs });
   const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env });
   const kube = opts.kube === false ? null : createKubeReader({ homeDir: opts.homeDir, env: opts.env });
 
@@ -176,7 +178,8 @@ export function createCore(opts: CoreOptions): Core {
   };
   const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline });
 
-  const verifierFor = (): IdentityVerifier => (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir } }));
+  const verifierFor = (): IdentityVerifier =>
+    (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir }, ...(opts.requestTimeoutMs === undefined ? {} : { timeoutMs: opts.requestTimeoutMs }) }));
   const regionOf = (name: string): string | null => sources?.aws.parsed.profiles.find((p) => p.name === name)?.region ?? null;
 
   const verifyProfile = async (name: string): Promise<IdentityCheck> => {

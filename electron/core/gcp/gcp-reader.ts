@@ -17,6 +17,8 @@ export interface GcpReaderOptions {
   leadTimeMinutes: () => number;
   /** The app's data folder, where imported service-account keys are listed. */
   appDataDir?: string;
+  /** The probe's request deadline (electron/core/net/deadline.ts). */
+  requestTimeoutMs?: number | undefined;
 }
 
 export interface GcpReader extends SourceReader<GcpState> {
@@ -41,7 +43,7 @@ export function createGcpReader(options: GcpReaderOptions): GcpReader {
     watchTargets: () =>
       gcloudWatchPaths(gcloudConfigDir(env, homeDir, platform)).map((path) => ({ path, kind: path.endsWith('configurations') ? 'dir' : 'file' })),
     async probe() {
-      probes = await probeGcloudUserCredentials({ env, homeDir, platform });
+      probes = await probeGcloudUserCredentials({ env, homeDir, platform, ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }) });
     },
   };
 }
