@@ -5,12 +5,14 @@ import { loginSsoSession } from '../../core/aws/sso-login/login-sso-session';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 import { startSsoCommand } from './sso-target-args';
+import { loginProfileNamed, runLoginProfile } from './aws-login-profile';
 
 const HELP = `Usage: cloudid login <profile|sso-session> [--use-device-code] [--no-browser]
        cloudid login --profile NAME | --sso-session NAME [...]
 
 Logs in to AWS IAM Identity Center and writes the shared token cache, so the AWS CLI,
 botocore (SkyPilot) and the AWS SDKs can use every profile of that session.
+For a profile with login_session, runs \`aws login --profile NAME\` (AWS CLI 2.32 or later).
 
   --use-device-code  use the device code flow (default for sso-session profiles: the browser
                      flow with a loopback redirect, like AWS CLI >= 2.22)
@@ -31,6 +33,8 @@ function describePrompt(prompt: LoginPrompt, browserOpens: boolean): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const loginProfile = await loginProfileNamed(argv, ctx, ['--use-device-code', '--no-browser']);
+  if (loginProfile !== null) return runLoginProfile('login', loginProfile, ctx);
   const start = await startSsoCommand('login', HELP, argv, ctx, ['--use-device-code', '--no-browser']);
   if (!start.ok) return start.exitCode;
   const { session, cacheDir, flags } = start;

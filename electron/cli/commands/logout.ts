@@ -4,14 +4,18 @@ import { deleteSsoToken } from '../../core/aws/sso-login/token-cache-writer';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 import { startSsoCommand } from './sso-target-args';
+import { loginProfileNamed, runLoginProfile } from './aws-login-profile';
 
 const HELP = `Usage: cloudid logout <profile|sso-session>
        cloudid logout --profile NAME | --sso-session NAME
 
 Deletes the cached SSO token of that one session; other sessions stay logged in.
+For a profile with login_session, runs \`aws logout --profile NAME\` (AWS CLI 2.32 or later).
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const loginProfile = await loginProfileNamed(argv, ctx, []);
+  if (loginProfile !== null) return runLoginProfile('logout', loginProfile, ctx);
   const start = await startSsoCommand('logout', HELP, argv, ctx);
   if (!start.ok) return start.exitCode;
   const deleted = await deleteSsoToken(start.cacheDir, start.session);
