@@ -1,6 +1,7 @@
 // The documented `cloudid status --json` shape (README "JSON format (version 1)"). Version 1 is a promise to
 // scripts: fields may be added, none renamed or removed. Problems become "file:line: message".
 import type { GcpState } from '../shared/gcp-model';
+import type { KubeState } from '../shared/kube-model';
 import type { AwsProfile, CallerIdentity, LoginSession, Problem, Snapshot, SsoSession } from '../shared/model';
 
 export function problemText(problem: Problem): string {
@@ -70,6 +71,22 @@ export const gcpJson = (gcp: GcpState) => ({
   problems: gcp.problems.map(problemText),
 });
 
+export const kubeJson = (kube: KubeState) => ({
+  configFiles: kube.configFiles,
+  currentContext: kube.currentContext,
+  contexts: kube.contexts.map((c) => ({
+    name: c.name,
+    cluster: c.cluster,
+    server: c.server,
+    user: c.user,
+    current: c.current,
+    provider: c.provider,
+    identity: c.identity,
+    status: c.status,
+  })),
+  problems: kube.problems.map(problemText),
+});
+
 export function awsJson(aws: Snapshot['aws']) {
   return {
     configFile: aws.configFile,
@@ -96,6 +113,7 @@ export function statusJson(snapshot: Snapshot) {
     nextDeadline: snapshot.nextDeadline,
     aws: awsJson(snapshot.aws),
     gcp: snapshot.gcp ? gcpJson(snapshot.gcp) : null,
+    kube: snapshot.kube ? kubeJson(snapshot.kube) : null,
   };
 }
 
@@ -107,7 +125,8 @@ export function statusJson(snapshot: Snapshot) {
 export function statusJsonFrame(
   head: Pick<Snapshot, 'generatedAt' | 'leadTimeMinutes' | 'nextDeadline'>,
   gcp: GcpState | null,
+  kube: KubeState | null,
 ): { before: string; after: string } {
   const before = `{"version":1,"generatedAt":${JSON.stringify(head.generatedAt)},"leadTimeMinutes":${JSON.stringify(head.leadTimeMinutes)},"nextDeadline":${JSON.stringify(head.nextDeadline)},"aws":`;
-  return { before, after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)}}\n` };
+  return { before, after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)},"kube":${JSON.stringify(kube ? kubeJson(kube) : null)}}\n` };
 }

@@ -1,8 +1,10 @@
 // Human output of `cloudid status`: a readable table, widest columns trimmed, nothing secret.
 import type { GcpState } from '../shared/gcp-model';
+import type { KubeState } from '../shared/kube-model';
 import type { AwsProfile, Snapshot } from '../shared/model';
 import { formatTimeLeft } from '../core/identity/expiry';
 import { problemText } from './status-json';
+import { kubeIdentityText, kubeStatusText } from '../shared/kube-words';
 
 function table(rows: string[][]): string {
   const widths: number[] = [];
@@ -44,6 +46,17 @@ function gcpLines(gcp: GcpState): string[] {
   return lines;
 }
 
+/** One row per context: context → identity → status, with the fix where there is one. */
+function kubeLines(kube: KubeState): string[] {
+  const lines = [`Kubernetes:      ${kube.configFiles.join(', ')} (current context: ${kube.currentContext ?? 'none'})`];
+  if (kube.contexts.length === 0) return [...lines, 'No Kubernetes contexts found.'];
+  const rows = [['', 'CONTEXT', 'PROVIDER', 'IDENTITY', 'STATUS', 'CLUSTER']];
+  for (const c of kube.contexts) {
+    rows.push([c.current ? '*' : '', clip(c.name, 48), c.provider, clip(kubeIdentityText(c), 48), kubeStatusText(c), clip(c.cluster ?? '', 60)]);
+  }
+  return [...lines, table(rows)];
+}
+
 export function statusTable(snapshot: Snapshot, now: number): string {
   const { aws } = snapshot;
   const out: string[] = [];
@@ -81,9 +94,11 @@ export function statusTable(snapshot: Snapshot, now: number): string {
   }
 
   if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp));
+  if (snapshot.kube) out.push('', ...kubeLines(snapshot.kube));
 
   const problems = [
     ...(snapshot.gcp?.problems.map((p) => `[gcloud] ${problemText(p)}`) ?? []),
+    ...(snapshot.kube?.problems.map((p) => `[kube] ${problemText(p)}`) ?? []),
     ...aws.problems.map(problemText),
     ...aws.profiles.flatMap((p) => p.problems.map((problem) => `[${p.name}] ${problemText(problem)}`)),
     ...aws.ssoSessions.flatMap((s) => s.problems.map((problem) => `[sso-session ${s.name}] ${problemText(problem)}`)),

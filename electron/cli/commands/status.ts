@@ -7,6 +7,8 @@ import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
 import { snapshotDeadline } from '../../core/identity/expiry';
 import { loadSettings } from '../../core/app/settings-store';
 import { readGcpState } from '../../core/gcp/gcp-state';
+import { readKubeconfig } from '../../core/kube/kube-reader';
+import { kubeSnapshot } from '../../core/kube/kube-snapshot';
 import { awsJson, statusJsonFrame } from '../status-json';
 import { readStatusMemo, statusMemoHeader, statusMemoKey, writeStatusMemo, type StatusMemoKey } from '../status-memo';
 import { statusTable } from '../status-table';
@@ -95,7 +97,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
       return usable ? EXIT.ok : EXIT.unusable;
     }
     const awsText = JSON.stringify(awsJson(snapshot.aws));
-    const frame = statusJsonFrame(snapshot, snapshot.gcp);
+    const frame = statusJsonFrame(snapshot, snapshot.gcp, snapshot.kube);
     ctx.stdout.write(frame.before + awsText + frame.after);
     const header = memoKey ? statusMemoHeader(memoKey, snapshot, core.awsDeadlines(), usable) : null;
     if (header && ctx.cacheDir) await writeStatusMemo(ctx.cacheDir, header, awsText);
@@ -119,15 +121,24 @@ async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: {
     leadTimeMinutes: settings.leadTimeMinutes,
     appDataDir: files.appData,
   });
+  // The kubeconfig is not in the memo's key: it is read afresh, like gcloud's files.
+  const kube = await readKubeconfig(ctx.env, ctx.homeDir);
   const toDates = (times: number[]): Date[] => times.map((ms) => new Date(ms));
   const aws = { expiries: toDates(memo.header.awsExpiries), refreshEnds: toDates(memo.header.refreshEnds) };
   const deadline = snapshotDeadline(aws, gcp.accounts, now, settings.leadTimeMinutes * 60_000);
   const frame = statusJsonFrame(
     { generatedAt: new Date(now).toISOString(), leadTimeMinutes: settings.leadTimeMinutes, nextDeadline: deadline ? deadline.toISOString() : null },
     gcp,
+    kube ? kubeSnapshot(kube, kube.contexts.some((c) => c.identity?.cloud === 'aws') ? rememberedStatuses(memo.aws) : new Map(), gcp) : null,
   );
   ctx.stdout.write(frame.before);
   ctx.stdout.write(memo.aws);
   ctx.stdout.write(frame.after);
   return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
+}
+
+/** Each profile's status in a remembered `aws` part; parsed only when a kube context needs it. */
+function rememberedStatuses(awsText: Buffer): Map<string, AwsProfile['status']> {
+  const aws = JSON.parse(awsText.toString('utf8')) as { profiles: { name: string; status: AwsProfile['status'] }[] };
+  return new Map(aws.profiles.map((p) => [p.name, p.status]));
 }

@@ -24,7 +24,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 function entries(value: Record<string, unknown>, section: Section, path: string, problems: Problem[]): [string, unknown][] {
   const list = value[section];
   if (list === undefined || list === null) return [];
-  const problem = (message: string): void => void problems.push({ severity: 'error', message: `${path}: ${message}`, file: path });
+  const problem = (message: string): void => void problems.push({ severity: 'error', message, file: path });
   if (!Array.isArray(list)) {
     problem(`\`${section}\` is not a list, so none of its entries can be used`);
     return [];

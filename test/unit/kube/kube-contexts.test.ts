@@ -138,8 +138,8 @@ users:
     const read = readOf([text]);
     expect(read.contexts.map((c) => c.name)).toEqual(['ok']);
     expect(read.problems.map((p) => p.message)).toEqual([
-      '/home/u/.kube/config-0: `clusters` is not a list, so none of its entries can be used',
-      '/home/u/.kube/config-0: entry 1 of `contexts` has no name, so it was skipped',
+      '`clusters` is not a list, so none of its entries can be used',
+      'entry 1 of `contexts` has no name, so it was skipped',
       'context “ok” names no cluster',
     ]);
   });
