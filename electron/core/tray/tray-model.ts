@@ -11,6 +11,7 @@ import { DAY, HOUR } from '../../shared/time-words';
 import { gcloudLoginCommand, profileExportLine } from '../../shared/shell-commands';
 import { AWS_STATUS_LABEL, GCP_STATUS_LABEL, inSentence } from '../../shared/status-words';
 import { describeClusters } from './tray-clusters';
+import { failedCheck as failedCheckOf, failedCheckWords, statusBesideCheck } from '../../shared/verification';
 
 export const APP_NAME = 'Cloud Identity Tray';
 
@@ -221,11 +222,13 @@ function describeActive(
     };
   }
 
-  const iconStatus = worstStatus(session ? [profile.status, session.status] : [profile.status]) ?? 'unknown';
+  // A failed verification marks the row and keeps a good status off the icon (shared/verification.ts).
+  const failedCheck = failedCheckOf(profile.lastCheck);
+  const shownStatus = statusBesideCheck(profile.status, profile.lastCheck);
+  const iconStatus = worstStatus(session ? [shownStatus, session.status] : [shownStatus]) ?? 'unknown';
   const state = describeStatus(profile.status, profile.expiresAt, now, clock);
-  const items: TrayItem[] = [
-    { type: 'action', label: `${name} — ${state}`, action: { id: 'show-profile', arg: profile.name } },
-  ];
+  const rowLabel = failedCheck ? `⚠ ${name} — ${failedCheckWords(failedCheck)} (${state})` : `${name} — ${state}`;
+  const items: TrayItem[] = [{ type: 'action', label: rowLabel, action: { id: 'show-profile', arg: profile.name } }];
 
   const account = profile.identity?.account ?? profile.accountId;
   const principal = profile.identity ? shortArn(profile.identity.arn) : (profile.roleName ?? (profile.roleArn ? shortArn(profile.roleArn) : null));
@@ -241,7 +244,6 @@ function describeActive(
   }
   const problem = profile.problems.find((p) => p.severity === 'error');
   if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
-  const failedCheck = profile.lastCheck?.error;
   if (failedCheck) items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
   if (activeProfileSource !== 'default') items.push({ type: 'label', label: `Chosen by ${activeProfileSource}` });
   // Where botocore or the JS SDK would pick another profile than the CLI: SkyPilot uses botocore.
@@ -254,7 +256,7 @@ function describeActive(
     action: { id: 'copy-profile-export', arg: profile.name },
   });
 
-  return { iconStatus, summary: `${name}: ${state}`, items };
+  return { iconStatus, summary: failedCheck ? `${name}: ${failedCheckWords(failedCheck)} (${state})` : `${name}: ${state}`, items };
 }
 
 const byName = new Intl.Collator('en', { numeric: true }).compare;
