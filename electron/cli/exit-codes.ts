@@ -1,4 +1,6 @@
 // Exit codes shared by every `cloudid` command (documented in the README).
+import type { TerminalOutput } from './terminal-text';
+
 export const EXIT = {
   ok: 0,
   /** The identity asked about cannot be used as it is, or an operation failed. */
@@ -12,8 +14,9 @@ export const EXIT = {
 export interface CommandContext {
   env: NodeJS.ProcessEnv;
   homeDir: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  /** Human output is filtered through terminal-text.ts (main.ts); tests pass their own. */
+  stdout: TerminalOutput;
+  stderr: TerminalOutput;
   /** The app's cache folder (for `aws --version` answers). */
   cacheDir?: string;
   openUrl?: (url: string) => Promise<void>;

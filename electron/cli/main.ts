@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
 import { isErrno } from '../core/fs/errno';
 import { EXIT, type CommandContext } from './exit-codes';
+import { terminalSafeOutput } from './terminal-text';
 
 type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
 
@@ -35,19 +36,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   clusters: () => import('./commands/clusters'),
 };
 
+// Every byte `cloudid` prints goes through these: a control character from a file or the
+// environment is shown as `\u001b`, never sent to the terminal (terminal-text.ts).
+const stdout = terminalSafeOutput(process.stdout);
+const stderr = terminalSafeOutput(process.stderr);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    stdout.write(USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version') {
-    process.stdout.write(`cloudid ${VERSION}\n`);
+    stdout.write(`cloudid ${VERSION}\n`);
     return EXIT.ok;
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`cloudid: unknown command "${name}"\n\n${USAGE}`);
+    stderr.write(`cloudid: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;
   }
   const env = process.env;
@@ -55,8 +61,8 @@ async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = {
     env,
     homeDir,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     cacheDir: appCacheDir(env, homeDir, process.platform),
     // Loaded when a command opens a page: most commands never start a process.
     openUrl: async (url) => (await import('./commands/browser-opener')).openInBrowser(url),
@@ -76,7 +82,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`cloudid: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr.write(`cloudid: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT.internal;
   },
 );

@@ -115,6 +115,22 @@ describe('cloudid status', () => {
     for (const run of [table, json]) expect(run.stdout + run.stderr).not.toContain('TopSecret');
   });
 
+  it('shows control characters from files and the environment visibly, never raw', async () => {
+    home = await makeAwsHome();
+    const osc52 = '\u001b]52;c;dG91Y2ggUFdORUQ=\u0007';
+    await home.writeConfig(`[profile evil${osc52}]\nregion = us-east-1\n`);
+    const env = { HOME: home.home, AWS_PROFILE: `evil${osc52}` };
+    const table = await cloudid(['status'], env);
+    // eslint-disable-next-line no-control-regex -- the characters that must not reach a terminal
+    for (const out of [table.stdout, table.stderr]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(table.stdout).toContain('evil\\u001b]52;c;dG91Y2ggUFdORUQ=\\u0007');
+    const json = await cloudid(['status', '--json'], env);
+    const parsed = JSON.parse(json.stdout);
+    // JSON escapes the same characters itself, and the value comes back unchanged.
+    expect(json.stdout).toContain('evil\\u001b]52;c;dG91Y2ggUFdORUQ=\\u0007');
+    expect(parsed.aws.activeProfile).toBe(`evil${osc52}`);
+  });
+
   it('exits 1 when the active profile is signed out, and says why in a table', async () => {
     const h = await setUp();
     const run = await cloudid(['status'], { HOME: h.home, AWS_PROFILE: 'prod' });

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE_NAME_TEMPLATE } from '../../core/aws/sso-sync/profile-n
 import { loadSyncSession } from '../../core/aws/sso-sync/sync-session';
 import { previewSync, type SyncPreview } from '../../core/aws/sso-sync/sync-preview';
 import { EXIT } from '../exit-codes';
+import { writeTerminalControl } from '../terminal-text';
 import type { CliContext } from './cli-context';
 
 const HELP = `Usage: cloudid sso sync <sso-session> [--apply] [--json] [--template T] [--region R]
@@ -108,7 +109,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 function progressPrinter(ctx: CliContext, quiet: boolean): ((p: SsoListingProgress) => void) | undefined {
-  const tty = (ctx.stderr as NodeJS.WriteStream).isTTY === true;
+  const tty = ctx.stderr.isTTY === true;
   if (quiet || !tty) return undefined;
   let last = 0;
   return (p) => {
@@ -116,7 +117,8 @@ function progressPrinter(ctx: CliContext, quiet: boolean): ((p: SsoListingProgre
     if (now - last < 200 && !(p.allAccountsFound && p.accountsDone === p.accountsFound)) return;
     last = now;
     const total = p.allAccountsFound ? String(p.accountsFound) : `${p.accountsFound}+`;
-    ctx.stderr.write(`\r\x1b[KListing roles: ${p.accountsDone}/${total} accounts, ${p.rolesFound} roles, ${p.rate.toFixed(1)} req/s, ${p.throttled} throttled`);
+    writeTerminalControl(ctx.stderr, '\r\x1b[K');
+    ctx.stderr.write(`Listing roles: ${p.accountsDone}/${total} accounts, ${p.rolesFound} roles, ${p.rate.toFixed(1)} req/s, ${p.throttled} throttled`);
     if (p.allAccountsFound && p.accountsDone === p.accountsFound) ctx.stderr.write('\n');
   };
 }

@@ -1,0 +1,77 @@
+// Every string `cloudid` prints comes from somewhere it does not control: profile and section
+// names, AWS_PROFILE, a key's project_id, gcloud's and the identity providers' messages. Written
+// raw, an escape sequence in one of them reaches the terminal: it can recolour or hide output,
+// move the cursor, retitle the window or, with OSC 52, write the clipboard. So the CLI's two
+// streams pass through one filter (main.ts) that makes every control character visible.
+//
+// The notation is JSON's: `\u001b`. It is what `--json` shows for the same character (JSON.stringify
+// escapes C0 itself), and it stays valid inside a JSON string, so the filter can sit under the JSON
+// output too without changing a value: JSON text never holds a raw C0 character, and a raw C1, DEL
+// or bidi control inside a JSON string means the same once written as `\uXXXX`.
+
+/**
+ * C0 controls but line feed and tab, DEL, C1 controls (0x9b is a one-byte CSI), the bidi
+ * embeddings, overrides and isolates (they reorder what is shown), and the line and paragraph
+ * separators.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** `text` with each control character written as `\uXXXX`; line feeds and tabs kept. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What a command writes to: the process's stream, or a test's. */
+export interface TerminalOutput {
+  write(chunk: string | Uint8Array): boolean;
+  readonly isTTY?: boolean;
+}
+
+/**
+ * Whether UTF-8 bytes hold a character CONTROL matches. Bytes are checked without decoding, so the
+ * remembered status of `cloudid status --json` (megabytes for thousands of profiles) passes
+ * through unchanged and uncopied in the usual case.
+ */
+function bytesHoldControl(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if ((b < 0x20 && b !== 0x0a && b !== 0x09) || b === 0x7f) return true;
+    // C1 controls are C2 80..C2 9F; the bidi and separator marks are E2 80 8E/8F/A8..AE, E2 81 A6..A9.
+    if (b === 0xc2 && (bytes[i + 1] ?? 0) >= 0x80 && (bytes[i + 1] ?? 0) <= 0x9f) return true;
+    if (b === 0xe2) {
+      const b1 = bytes[i + 1] ?? 0;
+      const b2 = bytes[i + 2] ?? 0;
+      if (b1 === 0x80 && (b2 === 0x8e || b2 === 0x8f || (b2 >= 0xa8 && b2 <= 0xae))) return true;
+      if (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9) return true;
+    }
+  }
+  return false;
+}
+
+function escapeChunk(chunk: string | Uint8Array): string | Uint8Array {
+  if (typeof chunk === 'string') return escapeControlCharacters(chunk);
+  return bytesHoldControl(chunk) ? escapeControlCharacters(Buffer.from(chunk).toString('utf8')) : chunk;
+}
+
+const RAW = Symbol('raw terminal stream');
+
+interface SafeOutput extends TerminalOutput {
+  readonly [RAW]: TerminalOutput;
+}
+
+/** A stream that writes everything through escapeControlCharacters. */
+export function terminalSafeOutput(stream: TerminalOutput): TerminalOutput {
+  const safe: SafeOutput = {
+    [RAW]: stream,
+    isTTY: stream.isTTY === true,
+    write: (chunk: string | Uint8Array) => stream.write(escapeChunk(chunk)),
+  };
+  return safe;
+}
+
+/** The progress line's own cursor control (`\r\x1b[K`), the one sequence the CLI itself sends. */
+export function writeTerminalControl(stream: TerminalOutput, sequence: '\r\x1b[K'): void {
+  const raw = (stream as Partial<SafeOutput>)[RAW] ?? stream;
+  raw.write(sequence);
+}
