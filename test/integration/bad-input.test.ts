@@ -34,12 +34,12 @@ interface Run {
 
 interface BadInput {
   name: string;
-  /** Makes the input inside a fresh HOME and returns the cloudid arguments. */
-  make: (home: Home) => Promise<string[]>;
+  /** Makes the input inside a fresh HOME (running cloudid itself if need be); returns the arguments. */
+  make: (home: Home, run: (args: string[]) => Promise<Run>) => Promise<string[]>;
   exit: number;
   stderr?: RegExp;
   stdout?: RegExp;
-  /** Files (relative to HOME) the command may change; every other file stays byte for byte. */
+  /** Files (relative to HOME; a name ending in / is a folder) the command may change; every other file stays byte for byte. */
   changes?: string[];
   /** Run as `nobody` (root writes anything: a read-only file needs another user). */
   asNobody?: boolean;
@@ -228,6 +228,36 @@ const rows: BadInput[] = [
     },
   },
   {
+    name: 'a different key file with the private_key_id of an imported key (gcp import)',
+    make: async (home, run) => {
+      const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
+      expect((await run(['gcp', 'import', first.path])).code).toBe(0);
+      const other = await keyFile(home, 'new.json', { project_id: 'new-proj', private_key_id: first.key.private_key_id, keyIndex: 1 });
+      return ['gcp', 'import', other.path];
+    },
+    exit: 1,
+    stderr: /same id .* stored one is for deployer@old-proj\.iam\.gserviceaccount\.com \(project old-proj\), this file is for deployer@new-proj\.iam\.gserviceaccount\.com \(project new-proj\)[^]*--replace/,
+  },
+  {
+    name: 'the same, with --replace: the key and what status says about it are the new file',
+    make: async (home, run) => {
+      const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
+      expect((await run(['gcp', 'import', first.path])).code).toBe(0);
+      const other = await keyFile(home, 'new.json', { project_id: 'new-proj', private_key_id: first.key.private_key_id, keyIndex: 1 });
+      return ['gcp', 'import', other.path, '--replace'];
+    },
+    exit: 0,
+    stdout: /Replaced the stored key with deployer@new-proj\.iam\.gserviceaccount\.com \(project new-proj\)/,
+    changes: ['.config/Cloud Identity Tray/'],
+    after: async (home) => {
+      await awsDefault(home);
+      const status = await cloudid(home, ['status', '--json'], false);
+      const keys = (JSON.parse(status.stdout) as { gcp: { keys: Array<{ account: string; project: string | null }> } }).gcp.keys;
+      expect(keys.map((k) => [k.account, k.project])).toEqual([['deployer@new-proj.iam.gserviceaccount.com', 'new-proj']]);
+      expect(await readFile(home.path('new.json'))).toEqual(await readFile(join(home.path('.config', 'Cloud Identity Tray', 'keys'), (await readdir(home.path('.config', 'Cloud Identity Tray', 'keys')))[0] ?? '')));
+    },
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,
@@ -309,7 +339,7 @@ describe('cloudid on files that attack', { timeout: 60_000 }, () => {
   it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
     const home = await makeHome();
     try {
-      const args = await row.make(home);
+      const args = await row.make(home, (setupArgs) => cloudid(home, setupArgs, false, row.env?.(home)));
       if (row.asNobody) await chownTree(home.dir, NOBODY, new Set((row.keepOwner ?? []).map((f) => home.path(f))));
       const before = await snapshot(home.dir);
       const run = await cloudid(home, args, row.asNobody ?? false, row.env?.(home));
@@ -317,10 +347,10 @@ describe('cloudid on files that attack', { timeout: 60_000 }, () => {
       if (row.stderr) expect(run.stderr).toMatch(row.stderr);
       if (row.stdout) expect(run.stdout).toMatch(row.stdout);
       const after = await snapshot(home.dir);
-      const allowed = new Set(row.changes ?? []);
-      for (const [file, content] of before) if (!allowed.has(file)) expect(after.get(file), `${file} changed`).toBe(content);
+      const allowed = (file: string): boolean => (row.changes ?? []).some((c) => (c.endsWith('/') ? file.startsWith(c) : file === c));
+      for (const [file, content] of before) if (!allowed(file)) expect(after.get(file), `${file} changed`).toBe(content);
       // New files only where the app keeps its own (.config, .cache) or where the row allows.
-      const created = [...after.keys()].filter((file) => !before.has(file) && !allowed.has(file) && !/^\.(config|cache)\//.test(file));
+      const created = [...after.keys()].filter((file) => !before.has(file) && !allowed(file) && !/^\.(config|cache)\//.test(file));
       expect(created).toEqual([]);
       await row.after?.(home, run);
     } finally {

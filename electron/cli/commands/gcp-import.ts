@@ -7,17 +7,19 @@ import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 
-export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--own-configuration]] [--remove-download] [--json]
+export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--own-configuration]] [--remove-download] [--replace] [--json]
 
 Validates a service-account JSON key, copies it into the app's key folder (0600), and records
 its location in the OS keychain. Metadata only (account, project, key id) goes to the settings.
   --activate            then run \`gcloud auth activate-service-account\` and \`gcloud config set project\`
   --own-configuration   activate in a new gcloud configuration named after the account (default stays as is)
   --remove-download     delete <key.json> once it is stored
+  --replace             replace a different key already imported under the same key id
   --json                print the result as JSON
 
 Exit status: 0 imported (or already imported) and activated if asked; 1 the file was rejected,
-the keychain is unavailable or gcloud failed; 2 usage error.
+a different key with the same key id is imported (and --replace was not given), the keychain is
+unavailable or gcloud failed; 2 usage error.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -29,6 +31,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         activate: { type: 'boolean' },
         'own-configuration': { type: 'boolean' },
         'remove-download': { type: 'boolean' },
+        replace: { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -55,9 +58,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     activate: values.activate ?? false,
     ownConfiguration: values['own-configuration'] ?? false,
     removeSource: values['remove-download'] ?? false,
+    replace: values.replace ?? false,
     env: ctx.env,
   });
-  const stored = result.status === 'imported' || result.status === 'duplicate';
+  const stored = result.status === 'imported' || result.status === 'duplicate' || result.status === 'replaced';
   const ok = stored && (activation === null || activation.ok);
   if (values.json) {
     const json = {
@@ -70,12 +74,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return ok ? EXIT.ok : EXIT.unusable;
   }
   if (!stored) {
-    ctx.stderr.write(`cloudid gcp import: ${source} was not imported.\n${result.message}\n`);
+    const hint = result.status === 'conflict' ? '\nTo replace the stored key with this file, run again with --replace.' : '';
+    ctx.stderr.write(`cloudid gcp import: ${source} was not imported.\n${result.message}${hint}\n`);
     return EXIT.unusable;
   }
   const { key } = result;
   const what = `${key.account}${key.project ? ` (project ${key.project})` : ''}, key ${key.keyId}`;
-  ctx.stdout.write(result.status === 'imported' ? `Imported ${what}\n  stored at ${key.path}\n` : `Already imported: ${what}\n  stored at ${key.path}\n`);
+  const done = { imported: 'Imported', duplicate: 'Already imported:', replaced: 'Replaced the stored key with' }[result.status];
+  ctx.stdout.write(`${done} ${what}\n  stored at ${key.path}\n`);
   if (sourceRemoved) ctx.stdout.write(`  deleted the download ${source}\n`);
   if (activation) {
     if (activation.ok) {

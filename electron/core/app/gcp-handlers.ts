@@ -61,11 +61,13 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
       const { result, sourceRemoved } = outcome;
       if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };
       if (result.status === 'keychain-unavailable') return { status: 'keychain-unavailable', source: path, message: result.message };
+      // The window never asks to replace: a different key under the same id is refused, both accounts named.
+      if (result.status === 'conflict') return { status: 'rejected', source: path, reason: 'key-id-conflict', message: result.message };
       const { key } = result;
       const activation = activate ? await activateStoredKey(core, key, ownConfiguration ?? false, options.gcloudPath) : null;
       if (!activation) await reload();
       const imported: GcpImportOutcome = {
-        status: result.status,
+        status: result.status === 'replaced' ? 'imported' : result.status,
         key: { keyId: key.keyId, account: key.account, project: key.project, path: key.path, importedAt: key.importedAt },
         source: path,
         sourceRemoved,

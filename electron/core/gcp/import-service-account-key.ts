@@ -9,6 +9,8 @@ export interface ImportKeyRequest {
   activate?: boolean;
   /** Activate in a configuration of its own (named after the account) instead of the active one. */
   ownConfiguration?: boolean;
+  /** Replace a different key stored under the same private_key_id (else that is a 'conflict'). */
+  replace?: boolean;
   /** Delete the downloaded file once its copy is safely stored. */
   removeSource?: boolean;
   /** Environment for gcloud (CLOUDSDK_CONFIG etc.). */
@@ -23,8 +25,8 @@ export interface ImportKeyOutcome {
 }
 
 export async function importServiceAccountKey(store: ServiceAccountKeyStore, request: ImportKeyRequest): Promise<ImportKeyOutcome> {
-  const result = await store.import(request.source);
-  if (result.status !== 'imported' && result.status !== 'duplicate') return { result, activation: null, sourceRemoved: false };
+  const result = await store.import(request.source, { replace: request.replace ?? false });
+  if (result.status !== 'imported' && result.status !== 'duplicate' && result.status !== 'replaced') return { result, activation: null, sourceRemoved: false };
   let sourceRemoved = false;
   if (request.removeSource && request.source !== result.key.path) {
     await unlink(request.source);

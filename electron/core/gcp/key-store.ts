@@ -2,13 +2,14 @@
 // `<app data dir>/keys/<key id>.json` (file 0600, folder 0700); the OS keychain holds the path
 // (service "Cloud Identity Tray", account = key id); the settings file holds metadata only.
 // Without a keychain nothing is written at all: no plaintext fallback.
-import { chmod, mkdir, readFile, unlink } from 'node:fs/promises';
+import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/safe-file-writer';
 import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { readKeyMetadata, readKeyMetadataForUpdate, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
 import { isErrno } from '../fs/errno';
+import { readRegularFile } from '../fs/regular-file';
 
 export interface StoredKey extends ImportedKeyMetadata {
   /** Where the key's copy is, as recorded in the keychain. */
@@ -18,6 +19,10 @@ export interface StoredKey extends ImportedKeyMetadata {
 export type KeyImportResult =
   | { status: 'imported'; key: StoredKey; metadata: ServiceAccountKey }
   | { status: 'duplicate'; key: StoredKey; metadata: ServiceAccountKey }
+  /** A different key with the same id was stored, and was replaced because the caller asked. */
+  | { status: 'replaced'; key: StoredKey; metadata: ServiceAccountKey }
+  /** A different key with the same id is stored: nothing was changed. */
+  | { status: 'conflict'; key: StoredKey; metadata: ServiceAccountKey; message: string }
   | { status: 'rejected'; reason: KeyRejectionReason; message: string }
   | { status: 'keychain-unavailable'; message: string };
 
@@ -57,11 +62,16 @@ export class ServiceAccountKeyStore {
     return path ? { ...meta, path } : null;
   }
 
-  import(sourcePath: string): Promise<KeyImportResult> {
-    return this.serialize(() => this.importNow(sourcePath));
+  /**
+   * Keeps the key. The same bytes again are 'duplicate'. A different file with the same
+   * private_key_id is refused ('conflict', naming both accounts) unless `replace` is set; then the
+   * copy and its metadata become the new file's.
+   */
+  import(sourcePath: string, options: { replace?: boolean } = {}): Promise<KeyImportResult> {
+    return this.serialize(() => this.importNow(sourcePath, options.replace ?? false));
   }
 
-  private async importNow(sourcePath: string): Promise<KeyImportResult> {
+  private async importNow(sourcePath: string, replace: boolean): Promise<KeyImportResult> {
     const validated = await readServiceAccountKeyFile(sourcePath);
     if (!validated.ok) return { status: 'rejected', reason: validated.reason, message: validated.message };
     const { key, bytes } = validated.secret;
@@ -72,8 +82,18 @@ export class ServiceAccountKeyStore {
       const recorded = await secrets.get(this.service, key.keyId);
       const metadata = await readKeyMetadataForUpdate(appDataDir);
       const existing = metadata.find((k) => k.keyId === key.keyId);
-      if (existing && recorded && (await sameBytes(recorded, bytes))) {
-        return { status: 'duplicate', key: { ...existing, path: recorded }, metadata: key };
+      const fresh: ImportedKeyMetadata = { keyId: key.keyId, account: key.clientEmail, project: key.projectId, importedAt: this.now().toISOString() };
+      const stored = recorded ? await storedBytes(recorded) : null;
+      if (existing && recorded && stored?.equals(bytes)) {
+        // A list written before the metadata followed the file may name another account: mend it.
+        if (existing.account === key.clientEmail && existing.project === key.projectId) return { status: 'duplicate', key: { ...existing, path: recorded }, metadata: key };
+        const mended = { ...existing, account: key.clientEmail, project: key.projectId };
+        await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? mended : k)));
+        return { status: 'duplicate', key: { ...mended, path: recorded }, metadata: key };
+      }
+      const differs = existing !== undefined && recorded !== null && stored !== null;
+      if (differs && !replace) {
+        return { status: 'conflict', key: { ...existing, path: recorded }, metadata: key, message: conflictMessage(existing, key) };
       }
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await chmod(dirname(target), 0o700);
@@ -84,8 +104,13 @@ export class ServiceAccountKeyStore {
         await unlink(target).catch(() => undefined);
         throw error;
       }
-      const entry: ImportedKeyMetadata = existing ?? { keyId: key.keyId, account: key.clientEmail, project: key.projectId, importedAt: this.now().toISOString() };
-      if (!existing) await writeKeyMetadata(appDataDir, [...metadata, entry]);
+      if (differs) {
+        await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? fresh : k)));
+        return { status: 'replaced', key: { ...fresh, path: target }, metadata: key };
+      }
+      // The list knows the key but its copy or keychain entry was gone: restored, metadata as the file says.
+      const entry: ImportedKeyMetadata = existing ? { ...existing, account: key.clientEmail, project: key.projectId } : fresh;
+      await writeKeyMetadata(appDataDir, existing ? metadata.map((k) => (k.keyId === key.keyId ? entry : k)) : [...metadata, entry]);
       return { status: existing ? 'duplicate' : 'imported', key: { ...entry, path: target }, metadata: key };
     } catch (error) {
       if (error instanceof SecretStoreUnavailableError) return { status: 'keychain-unavailable', message: error.message };
@@ -111,10 +136,20 @@ export class ServiceAccountKeyStore {
   }
 }
 
-async function sameBytes(path: string, bytes: Buffer): Promise<boolean> {
+/** The stored copy's bytes, or null when it cannot be read (then it is written again). */
+async function storedBytes(path: string): Promise<Buffer | null> {
   try {
-    return (await readFile(path)).equals(bytes);
+    return await readRegularFile(path);
   } catch {
-    return false;
+    return null;
   }
+}
+
+const owner = (account: string, project: string | null): string => `${account}${project ? ` (project ${project})` : ''}`;
+
+function conflictMessage(existing: ImportedKeyMetadata, key: ServiceAccountKey): string {
+  return (
+    `A different key with the same id ${key.keyId} is already imported: the stored one is for ${owner(existing.account, existing.project)}, ` +
+    `this file is for ${owner(key.clientEmail, key.projectId)}. The stored key was left as it is.`
+  );
 }

@@ -50,6 +50,35 @@ describe('ServiceAccountKeyStore', () => {
     expect(await store.list()).toHaveLength(1);
   });
 
+  it('refuses a different key with the same private_key_id, naming both accounts, and changes nothing', async () => {
+    const { appDataDir, store, downloads, secrets } = await setup();
+    const old = serviceAccountKey({ project_id: 'old-proj' });
+    const other = serviceAccountKey({ project_id: 'new-proj', private_key_id: old.private_key_id, keyIndex: 1 });
+    await store.import(await writeJson(join(downloads, 'old.json'), old));
+    const target = join(appDataDir, 'keys', `${old.private_key_id}.json`);
+    const [storedBefore, listBefore] = [await readFile(target), await readFile(keyMetadataPath(appDataDir))];
+    const result = await store.import(await writeJson(join(downloads, 'new.json'), other));
+    expect(result.status).toBe('conflict');
+    if (result.status !== 'conflict') return;
+    expect(result.message).toContain(old.client_email);
+    expect(result.message).toContain(other.client_email);
+    expect(await readFile(target)).toEqual(storedBefore);
+    expect(await readFile(keyMetadataPath(appDataDir))).toEqual(listBefore);
+    expect(await secrets.get(APP_KEYCHAIN_SERVICE, old.private_key_id)).toBe(target);
+  });
+
+  it('replaces it only when asked, and the list then names the new account and project', async () => {
+    const { appDataDir, store, downloads } = await setup();
+    const old = serviceAccountKey({ project_id: 'old-proj' });
+    const other = serviceAccountKey({ project_id: 'new-proj', private_key_id: old.private_key_id, keyIndex: 1 });
+    await store.import(await writeJson(join(downloads, 'old.json'), old));
+    const source = await writeJson(join(downloads, 'new.json'), other);
+    const result = await store.import(source, { replace: true });
+    expect(result.status).toBe('replaced');
+    expect(await readFile(join(appDataDir, 'keys', `${old.private_key_id}.json`))).toEqual(await readFile(source));
+    expect(await store.list()).toEqual([{ keyId: old.private_key_id, account: other.client_email, project: 'new-proj', importedAt: NOW.toISOString() }]);
+  });
+
   it('rejects wrong files without writing anything', async () => {
     const { appDataDir, store, downloads, secrets } = await setup();
     for (const [name, bytes] of Object.entries(wrongFiles())) {
