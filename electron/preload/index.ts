@@ -16,6 +16,7 @@ const api = {
   getSettings: () => call('getSettings'),
   updateSettings: (input) => call('updateSettings', input),
   copyText: (input) => call('copyText', input),
+  awsLoginProfile: (input) => call('awsLoginProfile', input),
   ssoLogin: (input) => call('ssoLogin', input),
   ssoLoginsInProgress: () => call('ssoLoginsInProgress'),
   ssoOpenLoginPage: (input) => call('ssoOpenLoginPage', input),

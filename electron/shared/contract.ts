@@ -33,9 +33,20 @@ const appOperations = {
     input: settingsUpdate,
     result: returns<Settings>(),
   },
+  /**
+   * `aws login --profile` (or `aws logout`) for a profile with login_session, run with the first
+   * `aws` on PATH when it is AWS CLI 2.32 or later; otherwise the message says what is needed.
+   */
+  awsLoginProfile: { input: z.strictObject({ profile: profileName, action: z.enum(['login', 'logout']) }), result: returns<AwsLoginResult>() },
   /** Put plain text (an `export AWS_PROFILE=...` line) on the clipboard. Never used for secrets. */
   copyText: { input: z.strictObject({ text: z.string().min(1).max(4096) }), result: returns<{ copied: true }>() },
 } as const satisfies Record<string, OperationSpec>;
+
+/** What `aws login` or `aws logout` did, in a sentence (never its output, which names no secret but is long). */
+export interface AwsLoginResult {
+  ok: boolean;
+  message: string;
+}
 
 export const contract = { ...appOperations, ...ssoOperations, ...gcpOperations, ...desktopOperations } as const;
 

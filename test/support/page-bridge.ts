@@ -44,6 +44,7 @@ export function installPageBridge(config: PageBridgeConfig): void {
     getSettings: () => call('getSettings'),
     updateSettings: (input) => call('updateSettings', input),
     copyText: (input) => call('copyText', input),
+    awsLoginProfile: (input) => call('awsLoginProfile', input),
     ssoLogin: (input) => call('ssoLogin', input),
     ssoLoginsInProgress: () => call('ssoLoginsInProgress'),
     ssoOpenLoginPage: (input) => call('ssoOpenLoginPage', input),

@@ -4,6 +4,7 @@
 import type { EventName, EventPayload, OperationHandlers } from '../../shared/contract';
 import type { CliCommandState } from '../../shared/model';
 import type { Core } from './core';
+import { createAwsLoginService } from './aws-login-service';
 import { createDesktopHandlers } from './desktop-handlers';
 import { createGcpHandlers } from './gcp-handlers';
 import { createSsoHandlers } from './sso-handlers';
@@ -38,6 +39,7 @@ export interface HandlerContext {
 
 export function createOperationHandlers(core: Core, shell: ShellServices, emit: EmitEvent = () => undefined): OperationHandlers {
   const context: HandlerContext = { core, shell, emit };
+  const awsLogins = createAwsLoginService(core);
   return {
     getSnapshot: async () => core.snapshot(),
     verifyProfile: async ({ profile }) => core.verifyProfile(profile),
@@ -47,6 +49,7 @@ export function createOperationHandlers(core: Core, shell: ShellServices, emit: 
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return core.updateSettings(clean);
     },
+    awsLoginProfile: ({ profile, action }) => awsLogins.run(profile, action),
     copyText: async ({ text }) => {
       shell.copyText(text);
       return { copied: true };

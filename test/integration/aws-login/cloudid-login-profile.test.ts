@@ -1,6 +1,6 @@
 // `cloudid login|logout <profile>` for an `aws login` profile, with a fake `aws` first on PATH
-// that says its version and records the arguments it was given.
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// that says its version and records the arguments it was given (test/support/fake-aws-login.ts).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,6 +9,7 @@ import type { CliContext } from '../../../electron/cli/commands/cli-context';
 import { run as login } from '../../../electron/cli/commands/login';
 import { run as logout } from '../../../electron/cli/commands/logout';
 import { EXIT } from '../../../electron/cli/exit-codes';
+import { fakeAws as makeFakeAws } from '../../support/fake-aws-login';
 
 class Capture extends Writable {
   text = '';
@@ -34,34 +35,15 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-/** A fake `aws` in its own folder: prints `version`, records every other call's arguments. */
-async function fakeAws(version: string): Promise<{ bin: string; calls: () => Promise<string[][]> }> {
-  const bin = join(home, `bin-${version}`);
-  await mkdir(bin);
-  const log = join(bin, 'calls.jsonl');
-  await writeFile(
-    join(bin, 'aws'),
-    `#!/bin/sh
-if [ "$1" = "--version" ]; then echo "aws-cli/${version} Python/3.13.7 Linux/6.1 exe/x86_64.debian.12"; exit 0; fi
-node -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- "$@" >> "${log}"
-echo "Updated profile $3 to use arn:aws:iam::012345678901:user/alice credentials."
-`,
-  );
-  await chmod(join(bin, 'aws'), 0o755);
-  return {
-    bin,
-    calls: async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]),
-  };
-}
+const fakeAws = (version: string) => makeFakeAws(home, version);
 
 const ctx = (path: string): CliContext => ({ env: { HOME: home, PATH: path }, homeDir: home, stdout, stderr });
-const nodeDir = (): string => process.execPath.replace(/\/node$/, '');
 
 describe('cloudid login|logout for a login_session profile', () => {
   it('runs `aws login --profile` and `aws logout --profile` with the first aws on PATH when it is 2.32+', async () => {
     const newer = await fakeAws('2.32.3');
     const older = await fakeAws('2.9.19');
-    const path = `${newer.bin}:${older.bin}:${nodeDir()}:/usr/bin:/bin`;
+    const path = `${newer.bin}:${older.bin}:/usr/bin:/bin`;
     expect(await login(['console'], ctx(path))).toBe(EXIT.ok);
     expect(await logout(['--profile', 'console'], ctx(path))).toBe(EXIT.ok);
     expect(await newer.calls()).toEqual([
@@ -69,14 +51,14 @@ describe('cloudid login|logout for a login_session profile', () => {
       ['logout', '--profile', 'console'],
     ]);
     expect(await older.calls()).toEqual([]);
-    expect(stdout.text).toContain('Updated profile console');
+    expect(stdout.text).toContain('Updated profile console.');
     expect(stderr.text).toMatch(/SkyPilot.*awscrt 0\.28\.4/);
   });
 
   it('says which version is needed when the first aws on PATH is older, and runs nothing', async () => {
     const older = await fakeAws('2.31.9');
     const newer = await fakeAws('2.33.0');
-    const path = `${older.bin}:${newer.bin}:${nodeDir()}:/usr/bin:/bin`;
+    const path = `${older.bin}:${newer.bin}:/usr/bin:/bin`;
     expect(await login(['console'], ctx(path))).toBe(EXIT.unusable);
     expect(stderr.text).toContain(`needs AWS CLI 2.32.0 or later; the first \`aws\` on PATH (${join(older.bin, 'aws')}) is 2.31.9`);
     expect(await older.calls()).toEqual([]);
@@ -85,7 +67,7 @@ describe('cloudid login|logout for a login_session profile', () => {
 
   it('leaves other profiles to the SSO commands', async () => {
     const newer = await fakeAws('2.32.3');
-    expect(await login(['keys'], ctx(`${newer.bin}:${nodeDir()}:/usr/bin:/bin`))).toBe(EXIT.unusable);
+    expect(await login(['keys'], ctx(`${newer.bin}:/usr/bin:/bin`))).toBe(EXIT.unusable);
     expect(await newer.calls()).toEqual([]);
     expect(stderr.text).not.toContain('aws login');
   });
