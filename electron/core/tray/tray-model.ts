@@ -11,6 +11,7 @@ import { DAY, HOUR } from '../../shared/time-words';
 import { gcloudLoginCommand, profileExportLine } from '../../shared/shell-commands';
 import { AWS_STATUS_LABEL, GCP_STATUS_LABEL, inSentence } from '../../shared/status-words';
 import { describeClusters } from './tray-clusters';
+import { describeKube } from './tray-kube';
 import { failedCheck as failedCheckOf, failedCheckWords, statusBesideCheck } from '../../shared/verification';
 
 export const APP_NAME = 'Cloud Identity Tray';
@@ -84,6 +85,9 @@ export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock
   const clusters = describeClusters(snapshot.sky ?? null);
   if (clusters) items.push(...clusters.items, { type: 'separator' });
 
+  const kube = describeKube(snapshot.kube, aws);
+  if (kube) items.push(...kube.items, { type: 'separator' });
+
   const warnings = warningItems(snapshot);
   if (warnings.length > 0) items.push(...warnings, { type: 'separator' });
 
@@ -96,7 +100,7 @@ export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock
 
   return {
     iconStatus: combinedIconStatus(active, profile === null && snapshot.aws.activeProfileSource === 'default', gcp),
-    tooltip: truncate(`${APP_NAME} — ${active.summary}${clusters?.summary ? ` · ${clusters.summary}` : ''}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
+    tooltip: truncate(`${APP_NAME} — ${active.summary}${clusters?.summary ? ` · ${clusters.summary}` : ''}${kube?.summary ? ` · ${kube.summary}` : ''}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
     items,
   };
 }

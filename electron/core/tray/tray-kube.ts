@@ -1,0 +1,56 @@
+// The tray's Kubernetes section, pure: the current context and those whose identity needs a
+// sign-in, each as one line "context → identity → status", with the one-click fix where the app
+// has one (an SSO login, gcloud's login command). The window's Clusters tab lists every context.
+// Part of tray-model.ts.
+import type { KubeContext, KubeState } from '../../shared/kube-model';
+import { kubeContextLine, kubeNeedsLogin } from '../../shared/kube-words';
+import type { Snapshot } from '../../shared/model';
+import { gcloudLoginCommand } from '../../shared/shell-commands';
+import type { TrayItem } from './tray-model';
+
+/** How many contexts the menu lists before pointing to the window. */
+export const MAX_MENU_CONTEXTS = 6;
+const MAX_LINE = 90;
+const MAX_COMMAND_IN_LABEL = 64;
+
+export interface KubeDescription {
+  items: TrayItem[];
+  /** For the tooltip when the current context cannot work: `kube prod-eks: expired`; else null. */
+  summary: string | null;
+}
+
+export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): KubeDescription | null {
+  if (kube === null || kube.contexts.length === 0) return null;
+  const shown = kube.contexts.filter((c) => c.current || kubeNeedsLogin(c)).sort((a, b) => Number(b.current) - Number(a.current));
+  const listed = shown.slice(0, MAX_MENU_CONTEXTS);
+  const items: TrayItem[] = [{ type: 'label', label: kube.currentContext === null ? 'Kubernetes — no current context' : 'Kubernetes' }];
+  for (const context of listed) {
+    const mark = kubeNeedsLogin(context) ? '⚠ ' : '';
+    items.push({ type: 'action', label: truncate(`${mark}${kubeContextLine(context)}`, MAX_LINE), action: { id: 'show-clusters' } });
+    const fix = fixItem(context, aws);
+    if (fix) items.push(fix);
+  }
+  const hidden = kube.contexts.length - listed.length;
+  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more context${hidden === 1 ? '' : 's'} in the window…`, action: { id: 'show-clusters' } });
+  const current = kube.contexts.find((c) => c.current);
+  return { items, summary: current && kubeNeedsLogin(current) ? `kube ${truncate(current.name, 32)}: ${current.status}` : null };
+}
+
+/** The sign-in the context needs, when the app can start it or copy it. */
+function fixItem(context: KubeContext, aws: Snapshot['aws']): TrayItem | null {
+  if (!kubeNeedsLogin(context) || context.identity === null) return null;
+  if (context.identity.cloud === 'gcp') {
+    const account = context.identity.account;
+    return { type: 'action', label: `    Copy “${truncate(gcloudLoginCommand(account), MAX_COMMAND_IN_LABEL)}”`, action: { id: 'gcp-copy-login-command', arg: account } };
+  }
+  const profileName = context.identity.profile;
+  const profile = aws.profiles.find((p) => p.name === profileName);
+  const session = profile?.ssoSession ? aws.ssoSessions.find((s) => s.name === profile.ssoSession) : undefined;
+  if (!session || session.startUrl === null || session.region === null) return null;
+  return { type: 'action', label: `    Log in to ${truncate(session.name, 48)}…`, action: { id: 'sso-login', arg: session.name } };
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
