@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import type { AwsProfile } from '../shared-types';
+import type { AwsProfile, IdentityCheck } from '../shared-types';
+import { failedCheck } from '../../../electron/shared/verification';
+import { latestCheck } from '../lib/freshness';
 import { KIND_LABEL } from '../lib/labels';
 import { nextIndex, typeaheadIndex } from '../lib/list-navigation';
 import { accountOf } from '../lib/profile-query';
@@ -14,6 +16,8 @@ const TYPEAHEAD_MS = 700;
 
 interface ProfileListProps {
   profiles: readonly AwsProfile[];
+  /** Checks the window has seen before the snapshot that records them (use-verification.ts). */
+  checks?: ReadonlyMap<string, IdentityCheck>;
   selected: string | null;
   now: number;
   listRef: RefObject<HTMLDivElement | null>;
@@ -27,7 +31,7 @@ interface ProfileListProps {
  * view are in the DOM, so 10,000 profiles cost what 20 do; the selected row is scrolled into
  * view first, so the active descendant always exists.
  */
-export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen }: ProfileListProps) {
+export function ProfileList({ profiles, checks, selected, now, listRef, onSelect, onOpen }: ProfileListProps) {
   const idPrefix = useId();
   const optionId = (index: number): string => `${idPrefix}-option-${index}`;
   const selectedIndex = selected === null ? -1 : profiles.findIndex((profile) => profile.name === selected);
@@ -113,6 +117,7 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
           const isSelected = row.index === selectedIndex;
           const expiry = formatExpiry(profile.expiresAt, now);
           const account = accountOf(profile);
+          const failure = failedCheck(latestCheck(profile.lastCheck, checks?.get(profile.name) ?? null));
           return (
             <div
               key={row.key}
@@ -139,7 +144,12 @@ export function ProfileList({ profiles, selected, now, listRef, onSelect, onOpen
                     !
                   </span>
                 )}
-                <StatusBadge status={profile.status} id={`${optionId(row.index)}-status`} />
+                {failure !== null && (
+                  <span className="problem-dot check-failed-mark" title={failure.message} aria-label={`Verification failed: ${failure.message}`}>
+                    ✗
+                  </span>
+                )}
+                <StatusBadge status={profile.status} failure={failure} id={`${optionId(row.index)}-status`} />
               </div>
               <div className="option-meta" id={`${optionId(row.index)}-meta`}>
                 <span>{KIND_LABEL[profile.kind]}</span>

@@ -112,6 +112,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
         ) : (
           <ProfileList
             profiles={shown}
+            checks={verification.checks}
             selected={selected}
             now={now}
             listRef={listRef}
