@@ -17,6 +17,16 @@ export interface TrayActionOptions {
 
 export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOptions): TrayActionHandlers {
   const showGcp = (account: string | null): void => appWindow.showAndSend('focusGcp', { account });
+  // `aws login` opens the browser itself; only a failure (an old `aws` first on PATH) needs saying.
+  const awsLogin = (profile: string, action: 'login' | 'logout'): void =>
+    whenStarted(
+      started,
+      async ({ handlers }) => {
+        const result = await handlers.awsLoginProfile({ profile, action });
+        if (!result.ok) await dialog.showMessageBox({ type: 'warning', message: `Could not run aws ${action} for ${profile}`, detail: result.message });
+      },
+      `aws ${action}`,
+    );
   return {
     'open-window': () => appWindow.show(),
     'open-cli-help': () => appWindow.show(),
@@ -49,6 +59,12 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
     },
     'sso-logout': (session) => {
       if (session) whenStarted(started, ({ handlers }) => handlers.ssoLogout({ session }), 'SSO logout');
+    },
+    'aws-login': (profile) => {
+      if (profile) awsLogin(profile, 'login');
+    },
+    'aws-logout': (profile) => {
+      if (profile) awsLogin(profile, 'logout');
     },
     quit: () => app.quit(),
   };

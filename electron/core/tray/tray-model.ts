@@ -5,7 +5,7 @@
 // The menu stays short whatever the size of the user's config: the active profile, a capped list
 // of SSO sessions, and a way into the window, which is where thousands of profiles belong.
 import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
-import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
+import type { AwsProfile, IdentityStatus, LoginSession, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, worstStatus } from '../identity/expiry';
 import { DAY, HOUR } from '../../shared/time-words';
 import { gcloudLoginCommand, profileExportLine } from '../../shared/shell-commands';
@@ -40,6 +40,9 @@ export type TrayActionId =
   /** Log in to / out of the SSO session named by `arg` (its sso-session name or legacy start URL). */
   | 'sso-login'
   | 'sso-logout'
+  /** `aws login` / `aws logout` with the profile named by `arg` (a login_session profile). */
+  | 'aws-login'
+  | 'aws-logout'
   /** Put `arg` (a fix command from the snapshot, never a secret) on the clipboard. */
   | 'copy-text'
   | 'show-clusters';
@@ -78,6 +81,9 @@ export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock
 
   const sessionItems = ssoSessionItems(aws.ssoSessions, session, now, clock);
   if (sessionItems.length > 0) items.push(...sessionItems, { type: 'separator' });
+
+  const loginItems = loginSessionItems(aws.loginSessions, profile, now, clock);
+  if (loginItems.length > 0) items.push(...loginItems, { type: 'separator' });
 
   const gcp = describeGcp(snapshot.gcp);
   if (gcp) items.push(...gcp.items, { type: 'separator' });
@@ -246,6 +252,9 @@ function describeActive(
   if (session && session.startUrl !== null && session.region !== null && (session.status === 'signed-out' || session.status === 'expired' || (session.status === 'expiring' && !session.refreshable))) {
     items.push({ type: 'action', label: `Log in to ${shorten(session.name)}…`, action: { id: 'sso-login', arg: session.name } });
   }
+  if (profile.kind === 'login' && (profile.status === 'signed-out' || profile.status === 'expired' || profile.status === 'error')) {
+    items.push({ type: 'action', label: 'Log in with aws login…', action: { id: 'aws-login', arg: profile.name } });
+  }
   const problem = profile.problems.find((p) => p.severity === 'error');
   if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
   if (failedCheck) items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
@@ -292,6 +301,33 @@ function ssoSessionActions(s: SsoSession): TrayItem[] {
   }
   if (s.status !== 'signed-out') items.push({ type: 'action', label: 'Log out', action: { id: 'sso-logout', arg: s.name } });
   items.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
+  return items;
+}
+
+/**
+ * `aws login` sessions: the active profile's first, then most urgent, capped like SSO sessions.
+ * Each acts through its first profile, which is what `aws login --profile` needs.
+ */
+function loginSessionItems(sessions: readonly LoginSession[], active: AwsProfile | null, now: number, clock: TrayClock): TrayItem[] {
+  if (sessions.length === 0) return [];
+  const isActive = (s: LoginSession): boolean => active !== null && s.profiles.includes(active.name);
+  const shown = [...sessions]
+    .sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || compareUrgency(a.status, b.status) || byName(a.name, b.name))
+    .slice(0, MAX_MENU_SESSIONS);
+  const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'AWS login session' : 'AWS login sessions' }];
+  for (const s of shown) {
+    const profile = active !== null && s.profiles.includes(active.name) ? active.name : s.profiles[0];
+    const actions: TrayItem[] = [];
+    if (profile !== undefined) {
+      const signedIn = s.status !== 'signed-out' && s.status !== 'expired' && s.status !== 'error';
+      actions.push({ type: 'action', label: signedIn ? 'Log in again…' : 'Log in…', action: { id: 'aws-login', arg: profile } });
+      if (s.status !== 'signed-out') actions.push({ type: 'action', label: 'Log out', action: { id: 'aws-logout', arg: profile } });
+    }
+    actions.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
+    items.push({ type: 'submenu', label: `${shorten(shortArn(s.name))} — ${describeStatus(s.status, s.expiresAt, now, clock)}`, items: actions });
+  }
+  const hidden = sessions.length - shown.length;
+  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
   return items;
 }
 
