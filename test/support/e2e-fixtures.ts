@@ -3,7 +3,7 @@
 // bridge server and opened in Chromium with the in-page bridge. Only the transport is not Electron.
 import { test as base, expect, type Page } from '@playwright/test';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/app/core';
 import { createOperationHandlers } from '../../electron/core/app/operation-handlers';
@@ -62,6 +62,8 @@ export interface AppLaunch {
   sso?: { accounts?: PortalAccount[]; portalTokens?: string[]; oidcIntervalSeconds?: number; keepSessions?: boolean };
   /** Write SkyPilot's `<home>/.sky/state.db` before the core starts. */
   sky?: SkyStateFixture;
+  /** Files written before the core starts, by path inside the home folder (`.kube/config`). */
+  files?: Record<string, string>;
 }
 
 export interface LaunchedApp {
@@ -107,6 +109,10 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
       if (launch.credentials !== undefined) await home.writeCredentials(launch.credentials);
       for (const [key, token] of Object.entries(launch.tokens ?? {})) await home.writeToken(key, token);
       if (launch.sky) await writeSkyState(home.home, launch.sky);
+      for (const [path, text] of Object.entries(launch.files ?? {})) {
+        await mkdir(dirname(join(home.home, path)), { recursive: true });
+        await writeFile(join(home.home, path), text);
+      }
 
       const bin = join(home.home, 'bin');
       await mkdir(bin);

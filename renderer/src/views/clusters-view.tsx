@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { CloudIdApi, Snapshot } from '../shared-types';
 import { ClustersGroup } from '../components/clusters-group';
+import { KubeContexts } from '../components/kube-contexts';
 import { ProblemList } from '../components/problem-list';
 import { useNow } from '../hooks/use-now';
 import { ALL_CLOUDS, cloudChoices, cloudLabel, filterByCloud, groupByOwner, summarize, type SkyState } from '../lib/clusters-view';
@@ -51,6 +52,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
     return (
       <div className="clusters-view">
         <p className="empty-note">Reading SkyPilot’s clusters is turned off.</p>
+        {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} />}
       </div>
     );
   }
@@ -107,6 +109,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
           )}
         </>
       )}
+      {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} />}
     </div>
   );
 }
