@@ -21,6 +21,21 @@ export function profileExportLine(profile: string): string {
   return `export ${profilePrefix(profile)}`;
 }
 
+/** A command line from its words, each quoted: what the app ran, shown so it can be run again. */
+export function commandLine(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}
+
+/** `cloudid login|refresh|logout <profile or sso-session>`. */
+export function cloudidCommand(verb: 'login' | 'refresh' | 'logout', target: string): string {
+  return `cloudid ${verb} ${shellQuote(target)}`;
+}
+
+/** The AWS CLI's own SSO login for a profile. */
+export function awsSsoLoginCommand(profile: string): string {
+  return `aws sso login --profile ${shellQuote(profile)}`;
+}
+
 /** Signs a gcloud user account in again (or any account, when none is named). */
 export function gcloudLoginCommand(account: string | null): string {
   return account ? `gcloud auth login ${shellQuote(account)}` : 'gcloud auth login';

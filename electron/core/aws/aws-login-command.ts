@@ -4,6 +4,7 @@
 // `aws logout` deletes the login cache the tools share (electron/core/aws/login-token-cache.ts).
 import { spawn } from 'node:child_process';
 import type { AwsCliReport } from '../../shared/model';
+import { commandLine } from '../../shared/shell-commands';
 
 export type AwsLoginAction = 'login' | 'logout';
 
@@ -82,7 +83,7 @@ export function runAwsLogin(opts: RunAwsLoginOptions): Promise<AwsLoginOutcome> 
       resolve(
         code === 0
           ? { ok: true, exitCode: 0, message: done }
-          : { ok: false, exitCode: code, message: `\`aws ${opts.action} --profile ${opts.profile}\` failed (exit ${code ?? 'signal'})${lastLine ? `: ${lastLine}` : '.'}` },
+          : { ok: false, exitCode: code, message: `\`${commandLine(['aws', opts.action, '--profile', opts.profile])}\` failed (exit ${code ?? 'signal'})${lastLine ? `: ${lastLine}` : '.'}` },
       );
     });
   });

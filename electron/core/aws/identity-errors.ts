@@ -3,6 +3,7 @@
 // The SDK's wording is matched where it has no error code; the strings come from
 // aws-sdk-js-v3 packages/credential-provider-{ini,sso,process} and @aws-sdk/token-providers.
 import type { IdentityCheckErrorKind } from '../../shared/model';
+import { awsSsoLoginCommand, cloudidCommand } from '../../shared/shell-commands';
 import { formatSeconds, whatToCheck, type NetworkEndpoint } from '../net/deadline';
 
 export interface IdentityCheckError {
@@ -76,7 +77,7 @@ function tidy(text: string): string {
 
 /** How to fix a missing or expired SSO login, in the app's own words. */
 export function ssoLoginGuidance(profile: string): string {
-  return `AWS SSO login required for profile ${profile}. Log in: cloudid login ${profile} (or: aws sso login --profile ${profile})`;
+  return `AWS SSO login required for profile ${profile}. Log in: ${cloudidCommand('login', profile)} (or: ${awsSsoLoginCommand(profile)})`;
 }
 
 interface ErrorFacts {

@@ -132,7 +132,8 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     const activation = await app.handlers.gcpActivateKey({ keyId: key.private_key_id, ownConfiguration: true });
     expect(activation).toMatchObject({ ok: true, configuration: 'deployer-acme-ml', createdConfiguration: true, project: 'acme-ml' });
     expect(activation.commands.map((c) => c.command)).toEqual([
-      'gcloud config configurations list --format=value(name)',
+      // Quoted as sh needs it (shell-commands.ts), so the line can be pasted and run again.
+      "gcloud config configurations list '--format=value(name)'",
       'gcloud config configurations create deployer-acme-ml --activate',
       `gcloud auth activate-service-account ${key.client_email} --key-file=${join(app.appDataDir, 'keys', `${key.private_key_id}.json`)}`,
       'gcloud config set project acme-ml',

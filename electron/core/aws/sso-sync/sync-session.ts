@@ -4,6 +4,7 @@
 // portal calls and must go nowhere else (not into a snapshot, a log or IPC).
 import { readFile } from 'node:fs/promises';
 import { readForEdit, type FileForEdit } from '../../fs/safe-file-writer';
+import { cloudidCommand } from '../../../shared/shell-commands';
 import { resolveAwsPaths } from '../aws-environment';
 import { parseConfigLayout } from '../config-edit/config-layout';
 import { parseIni } from '../ini-parser';
@@ -44,14 +45,14 @@ export async function loadSyncSession(env: NodeJS.ProcessEnv, homeDir: string, s
   try {
     token = JSON.parse(await readFile(tokenFile, 'utf8')) as typeof token;
   } catch {
-    return { ok: false, reason: 'signed-out', message: `not logged in to ${sessionName}: run \`cloudid login ${sessionName}\` first` };
+    return { ok: false, reason: 'signed-out', message: `not logged in to ${sessionName}: run \`${cloudidCommand('login', sessionName)}\` first` };
   }
   const expiresAt = typeof token.expiresAt === 'string' ? parseCacheTimestamp(token.expiresAt) : null;
   if (typeof token.accessToken !== 'string' || token.accessToken === '' || expiresAt === null) {
-    return { ok: false, reason: 'signed-out', message: `the token cache of ${sessionName} (${tokenFile}) is unreadable: run \`cloudid login ${sessionName}\`` };
+    return { ok: false, reason: 'signed-out', message: `the token cache of ${sessionName} (${tokenFile}) is unreadable: run \`${cloudidCommand('login', sessionName)}\`` };
   }
   if (expiresAt.getTime() <= now) {
-    return { ok: false, reason: 'expired', message: `the ${sessionName} session expired at ${expiresAt.toISOString()}: run \`cloudid login ${sessionName}\` or \`cloudid refresh ${sessionName}\`` };
+    return { ok: false, reason: 'expired', message: `the ${sessionName} session expired at ${expiresAt.toISOString()}: run \`${cloudidCommand('login', sessionName)}\` or \`${cloudidCommand('refresh', sessionName)}\`` };
   }
 
   let credentialsProfileNames: string[] = [];
