@@ -4,6 +4,7 @@
 // request interceptor on the client's transporter redirects that one URL. The JWT audience stays
 // Google's token URL, which is what Google's endpoint expects for every universe-default key.
 import { JWT } from 'google-auth-library';
+import { DEFAULT_REQUEST_DEADLINE_MS, hostOf, isNetworkTimeout, withDeadline } from '../net/deadline';
 import { decideTokenEndpoint } from './token-endpoint';
 import { GOOGLE_TOKEN_URI, readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey, type ServiceAccountSecret } from './service-account-key';
 
@@ -25,6 +26,7 @@ export type KeyVerification =
   | { ok: false; kind: KeyVerificationFailure; message: string; reason?: KeyRejectionReason; key?: ServiceAccountKey };
 
 export interface VerifyOptions {
+  /** The request's deadline (default DEFAULT_REQUEST_DEADLINE_MS, electron/core/net/deadline.ts). */
   timeoutMs?: number;
   /** For CLOUDSDK_AUTH_TOKEN_HOST, the one token endpoint trusted besides Google's (token-endpoint.ts). */
   env?: NodeJS.ProcessEnv;
@@ -67,21 +69,29 @@ export async function mintAccessToken(secret: ServiceAccountSecret, options: Ver
   const endpoint = decideTokenEndpoint(key.tokenUri, options.env ?? {});
   if (!endpoint.trusted) return { ok: false, kind: 'untrusted-token-uri', message: endpoint.message, key };
   const client = new JWT({ email: key.clientEmail, key: privateKeyPem, keyId: key.keyId, scopes: [CLOUD_PLATFORM_SCOPE] });
-  const timeout = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  let deadlineSignal: AbortSignal | undefined;
   client.transporter.interceptors.request.add({
     resolved: async (request) => {
       if (String(request.url) === GOOGLE_TOKEN_URI && key.tokenUri !== GOOGLE_TOKEN_URI) request.url = new URL(key.tokenUri);
       // A refused key is an answer, not a transient failure: do not retry it.
       request.retry = false;
-      request.timeout = timeout;
+      // gaxios turns `timeout` into a signal before interceptors run, so setting it here would
+      // do nothing (node_modules/gaxios/build/cjs/src/gaxios.js, #appendTimeoutToSignal): the
+      // deadline's own signal is what cancels the request.
+      if (deadlineSignal) request.signal = deadlineSignal;
       return request;
     },
   });
   try {
-    const credentials = await client.authorize();
+    const credentials = await withDeadline({ host: hostOf(endpoint.url) }, { requestTimeoutMs: timeoutMs }, (signal) => {
+      deadlineSignal = signal;
+      return client.authorize();
+    });
     if (!credentials.access_token) return { ok: false, kind: 'other', message: 'The token endpoint answered without an access token', key };
     return { ok: true, key, expiresAt: credentials.expiry_date ? new Date(credentials.expiry_date).toISOString() : null };
   } catch (error) {
+    if (isNetworkTimeout(error)) return { ok: false, key, kind: 'timeout', message: error.message };
     return { ok: false, key, ...classifyTokenError(error, key) };
   }
 }
