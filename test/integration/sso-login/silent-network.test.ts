@@ -1,6 +1,8 @@
 // Issue 10 §1: an SSO-OIDC endpoint that accepts connections and never answers. Each command
 // gives up at its request deadline with one sentence naming the host and what to check.
 import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +67,40 @@ describe('SSO-OIDC that never answers', () => {
     expect(silent.connections()).toBeGreaterThan(0);
     expect(stderr.text).toMatch(ONE_SENTENCE);
     expect(stderr.text).toContain(silent.host);
+  });
+
+  it('cloudid login (device code) whose polling goes silent exits 1 at the deadline', async () => {
+    // Registration and device authorization are answered by the real server; CreateToken never.
+    const held = new Set<http.ServerResponse>();
+    const polls: string[] = [];
+    const gate = http.createServer((req, res) => {
+      if (req.url === '/token') {
+        polls.push(req.url);
+        held.add(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        void fetch(`${oidc.url}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) }).then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(await answer.text());
+        });
+      });
+    });
+    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+    const gateUrl = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      expect(await login(['dev-admin', '--use-device-code', '--no-browser'], ctx(gateUrl))).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(polls).toHaveLength(1);
+      expect(stderr.text).toMatch(/^cloudid login: 127\.0\.0\.1:\d+ did not answer within 0\.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC\.\n$/);
+    } finally {
+      for (const res of held) res.destroy();
+      gate.closeAllConnections();
+      await new Promise<void>((resolve) => gate.close(() => resolve()));
+    }
   });
 
   it('cloudid refresh exits 1 at the deadline', async () => {
