@@ -141,6 +141,29 @@ async function awsDefault(home: Home): Promise<void> {
   await home.write('.aws/credentials', '[default]\naws_access_key_id = AKIABADINPUT00000001\naws_secret_access_key = not-a-real-secret-for-bad-input-tests\n');
 }
 
+/** Every problem message in `cloudid status --json` output. */
+function problemMessages(json: string): string[] {
+  const messages: string[] = [];
+  JSON.parse(json, (key, value: unknown) => {
+    if (key === 'message' && typeof value === 'string') messages.push(value);
+    if (key === 'problems' && Array.isArray(value)) for (const p of value) if (typeof p === 'string') messages.push(p);
+    return value;
+  });
+  return messages;
+}
+
+/** Bytes in a folder and below. */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir).catch(() => [])) {
+    const info = await lstat(join(dir, name));
+    total += info.isDirectory() ? await folderBytes(join(dir, name)) : info.size;
+  }
+  return total;
+}
+
+const HUGE = 15_000_000;
+
 /** A valid key file in HOME; returns its path and JSON. */
 async function keyFile(home: Home, name: string, overrides: Parameters<typeof serviceAccountKey>[0] = {}) {
   const key = serviceAccountKey(overrides);
@@ -256,6 +279,43 @@ const rows: BadInput[] = [
       expect(keys.map((k) => [k.account, k.project])).toEqual([['deployer@new-proj.iam.gserviceaccount.com', 'new-proj']]);
       expect(await readFile(home.path('new.json'))).toEqual(await readFile(join(home.path('.config', 'Cloud Identity Tray', 'keys'), (await readdir(home.path('.config', 'Cloud Identity Tray', 'keys')))[0] ?? '')));
     },
+  },
+  {
+    name: 'a 15 MB unterminated [ header line in ~/.aws/config (status --json)',
+    make: async (home) => {
+      await home.write('.aws/config', `[default]\nregion = us-east-1\n\n[${'a'.repeat(HUGE)}\n`);
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 1, // the line is an error of the default profile's section
+    stdout: /\\"\[a{59}…\\" is not a section header for the AWS SDK for JavaScript/,
+    after: async (home, run) => {
+      expect(run.stdout.length).toBeLessThan(100_000);
+      expect(Math.max(...problemMessages(run.stdout).map((m) => m.length))).toBeLessThan(1_000);
+      expect(await folderBytes(home.path('.cache'))).toBeLessThan(1_000_000);
+    },
+  },
+  {
+    name: 'the same line, shown as text (status)',
+    make: async (home) => {
+      await home.write('.aws/config', `[default]\nregion = us-east-1\n\n[${'a'.repeat(HUGE)}\n`);
+      await awsDefault(home);
+      return ['status'];
+    },
+    exit: 1,
+    stdout: /"\[a{59}…" is not a section header/,
+    after: async (_home, run) => expect(run.stdout.length).toBeLessThan(100_000),
+  },
+  {
+    name: 'a 15 MB role_arn value and source_profile name (status --json)',
+    make: async (home) => {
+      await home.write('.aws/config', `[profile r]\nrole_arn = arn:${'x'.repeat(HUGE / 2)}\nsource_profile = ${'y'.repeat(HUGE / 2)}\n`);
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /role_arn \\"arn:x{56}…\\" of profile \\"r\\" is not a role ARN/,
+    after: async (_home, run) => expect(Math.max(...problemMessages(run.stdout).map((m) => m.length))).toBeLessThan(1_000),
   },
   {
     name: 'a FIFO given as the key to import (gcp import)',

@@ -4,6 +4,7 @@
 import type { AwsProfileKind, Problem } from '../../shared/model';
 import { hasAssumeRoleConfig, hasStaticCredentials, profileKind } from './aws-config-kind';
 import type { RawProfile, RawSsoSession } from './aws-config-sections';
+import { excerpt } from '../../shared/excerpt';
 
 // CanonicalNameCredentialSourcer: the only credential_source values botocore accepts.
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
@@ -36,7 +37,7 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
 
   const roleArn = values.get('role_arn');
   if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
-    report.add('error', `role_arn "${roleArn.value}" of profile "${name}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
+    report.add('error', `role_arn "${excerpt(roleArn.value)}" of profile "${excerpt(name)}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
   }
 
   switch (kind) {
@@ -45,7 +46,7 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
       break;
     case 'web-identity':
       if (roleArn === undefined) {
-        report.add('error', `profile "${name}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
+        report.add('error', `profile "${excerpt(name)}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
       }
       break;
     case 'sso':
@@ -58,7 +59,7 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
       const keys = profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
       if (keys?.has('aws_secret_access_key') !== true) {
         const elsewhere = values.has('aws_secret_access_key') ? ' in the same file (it is in the other one)' : '';
-        report.add('error', `profile "${name}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
+        report.add('error', `profile "${excerpt(name)}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
       }
       break;
     }
@@ -70,11 +71,11 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
   }
 
   if (kind !== 'static' && kind !== 'assume-role' && values.has('aws_secret_access_key') && !values.has('aws_access_key_id')) {
-    report.add('warning', `profile "${name}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
+    report.add('warning', `profile "${excerpt(name)}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
   }
   const account = values.get('sso_account_id');
   if (account !== undefined && !isAccountId(account.value)) {
-    report.add('warning', `sso_account_id "${account.value}" of profile "${name}" is not a 12-digit AWS account ID`, 'sso_account_id');
+    report.add('warning', `sso_account_id "${excerpt(account.value)}" of profile "${excerpt(name)}" is not a 12-digit AWS account ID`, 'sso_account_id');
   }
   checkSpelling(profile, report);
   return problems;
@@ -119,16 +120,16 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: Problem
   const sourceProfile = values.get('source_profile');
   const credentialSource = values.get('credential_source');
   if (sourceProfile !== undefined && credentialSource !== undefined) {
-    report.add('error', `profile "${name}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
+    report.add('error', `profile "${excerpt(name)}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
     return;
   }
   if (sourceProfile === undefined && credentialSource === undefined) {
-    report.add('error', `profile "${name}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
+    report.add('error', `profile "${excerpt(name)}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
     return;
   }
   if (credentialSource !== undefined) {
     if (!CREDENTIAL_SOURCES.includes(credentialSource.value)) {
-      report.add('error', `credential_source "${credentialSource.value}" of profile "${name}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
+      report.add('error', `credential_source "${excerpt(credentialSource.value)}" of profile "${excerpt(name)}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
     }
     return;
   }
@@ -159,14 +160,14 @@ export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceCha
   const ending = (source: RawProfile): SourceChain =>
     givesCredentials(source)
       ? result(null, source)
-      : result(`source_profile "${source.name}" has no credentials of its own (no access key, SSO account and role, process, web identity or login)`, source);
+      : result(`source_profile "${excerpt(source.name)}" has no credentials of its own (no access key, SSO account and role, process, web identity or login)`, source);
   let parent = start;
   let sourceName = start.values.get('source_profile')?.value;
   while (sourceName !== undefined) {
     const source = ctx.profiles.get(sourceName);
     if (source === undefined) {
       const via = parent === start ? '' : ` (via ${names.join(' → ')})`;
-      return result(`source_profile "${sourceName}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
+      return result(`source_profile "${excerpt(sourceName)}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
     }
     if (names.includes(sourceName)) {
       if (sourceName === parent.name && hasStaticCredentials(source.values)) return ending(source);
@@ -193,7 +194,7 @@ function givesCredentials(profile: RawProfile): boolean {
 
 function checkSourceChain(start: RawProfile, ctx: CheckContext, report: ProblemList): void {
   const { failure } = sourceChainOf(start, ctx);
-  if (failure !== null) report.add('error', `profile "${start.name}" cannot get credentials: ${failure}`, 'source_profile');
+  if (failure !== null) report.add('error', `profile "${excerpt(start.name)}" cannot get credentials: ${failure}`, 'source_profile');
 }
 
 // SSOProvider._load_sso_config and _resolve_sso_session_reference.
@@ -204,14 +205,14 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
     const sessionName = values.get('sso_session')?.value ?? '';
     session = ctx.ssoSessions.get(sessionName);
     if (session === undefined) {
-      report.add('error', `sso_session "${sessionName}" of profile "${name}" names no [sso-session ${sessionName}] section in ${ctx.configFile}`, 'sso_session');
+      report.add('error', `sso_session "${excerpt(sessionName)}" of profile "${excerpt(name)}" names no [sso-session ${excerpt(sessionName)}] section in ${ctx.configFile}`, 'sso_session');
       return;
     }
     session.values.forEach((entry, key) => {
       const own = values.get(key);
       if (own !== undefined && own.value !== entry.value) {
-        const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${own.value}" but its sso-session "${sessionName}" says "${entry.value}"`;
-        report.add('error', `${key} of profile "${name}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
+        const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${excerpt(own.value)}" but its sso-session "${excerpt(sessionName)}" says "${excerpt(entry.value)}"`;
+        report.add('error', `${key} of profile "${excerpt(name)}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
       }
     });
   }
@@ -226,18 +227,18 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
     if (noRegion) missing.push('sso_region');
     if (hasAccount !== hasRole) missing.push(hasAccount ? 'sso_role_name' : 'sso_account_id');
     const where = kind === 'sso' ? ' (here or in its sso-session)' : '';
-    report.add('error', `profile "${name}" uses SSO but is missing ${missing.join(', ')}${where}`);
+    report.add('error', `profile "${excerpt(name)}" uses SSO but is missing ${missing.join(', ')}${where}`);
   }
   if (!hasAccount && !hasRole) {
-    report.add('warning', `profile "${name}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
+    report.add('warning', `profile "${excerpt(name)}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
   }
 }
 
 function nothingUsable(profile: RawProfile): string {
   if (profile.values.size === 0) {
-    return `profile "${profile.name}" is empty: it has no credentials (keys, SSO, role, process or web identity)`;
+    return `profile "${excerpt(profile.name)}" is empty: it has no credentials (keys, SSO, role, process or web identity)`;
   }
-  return `profile "${profile.name}" has no credentials of its own (no keys, SSO, role, process or web identity): it only works with credentials from the environment or an instance role`;
+  return `profile "${excerpt(profile.name)}" has no credentials of its own (no keys, SSO, role, process or web identity): it only works with credentials from the environment or an instance role`;
 }
 
 /** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
@@ -245,10 +246,10 @@ function checkSpelling(profile: RawProfile, report: ProblemList): void {
   profile.values.forEach((entry, key) => {
     const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
-      report.add('warning', `"${key}" in profile "${profile.name}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
+      report.add('warning', `"${excerpt(key)}" in profile "${excerpt(profile.name)}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
     }
     if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
-      report.add('warning', `${key} in profile "${profile.name}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
+      report.add('warning', `${key} in profile "${excerpt(profile.name)}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
     }
   });
 }

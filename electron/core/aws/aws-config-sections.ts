@@ -4,6 +4,7 @@
 // Also warns where botocore (the AWS CLI, SkyPilot) would name a section differently.
 import type { Problem, SourceLocation } from '../../shared/model';
 import type { IniDocument, IniProblem, IniSection, IniValue } from './ini-parser';
+import { excerpt } from '../../shared/excerpt';
 
 /** A value with the file and line it came from. */
 export type LocatedValue = IniValue;
@@ -117,7 +118,7 @@ export function collectSections(
       if (section.prefix !== null) {
         profile.problems.push({
           severity: 'warning',
-          message: `[${section.header}] in ${file} names a profile "${section.id}" for the AWS SDK for JavaScript and "${section.header}" for botocore: the credentials file uses bare [NAME] headers`,
+          message: `[${excerpt(section.header)}] in ${file} names a profile "${excerpt(section.id)}" for the AWS SDK for JavaScript and "${excerpt(section.header)}" for botocore: the credentials file uses bare [NAME] headers`,
           file,
           line: section.lines[0] ?? 1,
         });
@@ -172,7 +173,7 @@ function dottedHeaderWarning(section: IniSection, file: string): Problem {
   const spaced = section.id.replace('.', ' ');
   return {
     severity: 'warning',
-    message: `[${section.header}] is read by the AWS SDK for JavaScript but ignored by botocore (the AWS CLI, SkyPilot): write [${spaced}]`,
+    message: `[${excerpt(section.header)}] is read by the AWS SDK for JavaScript but ignored by botocore (the AWS CLI, SkyPilot): write [${excerpt(spaced)}]`,
     file,
     line: section.lines[0] ?? 1,
   };
@@ -197,7 +198,7 @@ function ignoredSectionMessage(section: IniSection, file: string): string {
   if (typed !== null) {
     // `[profile "my name"]`, `[profile  two-spaces]`: botocore may read these (it splits the
     // header like a shell), the JS SDK does not.
-    return `[${section.header}] in ${file} is ignored by the AWS SDK for JavaScript: after "${typed[1] ?? ''}" it wants one space and a name of letters, digits and - _ . @ + % : / only`;
+    return `[${excerpt(section.header)}] in ${file} is ignored by the AWS SDK for JavaScript: after "${excerpt(typed[1] ?? '')}" it wants one space and a name of letters, digits and - _ . @ + % : / only`;
   }
-  return `[${section.header}] in ${file} is not read as a profile: in the config file a profile is written [profile NAME] (only [default] may omit "profile")`;
+  return `[${excerpt(section.header)}] in ${file} is not read as a profile: in the config file a profile is written [profile NAME] (only [default] may omit "profile")`;
 }

@@ -4,6 +4,7 @@
 import type { Problem } from '../../shared/model';
 import type { ParsedAwsProfile, ParsedSsoSession } from './aws-config';
 import type { RawSsoSession } from './aws-config-sections';
+import { excerpt } from '../../shared/excerpt';
 
 export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, profiles: readonly ParsedAwsProfile[]): ParsedSsoSession[] {
   const sessions: ParsedSsoSession[] = [];
@@ -24,7 +25,7 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
       const missing = startUrl === null && region === null ? 'sso_start_url and sso_region' : startUrl === null ? 'sso_start_url' : 'sso_region';
       problems.push({
         severity: 'error',
-        message: `[sso-session ${session.name}] is missing ${missing}: \`aws sso login\` cannot use it`,
+        message: `[sso-session ${excerpt(session.name)}] is missing ${missing}: \`aws sso login\` cannot use it`,
         ...session.source,
       });
     }
@@ -62,7 +63,7 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
     } else if (profile.ssoRegion !== null && profile.ssoRegion !== session.region) {
       session.problems.push({
         severity: 'warning',
-        message: `profiles using ${profile.ssoStartUrl} disagree on sso_region (${session.region} in "${session.profiles[0] ?? ''}", ${profile.ssoRegion} in "${profile.name}"): they share one token cache file`,
+        message: `profiles using ${excerpt(profile.ssoStartUrl)} disagree on sso_region (${excerpt(session.region)} in "${excerpt(session.profiles[0] ?? '')}", ${excerpt(profile.ssoRegion)} in "${excerpt(profile.name)}"): they share one token cache file`,
         ...(profile.source ?? {}),
       });
     }

@@ -8,6 +8,7 @@ import { profileKind } from './aws-config-kind';
 import { collectSections, type LocatedValue, type RawProfile } from './aws-config-sections';
 import { collectSsoSessions } from './aws-config-sso';
 import { parseIni } from './ini-parser';
+import { excerpt } from '../../shared/excerpt';
 
 export interface AwsConfigInput {
   configFile: string;
@@ -118,7 +119,7 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   if (!raw.profiles.has(input.activeProfile)) {
     problems.push({
       severity: input.activeProfile === 'default' ? 'warning' : 'error',
-      message: `profile "${input.activeProfile}" does not exist in ${input.configFile} or ${input.credentialsFile}`,
+      message: `profile "${excerpt(input.activeProfile)}" does not exist in ${input.configFile} or ${input.credentialsFile}`,
     });
   }
 
@@ -159,7 +160,7 @@ function brokenSourceLink(
   if (error === undefined) return null;
   return {
     severity: 'error',
-    message: `profile "${profile.name}" cannot get credentials: its source_profile "${linkName}" has an error: ${error.message}`,
+    message: `profile "${excerpt(profile.name)}" cannot get credentials: its source_profile "${excerpt(linkName)}" has an error: ${error.message}`,
     file: sourceLine.file,
     line: sourceLine.line,
   };

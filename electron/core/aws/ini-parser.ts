@@ -18,6 +18,7 @@
 //   the SDK's map once it has a key (we keep empty ones too: `values.size` is 0).
 // Keys and names keep their case.
 import type { Problem } from '../../shared/model';
+import { excerpt } from '../../shared/excerpt';
 
 export type IniSectionPrefix = 'profile' | 'sso-session' | 'services';
 
@@ -133,7 +134,7 @@ class IniReader {
     this.blockKeys.clear();
     if (BLOCKED_HEADERS.includes(header)) {
       this.inIgnoredSection = true;
-      this.problem('error', lineNumber, `[${header}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
+      this.problem('error', lineNumber, `[${excerpt(header)}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
       return;
     }
     const nameStart = prefixedNameStart(header);
@@ -148,7 +149,7 @@ class IniReader {
       if (matchedPrefix === null) {
         this.inIgnoredSection = true;
         const other = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
-        this.problem('warning', lineNumber, `[${header}] is ignored: "${other}" is not a section type (profile, sso-session or services)`);
+        this.problem('warning', lineNumber, `[${excerpt(header)}] is ignored: "${excerpt(other)}" is not a section type (profile, sso-session or services)`);
         return;
       }
       prefix = matchedPrefix;
@@ -170,7 +171,7 @@ class IniReader {
         existing.header === header
           ? 'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section'
           : 'botocore (the AWS CLI, SkyPilot) uses only the later one';
-      this.problem('warning', lineNumber, `[${header}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
+      this.problem('warning', lineNumber, `[${excerpt(header)}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
     } else {
       const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
       this.current = section;
@@ -215,7 +216,7 @@ class IniReader {
       const why = trimmed.includes(']')
         ? 'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header'
         : 'it has no closing "]"';
-      this.problem('error', lineNumber, `"${trimmed}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
+      this.problem('error', lineNumber, `"${excerpt(trimmed)}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
       return;
     }
     if (!hasEquals || equals === start) {
@@ -254,7 +255,7 @@ class IniReader {
     this.problem(
       'warning',
       lineNumber,
-      `"${key}" is set again (first at line ${earlier}): the AWS SDK for JavaScript uses the later value, botocore (the AWS CLI, SkyPilot) refuses the file`,
+      `"${excerpt(key)}" is set again (first at line ${earlier}): the AWS SDK for JavaScript uses the later value, botocore (the AWS CLI, SkyPilot) refuses the file`,
     );
   }
 }
