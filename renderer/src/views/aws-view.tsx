@@ -3,6 +3,7 @@ import type { CloudIdApi, Snapshot } from '../shared-types';
 import { ListToolbar } from '../components/list-toolbar';
 import { ProfileDetail } from '../components/profile-detail';
 import { ProfileList } from '../components/profile-list';
+import { LoginSessions } from '../components/login-sessions';
 import { SsoSessions } from '../components/sso-sessions';
 import { useNow } from '../hooks/use-now';
 import type { Verification } from '../hooks/use-verification';
@@ -44,7 +45,11 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
   const shown = useMemo(() => filterProfiles(profiles, deferredQuery, order), [profiles, deferredQuery, order]);
   const choices = useMemo(() => filterChoices(profiles), [profiles]);
   const expiries = useMemo(
-    () => [...profiles.map((p) => p.expiresAt), ...(snapshot?.aws.ssoSessions.map((s) => s.expiresAt) ?? [])],
+    () => [
+      ...profiles.map((p) => p.expiresAt),
+      ...(snapshot?.aws.ssoSessions.map((s) => s.expiresAt) ?? []),
+      ...(snapshot?.aws.loginSessions.flatMap((s) => [s.expiresAt, s.credentialsExpireAt]) ?? []),
+    ],
     [profiles, snapshot],
   );
 
@@ -140,6 +145,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
           )
         )}
         {snapshot !== null && <SsoSessions api={api} sessions={snapshot.aws.ssoSessions} profiles={profiles} current={selectedProfile?.ssoSession ?? null} now={now} />}
+        {snapshot !== null && <LoginSessions api={api} sessions={snapshot.aws.loginSessions} current={selectedProfile?.name ?? null} now={now} />}
       </div>
     </>
   );
