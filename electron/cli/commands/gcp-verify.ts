@@ -57,7 +57,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.unusable;
     }
   }
-  const result = await verifyKeyFile(path, { env: ctx.env });
+  const result = await verifyKeyFile(path, { env: ctx.env, ...(ctx.requestTimeoutMs === undefined ? {} : { timeoutMs: ctx.requestTimeoutMs }) });
   if (parsed.values.json) {
     ctx.stdout.write(`${JSON.stringify(result.ok ? { ok: true, key: result.key, expiresAt: result.expiresAt } : { ok: false, kind: result.kind, message: result.message, ...(result.key ? { key: result.key } : {}) }, null, 2)}\n`);
   } else if (result.ok) {

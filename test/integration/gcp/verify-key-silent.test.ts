@@ -2,6 +2,8 @@
 // answers ends at its deadline with the host and what to check.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { run as gcpVerify } from '../../../electron/cli/commands/gcp-verify';
 import { verifyKeyFile } from '../../../electron/core/gcp/verify-service-account-key';
 import { serviceAccountKey, tempDir, writeJson } from '../../support/gcloud-fixtures';
 import { startSilentServer, type SilentServer } from '../../support/silent-server';
@@ -23,5 +25,17 @@ describe('verifyKeyFile against a silent token endpoint', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.connections()).toBeGreaterThan(0);
     expect(result).toMatchObject({ ok: false, kind: 'timeout', message: `${silent.host} did not answer within 0.3 s: check your VPN or proxy.` });
+  });
+
+  it('cloudid gcp verify exits 1 with that sentence', async () => {
+    const tokenUrl = `${silent.url}/token`;
+    const path = await writeJson(join(await tempDir(), 'key.json'), serviceAccountKey({ token_uri: tokenUrl }));
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await gcpVerify([path], { env: { CLOUDSDK_AUTH_TOKEN_HOST: tokenUrl }, homeDir: await tempDir(), stdout, stderr, requestTimeoutMs: 300 });
+    expect(code).toBe(1);
+    expect(err).toBe(`cloudid gcp verify: ${silent.host} did not answer within 0.3 s: check your VPN or proxy.\n`);
   });
 });
