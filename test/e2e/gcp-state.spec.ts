@@ -93,7 +93,7 @@ test.describe('Google Cloud: gcloud at a glance', () => {
   test('environment variables show as overrides of the configuration', async ({ launchApp }) => {
     const ci = serviceAccountKey({ project_id: 'acme-ci' });
     const app = await launchApp({
-      env: { CLOUDSDK_CORE_PROJECT: 'from-the-env' },
+      env: { CLOUDSDK_CORE_PROJECT: 'from-the-env', CLOUDSDK_CORE_API_KEY: 'AIzaSyE2eSecretValue' },
       prepareGcloud: async (dir) => {
         await writeGcloudDatabases(dir, [{ account: ci.client_email, credential: { ...ci } }]);
         await writeConfiguration(dir, 'default', `[core]\naccount = ${ci.client_email}\nproject = acme-ci\n`);
@@ -102,6 +102,9 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await openGcpTab(app.page);
     await expect(app.page.locator('.gcp-active-project')).toHaveText('from-the-env override: CLOUDSDK_CORE_PROJECT');
     await expect(app.page.locator('.gcp-overrides')).toContainText('CLOUDSDK_CORE_PROJECT sets core/project to from-the-env');
+    // A secret property is named, and its value never reaches the window.
+    await expect(app.page.locator('.gcp-overrides')).toContainText('CLOUDSDK_CORE_API_KEY sets core/api_key (a secret value, not shown)');
+    await expect(app.page.locator('body')).not.toContainText('E2eSecret');
     await expect(configurationRow(app.page, 'default')).toContainText('acme-ci');
   });
 
