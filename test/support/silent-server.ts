@@ -9,6 +9,8 @@ export interface SilentServer {
   host: string;
   /** Connections accepted so far. */
   connections(): number;
+  /** Connections the client has not closed yet: a request given up on must not stay open. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startSilentServer(): Promise<SilentServer> {
     url: `http://${host}`,
     host,
     connections: () => accepted,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

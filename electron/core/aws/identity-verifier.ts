@@ -112,6 +112,10 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
       ignoreCache: true,
       filepath: files.credentialsFile,
       configFilepath: files.configFile,
+      // The SDK's nested clients (the SSO portal's GetRoleCredentials, the default role assumers)
+      // cannot be aborted from here: their own handler ends a silent request, so no socket stays
+      // open after the deadline (an open one keeps `cloudid status --verify` from exiting).
+      clientConfig: { requestHandler },
       // The SDK's own role assumers, pointed at the same STS as the check itself.
       ...(endpoint
         ? {
