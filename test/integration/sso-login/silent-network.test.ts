@@ -67,6 +67,8 @@ describe('SSO-OIDC that never answers', () => {
     expect(silent.connections()).toBeGreaterThan(0);
     expect(stderr.text).toMatch(ONE_SENTENCE);
     expect(stderr.text).toContain(silent.host);
+    // Nothing left open that would keep the command's process alive.
+    await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
   });
 
   it('cloudid login (device code) whose polling goes silent exits 1 at the deadline', async () => {
@@ -110,5 +112,6 @@ describe('SSO-OIDC that never answers', () => {
     expect(await refresh(['dev'], ctx(silent.url))).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(stderr.text).toMatch(ONE_SENTENCE);
+    await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
   });
 });

@@ -40,6 +40,7 @@ describe('SSO portal that never answers', () => {
     expect(silent.connections()).toBeGreaterThan(0);
     expect(chunks.err).toBe(`cloudid sso sync: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.\n`);
     expect(chunks.out).toBe('');
+    await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
     expect(await readFile(home.configFile, 'utf8')).toBe(CONFIG);
   });
 
