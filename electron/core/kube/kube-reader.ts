@@ -3,8 +3,10 @@
 // kube-snapshot's, at assembly, where those statuses are known.
 import type { SourceReader } from '../fs/source-reader';
 import type { Problem } from '../../shared/model';
-import { readYamlFile } from '../fs/read-yaml-file';
+import { parseYaml } from '../fs/read-yaml-file';
+import { readUserFile } from '../fs/read-user-file';
 import { kubeconfigFromYaml, type KubeconfigFile } from './kubeconfig-file';
+import { entryLines } from './kubeconfig-lines';
 import { kubeconfigFiles, mergeKubeconfigs, type KubeconfigRead } from './kubeconfig-merge';
 
 /** Kubeconfigs hold base64 certificates, a few KB per cluster; past this a file is not read. */
@@ -13,7 +15,7 @@ export const KUBECONFIG_MAX_BYTES = 4 * 1024 * 1024;
 /** The merged kubeconfig; null when none of its files exists (kubectl has no config then either). */
 export async function readKubeconfig(env: NodeJS.ProcessEnv, homeDir: string): Promise<KubeconfigRead | null> {
   const { files: paths } = kubeconfigFiles(env, homeDir);
-  const reads = await Promise.all(paths.map((path) => readYamlFile(path, { maxBytes: KUBECONFIG_MAX_BYTES })));
+  const reads = await Promise.all(paths.map((path) => readUserFile(path, { maxBytes: KUBECONFIG_MAX_BYTES })));
   const problems: Problem[] = [];
   const files: KubeconfigFile[] = [];
   const configFiles: string[] = [];
@@ -25,8 +27,13 @@ export async function readKubeconfig(env: NodeJS.ProcessEnv, homeDir: string): P
       problems.push(read.problem);
       continue;
     }
-    problems.push(...read.problems);
-    const parsed = kubeconfigFromYaml(read.value, read.path, env);
+    const yaml = parseYaml(read.text, read.path);
+    if (!yaml.ok) {
+      problems.push(yaml.problem);
+      continue;
+    }
+    problems.push(...yaml.problems);
+    const parsed = kubeconfigFromYaml(yaml.value, read.path, env, entryLines(read.text));
     problems.push(...parsed.problems);
     files.push(parsed.file);
   }

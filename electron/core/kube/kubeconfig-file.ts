@@ -5,51 +5,57 @@
 import type { Problem } from '../../shared/model';
 import { isYamlMapping } from '../fs/read-yaml-file';
 import { classifyUser, type KubeUserAuth } from './kube-user-auth';
+import type { EntryLine, KubeconfigSection } from './kubeconfig-lines';
 
 export interface KubeconfigFile {
   path: string;
   clusters: Map<string, { server: string | null }>;
   users: Map<string, KubeUserAuth>;
-  contexts: Map<string, { cluster: string | null; user: string | null }>;
+  /** `index`: the entry's place in the file's `contexts` list, for `lineOf`. */
+  contexts: Map<string, { cluster: string | null; user: string | null; index: number }>;
   currentContext: string | null;
+  /** Where an entry of the file starts (kubeconfig-lines.ts); undefined when it cannot be told. */
+  lineOf: EntryLine;
 }
 
-type Section = 'clusters' | 'users' | 'contexts';
 /** The key holding each entry's body (`- name: x` / `  cluster: {...}`). */
-const BODY: Record<Section, string> = { clusters: 'cluster', users: 'user', contexts: 'context' };
+const BODY: Record<KubeconfigSection, string> = { clusters: 'cluster', users: 'user', contexts: 'context' };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Each named entry of a section; kubectl refuses a file where a name is not a string. */
-function entries(value: Record<string, unknown>, section: Section, path: string, problems: Problem[]): [string, unknown][] {
+function entries(value: Record<string, unknown>, section: KubeconfigSection, file: KubeconfigFile, problems: Problem[]): [string, unknown, number][] {
   const list = value[section];
   if (list === undefined || list === null) return [];
-  const problem = (message: string): void => void problems.push({ severity: 'error', message, file: path });
+  const problem = (message: string, index?: number): void => {
+    const line = index === undefined ? undefined : file.lineOf(section, index);
+    problems.push({ severity: 'error', message, file: file.path, ...(line === undefined ? {} : { line }) });
+  };
   if (!Array.isArray(list)) {
     problem(`\`${section}\` is not a list, so none of its entries can be used`);
     return [];
   }
-  const out: [string, unknown][] = [];
+  const out: [string, unknown, number][] = [];
   const seen = new Set<string>();
   list.forEach((entry: unknown, i) => {
     const name = isYamlMapping(entry) ? text(entry.name) : null;
     if (!isYamlMapping(entry) || name === null) {
-      problem(`entry ${i + 1} of \`${section}\` has no name, so it was skipped`);
+      problem(`entry ${i + 1} of \`${section}\` has no name, so it was skipped`, i);
       return;
     }
     if (seen.has(name)) {
-      problem(`${BODY[section]} “${name}” is defined twice in \`${section}\`; the first is used`);
+      problem(`${BODY[section]} “${name}” is defined twice in \`${section}\`; the first is used`, i);
       return;
     }
     seen.add(name);
-    out.push([name, entry[BODY[section]]]);
+    out.push([name, entry[BODY[section]], i]);
   });
   return out;
 }
 
 /** Reads a kubeconfig's parsed YAML; an empty file is an empty config, as kubectl takes it. */
-export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.ProcessEnv): { file: KubeconfigFile; problems: Problem[] } {
-  const file: KubeconfigFile = { path, clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null };
+export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.ProcessEnv, lineOf: EntryLine = () => undefined): { file: KubeconfigFile; problems: Problem[] } {
+  const file: KubeconfigFile = { path, clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null, lineOf };
   const problems: Problem[] = [];
   if (value === null || value === undefined) return { file, problems };
   if (!isYamlMapping(value)) {
@@ -59,13 +65,13 @@ export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.Pro
   if (value.kind !== undefined && value.kind !== 'Config') {
     problems.push({ severity: 'warning', message: `${path} says \`kind: ${String(value.kind)}\`; a kubeconfig says \`kind: Config\``, file: path });
   }
-  for (const [name, body] of entries(value, 'clusters', path, problems)) {
+  for (const [name, body] of entries(value, 'clusters', file, problems)) {
     file.clusters.set(name, { server: isYamlMapping(body) ? text(body.server) : null });
   }
-  for (const [name, body] of entries(value, 'users', path, problems)) file.users.set(name, classifyUser(body, env));
-  for (const [name, body] of entries(value, 'contexts', path, problems)) {
+  for (const [name, body] of entries(value, 'users', file, problems)) file.users.set(name, classifyUser(body, env));
+  for (const [name, body, index] of entries(value, 'contexts', file, problems)) {
     const context = isYamlMapping(body) ? body : {};
-    file.contexts.set(name, { cluster: text(context.cluster), user: text(context.user) });
+    file.contexts.set(name, { cluster: text(context.cluster), user: text(context.user), index });
   }
   file.currentContext = text(value['current-context']);
   return { file, problems };

@@ -45,9 +45,9 @@ const NO_AUTH: KubeUserAuth = { provider: 'other', auth: 'none', identity: null 
 
 /** Merges the files read (in KUBECONFIG order) as kubectl does. */
 export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[], problems: Problem[]): KubeconfigRead {
-  const firstWins = <T>(pick: (f: KubeconfigFile) => Map<string, T>): Map<string, T & { file: string }> => {
-    const merged = new Map<string, T & { file: string }>();
-    for (const file of files) for (const [name, value] of pick(file)) if (!merged.has(name)) merged.set(name, { ...value, file: file.path });
+  const firstWins = <T>(pick: (f: KubeconfigFile) => Map<string, T>): Map<string, T & { from: KubeconfigFile }> => {
+    const merged = new Map<string, T & { from: KubeconfigFile }>();
+    for (const file of files) for (const [name, value] of pick(file)) if (!merged.has(name)) merged.set(name, { ...value, from: file });
     return merged;
   };
   const clusters = firstWins((f) => f.clusters);
@@ -56,7 +56,10 @@ export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[],
   const currentContext = files.find((f) => f.currentContext !== null)?.currentContext ?? null;
   const out: KubeContextRead[] = [];
   for (const [name, context] of contexts) {
-    const problem = (message: string): void => void problems.push({ severity: 'error', message: `context “${name}” ${message}`, file: context.file });
+    const problem = (message: string): void => {
+      const line = context.from.lineOf('contexts', context.index);
+      problems.push({ severity: 'error', message: `context “${name}” ${message}`, file: context.from.path, ...(line === undefined ? {} : { line }) });
+    };
     const cluster = context.cluster === null ? undefined : clusters.get(context.cluster);
     if (context.cluster === null) problem('names no cluster');
     else if (!cluster) problem(`names cluster “${context.cluster}”, which no kubeconfig file defines`);
@@ -72,7 +75,7 @@ export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[],
       provider: auth.provider,
       auth: auth.auth,
       identity: auth.identity,
-      file: context.file,
+      file: context.from.path,
     });
   }
   if (currentContext !== null && !contexts.has(currentContext)) {

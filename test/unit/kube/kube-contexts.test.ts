@@ -7,6 +7,7 @@ import { parseYaml } from '../../../electron/core/fs/read-yaml-file';
 import { classifyUser } from '../../../electron/core/kube/kube-user-auth';
 import { kubeconfigFromYaml } from '../../../electron/core/kube/kubeconfig-file';
 import { kubeconfigFiles, mergeKubeconfigs } from '../../../electron/core/kube/kubeconfig-merge';
+import { entryLines } from '../../../electron/core/kube/kubeconfig-lines';
 import { kubeSnapshot } from '../../../electron/core/kube/kube-snapshot';
 import { kubeContextLine } from '../../../electron/shared/kube-words';
 import { KUBE_SECRETS, eksEntry, gkeEntry, iamAuthenticatorEntry, kindEntry, kubeconfigText, oidcEntry, tokenEntry } from '../../support/kubeconfig-fixtures';
@@ -14,7 +15,7 @@ import { KUBE_SECRETS, eksEntry, gkeEntry, iamAuthenticatorEntry, kindEntry, kub
 function fileOf(text: string, path: string, env: NodeJS.ProcessEnv = {}) {
   const parsed = parseYaml(text, path);
   if (!parsed.ok) throw new Error(parsed.problem.message);
-  return kubeconfigFromYaml(parsed.value, path, env);
+  return kubeconfigFromYaml(parsed.value, path, env, entryLines(text));
 }
 
 function readOf(texts: string[], env: NodeJS.ProcessEnv = {}) {
@@ -119,6 +120,8 @@ users: []
       'context “broken” names user “nobody”, which no kubeconfig file defines',
       'current-context “gone” is not a context any kubeconfig file defines',
     ]);
+    // The context's own line, where a user can fix it.
+    expect(read.problems.map((p) => p.line)).toEqual([4, 4, undefined]);
   });
 
   it('skips nameless entries and sections that are not lists, and keeps the rest', () => {
@@ -142,6 +145,7 @@ users:
       'entry 1 of `contexts` has no name, so it was skipped',
       'context “ok” names no cluster',
     ]);
+    expect(read.problems.map((p) => p.line)).toEqual([undefined, 4, 5]);
   });
 
   it('splits KUBECONFIG like PATH, dropping empty entries and repeats', () => {
