@@ -1,9 +1,11 @@
 // How a kubeconfig user authenticates, and which cloud identity it borrows. kubectl runs an exec
 // credential plugin with its own environment plus the exec's `env` list; the plugins that borrow a
 // cloud identity are the AWS CLI (`aws eks get-token`), aws-iam-authenticator and
-// gke-gcloud-auth-plugin (both what eksctl and `gcloud container clusters get-credentials` write).
+// gke-gcloud-auth-plugin (what `aws eks update-kubeconfig`, eksctl and `gcloud container clusters
+// get-credentials` write).
 // Only names are kept: never a token, a password, a key or an env value that is not the profile,
-// account or configuration a plugin is told to use.
+// account or configuration a plugin is told to use (docs/interop-kubernetes.md, "Which identity a
+// user borrows").
 import type { KubeProvider } from '../../shared/kube-model';
 import { isYamlMapping } from '../fs/read-yaml-file';
 
@@ -56,7 +58,7 @@ function profileArgument(args: string[]): string | null {
 
 /**
  * The AWS profile the plugin uses: `--profile`, else AWS_PROFILE, else AWS_DEFAULT_PROFILE (the
- * order docs/interop-aws.md gives for the CLI), each taken from the exec's env over kubectl's own.
+ * order of docs/interop-aws.md, "Files and environment"), each from the exec's env over kubectl's own.
  */
 function awsProfile(args: string[], own: Partial<Record<NamedVariable, string>>, env: NodeJS.ProcessEnv): string {
   return profileArgument(args) ?? own.AWS_PROFILE ?? nonEmpty(env.AWS_PROFILE) ?? own.AWS_DEFAULT_PROFILE ?? nonEmpty(env.AWS_DEFAULT_PROFILE) ?? 'default';

@@ -1,7 +1,8 @@
 // Which kubeconfig files kubectl reads and how it merges them: KUBECONFIG is a list of files
 // (separated like PATH; empty entries and repeats dropped, missing files skipped), else
 // ~/.kube/config. For clusters, users and contexts the first file that defines a name wins, and
-// current-context comes from the first file that sets it. Pure but for the home folder's path.
+// current-context comes from the first file that sets it (docs/interop-kubernetes.md, "Which files,
+// and how they merge"). Pure but for the home folder's path.
 import { delimiter, join, resolve } from 'node:path';
 import type { KubeProvider } from '../../shared/kube-model';
 import type { Problem } from '../../shared/model';
