@@ -50,6 +50,9 @@ describe('cloudid status --verify on a network that never answers', () => {
     expect(def.verification).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringContaining(`from ${silent.host}`) } });
     expect(json.gcp.accounts.map((a: { account: string; status: string }) => [a.account, a.status])).toEqual([['alice@example.com', 'unknown']]);
     expect(json.gcp.adc.status).toBe('unknown');
+    // fetch may open a spare connection to the same host; it closes at the pool's keep-alive
+    // timeout (about 4 s). What matters is that none stays open for good.
+    await expect.poll(() => silent.openConnections(), { timeout: 8_000 }).toBe(0);
     expect(json.gcp.problems).toContain(
       `gcloud account alice@example.com: could not reach ${silent.host} (no answer within 0.3 s: check your VPN or proxy); not checked`,
     );

@@ -28,6 +28,9 @@ describe('reauth probe against a silent token endpoint', () => {
     const probes = await probeGcloudUserCredentials({ env, homeDir: dir, platform: 'linux', timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.connections()).toBeGreaterThanOrEqual(2);
+    // fetch may open a spare connection to the same host; it closes at the pool's keep-alive
+    // timeout (about 4 s). What matters is that none stays open for good.
+    await expect.poll(() => silent.openConnections(), { timeout: 8_000 }).toBe(0);
     expect(probes.get('alice@example.com')).toMatchObject({ status: 'error', message: `could not reach ${silent.host} (no answer within 0.3 s: check your VPN or proxy)` });
 
     const unprobed = await readGcpState({ env, homeDir: dir, platform: 'linux', now: new Date() });

@@ -24,6 +24,7 @@ describe('verifyKeyFile against a silent token endpoint', () => {
     const result = await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: tokenUrl }, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.connections()).toBeGreaterThan(0);
+    await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
     expect(result).toMatchObject({ ok: false, kind: 'timeout', message: `${silent.host} did not answer within 0.3 s: check your VPN or proxy.` });
   });
 
