@@ -57,6 +57,7 @@ export function App({ api }: { api: CloudIdApi }) {
     };
   }, []);
   useEffect(() => api.on('showClusters', () => setView('clusters')), [api]);
+  const kubeTargets = useMemo(() => ({ onShowProfile: revealProfile, onShowGcp: () => setView('gcp') }), [revealProfile]);
 
   return (
     <div className="app">
@@ -85,7 +86,7 @@ export function App({ api }: { api: CloudIdApi }) {
       )}
       {view === 'clusters' && (
         <main id={viewPanelId('clusters')} className="app-view" role="tabpanel" aria-labelledby="tab-clusters">
-          <ClustersView api={api} snapshot={snapshot} verifying={verification.allRunning} verifyError={verification.allError} onVerify={verification.verifyAll} />
+          <ClustersView api={api} snapshot={snapshot} verifying={verification.allRunning} verifyError={verification.allError} onVerify={verification.verifyAll} kubeTargets={kubeTargets} />
         </main>
       )}
       {/* Hidden, not unmounted, so the search, the filters and the selection survive a tab switch. */}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { cacheStamp } from '../support/aws-home';
 import { expect, test, type AppLaunch } from '../support/e2e-fixtures';
 import { KUBE_SECRETS, eksEntry, gkeEntry, kindEntry, kubeconfigText, oidcEntry } from '../support/kubeconfig-fixtures';
+import { detail } from './window-locators';
 
 const CONFIG = `[profile dev]
 region = us-east-1
@@ -70,6 +71,14 @@ test.describe('Kubernetes contexts', () => {
     for (const secret of Object.values(KUBE_SECRETS)) expect(text).not.toContain(secret);
     await section(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('kube-contexts.png'), fullPage: true });
+
+    // The way to the login: the profile behind the context, and gcloud's tab.
+    await prod.getByRole('button', { name: 'Show profile prod' }).click();
+    await expect(page.getByRole('tab', { name: 'AWS' })).toHaveAttribute('aria-selected', 'true');
+    await expect(detail(page).getByRole('heading', { level: 2 })).toHaveText('prod');
+    await page.getByRole('tab', { name: 'Clusters' }).click();
+    await context(page, 'gke_proj_us-central1-a_gke1').getByRole('button', { name: 'Open Google Cloud' }).click();
+    await expect(page.getByRole('tab', { name: 'Google Cloud' })).toHaveAttribute('aria-selected', 'true');
   });
 
   test('a login and a broken kubeconfig show up while the window is open', async ({ launchApp }) => {

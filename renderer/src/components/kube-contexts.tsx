@@ -22,8 +22,14 @@ const TONE: Record<KubeContext['status'], string> = {
 
 const PROVIDER_LABEL: Record<KubeContext['provider'], string> = { eks: 'EKS', gke: 'GKE', other: 'Other' };
 
+/** Where the window can show how to log in to an identity: its AWS profile, or the Google Cloud tab. */
+export interface KubeLoginTargets {
+  onShowProfile(profile: string): void;
+  onShowGcp(): void;
+}
+
 /** Kubernetes contexts (kubeconfig), each with the cloud identity its exec plugin borrows and that identity's status. */
-export function KubeContexts({ kube }: { kube: KubeState }) {
+export function KubeContexts({ kube, targets }: { kube: KubeState; targets: KubeLoginTargets }) {
   const titleId = useId();
   const needLogin = kube.contexts.filter(kubeNeedsLogin).length;
   return (
@@ -45,7 +51,7 @@ export function KubeContexts({ kube }: { kube: KubeState }) {
       ) : (
         <ul className="kube-list plain-list">
           {kube.contexts.map((context) => (
-            <KubeContextItem key={context.name} context={context} />
+            <KubeContextItem key={context.name} context={context} targets={targets} />
           ))}
         </ul>
       )}
@@ -53,7 +59,7 @@ export function KubeContexts({ kube }: { kube: KubeState }) {
   );
 }
 
-function KubeContextItem({ context }: { context: KubeContext }) {
+function KubeContextItem({ context, targets }: { context: KubeContext; targets: KubeLoginTargets }) {
   const titleId = useId();
   const login = kubeNeedsLogin(context);
   return (
@@ -70,8 +76,8 @@ function KubeContextItem({ context }: { context: KubeContext }) {
         <span className="mono">{kubeIdentityText(context)}</span>
         <span aria-hidden="true"> → </span>
         <span className={`status-badge status-${TONE[context.status]}`}>{kubeStatusLabel(context)}</span>
-        {login && <span className="kube-login"> Log in {context.identity?.cloud === 'gcp' ? 'with gcloud' : `to AWS profile ${context.identity?.profile ?? ''}`} to use this context.</span>}
       </p>
+      {login && <KubeLogin identity={context.identity} targets={targets} />}
       <p className="kube-cluster muted">
         cluster <span className="mono">{context.cluster ?? 'none'}</span>
         {context.server !== null && (
@@ -82,5 +88,27 @@ function KubeContextItem({ context }: { context: KubeContext }) {
         )}
       </p>
     </li>
+  );
+}
+
+/** What kubectl needs before this context works again, and the way to where the window does it. */
+function KubeLogin({ identity, targets }: { identity: KubeContext['identity']; targets: KubeLoginTargets }) {
+  if (identity?.cloud === 'aws') {
+    return (
+      <p className="kube-login">
+        Log in to AWS profile {identity.profile} to use this context.{' '}
+        <button type="button" className="link-button" onClick={() => targets.onShowProfile(identity.profile)}>
+          Show profile {identity.profile}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <p className="kube-login">
+      Log in with gcloud to use this context.{' '}
+      <button type="button" className="link-button" onClick={targets.onShowGcp}>
+        Open Google Cloud
+      </button>
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { CloudIdApi, Snapshot } from '../shared-types';
 import { ClustersGroup } from '../components/clusters-group';
-import { KubeContexts } from '../components/kube-contexts';
+import { KubeContexts, type KubeLoginTargets } from '../components/kube-contexts';
 import { ProblemList } from '../components/problem-list';
 import { useNow } from '../hooks/use-now';
 import { ALL_CLOUDS, cloudChoices, cloudLabel, filterByCloud, groupByOwner, summarize, type SkyState } from '../lib/clusters-view';
@@ -15,6 +15,8 @@ interface ClustersViewProps {
   verifyError: string | null;
   /** Ask STS who every AWS profile is (api.verifyAll), so unknown verdicts become known. */
   onVerify(): void;
+  /** Where a Kubernetes context's login is done: its AWS profile, or the Google Cloud tab. */
+  kubeTargets: KubeLoginTargets;
 }
 
 const NO_EXPIRIES: readonly (string | null)[] = [];
@@ -28,7 +30,7 @@ const UNAVAILABLE_TONE: Record<NonNullable<SkyState['reason']>, string> = {
 };
 
 /** The Clusters tab: SkyPilot's clusters by owner, and whether the identity `sky` uses now may operate each. */
-export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }: ClustersViewProps) {
+export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, kubeTargets }: ClustersViewProps) {
   const sky = snapshot?.sky ?? null;
   const clusters = useMemo(() => sky?.clusters ?? [], [sky]);
   // "launched 5m ago" labels move on once a minute while clusters are shown.
@@ -52,7 +54,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
     return (
       <div className="clusters-view">
         <p className="empty-note">Reading SkyPilot’s clusters is turned off.</p>
-        {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} />}
+        {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} targets={kubeTargets} />}
       </div>
     );
   }
@@ -109,7 +111,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify }
           )}
         </>
       )}
-      {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} />}
+      {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} targets={kubeTargets} />}
     </div>
   );
 }
