@@ -14,7 +14,7 @@ export const LOGIN_SECRETS = {
 } as const;
 
 /** A JWT whose payload says when the sign-in was (`iat`, seconds); the signature is a fake. */
-export function fakeIdToken(signedInAt: number): string {
+function fakeIdToken(signedInAt: number): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'ES256', typ: 'JWT' })}.${part({ iat: Math.floor(signedInAt / 1000), sub: 'login-fake-subject' })}.bG9naW4tZmFrZS1zaWduYXR1cmU`;
 }

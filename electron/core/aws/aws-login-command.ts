@@ -9,7 +9,7 @@ import { commandLine } from '../../shared/shell-commands';
 export type AwsLoginAction = 'login' | 'logout';
 
 /** The first release of AWS CLI v2 with `aws login` and `aws logout`. */
-export const AWS_LOGIN_MIN_VERSION = '2.32.0';
+const AWS_LOGIN_MIN_VERSION = '2.32.0';
 
 /** Note for SkyPilot users, shown beside login profiles (docs/interop-aws.md, "Login credentials cache"). */
 export const LOGIN_SKYPILOT_NOTE =
