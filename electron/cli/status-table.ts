@@ -4,9 +4,12 @@ import type { KubeState } from '../shared/kube-model';
 import type { AwsProfile, Snapshot } from '../shared/model';
 import { formatTimeLeft } from '../core/identity/expiry';
 import { problemText } from './status-json';
+import { oneLine } from './terminal-text';
 import { kubeIdentityText, kubeStatusText } from '../shared/kube-words';
 
-function table(rows: string[][]): string {
+function table(cells: string[][]): string {
+  // A value from a file may hold a line break or tab: shown, not obeyed (terminal-text.ts).
+  const rows = cells.map((row) => row.map(oneLine));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
@@ -39,10 +42,10 @@ function gcpLines(gcp: GcpState): string[] {
     for (const a of gcp.accounts) rows.push([a.account, a.type ?? '?', a.status, a.tokenExpiresAt ?? '']);
     lines.push('', table(rows));
   }
-  if (gcp.adc) lines.push(`Application default credentials: ${gcp.adc.path} (${gcp.adc.type ?? '?'}${gcp.adc.account ? `, ${gcp.adc.account}` : ''}, ${gcp.adc.status})`);
+  if (gcp.adc) lines.push(oneLine(`Application default credentials: ${gcp.adc.path} (${gcp.adc.type ?? '?'}${gcp.adc.account ? `, ${gcp.adc.account}` : ''}, ${gcp.adc.status})`));
   const gac = gcp.googleApplicationCredentials;
-  if (gac) lines.push(`GOOGLE_APPLICATION_CREDENTIALS: ${gac.path} (${gac.valid ? `${gac.account ?? ''}${gac.project ? ` [project_id=${gac.project}]` : ''}` : gac.problem ?? 'not valid'})`);
-  for (const k of gcp.keys) lines.push(`Imported key ${k.keyId}: ${k.account}${k.project ? ` [project_id=${k.project}]` : ''}`);
+  if (gac) lines.push(oneLine(`GOOGLE_APPLICATION_CREDENTIALS: ${gac.path} (${gac.valid ? `${gac.account ?? ''}${gac.project ? ` [project_id=${gac.project}]` : ''}` : gac.problem ?? 'not valid'})`));
+  for (const k of gcp.keys) lines.push(oneLine(`Imported key ${k.keyId}: ${k.account}${k.project ? ` [project_id=${k.project}]` : ''}`));
   return lines;
 }
 

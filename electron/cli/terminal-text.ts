@@ -22,6 +22,14 @@ export function escapeControlCharacters(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * One field of a line or a table cell: also the line feed and tab shown as `\u000a` / `\u0009`,
+ * so a value from a file (a key's project_id, a cluster name) cannot start a line of its own.
+ */
+export function oneLine(text: string): string {
+  return escapeControlCharacters(text).replace(/[\n\t]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** What a command writes to: the process's stream, or a test's. */
 export interface TerminalOutput {
   write(chunk: string | Uint8Array): boolean;

@@ -4,6 +4,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../support/aws-home';
+import { serviceAccountKey, writeJson } from '../support/gcloud-fixtures';
 import { startStsServer, type StsServer } from '../support/sts-server';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -129,6 +130,14 @@ describe('cloudid status', () => {
     // JSON escapes the same characters itself, and the value comes back unchanged.
     expect(json.stdout).toContain('evil\\u001b]52;c;dG91Y2ggUFdORUQ=\\u0007');
     expect(parsed.aws.activeProfile).toBe(`evil${osc52}`);
+  });
+
+  it("keeps a key's project_id with line breaks on its own line", async () => {
+    const h = await setUp();
+    const keyFile = await writeJson(join(h.home, 'key.json'), serviceAccountKey({ client_email: 'deployer@acme.iam.gserviceaccount.com', project_id: 'acme\nPROBLEMS\n  [forged]\tall fine' }));
+    const run = await cloudid(['status'], { HOME: h.home, CLOUDSDK_CONFIG: join(h.home, 'gcloud'), GOOGLE_APPLICATION_CREDENTIALS: keyFile });
+    expect(run.stdout).toContain('[project_id=acme\\u000aPROBLEMS\\u000a  [forged]\\u0009all fine]');
+    expect(run.stdout.split('\n')).not.toContain('  [forged]\tall fine');
   });
 
   it('exits 1 when the active profile is signed out, and says why in a table', async () => {

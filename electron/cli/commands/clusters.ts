@@ -9,6 +9,7 @@ import type { SkyState } from '../../core/sky/sky-snapshot';
 import type { SkyClusterOwnership } from '../../core/sky/sky-types';
 import type { IdentityCheck, Problem } from '../../shared/model';
 import { EXIT, type CommandContext } from '../exit-codes';
+import { oneLine } from '../terminal-text';
 
 export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify]
 
@@ -42,7 +43,9 @@ function when(iso: string | null): string {
 
 const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerText ?? '-';
 
-function table(rows: string[][]): string {
+function table(cells: string[][]): string {
+  // Names and owners come from SkyPilot's database: a line break in one is shown, not obeyed.
+  const rows = cells.map((row) => row.map(oneLine));
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
