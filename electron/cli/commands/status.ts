@@ -16,7 +16,9 @@ import { EXIT, type CommandContext } from '../exit-codes';
 
 export const STATUS_HELP = `Usage: cloudid status [--json] [--verify | --verify-all]
 
-Shows every AWS profile, which one is active, its status and when it expires.
+Shows every AWS profile, which one is active, its status and when it expires;
+gcloud's state; and each Kubernetes context with the AWS profile or gcloud
+account behind it and that identity's status.
   --json         print the documented JSON (version 1) instead of a table
   --verify       ask STS who the active profile is, and whether gcloud's user
                  credentials still refresh (network)
