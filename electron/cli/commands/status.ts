@@ -1,4 +1,5 @@
 // `cloudid status [--json] [--verify | --verify-all]`
+import { lstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AwsCliReport, AwsProfile, Snapshot } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
@@ -7,8 +8,8 @@ import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
 import { snapshotDeadline } from '../../core/identity/expiry';
 import { loadSettings } from '../../core/app/settings-store';
 import { readGcpState } from '../../core/gcp/gcp-state';
-import { readKubeconfig } from '../../core/kube/kube-reader';
 import { kubeSnapshot } from '../../core/kube/kube-snapshot';
+import { kubeconfigFiles } from '../../core/kube/kubeconfig-merge';
 import { awsJson, statusJsonFrame } from '../status-json';
 import { readStatusMemo, statusMemoHeader, statusMemoKey, writeStatusMemo, type StatusMemoKey } from '../status-memo';
 import { statusTable } from '../status-table';
@@ -123,8 +124,10 @@ async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: {
     leadTimeMinutes: settings.leadTimeMinutes,
     appDataDir: files.appData,
   });
-  // The kubeconfig is not in the memo's key: it is read afresh, like gcloud's files.
-  const kube = await readKubeconfig(ctx.env, ctx.homeDir);
+  // The kubeconfig is not in the memo's key: it is read afresh, like gcloud's files. The YAML
+  // parser costs tens of milliseconds to load, so only when there is a kubeconfig to read.
+  const anyKubeconfig = kubeconfigFiles(ctx.env, ctx.homeDir).files.some((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined);
+  const kube = anyKubeconfig ? await (await import('../../core/kube/kube-reader')).readKubeconfig(ctx.env, ctx.homeDir) : null;
   const toDates = (times: number[]): Date[] => times.map((ms) => new Date(ms));
   const aws = { expiries: toDates(memo.header.awsExpiries), refreshEnds: toDates(memo.header.refreshEnds) };
   const deadline = snapshotDeadline(aws, gcp.accounts, now, settings.leadTimeMinutes * 60_000);
