@@ -4,6 +4,7 @@
 import { app, session, shell } from 'electron';
 import { isDevServerRequest } from '../core/security/app-origin';
 import { decideExternalUrl } from '../core/security/external-url-policy';
+import { urlForLog } from '../core/security/url-credentials';
 
 export interface SecurityOptions {
   /** The dev server's origin in development (its http requests are the page's own), else null. */
@@ -18,7 +19,7 @@ export interface SecurityOptions {
 export async function openExternalIfAllowed(url: string): Promise<boolean> {
   const decision = decideExternalUrl(url);
   if (!decision.allowed) {
-    console.warn(`Refused to open ${JSON.stringify(url.slice(0, 200))}: ${decision.reason}`);
+    console.warn(`Refused to open ${urlForLog(url)}: ${decision.reason}`);
     return false;
   }
   try {

@@ -15,3 +15,8 @@ export function withoutUrlCredentials(text: string): string {
   if (match[1] === undefined && !/^[^@]*:[^@]*@/.test(text)) return text;
   return `${match[1] ?? ''}${text.slice(match[0].length)}`;
 }
+
+/** A URL for a log line: without credentials, at most 200 characters, quoted as JSON (control characters escaped). */
+export function urlForLog(text: string): string {
+  return JSON.stringify(withoutUrlCredentials(text).slice(0, 200));
+}
