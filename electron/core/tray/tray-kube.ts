@@ -3,9 +3,10 @@
 // has one (an SSO login, gcloud's login command). The window's Clusters tab lists every context.
 // Part of tray-model.ts.
 import type { KubeContext, KubeState } from '../../shared/kube-model';
-import { kubeContextLine, kubeNeedsLogin } from '../../shared/kube-words';
+import { kubeContextLine, kubeNeedsLogin, kubeStatusLabel } from '../../shared/kube-words';
 import type { Snapshot } from '../../shared/model';
 import { gcloudLoginCommand } from '../../shared/shell-commands';
+import { inSentence } from '../../shared/status-words';
 import type { TrayItem } from './tray-model';
 
 /** How many contexts the menu lists before pointing to the window. */
@@ -33,7 +34,7 @@ export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): Kube
   const hidden = kube.contexts.length - listed.length;
   if (hidden > 0) items.push({ type: 'action', label: `${hidden} more context${hidden === 1 ? '' : 's'} in the window…`, action: { id: 'show-clusters' } });
   const current = kube.contexts.find((c) => c.current);
-  return { items, summary: current && kubeNeedsLogin(current) ? `kube ${truncate(current.name, 32)}: ${current.status}` : null };
+  return { items, summary: current && kubeNeedsLogin(current) ? `kube ${truncate(current.name, 32)}: ${inSentence(kubeStatusLabel(current))}` : null };
 }
 
 /** The sign-in the context needs, when the app can start it or copy it. */

@@ -60,6 +60,8 @@ describe('tray Kubernetes lines', () => {
   it('says in the tooltip when the current context cannot work', () => {
     const kube = kubeOf([context({ name: 'prod-eks', current: true, provider: 'eks', identity: { cloud: 'aws', profile: 'prod' }, status: 'expired' })]);
     expect(menu(kube).tooltip).toContain('kube prod-eks: expired');
+    const gke = kubeOf([context({ name: 'gke1', current: true, provider: 'gke', identity: { cloud: 'gcp', account: 'a@example.com' }, status: 'reauth-needed' })]);
+    expect(menu(gke).tooltip).toContain('kube gke1: sign-in needed');
     expect(menu(kubeOf([context({ name: 'ok', current: true })])).tooltip).not.toContain('kube');
   });
 
