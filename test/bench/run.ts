@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { makeBigHome } from './fixtures';
 import { benchGcpState } from './gcp-state.bench';
 import { benchSsoSync } from './sso-sync.bench';
+import { benchSourceChains } from './source-chain.bench';
 import { median, ms, percentile, printTable, runChild, timeCommand, type BenchRow } from './bench-util';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -126,6 +127,7 @@ const sections: Section[] = [
   { name: 'idle', title: 'Idle CPU', run: benchIdle },
   { name: 'gcp', title: 'Read gcloud state (5 configurations, 20 accounts) vs gcloud itself', run: async () => (await benchGcpState()).rows },
   { name: 'sso-sync', title: 'Sync 1,000 SSO accounts x 3 roles against a portal limited to 20 req/s', run: async () => (await benchSsoSync()).rows },
+  { name: 'chains', title: 'Resolve deep source_profile chains (2,000 and 5,000 links)', run: benchSourceChains },
 ];
 
 let failed = false;

@@ -2,8 +2,8 @@
 // pointed at the file and line to fix. Each rule cites the botocore code it mirrors
 // (botocore/credentials.py). Problem messages never quote a secret key's value.
 import type { AwsProfileKind, Problem } from '../../shared/model';
-import { hasAssumeRoleConfig, hasStaticCredentials, profileKind } from './aws-config-kind';
 import type { RawProfile, RawSsoSession } from './aws-config-sections';
+import { sourceChainOf, type SourceChain, type SourceChainContext } from './aws-source-chain';
 import { excerpt } from '../../shared/excerpt';
 
 // CanonicalNameCredentialSourcer: the only credential_source values botocore accepts.
@@ -19,11 +19,8 @@ const KNOWN_KEYS = [
   'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'login_session', 'region',
 ];
 
-export interface CheckContext {
-  profiles: ReadonlyMap<string, RawProfile>;
+export interface CheckContext extends SourceChainContext {
   ssoSessions: ReadonlyMap<string, RawSsoSession>;
-  configFile: string;
-  credentialsFile: string;
   /** Each profile's source chain once walked (checks and role chains both need it). */
   chains?: Map<RawProfile, SourceChain>;
 }
@@ -105,15 +102,6 @@ function isAccountId(value: string): boolean {
   return true;
 }
 
-/** walkSourceChain, remembered in the context when it has a cache. */
-export function sourceChainOf(profile: RawProfile, ctx: CheckContext): SourceChain {
-  const cached = ctx.chains?.get(profile);
-  if (cached !== undefined) return cached;
-  const chain = walkSourceChain(profile, ctx);
-  ctx.chains?.set(profile, chain);
-  return chain;
-}
-
 // AssumeRoleProvider._get_role_config, _validate_credential_source, _validate_source_profile.
 function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: ProblemList): void {
   const { values, name } = profile;
@@ -134,62 +122,6 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: Problem
     return;
   }
   if (sourceProfile !== undefined) checkSourceChain(profile, ctx, report);
-}
-
-export interface SourceChain {
-  /** The assume-role profiles credentials are sourced through, after the start profile, in order. */
-  links: RawProfile[];
-  /** The profile whose own credentials (keys, SSO, process...) start the chain, if one does. */
-  end: RawProfile | null;
-  /** Why the chain cannot give credentials, or null. */
-  failure: string | null;
-}
-
-/**
- * Walks source_profile links the way botocore resolves them when the profile is loaded (it
- * resolves the whole chain eagerly; only the STS calls wait): a source profile with static keys,
- * or without role_arn, ends the chain (its own providers answer); one with role_arn continues it.
- * A profile may name itself only when it has static keys ("source its own keys").
- */
-export function walkSourceChain(start: RawProfile, ctx: CheckContext): SourceChain {
-  const links: RawProfile[] = [];
-  const names = [start.name];
-  const result = (failure: string | null, end: RawProfile | null = null): SourceChain => ({ links, end, failure });
-  // The chain ends at a profile whose own providers answer (botocore: "The source profile must
-  // have credentials" when none does, e.g. only an aws_secret_access_key).
-  const ending = (source: RawProfile): SourceChain =>
-    givesCredentials(source)
-      ? result(null, source)
-      : result(`source_profile "${excerpt(source.name)}" has no credentials of its own (no access key, SSO account and role, process, web identity or login)`, source);
-  let parent = start;
-  let sourceName = start.values.get('source_profile')?.value;
-  while (sourceName !== undefined) {
-    const source = ctx.profiles.get(sourceName);
-    if (source === undefined) {
-      const via = parent === start ? '' : ` (via ${names.join(' → ')})`;
-      return result(`source_profile "${excerpt(sourceName)}"${via} does not exist in ${ctx.configFile} or ${ctx.credentialsFile}`);
-    }
-    if (names.includes(sourceName)) {
-      if (sourceName === parent.name && hasStaticCredentials(source.values)) return ending(source);
-      const why = sourceName === parent.name ? ' (a profile may name itself only when it has its own aws_access_key_id)' : '';
-      return result(`source_profile loops: ${[...names, sourceName].join(' → ')}${why}`);
-    }
-    names.push(sourceName);
-    if (hasStaticCredentials(source.values) || !hasAssumeRoleConfig(source.values)) return ending(source);
-    links.push(source);
-    if (source.values.has('credential_source')) return result(null);
-    parent = source;
-    sourceName = source.values.get('source_profile')?.value;
-  }
-  return result(null);
-}
-
-/** What botocore's profile providers would answer for a profile used as a source. */
-function givesCredentials(profile: RawProfile): boolean {
-  const kind = profileKind(profile.values, profile.credentialsValues, true);
-  if (kind === 'unknown') return false;
-  if (kind === 'sso' || kind === 'sso-legacy') return profile.values.has('sso_account_id') || profile.values.has('sso_role_name');
-  return true;
 }
 
 function checkSourceChain(start: RawProfile, ctx: CheckContext, report: ProblemList): void {

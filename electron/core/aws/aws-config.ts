@@ -3,10 +3,11 @@
 // as botocore (the AWS CLI, SkyPilot) decides them, each problem with its file and line.
 // Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do.
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
-import { checkProfile, sourceChainOf, type CheckContext } from './aws-config-checks';
+import { checkProfile, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
 import { collectSections, type LocatedValue, type RawProfile } from './aws-config-sections';
 import { collectSsoSessions } from './aws-config-sso';
+import { nextSourceLink, sourceChainOf } from './aws-source-chain';
 import { parseIni } from './ini-parser';
 import { excerpt } from '../../shared/excerpt';
 
@@ -105,12 +106,13 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
     return ownByName.get(name) ?? [];
   };
   const chainEnds = new Map<RawProfile, Problem | undefined>();
+  const brokenLinks = new Map<RawProfile, BrokenLink | null>();
   const profiles: ParsedAwsProfile[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const profile = sorted[i] as RawProfile;
     const kind = kinds[i] ?? 'unknown';
     const own = ownProblems[i] ?? [];
-    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblemsOf, chainEnds, ctx) : null;
+    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblemsOf, { chainEnds, brokenLinks }, ctx) : null;
     // A new array when adding: ownProblems must stay each profile's own while other chains read it.
     profiles.push(toParsedProfile(profile, kind, broken === null ? own : [...own, broken], raw.ssoSessions));
   }
@@ -134,23 +136,22 @@ function brokenSourceLink(
   profile: RawProfile,
   own: readonly Problem[],
   ownProblemsOf: (name: string) => readonly Problem[],
-  /** The first error of each chain end checked as a source: many roles share one source profile. */
-  chainEnds: Map<RawProfile, Problem | undefined>,
+  memo: {
+    /** The first error of each chain end checked as a source: many roles share one source profile. */
+    chainEnds: Map<RawProfile, Problem | undefined>;
+    /** The first link with an error from each link on: chains share their tails. */
+    brokenLinks: Map<RawProfile, BrokenLink | null>;
+  },
   ctx: CheckContext,
 ): Problem | null {
+  const { chainEnds } = memo;
   if (firstError(own) !== undefined) return null;
   const sourceLine = profile.values.get('source_profile');
   if (sourceLine === undefined) return null;
   const chain = sourceChainOf(profile, ctx);
-  let linkName = '';
-  let error: Problem | undefined;
-  for (const link of chain.links) {
-    error = firstError(ownProblemsOf(link.name));
-    if (error !== undefined) {
-      linkName = link.name;
-      break;
-    }
-  }
+  const broken = chain.firstLink === null ? null : firstBrokenLink(chain.firstLink, ownProblemsOf, memo.brokenLinks, ctx);
+  let linkName = broken?.link.name ?? '';
+  let error = broken?.error;
   const end = chain.end;
   if (error === undefined && end !== null) {
     if (!chainEnds.has(end)) chainEnds.set(end, firstError(checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)));
@@ -164,6 +165,44 @@ function brokenSourceLink(
     file: sourceLine.file,
     line: sourceLine.line,
   };
+}
+
+interface BrokenLink {
+  link: RawProfile;
+  error: Problem;
+}
+
+/**
+ * The first link from `link` on (itself included) with an error of its own. Remembered for every
+ * link passed, so a chain of n links costs n steps however many profiles start on it. Only asked
+ * of chains that do not loop (a loop is an error of the start's own).
+ */
+function firstBrokenLink(
+  link: RawProfile,
+  ownProblemsOf: (name: string) => readonly Problem[],
+  memo: Map<RawProfile, BrokenLink | null>,
+  ctx: CheckContext,
+): BrokenLink | null {
+  const path: RawProfile[] = [];
+  const seen = new Set<RawProfile>();
+  let found: BrokenLink | null = null;
+  for (let at: RawProfile | null = link; at !== null && !seen.has(at); at = nextSourceLink(at, ctx)) {
+    const known = memo.get(at);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    const error = firstError(ownProblemsOf(at.name));
+    if (error !== undefined) {
+      found = { link: at, error };
+      memo.set(at, found);
+      break;
+    }
+    seen.add(at);
+    path.push(at);
+  }
+  for (const passed of path) memo.set(passed, found);
+  return memo.get(link) ?? null;
 }
 
 function firstError(problems: readonly Problem[]): Problem | undefined {
