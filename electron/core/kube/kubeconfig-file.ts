@@ -23,6 +23,22 @@ const BODY: Record<KubeconfigSection, string> = { clusters: 'cluster', users: 'u
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+/** The API server's URL without a `user:password@` in it: that would be a secret on screen. */
+export function serverWithoutUserinfo(value: unknown): string | null {
+  const server = text(value);
+  if (server === null || !server.includes('@')) return server;
+  try {
+    const url = new URL(server);
+    if (url.username === '' && url.password === '') return server;
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    // Not a URL kubectl could use either; drop everything up to the last `@` to be safe.
+    return server.slice(server.lastIndexOf('@') + 1);
+  }
+}
+
 /** Each named entry of a section; kubectl refuses a file where a name is not a string. */
 function entries(value: Record<string, unknown>, section: KubeconfigSection, file: KubeconfigFile, problems: Problem[]): [string, unknown, number][] {
   const list = value[section];
@@ -66,7 +82,7 @@ export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.Pro
     problems.push({ severity: 'warning', message: `${path} says \`kind: ${String(value.kind)}\`; a kubeconfig says \`kind: Config\``, file: path });
   }
   for (const [name, body] of entries(value, 'clusters', file, problems)) {
-    file.clusters.set(name, { server: isYamlMapping(body) ? text(body.server) : null });
+    file.clusters.set(name, { server: isYamlMapping(body) ? serverWithoutUserinfo(body.server) : null });
   }
   for (const [name, body] of entries(value, 'users', file, problems)) file.users.set(name, classifyUser(body, env));
   for (const [name, body, index] of entries(value, 'contexts', file, problems)) {

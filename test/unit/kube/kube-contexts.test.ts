@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GcpState } from '../../../electron/shared/gcp-model';
 import { parseYaml } from '../../../electron/core/fs/read-yaml-file';
 import { classifyUser } from '../../../electron/core/kube/kube-user-auth';
-import { kubeconfigFromYaml } from '../../../electron/core/kube/kubeconfig-file';
+import { kubeconfigFromYaml, serverWithoutUserinfo } from '../../../electron/core/kube/kubeconfig-file';
 import { kubeconfigFiles, mergeKubeconfigs } from '../../../electron/core/kube/kubeconfig-merge';
 import { entryLines } from '../../../electron/core/kube/kubeconfig-lines';
 import { kubeSnapshot } from '../../../electron/core/kube/kube-snapshot';
@@ -84,6 +84,15 @@ describe('classifyUser', () => {
     const text = kubeconfigText([iamAuthenticatorEntry('c', 'p'), kindEntry('k'), tokenEntry('t'), oidcEntry('o')]);
     const json = JSON.stringify([...fileOf(text, '/k').file.users.values()]);
     for (const secret of Object.values(KUBE_SECRETS)) expect(json).not.toContain(secret);
+  });
+});
+
+describe('serverWithoutUserinfo', () => {
+  it('drops a user:password from the API server URL and leaves other URLs as written', () => {
+    expect(serverWithoutUserinfo('https://admin:hunter2@k8s.example.com:6443')).toBe('https://k8s.example.com:6443/');
+    expect(serverWithoutUserinfo('https://k8s.example.com:6443')).toBe('https://k8s.example.com:6443');
+    expect(serverWithoutUserinfo('not a url admin:pw@host')).toBe('host');
+    expect(serverWithoutUserinfo(42)).toBeNull();
   });
 });
 
