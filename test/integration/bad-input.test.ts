@@ -30,6 +30,8 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Wall time, start to exit. */
+  ms: number;
 }
 
 interface BadInput {
@@ -122,6 +124,7 @@ function cloudid(home: Home, args: string[], asNobody: boolean, extraEnv: NodeJS
     let stdout = '';
     let stderr = '';
     let hung = false;
+    const started = performance.now();
     const timer = setTimeout(() => {
       hung = true;
       child.kill('SIGKILL');
@@ -131,7 +134,7 @@ function cloudid(home: Home, args: string[], asNobody: boolean, extraEnv: NodeJS
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code: hung ? null : code, stdout, stderr });
+      resolve({ code: hung ? null : code, stdout, stderr, ms: performance.now() - started });
     });
   });
 }
@@ -316,6 +319,20 @@ const rows: BadInput[] = [
     exit: 0,
     stdout: /role_arn \\"arn:x{56}…\\" of profile \\"r\\" is not a role ARN/,
     after: async (_home, run) => expect(Math.max(...problemMessages(run.stdout).map((m) => m.length))).toBeLessThan(1_000),
+  },
+  {
+    name: 'a source_profile chain of 5,000 links (status --json)',
+    make: async (home) => {
+      let text = '';
+      for (let i = 0; i < 5_000; i++) text += `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = ${i === 4_999 ? 'default' : `p${i + 1}`}\n`;
+      await home.write('.aws/config', text);
+      await awsDefault(home);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /"name":"p4999"/,
+    // It took 57 s; a whole `cloudid status` is now a fraction of a second (the bench times the chain alone).
+    after: async (_home, run) => expect(run.ms).toBeLessThan(10_000),
   },
   {
     name: 'a FIFO given as the key to import (gcp import)',
