@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeControlCharacters, terminalSafeOutput, writeTerminalControl } from '../../../electron/cli/terminal-text';
+import { escapeControlCharacters, oneLine, terminalSafeOutput, writeTerminalControl } from '../../../electron/cli/terminal-text';
 
 const OSC52 = '\u001b]52;c;dG91Y2ggUFdORUQ=\u0007';
 
@@ -27,6 +27,13 @@ describe('escapeControlCharacters', () => {
         expect(JSON.parse(escapeControlCharacters(text))).toEqual(value);
       }),
     );
+  });
+});
+
+describe('oneLine', () => {
+  it('shows line feeds and tabs too, so a value stays on its line', () => {
+    expect(oneLine('acme\nPROBLEMS\n\tforged\u001b[2J')).toBe('acme\\u000aPROBLEMS\\u000a\\u0009forged\\u001b[2J');
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => expect(oneLine(text)).not.toMatch(/[\n\t\r]/)));
   });
 });
 
