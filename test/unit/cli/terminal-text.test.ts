@@ -33,7 +33,11 @@ describe('escapeControlCharacters', () => {
 describe('oneLine', () => {
   it('shows line feeds and tabs too, so a value stays on its line', () => {
     expect(oneLine('acme\nPROBLEMS\n\tforged\u001b[2J')).toBe('acme\\u000aPROBLEMS\\u000a\\u0009forged\\u001b[2J');
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => expect(oneLine(text)).not.toMatch(/[\n\t\r]/)));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(oneLine(text)).not.toMatch(/[\n\t\r]/);
+      }),
+    );
   });
 });
 
