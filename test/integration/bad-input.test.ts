@@ -335,6 +335,16 @@ const rows: BadInput[] = [
     after: async (_home, run) => expect(run.ms).toBeLessThan(10_000),
   },
   {
+    name: "a file where the app's key folder goes (gcp import)",
+    make: async (home) => {
+      await home.write('.config/Cloud Identity Tray/keys', 'not a folder\n');
+      return ['gcp', 'import', (await keyFile(home, 'key.json')).path];
+    },
+    exit: 1,
+    stderr: /The key was not stored: .*keys could not be written \(a file stands where a folder is needed\)\./,
+    after: async (home) => expect(await readdir(home.path('.config', 'Cloud Identity Tray'))).toEqual(['keys']),
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,

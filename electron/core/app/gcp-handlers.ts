@@ -61,6 +61,7 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
       const { result, sourceRemoved } = outcome;
       if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };
       if (result.status === 'keychain-unavailable') return { status: 'keychain-unavailable', source: path, message: result.message };
+      if (result.status === 'not-stored') return { status: 'rejected', source: path, reason: 'not-stored', message: result.message };
       // The window never asks to replace: a different key under the same id is refused, both accounts named.
       if (result.status === 'conflict') return { status: 'rejected', source: path, reason: 'key-id-conflict', message: result.message };
       const { key } = result;

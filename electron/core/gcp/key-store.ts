@@ -9,6 +9,7 @@ import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } f
 import { readKeyMetadata, readKeyMetadataForUpdate, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
 import { isErrno } from '../fs/errno';
+import { failedPath, fileFailureReason, isFileFailure } from '../fs/file-failure';
 import { readRegularFile } from '../fs/regular-file';
 
 export interface StoredKey extends ImportedKeyMetadata {
@@ -24,7 +25,9 @@ export type KeyImportResult =
   /** A different key with the same id is stored: nothing was changed. */
   | { status: 'conflict'; key: StoredKey; metadata: ServiceAccountKey; message: string }
   | { status: 'rejected'; reason: KeyRejectionReason; message: string }
-  | { status: 'keychain-unavailable'; message: string };
+  | { status: 'keychain-unavailable'; message: string }
+  /** A file could not be written (disk full, read-only, a file where the key folder goes): nothing was kept. */
+  | { status: 'not-stored'; message: string };
 
 export interface KeyStoreOptions {
   appDataDir: string;
@@ -108,12 +111,27 @@ export class ServiceAccountKeyStore {
         await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? fresh : k)));
         return { status: 'replaced', key: { ...fresh, path: target }, metadata: key };
       }
+      if (!existing) {
+        try {
+          await writeKeyMetadata(appDataDir, [...metadata, fresh]);
+        } catch (error) {
+          // A key the list does not name would be kept but never shown: take it back out.
+          await secrets.delete(this.service, key.keyId).catch(() => undefined);
+          await unlink(target).catch(() => undefined);
+          throw error;
+        }
+        return { status: 'imported', key: { ...fresh, path: target }, metadata: key };
+      }
       // The list knows the key but its copy or keychain entry was gone: restored, metadata as the file says.
-      const entry: ImportedKeyMetadata = existing ? { ...existing, account: key.clientEmail, project: key.projectId } : fresh;
-      await writeKeyMetadata(appDataDir, existing ? metadata.map((k) => (k.keyId === key.keyId ? entry : k)) : [...metadata, entry]);
-      return { status: existing ? 'duplicate' : 'imported', key: { ...entry, path: target }, metadata: key };
+      const entry: ImportedKeyMetadata = { ...existing, account: key.clientEmail, project: key.projectId };
+      await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? entry : k)));
+      return { status: 'duplicate', key: { ...entry, path: target }, metadata: key };
     } catch (error) {
       if (error instanceof SecretStoreUnavailableError) return { status: 'keychain-unavailable', message: error.message };
+      if (isFileFailure(error)) {
+        const file = failedPath(error);
+        return { status: 'not-stored', message: `The key was not stored: ${file ?? 'a file in the key folder'} could not be written (${fileFailureReason(error)}).` };
+      }
       throw error;
     }
   }

@@ -4,9 +4,8 @@
 // One profile that cannot be read, would not parse, or cannot be written is named with the reason
 // and left as it is; the others are still edited.
 import { basename, join } from 'node:path';
-import { errnoCode } from '../fs/errno';
-import { NotRegularFileError } from '../fs/regular-file';
-import { ConcurrentEditError, NotUtf8TextError, readForEdit, writeEdited, type FileForEdit, type WriterFs } from '../fs/safe-file-writer';
+import { fileFailureReason, isFileFailure } from '../fs/file-failure';
+import { ConcurrentEditError, readForEdit, writeEdited, type FileForEdit, type WriterFs } from '../fs/safe-file-writer';
 import { credentialsBlockPath, removeCredentialsBlock, setCredentialsBlock, type ShellKind } from './shell-profile-block';
 import { checkShellSyntax } from './shell-syntax-check';
 
@@ -39,30 +38,6 @@ function loginShell(env: NodeJS.ProcessEnv): ShellKind | null {
   return name === 'bash' || name === 'zsh' || name === 'fish' ? name : null;
 }
 
-/** Why a profile could not be read or written, as the end of a sentence. */
-function describeFailure(error: unknown): string {
-  if (error instanceof NotUtf8TextError) return 'it is not UTF-8 text';
-  if (error instanceof NotRegularFileError) return `it is ${error.kind}, not a regular file`;
-  const code = errnoCode(error);
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied (a read-only profile, such as one a dotfile manager or Nix links in)';
-    case 'EROFS':
-      return 'it is on a read-only file system';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'the disk quota is used up';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
-
-const isFileFailure = (error: unknown): boolean => error instanceof NotUtf8TextError || errnoCode(error) !== undefined;
-
 /**
  * Reads the profiles and computes each edit; writes nothing. `keyPath` null means remove the
  * block. A removal never creates a file. Throws UnsafeKeyPathError for a path no profile may hold.
@@ -76,7 +51,7 @@ export async function previewShellProfileEdits(env: NodeJS.ProcessEnv, homeDir: 
       file = await readForEdit(profile.path);
     } catch (error) {
       if (!isFileFailure(error)) throw error;
-      edits.push({ ...profile, file: null, after: '', changed: false, currentKeyPath: null, problem: `${profile.path} was not edited: ${describeFailure(error)}.` });
+      edits.push({ ...profile, file: null, after: '', changed: false, currentKeyPath: null, problem: `${profile.path} was not edited: ${fileFailureReason(error)}.` });
       continue;
     }
     if (!file.exists && (keyPath === null || profile.shell !== login)) continue;
@@ -127,7 +102,7 @@ export async function applyShellProfileEdits(edits: ShellProfileEdit[], fs?: Wri
       writes.push({ ...profile, changed, backupPath, problem: null });
     } catch (error) {
       if (error instanceof ConcurrentEditError || !isFileFailure(error)) throw error;
-      writes.push({ ...profile, changed: false, backupPath: null, problem: `${edit.path} was not written: ${describeFailure(error)}.` });
+      writes.push({ ...profile, changed: false, backupPath: null, problem: `${edit.path} was not written: ${fileFailureReason(error)}.` });
     }
   }
   return writes;
