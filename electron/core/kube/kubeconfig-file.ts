@@ -79,7 +79,8 @@ export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.Pro
     return { file, problems };
   }
   if (value.kind !== undefined && value.kind !== 'Config') {
-    problems.push({ severity: 'warning', message: `${path} says \`kind: ${String(value.kind)}\`; a kubeconfig says \`kind: Config\``, file: path });
+    const kind = typeof value.kind === 'string' ? value.kind : JSON.stringify(value.kind);
+    problems.push({ severity: 'warning', message: `${path} says \`kind: ${kind}\`; a kubeconfig says \`kind: Config\``, file: path });
   }
   for (const [name, body] of entries(value, 'clusters', file, problems)) {
     file.clusters.set(name, { server: isYamlMapping(body) ? serverWithoutUserinfo(body.server) : null });

@@ -44,6 +44,12 @@ describe('readKubeconfig on bad input', () => {
     });
   }
 
+  it('warns about a file of another kind, and still reads it', async () => {
+    const read = await readWith({ 'pod.yaml': 'apiVersion: v1\nkind: {Pod: 1}\n' });
+    expect(read?.contexts.map((c) => c.name)).toEqual(['prod-eks']);
+    expect(read?.problems).toEqual([{ severity: 'warning', file: join(home, 'pod.yaml'), message: `${join(home, 'pod.yaml')} says \`kind: {"Pod":1}\`; a kubeconfig says \`kind: Config\`` }]);
+  });
+
   it('reports a folder where ~/.kube/config should be', async () => {
     await mkdir(join(home, '.kube', 'config'), { recursive: true });
     const read = await readKubeconfig({}, home);
