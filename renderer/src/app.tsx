@@ -9,6 +9,7 @@ import { useVerification } from './hooks/use-verification';
 import { AwsView, type AwsViewHandle } from './views/aws-view';
 import { GcpView } from './views/gcp-view';
 import { ClustersView } from './views/clusters-view';
+import { clustersAttention } from './lib/clusters-attention';
 
 /** The window's shell: the header and its tabs, the notices, the three views and the settings. */
 export function App({ api }: { api: CloudIdApi }) {
@@ -71,7 +72,7 @@ export function App({ api }: { api: CloudIdApi }) {
         onShowActive={() => snapshot !== null && revealProfile(snapshot.aws.activeProfile)}
         view={view}
         onView={setView}
-        attention={{ clusters: { count: snapshot?.sky?.notOperable ?? 0, label: `${snapshot?.sky?.notOperable ?? 0} not operable by the active identity` } }}
+        attention={{ clusters: clustersAttention(snapshot) }}
       />
       {snapshot !== null && view === 'aws' && <Notices aws={snapshot.aws} />}
       {loadError !== null && (

@@ -46,6 +46,7 @@ const context = (page: Page, name: string): Locator => section(page).getByRole('
 test.describe('Kubernetes contexts', () => {
   test('each context shows the identity behind it and that identity’s status', async ({ launchApp }, testInfo) => {
     const { page } = await launchApp(launch());
+    await expect(page.getByRole('tab', { name: 'Clusters, 2 Kubernetes contexts need a login', exact: true })).toBeVisible();
     await page.getByRole('tab', { name: 'Clusters' }).click();
     await expect(section(page)).toBeVisible();
     await expect(section(page).getByRole('status')).toHaveText('5 contexts · 2 need a login');
