@@ -13,9 +13,11 @@ const check = (error: IdentityCheck['error']): IdentityCheck => ({
   error,
 });
 
-function firstRow(lastCheck: IdentityCheck | null): { row: TrayItem | undefined; icon: string; tooltip: string } {
+type ActionItem = Extract<TrayItem, { type: 'action' }>;
+
+function firstRow(lastCheck: IdentityCheck | null): { row: ActionItem | undefined; icon: string; tooltip: string } {
   const model = buildTrayModel(makeSnapshot({ sessions: [makeSession({ name: 'corp' })], profiles: [makeSsoProfile('prod', 'corp', { lastCheck })] }), FACTORY_NOW, utc);
-  const row = model.items.find((item) => item.type === 'action' && item.action.id === 'show-profile');
+  const row = model.items.find((item): item is ActionItem => item.type === 'action' && item.action.id === 'show-profile');
   return { row, icon: model.iconStatus, tooltip: model.tooltip };
 }
 
