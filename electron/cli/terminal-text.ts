@@ -8,27 +8,9 @@
 // escapes C0 itself), and it stays valid inside a JSON string, so the filter can sit under the JSON
 // output too without changing a value: JSON text never holds a raw C0 character, and a raw C1, DEL
 // or bidi control inside a JSON string means the same once written as `\uXXXX`.
+import { escapeControlCharacters, oneLine } from '../shared/visible-text';
 
-/**
- * C0 controls but line feed and tab, DEL, C1 controls (0x9b is a one-byte CSI), the bidi
- * embeddings, overrides and isolates (they reorder what is shown), and the line and paragraph
- * separators.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-
-/** `text` with each control character written as `\uXXXX`; line feeds and tabs kept. */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * One field of a line or a table cell: also the line feed and tab shown as `\u000a` / `\u0009`,
- * so a value from a file (a key's project_id, a cluster name) cannot start a line of its own.
- */
-export function oneLine(text: string): string {
-  return escapeControlCharacters(text).replace(/[\n\t]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { escapeControlCharacters, oneLine };
 
 /** What a command writes to: the process's stream, or a test's. */
 export interface TerminalOutput {
@@ -37,7 +19,7 @@ export interface TerminalOutput {
 }
 
 /**
- * Whether UTF-8 bytes hold a character CONTROL matches. Bytes are checked without decoding, so the
+ * Whether UTF-8 bytes hold a character escapeControlCharacters changes. Bytes are checked without decoding, so the
  * remembered status of `cloudid status --json` (megabytes for thousands of profiles) passes
  * through unchanged and uncopied in the usual case.
  */

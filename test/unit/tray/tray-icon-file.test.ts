@@ -32,6 +32,9 @@ describe('trayIconFile', () => {
 describe('escapeMenuLabel', () => {
   it('doubles ampersands where they mark mnemonics', () => {
     expect(escapeMenuLabel('dev&test — expires in 5m', 'linux')).toBe('dev&&test — expires in 5m');
+    // A name from a file: its control characters and line breaks are shown, on every platform.
+    expect(escapeMenuLabel('evil\u001b]52;c;aGk=\u0007\nnext', 'darwin')).toBe('evil\\u001b]52;c;aGk=\\u0007\\u000anext');
+    expect(escapeMenuLabel('a\u202eb&c', 'linux')).toBe('a\\u202eb&&c');
     expect(escapeMenuLabel('a&&b', 'win32')).toBe('a&&&&b');
   });
 
