@@ -19,6 +19,7 @@
 //   from a restart).
 import type { GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, Snapshot, SsoSession } from '../../shared/model';
+import { escapeControlCharacters, oneLine } from '../../shared/visible-text';
 import { reauthAdviceForAccount, reauthAdviceForAdc } from '../gcp/reauth-advice';
 import { formatTimeLeft, statusFromExpiry } from './expiry';
 
@@ -195,7 +196,9 @@ export function planNotifications(
     out.add(intent.key);
     intents.push(intent);
   }
-  return { intents, sent: out };
+  // Titles and bodies carry names from users' files: their control characters are shown, never
+  // handed to the OS (shared/visible-text.ts). Keys and targets keep the real names.
+  return { intents: intents.map((i) => ({ ...i, title: oneLine(i.title), body: escapeControlCharacters(i.body) })), sent: out };
 }
 
 /** gcloud user credentials that fail on next use, each with its fix (reauth-advice.ts). */

@@ -41,6 +41,18 @@ describe('planNotifications: SSO sessions', () => {
     expect(intents[0]?.body).toBe('SSO session my-sso expires in 9m — log in to keep working. Used by dev (active).');
   });
 
+  it('shows control characters of names from files, never passes them to the notification', () => {
+    const name = 'my-sso\u001b]52;c;aGk=\u0007';
+    const snapshot = makeSnapshot({
+      sessions: [makeSession({ name, expiresAt: minutesFrom(9), status: 'valid', profiles: ['dev\u009b2J'] })],
+      profiles: [makeSsoProfile('dev\u009b2J', name)],
+    });
+    const [intent] = planNotifications(null, snapshot, NOW, new Set()).intents;
+    expect(intent?.body).toBe('SSO session my-sso\\u001b]52;c;aGk=\\u0007 expires in 9m — log in to keep working. Used by dev\\u009b2J (active).');
+    // The target still names the real session, for the click that opens it.
+    expect(intent?.target).toEqual({ type: 'sso-session', name });
+  });
+
   it('repeats nothing when the same state is published again or an unrelated profile changes', () => {
     const first = devOnMySso(minutesFrom(9));
     const unrelated = makeSnapshot({
