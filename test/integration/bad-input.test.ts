@@ -345,6 +345,36 @@ const rows: BadInput[] = [
     after: async (home) => expect(await readdir(home.path('.config', 'Cloud Identity Tray'))).toEqual(['keys']),
   },
   {
+    name: 'a key file whose name holds a newline (gcp import)',
+    make: async (home) => ['gcp', 'import', (await keyFile(home, 'key\nname.json')).path],
+    exit: 1,
+    stderr: /has a control character .* in it; rename the file/,
+  },
+  {
+    name: 'a FIFO as ~/.aws/config (sso sync)',
+    make: async (home) => {
+      await home.fifo('.aws/config');
+      return ['sso', 'sync', 'corp'];
+    },
+    exit: 1,
+    stderr: /\.aws\/config cannot be read: it is a named pipe \(FIFO\), not a regular file\./,
+  },
+  {
+    name: 'a FIFO as ~/.aws/config (login)',
+    make: async (home) => {
+      await home.fifo('.aws/config');
+      return ['login', 'corp', '--no-browser'];
+    },
+    exit: 1,
+    stderr: /\.aws\/config is not a regular file/,
+  },
+  {
+    name: 'a FIFO given as the key to verify (gcp verify)',
+    make: async (home) => ['gcp', 'verify', await home.fifo('key.json')],
+    exit: 1,
+    stderr: /key\.json is neither a file nor the id of an imported key/,
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,

@@ -1,6 +1,7 @@
 // `cloudid sso sync <session> [--apply] [--json]`: list every account and role of an SSO
 // session, show which profiles a sync would add, update or remove, and with --apply write them
 // in one edit of the config file (only sections marked by the app are ever changed).
+import { failedPath, fileFailureReason, isFileFailure } from '../../core/fs/file-failure';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
 import { applySync, type SyncApplyResult } from '../../core/aws/sso-sync/apply-sync';
 import { listAccountsAndRoles, type SsoListing, type SsoListingProgress } from '../../core/aws/sso-sync/list-accounts-and-roles';
@@ -64,7 +65,15 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.usage;
   }
 
-  const lookup = await loadSyncSession(ctx.env, ctx.homeDir, args.session);
+  let lookup;
+  try {
+    lookup = await loadSyncSession(ctx.env, ctx.homeDir, args.session);
+  } catch (error) {
+    // ~/.aws/config not UTF-8, unreadable, a FIFO…: a sentence about the file, not a crash.
+    if (!isFileFailure(error)) throw error;
+    ctx.stderr.write(`cloudid sso sync: ${failedPath(error) ?? 'the AWS config file'} cannot be read: ${fileFailureReason(error)}.\n`);
+    return EXIT.unusable;
+  }
   if (!lookup.ok) {
     ctx.stderr.write(`cloudid sso sync: ${lookup.message}\n`);
     return EXIT.unusable;
@@ -97,8 +106,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     try {
       applied = await applySync(preview);
     } catch (error) {
-      if (!(error instanceof ConcurrentEditError)) throw error;
-      applyError = `${error.message} (nothing written; run the sync again)`;
+      if (error instanceof ConcurrentEditError) applyError = `${error.message} (nothing written; run the sync again)`;
+      else if (isFileFailure(error)) applyError = `${failedPath(error) ?? preview.file.path} was not written: ${fileFailureReason(error)}.`;
+      else throw error;
     }
   }
 

@@ -18,7 +18,7 @@ export function fileFailureReason(error: unknown): string {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied (a read-only profile, such as one a dotfile manager or Nix links in)';
+      return 'permission denied (a read-only file, such as one a dotfile manager or Nix links in)';
     case 'EROFS':
       return 'it is on a read-only file system';
     case 'ENOSPC':
