@@ -54,7 +54,7 @@ export async function benchGcpState(): Promise<{ rows: Array<{ name: string; val
     return {
       rows: [
         { name: 'gcloud fixture', value: `5 configurations, 20 accounts (10 service accounts, 10 users); gcloud lists ${gcloudAccounts}` },
-        { name: "readGcpState, first call (opens node:sqlite, or sql.js's WASM before Node 24.16)", value: ms(coldMs) },
+        { name: "readGcpState, first call (opens node:sqlite, or the sql.js WASM before Node 24.16)", value: ms(coldMs) },
         { name: 'readGcpState, median of 50', value: ms(oursMs) },
         { name: 'peer: `gcloud config list` + `gcloud auth list` (median of 3)', value: ms(theirsMs) },
         { name: 'ratio gcloud / readGcpState', value: `${(theirsMs / oursMs).toFixed(0)}x   target >= 100x` },
