@@ -266,6 +266,20 @@ describe('gcp operations without a keychain, a picker, or a matching download', 
     expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toMatchObject({ removed: false, message: expect.stringContaining('keychain is not available') });
   });
 
+  it('refuses a different key under an imported key id, naming both accounts; a BOM download is still "the same file"', async () => {
+    const app = await setup();
+    const old = serviceAccountKey({ project_id: 'old-proj' });
+    const other = serviceAccountKey({ project_id: 'new-proj', private_key_id: old.private_key_id, keyIndex: 1 });
+    const download = join(app.home, 'old.json');
+    await writeFile(download, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(old))]));
+    expect((await app.handlers.gcpImportKey({ path: download })).status).toBe('imported');
+    const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'new.json'), other) });
+    expect(outcome).toMatchObject({ status: 'rejected', reason: 'key-id-conflict', message: expect.stringContaining(old.client_email) });
+    expect(outcome.status === 'rejected' && outcome.message).toContain(other.client_email);
+    expect(await app.handlers.gcpDeleteDownload({ keyId: old.private_key_id, path: download })).toEqual({ deleted: true, message: null });
+    await app.handlers.gcpRemoveKey({ keyId: old.private_key_id });
+  });
+
   it('returns what the picker chose, or null without one', async () => {
     const app = await setup();
     app.picked.path = '/home/u/Downloads/key.json';

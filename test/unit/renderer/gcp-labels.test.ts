@@ -92,6 +92,7 @@ describe('shell-profile edit wording', async () => {
     expect(profileEditText({ action: 'create', currentKeyPath: null })).toBe('create this file with the block');
     expect(profileEditText({ action: 'remove', currentKeyPath: '/k/old.json' })).toBe('remove the block');
     expect(profileEditText({ action: 'unchanged', currentKeyPath: '/k/a.json' })).toBe('already as wanted, unchanged');
+    expect(profileEditText({ action: 'refused', currentKeyPath: null })).toBe('cannot be edited, left as it is');
   });
 });
 
