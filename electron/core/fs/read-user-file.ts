@@ -5,6 +5,7 @@ import { lstat, open, readlink, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { errnoCode, isErrno } from './errno';
+import { NON_BLOCKING_READ } from './regular-file';
 
 export type UserFileRead =
   | { ok: true; path: string; text: string; size: number; mtimeMs: number }
@@ -53,8 +54,11 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
 
   let bytes: Buffer;
   try {
-    const handle = await open(path, 'r');
+    // Opened without blocking and checked again on the handle: a FIFO put in place since the stat
+    // above must not wedge the read (regular-file.ts).
+    const handle = await open(path, NON_BLOCKING_READ);
     try {
+      if (!(await handle.stat()).isFile()) return fail(`${path} is not a regular file (a device, socket or pipe)`);
       // Read at most maxBytes + 1 even if the file grew since stat: never hold more than the limit.
       bytes = await readAtMost(handle, maxBytes + 1);
     } finally {
