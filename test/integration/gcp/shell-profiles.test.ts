@@ -99,4 +99,14 @@ describe('shell profiles', () => {
     const applied = await previews.apply(preview.previewId);
     expect(applied).toMatchObject({ ok: true, written: [{ path: join(dir, '.config', 'fish', 'config.fish') }], notWritten: [{ path: join(dir, '.bashrc') }] });
   });
+
+  it('asks zsh too: a ~/.zshrc that zsh cannot parse is left as it is, named with zsh\'s reason', async () => {
+    const dir = await home();
+    await writeFile(join(dir, '.zshrc'), 'if true; then\n  alias k=kubectl\n');
+    const edits = await previewShellProfileEdits({ PATH: process.env.PATH }, dir, '/keys/k.json');
+    const zsh = edits.find((e) => e.shell === 'zsh');
+    expect(zsh).toMatchObject({ changed: false, problem: expect.stringMatching(/\.zshrc was not edited: zsh cannot parse it as it is \(.+\); fix that first\./) });
+    expect(edits.filter((e) => e.changed).map((e) => e.shell)).toEqual(['bash', 'fish']);
+  });
 });
+
