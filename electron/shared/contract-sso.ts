@@ -55,7 +55,7 @@ export interface SsoAccount {
 
 export type SsoAccountsResult =
   | { ok: true; session: string; accounts: SsoAccount[]; complete: boolean; problems: Problem[] }
-  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused'; message: string };
+  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused' | 'unreachable'; message: string };
 
 export type SsoSyncAction = 'add' | 'update' | 'remove' | 'unchanged';
 
@@ -91,7 +91,7 @@ export interface SsoSyncPreview {
 
 export type SsoSyncPreviewResult =
   | { ok: true; preview: SsoSyncPreview }
-  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused'; message: string };
+  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused' | 'unreachable'; message: string };
 
 export type SsoSyncApplyResult =
   | { ok: true; changed: boolean; configFile: string; backupPath: string | null }

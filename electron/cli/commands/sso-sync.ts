@@ -88,7 +88,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ...(ctx.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: ctx.requestTimeoutMs }),
   });
   if (listing.unreachable) {
-    // Nothing was listed, so a preview would only show every managed profile as removed.
+    // A listing cut short by a silent network tells nothing: the one sentence, not a report.
     for (const problem of listing.problems) ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
     return EXIT.unusable;
   }

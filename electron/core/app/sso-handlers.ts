@@ -72,6 +72,7 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
         onProgress: progressOf(session),
       });
       if (listing.tokenRefused) return { ok: false, reason: 'token-refused', message: listing.problems[0]?.message ?? 'The portal refused the token: log in again.' };
+      if (listing.unreachable) return { ok: false, reason: 'unreachable', message: listing.problems[0]?.message ?? 'The SSO portal did not answer.' };
       return { ok: true, session, accounts: listing.accounts, complete: listing.complete, problems: listing.problems };
     },
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../electron/cli/commands/cli-context';
 import { run } from '../../../electron/cli/commands/sso-sync';
 import { listAccountsAndRoles } from '../../../electron/core/aws/sso-sync/list-accounts-and-roles';
+import { SsoSyncService } from '../../../electron/core/aws/sso-sync/sync-service';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../support/aws-home';
 import { startSilentServer, type SilentServer } from '../../support/silent-server';
 
@@ -50,5 +51,14 @@ describe('SSO portal that never answers', () => {
     expect(listing.complete).toBe(false);
     expect(listing.problems.map((p) => p.message)).toEqual([`${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.`]);
     expect(listing.stats.requests).toBe(1);
+  });
+
+  it("the window's sync preview says the portal is unreachable instead of an empty preview", async () => {
+    const service = new SsoSyncService({ env: { AWS_ENDPOINT_URL_SSO: silent.url }, homeDir: home.home, requestTimeoutMs: 300 });
+    expect(await service.preview({ session: 'corp' })).toEqual({
+      ok: false,
+      reason: 'unreachable',
+      message: `${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.`,
+    });
   });
 });

@@ -33,7 +33,7 @@ export interface SyncPreviewSummary {
 
 export type SyncPreviewOutcome =
   | { ok: true; preview: SyncPreviewSummary }
-  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused'; message: string };
+  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired' | 'token-refused' | 'unreachable'; message: string };
 
 export type SyncApplyOutcome =
   | { ok: true; changed: boolean; configFile: string; backupPath: string | null }
@@ -45,6 +45,8 @@ export interface SsoSyncServiceOptions {
   now?: () => number;
   /** Role listings in flight (default 8). */
   concurrency?: number;
+  /** Each portal request's deadline (electron/core/net/deadline.ts); tests pass a short one. */
+  requestTimeoutMs?: number;
 }
 
 /** Previews kept for `apply`; older ones are dropped (the user re-previews). */
@@ -74,6 +76,7 @@ export class SsoSyncService {
           concurrency: this.options.concurrency ?? 8,
           ...(onProgress === undefined ? {} : { onProgress }),
           ...(signal === undefined ? {} : { signal }),
+          ...(this.options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: this.options.requestTimeoutMs }),
         });
         this.inFlight.set(request.session, pending);
       }
@@ -84,6 +87,8 @@ export class SsoSyncService {
         this.inFlight.delete(request.session);
       }
       if (cached.listing.tokenRefused) return { ok: false, reason: 'token-refused', message: cached.listing.problems[0]?.message ?? 'token refused' };
+      // A silent portal listed nothing: say so rather than preview an empty organisation.
+      if (cached.listing.unreachable) return { ok: false, reason: 'unreachable', message: cached.listing.problems[0]?.message ?? 'The SSO portal did not answer.' };
       if (cached.listing.complete) this.listings.set(request.session, cached);
     }
 
