@@ -138,7 +138,7 @@ describe('sign-in alerts and the probe summary', async () => {
 describe('the block in the shell profiles now', async () => {
   const { blockStateOf } = await import('../../../renderer/src/lib/gcp-shell-profile-text');
   it('lists the profiles holding the block and the key paths they set, once each', () => {
-    const edit = (path: string, action: 'remove' | 'unchanged', currentKeyPath: string | null) => ({ shell: 'bash' as const, path, action, currentKeyPath, lines: [] });
+    const edit = (path: string, action: 'remove' | 'unchanged', currentKeyPath: string | null) => ({ shell: 'bash' as const, path, action, currentKeyPath, lines: [], problem: null });
     expect(blockStateOf({ edits: [] })).toEqual({ files: [], keyPaths: [] });
     expect(
       blockStateOf({ edits: [edit('/h/.bashrc', 'remove', '/k/a.json'), edit('/h/.zshrc', 'remove', '/k/a.json'), edit('/h/.config/fish/config.fish', 'unchanged', null)] }),
