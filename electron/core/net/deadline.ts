@@ -72,7 +72,8 @@ export async function withDeadline<T>(
       reject(new NetworkTimeoutError(endpoint, timeoutMs));
     }, timeoutMs);
   });
-  const attempt = request(signal);
+  // A request that throws at once still reaches the finally below, which clears the timer.
+  const attempt = (async () => request(signal))();
   // When the deadline wins, the request's late rejection (its AbortError) is moot.
   attempt.catch(() => undefined);
   try {

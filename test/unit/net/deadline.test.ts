@@ -30,6 +30,15 @@ describe('withDeadline', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('passes on a request that throws before it starts, and leaves no timer behind', async () => {
+    const error = await withDeadline(endpoint, { requestTimeoutMs: 20 }, () => {
+      throw new Error('bad input');
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('bad input');
+    // An unhandled rejection from a leftover deadline timer would fail the run here.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  });
+
   it('passes an answer through and names no setting when none chose the endpoint', async () => {
     await expect(withDeadline({ host: 'sts.amazonaws.com' }, {}, async () => 42)).resolves.toBe(42);
     expect(new NetworkTimeoutError({ host: 'sts.amazonaws.com' }, 15_000).message).toBe('sts.amazonaws.com did not answer within 15 s: check your VPN or proxy.');
