@@ -1,6 +1,7 @@
 // A local AWS STS for tests: the real query protocol (form-encoded POST or GET, XML answers in
 // the 2011-06-15 namespace), real SigV4 verification against each key's secret, and STS's own
-// error codes. GetCallerIdentity and AssumeRole; credentials AssumeRole issues are accepted after.
+// error codes. GetCallerIdentity, AssumeRole and GetFederationToken; credentials they issue are
+// accepted after.
 // Response shapes: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
 // and https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -65,6 +66,11 @@ export interface StsServer {
   requests: RecordedRequest[];
   /** The most requests that were being answered at the same time. */
   readonly maxInFlight: number;
+  /**
+   * Who a key this server knows (given or issued) belongs to, and whether `secret` and
+   * `sessionToken` are its own: lets a test's other servers check credentials STS issued.
+   */
+  identityOf(accessKeyId: string, secretAccessKey: string, sessionToken: string | null): { arn: string; federationPolicy: string | null } | null;
   close(): Promise<void>;
 }
 
@@ -105,6 +111,8 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
   const identities = new Map<string, StsIdentity>(Object.entries(opts.identities));
   const roles = new Map<string, StsRole>(Object.entries(opts.roles ?? {}));
   const requests: RecordedRequest[] = [];
+  /** The session policy each GetFederationToken was given, by the access key it issued. */
+  const federationPolicies = new Map<string, string | null>();
   let inFlight = 0;
   let maxInFlight = 0;
 
@@ -227,6 +235,35 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     );
   }
 
+  /** https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html: long-term keys only. */
+  function getFederationToken(caller: StsIdentity, params: URLSearchParams, requestId: string): string {
+    if (caller.sessionToken !== undefined) {
+      throw new StsError(403, 'AccessDenied', 'Cannot call GetFederationToken with session credentials');
+    }
+    const name = params.get('Name');
+    const durationText = params.get('DurationSeconds');
+    const duration = durationText === null ? 43200 : Number(durationText);
+    if (name === null || !/^[\w+=,.@-]{2,32}$/.test(name) || !Number.isInteger(duration) || duration < 900 || duration > 129600) {
+      throw new StsError(400, 'ValidationError', `1 validation error detected: Name '${name ?? ''}' or DurationSeconds '${durationText ?? ''}' is not valid`);
+    }
+    const accessKeyId = `ASIA${randomUpper(16)}`;
+    const secretAccessKey = randomBytes(30).toString('base64');
+    const sessionToken = randomBytes(96).toString('base64');
+    const expiresAt = new Date(now().getTime() + duration * 1000);
+    const arn = `arn:aws:sts::${caller.account}:federated-user/${name}`;
+    const userId = `${caller.account}:${name}`;
+    identities.set(accessKeyId, { secretAccessKey, sessionToken, expiresAt, account: caller.account, arn, userId });
+    federationPolicies.set(accessKeyId, params.get('Policy'));
+    return resultXml(
+      'GetFederationToken',
+      `    <Credentials>\n      <AccessKeyId>${accessKeyId}</AccessKeyId>\n      <SecretAccessKey>${secretAccessKey}</SecretAccessKey>\n` +
+        `      <SessionToken>${sessionToken}</SessionToken>\n      <Expiration>${stsTimestamp(expiresAt)}</Expiration>\n    </Credentials>\n` +
+        `    <FederatedUser>\n      <FederatedUserId>${escapeXml(userId)}</FederatedUserId>\n      <Arn>${escapeXml(arn)}</Arn>\n    </FederatedUser>\n` +
+        `    <PackedPolicySize>6</PackedPolicySize>\n`,
+      requestId,
+    );
+  }
+
   async function answer(req: http.IncomingMessage, record: RecordedRequest, requestId: string): Promise<StsAnswer> {
     try {
       const body = await readBody(req);
@@ -247,6 +284,7 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
       }
       if (action === 'GetCallerIdentity') return { status: 200, body: getCallerIdentity(caller, requestId), errorCode: null };
       if (action === 'AssumeRole') return { status: 200, body: assumeRole(caller, params, requestId), errorCode: null };
+      if (action === 'GetFederationToken') return { status: 200, body: getFederationToken(caller, params, requestId), errorCode: null };
       throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${STS_VERSION}`);
     } catch (error) {
       const stsError = error instanceof StsError ? error : new StsError(500, 'InternalFailure', 'An internal error occurred', 'Receiver');
@@ -299,6 +337,11 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     requests,
     get maxInFlight() {
       return maxInFlight;
+    },
+    identityOf(accessKeyId, secretAccessKey, sessionToken) {
+      const identity = identities.get(accessKeyId);
+      if (!identity || identity.secretAccessKey !== secretAccessKey || (identity.sessionToken ?? null) !== sessionToken) return null;
+      return { arn: identity.arn, federationPolicy: federationPolicies.get(accessKeyId) ?? null };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
