@@ -19,6 +19,7 @@ Commands:
                                                    log in to AWS IAM Identity Center (SSO)
   logout <profile|sso-session>                     delete that session's cached token
   refresh <profile|sso-session>                    renew the session's token now
+  console <profile> [--print] [--destination URL]  open the AWS console signed in as the profile
   sso sync <sso-session> [--apply] [--json]        a profile for every account and role
   gcp import|remove|verify|env ...                 Google Cloud service-account keys
   clusters [--json] [--verify]                     SkyPilot clusters, their owners, who can operate each
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   login: () => import('./commands/login'),
   logout: () => import('./commands/logout'),
   refresh: () => import('./commands/refresh'),
+  console: () => import('./commands/console'),
   sso: () => import('./commands/sso-sync'),
   gcp: () => import('./commands/gcp-command'),
   clusters: () => import('./commands/clusters'),
