@@ -11,6 +11,9 @@ export interface SecurityOptions {
   devServerOrigin: string | null;
 }
 
+/** A URL for a log line without its query and fragment: a console sign-in URL's token is in the query. */
+const withoutQuery = (url: string): string => url.replace(/[?#][\s\S]*$/, '');
+
 /**
  * Open `url` in the user's browser if it is an identity provider's https page; else refuse.
  * Resolves true once the OS has opened it, false when refused or when shell.openExternal
@@ -19,14 +22,14 @@ export interface SecurityOptions {
 export async function openExternalIfAllowed(url: string): Promise<boolean> {
   const decision = decideExternalUrl(url);
   if (!decision.allowed) {
-    console.warn(`Refused to open ${urlForLog(url)}: ${decision.reason}`);
+    console.warn(`Refused to open ${urlForLog(withoutQuery(url))}: ${decision.reason}`);
     return false;
   }
   try {
     await shell.openExternal(decision.url);
     return true;
   } catch (error) {
-    console.error(`Could not open ${decision.url} in the browser:`, error instanceof Error ? error.message : error);
+    console.error(`Could not open ${withoutQuery(decision.url)} in the browser:`, error instanceof Error ? error.message : error);
     return false;
   }
 }

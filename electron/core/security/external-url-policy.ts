@@ -1,6 +1,6 @@
 // Which URLs the app may hand to the system browser (`shell.openExternal`): only https pages of
 // the identity providers it signs in to — the AWS access portal and SSO device-verification
-// pages, Google's sign-in and Cloud console. Anything else (file:, smb:, custom protocol
+// pages, the AWS console's sign-in endpoint, Google's sign-in and Cloud console. Anything else (file:, smb:, custom protocol
 // handlers, credentials or ports in the URL, look-alike hosts) is refused, because a URL that
 // reaches openExternal can launch programs on the user's machine.
 
@@ -17,6 +17,9 @@ const IDENTITY_PROVIDER_HOSTS: readonly RegExp[] = [
   // Where a device-code sign-in is completed and the OIDC/portal endpoints it redirects through:
   // device.sso.<region>.amazonaws.com, oidc.<region>.amazonaws.com, portal.sso.<region>.amazonaws.com.
   new RegExp(String.raw`^(?:device\.sso|portal\.sso|oidc)\.${REGION}\.amazonaws\.com(?:\.cn)?$`),
+  // The AWS sign-in federation endpoint of each partition, where "Open AWS console" signs in
+  // (core/aws/console-signin.ts); the console itself is reached through its redirect.
+  /^signin\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/,
   // Google sign-in (gcloud's and google-auth-library's consent pages) and the Cloud console.
   /^accounts\.google\.com$/,
   /^console\.cloud\.google\.com$/,

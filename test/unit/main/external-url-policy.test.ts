@@ -16,6 +16,9 @@ describe('decideExternalUrl', () => {
     'https://accounts.google.com/o/oauth2/auth?client_id=x',
     'https://console.cloud.google.com/iam-admin/serviceaccounts',
     'HTTPS://ACCOUNTS.GOOGLE.COM/',
+    'https://signin.aws.amazon.com/federation?Action=login&Destination=x&SigninToken=t',
+    'https://signin.amazonaws-us-gov.com/federation',
+    'https://signin.amazonaws.cn/federation',
   ])('allows %s', (url) => {
     expect(decideExternalUrl(url).allowed).toBe(true);
   });
@@ -38,6 +41,13 @@ describe('decideExternalUrl', () => {
     ['https://bucket.s3.amazonaws.com/', /identity provider/],
     ['https://device.sso.amazonaws.com/', /identity provider/],
     ['https://evil.device.sso.us-east-1.amazonaws.com/', /identity provider/],
+    ['https://evil.signin.aws.amazon.com/federation', /identity provider/],
+    ['https://signin.aws.amazon.com.evil.net/federation', /identity provider/],
+    ['https://us-east-1.signin.aws.amazon.com/', /identity provider/],
+    ['https://signin.amazonaws.com/federation', /identity provider/],
+    ['https://console.aws.amazon.com/', /identity provider/],
+    ['http://signin.aws.amazon.com/federation', /https/],
+    ['https://signin.aws.amazon.com:8443/federation', /port/],
     ['https://user:pass@accounts.google.com/', /user name or password/],
     ['https://accounts.google.com:8443/', /port/],
     ['https://аccounts.google.com/', /identity provider/], // Cyrillic а: punycode, not a match
