@@ -375,6 +375,19 @@ const rows: BadInput[] = [
     stderr: /key\.json is neither a file nor the id of an imported key/,
   },
   {
+    name: "a folder where an imported key's copy was (gcp remove)",
+    make: async (home, run) => {
+      const { key, path } = await keyFile(home, 'key.json');
+      expect((await run(['gcp', 'import', path])).code).toBe(0);
+      const copy = home.path('.config', 'Cloud Identity Tray', 'keys', `${key.private_key_id}.json`);
+      await rm(copy);
+      await mkdir(join(copy, 'inside'), { recursive: true });
+      return ['gcp', 'remove', key.private_key_id];
+    },
+    exit: 1,
+    stderr: /cloudid gcp remove: .*\.json could not be changed: it is a folder\./,
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,

@@ -1,6 +1,7 @@
 // `cloudid gcp remove <key id>`: deletes the keychain entry, the key's copy and its metadata.
 import { parseArgs } from 'node:util';
 import { appDataDir } from '../../core/app/app-paths';
+import { failedPath, fileFailureReason, isFileFailure } from '../../core/fs/file-failure';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
@@ -12,7 +13,8 @@ export const GCP_REMOVE_HELP = `Usage: cloudid gcp remove <key id>
 Removes an imported service-account key: its keychain entry and the app's copy. gcloud keeps
 its own copy of an activated key; remove that with \`gcloud auth revoke <account>\`.
 
-Exit status: 0 removed; 1 no such key or the keychain is unavailable; 2 usage error.
+Exit status: 0 removed; 1 no such key, the keychain is unavailable or a file could not be
+changed (the message names it); 2 usage error.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -42,6 +44,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } catch (error) {
     if (error instanceof SecretStoreUnavailableError) {
       ctx.stderr.write(`cloudid gcp remove: ${error.message}\n`);
+      return EXIT.unusable;
+    }
+    if (isFileFailure(error)) {
+      ctx.stderr.write(`cloudid gcp remove: ${failedPath(error) ?? 'the key folder'} could not be changed: ${fileFailureReason(error)}.\n`);
       return EXIT.unusable;
     }
     throw error;
