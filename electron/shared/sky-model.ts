@@ -44,6 +44,35 @@ export interface SkyApiServerHint {
   localListening: boolean | null;
 }
 
+/** SkyPilot's active workspace and the cloud identity it sets (~/.sky/config.yaml `workspaces:`). */
+export interface SkyActiveWorkspace {
+  name: string;
+  /** The file whose `active_workspace` chose it (a project's .sky.yaml first); null: SkyPilot's default. */
+  setIn: string | null;
+  /** The user config that defines it under `workspaces:`; null when it is not defined there. */
+  definedIn: string | null;
+  /** `aws.profile` of the workspace: SkyPilot uses this profile, whatever AWS_PROFILE says. */
+  awsProfile: string | null;
+  /** `gcp.project_id` of the workspace: SkyPilot's GCP project, before google-auth's. */
+  gcpProjectId: string | null;
+  /** The project config that was read (`--project-dir DIR`, SKYPILOT_PROJECT_CONFIG), if any. */
+  projectConfigFile: string | null;
+}
+
+/**
+ * Managed jobs and SkyServe run on controller clusters (`sky-jobs-controller-<hash>`,
+ * `sky-serve-controller-<hash>`) that get the user's local credentials; those must not expire.
+ */
+export interface SkyControllerWarning {
+  cloud: 'aws' | 'gcp';
+  /** The controllers in state.db. */
+  controllers: string[];
+  /** Why the identity a controller would get expires. */
+  message: string;
+  /** What to use instead. */
+  instead: string;
+}
+
 export interface SkyStateRead {
   stateFile: string;
   available: boolean;
@@ -61,6 +90,10 @@ export interface SkyStateRead {
   configFile: string;
   /** Its `active_workspace` (SkyPilot's default: `default`). */
   activeWorkspace: string;
+  /** The active workspace (a project's `active_workspace` first) and the identity it sets. */
+  workspace?: SkyActiveWorkspace;
+  /** Whether controllers get the local AWS / GCP credentials (`remote_identity`, default yes). */
+  uploadsLocalCredentials?: { aws: boolean; gcp: boolean };
   problems: Problem[];
 }
 
@@ -75,6 +108,8 @@ export interface AwsProfileIdentity {
    * account in `role_arn`). Enough to decide SkyPilot's account-level match; not the user.
    */
   accountHint?: string | null;
+  /** The profile's kind (model.ts AwsProfileKind): `sso`, `login`, ... tell credentials that expire. */
+  kind?: string;
 }
 
 /** Which setting decides a piece of the GCP identity SkyPilot computes; it decides the fix. */
@@ -85,7 +120,8 @@ export type GcpProjectSource =
   | 'GOOGLE_APPLICATION_CREDENTIALS'
   | 'application-default-key'
   | 'CLOUDSDK_CORE_PROJECT'
-  | 'gcloud-config';
+  | 'gcloud-config'
+  | 'workspace';
 
 export interface GcpActiveIdentity {
   account: string | null;
@@ -96,6 +132,10 @@ export interface GcpActiveIdentity {
   configurationVariableSet: boolean;
   /** Why SkyPilot could not compute the identity (no active account, no project), when it could not. */
   problem: string | null;
+  /** The workspace whose `gcp.project_id` decides the project (projectSource `workspace`), and its file. */
+  workspace?: { name: string; configFile: string } | null;
+  /** The `type` of the credential google.auth.default() finds (`authorized_user`, `service_account`, ...). */
+  credentialType?: string | null;
 }
 
 /** Another GCP identity this machine can switch to. */
@@ -117,6 +157,11 @@ export interface LocalIdentities {
      * named by a variable, so no profile is active and a fix must unset them.
      */
     environmentKeysSet: boolean;
+    /**
+     * The active workspace sets `aws.profile`: boto3 then uses that profile (an explicit profile
+     * also turns off the keys in the environment), so a fix edits the workspace, not a variable.
+     */
+    workspace?: { name: string; profile: string; configFile: string } | null;
   };
   gcp: {
     active: GcpActiveIdentity;
@@ -160,6 +205,8 @@ export interface SkyClusterOwnership {
   fix: string | null;
   /** What SkyPilot would say or do, in one sentence. */
   note: string | null;
+  /** A managed-jobs or SkyServe controller (by SkyPilot's name for it); absent or null otherwise. */
+  controller?: 'jobs' | 'serve' | null;
 }
 
 /** The SkyPilot part of the app's snapshot. */
@@ -179,5 +226,9 @@ export interface SkyState {
   clusters: SkyClusterOwnership[];
   /** How many clusters the active identities cannot operate (the tray's warning count). */
   notOperable: number;
+  /** The active workspace and the identity it sets; absent from snapshots of older cores. */
+  workspace?: SkyActiveWorkspace;
+  /** Controllers would get credentials that expire (only when a controller is in state.db). */
+  controllerWarnings?: SkyControllerWarning[];
   problems: Problem[];
 }

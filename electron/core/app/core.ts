@@ -52,6 +52,8 @@ export interface CoreOptions {
   probeGcpReauth?: boolean;
   /** Read SkyPilot's ~/.sky/state.db and match each cluster's owner to the local identities (default: yes). */
   sky?: boolean;
+  /** The folder whose .sky.yaml SkyPilot would read (`cloudid clusters --project-dir`); the app has none. */
+  skyProjectDir?: string;
   /** Each network request's deadline: verification and the reauth probe (electron/core/net/deadline.ts). */
   requestTimeoutMs?: number;
   /** Read the kubeconfig (KUBECONFIG, else ~/.kube/config) and link each context to its identity (default: yes). */
@@ -122,7 +124,7 @@ export function createCore(opts: CoreOptions): Core {
     opts.gcp === false
       ? null
       : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir, requestTimeoutMs: opts.requestTimeoutMs });
-  const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env });
+  const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env, projectDir: opts.skyProjectDir ?? null });
   const kube = opts.kube === false ? null : createKubeReader({ homeDir: opts.homeDir, env: opts.env });
 
   const assemble = (): Assembled => {
@@ -136,7 +138,7 @@ export function createCore(opts: CoreOptions): Core {
     const deadline = snapshotDeadline(awsDeadlines, sources.gcp?.accounts ?? [], at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
     const skyState =
-      sources.sky && sources.skyGcp ? skySnapshot(sources.sky, { aws: awsIdentitiesFrom(awsState.profiles, opts.env), gcp: sources.skyGcp }, opts.env) : null;
+      sources.sky && sources.skyGcp ? skySnapshot(sources.sky, { aws: awsIdentitiesFrom(awsState.profiles, opts.env, sources.sky.workspace), gcp: sources.skyGcp }, opts.env) : null;
     scheduler.schedule(deadline);
     const snapshot: Snapshot = {
       version: 1,
@@ -213,7 +215,7 @@ export function createCore(opts: CoreOptions): Core {
   const reloads = createReloadQueue(async () => {
     const previous = sources?.aws ?? null;
     const read = await readSettled({ read: readSources, unsettled: async (next) => previous !== null && (await aws.looksHalfWritten(next.aws, previous)) });
-    const skyGcp = read.sky && read.gcp ? await gcpIdentitiesFrom(read.gcp, opts.env) : null;
+    const skyGcp = read.sky && read.gcp ? await gcpIdentitiesFrom(read.gcp, opts.env, read.sky.workspace) : null;
     sources = { ...read, skyGcp };
     publish();
     maybeVerifyActive();

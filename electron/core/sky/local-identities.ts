@@ -5,20 +5,23 @@
 // (the active configuration's, or CLOUDSDK_CORE_ACCOUNT), the project is google.auth.default()'s:
 // GOOGLE_CLOUD_PROJECT / GCLOUD_PROJECT, else the GOOGLE_APPLICATION_CREDENTIALS key's project_id,
 // else the application-default credentials' (a key's project_id, or gcloud's project for a user).
-// Not modelled: a SkyPilot workspace config (`aws.profile`, `gcp.project_id` in ~/.sky/config.yaml).
+// The active SkyPilot workspace comes first: its `aws.profile` is the profile boto3 is given
+// (sky/adaptors/aws.py get_workspace_profile, session(profile_name=...)), and its `gcp.project_id`
+// the project (sky/clouds/gcp.py get_project_id).
 import { readFile } from 'node:fs/promises';
 import type { AwsProfile } from '../../shared/model';
 import type { GcpState } from '../gcp/gcp-state';
-import type { AwsProfileIdentity, GcpActiveIdentity, GcpCandidate, LocalIdentities } from './sky-types';
+import type { AwsProfileIdentity, GcpActiveIdentity, GcpCandidate, LocalIdentities, SkyActiveWorkspace } from './sky-types';
 
 export interface SkypilotAwsProfile {
   profile: string;
-  source: 'AWS_DEFAULT_PROFILE' | 'AWS_PROFILE' | 'default';
+  source: 'workspace' | 'AWS_DEFAULT_PROFILE' | 'AWS_PROFILE' | 'default';
   defaultProfileVariableSet: boolean;
 }
 
-export function skypilotAwsProfile(env: NodeJS.ProcessEnv): SkypilotAwsProfile {
+export function skypilotAwsProfile(env: NodeJS.ProcessEnv, workspace?: Pick<SkyActiveWorkspace, 'awsProfile'> | null): SkypilotAwsProfile {
   const defaultProfileVariableSet = Boolean(env.AWS_DEFAULT_PROFILE);
+  if (workspace?.awsProfile) return { profile: workspace.awsProfile, source: 'workspace', defaultProfileVariableSet };
   if (env.AWS_DEFAULT_PROFILE) return { profile: env.AWS_DEFAULT_PROFILE, source: 'AWS_DEFAULT_PROFILE', defaultProfileVariableSet };
   if (env.AWS_PROFILE) return { profile: env.AWS_PROFILE, source: 'AWS_PROFILE', defaultProfileVariableSet };
   return { profile: 'default', source: 'default', defaultProfileVariableSet };
@@ -29,20 +32,25 @@ export function accountOfRoleArn(roleArn: string | null): string | null {
   return roleArn ? (/^arn:aws[\w-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1] ?? null) : null;
 }
 
-/** Profiles with their last STS answer; `active` is botocore's profile, which SkyPilot uses. */
+/** Profiles with their last STS answer; `active` is the workspace's profile, else botocore's. */
 export function awsIdentitiesFrom(
-  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> & Partial<Pick<AwsProfile, 'accountId' | 'roleArn'>>)[],
+  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> & Partial<Pick<AwsProfile, 'accountId' | 'roleArn' | 'kind'>>)[],
   env: NodeJS.ProcessEnv,
+  workspace?: SkyActiveWorkspace | null,
 ): LocalIdentities['aws'] {
-  const active = skypilotAwsProfile(env);
-  const environmentKeysSet = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  const active = skypilotAwsProfile(env, workspace);
+  // botocore: "An explicitly provided profile will negate an EnvProvider" (credentials.py).
+  const environmentKeysSet = active.source !== 'workspace' && Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const entries: AwsProfileIdentity[] = profiles.map((p) => ({
     profile: p.name,
     identity: p.identity,
     active: !environmentKeysSet && p.name === active.profile,
     accountHint: p.identity?.account ?? p.accountId ?? accountOfRoleArn(p.roleArn ?? null),
+    ...(p.kind === undefined ? {} : { kind: p.kind }),
   }));
-  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet, environmentKeysSet };
+  const workspaceProfile =
+    active.source === 'workspace' && workspace ? { name: workspace.name, profile: active.profile, configFile: workspace.definedIn ?? '' } : null;
+  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet, environmentKeysSet, workspace: workspaceProfile };
 }
 
 async function keyProject(file: string): Promise<string | null> {
@@ -57,7 +65,8 @@ async function keyProject(file: string): Promise<string | null> {
 
 type ProjectChoice = Pick<GcpActiveIdentity, 'project' | 'projectSource' | 'problem'>;
 
-async function skypilotGcpProject(gcp: GcpState, env: NodeJS.ProcessEnv): Promise<ProjectChoice> {
+async function skypilotGcpProject(gcp: GcpState, env: NodeJS.ProcessEnv, workspace: SkyActiveWorkspace | null): Promise<ProjectChoice> {
+  if (workspace?.gcpProjectId) return { project: workspace.gcpProjectId, projectSource: 'workspace', problem: null };
   if (env.GOOGLE_CLOUD_PROJECT) return { project: env.GOOGLE_CLOUD_PROJECT, projectSource: 'GOOGLE_CLOUD_PROJECT', problem: null };
   if (env.GCLOUD_PROJECT) return { project: env.GCLOUD_PROJECT, projectSource: 'GCLOUD_PROJECT', problem: null };
   const gac = gcp.googleApplicationCredentials;
@@ -78,17 +87,36 @@ async function skypilotGcpProject(gcp: GcpState, env: NodeJS.ProcessEnv): Promis
   return { project: active.project, projectSource: overridden ? 'CLOUDSDK_CORE_PROJECT' : 'gcloud-config', problem: null };
 }
 
-export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv): Promise<LocalIdentities['gcp']> {
+/** The `type` of what google.auth.default() finds: the GOOGLE_APPLICATION_CREDENTIALS key, else the ADC file. */
+async function defaultCredentialType(gcp: GcpState): Promise<string | null> {
+  const gac = gcp.googleApplicationCredentials;
+  if (gac) return gac.valid ? await keyType(gac.path) : null;
+  return gcp.adc?.type ?? null;
+}
+
+async function keyType(file: string): Promise<string | null> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const type = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).type : undefined;
+    return typeof type === 'string' ? type : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv, workspace: SkyActiveWorkspace | null = null): Promise<LocalIdentities['gcp']> {
   const activeConfiguration = gcp.configurations.find((c) => c.active);
   const account = activeConfiguration?.account ?? null;
   const accountOverridden = gcp.overrides.some((o) => o.property === 'core/account');
-  const project = await skypilotGcpProject(gcp, env);
+  const project = await skypilotGcpProject(gcp, env, workspace);
   const active: GcpActiveIdentity = {
     account,
     accountSource: account ? (accountOverridden ? 'CLOUDSDK_CORE_ACCOUNT' : 'gcloud-config') : null,
     ...project,
     configurationVariableSet: Boolean(env.CLOUDSDK_ACTIVE_CONFIG_NAME),
     problem: account ? project.problem : 'gcloud has no active account',
+    workspace: project.projectSource === 'workspace' && workspace ? { name: workspace.name, configFile: workspace.definedIn ?? '' } : null,
+    credentialType: await defaultCredentialType(gcp),
   };
   const credentialed = new Set(gcp.accounts.map((a) => a.account));
   const others: GcpCandidate[] = [

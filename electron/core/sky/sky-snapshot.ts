@@ -1,5 +1,6 @@
 // Pure: the SkyPilot part of the app's snapshot, from what was read (state.db) and who is here.
 import { matchClusters } from './owner-match';
+import { controllerKind, controllerWarnings } from './sky-controllers';
 import type { LocalIdentities, SkyState, SkyStateRead } from './sky-types';
 
 export type { SkyState };
@@ -23,7 +24,17 @@ function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
 
 export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: NodeJS.ProcessEnv): SkyState {
   const skipped = identityCheckSkipped(env);
-  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped, workspace: { active: read.activeWorkspace, configFile: read.configFile } });
+  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped, workspace: { active: read.activeWorkspace, configFile: read.configFile } }).map(
+    (cluster) => ({ ...cluster, controller: controllerKind(cluster.name) }),
+  );
+  const workspace = read.workspace ?? null;
+  const warnings = controllerWarnings({
+    clusterNames: read.clusters.map((c) => c.name),
+    local,
+    uploadsLocalCredentials: read.uploadsLocalCredentials ?? { aws: true, gcp: true },
+    configFile: workspace?.definedIn ?? read.configFile,
+    workspace,
+  });
   return {
     stateFile: read.stateFile,
     available: read.available,
@@ -34,6 +45,8 @@ export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: Nod
     activeIdentities: activeTexts(local),
     clusters,
     notOperable: clusters.filter((c) => c.operableByActive === false).length,
+    ...(workspace === null ? {} : { workspace }),
+    controllerWarnings: warnings,
     problems: read.problems,
   };
 }

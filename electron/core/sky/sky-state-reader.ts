@@ -8,6 +8,7 @@ import type { SqliteEngine } from '../fs/sqlite-image';
 import type { Problem } from '../../shared/model';
 import { isLocalEndpoint, probeSkyApiServer, SKY_LOCAL_API_PORT } from './sky-api-server';
 import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
+import { effectiveSkyConfig, readSkyProjectConfig, type SkyEffectiveConfig } from './sky-project-config';
 import { cloudFromColumn, cloudFromOwner, parseOwner } from './sky-owner';
 import { openSqliteSnapshot, type SqliteRow } from './sqlite-snapshot';
 import type { SkyApiServerHint, SkyCluster, SkyStateRead, SkyStateUnavailable } from './sky-types';
@@ -24,6 +25,8 @@ export interface ReadSkyStateOptions {
   sqliteEngine?: SqliteEngine;
   /** Tests: the port probed for a local API server when the file is missing (default 46580). */
   apiServerPort?: number;
+  /** The folder whose .sky.yaml SkyPilot would read (`cloudid clusters --project-dir`); none for the app. */
+  projectDir?: string | null;
 }
 
 /** SkyPilot expands `~/.sky/state.db` with the process's HOME (os.path.expanduser). */
@@ -86,6 +89,7 @@ function missingMessage(stateFile: string, hint: SkyApiServerHint): string {
 function unavailable(
   stateFile: string,
   config: SkyUserConfig,
+  effective: SkyEffectiveConfig,
   reason: SkyStateUnavailable,
   message: string,
   problems: Problem[],
@@ -100,27 +104,31 @@ function unavailable(
     missingColumns: [],
     walFrames: 0,
     apiServer,
-    configFile: config.file,
-    activeWorkspace: config.activeWorkspace,
+    configFile: effective.workspace.setIn ?? config.file,
+    activeWorkspace: effective.workspace.name,
+    workspace: effective.workspace,
+    uploadsLocalCredentials: effective.uploadsLocalCredentials,
     problems,
   };
 }
 
 export async function readSkyState(options: ReadSkyStateOptions): Promise<SkyStateRead> {
   const stateFile = skyStateFile(options.homeDir);
-  const [snapshot, config] = await Promise.all([
+  const [snapshot, config, project] = await Promise.all([
     openSqliteSnapshot(stateFile, { wasmPath: options.sqlWasmPath, engine: options.sqliteEngine }),
     readSkyUserConfig(options.homeDir, options.env),
+    readSkyProjectConfig(options.homeDir, options.env, options.projectDir ?? null),
   ]);
-  const problems: Problem[] = [...config.problems];
+  const effective = effectiveSkyConfig(config, project);
+  const problems: Problem[] = [...effective.problems];
   if (snapshot.kind === 'missing') {
     const hint = await probeSkyApiServer({ homeDir: options.homeDir, env: options.env, localPort: options.apiServerPort, config });
-    return unavailable(stateFile, config, 'missing', missingMessage(stateFile, hint), problems, hint);
+    return unavailable(stateFile, config, effective, 'missing', missingMessage(stateFile, hint), problems, hint);
   }
   if (snapshot.kind === 'failed') {
     const message = `SkyPilot's state ${stateFile}: ${snapshot.message}`;
     problems.push({ severity: snapshot.reason === 'busy' ? 'warning' : 'error', message, file: stateFile });
-    return unavailable(stateFile, config, snapshot.reason, message, problems);
+    return unavailable(stateFile, config, effective, snapshot.reason, message, problems);
   }
   const db = snapshot.db;
   try {
@@ -129,7 +137,7 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
     if (!present.has('name')) {
       const message = `${stateFile} is a SQLite database without SkyPilot's clusters table`;
       problems.push({ severity: 'error', message, file: stateFile });
-      return unavailable(stateFile, config, 'not-skypilot', message, problems);
+      return unavailable(stateFile, config, effective, 'not-skypilot', message, problems);
     }
     const columns = CLUSTER_COLUMNS.filter((column) => present.has(column));
     const missingColumns = CLUSTER_COLUMNS.filter((column) => !present.has(column));
@@ -147,14 +155,17 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
       missingColumns,
       walFrames: snapshot.walFrames,
       apiServer: null,
-      configFile: config.file,
-      activeWorkspace: config.activeWorkspace,
+      // Where a fix sets active_workspace: the file that sets it now, else the user config.
+      configFile: effective.workspace.setIn ?? config.file,
+      activeWorkspace: effective.workspace.name,
+      workspace: effective.workspace,
+      uploadsLocalCredentials: effective.uploadsLocalCredentials,
       problems,
     };
   } catch (error) {
     const message = `SkyPilot's state ${stateFile} could not be queried (${error instanceof Error ? error.message : String(error)})`;
     problems.push({ severity: 'error', message, file: stateFile });
-    return unavailable(stateFile, config, 'corrupt', message, problems);
+    return unavailable(stateFile, config, effective, 'corrupt', message, problems);
   } finally {
     db.close();
   }

@@ -1,13 +1,16 @@
 // What to watch so the clusters view follows SkyPilot: its state file, the write-ahead log where
 // fresh commits land first (SkyPilot runs SQLite in WAL mode), the rollback journal used on WSL,
-// and its config (API server endpoint, active workspace). Hand these to fs/path-watcher.
+// and its config (API server endpoint, workspaces), with a project's .sky.yaml when one is read. Hand these to fs/path-watcher.
 import type { WatchTarget } from '../fs/path-watcher';
 import { skyConfigFile } from './sky-config';
+import { skyProjectConfigFile } from './sky-project-config';
 import { skyStateFile } from './sky-state-reader';
 
-export function skyWatchTargets(homeDir: string, env: NodeJS.ProcessEnv): WatchTarget[] {
+export function skyWatchTargets(homeDir: string, env: NodeJS.ProcessEnv, projectDir: string | null = null): WatchTarget[] {
   const stateFile = skyStateFile(homeDir);
+  const project = skyProjectConfigFile(homeDir, env, projectDir);
   return [
+    ...(project === null ? [] : [{ path: project, kind: 'file' as const }]),
     { path: stateFile, kind: 'file' },
     { path: `${stateFile}-wal`, kind: 'file' },
     { path: `${stateFile}-journal`, kind: 'file' },

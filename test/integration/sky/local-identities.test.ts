@@ -71,6 +71,9 @@ describe('GCP', () => {
       projectSource: 'gcloud-config',
       configurationVariableSet: false,
       problem: null,
+      workspace: null,
+      // google.auth.default() finds gcloud's user ADC: credentials that expire (sky-controllers.ts).
+      credentialType: 'authorized_user',
     });
     expect(gcp.others).toEqual([
       { account: 'me@example.com', project: 'ml-prod', kind: 'configuration', configuration: 'prod' },

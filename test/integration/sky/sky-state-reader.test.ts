@@ -341,7 +341,7 @@ describe("SkyPilot's config file", () => {
     const dir = await home();
     await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'research' }] });
     const config = path.join(dir, 'team-sky.yaml');
-    await writeFile(config, '{active_workspace: research, api_server: {endpoint: "http://127.0.0.1:46580"}}\n');
+    await writeFile(config, '{active_workspace: research, workspaces: {research: {}}, api_server: {endpoint: "http://127.0.0.1:46580"}}\n');
     const state = await read(dir, { SKYPILOT_GLOBAL_CONFIG: config });
     expect(state).toMatchObject({ available: true, configFile: config, activeWorkspace: 'research', problems: [] });
   });

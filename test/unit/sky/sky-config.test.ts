@@ -19,7 +19,15 @@ describe("SkyPilot's config.yaml", () => {
   ].join('\n');
 
   it('reads a top-level scalar and one nested under a top-level block, quotes and comments removed', () => {
-    expect(parseSkyUserConfig(yaml, file)).toEqual({ file, exists: true, apiServerEndpoint: 'https://sky.example.com', activeWorkspace: 'research', problems: [] });
+    expect(parseSkyUserConfig(yaml, file)).toEqual({
+      file,
+      exists: true,
+      apiServerEndpoint: 'https://sky.example.com',
+      activeWorkspace: 'research',
+      workspaces: [{ name: 'research', awsProfile: 'research', gcpProjectId: null }],
+      uploadsLocalCredentials: { aws: true, gcp: true },
+      problems: [],
+    });
   });
 
   it('does not take a nested key for a top-level one, nor a key from another block', () => {
