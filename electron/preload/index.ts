@@ -17,6 +17,7 @@ const api = {
   updateSettings: (input) => call('updateSettings', input),
   copyText: (input) => call('copyText', input),
   awsLoginProfile: (input) => call('awsLoginProfile', input),
+  openConsole: (input) => call('openConsole', input),
   ssoLogin: (input) => call('ssoLogin', input),
   ssoLoginsInProgress: () => call('ssoLoginsInProgress'),
   ssoOpenLoginPage: (input) => call('ssoOpenLoginPage', input),

@@ -38,6 +38,11 @@ const appOperations = {
    * `aws` on PATH when it is AWS CLI 2.32 or later; otherwise the message says what is needed.
    */
   awsLoginProfile: { input: z.strictObject({ profile: profileName, action: z.enum(['login', 'logout']) }), result: returns<AwsLoginResult>() },
+  /**
+   * Open the AWS console in the browser signed in as the profile: its temporary credentials are
+   * exchanged at the AWS sign-in endpoint; the sign-in URL never leaves the core.
+   */
+  openConsole: { input: z.strictObject({ profile: profileName }), result: returns<ConsoleOpenResult>() },
   /** Put plain text (an `export AWS_PROFILE=...` line) on the clipboard. Never used for secrets. */
   copyText: { input: z.strictObject({ text: z.string().min(1).max(4096) }), result: returns<{ copied: true }>() },
 } as const satisfies Record<string, OperationSpec>;
@@ -45,6 +50,12 @@ const appOperations = {
 /** What `aws login` or `aws logout` did, in a sentence (never its output, which names no secret but is long). */
 export interface AwsLoginResult {
   ok: boolean;
+  message: string;
+}
+
+/** Whether "Open AWS console" opened the browser, and what happened in a sentence (never the URL). */
+export interface ConsoleOpenResult {
+  opened: boolean;
   message: string;
 }
 

@@ -17,8 +17,6 @@ AWS_ENDPOINT_URL_SIGNIN when it is set.
   --destination URL  the console page to open (default: the console home of the profile's region)
 `;
 
-const DEFAULT_REGION = 'us-east-1';
-
 function usage(ctx: CliContext, message: string): number {
   ctx.stderr.write(`cloudid console: ${message}\n\n${HELP}`);
   return EXIT.usage;
@@ -55,7 +53,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stderr.write(`cloudid console: there is no profile named ${JSON.stringify(profile)} in ${inputs.paths.configFile} or ${inputs.paths.credentialsFile}.\n`);
     return EXIT.unusable;
   }
-  const region = found.region || ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || found.ssoRegion || DEFAULT_REGION;
+  const region = signin.consoleRegion(found.region, found.ssoRegion, ctx.env);
   const destination = parsed.values.destination;
   if (destination !== undefined) {
     const problem = signin.destinationProblem(destination, signin.partitionOf(region));

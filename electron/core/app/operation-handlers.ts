@@ -5,6 +5,7 @@ import type { EventName, EventPayload, OperationHandlers } from '../../shared/co
 import type { CliCommandState } from '../../shared/model';
 import type { Core } from './core';
 import { createAwsLoginService } from './aws-login-service';
+import { openAwsConsole } from './console-service';
 import { createDesktopHandlers } from './desktop-handlers';
 import { createGcpHandlers } from './gcp-handlers';
 import { createSsoHandlers } from './sso-handlers';
@@ -50,6 +51,7 @@ export function createOperationHandlers(core: Core, shell: ShellServices, emit: 
       return core.updateSettings(clean);
     },
     awsLoginProfile: ({ profile, action }) => awsLogins.run(profile, action),
+    openConsole: ({ profile }) => openAwsConsole(core, profile, shell.openExternal?.bind(shell)),
     copyText: async ({ text }) => {
       shell.copyText(text);
       return { copied: true };

@@ -50,6 +50,14 @@ export function federationEndpoint(env: NodeJS.ProcessEnv, partition: AwsPartiti
   return { url: base.href, endpoint: { host: hostOf(base.href), setting: variable } };
 }
 
+/**
+ * The region a console sign-in is for, which also picks the partition: the profile's own, else
+ * the environment's (AWS_REGION, AWS_DEFAULT_REGION), else its SSO region, else us-east-1.
+ */
+export function consoleRegion(profileRegion: string | null, ssoRegion: string | null, env: NodeJS.ProcessEnv): string {
+  return profileRegion || env.AWS_REGION || env.AWS_DEFAULT_REGION || ssoRegion || 'us-east-1';
+}
+
 /** The console home of the region, as aws-vault's `login` opens it. */
 export function defaultDestination(region: string): string {
   const host = `${region}.${HOSTS[partitionOf(region)].console}`;
