@@ -4,7 +4,7 @@
 // must be byte for byte as it was). To add a case, add a row.
 // The keychain rows need the D-Bus session scripts/test.sh sets up.
 import { execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -386,6 +386,18 @@ const rows: BadInput[] = [
     },
     exit: 1,
     stderr: /cloudid gcp remove: .*\.json could not be changed: it is a folder\./,
+  },
+  {
+    name: "a FIFO as an SSO session's token cache file (status --json)",
+    make: async (home) => {
+      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n\n[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n');
+      await awsDefault(home);
+      // The AWS CLI's name for the session's token file: sha1 of the session name.
+      await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /The SSO token cache path is not a regular file/,
   },
   {
     name: 'a FIFO given as the key to import (gcp import)',

@@ -1,5 +1,6 @@
 // The SSO token folder read on a worker thread must tell the rest of the app exactly what the
 // main thread's own careful read tells it, for good files and for every kind of bad one.
+import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ afterEach(async () => {
   home = null;
 });
 
-const SESSIONS = ['ok', 'refreshable', 'empty', 'half', 'bom', 'folder', 'big', 'huge', 'dangling', 'absent', 'unicode'];
+const SESSIONS = ['ok', 'refreshable', 'empty', 'half', 'bom', 'folder', 'fifo', 'big', 'huge', 'dangling', 'absent', 'unicode'];
 
 async function oddHome(): Promise<AwsHome> {
   const h = (home = await makeAwsHome());
@@ -31,6 +32,8 @@ async function oddHome(): Promise<AwsHome> {
   await writeFile(h.tokenPath('half'), JSON.stringify(token).slice(0, 30));
   await writeFile(h.tokenPath('bom'), `\ufeff${JSON.stringify(token)}`);
   await mkdir(h.tokenPath('folder'));
+  // A named pipe no one writes to: opening it to read would wait forever, on either thread.
+  execFileSync('mkfifo', [h.tokenPath('fifo')]);
   await h.writeToken('big', { ...token, padding: 'x'.repeat(100_000) }); // past the worker's 64 KB
   await writeFile(h.tokenPath('huge'), `{"padding":"${'y'.repeat(1_200_000)}"}`);
   await symlink(join(h.ssoCacheDir, 'nowhere.json'), h.tokenPath('dangling'));
@@ -61,6 +64,7 @@ describe('token folder reader', () => {
       half: expect.stringMatching(/not valid JSON/),
       bom: expect.stringMatching(/byte-order mark/),
       folder: expect.stringMatching(/not a regular file/),
+      fifo: expect.stringMatching(/not a regular file/),
       huge: expect.stringMatching(/too large/),
     });
     expect(direct.tokens.get('refreshable')?.token?.refreshable).toBe(true);
@@ -72,7 +76,7 @@ describe('token folder reader', () => {
     const read = await reader.read(h.ssoCacheDir);
     expect(read.names?.has('notes.txt')).toBe(true);
     expect(JSON.parse(read.text(h.tokenPath('unicode').split('/').pop() as string) ?? 'null').startUrl).toBe('https://ünïcødé.awsapps.com/start');
-    for (const odd of ['empty', 'folder', 'big', 'huge', 'dangling']) expect(read.text(h.tokenPath(odd).split('/').pop() as string)).toBeUndefined();
+    for (const odd of ['empty', 'folder', 'fifo', 'big', 'huge', 'dangling']) expect(read.text(h.tokenPath(odd).split('/').pop() as string)).toBeUndefined();
     expect(read.text('notes.txt')).toBeUndefined(); // not a .json file: never a token
     expect(read.text('no-such-file.json')).toBeUndefined();
   });

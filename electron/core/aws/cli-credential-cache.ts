@@ -6,12 +6,12 @@
 // the CLI installs the cache in awscli/customizations/assumerole.py and customizations/sso/__init__.py.
 // https://github.com/boto/botocore/blob/develop/botocore/credentials.py
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 import { pyInt, pythonJsonDumps, pythonJsonLoads, type PyJson } from './botocore-json';
 import { errnoCode } from '../fs/errno';
+import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 
 const sha1Hex = (s: string): string => createHash('sha1').update(s, 'utf8').digest('hex');
 
@@ -141,8 +141,11 @@ export async function readCliCacheEntry(
   const file = path.join(cacheDir, `${key}.json`);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = (await readRegularFile(file)).toString('utf8');
   } catch (error) {
+    if (error instanceof NotRegularFileError) {
+      return { expiresAt: null, accountId: null, missing: false, problem: { severity: 'warning', message: `The cached role credentials cannot be read (${error.kind}, not a regular file).`, file } };
+    }
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { expiresAt: null, accountId: null, missing: true, problem: null };
     return {

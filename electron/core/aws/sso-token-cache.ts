@@ -13,6 +13,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { errnoCode } from '../fs/errno';
+import { NON_BLOCKING_READ } from '../fs/regular-file';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
@@ -250,7 +251,8 @@ const MAX_TOKEN_FILE_BYTES = 1024 * 1024;
 export function readSsoTokenSummarySync(file: string, now: number): { token: SsoTokenSummary | null; missing: boolean; problem: Problem | null } {
   let text: string;
   try {
-    const fd = openSync(file, 'r');
+    // Without blocking: a FIFO must not wedge the read (electron/core/fs/regular-file.ts).
+    const fd = openSync(file, NON_BLOCKING_READ);
     try {
       // Nearly every token file fits the shared buffer: open, one read, close. A read that fills
       // it, or gives nothing, or fails, is looked at closely (size, kind) before anything is said.

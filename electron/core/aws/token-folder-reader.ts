@@ -32,7 +32,7 @@ const MAX_FAST_BYTES = 64 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { closeSync, openSync, readdirSync, readSync } = require('node:fs');
+const { closeSync, constants, fstatSync, openSync, readdirSync, readSync } = require('node:fs');
 const { join } = require('node:path');
 const MAX = ${MAX_FAST_BYTES};
 let buffer = Buffer.allocUnsafe(1 << 20);
@@ -56,7 +56,9 @@ parentPort.on('message', ({ id, dir }) => {
     }
     let fd = -1;
     try {
-      fd = openSync(join(dir, names[i]), 'r');
+      // Without blocking, and regular files only: a FIFO would wedge this thread (regular-file.ts).
+      fd = openSync(join(dir, names[i]), constants.O_RDONLY | (constants.O_NONBLOCK || 0));
+      if (!fstatSync(fd).isFile()) continue;
       const n = readSync(fd, buffer, used, MAX, 0);
       if (n > 0 && n < MAX) {
         spans[i * 2] = used;
