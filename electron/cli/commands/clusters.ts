@@ -1,27 +1,37 @@
-// `cloudid clusters [--json] [--verify]`: SkyPilot's clusters, who owns each, and whether the
+// `cloudid clusters [--json] [--verify] [--project-dir DIR]`: SkyPilot's clusters, who owns each, and whether the
 // identity SkyPilot would use right now may operate it (SkyPilot's own owner check, done first).
 // The identities come from the same core as the app's, with the same settings (the lead time).
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
 import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
 import type { SkyState } from '../../core/sky/sky-snapshot';
-import type { SkyClusterOwnership } from '../../core/sky/sky-types';
+import type { SkyActiveWorkspace, SkyClusterOwnership } from '../../core/sky/sky-types';
 import type { IdentityCheck, Problem } from '../../shared/model';
 import { EXIT, type CommandContext } from '../exit-codes';
 import { oneLine } from '../terminal-text';
 
-export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify]
+export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify] [--project-dir DIR]
 
 Lists SkyPilot's clusters from ~/.sky/state.db (read-only), who owns each, which local
 identities can operate it, and whether the identity SkyPilot would use now can.
   --json     print JSON (version 1): name, status, launchedAt, owner (raw), matches,
-             operableByActive, fix, note per cluster
+             operableByActive, fix, note, controller per cluster; the active
+             workspace; controllerWarnings
   --verify   ask STS who every AWS profile is first (network); without it, AWS
              ownership is decided from the account in a profile's config, when known
+  --project-dir DIR
+             judge as \`sky\` run in DIR would: DIR/.sky.yaml may set active_workspace
+             (SKYPILOT_PROJECT_CONFIG, when set, is read instead)
 
-The active AWS profile is botocore's (SkyPilot's): AWS_DEFAULT_PROFILE, then AWS_PROFILE,
-else "default". The GCP identity is gcloud's active account with google-auth's project.
+The active AWS profile is the active SkyPilot workspace's \`aws: profile:\` (in
+~/.sky/config.yaml, or SKYPILOT_GLOBAL_CONFIG), else botocore's: AWS_DEFAULT_PROFILE, then
+AWS_PROFILE, else "default". The GCP identity is gcloud's active account with the
+workspace's \`gcp: project_id:\`, else google-auth's project.
+Managed-jobs and SkyServe controllers get the local credentials: a warning says when those
+expire (an SSO or \`aws login\` profile, gcloud user credentials) and what to use instead.
 
 Exit status: 0 every cluster can be operated by the active identity (or it cannot be told);
 1 some cluster cannot be operated by the active identity, or state.db cannot be read;
@@ -57,6 +67,7 @@ function text(state: SkyState): string {
   } else {
     lines.push(`SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`);
     lines.push(`Active identities: AWS ${awsText(state.activeIdentities)} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`);
+    if (state.workspace) lines.push(oneLine(workspaceText(state.workspace)));
     if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
   }
   if (state.clusters.length > 0) {
@@ -78,8 +89,19 @@ function text(state: SkyState): string {
       if (c.fix) lines.push(`    fix: ${c.fix}`);
     }
   }
+  for (const warning of state.controllerWarnings ?? []) {
+    lines.push(oneLine(`warning: controllers ${warning.controllers.join(', ')}: ${warning.message}`));
+    lines.push(oneLine(`    instead: ${warning.instead}`));
+  }
   for (const problem of state.problems) lines.push(`${problem.severity}: ${problem.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `Workspace: team-a (active_workspace in FILE) · AWS profile team-a-profile · GCP project p`. */
+function workspaceText(workspace: SkyActiveWorkspace): string {
+  const chosen = workspace.setIn ? `active_workspace in ${workspace.setIn}` : "SkyPilot's default";
+  const sets = [workspace.awsProfile ? `AWS profile ${workspace.awsProfile}` : null, workspace.gcpProjectId ? `GCP project ${workspace.gcpProjectId}` : null].filter((s) => s !== null);
+  return `Workspace: ${workspace.name} (${chosen})${sets.length > 0 ? ` · sets ${sets.join(', ')}` : ''}`;
 }
 
 function json(state: SkyState, verified: boolean): unknown {
@@ -93,9 +115,19 @@ function json(state: SkyState, verified: boolean): unknown {
     verified,
     identityCheckSkipped: state.identityCheckSkipped,
     activeIdentities: state.activeIdentities,
+    workspace: state.workspace ?? null,
+    controllerWarnings: state.controllerWarnings ?? [],
     clusters: state.clusters,
     problems: state.problems,
   };
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return dir !== '' && (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** One line per failed profile, or one summary line when many failed (SSO profiles signed out). */
@@ -110,11 +142,11 @@ function verificationProblems(checks: IdentityCheck[]): Problem[] {
 }
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  let values: { json?: boolean; verify?: boolean; help?: boolean };
+  let values: { json?: boolean; verify?: boolean; help?: boolean; 'project-dir'?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'project-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -127,6 +159,11 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     return EXIT.ok;
   }
 
+  const projectDir = values['project-dir'];
+  if (projectDir !== undefined && !(await isFolder(projectDir))) {
+    ctx.stderr.write(`cloudid clusters: --project-dir ${oneLine(JSON.stringify(projectDir))} is not a folder\n`);
+    return EXIT.usage;
+  }
   const platform = process.platform;
   const core = createCore({
     env: ctx.env,
@@ -137,6 +174,8 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     watch: false,
     detectCli: false,
     verifyActive: false,
+    // Relative to where cloudid runs, as `sky` takes .sky.yaml from where it runs.
+    ...(projectDir === undefined ? {} : { skyProjectDir: path.resolve(projectDir) }),
   });
   await core.start();
   try {

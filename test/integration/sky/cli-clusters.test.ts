@@ -272,6 +272,66 @@ describe('cloudid clusters', () => {
     expect(byName(switched.out).team?.operableByActive).toBe(true);
   });
 
+  it("uses the active workspace's AWS profile, and a project's .sky.yaml picks the workspace (--project-dir)", async () => {
+    const home = await newHome();
+    await writeSkyState(home, {
+      schema: 'v0.12-infra-columns',
+      rows: [
+        { name: 'a-train', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS', workspace: 'team-a' },
+        { name: 'c-train', status: 'UP', owner: owners.aws(KEYS.carol.userId, OTHER), cloud: 'AWS', workspace: 'team-c' },
+      ],
+    });
+    const userConfig = path.join(home, '.sky', 'config.yaml');
+    // The documented shape (docs.skypilot.co admin/workspaces.html), one profile per workspace.
+    await writeFile(userConfig, 'workspaces:\n  team-a:\n    aws:\n      profile: alice\n  team-c:\n    aws:\n      profile: carol\nactive_workspace: team-a\n');
+    // AWS_PROFILE names carol, but the workspace gives boto3 alice's profile.
+    const inA = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'carol' });
+    const a = JSON.parse(inA.out) as { workspace: unknown; activeIdentities: { awsProfile: string } };
+    expect(a.activeIdentities.awsProfile).toBe('alice');
+    expect(a.workspace).toEqual({ name: 'team-a', setIn: userConfig, definedIn: userConfig, awsProfile: 'alice', gcpProjectId: null, projectConfigFile: null });
+    expect(byName(inA.out)['a-train']?.operableByActive).toBe(true);
+    expect(byName(inA.out)['c-train']).toMatchObject({ operableByActive: false, fix: `Set \`active_workspace: team-c\` in ${userConfig}` });
+
+    const project = path.join(tmp, `project-${homes}`);
+    await mkdir(project, { recursive: true });
+    await writeFile(path.join(project, '.sky.yaml'), 'active_workspace: team-c\n');
+    const inC = await cloudid(home, ['--project-dir', project, '--verify'], { AWS_PROFILE: 'alice' });
+    expect(inC.out).toContain(`Workspace: team-c (active_workspace in ${path.join(project, '.sky.yaml')}) · sets AWS profile carol`);
+    expect(inC.out).toMatch(/^a-train .* NO$/m);
+    expect(inC.out).toMatch(/^c-train .* yes$/m);
+    expect(inC.out).toContain(`fix: Set \`active_workspace: team-a\` in ${path.join(project, '.sky.yaml')}`);
+
+    const notAFolder = await cloudid(home, ['--project-dir', path.join(project, 'nope')]);
+    expect(notAFolder.code).toBe(2);
+    expect(notAFolder.err).toMatch(/is not a folder/);
+  });
+
+  it('warns when the jobs controller would get credentials that expire, in text and JSON', async () => {
+    const home = await newHome();
+    await writeFile(
+      path.join(home, '.aws', 'config'),
+      '[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+    );
+    await writeSkyState(home, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'sky-jobs-controller-2ea485ea', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS' }],
+    });
+    const result = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
+    const json = JSON.parse(result.out) as { controllerWarnings: { cloud: string; controllers: string[]; message: string; instead: string }[]; clusters: { controller: string }[] };
+    expect(json.clusters[0]?.controller).toBe('jobs');
+    // gcloud's ADC in newHome is a user credential: both clouds.
+    expect(json.controllerWarnings.map((w) => [w.cloud, w.controllers])).toEqual([
+      ['aws', ['sky-jobs-controller-2ea485ea']],
+      ['gcp', ['sky-jobs-controller-2ea485ea']],
+    ]);
+    const text = await cloudid(home, [], { AWS_PROFILE: 'sso-dev' });
+    expect(text.out).toContain('warning: controllers sky-jobs-controller-2ea485ea: AWS profile "sso-dev", which SkyPilot would use, is an IAM Identity Center (SSO) profile');
+    expect(text.out).toMatch(/ {4}instead: Use a static role: `remote_identity: SERVICE_ACCOUNT`/);
+    // Controllers that get no local credentials need no warning.
+    await writeFile(path.join(home, '.sky', 'config.yaml'), 'aws:\n  remote_identity: SERVICE_ACCOUNT\ngcp:\n  remote_identity: SERVICE_ACCOUNT\n');
+    expect((JSON.parse((await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' })).out) as { controllerWarnings: unknown[] }).controllerWarnings).toEqual([]);
+  });
+
   it('says when there is no state, exiting 0, and fails on a corrupt one', async () => {
     const home = await newHome();
     const missing = await cloudid(home, ['--json']);
