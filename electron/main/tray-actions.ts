@@ -66,6 +66,17 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
     'aws-logout': (profile) => {
       if (profile) awsLogin(profile, 'logout');
     },
+    'open-console': (profile) => {
+      if (!profile) return;
+      whenStarted(
+        started,
+        async ({ handlers }) => {
+          const result = await handlers.openConsole({ profile });
+          if (!result.opened) await dialog.showMessageBox({ type: 'warning', message: `Could not open the AWS console as ${profile}`, detail: result.message });
+        },
+        'opening the AWS console',
+      );
+    },
     quit: () => app.quit(),
   };
 }

@@ -43,6 +43,8 @@ export type TrayActionId =
   /** `aws login` / `aws logout` with the profile named by `arg` (a login_session profile). */
   | 'aws-login'
   | 'aws-logout'
+  /** Open the AWS console in the browser signed in as the profile named by `arg`. */
+  | 'open-console'
   /** Put `arg` (a fix command from the snapshot, never a secret) on the clipboard. */
   | 'copy-text'
   | 'show-clusters';
@@ -263,6 +265,10 @@ function describeActive(
   const note = snapshot.aws.activeProfileNotes[0];
   if (note) items.push({ type: 'label', label: truncate(firstLine(note), 80) });
 
+  // Signed out or expired, the console cannot open; the log-in action above is the way forward.
+  if (profile.status !== 'signed-out' && profile.status !== 'expired') {
+    items.push({ type: 'action', label: 'Open AWS console', action: { id: 'open-console', arg: profile.name } });
+  }
   items.push({
     type: 'action',
     label: `Copy “${truncate(profileExportLine(profile.name), 64)}”`,

@@ -246,6 +246,17 @@ describe('buildTrayModel: the active profile', () => {
     expect(Math.max(...labels(model.items).map((l) => l.length))).toBeLessThan(100);
   });
 
+  it('offers the AWS console for the active profile unless it is signed out or expired', () => {
+    const withStatus = (status: IdentityStatus): string[] =>
+      actionsOf(buildTrayModel(snapshot({ activeProfile: 'work', activeProfileSource: 'AWS_PROFILE', profiles: [profile('work', { status })] }), NOW));
+    for (const status of ['valid', 'expiring', 'long-lived', 'unknown', 'error'] as const) expect(withStatus(status)).toContain('open-console:work');
+    for (const status of ['signed-out', 'expired'] as const) expect(withStatus(status)).not.toContain('open-console:work');
+    const label = buildTrayModel(snapshot({ activeProfile: 'work', activeProfileSource: 'AWS_PROFILE', profiles: [profile('work', { status: 'valid' })] }), NOW).items.find(
+      (i) => i.type === 'action' && i.action.id === 'open-console',
+    );
+    expect(label).toEqual({ type: 'action', label: 'Open AWS console', action: { id: 'open-console', arg: 'work' } });
+  });
+
   it('says when it expired once the time has passed, whatever the status says', () => {
     expect(describeStatus('valid', inMinutes(-1), NOW, utc)).toBe('expired at 11:59');
   });
