@@ -16,6 +16,7 @@ export interface ClustersDescription {
   summary: string | null;
 }
 
+const CLOUD_NAME = { aws: 'AWS', gcp: 'Google Cloud' } as const;
 const STATUS_ORDER: Record<string, number> = { UP: 0, INIT: 1, STOPPED: 2 };
 // SkyPilot's owner shapes: AWS [UserId, Account]; GCP ['<account> [project_id=<p>]'] (sky/clouds/*.py).
 const AWS_ACCOUNT = /^\d{12}$/;
@@ -36,6 +37,11 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   const items: TrayItem[] = [
     { type: 'label', label: `SkyPilot cluster${sky.clusters.length === 1 ? '' : 's'}${notOperable > 0 ? ` — ${notOperable} not operable` : ''}` },
   ];
+  // Controllers (managed jobs, SkyServe) handed credentials that expire: the window says why and what instead.
+  const expiring = (sky.controllerWarnings ?? []).map((w) => CLOUD_NAME[w.cloud]);
+  if (expiring.length > 0) {
+    items.push({ type: 'action', label: `⚠ Controllers would get ${expiring.join(' and ')} credentials that expire…`, action: { id: 'show-clusters' } });
+  }
   for (const cluster of shown) {
     const mark = cluster.operableByActive === false ? '⚠ ' : '';
     const status = inSentence(clusterStatusLabel(cluster.status));

@@ -107,6 +107,19 @@ describe('the tray’s SkyPilot clusters', () => {
     expect(items.at(-1)).toEqual({ type: 'action', label: `${21 - MAX_MENU_CLUSTERS} more in the window…`, action: { id: 'show-clusters' } });
   });
 
+  it('warns when controllers would get credentials that expire, and opens the window for why', () => {
+    const warning = { controllers: ['sky-jobs-controller-2ea485ea'], message: 'expires', instead: 'a key' };
+    const state = sky([cluster('sky-jobs-controller-2ea485ea', { controller: 'jobs' })], {
+      controllerWarnings: [
+        { cloud: 'aws', ...warning },
+        { cloud: 'gcp', ...warning },
+      ],
+    });
+    const items = section(buildTrayModel(withSky(state), NOW).items);
+    expect(items[1]).toEqual({ type: 'action', label: '⚠ Controllers would get AWS and Google Cloud credentials that expire…', action: { id: 'show-clusters' } });
+    expect(labels(section(buildTrayModel(withSky(sky([cluster('a')], { controllerWarnings: [] })), NOW).items))).toEqual(['SkyPilot cluster', 'a — up · default']);
+  });
+
   it('shows no section without SkyPilot, with no clusters, or with no state.db; one warning when state.db cannot be read', () => {
     for (const state of [null, sky([]), sky([], { available: false, reason: 'missing', message: 'no state.db' })]) {
       const model = buildTrayModel(withSky(state), NOW);
