@@ -400,6 +400,28 @@ const rows: BadInput[] = [
     stdout: /The SSO token cache path is not a regular file/,
   },
   {
+    name: "a FIFO as the token file of the session to refresh (refresh)",
+    make: async (home) => {
+      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n');
+      await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
+      return ['refresh', 'corp'];
+    },
+    exit: 1,
+  },
+  {
+    name: "a FIFO as an aws login token file (status --json)",
+    make: async (home) => {
+      await home.write('.aws/config', '[profile console]\nlogin_session = arn:aws:iam::111122223333:user/me\nregion = eu-west-1\n');
+      await awsDefault(home);
+      await mkdir(home.path('.aws', 'login', 'cache'), { recursive: true });
+      // The AWS CLI's name for the session's login cache file: sha256 of login_session.
+      await home.fifo(`.aws/login/cache/${createHash('sha256').update('arn:aws:iam::111122223333:user/me').digest('hex')}.json`);
+      return ['status', '--json'];
+    },
+    exit: 0,
+    stdout: /"name":"console"/,
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,

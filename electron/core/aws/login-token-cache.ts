@@ -13,6 +13,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { errnoCode } from '../fs/errno';
+import { NON_BLOCKING_READ } from '../fs/regular-file';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 
 /**
@@ -121,7 +122,8 @@ const MAX_LOGIN_FILE_BYTES = 1024 * 1024;
 export function readLoginTokenSummarySync(file: string): LoginTokenRead {
   let text: string;
   try {
-    const fd = openSync(file, 'r');
+    // Without blocking: a FIFO must not wedge the read (electron/core/fs/regular-file.ts).
+    const fd = openSync(file, NON_BLOCKING_READ);
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { token: null, missing: false, problem: { severity: 'error', message: 'The login cache path is not a regular file.', file } };

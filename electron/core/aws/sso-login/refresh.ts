@@ -1,8 +1,8 @@
 // Silent refresh of an SSO session with its refresh token (CreateToken grant refresh_token),
 // as botocore does it, but earlier (see refresh-plan.ts) so no other tool ever has to.
 // https://github.com/boto/botocore/blob/develop/botocore/tokens.py (SSOTokenProvider._refresh_access_token)
-import { promises as fs } from 'node:fs';
 import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
+import { readRegularFile } from '../../fs/regular-file';
 import { parseCacheTimestamp, ssoTokenCachePath } from '../sso-token-cache';
 import { systemClock, type LoginClock } from './login-clock';
 import { toLoginFailure } from './login-outcome';
@@ -45,7 +45,8 @@ function text(value: unknown): string | undefined {
 async function readTokenForRefresh(file: string): Promise<CachedTokenForRefresh | null> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+    // A regular file only: a FIFO here would wait forever (electron/core/fs/regular-file.ts).
+    parsed = JSON.parse((await readRegularFile(file)).toString('utf8'));
   } catch {
     return null;
   }

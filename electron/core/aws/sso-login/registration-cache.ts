@@ -6,7 +6,7 @@
 // https://github.com/aws/aws-cli/blob/v2/awscli/botocore/utils.py
 // (BaseSSOTokenFetcher._registration_cache_key, SSOTokenFetcher/SSOTokenFetcherAuth._registration)
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { readRegularFile } from '../../fs/regular-file';
 import path from 'node:path';
 import { formatCacheTimestamp, parseCacheTimestamp } from '../sso-token-cache';
 import { pythonJsonDumps } from './python-json';
@@ -52,7 +52,8 @@ function stringList(value: unknown): string[] | undefined {
 export async function readCachedRegistration(cacheDir: string, session: SsoSessionRef): Promise<ClientRegistration | null> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fs.readFile(registrationCachePath(cacheDir, session), 'utf8'));
+    // A regular file only: a FIFO here would wait forever (electron/core/fs/regular-file.ts).
+    parsed = JSON.parse((await readRegularFile(registrationCachePath(cacheDir, session))).toString('utf8'));
   } catch {
     return null;
   }
