@@ -1,7 +1,9 @@
 import type { RefObject } from 'react';
 import type { CloudIdApi, AwsProfile, IdentityCheck, SsoSession } from '../shared-types';
 import { formatLocation, KIND_LABEL } from '../lib/labels';
+import { consoleUnavailableReason } from '../lib/console-view';
 import { formatExpiry } from '../lib/time-left';
+import { ConsoleSection } from './console-section';
 import { IdentitySection } from './identity-section';
 import { ProblemList } from './problem-list';
 import { StatusBadge } from './status-badge';
@@ -105,6 +107,7 @@ export function ProfileDetail({ api, profile, session, check, verifying, verifyF
       </section>
 
       <IdentitySection check={check} verifying={verifying} failure={verifyFailure} now={now} onVerify={onVerify} />
+      <ConsoleSection api={api} profile={profile.name} unavailable={consoleUnavailableReason(profile.status)} />
       <TerminalLines api={api} profile={profile.name} />
     </article>
   );
