@@ -134,6 +134,30 @@ test.describe('the Clusters tab', () => {
     await expect(view(page).getByRole('heading', { level: 3 })).toHaveCount(3);
   });
 
+  test("shows the active workspace's AWS profile and warns that the jobs controller would get credentials that expire", async ({ launchApp, page }, testInfo) => {
+    // The workspace gives SkyPilot an SSO profile (docs.skypilot.co admin/workspaces.html shape).
+    const sso = `${CONFIG}\n[profile team-sso]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`;
+    const controller: SkyClusterRow = { name: 'sky-jobs-controller-2ea485ea', status: 'UP', launched_at: LAUNCHED, owner: owner(ALICE_ID), cloud: 'AWS', region: 'us-east-1' };
+    await launchApp(
+      launch({
+        config: sso,
+        sky: { schema: 'v0.12-infra-columns', journalMode: 'WAL', rows: [...ROWS, controller] },
+        files: { '.sky/config.yaml': 'workspaces:\n  team-a:\n    aws:\n      profile: team-sso\nactive_workspace: team-a\n' },
+      }),
+    );
+    await openClusters(page);
+    const now = view(page).getByRole('region', { name: 'SkyPilot uses now' });
+    await expect(now).toContainText('profile team-sso');
+    await expect(now).toContainText('team-a');
+    await expect(now).toContainText('sets AWS profile team-sso');
+
+    const warning = view(page).getByRole('status', { name: 'Controller credentials' });
+    await expect(warning).toContainText('The controller sky-jobs-controller-2ea485ea would get credentials that expire.');
+    await expect(warning).toContainText('AWS profile "team-sso" (workspace team-a), which SkyPilot would use, is an IAM Identity Center (SSO) profile');
+    await expect(warning).toContainText('Instead: Use a static role: `remote_identity: SERVICE_ACCOUNT`');
+    await page.screenshot({ path: testInfo.outputPath('clusters-controller-warning.png'), fullPage: true });
+  });
+
   test('says plainly when SkyPilot has no state on this machine, or state.db cannot be read', async ({ launchApp, page }, testInfo) => {
     const { home } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
     await openClusters(page);

@@ -85,6 +85,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
           {!verifying && verifyError !== null && <span className="inline-error">Verify failed: {verifyError}</span>}
         </div>
       )}
+      {(sky.controllerWarnings ?? []).length > 0 && <ControllerWarnings warnings={sky.controllerWarnings ?? []} />}
       {problems.length > 0 && <ProblemList problems={problems} label="Problems reading SkyPilot’s state" />}
       {sky.available && clusters.length === 0 && <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>}
       {clusters.length > 0 && (
@@ -131,9 +132,42 @@ function SkyNow({ sky }: { sky: SkyState }) {
         </dd>
         <dt>Google Cloud</dt>
         <dd className="mono">{gcp ?? <span className="muted">unknown (no active gcloud account or project)</span>}</dd>
+        {sky.workspace && (
+          <>
+            <dt>Workspace</dt>
+            <dd>
+              <span className="mono">{sky.workspace.name}</span>
+              <span className="muted">
+                {sky.workspace.setIn ? ` · active_workspace in ${sky.workspace.setIn}` : ' · SkyPilot’s default'}
+                {sky.workspace.awsProfile && ` · sets AWS profile ${sky.workspace.awsProfile}`}
+                {sky.workspace.gcpProjectId && ` · sets GCP project ${sky.workspace.gcpProjectId}`}
+              </span>
+            </dd>
+          </>
+        )}
         <dt>State</dt>
         <dd className="mono">{sky.stateFile}</dd>
       </dl>
+    </section>
+  );
+}
+
+/** Controllers (managed jobs, SkyServe) would get credentials that expire: why, and what instead. */
+function ControllerWarnings({ warnings }: { warnings: NonNullable<SkyState['controllerWarnings']> }) {
+  const controllers = [...new Set(warnings.flatMap((w) => w.controllers))];
+  return (
+    <section className="banner banner-warning clusters-controllers" role="status" aria-label="Controller credentials">
+      <p className="banner-headline">
+        {controllers.length === 1 ? 'The controller ' : 'The controllers '}
+        <span className="mono">{controllers.join(', ')}</span> would get credentials that expire.
+      </p>
+      <ul>
+        {warnings.map((w) => (
+          <li key={w.cloud}>
+            {w.message} <strong>Instead:</strong> {w.instead}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
