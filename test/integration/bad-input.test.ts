@@ -422,6 +422,16 @@ const rows: BadInput[] = [
     stdout: /"name":"console"/,
   },
   {
+    name: 'a FIFO as the token file of the session to sync (sso sync)',
+    make: async (home) => {
+      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n');
+      await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
+      return ['sso', 'sync', 'corp'];
+    },
+    exit: 1,
+    stderr: /not logged in to corp/,
+  },
+  {
     name: 'a FIFO given as the key to import (gcp import)',
     make: async (home) => ['gcp', 'import', await home.fifo('key.json')],
     exit: 1,

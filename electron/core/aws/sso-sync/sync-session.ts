@@ -2,7 +2,7 @@
 // session's `[sso-session NAME]` (region, start URL), its cached access token, and the profile
 // names the credentials file already uses. The token is returned to the caller that makes the
 // portal calls and must go nowhere else (not into a snapshot, a log or IPC).
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../../fs/regular-file';
 import { readForEdit, type FileForEdit } from '../../fs/safe-file-writer';
 import { cloudidCommand } from '../../../shared/shell-commands';
 import { resolveAwsPaths } from '../aws-environment';
@@ -43,7 +43,8 @@ export async function loadSyncSession(env: NodeJS.ProcessEnv, homeDir: string, s
   const tokenFile = ssoTokenCachePath(paths.ssoCacheDir, { name: sessionName, legacy: false, startUrl });
   let token: { accessToken?: unknown; expiresAt?: unknown };
   try {
-    token = JSON.parse(await readFile(tokenFile, 'utf8')) as typeof token;
+    // Regular files only (electron/core/fs/regular-file.ts): a FIFO would wait forever.
+    token = JSON.parse((await readRegularFile(tokenFile)).toString('utf8')) as typeof token;
   } catch {
     return { ok: false, reason: 'signed-out', message: `not logged in to ${sessionName}: run \`${cloudidCommand('login', sessionName)}\` first` };
   }
@@ -57,7 +58,7 @@ export async function loadSyncSession(env: NodeJS.ProcessEnv, homeDir: string, s
 
   let credentialsProfileNames: string[] = [];
   try {
-    credentialsProfileNames = parseIni(await readFile(paths.credentialsFile, 'utf8')).sections.map((s) => s.name);
+    credentialsProfileNames = parseIni((await readRegularFile(paths.credentialsFile)).toString('utf8')).sections.map((s) => s.name);
   } catch {
     // No credentials file: no names taken there.
   }
