@@ -346,6 +346,44 @@ describe("SkyPilot's config file", () => {
     expect(state).toMatchObject({ available: true, configFile: config, activeWorkspace: 'research', problems: [] });
   });
 
+  it("reads a project's .sky.yaml (SKYPILOT_PROJECT_CONFIG, or DIR/.sky.yaml) for active_workspace only", async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'team-b' }] });
+    const user = path.join(dir, '.sky', 'config.yaml');
+    await writeFile(user, 'workspaces:\n  team-a:\n    aws:\n      profile: a\n  team-b:\n    gcp:\n      project_id: pb\nactive_workspace: team-a\n');
+    const projectDir = await mkdtemp(path.join(os.tmpdir(), 'cloudid-sky-project-'));
+    const projectFile = path.join(projectDir, '.sky.yaml');
+    await writeFile(projectFile, 'active_workspace: team-b\nworkspaces:\n  team-b:\n    aws:\n      profile: sneaky\n');
+    const fromDir = await readSkyState({ homeDir: dir, env: {}, apiServerPort: closedPort, projectDir });
+    expect(fromDir).toMatchObject({ available: true, activeWorkspace: 'team-b', configFile: projectFile });
+    // The project's own workspaces: block is ignored, as SkyPilot's API server ignores it.
+    expect(fromDir.workspace).toMatchObject({ name: 'team-b', awsProfile: null, gcpProjectId: 'pb', projectConfigFile: projectFile });
+    expect(fromDir.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('`workspaces` in') })]);
+    // The variable wins over the folder; ~ is the home folder.
+    await writeFile(path.join(dir, 'other.yaml'), 'active_workspace: team-a\n');
+    const fromVariable = await readSkyState({ homeDir: dir, env: { SKYPILOT_PROJECT_CONFIG: '~/other.yaml' }, apiServerPort: closedPort, projectDir });
+    expect(fromVariable.workspace).toMatchObject({ name: 'team-a', setIn: path.join(dir, 'other.yaml'), awsProfile: 'a' });
+    // Without a project, the user config decides.
+    expect((await read(dir)).workspace).toMatchObject({ name: 'team-a', setIn: user, projectConfigFile: null });
+    await rm(projectDir, { recursive: true, force: true });
+  });
+
+  it('turns a bad project config or a missing named one into a problem and still reads the clusters', async () => {
+    const dir = await home();
+    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner }] });
+    const bad = path.join(dir, 'bad.yaml');
+    await writeFile(bad, 'active_workspace: [team-b\n');
+    const broken = await read(dir, { SKYPILOT_PROJECT_CONFIG: bad });
+    expect(broken).toMatchObject({ available: true, activeWorkspace: 'default' });
+    expect(broken.clusters.map((c) => c.name)).toEqual(['team']);
+    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('is not valid YAML') })]);
+    const missing = await read(dir, { SKYPILOT_PROJECT_CONFIG: path.join(dir, 'nope.yaml'), SKYPILOT_GLOBAL_CONFIG: path.join(dir, 'gone.yaml') });
+    expect(missing.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^SKYPILOT_GLOBAL_CONFIG names .*gone\.yaml, which does not exist/),
+      expect.stringMatching(/^SKYPILOT_PROJECT_CONFIG names .*nope\.yaml, which does not exist/),
+    ]);
+  });
+
   it('turns an invalid or huge config into a problem and still reads the clusters', async () => {
     const dir = await home();
     await writeSkyState(dir, { schema: 'v0.10-alembic', rows: [{ name: 'train', status: 'UP', owner: awsOwner }] });

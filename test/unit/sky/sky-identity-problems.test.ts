@@ -33,6 +33,17 @@ describe('skyIdentityProblems', () => {
     expect(messages(fine, { AWS_PROFILE: 'dev' })).toEqual([]);
   });
 
+  it("judges the active workspace's profile, which beats AWS_PROFILE and keys in the environment", () => {
+    const expired = makeSnapshot({ profiles: [makeProfile({ name: 'dev', status: 'expired', expiresAt: minutesFrom(-5) })] });
+    const workspace = { name: 'team-a', setIn: '/home/u/.sky/config.yaml', definedIn: '/home/u/.sky/config.yaml', gcpProjectId: null, projectConfigFile: null };
+    const inWorkspace = (awsProfile: string) => ({ ...expired, sky: { workspace: { ...workspace, awsProfile } } });
+    const env = { AWS_PROFILE: 'other', AWS_ACCESS_KEY_ID: 'AKIA', AWS_SECRET_ACCESS_KEY: 's' };
+    expect(messages(inWorkspace('dev'), env)).toEqual(['AWS profile "dev", which SkyPilot would use, expired at 2026-11-26 11:55 UTC']);
+    expect(messages(inWorkspace('team-a-profile'), env)).toEqual([
+      'SkyPilot would use AWS profile "team-a-profile" (workspace team-a sets it), which is not in /home/u/.aws/config or /home/u/.aws/credentials',
+    ]);
+  });
+
   it("says the same of gcloud's active account", () => {
     const base = makeSnapshot({ leadTimeMinutes: 20, profiles: [makeProfile({ name: 'default', status: 'long-lived' })] });
     expect(messages({ ...base, gcp: gcloud('expiring', '2026-11-26T12:10:00.000Z') }, {})).toEqual([
