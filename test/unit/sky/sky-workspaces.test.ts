@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { awsIdentitiesFrom } from '../../../electron/core/sky/local-identities';
 import { matchCluster } from '../../../electron/core/sky/owner-match';
-import { parseSkyUserConfig } from '../../../electron/core/sky/sky-config';
+import { parseSkyUserConfig, skyConfigFile } from '../../../electron/core/sky/sky-config';
 import { gcpIdentityFix } from '../../../electron/core/sky/sky-fix';
 import { effectiveSkyConfig, type SkyProjectConfig } from '../../../electron/core/sky/sky-project-config';
 import { parseOwner } from '../../../electron/core/sky/sky-owner';
 import type { GcpActiveIdentity, LocalIdentities, SkyCluster } from '../../../electron/core/sky/sky-types';
+import { skyWatchTargets } from '../../../electron/core/sky/sky-watch';
 
 const file = '/home/me/.sky/config.yaml';
 // The documented example, verbatim in shape (team-c's odd indentation included).
@@ -100,6 +101,15 @@ describe('a project .sky.yaml over the user config', () => {
 
   it("lets the project's remote_identity win", () => {
     expect(effectiveSkyConfig(user, project({ uploadsLocalCredentials: { aws: false } })).uploadsLocalCredentials).toEqual({ aws: false, gcp: true });
+  });
+});
+
+describe('where the configs are', () => {
+  it('expands ~ in SKYPILOT_GLOBAL_CONFIG and watches the project config that is read', () => {
+    expect(skyConfigFile('/home/me', { SKYPILOT_GLOBAL_CONFIG: '~/team/sky.yaml' })).toBe('/home/me/team/sky.yaml');
+    expect(skyWatchTargets('/home/me', {}, '/src/ml').map((t) => t.path)).toContain('/src/ml/.sky.yaml');
+    expect(skyWatchTargets('/home/me', { SKYPILOT_PROJECT_CONFIG: '/etc/p.yaml' }, null).map((t) => t.path)).toContain('/etc/p.yaml');
+    expect(skyWatchTargets('/home/me', {}).some((t) => t.path.endsWith('.sky.yaml'))).toBe(false);
   });
 });
 
