@@ -20,7 +20,7 @@ export interface FederationServerOptions {
 }
 
 /** What the server saw; never a secret. */
-export interface FederationRequest {
+interface FederationRequest {
   method: string;
   path: string;
   action: string | null;

@@ -8,7 +8,7 @@ import { classifyIdentityError } from './identity-errors';
 import { awsFilesFor, stsEndpointFor } from './identity-verifier';
 import type { TemporaryCredentials } from './console-signin';
 import { ConsoleSigninError } from './console-signin';
-import { hostOf, isNetworkTimeout, sdkRequestHandlerOptions, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../net/deadline';
+import { DEFAULT_REQUEST_DEADLINE_MS, hostOf, isNetworkTimeout, sdkRequestHandlerOptions, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../net/deadline';
 
 export interface ConsoleCredentialOptions extends RequestDeadlineOptions {
   env: NodeJS.ProcessEnv;
@@ -49,7 +49,7 @@ export async function consoleCredentials(options: ConsoleCredentialOptions): Pro
   const endpoint = stsEndpoint(env, region);
   const fail = (error: unknown): never => {
     if (isNetworkTimeout(error)) throw new ConsoleSigninError(error.message);
-    const classified = classifyIdentityError(error, { profile, profileExists: null, timeoutMs: options.requestTimeoutMs ?? 0, endpoint });
+    const classified = classifyIdentityError(error, { profile, profileExists: null, timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_DEADLINE_MS, endpoint });
     throw new ConsoleSigninError(classified.message);
   };
 
