@@ -5,7 +5,9 @@
 // every cloud whose `remote_identity` is LOCAL_CREDENTIALS (the default for AWS and GCP), and
 // SkyPilot warns when they can expire: "Clusters may be leaked if the credentials expire while jobs
 // are running" (backend_utils.get_expirable_clouds, cloud_vm_ray_backend.py). This says so before a
-// controller is launched again, and what to use instead.
+// controller is launched again, and what to use instead. For AWS it is stricter than SkyPilot:
+// SkyPilot uploads only ~/.aws/credentials keys (AWS.get_credential_file_mounts), so an SSO or
+// `aws login` identity never reaches a controller, which then has only what its own cloud gives it.
 import type { LocalIdentities, SkyActiveWorkspace, SkyControllerWarning } from './sky-types';
 
 const CONTROLLER_NAME = /^sky-(jobs|spot|serve)-controller-[0-9a-f]+$/;
@@ -52,7 +54,9 @@ export function controllerWarnings(inputs: ControllerInputs): SkyControllerWarni
     warnings.push({
       cloud: 'aws',
       controllers,
-      message: `AWS profile "${profile.profile}"${chosen}, which SkyPilot would use, is ${awsKind}: its credentials expire, and ${consequence}.`,
+      message:
+        `AWS profile "${profile.profile}"${chosen}, which SkyPilot would use, is ${awsKind}: its credentials expire, so SkyPilot does not ` +
+        `hand them to controllers (it uploads only ~/.aws/credentials keys); ${consequence}.`,
       instead:
         `Use a static role: \`remote_identity: SERVICE_ACCOUNT\` under \`aws:\` in ${inputs.configFile} gives controllers SkyPilot's IAM role, ` +
         'or run SkyPilot with a profile that holds an IAM user’s access keys.',
