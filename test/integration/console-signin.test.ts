@@ -10,6 +10,7 @@ import { run } from '../../electron/cli/commands/console';
 import type { CliContext } from '../../electron/cli/commands/cli-context';
 import { makeAwsHome, type AwsHome } from '../support/aws-home';
 import { startFederationServer, type FederationServer, type FederationSession } from '../support/federation-server';
+import { startSilentServer } from '../support/silent-server';
 import { startStsServer, type StsServer } from '../support/sts-server';
 
 const DEV = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret-0000000000000000000000000000' };
@@ -89,7 +90,7 @@ interface Outcome {
   opened: string[];
 }
 
-async function cloudidConsole(argv: string[], options: { signin?: string; browser?: boolean; timeoutMs?: number } = {}): Promise<Outcome> {
+async function cloudidConsole(argv: string[], options: { signin?: string; sts?: string; browser?: boolean; timeoutMs?: number } = {}): Promise<Outcome> {
   const stdout = new Capture();
   const stderr = new Capture();
   const opened: string[] = [];
@@ -97,7 +98,7 @@ async function cloudidConsole(argv: string[], options: { signin?: string; browse
     env: {
       HOME: aws.home,
       PATH: process.env.PATH,
-      AWS_ENDPOINT_URL_STS: sts.url,
+      AWS_ENDPOINT_URL_STS: options.sts ?? sts.url,
       ...(options.signin ? { AWS_ENDPOINT_URL_SIGNIN: options.signin } : {}),
     },
     homeDir: aws.home,
@@ -203,6 +204,21 @@ describe('cloudid console', () => {
     expect(out.stderr).toBe(
       `cloudid console: ${new URL(federation.url).host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SIGNIN.\n`,
     );
+  });
+
+  it('gives up at the deadline when STS never answers, and leaves no connection open', async () => {
+    const silent = await startSilentServer();
+    try {
+      federation = await startFederationServer({ accepts: () => true });
+      const out = await cloudidConsole(['static', '--print'], { signin: federation.url, sts: silent.url, timeoutMs: 300 });
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toBe(`cloudid console: ${new URL(silent.url).host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_STS.\n`);
+      expect(federation.requests).toEqual([]);
+      await expect.poll(() => silent.openConnections(), { timeout: 2_000 }).toBe(0);
+    } finally {
+      await silent.close();
+    }
   });
 
   it('says when no browser could be opened, and does not print the URL', async () => {
