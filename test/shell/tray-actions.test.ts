@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AwsHome } from '../support/aws-home';
 import { writeConfiguration } from '../support/gcloud-fixtures';
 import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
-import { STS_KEY, type trayLoginDeviceCode, type traySwitchGcloudConfiguration, type trayVerify } from './scenarios/tray-actions';
+import { CONSOLE_KEY, STS_KEY, type trayLoginDeviceCode, type trayOpenConsole, type traySwitchGcloudConfiguration, type trayVerify } from './scenarios/tray-actions';
 
 const file = 'test/shell/scenarios/tray-actions.ts';
 const homes: AwsHome[] = [];
@@ -13,7 +13,12 @@ afterEach(async () => {
   await Promise.all(homes.splice(0).map((h) => h.cleanup()));
 });
 
-type Scenarios = { trayVerify: typeof trayVerify; trayLoginDeviceCode: typeof trayLoginDeviceCode; traySwitchGcloudConfiguration: typeof traySwitchGcloudConfiguration };
+type Scenarios = {
+  trayVerify: typeof trayVerify;
+  trayLoginDeviceCode: typeof trayLoginDeviceCode;
+  trayOpenConsole: typeof trayOpenConsole;
+  traySwitchGcloudConfiguration: typeof traySwitchGcloudConfiguration;
+};
 
 async function run<K extends keyof Scenarios>(name: K, options: RunOptions) {
   const report = await runScenario<Awaited<ReturnType<Scenarios[K]>>>(file, name, { timeoutMs: 45_000, ...options });
@@ -63,6 +68,29 @@ describe('tray actions', () => {
     expect(result.shownByClick).toBe(true);
     expect(result.ended).toEqual([expect.objectContaining({ status: 'logged-in', session: 'corp' })]);
     expect(result.menuAfter.some((l) => l.endsWith(' > Log in…'))).toBe(false);
+  });
+
+  it('"Open AWS console" exchanges the credentials, and opens only AWS sign-in: a local endpoint is refused and said so', async () => {
+    const { result, stderr } = await run('trayOpenConsole', {
+      setUp: async (home) => {
+        await home.writeConfig('[profile temp]\nregion = eu-west-1\n');
+        await home.writeCredentials(`[temp]\naws_access_key_id = ${CONSOLE_KEY.id}\naws_secret_access_key = ${CONSOLE_KEY.secret}\naws_session_token = ${CONSOLE_KEY.token}\n`);
+      },
+      env: { AWS_PROFILE: 'temp' },
+    });
+    expect(result.menu).toContain('Open AWS console');
+    expect(result.federation).toEqual([{ action: 'getSigninToken', accepted: true }]);
+    expect(result.opened).toEqual([]);
+    expect(result.dialogs).toEqual([
+      expect.objectContaining({
+        type: 'warning',
+        message: 'Could not open the AWS console as temp',
+        detail: 'The browser did not open the AWS sign-in page (only AWS sign-in hosts are opened, over https).',
+      }),
+    ]);
+    // The refusal is logged without the query, where the sign-in token is.
+    expect(stderr).toMatch(/Refused to open "http:\/\/127\.0\.0\.1:\d+\/federation": http: is not https:/);
+    expect(stderr.includes('SigninToken')).toBe(false);
   });
 
   it('"Switch gcloud configuration" runs gcloud to activate the one picked', async () => {

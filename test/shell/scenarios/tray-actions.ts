@@ -1,13 +1,14 @@
 // The tray's actions that reach a service, on the built app: "Verify identities" against a local
 // STS, "Log in…" to an SSO session with the device-code flow against a local SSO-OIDC service
-// (its notification, the page's "open the page again", a browser that fails to open), and
-// switching the gcloud configuration. The local services run in the scenario's own process and
+// (its notification, the page's "open the page again", a browser that fails to open), "Open AWS
+// console" against a local sign-in endpoint, and switching the gcloud configuration. The local services run in the scenario's own process and
 // are closed before the scenario ends, so anything left open is the app's.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { clickNotification } from '../../support/electron-fake/fake-notification';
+import { startFederationServer } from '../../support/federation-server';
 import { startSsoOidcServer } from '../../support/sso-oidc-server';
 import { startStsServer } from '../../support/sts-server';
 import type { Shell } from '../support/shell-harness';
@@ -147,6 +148,36 @@ export async function trayLoginDeviceCode(shell: Shell) {
     front.server.closeAllConnections();
     await new Promise((resolve) => front.server.close(resolve));
     await oidc.close();
+  }
+}
+
+export const CONSOLE_KEY = { id: 'ASIASHELLCONSOLE0001', secret: 'shell-console-secret-00000000000000000', token: 'shell-console-session-token' };
+
+/**
+ * "Open AWS console" with the sign-in endpoint on a local server (AWS_ENDPOINT_URL_SIGNIN): the
+ * credentials are exchanged, and the app's policy then refuses to open a URL that is not AWS's
+ * https sign-in, says so in a dialog, and logs the refusal without the token.
+ */
+export async function trayOpenConsole(shell: Shell) {
+  const federation = await startFederationServer({
+    accepts: (s) => s.sessionId === CONSOLE_KEY.id && s.sessionKey === CONSOLE_KEY.secret && s.sessionToken === CONSOLE_KEY.token,
+  });
+  process.env.AWS_ENDPOINT_URL_SIGNIN = federation.url;
+  try {
+    const tray = await started(shell);
+    const menu = tray.labels();
+    tray.clickItem('Open AWS console');
+    await shell.waitFor('the refusal dialog', () => shell.fake.dialog.messages.length > 0 || undefined, 10_000);
+    const result = {
+      menu,
+      federation: federation.requests.map((r) => ({ action: r.action, accepted: r.accepted })),
+      opened: [...shell.fake.shell.opened],
+      dialogs: shell.fake.dialog.messages,
+    };
+    await shell.quit();
+    return result;
+  } finally {
+    await federation.close();
   }
 }
 
