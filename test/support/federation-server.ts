@@ -1,7 +1,7 @@
 // A local AWS sign-in federation endpoint for tests: GET /federation?Action=getSigninToken with a
 // `Session` JSON of exactly sessionId, sessionKey and sessionToken, answered {"SigninToken": ...}
 // when the test's `accepts` says the credentials are the expected ones, 400 otherwise.
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html
+// The protocol: docs/interop-aws.md, "Console sign-in".
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

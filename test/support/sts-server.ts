@@ -235,7 +235,7 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     );
   }
 
-  /** https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html: long-term keys only. */
+  /** GetFederationToken takes long-term keys only, and names the federated user (docs/interop-aws.md, "Console sign-in"). */
   function getFederationToken(caller: StsIdentity, params: URLSearchParams, requestId: string): string {
     if (caller.sessionToken !== undefined) {
       throw new StsError(403, 'AccessDenied', 'Cannot call GetFederationToken with session credentials');

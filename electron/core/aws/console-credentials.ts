@@ -3,7 +3,7 @@
 // portal, assume-role, `aws login`, credential_process, web identity, static keys), as the
 // verifier does (identity-verifier.ts). The federation endpoint accepts only temporary
 // credentials, so long-term IAM user keys go through STS GetFederationToken first, as aws-vault's
-// `login` does (cli/login.go, vault/federationtokenprovider.go in 99designs/aws-vault).
+// `login` does (docs/interop-aws.md, "Console sign-in").
 import { classifyIdentityError } from './identity-errors';
 import { awsFilesFor, stsEndpointFor } from './identity-verifier';
 import type { TemporaryCredentials } from './console-signin';

@@ -1,7 +1,7 @@
 // Temporary credentials → a URL that opens the AWS console signed in as them, the way AWS's
 // "custom identity broker" does it: GET /federation?Action=getSigninToken&Session={json} answers
 // {"SigninToken": ...}, and /federation?Action=login&...&SigninToken=... signs the browser in.
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html
+// The protocol, the partitions' hosts and the upstream sources: docs/interop-aws.md, "Console sign-in".
 // The sign-in token, and so the URL, lets whoever holds it into the console for 15 minutes: it is
 // returned to the caller and never logged, stored or put in an error message here.
 import { hostOf, isNetworkTimeout, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../net/deadline';
@@ -58,7 +58,7 @@ export function consoleRegion(profileRegion: string | null, ssoRegion: string | 
   return profileRegion || env.AWS_REGION || env.AWS_DEFAULT_REGION || ssoRegion || 'us-east-1';
 }
 
-/** The console home of the region, as aws-vault's `login` opens it. */
+/** The console home of the region (docs/interop-aws.md, "Console sign-in"). */
 export function defaultDestination(region: string): string {
   const host = `${region}.${HOSTS[partitionOf(region)].console}`;
   return `https://${host}/console/home?region=${encodeURIComponent(region)}`;
