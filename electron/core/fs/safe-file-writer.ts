@@ -136,8 +136,10 @@ export async function writeEdited(
 ): Promise<{ backupPath: string | null; changed: boolean }> {
   if (original.exists && newText === original.text) return { backupPath: null, changed: false };
 
-  const target = await resolveTarget(original.path, fs);
-  return serialised(target, () => writeEditedNow(original, target, newText, opts, fs));
+  return serialised(resolve(original.path), async () => {
+    const target = await resolveTarget(original.path, fs);
+    return writeEditedNow(original, target, newText, opts, fs);
+  });
 }
 
 async function writeEditedNow(
@@ -202,20 +204,23 @@ export async function writeFileAtomic(
   opts: AtomicWriteOptions = {},
   fs: WriterFs = nodeFs,
 ): Promise<void> {
-  const target = await resolveTarget(path, fs);
-  await fs.mkdir(dirname(target), { recursive: true, mode: opts.dirMode ?? 0o700 });
-  let mode = opts.mode;
-  if (mode === undefined) {
-    try {
-      mode = (await fs.stat(target)).mode & 0o7777;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      mode = defaultModeFor(target);
-    }
-  }
   const bytes = toBuffer(data);
-  const fileMode = mode;
-  await serialised(target, () => commitViaTempFile(target, bytes, fileMode, fs, { kind: 'replace' }));
+  // Queued by the path as given, before anything is awaited: writes this process starts in one
+  // order land in that order, however long each one's look-ups take.
+  await serialised(resolve(path), async () => {
+    const target = await resolveTarget(path, fs);
+    await fs.mkdir(dirname(target), { recursive: true, mode: opts.dirMode ?? 0o700 });
+    let mode = opts.mode;
+    if (mode === undefined) {
+      try {
+        mode = (await fs.stat(target)).mode & 0o7777;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        mode = defaultModeFor(target);
+      }
+    }
+    await commitViaTempFile(target, bytes, mode, fs, { kind: 'replace' });
+  });
 }
 
 /** `writeFileAtomic` of `value` as JSON, in the file's `format`. */
