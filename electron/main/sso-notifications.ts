@@ -12,8 +12,8 @@ export interface SsoNotificationOptions {
   iconPath: string;
   /** The user's setting, read each time. */
   enabled(): boolean;
-  openWindow(): void;
-  logIn(session: string): void;
+  openWindow: () => void;
+  logIn: (session: string) => void;
 }
 
 export interface SsoNotifications {

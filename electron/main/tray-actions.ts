@@ -12,7 +12,12 @@ export interface TrayActionOptions {
   appWindow: AppWindow;
   started: Promise<CoreServices>;
   /** Start an SSO login with the window showing its progress. */
-  ssoLogin(session: string): void;
+  ssoLogin: (session: string) => void;
+}
+
+/** Electron 45's clipboard answers asynchronously; a failure is logged, never unhandled. */
+function copyToClipboard(text: string): void {
+  clipboard.writeText(text).catch((error: unknown) => console.error('copying to the clipboard failed:', error));
 }
 
 export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOptions): TrayActionHandlers {
@@ -33,7 +38,7 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
     'verify-all': () => whenStarted(started, ({ core }) => core.verifyAll(), 'verify all'),
     'show-profile': (profile) => (profile ? appWindow.showAndSend('focusProfile', { profile }) : appWindow.show()),
     'copy-profile-export': (profile) => {
-      if (profile) clipboard.writeText(profileExportLine(profile));
+      if (profile) copyToClipboard(profileExportLine(profile));
     },
     'gcp-switch-configuration': (name) => {
       if (!name) return;
@@ -48,10 +53,10 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
     },
     'gcp-open': (account) => showGcp(account ?? null),
     'gcp-copy-login-command': (account) => {
-      if (account) clipboard.writeText(gcloudLoginCommand(account));
+      if (account) copyToClipboard(gcloudLoginCommand(account));
     },
     'copy-text': (text) => {
-      if (text) clipboard.writeText(text);
+      if (text) copyToClipboard(text);
     },
     'show-clusters': (cluster) => appWindow.showAndSend('showClusters', { cluster: cluster ?? null }),
     'sso-login': (session) => {

@@ -192,7 +192,7 @@ describe('cloudid status', () => {
     const h = await setUp();
     const env = { HOME: h.home, AWS_CONFIG_FILE: '', AWS_PROFILE: 'prod' };
     const listed = await new Promise<string>((resolve, reject) => {
-      execFile('/usr/bin/aws', ['configure', 'list-profiles'], { env: { PATH: '/usr/bin:/bin', ...env } }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+      execFile('/usr/bin/aws', ['configure', 'list-profiles'], { env: { PATH: '/usr/bin:/bin', ...env } }, (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout)));
     });
     expect(listed.trim()).toBe('default'); // from the credentials file only: not prod, not the loops
     const json = JSON.parse((await cloudid(['status', '--json'], env)).stdout);

@@ -13,8 +13,8 @@ import type { StartAtLogin } from './start-at-login';
 
 /** What only the shell can do; the test bridge passes recorders and fixed answers. */
 export interface ShellServices {
-  /** Plain text to the clipboard (Electron's clipboard in the app, a recorder in tests). */
-  copyText(text: string): void;
+  /** Plain text to the clipboard (Electron's clipboard, asynchronous since Electron 45; a recorder in tests). */
+  copyText(text: string): Promise<void> | void;
   /** A native file picker; null when the user cancels. */
   pickFile?(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
   /**
@@ -53,7 +53,7 @@ export function createOperationHandlers(core: Core, shell: ShellServices, emit: 
     awsLoginProfile: ({ profile, action }) => awsLogins.run(profile, action),
     openConsole: ({ profile }) => openAwsConsole(core, profile, shell.openExternal?.bind(shell)),
     copyText: async ({ text }) => {
-      shell.copyText(text);
+      await shell.copyText(text);
       return { copied: true };
     },
     ...createSsoHandlers(context),

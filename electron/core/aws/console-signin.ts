@@ -154,6 +154,6 @@ function signinTokenOf(body: string, host: string): string {
 
 function causeOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : null;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause).code) : null;
   return code ?? (cause instanceof Error ? cause.message : String(cause));
 }

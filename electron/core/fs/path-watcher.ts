@@ -59,7 +59,7 @@ export function planWatchRoots(targets: WatchTarget[], boundary?: string): strin
     const existing = nearestExistingAncestor(target.path);
     const parent = dirname(existing);
     const bounded = boundary !== undefined && isWithin(resolve(target.path), resolve(boundary)) && !isWithin(parent, resolve(boundary));
-    roots.add(bounded ? resolve(boundary as string) : parent);
+    roots.add(bounded ? resolve(boundary) : parent);
   }
   const sorted = [...roots].sort((a, b) => a.length - b.length);
   return sorted.filter((root, i) => !sorted.slice(0, i).some((outer) => isWithin(root, outer)));

@@ -37,7 +37,7 @@ export function loadSqlJs(wasmPath?: string): Promise<SqlJsStatic> {
   if (!loading || loadedFrom !== path) {
     loadedFrom = path;
     const attempt = Promise.all([import('sql.js'), readFile(path)]).then(([module, bytes]) => {
-      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       return startWithDirname(() => module.default({ wasmBinary }), dirname(path));
     });
     attempt.catch(() => {

@@ -75,7 +75,7 @@ describe('shell profiles', () => {
       open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
         if (String(path).includes('.bashrc.cloudid-tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         return (nodeFs.open as (...args: unknown[]) => ReturnType<typeof nodeFs.open>)(path, ...rest);
-      }) as typeof nodeFs.open,
+      }),
     };
     const writes = await applyShellProfileEdits(edits, full);
     expect(writes.map((w) => [w.shell, w.changed, w.problem])).toEqual([

@@ -201,7 +201,7 @@ describe('interop of our SSO login with the real tools', () => {
       clientId: ours.clientId as string,
       clientSecret: ours.clientSecret as string,
       registrationExpiresAt: new Date(ours.registrationExpiresAt as string),
-      refreshToken: ours.refreshToken as string,
+      refreshToken: ours.refreshToken,
     });
     expect(await botocoreWhoami()).toMatchObject({ Account: ACCOUNT });
     const rewritten = await readToken();

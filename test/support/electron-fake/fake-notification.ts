@@ -26,8 +26,8 @@ export class FakeNotification extends DeclaredEmitter {
     super('Notification');
     requireReady('new Notification()');
     checkOptions('NotificationConstructorOptions', options);
-    this.title = String(options.title ?? '');
-    this.body = String(options.body ?? '');
+    this.title = typeof options.title === 'string' ? options.title : '';
+    this.body = typeof options.body === 'string' ? options.body : '';
     this.actions = Array.isArray(options.actions) ? options.actions.map((a: { text?: string }) => String(a.text ?? '')) : [];
     return asDeclared('Notification', this);
   }

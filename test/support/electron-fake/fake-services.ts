@@ -144,12 +144,14 @@ export const dialog = asDeclared('Dialog', fakeDialog);
 
 export const fakeClipboard = {
   text: '',
-  writeText(text: string): void {
+  // Asynchronous since Electron 45 (electron.d.ts: writeText(text): Promise<void>).
+  writeText(text: string): Promise<void> {
     record('clipboard.writeText', text);
     this.text = text;
+    return Promise.resolve();
   },
-  readText(): string {
-    return this.text;
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
   },
 };
 export const clipboard = asDeclared('Clipboard', fakeClipboard);

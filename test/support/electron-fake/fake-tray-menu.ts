@@ -33,7 +33,7 @@ function toItem(raw: unknown): FakeMenuItem {
     type: item.type ?? (submenu ? 'submenu' : 'normal'),
     enabled: item.enabled ?? true,
     click: item.click ?? null,
-    submenu: submenu as FakeMenu | null,
+    submenu: submenu,
   };
 }
 

@@ -27,7 +27,7 @@ function setUp() {
       return { ok: name };
     },
   });
-  const unregister = registerIpc({ handlers: Promise.resolve(handlers), isAppFrame: (frame: unknown) => frame === APP_FRAME } as never);
+  const unregister = registerIpc({ handlers: Promise.resolve(handlers), isAppFrame: (frame: unknown) => frame === APP_FRAME });
   const call = (name: string, raw: unknown, frame: unknown = APP_FRAME) => {
     const listener = registered.get(operationChannel(name));
     if (!listener) throw new Error(`${name} is not registered`);

@@ -45,7 +45,7 @@ export function registrationCachePath(cacheDir: string, session: SsoSessionRef):
 }
 
 function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value) : undefined;
 }
 
 /** The cached registration, or null when there is none or it cannot be read. */
