@@ -21,6 +21,8 @@ export GNOME_KEYRING_CONTROL
 run() { echo; echo "== $*"; "$@"; }
 run npm run typecheck
 run npm run lint
+run npm run format:check   # Prettier, over the whole tree
+run npm run knip           # no unused files, exports or dependencies
 run npx vitest run
 run npm run build
 run npx vitest run --config vitest.shell.config.ts   # the built main and preload on the Electron fake (docs/shell-tests.md)

@@ -16,7 +16,3 @@ export type EventName = (typeof EVENT_NAMES)[number];
 
 export const operationChannel = (name: string): string => `cloudid:op:${name}`;
 export const eventChannel = (name: EventName): string => `cloudid:event:${name}`;
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
-}

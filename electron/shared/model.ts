@@ -44,17 +44,6 @@ export const IDENTITY_STATUSES: readonly IdentityStatus[] = [
 
 export type AwsProfileKind = 'sso' | 'sso-legacy' | 'static' | 'assume-role' | 'web-identity' | 'process' | 'login' | 'unknown';
 
-export const AWS_PROFILE_KINDS: readonly AwsProfileKind[] = [
-  'sso',
-  'sso-legacy',
-  'static',
-  'assume-role',
-  'web-identity',
-  'process',
-  'login',
-  'unknown',
-];
-
 /** Who STS says a profile is (GetCallerIdentity). */
 export interface CallerIdentity {
   account: string;
@@ -197,7 +186,6 @@ export interface Settings {
 }
 
 export type SsoLoginFlowSetting = 'auto' | 'pkce' | 'device-code';
-export const SSO_LOGIN_FLOW_SETTINGS: readonly SsoLoginFlowSetting[] = ['auto', 'pkce', 'device-code'];
 
 export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true, ssoLoginFlow: 'auto', startAtLogin: null };
 

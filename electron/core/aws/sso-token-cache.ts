@@ -47,18 +47,6 @@ export function ssoTokenCachePath(cacheDir: string, session: SsoTokenCacheRef): 
   return path.join(cacheDir, `${ssoTokenCacheKey(session)}.json`);
 }
 
-/** The file as the tools write it. Secrets: accessToken, clientSecret, refreshToken. */
-export interface SsoTokenCacheFile {
-  startUrl?: string;
-  region?: string;
-  accessToken: string;
-  expiresAt: string;
-  clientId?: string;
-  clientSecret?: string;
-  registrationExpiresAt?: string;
-  refreshToken?: string;
-}
-
 /** What the rest of the app may know about a cached token: no secrets. */
 export interface SsoTokenSummary {
   expiresAt: Date;

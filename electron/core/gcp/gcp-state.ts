@@ -13,16 +13,7 @@ import { readKeyMetadata, storedKeyPath } from './key-metadata-file';
 import { parseServiceAccountKey } from './service-account-key';
 import type { UserCredentialProbe } from './user-credential-probe';
 
-export type {
-  GcpAccount,
-  GcpAccountStatus,
-  GcpAdc,
-  GcpApplicationCredentials,
-  GcpConfiguration,
-  GcpImportedKey,
-  GcpPropertyOverride,
-  GcpState,
-} from '../../shared/gcp-model';
+export type { GcpAccount, GcpAdc, GcpState } from '../../shared/gcp-model';
 import { errnoCode } from '../fs/errno';
 import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
 

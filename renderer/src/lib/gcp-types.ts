@@ -14,4 +14,3 @@ export type GcpActivationOutcome = ResultOf<'gcpActivateKey'>;
 export type GcpKeyVerification = ResultOf<'gcpVerifyKey'>;
 export type GcpShellProfilesPreview = ResultOf<'gcpShellProfilesPreview'>;
 export type GcpShellProfilesApplied = ResultOf<'gcpShellProfilesApply'>;
-export type GcpSwitchOutcome = ResultOf<'gcpSwitchConfiguration'>;

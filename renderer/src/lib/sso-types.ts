@@ -6,11 +6,8 @@ type Result<K extends keyof CloudIdApi> = CloudIdApi[K] extends (...args: never[
 
 export type SsoLoginPrompt = EventPayload<'ssoLoginPrompt'>;
 export type SsoLoginResult = Result<'ssoLogin'>;
-export type SsoRefreshResult = Result<'ssoRefresh'>;
 export type SsoAccountsResult = Result<'ssoListAccounts'>;
 export type SsoAccount = Extract<SsoAccountsResult, { ok: true }>['accounts'][number];
 export type SsoSyncPreviewResult = Result<'ssoSyncPreview'>;
 export type SsoSyncPreview = Extract<SsoSyncPreviewResult, { ok: true }>['preview'];
-export type SsoSyncApplyResult = Result<'ssoSyncApply'>;
-export type SsoConfigureResult = Result<'ssoCreateSession'>;
 export type SsoListingProgress = EventPayload<'ssoSyncProgress'>;

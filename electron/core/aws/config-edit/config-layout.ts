@@ -70,12 +70,6 @@ export function splitConfigLines(text: string): ConfigLine[] {
   return lines;
 }
 
-export function joinConfigLines(lines: readonly ConfigLine[]): string {
-  let text = '';
-  for (const line of lines) text += line.content + line.eol;
-  return text;
-}
-
 /** The text the SDK sees on a line: inline comment cut, trimmed. */
 export function meaningfulText(content: string): string {
   const comment = COMMENT_START.exec(content);
