@@ -1,5 +1,5 @@
 // `cloudid --version` prints the version the bundle was built with (scripts/cli-bundle.mjs puts
-// package.json's there; test/integration/cli-package.test.ts checks that default end to end).
+// package.json's there; test/integration/scripts/cli-package.test.ts checks that default end to end).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

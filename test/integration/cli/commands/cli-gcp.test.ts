@@ -1,0 +1,141 @@
+// `cloudid gcp import | verify | remove`, run in-process with a temporary home, the real
+// keychain (scripts/test.sh runs vitest inside a keyring session), the real gcloud and the local
+// token server.
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import { run as gcp } from '../../../../electron/cli/commands/gcp-command';
+import { GoogleTokenServer } from '../../../support/google-token-server';
+import { runGcloud, serviceAccountKey, tempDir, wrongFiles, writeJson } from '../../../support/gcloud-fixtures';
+
+let server: GoogleTokenServer;
+beforeAll(async () => {
+  server = await GoogleTokenServer.start();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Cli {
+  ctx: CliContext;
+  home: string;
+  out: () => string;
+  err: () => string;
+}
+
+async function cli(): Promise<Cli> {
+  const home = await tempDir('cloudid-home-');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    CLOUDSDK_CONFIG: join(home, 'gcloud'),
+    CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1',
+    CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
+    CLOUDSDK_AUTH_TOKEN_HOST: server.tokenUrl,
+    CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${server.url}/`,
+  };
+  return { ctx: { env, homeDir: home, stdout, stderr }, home, out: () => out, err: () => err };
+}
+
+async function download(home: string, overrides: Parameters<typeof serviceAccountKey>[0] = {}) {
+  const key = serviceAccountKey({ token_uri: server.tokenUrl, ...overrides });
+  server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+  server.addProject(key.project_id);
+  return { key, path: await writeJson(join(home, `${key.project_id}-${key.private_key_id.slice(0, 12)}.json`), key) };
+}
+
+describe('cloudid gcp', { timeout: 240_000 }, () => {
+  it('imports, verifies by key id, and removes a key', async () => {
+    const c = await cli();
+    const { key, path } = await download(c.home, { project_id: 'cli-proj' });
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    const stored = join(c.home, '.config', 'Cloud Identity Tray', 'keys', `${key.private_key_id}.json`);
+    expect(c.out()).toContain(`Imported ${key.client_email} (project cli-proj), key ${key.private_key_id}`);
+    expect((await stat(stored)).mode & 0o777).toBe(0o600);
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    expect(c.out()).toContain('Already imported');
+    expect(await gcp(['verify', key.private_key_id], c.ctx)).toBe(0);
+    expect(c.out()).toContain(`OK: ${key.client_email}`);
+    expect(await gcp(['remove', key.private_key_id], c.ctx)).toBe(0);
+    await expect(stat(stored)).rejects.toThrow(/ENOENT/);
+    expect(await gcp(['remove', key.private_key_id], c.ctx)).toBe(1);
+    expect(await gcp(['verify', key.private_key_id], c.ctx)).toBe(1);
+  });
+
+  it('rejects each wrong kind of file with a non-zero exit and the reason', async () => {
+    const c = await cli();
+    for (const [name, bytes] of Object.entries(wrongFiles())) {
+      const path = join(c.home, name);
+      await writeFile(path, bytes);
+      expect(await gcp(['import', path], c.ctx), name).toBe(1);
+    }
+    // The workload-identity fixture's executable source would create this file if it ever ran.
+    await expect(stat('/tmp/cloudid-should-never-run')).rejects.toThrow(/ENOENT/);
+    for (const phrase of ['OAuth client secret', 'user credential', 'never does', 'impersonation', 'P12', 'truncated', 'MiB', 'binary']) {
+      expect(c.err()).toContain(phrase);
+    }
+    const json = await cli();
+    const clientSecret = join(json.home, 'client_secret.json');
+    await writeFile(clientSecret, wrongFiles()['client_secret.json'] ?? '');
+    expect(await gcp(['import', clientSecret, '--json'], json.ctx)).toBe(1);
+    expect(JSON.parse(json.out())).toMatchObject({ status: 'rejected', reason: 'oauth-client-secret' });
+  });
+
+  it('imports with --activate --json: gcloud then lists the account and project', async () => {
+    const c = await cli();
+    const { key, path } = await download(c.home, { project_id: 'activated-proj', keyIndex: 1 });
+    expect(await gcp(['import', path, '--activate', '--own-configuration', '--remove-download', '--json'], c.ctx)).toBe(0);
+    const result = JSON.parse(c.out()) as { status: string; activation: { ok: boolean; configuration: string }; sourceRemoved: boolean };
+    expect(result).toMatchObject({ status: 'imported', activation: { ok: true, configuration: 'deployer-activated-proj' }, sourceRemoved: true });
+    await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+    const config = await runGcloud(['config', 'list', '--format=json'], join(c.home, 'gcloud'), c.ctx.env);
+    expect(JSON.parse(config.stdout)).toMatchObject({ core: { account: key.client_email, project: 'activated-proj' } });
+  });
+
+  it('verify exits non-zero and says why when the key was disabled', async () => {
+    const c = await cli();
+    const { key, path } = await download(c.home, { client_email: 'old@acme.iam.gserviceaccount.com' });
+    server.disableServiceAccountKey(key.client_email);
+    expect(await gcp(['verify', path], c.ctx)).toBe(1);
+    expect(c.err()).toMatch(/deleted or disabled/);
+    expect(await gcp(['verify', '--json', path], c.ctx)).toBe(1);
+    expect(c.out()).toContain('"kind": "key-disabled"');
+  });
+
+  it('env previews, applies and removes the GOOGLE_APPLICATION_CREDENTIALS block', async () => {
+    const c = await cli();
+    const bashrc = join(c.home, '.bashrc');
+    await writeFile(bashrc, 'alias k=kubectl\n');
+    const { key, path } = await download(c.home, { project_id: 'env-proj' });
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    expect(await gcp(['env', key.private_key_id], c.ctx)).toBe(0);
+    expect(c.out()).toContain(`${bashrc}: add the block at the end`);
+    expect(c.out()).toContain('Nothing written');
+    expect(await readFile(bashrc, 'utf8')).toBe('alias k=kubectl\n');
+    expect(await gcp(['env', key.private_key_id, '--apply'], c.ctx)).toBe(0);
+    const stored = join(c.home, '.config', 'Cloud Identity Tray', 'keys', `${key.private_key_id}.json`);
+    expect(await readFile(bashrc, 'utf8')).toContain(`export GOOGLE_APPLICATION_CREDENTIALS='${stored}'`);
+    expect(await gcp(['env', '--remove', '--apply'], c.ctx)).toBe(0);
+    expect(await readFile(bashrc, 'utf8')).toBe('alias k=kubectl\n');
+    const clientSecret = join(c.home, 'client_secret.json');
+    await writeFile(clientSecret, wrongFiles()['client_secret.json'] ?? '');
+    expect(await gcp(['env', clientSecret], c.ctx)).toBe(1);
+    expect(c.err()).toContain('OAuth client secret');
+  });
+
+  it('reports usage errors with exit 2', async () => {
+    const c = await cli();
+    expect(await gcp(['import'], c.ctx)).toBe(2);
+    expect(await gcp(['frobnicate'], c.ctx)).toBe(2);
+    expect(await gcp(['verify', 'a', 'b'], c.ctx)).toBe(2);
+  });
+});

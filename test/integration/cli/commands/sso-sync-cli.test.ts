@@ -1,0 +1,81 @@
+// `cloudid sso sync` end to end: a temp home with an sso-session and its cached token (as the
+// CLI names it: sha1 of the session name), the local portal, real files.
+import { readFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../../../electron/cli/commands/sso-sync';
+import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
+import { makePortalAccounts, startSsoPortal, type SsoPortalServer } from '../../../support/sso-portal-rate-limited';
+
+const TOKEN = 'cli-test-token';
+const CONFIG = '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n';
+
+let portal: SsoPortalServer;
+let home: AwsHome;
+
+beforeAll(async () => {
+  portal = await startSsoPortal({ accounts: makePortalAccounts(5, ['Admin', 'ReadOnly']), validTokens: [TOKEN] });
+  home = await makeAwsHome();
+  await home.writeConfig(CONFIG);
+  await home.writeCredentials('[Prod-EU.Admin]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n');
+  await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) });
+});
+afterAll(async () => {
+  await portal.close();
+  await home.cleanup();
+});
+
+async function cloudid(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { out: '', err: '' };
+  stdout.on('data', (d: Buffer) => (chunks.out += d.toString()));
+  stderr.on('data', (d: Buffer) => (chunks.err += d.toString()));
+  const ctx: CliContext = { env: { AWS_ENDPOINT_URL_SSO: portal.url }, homeDir: home.home, stdout, stderr };
+  const code = await run(argv, ctx);
+  return { code, stdout: chunks.out, stderr: chunks.err };
+}
+
+describe('cloudid sso sync', () => {
+  it('previews without writing', async () => {
+    const { code, stdout } = await cloudid(['sync', 'corp']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('SSO session corp: 5 accounts, 10 roles');
+    expect(stdout).toMatch(/\+ Prod-EU\.ReadOnly\s+100000000000\s+ReadOnly/);
+    expect(stdout).toMatch(/! Prod-EU\.Admin .*credentials file/);
+    expect(stdout).toContain('9 to add, 0 to update, 0 to remove, 0 unchanged, 1 conflict.');
+    expect(stdout).toContain('Run again with --apply');
+    expect(await readFile(home.configFile, 'utf8')).toBe(CONFIG);
+  });
+
+  it('applies, then finds nothing to do', async () => {
+    const applied = await cloudid(['sync', 'corp', '--apply']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(`Wrote ${home.configFile} (original kept as ${home.configFile}.cloudid-backup)`);
+    const text = await readFile(home.configFile, 'utf8');
+    expect(text.startsWith(CONFIG)).toBe(true);
+    expect(text).toContain('# managed by cloudid: sso-sync corp\n[profile billing.ReadOnly]\nsso_session = corp\n');
+
+    const again = await cloudid(['sync', 'corp', '--apply', '--json']);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout) as { counts: Record<string, number>; applied: { changed: boolean }; listing: { complete: boolean } };
+    expect(report.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 9, conflict: 1 });
+    expect(report.applied.changed).toBe(false);
+    expect(report.listing.complete).toBe(true);
+    expect(again.stdout).not.toContain(TOKEN);
+    expect(await readFile(home.configFile, 'utf8')).toBe(text);
+  });
+
+  it('says to log in when the session has no token, and explains usage errors', async () => {
+    await home.writeConfig(`${CONFIG}[sso-session other]\nsso_start_url = https://o.awsapps.com/start\nsso_region = us-east-1\n`);
+    const signedOut = await cloudid(['sync', 'other']);
+    expect(signedOut.code).toBe(1);
+    expect(signedOut.stderr).toContain('cloudid login other');
+    const missing = await cloudid(['sync', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('[sso-session nope]');
+    expect((await cloudid(['sync'])).code).toBe(2);
+    expect((await cloudid(['sync', 'corp', '--bogus'])).code).toBe(2);
+  });
+});
