@@ -11,9 +11,12 @@ import react from '@vitejs/plugin-react';
 const ELECTRON_STACK: Record<string, { node: string; chrome: string }> = {
   '45': { node: 'node24.18', chrome: 'chrome152' },
 };
-const electronVersion = (JSON.parse(readFileSync(resolve('node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(resolve('node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
 const stack = ELECTRON_STACK[electronVersion.split('.')[0] ?? ''];
-if (!stack) throw new Error(`electron.vite.config.ts: add Electron ${electronVersion}'s Node and Chromium to ELECTRON_STACK`);
+if (!stack)
+  throw new Error(`electron.vite.config.ts: add Electron ${electronVersion}'s Node and Chromium to ELECTRON_STACK`);
 
 // Main and preload run in Node/Electron; the renderer is a plain web page with a strict CSP.
 export default defineConfig({

@@ -29,26 +29,46 @@ export default tseslint.config(
     // The core runs headless (CLI, tests): it never depends on Electron.
     files: ['electron/core/**', 'electron/shared/**', 'electron/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core, shared and cli must not import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/core, shared and cli must not import electron.' }] },
+      ],
     },
   },
   {
     // The contract is shared with the sandboxed renderer: no Node modules in it.
     files: ['electron/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron'], message: 'electron/shared is imported by the renderer: no Node or Electron modules.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron'],
+              message: 'electron/shared is imported by the renderer: no Node or Electron modules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The renderer talks only to the bridge; from the app's code it may import only the contract's types.
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer never touches Electron.' }],
-        patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The renderer never touches Node.' },
-        { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'], message: 'The renderer imports only from electron/shared.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer never touches Electron.' }],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The renderer never touches Node.' },
+            {
+              group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'],
+              message: 'The renderer imports only from electron/shared.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Plain JavaScript (configs, scripts) has no types to check.

@@ -45,14 +45,23 @@ function defines(version = ROOT_PACKAGE.version) {
 const externalButZod = {
   name: 'external-but-zod',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
 export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { version } = {}) {
   // Chunk names carry content hashes: start empty so old chunks do not pile up.
   rmSync(outdir, { recursive: true, force: true });
-  await build({ ...common, entryPoints: { cloudid: 'electron/cli/main.ts' }, outdir, plugins: [externalButZod], sourcemap: 'linked', define: defines(version) });
+  await build({
+    ...common,
+    entryPoints: { cloudid: 'electron/cli/main.ts' },
+    outdir,
+    plugins: [externalButZod],
+    sourcemap: 'linked',
+    define: defines(version),
+  });
 }
 
 export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standalone'), { version } = {}) {
@@ -63,14 +72,19 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     outdir,
     // ESM builds first where a package has one; the CommonJS ones left get a real `require`.
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);",
+    },
     alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
     define: defines(version),
   });
   // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry
   // for a Node older than 24.16, whose node:sqlite the readers do not use (electron/core/fs/node-sqlite.ts).
   mkdirSync(join(outdir, 'bin'), { recursive: true });
-  copyFileSync(createRequire(join(REPO, 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'), join(outdir, 'sql-wasm.wasm'));
+  copyFileSync(
+    createRequire(join(REPO, 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'),
+    join(outdir, 'sql-wasm.wasm'),
+  );
   writeFileSync(join(outdir, 'bin', 'cloudid.mjs'), launcher());
   chmodSync(join(outdir, 'bin', 'cloudid.mjs'), 0o755);
 }
@@ -78,7 +92,8 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
 /** The lowest Node the root package supports (engines.node, ">=X.Y[.Z]"). */
 export function minimumNode() {
   const match = /^>=\s*(\d+)\.(\d+)(?:\.(\d+))?$/.exec(String(ROOT_PACKAGE.engines?.node ?? '').trim());
-  if (!match) throw new Error(`package.json engines.node should read ">=X.Y", not ${JSON.stringify(ROOT_PACKAGE.engines?.node)}`);
+  if (!match)
+    throw new Error(`package.json engines.node should read ">=X.Y", not ${JSON.stringify(ROOT_PACKAGE.engines?.node)}`);
   return match.slice(1, 4).map((part) => Number(part ?? 0));
 }
 

@@ -106,7 +106,10 @@ function stroke(points, width) {
   };
 }
 
-const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 
 // ---------- Status designs ----------
 
@@ -117,27 +120,75 @@ const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
 const STATUS_DESIGNS = {
   valid: {
     body: disc(0.5, 0.5, 0.46),
-    glyph: stroke([[0.28, 0.52], [0.43, 0.67], [0.72, 0.36]], 0.13),
+    glyph: stroke(
+      [
+        [0.28, 0.52],
+        [0.43, 0.67],
+        [0.72, 0.36],
+      ],
+      0.13,
+    ),
     hollow: false,
   },
   expiring: {
     body: disc(0.5, 0.5, 0.46),
-    glyph: stroke([[0.5, 0.24], [0.5, 0.52], [0.7, 0.64]], 0.12),
+    glyph: stroke(
+      [
+        [0.5, 0.24],
+        [0.5, 0.52],
+        [0.7, 0.64],
+      ],
+      0.12,
+    ),
     hollow: false,
   },
   expired: {
     body: roundedSquare(0.5, 0.5, 0.44, 0.12),
-    glyph: union(stroke([[0.31, 0.31], [0.69, 0.69]], 0.13), stroke([[0.69, 0.31], [0.31, 0.69]], 0.13)),
+    glyph: union(
+      stroke(
+        [
+          [0.31, 0.31],
+          [0.69, 0.69],
+        ],
+        0.13,
+      ),
+      stroke(
+        [
+          [0.69, 0.31],
+          [0.31, 0.69],
+        ],
+        0.13,
+      ),
+    ),
     hollow: false,
   },
   'signed-out': {
     body: ring(0.5, 0.5, 0.39, 0.13),
-    glyph: stroke([[0.25, 0.75], [0.75, 0.25]], 0.13),
+    glyph: stroke(
+      [
+        [0.25, 0.75],
+        [0.75, 0.25],
+      ],
+      0.13,
+    ),
     hollow: true,
   },
   error: {
-    body: polygon([[0.5, 0.04], [0.97, 0.93], [0.03, 0.93]]),
-    glyph: union(stroke([[0.5, 0.36], [0.5, 0.63]], 0.12), disc(0.5, 0.79, 0.07)),
+    body: polygon([
+      [0.5, 0.04],
+      [0.97, 0.93],
+      [0.03, 0.93],
+    ]),
+    glyph: union(
+      stroke(
+        [
+          [0.5, 0.36],
+          [0.5, 0.63],
+        ],
+        0.12,
+      ),
+      disc(0.5, 0.79, 0.07),
+    ),
     hollow: false,
   },
   unknown: {
@@ -228,7 +279,14 @@ function appIconPainter() {
   const shoulders = (x, y) => y <= 0.7 && y >= 0.53 && (x - 0.47) ** 2 / 0.16 ** 2 + (y - 0.7) ** 2 / 0.16 ** 2 <= 1;
   const badgeRim = disc(0.72, 0.72, 0.16);
   const badge = disc(0.72, 0.72, 0.13);
-  const check = stroke([[0.655, 0.72], [0.7, 0.765], [0.785, 0.675]], 0.035);
+  const check = stroke(
+    [
+      [0.655, 0.72],
+      [0.7, 0.765],
+      [0.785, 0.675],
+    ],
+    0.035,
+  );
   const top = hex('#1f6feb');
   const bottom = hex('#0b3d91');
   const white = [255, 255, 255, 255];
@@ -261,15 +319,22 @@ function main() {
   const white = [255, 255, 255, 255];
   const black = [0, 0, 0, 255];
   for (const [status, design] of Object.entries(STATUS_DESIGNS)) {
-    for (const [scale, size] of [['', 16], ['@2x', 32]]) {
+    for (const [scale, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ]) {
       // One pixel of margin at 1x (two at 2x) keeps shapes off the edge when the bar scales.
       const pad = size / 16;
       for (const bar of ['light', 'dark']) {
         const colour = [...hex(STATUS_COLOURS[status][bar]), 255];
-        written.push(write(`tray-${status}-${bar}${scale}.png`, size, rasterise(size, statusPainter(design, colour, white), pad)));
+        written.push(
+          write(`tray-${status}-${bar}${scale}.png`, size, rasterise(size, statusPainter(design, colour, white), pad)),
+        );
       }
       // macOS template: black and alpha only; the glyph is cut out so the system can tint it.
-      written.push(write(`tray-${status}Template${scale}.png`, size, rasterise(size, statusPainter(design, black, null), pad)));
+      written.push(
+        write(`tray-${status}Template${scale}.png`, size, rasterise(size, statusPainter(design, black, null), pad)),
+      );
     }
   }
   for (const size of [512, 256]) {
@@ -289,8 +354,14 @@ function writePreview(file) {
   const statuses = Object.keys(STATUS_DESIGNS);
   const cell = 32 * 4;
   const rows = [
-    { bg: [246, 248, 250], paint: (d, s) => statusPainter(d, [...hex(STATUS_COLOURS[s].light), 255], [255, 255, 255, 255]) },
-    { bg: [36, 41, 47], paint: (d, s) => statusPainter(d, [...hex(STATUS_COLOURS[s].dark), 255], [255, 255, 255, 255]) },
+    {
+      bg: [246, 248, 250],
+      paint: (d, s) => statusPainter(d, [...hex(STATUS_COLOURS[s].light), 255], [255, 255, 255, 255]),
+    },
+    {
+      bg: [36, 41, 47],
+      paint: (d, s) => statusPainter(d, [...hex(STATUS_COLOURS[s].dark), 255], [255, 255, 255, 255]),
+    },
     { bg: [246, 248, 250], paint: (d) => statusPainter(d, [0, 0, 0, 255], null) },
   ];
   const width = cell * statuses.length;

@@ -30,7 +30,8 @@ const [major, minor, patch] = minimumNode();
 const manifest = {
   name: CLI_PACKAGE_NAME,
   version: ROOT_PACKAGE.version,
-  description: 'cloudid: every AWS and Google Cloud identity on this machine, its status and expiry, from a terminal (the command of Cloud Identity Tray).',
+  description:
+    'cloudid: every AWS and Google Cloud identity on this machine, its status and expiry, from a terminal (the command of Cloud Identity Tray).',
   license: ROOT_PACKAGE.license,
   type: 'module',
   bin: { cloudid: 'dist/bin/cloudid.mjs' },
@@ -43,5 +44,7 @@ writeFileSync(join(layout, 'README.md'), readFileSync(join(REPO, 'scripts', 'cli
 writeFileSync(join(layout, 'LICENSE'), readFileSync(join(REPO, 'scripts', 'cli-package', 'LICENSE'), 'utf8'));
 
 mkdirSync(destination, { recursive: true });
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: layout, encoding: 'utf8' }));
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: layout, encoding: 'utf8' }),
+);
 process.stdout.write(`${join(destination, packed[0].filename)}\n`);

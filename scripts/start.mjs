@@ -28,7 +28,9 @@ function fail(paragraph) {
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-  fail(`Cloud Identity Tray needs Node.js ${MIN_NODE.join('.')} or later (24 LTS recommended); this is ${process.version}.`);
+  fail(
+    `Cloud Identity Tray needs Node.js ${MIN_NODE.join('.')} or later (24 LTS recommended); this is ${process.version}.`,
+  );
 }
 
 const requireFromRoot = createRequire(join(root, 'package.json'));
@@ -36,7 +38,7 @@ let electronDir;
 try {
   electronDir = dirname(requireFromRoot.resolve('electron/package.json'));
 } catch {
-  fail('The project\'s packages are not installed yet: run `npm ci` in this folder first, then `npm start`.');
+  fail("The project's packages are not installed yet: run `npm ci` in this folder first, then `npm start`.");
 }
 const electronPackage = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'));
 
@@ -51,7 +53,9 @@ startApp();
 function electronInstalled() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return true;
   try {
-    const version = readFileSync(join(electronDir, 'dist', 'version'), 'utf8').replace(/^v/, '').trim();
+    const version = readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+      .replace(/^v/, '')
+      .trim();
     const executable = readFileSync(join(electronDir, 'path.txt'), 'utf8');
     return version === electronPackage.version && existsSync(join(electronDir, 'dist', executable));
   } catch {
@@ -68,7 +72,9 @@ async function downloadElectron() {
   const get = await import(pathToFileURL(requireFromElectron.resolve('@electron/get')).href);
   if (proxyConfigured()) get.initializeProxy();
 
-  process.stdout.write(`Downloading Electron ${electronPackage.version} for ${platform}-${arch} (once; about 100 MB)…\n`);
+  process.stdout.write(
+    `Downloading Electron ${electronPackage.version} for ${platform}-${arch} (once; about 100 MB)…\n`,
+  );
   const controller = new AbortController();
   let stalled = false;
   let watchdog;
@@ -110,7 +116,10 @@ function runInstaller() {
   return new Promise((resolve) => {
     const env = { ...process.env };
     if (proxyConfigured()) env.ELECTRON_GET_USE_PROXY = 'true';
-    const child = spawn(process.execPath, [join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'], env });
+    const child = spawn(process.execPath, [join(electronDir, 'install.js')], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => {
@@ -118,7 +127,7 @@ function runInstaller() {
       const firstLine = stderr.trim().split('\n')[0] || `exit status ${code}`;
       fail(
         `Cloud Identity Tray could not start: Electron's binary could not be unpacked into ${electronDir} (${firstLine}). ` +
-          'Delete that folder\'s dist/ and path.txt and run `npm start` again. `npx cloudid status` and `npm test` work without it.',
+          "Delete that folder's dist/ and path.txt and run `npm start` again. `npx cloudid status` and `npm test` work without it.",
       );
     });
   });

@@ -128,5 +128,8 @@ export function statusJsonFrame(
   kube: KubeState | null,
 ): { before: string; after: string } {
   const before = `{"version":1,"generatedAt":${JSON.stringify(head.generatedAt)},"leadTimeMinutes":${JSON.stringify(head.leadTimeMinutes)},"nextDeadline":${JSON.stringify(head.nextDeadline)},"aws":`;
-  return { before, after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)},"kube":${JSON.stringify(kube ? kubeJson(kube) : null)}}\n` };
+  return {
+    before,
+    after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)},"kube":${JSON.stringify(kube ? kubeJson(kube) : null)}}\n`,
+  };
 }

@@ -57,7 +57,12 @@ export interface StatusMemoKey {
 }
 
 /** Taken before anything is read: a change after this makes the next run's key differ. */
-export function statusMemoKey(env: NodeJS.ProcessEnv, homeDir: string, settingsFile: string, cli: AwsCliReport): StatusMemoKey {
+export function statusMemoKey(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  settingsFile: string,
+  cli: AwsCliReport,
+): StatusMemoKey {
   const takenAt = Date.now();
   // Each build has its own id, so a rebuilt `cloudid` never prints the shape an old one kept; from
   // source, the identity of this file stands in for it.
@@ -69,7 +74,11 @@ export function statusMemoKey(env: NodeJS.ProcessEnv, homeDir: string, settingsF
 }
 
 /** The remembered `aws` part as bytes, when it answers this key at `now`. */
-export function readStatusMemo(dir: string, key: string, now: number): { header: StatusMemoHeader; aws: Buffer } | null {
+export function readStatusMemo(
+  dir: string,
+  key: string,
+  now: number,
+): { header: StatusMemoHeader; aws: Buffer } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(dir, FILE_NAME));
@@ -97,7 +106,12 @@ export function statusMemoHeader(
   if (key.newestChangeMs > key.takenAt - RACY_WINDOW_MS) return null;
   if (snapshot.aws.profiles.some((p) => p.lastCheck !== null)) return null; // STS answers are not inputs of the key
   // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
-  const deadline = nextDeadline(deadlines.expiries, key.takenAt, snapshot.leadTimeMinutes * 60_000, deadlines.refreshEnds);
+  const deadline = nextDeadline(
+    deadlines.expiries,
+    key.takenAt,
+    snapshot.leadTimeMinutes * 60_000,
+    deadlines.refreshEnds,
+  );
   const times = (dates: readonly Date[]): number[] => dates.map((d) => d.getTime()).filter(Number.isFinite);
   return {
     format: FORMAT,
@@ -113,7 +127,10 @@ export function statusMemoHeader(
 /** Replaces the memo atomically; failures are ignored (it is only a cache). */
 export async function writeStatusMemo(dir: string, header: StatusMemoHeader, awsText: string): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, { mode: 0o600, dirMode: 0o700 });
+    await writeFileAtomic(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, {
+      mode: 0o600,
+      dirMode: 0o700,
+    });
   } catch {
     // A read-only or full disk: the next run works it out again (the writer left no temp file).
   }

@@ -40,7 +40,12 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
   // A Quit meanwhile kills the shell (and whatever its rc files run) at once.
   const quit = new AbortController();
   options.lifetime.onQuit(() => quit.abort());
-  const path = await loginShellPath({ shell: process.env.SHELL, fallback: process.env.PATH, platform: process.platform, signal: quit.signal });
+  const path = await loginShellPath({
+    shell: process.env.SHELL,
+    fallback: process.env.PATH,
+    platform: process.platform,
+    signal: quit.signal,
+  });
   if (options.lifetime.quitting) throw new QuitDuringStartup();
   const env = { ...process.env, PATH: path };
   const core = createCore({
@@ -84,10 +89,12 @@ export async function startCoreServices(options: CoreServicesOptions): Promise<C
 }
 
 /** Runs `use` once the core has started; nothing when the app quit first. */
-export function whenStarted(started: Promise<CoreServices>, use: (services: CoreServices) => void | Promise<unknown>, what: string): void {
-  started
-    .then(use)
-    .catch((error: unknown) => {
-      if (!(error instanceof QuitDuringStartup)) console.error(`${what} failed:`, error);
-    });
+export function whenStarted(
+  started: Promise<CoreServices>,
+  use: (services: CoreServices) => void | Promise<unknown>,
+  what: string,
+): void {
+  started.then(use).catch((error: unknown) => {
+    if (!(error instanceof QuitDuringStartup)) console.error(`${what} failed:`, error);
+  });
 }

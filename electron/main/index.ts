@@ -98,7 +98,9 @@ async function onReady(): Promise<void> {
   };
 
   // A window opened meanwhile simply waits for its first answer.
-  lifetime.onQuit(registerIpc({ handlers: started.then((s) => s.handlers), isAppFrame: (frame) => appWindow.isAppFrame(frame) }));
+  lifetime.onQuit(
+    registerIpc({ handlers: started.then((s) => s.handlers), isAppFrame: (frame) => appWindow.isAppFrame(frame) }),
+  );
   const tray = createAppTray({
     resourcesDir: resources.resourcesDir,
     onClick: () => appWindow.show(),
@@ -115,7 +117,9 @@ async function onReady(): Promise<void> {
     iconPath: resources.iconPath,
     sent,
     onSentChanged: (changed) => {
-      saveNotificationLedger(ledgerFile, changed).catch((error: unknown) => console.error('could not save notification ledger:', error));
+      saveNotificationLedger(ledgerFile, changed).catch((error: unknown) =>
+        console.error('could not save notification ledger:', error),
+      );
     },
     enabled: () => core.settings().notifications,
     onClick: (target) => {

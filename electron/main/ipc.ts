@@ -27,14 +27,17 @@ export function registerIpc(options: IpcOptions): () => void {
   // promise must not count as unhandled until someone asks.
   options.handlers.catch(() => undefined);
   const register = <K extends OperationName>(name: K): void => {
-    ipcMain.handle(operationChannel(name), async (event: IpcMainInvokeEvent, raw: unknown): Promise<OperationResult<K>> => {
-      if (!options.isAppFrame(event.senderFrame)) {
-        throw new Error(`${name} refused: the call did not come from the app's window`);
-      }
-      const input = parseInput(name, raw);
-      const handler: OperationHandlers[K] = (await options.handlers)[name];
-      return handler(input);
-    });
+    ipcMain.handle(
+      operationChannel(name),
+      async (event: IpcMainInvokeEvent, raw: unknown): Promise<OperationResult<K>> => {
+        if (!options.isAppFrame(event.senderFrame)) {
+          throw new Error(`${name} refused: the call did not come from the app's window`);
+        }
+        const input = parseInput(name, raw);
+        const handler: OperationHandlers[K] = (await options.handlers)[name];
+        return handler(input);
+      },
+    );
   };
   for (const name of OPERATION_NAMES) register(name);
   return () => {

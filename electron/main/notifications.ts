@@ -30,7 +30,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const live = new Set<Notification>();
 
   const show = (intent: NotificationIntent): void => {
-    const notification = new Notification({ title: intent.title, body: intent.body, icon: options.iconPath, silent: false });
+    const notification = new Notification({
+      title: intent.title,
+      body: intent.body,
+      icon: options.iconPath,
+      silent: false,
+    });
     live.add(notification);
     const forget = (): void => {
       live.delete(notification);

@@ -29,7 +29,10 @@ export async function openExternalIfAllowed(url: string): Promise<boolean> {
     await shell.openExternal(decision.url);
     return true;
   } catch (error) {
-    console.error(`Could not open ${withoutQuery(decision.url)} in the browser:`, error instanceof Error ? error.message : error);
+    console.error(
+      `Could not open ${withoutQuery(decision.url)} in the browser:`,
+      error instanceof Error ? error.message : error,
+    );
     return false;
   }
 }
@@ -67,7 +70,10 @@ export function hardenDefaultSession(options: SecurityOptions): void {
   // Belt and braces under the CSP's connect-src 'none': the page's own network requests are
   // refused, except to the dev server while developing. (The core's SDK calls run in Node, not
   // in this session.)
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    callback({ cancel: !isDevServerRequest(details.url, options.devServerOrigin) });
-  });
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => {
+      callback({ cancel: !isDevServerRequest(details.url, options.devServerOrigin) });
+    },
+  );
 }

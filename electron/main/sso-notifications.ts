@@ -61,9 +61,16 @@ export function createSsoNotifications(options: SsoNotificationOptions): SsoNoti
     },
     showCannotRefresh(notice) {
       if (!canShow()) return;
-      const { title, body } = describeNotice(notice, (at) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+      const { title, body } = describeNotice(notice, (at) =>
+        at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+      );
       // Action buttons exist on macOS only; elsewhere a click opens the window, where Log in is.
-      const notification = new Notification({ title, body, icon: options.iconPath, actions: [{ type: 'button', text: 'Log in' }] });
+      const notification = new Notification({
+        title,
+        body,
+        icon: options.iconPath,
+        actions: [{ type: 'button', text: 'Log in' }],
+      });
       show(notification, options.openWindow, () => options.logIn(notice.session));
     },
     showUnreachable(notice) {

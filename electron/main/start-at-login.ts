@@ -3,7 +3,12 @@
 // the core (electron/core/app/start-at-login.ts, cli-command-link.ts), which does the work.
 import { join } from 'node:path';
 import type { App } from 'electron';
-import { cliCommandState, installCliCommand, refreshCliCommand, type CliCommandOptions } from '../core/app/cli-command-link';
+import {
+  cliCommandState,
+  installCliCommand,
+  refreshCliCommand,
+  type CliCommandOptions,
+} from '../core/app/cli-command-link';
 import type { Core } from '../core/app/core';
 import type { ShellServices } from '../core/app/operation-handlers';
 import { createStartAtLogin, startAtLoginOnLaunch, type LaunchCommand } from '../core/app/start-at-login';
@@ -29,7 +34,11 @@ export interface StartAtLoginSetup {
  * that is gone after the app quits), else the installed binary, plus the app folder when it runs
  * unpackaged from the repository.
  */
-export function launchCommand(app: Pick<App, 'isPackaged' | 'getAppPath'>, env: NodeJS.ProcessEnv, execPath: string): LaunchCommand {
+export function launchCommand(
+  app: Pick<App, 'isPackaged' | 'getAppPath'>,
+  env: NodeJS.ProcessEnv,
+  execPath: string,
+): LaunchCommand {
   if (env.APPIMAGE) return { executable: env.APPIMAGE, args: [] };
   return app.isPackaged ? { executable: execPath, args: [] } : { executable: execPath, args: [app.getAppPath()] };
 }
@@ -54,7 +63,9 @@ export function cliCommandOptions(setup: StartAtLoginSetup): CliCommandOptions {
  * launch-time part: the first launch of a packaged app turns start at login on; an AppImage's
  * installed cloudid gets a fresh copy of the bundle.
  */
-export function setupStartAtLogin(setup: StartAtLoginSetup): Required<Pick<ShellServices, 'startAtLogin' | 'cliCommand'>> {
+export function setupStartAtLogin(
+  setup: StartAtLoginSetup,
+): Required<Pick<ShellServices, 'startAtLogin' | 'cliCommand'>> {
   const { app, core, env, homeDir } = setup;
   const platform = setup.platform ?? process.platform;
   const startAtLogin = createStartAtLogin({
@@ -82,7 +93,10 @@ export function setupStartAtLogin(setup: StartAtLoginSetup): Required<Pick<Shell
     await refreshCliCommand(cli);
   };
   void setup.ready.then(
-    () => atLaunch().catch((error: unknown) => console.error('start at login or the cloudid command could not be set up:', error)),
+    () =>
+      atLaunch().catch((error: unknown) =>
+        console.error('start at login or the cloudid command could not be set up:', error),
+      ),
     // A core that failed to start is reported by whoever started it.
     () => undefined,
   );

@@ -28,7 +28,12 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
       started,
       async ({ handlers }) => {
         const result = await handlers.awsLoginProfile({ profile, action });
-        if (!result.ok) await dialog.showMessageBox({ type: 'warning', message: `Could not run aws ${action} for ${profile}`, detail: result.message });
+        if (!result.ok)
+          await dialog.showMessageBox({
+            type: 'warning',
+            message: `Could not run aws ${action} for ${profile}`,
+            detail: result.message,
+          });
       },
       `aws ${action}`,
     );
@@ -46,7 +51,12 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
         started,
         async ({ core }) => {
           const result = await switchGcloudConfiguration(core, name);
-          if (!result.ok) await dialog.showMessageBox({ type: 'warning', message: `Could not switch gcloud to configuration ${name}`, detail: result.message });
+          if (!result.ok)
+            await dialog.showMessageBox({
+              type: 'warning',
+              message: `Could not switch gcloud to configuration ${name}`,
+              detail: result.message,
+            });
         },
         'switching the gcloud configuration',
       );
@@ -77,7 +87,12 @@ export function createTrayActions({ appWindow, started, ssoLogin }: TrayActionOp
         started,
         async ({ handlers }) => {
           const result = await handlers.openConsole({ profile });
-          if (!result.opened) await dialog.showMessageBox({ type: 'warning', message: `Could not open the AWS console as ${profile}`, detail: result.message });
+          if (!result.opened)
+            await dialog.showMessageBox({
+              type: 'warning',
+              message: `Could not open the AWS console as ${profile}`,
+              detail: result.message,
+            });
         },
         'opening the AWS console',
       );

@@ -7,7 +7,14 @@ import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, 
 import type { Snapshot } from '../shared/model';
 import { escapeMenuLabel } from '../core/tray/menu-label';
 import { trayIconFile } from '../core/tray/tray-icon-file';
-import { buildTrayModel, loadingTrayModel, nextTrayChange, type TrayActionId, type TrayItem, type TrayModel } from '../core/tray/tray-model';
+import {
+  buildTrayModel,
+  loadingTrayModel,
+  nextTrayChange,
+  type TrayActionId,
+  type TrayItem,
+  type TrayModel,
+} from '../core/tray/tray-model';
 
 export type TrayActionHandlers = { [K in TrayActionId]: (arg: string | undefined) => void };
 

@@ -15,12 +15,24 @@ const filePath = z
   .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || s.startsWith('\\\\'), 'a file path is absolute');
 
 /** Google's private_key_id: 40 hex digits in practice; the store accepts letters, digits, - and _. */
-const keyId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'a key id is letters, digits, - and _');
+const keyId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a key id is letters, digits, - and _');
 
 /** gcloud's rule for configuration names (named_configs._VALID_NAME_REGEXP). */
-const configurationName = z.string().min(1).max(128).regex(/^[a-z][-a-z0-9]*$/, 'a gcloud configuration name starts with a lowercase letter and has only a-z, 0-9 and -');
+const configurationName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z][-a-z0-9]*$/, 'a gcloud configuration name starts with a lowercase letter and has only a-z, 0-9 and -');
 
-const previewId = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const previewId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 
 /** One gcloud command the app ran, for showing what happened (never its output's secrets: gcloud prints none). */
 export interface GcpCommandRun {
@@ -80,10 +92,16 @@ export interface GcpShellProfilesPreview {
 }
 
 export type GcpShellProfilesApplied =
-  | { ok: true; written: Array<{ path: string; backupPath: string | null }>; unchanged: string[]; notWritten: Array<{ path: string; message: string }> }
+  | {
+      ok: true;
+      written: Array<{ path: string; backupPath: string | null }>;
+      unchanged: string[];
+      notWritten: Array<{ path: string; message: string }>;
+    }
   | { ok: false; message: string };
 
-export type GcpSwitchOutcome = { ok: true; name: string; warning: string | null } | { ok: false; name: string; message: string };
+export type GcpSwitchOutcome =
+  { ok: true; name: string; warning: string | null } | { ok: false; name: string; message: string };
 
 export const gcpOperations = {
   /** Validate a dropped or picked file, keep it (0600 copy, path in the OS keychain), optionally activate it in gcloud. */
@@ -99,15 +117,24 @@ export const gcpOperations = {
   /** The native file picker, for a key JSON; null when the user cancels. */
   gcpPickKeyFile: { input: z.void(), result: returns<{ path: string | null }>() },
   /** Delete the downloaded file of an imported key, only if it is byte for byte the stored key. */
-  gcpDeleteDownload: { input: z.strictObject({ keyId, path: filePath }), result: returns<{ deleted: boolean; message: string | null }>() },
+  gcpDeleteDownload: {
+    input: z.strictObject({ keyId, path: filePath }),
+    result: returns<{ deleted: boolean; message: string | null }>(),
+  },
   /** Forget an imported key: keychain entry, the copy and its metadata. */
   gcpRemoveKey: { input: z.strictObject({ keyId }), result: returns<{ removed: boolean; message: string | null }>() },
   /** Mint an access token with the key at its token_uri. */
   gcpVerifyKey: { input: z.strictObject({ keyId }), result: returns<GcpKeyVerification>() },
   /** `gcloud auth activate-service-account` + `gcloud config set project`, optionally in a configuration of its own. */
-  gcpActivateKey: { input: z.strictObject({ keyId, ownConfiguration: z.boolean() }), result: returns<GcpActivationOutcome>() },
+  gcpActivateKey: {
+    input: z.strictObject({ keyId, ownConfiguration: z.boolean() }),
+    result: returns<GcpActivationOutcome>(),
+  },
   /** Which shell profiles would get (keyId) or lose (null) the GOOGLE_APPLICATION_CREDENTIALS block, and the exact lines. Writes nothing. */
-  gcpShellProfilesPreview: { input: z.strictObject({ keyId: keyId.nullable() }), result: returns<GcpShellProfilesPreview>() },
+  gcpShellProfilesPreview: {
+    input: z.strictObject({ keyId: keyId.nullable() }),
+    result: returns<GcpShellProfilesPreview>(),
+  },
   /** Apply a preview through the safe writer; refused if a profile changed since the preview. */
   gcpShellProfilesApply: { input: z.strictObject({ previewId }), result: returns<GcpShellProfilesApplied>() },
   /** Make another gcloud configuration active (through gcloud, else its own file write). */

@@ -12,7 +12,11 @@ const noControl = (s: string): boolean => !/[\r\n\0]/.test(s);
 /** An sso-session name, or for a legacy profile its start URL (the snapshot's SsoSession.name). */
 const sessionName = z.string().min(1).max(2048).refine(noControl, 'a session name has no line breaks or NUL');
 const profileName = z.string().min(1).max(256).refine(noControl, 'a profile name has no line breaks or NUL');
-const region = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'a region such as us-east-1');
+const region = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'a region such as us-east-1');
 
 export type SsoLoginFlowChoice = 'pkce' | 'device-code';
 
@@ -27,10 +31,18 @@ export interface SsoLoginPrompt {
   expiresAt: string;
 }
 
-export type SsoLoginFailureReason = 'cancelled' | 'code-expired' | 'denied' | 'timeout' | 'state-mismatch' | 'network' | 'service' | 'unknown-session';
+export type SsoLoginFailureReason =
+  'cancelled' | 'code-expired' | 'denied' | 'timeout' | 'state-mismatch' | 'network' | 'service' | 'unknown-session';
 
 export type SsoLoginResult = (
-  | { status: 'logged-in'; session: string; flow: SsoLoginFlowChoice; expiresAt: string; refreshable: boolean; cacheFile: string }
+  | {
+      status: 'logged-in';
+      session: string;
+      flow: SsoLoginFlowChoice;
+      expiresAt: string;
+      refreshable: boolean;
+      cacheFile: string;
+    }
   | { status: 'failed'; session: string; reason: SsoLoginFailureReason; message: string }
 ) & {
   /** True when this call joined a login already in progress instead of starting one. */
@@ -39,11 +51,17 @@ export type SsoLoginResult = (
 
 export type SsoRefreshResult =
   | { status: 'refreshed'; session: string; expiresAt: string; refreshTokenRotated: boolean }
-  | { status: 'cannot-refresh'; session: string; reason: 'no-token' | 'no-refresh-token' | 'registration-expired' | 'refused' | 'unknown-session'; message: string }
+  | {
+      status: 'cannot-refresh';
+      session: string;
+      reason: 'no-token' | 'no-refresh-token' | 'registration-expired' | 'refused' | 'unknown-session';
+      message: string;
+    }
   | { status: 'superseded'; session: string }
   | { status: 'failed'; session: string; reason: 'network' | 'service' | 'cancelled'; message: string };
 
-export type SsoConfigureResult = { ok: true; configFile: string; backupPath: string | null } | { ok: false; problems: Problem[] };
+export type SsoConfigureResult =
+  { ok: true; configFile: string; backupPath: string | null } | { ok: false; problems: Problem[] };
 
 export interface SsoAccount {
   accountId: string;
@@ -82,7 +100,15 @@ export interface SsoSyncPreview {
   session: string;
   configFile: string;
   listedAt: string;
-  listing: { accounts: number; roles: number; complete: boolean; requests: number; throttled: number; failedCalls: number; elapsedMs: number };
+  listing: {
+    accounts: number;
+    roles: number;
+    complete: boolean;
+    requests: number;
+    throttled: number;
+    failedCalls: number;
+    elapsedMs: number;
+  };
   counts: Record<SsoSyncAction | 'conflict', number>;
   entries: SsoSyncEntry[];
   conflicts: SsoSyncConflict[];
@@ -161,7 +187,10 @@ export const ssoOperations = {
     result: returns<SsoSyncPreviewResult>(),
   },
   /** Write a previewed sync in one edit of the config file. */
-  ssoSyncApply: { input: z.strictObject({ previewId: z.string().min(1).max(64) }), result: returns<SsoSyncApplyResult>() },
+  ssoSyncApply: {
+    input: z.strictObject({ previewId: z.string().min(1).max(64) }),
+    result: returns<SsoSyncApplyResult>(),
+  },
 } as const satisfies Record<string, OperationSpec>;
 
 export const ssoEvents = {

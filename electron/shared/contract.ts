@@ -37,7 +37,10 @@ const appOperations = {
    * `aws login --profile` (or `aws logout`) for a profile with login_session, run with the first
    * `aws` on PATH when it is AWS CLI 2.32 or later; otherwise the message says what is needed.
    */
-  awsLoginProfile: { input: z.strictObject({ profile: profileName, action: z.enum(['login', 'logout']) }), result: returns<AwsLoginResult>() },
+  awsLoginProfile: {
+    input: z.strictObject({ profile: profileName, action: z.enum(['login', 'logout']) }),
+    result: returns<AwsLoginResult>(),
+  },
   /**
    * Open the AWS console in the browser signed in as the profile: its temporary credentials are
    * exchanged at the AWS sign-in endpoint; the sign-in URL never leaves the core.
@@ -83,7 +86,6 @@ export type OperationResult<K extends OperationName> = Contract[K]['result'];
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
-
 
 /** What the main process (and the test bridge server) implement: one handler per operation. */
 export type OperationHandlers = {

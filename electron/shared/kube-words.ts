@@ -29,7 +29,8 @@ export function kubeStatusLabel(context: Pick<KubeContext, 'identity' | 'provide
 /** Statuses after which kubectl fails until the user signs in again. */
 const NEEDS_LOGIN = new Set<KubeContextStatus>(['expired', 'signed-out', 'reauth-needed', 'revoked']);
 
-export const kubeNeedsLogin = (context: Pick<KubeContext, 'status' | 'provider'>): boolean => context.provider !== 'other' && NEEDS_LOGIN.has(context.status);
+export const kubeNeedsLogin = (context: Pick<KubeContext, 'status' | 'provider'>): boolean =>
+  context.provider !== 'other' && NEEDS_LOGIN.has(context.status);
 
 /** `expired, log in` — the status mid-line, with what to do when kubectl cannot work. */
 export function kubeStatusText(context: Pick<KubeContext, 'identity' | 'provider' | 'status'>): string {
@@ -38,6 +39,8 @@ export function kubeStatusText(context: Pick<KubeContext, 'identity' | 'provider
 }
 
 /** One line: `prod-eks → profile prod → expired, log in`. */
-export function kubeContextLine(context: Pick<KubeContext, 'name' | 'identity' | 'provider' | 'auth' | 'status'>): string {
+export function kubeContextLine(
+  context: Pick<KubeContext, 'name' | 'identity' | 'provider' | 'auth' | 'status'>,
+): string {
   return `${context.name} → ${kubeIdentityText(context)} → ${kubeStatusText(context)}`;
 }

@@ -42,7 +42,8 @@ export const IDENTITY_STATUSES: readonly IdentityStatus[] = [
   'error',
 ];
 
-export type AwsProfileKind = 'sso' | 'sso-legacy' | 'static' | 'assume-role' | 'web-identity' | 'process' | 'login' | 'unknown';
+export type AwsProfileKind =
+  'sso' | 'sso-legacy' | 'static' | 'assume-role' | 'web-identity' | 'process' | 'login' | 'unknown';
 
 /** Who STS says a profile is (GetCallerIdentity). */
 export interface CallerIdentity {
@@ -52,14 +53,7 @@ export interface CallerIdentity {
 }
 
 export type IdentityCheckErrorKind =
-  | 'no-credentials'
-  | 'sso-login-required'
-  | 'expired'
-  | 'access-denied'
-  | 'network'
-  | 'timeout'
-  | 'config'
-  | 'other';
+  'no-credentials' | 'sso-login-required' | 'expired' | 'access-denied' | 'network' | 'timeout' | 'config' | 'other';
 
 /** The result of asking STS who a profile is, kept with the time it was asked. */
 export interface IdentityCheck {
@@ -187,7 +181,12 @@ export interface Settings {
 
 export type SsoLoginFlowSetting = 'auto' | 'pkce' | 'device-code';
 
-export const DEFAULT_SETTINGS: Settings = { leadTimeMinutes: 15, notifications: true, ssoLoginFlow: 'auto', startAtLogin: null };
+export const DEFAULT_SETTINGS: Settings = {
+  leadTimeMinutes: 15,
+  notifications: true,
+  ssoLoginFlow: 'auto',
+  startAtLogin: null,
+};
 
 /** Whether the app starts at login, as the system says (electron/core/app/start-at-login.ts). */
 export interface StartAtLoginState {

@@ -222,7 +222,12 @@ export interface SkyState {
    * The identities SkyPilot would use now, as it prints them (null when not known), and the AWS
    * profile it would use (null when keys in the environment decide).
    */
-  activeIdentities: { aws: string | null; awsProfile: string | null; awsAccountHint: string | null; gcp: string | null };
+  activeIdentities: {
+    aws: string | null;
+    awsProfile: string | null;
+    awsAccountHint: string | null;
+    gcp: string | null;
+  };
   clusters: SkyClusterOwnership[];
   /** How many clusters the active identities cannot operate (the tray's warning count). */
   notOperable: number;

@@ -58,7 +58,10 @@ export function App({ api }: { api: CloudIdApi }) {
     };
   }, []);
   useEffect(() => api.on('showClusters', () => setView('clusters')), [api]);
-  const kubeTargets = useMemo(() => ({ onShowProfile: revealProfile, onShowGcp: () => setView('gcp') }), [revealProfile]);
+  const kubeTargets = useMemo(
+    () => ({ onShowProfile: revealProfile, onShowGcp: () => setView('gcp') }),
+    [revealProfile],
+  );
 
   return (
     <div className="app">
@@ -81,18 +84,43 @@ export function App({ api }: { api: CloudIdApi }) {
         </div>
       )}
       {(gcpOpened || view === 'gcp') && (
-        <main id={viewPanelId('gcp')} className="app-view" role="tabpanel" aria-labelledby="tab-gcp" hidden={view !== 'gcp'}>
+        <main
+          id={viewPanelId('gcp')}
+          className="app-view"
+          role="tabpanel"
+          aria-labelledby="tab-gcp"
+          hidden={view !== 'gcp'}
+        >
           <GcpView api={api} snapshot={snapshot} now={gcpNow} />
         </main>
       )}
       {view === 'clusters' && (
         <main id={viewPanelId('clusters')} className="app-view" role="tabpanel" aria-labelledby="tab-clusters">
-          <ClustersView api={api} snapshot={snapshot} verifying={verification.allRunning} verifyError={verification.allError} onVerify={verification.verifyAll} kubeTargets={kubeTargets} />
+          <ClustersView
+            api={api}
+            snapshot={snapshot}
+            verifying={verification.allRunning}
+            verifyError={verification.allError}
+            onVerify={verification.verifyAll}
+            kubeTargets={kubeTargets}
+          />
         </main>
       )}
       {/* Hidden, not unmounted, so the search, the filters and the selection survive a tab switch. */}
-      <main className="app-main" id={viewPanelId('aws')} role="tabpanel" aria-labelledby="tab-aws" hidden={view !== 'aws'}>
-        <AwsView ref={awsRef} api={api} snapshot={snapshot} loadFailed={loadError !== null} verification={verification} />
+      <main
+        className="app-main"
+        id={viewPanelId('aws')}
+        role="tabpanel"
+        aria-labelledby="tab-aws"
+        hidden={view !== 'aws'}
+      >
+        <AwsView
+          ref={awsRef}
+          api={api}
+          snapshot={snapshot}
+          loadFailed={loadError !== null}
+          verification={verification}
+        />
       </main>
       <SettingsDialog api={api} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>

@@ -10,7 +10,10 @@ try {
   keytar = createRequire(import.meta.url)('keytar');
 } catch (error) {
   if (error?.code !== 'MODULE_NOT_FOUND') throw error;
-  throw new Error('keytar, which cloudid uses to reach the OS keychain, is not installed; install it beside cloudid with `npm install -g keytar`', { cause: error });
+  throw new Error(
+    'keytar, which cloudid uses to reach the OS keychain, is not installed; install it beside cloudid with `npm install -g keytar`',
+    { cause: error },
+  );
 }
 
 export default keytar;

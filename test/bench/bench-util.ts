@@ -18,7 +18,11 @@ export function percentile(values: number[], p: number): number {
 export const median = (values: number[]): number => percentile(values, 50);
 
 /** Wall time of a whole command, start to exit; rejects on a non-zero exit. */
-export function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; stdout: string }> {
+export function timeCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -41,12 +45,26 @@ export function timeCommand(command: string, args: string[], env: NodeJS.Process
  */
 async function bundleChild(script: string): Promise<string> {
   const outfile = join(dirname(script), '..', '..', 'out', 'bench', basename(script).replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22.12', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [script],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22.12',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
 /** Runs a bench child script, bundled, and parses the JSON it prints last. */
-export async function runChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<T> {
+export async function runChild<T>(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<T> {
   const { stdout } = await timeCommand(process.execPath, [...nodeArgs, await bundleChild(script), ...args], env);
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;

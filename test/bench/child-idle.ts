@@ -13,7 +13,14 @@ const seconds = Number(process.argv[3] ?? 30);
 const baseline = process.argv.includes('--baseline');
 const SETTLE_MS = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 25) * 1000;
 
-const core = baseline ? null : createCore({ env: { HOME: home, PATH: '' }, homeDir: home, settingsFile: join(home, 'settings.json'), detectCli: false });
+const core = baseline
+  ? null
+  : createCore({
+      env: { HOME: home, PATH: '' },
+      homeDir: home,
+      settingsFile: join(home, 'settings.json'),
+      detectCli: false,
+    });
 await core?.start();
 const sessions = core?.snapshot().aws.ssoSessions.length ?? 0;
 await new Promise((r) => setTimeout(r, SETTLE_MS));

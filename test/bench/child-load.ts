@@ -20,7 +20,12 @@ const LOADS = 11;
 for (let i = 0; i < LOADS; i++) {
   const started = performance.now();
   const inputs = await readAwsInputs(env, home, Date.now(), { tokenReader });
-  const { aws } = assembleAwsState(inputs, { now: Date.now(), leadMs: 15 * 60_000, cli: { found: [], warning: null }, checks: new Map() });
+  const { aws } = assembleAwsState(inputs, {
+    now: Date.now(),
+    leadMs: 15 * 60_000,
+    cli: { found: [], warning: null },
+    checks: new Map(),
+  });
   times.push(performance.now() - started);
   keep = { inputs, aws };
 }
@@ -28,12 +33,14 @@ gc();
 const heapAfter = process.memoryUsage().heapUsed;
 await tokenReader.close();
 const state = keep as { aws: { profiles: unknown[]; ssoSessions: unknown[] } };
-console.log(JSON.stringify({
-  firstMs: times[0],
-  medianMs: [...times].sort((a, b) => a - b)[Math.floor(LOADS / 2)],
-  loads: LOADS,
-  heapMb: (heapAfter - heapBefore) / 1024 / 1024,
-  profiles: state.aws.profiles.length,
-  sessions: state.aws.ssoSessions.length,
-  home: join(home),
-}));
+console.log(
+  JSON.stringify({
+    firstMs: times[0],
+    medianMs: [...times].sort((a, b) => a - b)[Math.floor(LOADS / 2)],
+    loads: LOADS,
+    heapMb: (heapAfter - heapBefore) / 1024 / 1024,
+    profiles: state.aws.profiles.length,
+    sessions: state.aws.ssoSessions.length,
+    home: join(home),
+  }),
+);

@@ -10,7 +10,8 @@ import { parseAwsConfig } from '../../electron/core/aws/aws-config';
 const links = Number(process.argv[2]);
 const loop = process.argv[3] === '--loop';
 let text = '';
-for (let i = 0; i < links; i++) text += `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/R${i}\nsource_profile = ${i === links - 1 ? (loop ? 'p0' : 'base') : `p${i + 1}`}\n`;
+for (let i = 0; i < links; i++)
+  text += `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/R${i}\nsource_profile = ${i === links - 1 ? (loop ? 'p0' : 'base') : `p${i + 1}`}\n`;
 text += '[profile base]\naws_access_key_id = AKIABENCH00000000001\naws_secret_access_key = not-a-real-secret\n';
 
 const dir = await mkdtemp(join(tmpdir(), 'cloudid-bench-chain-'));
@@ -32,9 +33,17 @@ const times = async (n: number, run: () => unknown): Promise<number> => {
 
 let errors = 0;
 const ours = await times(5, () => {
-  const parsed = parseAwsConfig({ configFile, credentialsFile, configText: text, credentialsText: '', activeProfile: 'p0' });
+  const parsed = parseAwsConfig({
+    configFile,
+    credentialsFile,
+    configText: text,
+    credentialsText: '',
+    activeProfile: 'p0',
+  });
   errors = parsed.profiles.filter((p) => p.problems.some((x) => x.severity === 'error')).length;
 });
-const peer = await times(5, () => loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true }));
+const peer = await times(5, () =>
+  loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true }),
+);
 await rm(dir, { recursive: true, force: true });
 console.log(JSON.stringify({ ms: ours, peerMs: peer, errors }));

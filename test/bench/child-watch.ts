@@ -9,11 +9,21 @@ import type { Snapshot } from '../../electron/shared/model';
 const home = process.argv[2] as string;
 const count = Number(process.argv[3] ?? 100);
 const configFile = join(home, '.aws', 'config');
-const core = createCore({ env: { HOME: home, PATH: '' }, homeDir: home, settingsFile: join(home, 'settings.json'), detectCli: false });
+const core = createCore({
+  env: { HOME: home, PATH: '' },
+  homeDir: home,
+  settingsFile: join(home, 'settings.json'),
+  detectCli: false,
+});
 await core.start();
 
 const configText = (region: string): string =>
-  ['[default]', `region = ${region}`, '', ...Array.from({ length: 200 }, (_, i) => `[profile p${i}]\nregion = us-east-1\n`)].join('\n');
+  [
+    '[default]',
+    `region = ${region}`,
+    '',
+    ...Array.from({ length: 200 }, (_, i) => `[profile p${i}]\nregion = us-east-1\n`),
+  ].join('\n');
 
 function waitForRegion(region: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -27,21 +27,50 @@ export async function makeBigHome(opts: { profiles: number; sessions: number; no
   const config: string[] = ['[default]', 'region = us-east-1', 'output = json', ''];
   const credentials: string[] = [];
   for (let s = 0; s < opts.sessions; s++) {
-    config.push(`[sso-session org-${s}]`, `sso_start_url = https://d-${String(9000000000 + s)}.awsapps.com/start`, 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', '');
+    config.push(
+      `[sso-session org-${s}]`,
+      `sso_start_url = https://d-${String(9000000000 + s)}.awsapps.com/start`,
+      'sso_region = us-east-1',
+      'sso_registration_scopes = sso:account:access',
+      '',
+    );
   }
   let made = 0;
   for (let i = 0; made < opts.profiles - 1; i++, made++) {
     const account = String(100000000000 + i);
     const mod = i % 10;
     if (mod < 7) {
-      config.push(`[profile acct-${i}.admin]`, `sso_session = org-${i % opts.sessions}`, `sso_account_id = ${account}`, 'sso_role_name = AdministratorAccess', 'region = eu-west-1', '');
+      config.push(
+        `[profile acct-${i}.admin]`,
+        `sso_session = org-${i % opts.sessions}`,
+        `sso_account_id = ${account}`,
+        'sso_role_name = AdministratorAccess',
+        'region = eu-west-1',
+        '',
+      );
     } else if (mod < 9) {
-      config.push(`[profile role-${i}]`, `role_arn = arn:aws:iam::${account}:role/Deploy`, 'source_profile = default', '# a comment', '');
+      config.push(
+        `[profile role-${i}]`,
+        `role_arn = arn:aws:iam::${account}:role/Deploy`,
+        'source_profile = default',
+        '# a comment',
+        '',
+      );
     } else {
-      credentials.push(`[static-${i}]`, 'aws_access_key_id = AKIAEXAMPLE0000000000', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '');
+      credentials.push(
+        `[static-${i}]`,
+        'aws_access_key_id = AKIAEXAMPLE0000000000',
+        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        '',
+      );
     }
   }
-  credentials.push('[default]', 'aws_access_key_id = AKIADEFAULT000000000', 'aws_secret_access_key = secretsecretsecret', '');
+  credentials.push(
+    '[default]',
+    'aws_access_key_id = AKIADEFAULT000000000',
+    'aws_secret_access_key = secretsecretsecret',
+    '',
+  );
 
   const configFile = join(aws, 'config');
   const credentialsFile = join(aws, 'credentials');
@@ -65,5 +94,12 @@ export async function makeBigHome(opts: { profiles: number; sessions: number; no
       ),
     ),
   );
-  return { home, configFile, credentialsFile, profiles: opts.profiles, sessions: opts.sessions, configLines: config.length };
+  return {
+    home,
+    configFile,
+    credentialsFile,
+    profiles: opts.profiles,
+    sessions: opts.sessions,
+    configLines: config.length,
+  };
 }

@@ -14,7 +14,13 @@ const median = (values: number[]): number => {
 const ms = (value: number): string => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
 
 function gcloud(args: string[], configDir: string): Promise<{ ms: number; stdout: string }> {
-  const env = { PATH: process.env.PATH, HOME: configDir, CLOUDSDK_CONFIG: configDir, CLOUDSDK_CORE_DISABLE_PROMPTS: '1', CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: configDir,
+    CLOUDSDK_CONFIG: configDir,
+    CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+    CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
+  };
   const start = performance.now();
   return new Promise((resolve, reject) => {
     execFile('gcloud', args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -28,12 +34,15 @@ export async function benchGcpState(): Promise<{ rows: Array<{ name: string; val
   const configDir = await tempDir('cloudid-bench-gcloud-');
   try {
     await writeSyntheticGcloudDir(configDir, 5, 20);
-    const read = () => readGcpState({ env: { CLOUDSDK_CONFIG: configDir }, homeDir: configDir, platform: 'linux', now: new Date() });
+    const read = () =>
+      readGcpState({ env: { CLOUDSDK_CONFIG: configDir }, homeDir: configDir, platform: 'linux', now: new Date() });
     const coldStart = performance.now();
     const first = await read();
     const coldMs = performance.now() - coldStart;
     if (first.configurations.length !== 5 || first.accounts.length !== 20 || first.problems.length > 0) {
-      throw new Error(`unexpected state: ${first.configurations.length} configurations, ${first.accounts.length} accounts, ${first.problems.length} problems`);
+      throw new Error(
+        `unexpected state: ${first.configurations.length} configurations, ${first.accounts.length} accounts, ${first.problems.length} problems`,
+      );
     }
     const ours: number[] = [];
     for (let i = 0; i < 50; i++) {
@@ -53,8 +62,14 @@ export async function benchGcpState(): Promise<{ rows: Array<{ name: string; val
     const theirsMs = median(gcloudRuns);
     return {
       rows: [
-        { name: 'gcloud fixture', value: `5 configurations, 20 accounts (10 service accounts, 10 users); gcloud lists ${gcloudAccounts}` },
-        { name: "readGcpState, first call (opens node:sqlite, or the sql.js WASM before Node 24.16)", value: ms(coldMs) },
+        {
+          name: 'gcloud fixture',
+          value: `5 configurations, 20 accounts (10 service accounts, 10 users); gcloud lists ${gcloudAccounts}`,
+        },
+        {
+          name: 'readGcpState, first call (opens node:sqlite, or the sql.js WASM before Node 24.16)',
+          value: ms(coldMs),
+        },
         { name: 'readGcpState, median of 50', value: ms(oursMs) },
         { name: 'peer: `gcloud config list` + `gcloud auth list` (median of 3)', value: ms(theirsMs) },
         { name: 'ratio gcloud / readGcpState', value: `${(theirsMs / oursMs).toFixed(0)}x   target >= 100x` },

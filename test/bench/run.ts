@@ -19,13 +19,28 @@ const wanted = (name: string): boolean => only.length === 0 || only.includes(nam
 
 async function benchLoad(): Promise<BenchRow[]> {
   const big = await makeBigHome({ profiles: 10_000, sessions: 2_000 });
-  const env = { ...process.env, HOME: big.home, AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '' };
+  const env = {
+    ...process.env,
+    HOME: big.home,
+    AWS_PROFILE: '',
+    AWS_DEFAULT_PROFILE: '',
+    AWS_CONFIG_FILE: '',
+    AWS_SHARED_CREDENTIALS_FILE: '',
+  };
   try {
     // Three processes, each loading 11 times: this machine's speed drifts from minute to minute,
     // so one process's median says less than the median of three.
-    type Load = { firstMs: number; medianMs: number; loads: number; heapMb: number; profiles: number; sessions: number };
+    type Load = {
+      firstMs: number;
+      medianMs: number;
+      loads: number;
+      heapMb: number;
+      profiles: number;
+      sessions: number;
+    };
     const loads: Load[] = [];
-    for (let i = 0; i < 3; i++) loads.push(await runChild<Load>(child('child-load.ts'), [big.home], env, ['--expose-gc']));
+    for (let i = 0; i < 3; i++)
+      loads.push(await runChild<Load>(child('child-load.ts'), [big.home], env, ['--expose-gc']));
     const byMedian = [...loads].sort((a, b) => a.medianMs - b.medianMs);
     const inProcess = { ...(byMedian[1] as Load), firstMs: median(loads.map((l) => l.firstMs)) };
     const spread = `${byMedian.map((l) => ms(l.medianMs)).join(', ')}`;
@@ -48,37 +63,73 @@ async function benchLoad(): Promise<BenchRow[]> {
     await rm(join(cacheDir, 'status-aws.memo'), { force: true });
     const cold = await cli();
     // A login or refresh rewrote one token: the parsed config is reused, the statuses worked out again.
-    const oneToken = join(big.home, '.aws', 'sso', 'cache', (await readdir(join(big.home, '.aws', 'sso', 'cache')))[0] as string);
+    const oneToken = join(
+      big.home,
+      '.aws',
+      'sso',
+      'cache',
+      (await readdir(join(big.home, '.aws', 'sso', 'cache')))[0] as string,
+    );
     await writeFile(oneToken, await readFile(oneToken));
     await new Promise((r) => setTimeout(r, 2_100)); // older than the same-timestamp window, so it is remembered
     const tokenChanged = await cli();
     // Remembered or not, the document is the same but for its times.
-    if (sansTimes((await cli()).stdout) !== sansTimes(tokenChanged.stdout)) throw new Error('a remembered status differs from the one worked out');
+    if (sansTimes((await cli()).stdout) !== sansTimes(tokenChanged.stdout))
+      throw new Error('a remembered status differs from the one worked out');
     const warmMs = await times(7, () => cli());
     const warmMachineMs = await times(7, () => cli({ ...process.env, ...terminal }));
     const nodeMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], terminal));
-    const nodeMachineMs = await times(7, () => timeCommand(process.execPath, ['-e', '0'], { ...process.env, ...terminal }));
+    const nodeMachineMs = await times(7, () =>
+      timeCommand(process.execPath, ['-e', '0'], { ...process.env, ...terminal }),
+    );
     // The peer must really read the files: it lists every profile (a set-but-empty AWS_CONFIG_FILE,
     // say, would make it read none and finish early).
-    const awsListed = (await timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal)).stdout.trim().split('\n').length;
-    if (awsListed !== profilesSeen) throw new Error(`the aws CLI listed ${awsListed} profiles, cloudid ${profilesSeen}: not the same files`);
+    const awsListed = (await timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal)).stdout
+      .trim()
+      .split('\n').length;
+    if (awsListed !== profilesSeen)
+      throw new Error(`the aws CLI listed ${awsListed} profiles, cloudid ${profilesSeen}: not the same files`);
     const awsMs = await times(5, () => timeCommand('/usr/bin/aws', ['configure', 'list-profiles'], terminal));
-    const sdk = await runChild<{ ms: number; profiles: number }>(child('child-sdk-loader.ts'), [big.configFile, big.credentialsFile], env);
+    const sdk = await runChild<{ ms: number; profiles: number }>(
+      child('child-sdk-loader.ts'),
+      [big.configFile, big.credentialsFile],
+      env,
+    );
 
-    const extraCa = process.env.NODE_EXTRA_CA_CERTS ? 'with this machine\'s NODE_EXTRA_CA_CERTS' : 'with this machine\'s environment';
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS
+      ? "with this machine's NODE_EXTRA_CA_CERTS"
+      : "with this machine's environment";
     return [
-      { name: 'fixture', value: `${inProcess.profiles} profiles, ${inProcess.sessions} SSO sessions with token files, ${big.configLines} config lines` },
-      { name: `in-process load + classify (first / median of ${inProcess.loads}; 3 processes)`, value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms   (each: ${spread})` },
+      {
+        name: 'fixture',
+        value: `${inProcess.profiles} profiles, ${inProcess.sessions} SSO sessions with token files, ${big.configLines} config lines`,
+      },
+      {
+        name: `in-process load + classify (first / median of ${inProcess.loads}; 3 processes)`,
+        value: `${ms(inProcess.firstMs)} / ${ms(inProcess.medianMs)}   target < 100 ms   (each: ${spread})`,
+      },
       { name: 'heap retained by one loaded state', value: `${inProcess.heapMb.toFixed(1)} MB   target < 60 MB` },
-      { name: '`cloudid status --json`, nothing remembered', value: `${ms(cold.ms)}   (${profilesSeen} profiles printed)` },
+      {
+        name: '`cloudid status --json`, nothing remembered',
+        value: `${ms(cold.ms)}   (${profilesSeen} profiles printed)`,
+      },
       { name: '`cloudid status --json`, one token changed since', value: ms(tokenChanged.ms) },
       { name: '`cloudid status --json`, files unchanged (median of 7)', value: ms(warmMs) },
-      { name: 'peer: `/usr/bin/aws configure list-profiles` (median of 5)', value: `${ms(awsMs)}   (${awsListed} profiles listed)` },
+      {
+        name: 'peer: `/usr/bin/aws configure list-profiles` (median of 5)',
+        value: `${ms(awsMs)}   (${awsListed} profiles listed)`,
+      },
       { name: 'ratio aws CLI / cloudid, files unchanged', value: `${ratio(awsMs, warmMs)}   target >= 4x` },
       { name: 'ratio aws CLI / cloudid, one token changed', value: ratio(awsMs, tokenChanged.ms) },
       { name: 'floor: `node -e 0` (median of 7)', value: ms(nodeMs) },
-      { name: `files unchanged, ${extraCa}`, value: `${ms(warmMachineMs)}   (\`node -e 0\`: ${ms(nodeMachineMs)}; ratio ${ratio(awsMs, warmMachineMs)})` },
-      { name: 'peer: @smithy/shared-ini-file-loader (JS SDK) parse only', value: `${ms(sdk.ms)} (${sdk.profiles} config sections)` },
+      {
+        name: `files unchanged, ${extraCa}`,
+        value: `${ms(warmMachineMs)}   (\`node -e 0\`: ${ms(nodeMachineMs)}; ratio ${ratio(awsMs, warmMachineMs)})`,
+      },
+      {
+        name: 'peer: @smithy/shared-ini-file-loader (JS SDK) parse only',
+        value: `${ms(sdk.ms)} (${sdk.profiles} config sections)`,
+      },
       { name: 'ratio JS SDK parse / our whole load', value: ratio(sdk.ms, inProcess.medianMs) },
     ];
   } finally {
@@ -89,12 +140,18 @@ async function benchLoad(): Promise<BenchRow[]> {
 async function benchWatch(): Promise<BenchRow[]> {
   const big = await makeBigHome({ profiles: 200, sessions: 20 });
   try {
-    const r = await runChild<{ atomic: number[]; inPlace: number[] }>(child('child-watch.ts'), [big.home, '100'], { ...process.env, HOME: big.home });
+    const r = await runChild<{ atomic: number[]; inPlace: number[] }>(child('child-watch.ts'), [big.home, '100'], {
+      ...process.env,
+      HOME: big.home,
+    });
     const row = (name: string, values: number[]): BenchRow => ({
       name: `${name} (n=${values.length})`,
       value: `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))}   target p95 <= 150 ms`,
     });
-    return [row('file change -> snapshot, atomic rename', r.atomic), row('file change -> snapshot, in-place write', r.inPlace)];
+    return [
+      row('file change -> snapshot, atomic rename', r.atomic),
+      row('file change -> snapshot, in-place write', r.inPlace),
+    ];
   } finally {
     await rm(big.home, { recursive: true, force: true });
   }
@@ -111,7 +168,10 @@ async function benchIdle(): Promise<BenchRow[]> {
     ]);
     const bare = baseline.cpuMs;
     return [
-      { name: `process with the core idle, ${core.sessions} SSO sessions watched, ${seconds} s (from 25 s after start)`, value: `${ms(core.cpuMs)} CPU` },
+      {
+        name: `process with the core idle, ${core.sessions} SSO sessions watched, ${seconds} s (from 25 s after start)`,
+        value: `${ms(core.cpuMs)} CPU`,
+      },
       { name: `peer: the same process without the core, ${seconds} s`, value: `${ms(bare)} CPU` },
       { name: 'the core itself (difference)', value: `${ms(Math.max(0, core.cpuMs - bare))} CPU   target < 20 ms` },
     ];
@@ -125,8 +185,16 @@ const sections: Section[] = [
   { name: 'load', title: 'Load 10,000 AWS profiles and 2,000 SSO token files', run: benchLoad },
   { name: 'watch', title: 'File change to snapshot event', run: benchWatch },
   { name: 'idle', title: 'Idle CPU', run: benchIdle },
-  { name: 'gcp', title: 'Read gcloud state (5 configurations, 20 accounts) vs gcloud itself', run: async () => (await benchGcpState()).rows },
-  { name: 'sso-sync', title: 'Sync 1,000 SSO accounts x 3 roles against a portal limited to 20 req/s', run: async () => (await benchSsoSync()).rows },
+  {
+    name: 'gcp',
+    title: 'Read gcloud state (5 configurations, 20 accounts) vs gcloud itself',
+    run: async () => (await benchGcpState()).rows,
+  },
+  {
+    name: 'sso-sync',
+    title: 'Sync 1,000 SSO accounts x 3 roles against a portal limited to 20 req/s',
+    run: async () => (await benchSsoSync()).rows,
+  },
   { name: 'chains', title: 'Resolve deep source_profile chains (2,000 and 5,000 links)', run: benchSourceChains },
 ];
 

@@ -24,14 +24,23 @@ export async function benchSsoSync(): Promise<{ rows: Array<{ name: string; valu
   const dir = await mkdtemp(join(tmpdir(), 'cloudid-bench-sso-'));
   try {
     const started = performance.now();
-    const listing = await listAccountsAndRoles({ accessToken: TOKEN, region: 'us-east-1', endpoint: portal.url, concurrency: 8 });
+    const listing = await listAccountsAndRoles({
+      accessToken: TOKEN,
+      region: 'us-east-1',
+      endpoint: portal.url,
+      concurrency: 8,
+    });
     const listMs = performance.now() - started;
     const roles = listing.accounts.reduce((n, a) => n + a.roles.length, 0);
     const calls = portal.counters.requests - portal.counters.throttled;
     const floorMs = (calls / RATE) * 1000;
 
     const configFile = join(dir, 'config');
-    await writeFile(configFile, '[default]\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n', { mode: 0o600 });
+    await writeFile(
+      configFile,
+      '[default]\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+      { mode: 0o600 },
+    );
     const t0 = performance.now();
     const preview = previewSync(await readForEdit(configFile), listing.accounts, { session: 'corp' });
     const applied = await applySync(preview);
@@ -45,13 +54,34 @@ export async function benchSsoSync(): Promise<{ rows: Array<{ name: string; valu
     const ratio = listMs / floorMs;
     return {
       rows: [
-        { name: 'sso sync: portal', value: `${ACCOUNTS} accounts x ${ROLES} roles, ${RATE} req/s token bucket (429 beyond), 15 ms latency` },
-        { name: 'sso sync: roles found', value: `${roles} of ${ACCOUNTS * ROLES}${listing.complete ? '' : ' (INCOMPLETE)'}` },
-        { name: 'sso sync: calls / 429s retried / failed calls', value: `${calls} / ${portal.counters.throttled} / ${listing.stats.failedCalls}   target 0 failed` },
-        { name: 'sso sync: list time vs floor (calls / 20 s)', value: `${(listMs / 1000).toFixed(1)} s vs ${(floorMs / 1000).toFixed(1)} s = ${ratio.toFixed(2)}x   target <= 1.25x${ratio <= 1.25 ? '' : '  MISSED'}` },
-        { name: 'sso sync: preview + apply (one write)', value: `${preview.counts.add} profiles added in ${applyMs.toFixed(0)} ms, changed=${applied.changed}` },
-        { name: 'sso sync: re-sync preview (idempotent)', value: `${again.edits.length} edits, ${again.counts.unchanged} unchanged, ${resyncMs.toFixed(0)} ms` },
-        { name: 'peer: SDK defaults (standard retry, 8 in flight)', value: `${peer.failedCalls} of ${peer.calls} calls failed, ${peer.rolesFound} of ${ACCOUNTS * ROLES} roles found, ${(peer.ms / 1000).toFixed(1)} s` },
+        {
+          name: 'sso sync: portal',
+          value: `${ACCOUNTS} accounts x ${ROLES} roles, ${RATE} req/s token bucket (429 beyond), 15 ms latency`,
+        },
+        {
+          name: 'sso sync: roles found',
+          value: `${roles} of ${ACCOUNTS * ROLES}${listing.complete ? '' : ' (INCOMPLETE)'}`,
+        },
+        {
+          name: 'sso sync: calls / 429s retried / failed calls',
+          value: `${calls} / ${portal.counters.throttled} / ${listing.stats.failedCalls}   target 0 failed`,
+        },
+        {
+          name: 'sso sync: list time vs floor (calls / 20 s)',
+          value: `${(listMs / 1000).toFixed(1)} s vs ${(floorMs / 1000).toFixed(1)} s = ${ratio.toFixed(2)}x   target <= 1.25x${ratio <= 1.25 ? '' : '  MISSED'}`,
+        },
+        {
+          name: 'sso sync: preview + apply (one write)',
+          value: `${preview.counts.add} profiles added in ${applyMs.toFixed(0)} ms, changed=${applied.changed}`,
+        },
+        {
+          name: 'sso sync: re-sync preview (idempotent)',
+          value: `${again.edits.length} edits, ${again.counts.unchanged} unchanged, ${resyncMs.toFixed(0)} ms`,
+        },
+        {
+          name: 'peer: SDK defaults (standard retry, 8 in flight)',
+          value: `${peer.failedCalls} of ${peer.calls} calls failed, ${peer.rolesFound} of ${ACCOUNTS * ROLES} roles found, ${(peer.ms / 1000).toFixed(1)} s`,
+        },
       ],
     };
   } finally {
@@ -61,8 +91,15 @@ export async function benchSsoSync(): Promise<{ rows: Array<{ name: string; valu
 }
 
 /** What a tool built on the SDK's defaults gets: its own retries, no pacing. */
-async function sdkDefaultsPeer(accountCount: number): Promise<{ calls: number; failedCalls: number; rolesFound: number; ms: number }> {
-  const portal = await startSsoPortal({ accounts: makePortalAccounts(accountCount), validTokens: [TOKEN], ratePerSecond: RATE, latencyMs: 15 });
+async function sdkDefaultsPeer(
+  accountCount: number,
+): Promise<{ calls: number; failedCalls: number; rolesFound: number; ms: number }> {
+  const portal = await startSsoPortal({
+    accounts: makePortalAccounts(accountCount),
+    validTokens: [TOKEN],
+    ratePerSecond: RATE,
+    latencyMs: 15,
+  });
   const client = new SSOClient({ region: 'us-east-1', endpoint: portal.url });
   const started = performance.now();
   let failedCalls = 0;
@@ -81,7 +118,11 @@ async function sdkDefaultsPeer(accountCount: number): Promise<{ calls: number; f
       while (next < ids.length) {
         const accountId = ids[next++] as string;
         try {
-          for await (const page of paginateListAccountRoles({ client, pageSize: 100 }, { accessToken: TOKEN, accountId })) rolesFound += page.roleList?.length ?? 0;
+          for await (const page of paginateListAccountRoles(
+            { client, pageSize: 100 },
+            { accessToken: TOKEN, accountId },
+          ))
+            rolesFound += page.roleList?.length ?? 0;
         } catch {
           failedCalls++;
         }

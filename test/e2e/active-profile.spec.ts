@@ -4,8 +4,14 @@ import { expect, test } from '../support/e2e-fixtures';
 import { detail, profileOption, profileOptions } from './window-locators';
 
 test.describe('the active profile and file-level problems', () => {
-  test('marks the active profile, starts on it, and says when botocore and the JS SDK differ', async ({ launchApp }) => {
-    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, env: { AWS_PROFILE: 'dev', AWS_DEFAULT_PROFILE: 'prod' } });
+  test('marks the active profile, starts on it, and says when botocore and the JS SDK differ', async ({
+    launchApp,
+  }) => {
+    const { page } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      env: { AWS_PROFILE: 'dev', AWS_DEFAULT_PROFILE: 'prod' },
+    });
     await expect(page.getByRole('button', { name: /Active profile: dev/ })).toContainText('from AWS_PROFILE');
     await expect(detail(page).getByRole('heading', { level: 2 })).toHaveText('dev');
     await expect(profileOption(page, 'dev')).toContainText('Active');

@@ -19,13 +19,26 @@ test.afterEach(async () => {
   await rm(bins, { recursive: true, force: true });
 });
 
-const envFor = (aws: FakeAws) => ({ PATH: `${aws.bin}:/usr/bin:/bin`, FAKE_LOGIN_SESSION: ARN, AWS_PROFILE: 'console' });
+const envFor = (aws: FakeAws) => ({
+  PATH: `${aws.bin}:/usr/bin:/bin`,
+  FAKE_LOGIN_SESSION: ARN,
+  AWS_PROFILE: 'console',
+});
 
 test.describe('aws login sessions', () => {
-  test('shows a session from its cache: status, account, cache file; never a secret', async ({ launchApp }, testInfo) => {
+  test('shows a session from its cache: status, account, cache file; never a secret', async ({
+    launchApp,
+  }, testInfo) => {
     const aws = await fakeAws(bins, '2.32.0');
-    const token = loginToken({ expiresAt: new Date(Date.now() + 14 * 60_000).toISOString(), signedInAt: Date.now() - 3_600_000 });
-    const { page, home } = await launchApp({ config: CONFIG, env: envFor(aws), files: { [`.aws/login/cache/${loginCacheName(ARN)}`]: JSON.stringify(token, null, 2) } });
+    const token = loginToken({
+      expiresAt: new Date(Date.now() + 14 * 60_000).toISOString(),
+      signedInAt: Date.now() - 3_600_000,
+    });
+    const { page, home } = await launchApp({
+      config: CONFIG,
+      env: envFor(aws),
+      files: { [`.aws/login/cache/${loginCacheName(ARN)}`]: JSON.stringify(token, null, 2) },
+    });
     const item = page.getByRole('listitem', { name: `Login session ${ARN}` });
     await expect(page.getByRole('heading', { name: 'AWS login sessions (1)' })).toBeVisible();
     await expect(item.locator('.status-badge')).toHaveText('Valid');

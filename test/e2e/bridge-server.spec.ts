@@ -9,7 +9,10 @@ test.describe('the test bridge', () => {
   test('checks the token, the operation name and the argument, as the IPC layer does', async ({ launchApp }) => {
     const { page, bridge } = await launchApp({ config: CONFIG });
     const op = (name: string, data: unknown, token = bridge.token) =>
-      page.request.post(`${bridge.url}op/${name}`, { headers: { 'x-cloudid-token': token, 'content-type': 'application/json' }, data: JSON.stringify(data) });
+      page.request.post(`${bridge.url}op/${name}`, {
+        headers: { 'x-cloudid-token': token, 'content-type': 'application/json' },
+        data: JSON.stringify(data),
+      });
 
     const noToken = await op('getSettings', undefined, 'wrong');
     expect(noToken.status()).toBe(401);
@@ -17,7 +20,10 @@ test.describe('the test bridge', () => {
     expect(unknown.status()).toBe(404);
     const badInput = await op('verifyProfile', { profile: 'a\nb' });
     expect(badInput.status()).toBe(400);
-    expect((await badInput.json()) as unknown).toMatchObject({ ok: false, error: expect.stringContaining('line breaks') });
+    expect((await badInput.json()) as unknown).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('line breaks'),
+    });
     const extraKey = await op('copyText', { text: 'x', html: '<b>' });
     expect(extraKey.status()).toBe(400);
 
@@ -47,12 +53,16 @@ test.describe('the test bridge', () => {
     expect(inlineRan).toBe(false);
   });
 
-  test('the in-page bridge has exactly the contract shape and maps dropped files into the test directory', async ({ launchApp }) => {
+  test('the in-page bridge has exactly the contract shape and maps dropped files into the test directory', async ({
+    launchApp,
+  }) => {
     const { page, home } = await launchApp({ config: CONFIG });
     const members = await page.evaluate(() => Object.keys((window as unknown as { cloudid: object }).cloudid).sort());
     expect(members).toEqual([...OPERATION_NAMES, 'on', 'getPathForFile'].sort());
     const path = await page.evaluate(() =>
-      (window as unknown as { cloudid: { getPathForFile(f: File): string } }).cloudid.getPathForFile(new File(['{}'], 'key.json')),
+      (window as unknown as { cloudid: { getPathForFile(f: File): string } }).cloudid.getPathForFile(
+        new File(['{}'], 'key.json'),
+      ),
     );
     expect(path).toBe(join(home.home, 'drops', 'key.json'));
   });

@@ -9,7 +9,11 @@ import type { StsIdentity } from '../support/sts-server';
 
 const ALICE = { accessKeyId: 'AKIAALICE00000000001', secretAccessKey: 'alice-secret-0000000000000000000000000' };
 const BOB = { accessKeyId: 'AKIABOB0000000000001', secretAccessKey: 'bob-secret-00000000000000000000000000000' };
-const ALICE_ID = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/alice', userId: 'AIDAALICE0000000001' };
+const ALICE_ID = {
+  account: '111122223333',
+  arn: 'arn:aws:iam::111122223333:user/alice',
+  userId: 'AIDAALICE0000000001',
+};
 const BOB_ID = { account: '999988887777', arn: 'arn:aws:iam::999988887777:user/bob', userId: 'AIDABOB0000000000001' };
 
 const IDENTITIES: Record<string, StsIdentity> = {
@@ -32,9 +36,30 @@ const owner = (id: { userId: string; account: string }): string => JSON.stringif
 const LAUNCHED = 1_795_600_000; // 2026-11-25 09:46:40 UTC
 
 const ROWS: SkyClusterRow[] = [
-  { name: 'alice-train', status: 'UP', launched_at: LAUNCHED, owner: owner(ALICE_ID), cloud: 'AWS', region: 'us-east-1' },
-  { name: 'bob-serve', status: 'STOPPED', launched_at: LAUNCHED - 86_400, owner: owner(BOB_ID), cloud: 'AWS', region: 'us-west-2' },
-  { name: 'k8s-dev', status: 'UP', launched_at: LAUNCHED - 3_600, owner: JSON.stringify(['carol@example.com']), cloud: 'Kubernetes', region: 'ctx' },
+  {
+    name: 'alice-train',
+    status: 'UP',
+    launched_at: LAUNCHED,
+    owner: owner(ALICE_ID),
+    cloud: 'AWS',
+    region: 'us-east-1',
+  },
+  {
+    name: 'bob-serve',
+    status: 'STOPPED',
+    launched_at: LAUNCHED - 86_400,
+    owner: owner(BOB_ID),
+    cloud: 'AWS',
+    region: 'us-west-2',
+  },
+  {
+    name: 'k8s-dev',
+    status: 'UP',
+    launched_at: LAUNCHED - 3_600,
+    owner: JSON.stringify(['carol@example.com']),
+    cloud: 'Kubernetes',
+    region: 'ctx',
+  },
 ];
 
 const launch = (extra: Partial<AppLaunch> = {}): AppLaunch => ({
@@ -47,7 +72,8 @@ const launch = (extra: Partial<AppLaunch> = {}): AppLaunch => ({
 
 const view = (page: Page): Locator => page.getByRole('tabpanel', { name: 'Clusters' });
 const group = (page: Page, title: string): Locator => view(page).getByRole('region', { name: `Owner: ${title}` });
-const cluster = (scope: Locator, name: string): Locator => scope.getByRole('listitem').filter({ has: scope.page().getByRole('heading', { name, exact: true }) });
+const cluster = (scope: Locator, name: string): Locator =>
+  scope.getByRole('listitem').filter({ has: scope.page().getByRole('heading', { name, exact: true }) });
 
 async function openClusters(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Clusters' }).click();
@@ -55,7 +81,9 @@ async function openClusters(page: Page): Promise<void> {
 }
 
 test.describe('the Clusters tab', () => {
-  test('lists clusters grouped by owner, then after Verify identities marks the one the active identity cannot operate, with a copyable fix', async ({ launchApp }, testInfo) => {
+  test('lists clusters grouped by owner, then after Verify identities marks the one the active identity cannot operate, with a copyable fix', async ({
+    launchApp,
+  }, testInfo) => {
     const { page, copied } = await launchApp(launch());
     await openClusters(page);
 
@@ -64,7 +92,10 @@ test.describe('the Clusters tab', () => {
     await expect(cluster(group(page, 'AWS account 999988887777'), 'bob-serve')).toContainText('Stopped');
     await expect(cluster(group(page, 'carol@example.com'), 'k8s-dev')).toContainText('Kubernetes');
     // Launch time, relative and absolute (the machine's clock decides the relative words).
-    await expect(cluster(view(page), 'alice-train').locator('time')).toHaveAttribute('datetime', '2026-11-25T09:46:40.000Z');
+    await expect(cluster(view(page), 'alice-train').locator('time')).toHaveAttribute(
+      'datetime',
+      '2026-11-25T09:46:40.000Z',
+    );
     await expect(cluster(view(page), 'alice-train')).toContainText('25 Nov 2026');
 
     // Before STS has answered, nobody knows who `default` is: unknown, with a way to find out.
@@ -76,24 +107,34 @@ test.describe('the Clusters tab', () => {
 
     await view(page).getByRole('button', { name: 'Verify identities' }).click();
 
-    await expect(bob.getByRole('img', { name: 'Warning: the active identity cannot operate this cluster' })).toBeVisible();
+    await expect(
+      bob.getByRole('img', { name: 'Warning: the active identity cannot operate this cluster' }),
+    ).toBeVisible();
     await expect(bob).toContainText('The active identity cannot operate it');
     await expect(bob).toContainText("owned by account ['AIDABOB0000000000001', '999988887777']");
     await expect(group(page, 'AWS account 999988887777')).toContainText('This owner here: AWS profile bob');
     await expect(group(page, 'AWS account 111122223333')).toContainText('Active identity');
-    await expect(cluster(view(page), 'alice-train')).toContainText('The active identity can operate it as AWS profile default (active)');
+    await expect(cluster(view(page), 'alice-train')).toContainText(
+      'The active identity can operate it as AWS profile default (active)',
+    );
     await expect(cluster(view(page), 'alice-train').getByRole('img')).toHaveCount(0);
     await expect(view(page).getByText('1 not operable by the active identity')).toBeVisible();
     await expect(view(page).getByRole('button', { name: 'Verify identities' })).toHaveCount(0);
     // The tab says so too, from any tab.
-    await expect(page.getByRole('tab', { name: 'Clusters, 1 not operable by the active identity', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('tab', { name: 'Clusters, 1 not operable by the active identity', exact: true }),
+    ).toBeVisible();
 
     const copy = bob.getByRole('button', { name: 'Copy AWS_PROFILE=bob sky ...' });
     await copy.click();
     await expect(copy).toHaveText('Copied');
     expect(copied).toEqual(['AWS_PROFILE=bob sky ...']);
     // The group needing attention comes first.
-    await expect(view(page).getByRole('region', { name: /^Owner: / }).first()).toHaveAccessibleName('Owner: AWS account 999988887777');
+    await expect(
+      view(page)
+        .getByRole('region', { name: /^Owner: / })
+        .first(),
+    ).toHaveAccessibleName('Owner: AWS account 999988887777');
     await page.screenshot({ path: testInfo.outputPath('clusters-after-verify.png'), fullPage: true });
   });
 
@@ -104,7 +145,9 @@ test.describe('the Clusters tab', () => {
     await expect(view(page).getByText('3 clusters', { exact: true })).toBeVisible();
 
     // SkyPilot is still running: the new row sits only in state.db-wal.
-    commitInWal(join(home.home, '.sky', 'state.db'), [{ name: 'alice-eval', status: 'INIT', launched_at: LAUNCHED + 60, owner: owner(ALICE_ID), cloud: 'AWS' }]);
+    commitInWal(join(home.home, '.sky', 'state.db'), [
+      { name: 'alice-eval', status: 'INIT', launched_at: LAUNCHED + 60, owner: owner(ALICE_ID), cloud: 'AWS' },
+    ]);
 
     const added = cluster(group(page, 'AWS account 111122223333'), 'alice-eval');
     await expect(added).toBeVisible();
@@ -134,15 +177,27 @@ test.describe('the Clusters tab', () => {
     await expect(view(page).getByRole('heading', { level: 3 })).toHaveCount(3);
   });
 
-  test("shows the active workspace's AWS profile and warns that the jobs controller would get credentials that expire", async ({ launchApp, page }, testInfo) => {
+  test("shows the active workspace's AWS profile and warns that the jobs controller would get credentials that expire", async ({
+    launchApp,
+    page,
+  }, testInfo) => {
     // The workspace gives SkyPilot an SSO profile (docs.skypilot.co admin/workspaces.html shape).
     const sso = `${CONFIG}\n[profile team-sso]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`;
-    const controller: SkyClusterRow = { name: 'sky-jobs-controller-2ea485ea', status: 'UP', launched_at: LAUNCHED, owner: owner(ALICE_ID), cloud: 'AWS', region: 'us-east-1' };
+    const controller: SkyClusterRow = {
+      name: 'sky-jobs-controller-2ea485ea',
+      status: 'UP',
+      launched_at: LAUNCHED,
+      owner: owner(ALICE_ID),
+      cloud: 'AWS',
+      region: 'us-east-1',
+    };
     await launchApp(
       launch({
         config: sso,
         sky: { schema: 'v0.12-infra-columns', journalMode: 'WAL', rows: [...ROWS, controller] },
-        files: { '.sky/config.yaml': 'workspaces:\n  team-a:\n    aws:\n      profile: team-sso\nactive_workspace: team-a\n' },
+        files: {
+          '.sky/config.yaml': 'workspaces:\n  team-a:\n    aws:\n      profile: team-sso\nactive_workspace: team-a\n',
+        },
       }),
     );
     await openClusters(page);
@@ -152,13 +207,20 @@ test.describe('the Clusters tab', () => {
     await expect(now).toContainText('sets AWS profile team-sso');
 
     const warning = view(page).getByRole('status', { name: 'Controller credentials' });
-    await expect(warning).toContainText('The controller sky-jobs-controller-2ea485ea would get credentials that expire.');
-    await expect(warning).toContainText('AWS profile "team-sso" (workspace team-a), which SkyPilot would use, is an IAM Identity Center (SSO) profile');
+    await expect(warning).toContainText(
+      'The controller sky-jobs-controller-2ea485ea would get credentials that expire.',
+    );
+    await expect(warning).toContainText(
+      'AWS profile "team-sso" (workspace team-a), which SkyPilot would use, is an IAM Identity Center (SSO) profile',
+    );
     await expect(warning).toContainText('Instead: Use a static role: `remote_identity: SERVICE_ACCOUNT`');
     await page.screenshot({ path: testInfo.outputPath('clusters-controller-warning.png'), fullPage: true });
   });
 
-  test('says plainly when SkyPilot has no state on this machine, or state.db cannot be read', async ({ launchApp, page }, testInfo) => {
+  test('says plainly when SkyPilot has no state on this machine, or state.db cannot be read', async ({
+    launchApp,
+    page,
+  }, testInfo) => {
     const { home } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
     await openClusters(page);
     const message = view(page).getByRole('status').filter({ hasText: 'No SkyPilot clusters to show.' });
@@ -169,7 +231,10 @@ test.describe('the Clusters tab', () => {
 
     // A state.db that is not a database appears: said once, as an error, live.
     await mkdir(join(home.home, '.sky'), { recursive: true });
-    await writeFile(join(home.home, '.sky', 'state.db'), 'not a database at all, just text that is long enough to be a header '.repeat(4));
+    await writeFile(
+      join(home.home, '.sky', 'state.db'),
+      'not a database at all, just text that is long enough to be a header '.repeat(4),
+    );
     const unreadable = view(page).getByRole('status').filter({ hasText: 'Cannot read SkyPilot’s clusters.' });
     await expect(unreadable).toBeVisible();
     await expect(unreadable).toContainText('state.db');

@@ -6,7 +6,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type LaunchedApp } from '../support/e2e-fixtures';
-import { runGcloud, serviceAccountKey, tempDir, wrongFiles, type ServiceAccountKeyJson } from '../support/gcloud-fixtures';
+import {
+  runGcloud,
+  serviceAccountKey,
+  tempDir,
+  wrongFiles,
+  type ServiceAccountKeyJson,
+} from '../support/gcloud-fixtures';
 
 /**
  * Writes `bytes` where the page bridge says a dropped `name` lives, then drops it on the view;
@@ -20,7 +26,11 @@ async function dropFile(app: LaunchedApp, name: string, bytes: Buffer, enteringO
     ({ fileName, base64 }) => {
       const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
-      transfer.items.add(new File([data], fileName, { type: fileName.endsWith('.json') ? 'application/json' : 'application/octet-stream' }));
+      transfer.items.add(
+        new File([data], fileName, {
+          type: fileName.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+        }),
+      );
       return transfer;
     },
     // The page's File only carries the name to getPathForFile; a huge file's bytes stay on disk.
@@ -46,7 +56,9 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
   // The real gcloud takes seconds per command on a busy machine.
   test.describe.configure({ timeout: 120_000 });
 
-  test('a dropped key is imported, activated in gcloud, listed, verified, and its download deleted', async ({ launchApp }) => {
+  test('a dropped key is imported, activated in gcloud, listed, verified, and its download deleted', async ({
+    launchApp,
+  }) => {
     const app = await launchApp({ gcloud: true });
     const google = app.google!;
     const key = serviceAccountKey({ project_id: 'acme-prod' });
@@ -58,7 +70,10 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await expect(page.getByText('No service-account key imported yet.')).toBeVisible();
 
     await dropFile(app, 'acme-prod-1a2b3c.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText('Imported deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)', { timeout: 60_000 });
+    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+      'Imported deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)',
+      { timeout: 60_000 },
+    );
     await expect(page.locator('#gcp-activation-outcome')).toHaveText(
       'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “default”.',
       { timeout: 60_000 },
@@ -96,7 +111,10 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
 
     // Dropped again: recognised as the same key.
     await dropFile(app, 'copy-of-key.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText('Already imported: deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)', { timeout: 60_000 });
+    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+      'Already imported: deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)',
+      { timeout: 60_000 },
+    );
     await expect(keysList(page).getByRole('listitem')).toHaveCount(1);
 
     await row.getByRole('button', { name: 'Remove…' }).click();
@@ -113,13 +131,16 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await page.getByLabel('Activate it in gcloud and set its project').uncheck();
     const files = wrongFiles();
     const expected: Record<string, string> = {
-      'client_secret.json': 'This is an OAuth client secret (client_secret_*.json), which identifies an app, not a service account.',
+      'client_secret.json':
+        'This is an OAuth client secret (client_secret_*.json), which identifies an app, not a service account.',
       'web_client.json': 'This is an OAuth client secret',
       'adc_user.json': 'This is a user credential (authorized_user',
-      'workload_identity.json': 'This is a workload identity federation configuration (external_account), not a service-account key. It was not used',
+      'workload_identity.json':
+        'This is a workload identity federation configuration (external_account), not a service-account key. It was not used',
       'impersonated.json': 'This is an impersonation configuration (impersonated_service_account)',
       'key.p12': 'This is a P12 (PKCS#12) key, the legacy binary format. Create a JSON key instead',
-      'truncated.json': 'This JSON file is cut short (truncated): the download or copy did not finish. Download the key again.',
+      'truncated.json':
+        'This JSON file is cut short (truncated): the download or copy did not finish. Download the key again.',
       'huge.json': 'This file is 1.0 MiB; a service-account key is about 2.3 KiB. It is not a key file.',
       'binary.json': 'This is a binary file, not a JSON key.',
     };
@@ -130,7 +151,8 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
       const alert = page.locator('.gcp-import-result').getByRole('alert');
       await expect(alert.locator('.gcp-outcome-title')).toHaveText(`${name} was not imported`);
       await expect(alert.locator('.gcp-outcome-detail')).toContainText(message);
-      if (name === 'truncated.json') await page.screenshot({ path: test.info().outputPath('gcp-rejected.png'), fullPage: true });
+      if (name === 'truncated.json')
+        await page.screenshot({ path: test.info().outputPath('gcp-rejected.png'), fullPage: true });
     }
     await expect(page.getByText('No service-account key imported yet.')).toBeVisible();
     expect(existsSync(join(app.appDataDir, 'keys'))).toBe(false);
@@ -144,10 +166,14 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
       return transfer;
     });
     await page.locator('.gcp-view').dispatchEvent('drop', { dataTransfer: two });
-    await expect(page.locator('.gcp-import-result').getByRole('alert')).toContainText('2 files were dropped; drop one service-account key at a time.');
+    await expect(page.locator('.gcp-import-result').getByRole('alert')).toContainText(
+      '2 files were dropped; drop one service-account key at a time.',
+    );
   });
 
-  test('a file dragged over another view opens Google Cloud, and what the drop did is still there after a tab switch', async ({ launchApp }) => {
+  test('a file dragged over another view opens Google Cloud, and what the drop did is still there after a tab switch', async ({
+    launchApp,
+  }) => {
     const app = await launchApp();
     const { page } = app;
     const awsView = page.getByRole('tabpanel', { name: 'AWS' });
@@ -166,7 +192,9 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await expect(outcome.locator('.gcp-outcome-title')).toHaveText('truncated.json was not imported');
   });
 
-  test('a disabled key: gcloud’s own error on activation, and Verify says the key was deleted or disabled', async ({ launchApp }) => {
+  test('a disabled key: gcloud’s own error on activation, and Verify says the key was deleted or disabled', async ({
+    launchApp,
+  }) => {
     const app = await launchApp({ gcloud: true });
     const google = app.google!;
     const key = serviceAccountKey({ project_id: 'acme-dev', keyIndex: 1 });
@@ -177,13 +205,23 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await openGcpTab(page);
     await page.getByLabel('In a gcloud configuration of its own').check();
     await dropFile(app, 'acme-dev.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText('Imported deployer@acme-dev.iam.gserviceaccount.com (project acme-dev)', { timeout: 60_000 });
+    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+      'Imported deployer@acme-dev.iam.gserviceaccount.com (project acme-dev)',
+      { timeout: 60_000 },
+    );
     const activation = page.locator('#gcp-activation-outcome');
-    await expect(activation.locator('.gcp-outcome-title')).toHaveText('gcloud could not activate deployer@acme-dev.iam.gserviceaccount.com', { timeout: 60_000 });
-    await expect(activation.locator('.gcp-outcome-detail')).toContainText('ERROR: (gcloud.auth.activate-service-account)');
+    await expect(activation.locator('.gcp-outcome-title')).toHaveText(
+      'gcloud could not activate deployer@acme-dev.iam.gserviceaccount.com',
+      { timeout: 60_000 },
+    );
+    await expect(activation.locator('.gcp-outcome-detail')).toContainText(
+      'ERROR: (gcloud.auth.activate-service-account)',
+    );
     await expect(activation.locator('.gcp-outcome-detail')).toContainText('Invalid JWT Signature');
     // Nothing half-done: gcloud is back where it was, without an empty new configuration.
-    await expect(activation.locator('.gcp-outcome-detail')).toContainText('gcloud is back on configuration “default” (the new “deployer-acme-dev” was removed).');
+    await expect(activation.locator('.gcp-outcome-detail')).toContainText(
+      'gcloud is back on configuration “default” (the new “deployer-acme-dev” was removed).',
+    );
     await expect(page.locator('.gcp-active-configuration')).toHaveText('default');
     await expect(page.getByRole('region', { name: 'Configurations' }).getByRole('rowheader')).toHaveText(['default']);
 
@@ -191,11 +229,15 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await row.getByRole('button', { name: 'Verify' }).click();
     const verdict = row.getByRole('alert');
     await expect(verdict.locator('.gcp-outcome-title')).toHaveText('This key does not work');
-    await expect(verdict.locator('.gcp-outcome-detail')).toContainText(`key ${key.private_key_id} of ${key.client_email} was deleted or disabled`);
+    await expect(verdict.locator('.gcp-outcome-detail')).toContainText(
+      `key ${key.private_key_id} of ${key.client_email} was deleted or disabled`,
+    );
     await page.screenshot({ path: test.info().outputPath('gcp-disabled.png'), fullPage: true });
   });
 
-  test('“Choose file…” imports what the picker returns; GOOGLE_APPLICATION_CREDENTIALS is previewed, then applied', async ({ launchApp }) => {
+  test('“Choose file…” imports what the picker returns; GOOGLE_APPLICATION_CREDENTIALS is previewed, then applied', async ({
+    launchApp,
+  }) => {
     const key = serviceAccountKey({ project_id: 'acme-ml' });
     const picked = join(await tempDir('cloudid-e2e-pick-'), 'acme-ml-key.json');
     await writeFile(picked, keyBytes(key), { mode: 0o600 });
@@ -206,7 +248,9 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await openGcpTab(page);
     await page.getByLabel('Activate it in gcloud and set its project').uncheck();
     await page.getByRole('button', { name: 'Choose file…' }).click();
-    await expect(page.locator('#gcp-import-outcome')).toHaveText('Imported deployer@acme-ml.iam.gserviceaccount.com (project acme-ml)');
+    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+      'Imported deployer@acme-ml.iam.gserviceaccount.com (project acme-ml)',
+    );
 
     const row = keysList(page).getByRole('listitem').filter({ hasText: key.client_email });
     await row.getByRole('button', { name: 'Set GOOGLE_APPLICATION_CREDENTIALS…' }).click();
@@ -223,12 +267,16 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     expect(after.startsWith('# my bashrc\nalias ll="ls -l"\n')).toBe(true);
     expect(after).toContain(`export GOOGLE_APPLICATION_CREDENTIALS='${stored}'`);
     // The app's own environment was fixed at launch; what new terminals get is shown beside it.
-    await expect(page.locator('.gcp-profile-block')).toHaveText(`Your shell profiles set it to ${key.client_email} (${bashrc}; new terminals, not this app, use it)`);
+    await expect(page.locator('.gcp-profile-block')).toHaveText(
+      `Your shell profiles set it to ${key.client_email} (${bashrc}; new terminals, not this app, use it)`,
+    );
 
     // Removing it is previewed the same way and leaves the rest of the file as it was.
     await panel.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…' }).click();
-    const removal = page.getByRole('region', { name: 'Remove GOOGLE_APPLICATION_CREDENTIALS from your shell profiles' });
+    const removal = page.getByRole('region', {
+      name: 'Remove GOOGLE_APPLICATION_CREDENTIALS from your shell profiles',
+    });
     await expect(removal.getByText(`${bashrc} (bash) — remove the block`)).toBeVisible();
     await removal.getByRole('button', { name: 'Apply to 1 file' }).click();
     await expect(removal.getByRole('status')).toContainText('Updated 1 file.');

@@ -5,7 +5,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/e2e-fixtures';
-import { authorizedUserJson, runGcloud, serviceAccountKey, writeConfiguration, writeGcloudDatabases } from '../support/gcloud-fixtures';
+import {
+  authorizedUserJson,
+  runGcloud,
+  serviceAccountKey,
+  writeConfiguration,
+  writeGcloudDatabases,
+} from '../support/gcloud-fixtures';
 
 async function openGcpTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Google Cloud' }).click();
@@ -13,7 +19,10 @@ async function openGcpTab(page: Page): Promise<void> {
 }
 
 const configurationsTable = (page: Page) => page.getByRole('region', { name: 'Configurations' }).getByRole('table');
-const configurationRow = (page: Page, name: string) => configurationsTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+const configurationRow = (page: Page, name: string) =>
+  configurationsTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 test.describe('Google Cloud: gcloud at a glance', () => {
   // The real gcloud takes seconds per command on a busy machine.
@@ -26,7 +35,11 @@ test.describe('Google Cloud: gcloud at a glance', () => {
       prepareGcloud: async (dir) => {
         await writeGcloudDatabases(dir, [{ account: ci.client_email, credential: { ...ci } }]);
         await writeConfiguration(dir, 'default', `[core]\naccount = ${ci.client_email}\nproject = acme-ci\n`);
-        await writeConfiguration(dir, 'staging', `[core]\naccount = ${ci.client_email}\nproject = acme-staging\n\n[compute]\nregion = europe-west4\nzone = europe-west4-a\n`);
+        await writeConfiguration(
+          dir,
+          'staging',
+          `[core]\naccount = ${ci.client_email}\nproject = acme-staging\n\n[compute]\nregion = europe-west4\nzone = europe-west4-a\n`,
+        );
         await writeFile(join(dir, 'active_config'), 'default');
       },
     });
@@ -42,7 +55,14 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await expect(page.locator('.gcp-active-project')).toHaveText('acme-staging');
     await expect(configurationRow(page, 'staging')).toContainText('Active');
     await expect(page.getByRole('button', { name: 'Switch to configuration default' })).toBeVisible();
-    expect((await runGcloud(['config', 'configurations', 'list', '--filter=is_active=true', '--format=value(name)'], app.gcloudDir)).stdout.trim()).toBe('staging');
+    expect(
+      (
+        await runGcloud(
+          ['config', 'configurations', 'list', '--filter=is_active=true', '--format=value(name)'],
+          app.gcloudDir,
+        )
+      ).stdout.trim(),
+    ).toBe('staging');
 
     // gcloud run in a terminal: the window follows through the watcher.
     const back = await runGcloud(['config', 'configurations', 'activate', 'default'], app.gcloudDir);
@@ -52,7 +72,9 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await page.screenshot({ path: test.info().outputPath('gcp-configurations.png') });
   });
 
-  test('a sign-in Google now refuses shows prominently with the re-login command and the key alternative', async ({ launchApp }) => {
+  test('a sign-in Google now refuses shows prominently with the re-login command and the key alternative', async ({
+    launchApp,
+  }) => {
     const app = await launchApp({
       gcloud: true,
       pickedFile: null,
@@ -60,10 +82,15 @@ test.describe('Google Cloud: gcloud at a glance', () => {
         if (!google) throw new Error('needs the token server');
         google.registerRefreshToken('1//alice', { outcome: 'invalid_rapt' });
         google.registerRefreshToken('1//adc', { outcome: 'revoked' });
-        await writeGcloudDatabases(dir, [{ account: 'alice@example.com', credential: authorizedUserJson('1//alice', google.tokenUrl) }]);
+        await writeGcloudDatabases(dir, [
+          { account: 'alice@example.com', credential: authorizedUserJson('1//alice', google.tokenUrl) },
+        ]);
         await writeConfiguration(dir, 'default', '[core]\naccount = alice@example.com\nproject = acme-research\n');
         await writeFile(join(dir, 'active_config'), 'default');
-        await writeFile(join(dir, 'application_default_credentials.json'), JSON.stringify(authorizedUserJson('1//adc', google.tokenUrl)));
+        await writeFile(
+          join(dir, 'application_default_credentials.json'),
+          JSON.stringify(authorizedUserJson('1//adc', google.tokenUrl)),
+        );
       },
     });
     const { page, copied } = app;
@@ -84,7 +111,9 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     await expect(adc.locator('code')).toHaveText('gcloud auth application-default login');
 
     const accounts = page.getByRole('region', { name: 'Accounts' });
-    await expect(accounts.getByRole('listitem').filter({ hasText: 'alice@example.com' })).toContainText('User accountSign-in needed');
+    await expect(accounts.getByRole('listitem').filter({ hasText: 'alice@example.com' })).toContainText(
+      'User accountSign-in needed',
+    );
     await expect(accounts.locator('.gcp-adc')).toContainText('Revoked');
     await expect(page.locator('.gcp-active-account')).toContainText('Sign-in needed');
     await page.screenshot({ path: test.info().outputPath('gcp-reauth.png') });
@@ -101,9 +130,13 @@ test.describe('Google Cloud: gcloud at a glance', () => {
     });
     await openGcpTab(app.page);
     await expect(app.page.locator('.gcp-active-project')).toHaveText('from-the-env override: CLOUDSDK_CORE_PROJECT');
-    await expect(app.page.locator('.gcp-overrides')).toContainText('CLOUDSDK_CORE_PROJECT sets core/project to from-the-env');
+    await expect(app.page.locator('.gcp-overrides')).toContainText(
+      'CLOUDSDK_CORE_PROJECT sets core/project to from-the-env',
+    );
     // A secret property is named, and its value never reaches the window.
-    await expect(app.page.locator('.gcp-overrides')).toContainText('CLOUDSDK_CORE_API_KEY sets core/api_key (a secret value, not shown)');
+    await expect(app.page.locator('.gcp-overrides')).toContainText(
+      'CLOUDSDK_CORE_API_KEY sets core/api_key (a secret value, not shown)',
+    );
     await expect(app.page.locator('body')).not.toContainText('E2eSecret');
     await expect(configurationRow(app.page, 'default')).toContainText('acme-ci');
   });

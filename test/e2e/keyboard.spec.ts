@@ -44,7 +44,6 @@ test.describe('keyboard use', () => {
     // From the details, Tab reaches the Verify button.
     await page.keyboard.press('Tab');
     await expect(detail(page).getByRole('button', { name: 'Verify', exact: true })).toBeFocused();
-
   });
 
   test('every control is reachable with Tab and shows a focus ring', async ({ launchApp }) => {
@@ -57,7 +56,10 @@ test.describe('keyboard use', () => {
         const el = document.activeElement as HTMLElement | null;
         if (el === null || el === document.body) return null;
         const style = getComputedStyle(el);
-        return { label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName, outline: style.outlineStyle };
+        return {
+          label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName,
+          outline: style.outlineStyle,
+        };
       });
       if (focused === null) continue;
       expect(focused.outline, `focus ring on ${focused.label}`).not.toBe('none');

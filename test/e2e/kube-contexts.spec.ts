@@ -21,12 +21,24 @@ sso_session = corp
 sso_account_id = 111122223333
 sso_role_name = Admin
 `;
-const CREDENTIALS = '[dev]\naws_access_key_id = AKIADEV0000000000001\naws_secret_access_key = dev-secret-0000000000000000000000000000\n';
+const CREDENTIALS =
+  '[dev]\naws_access_key_id = AKIADEV0000000000001\naws_secret_access_key = dev-secret-0000000000000000000000000000\n';
 const KUBECONFIG = kubeconfigText(
-  [eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }), eksEntry('dev', { alias: 'dev-eks', profile: 'dev' }), gkeEntry('proj', 'us-central1-a', 'gke1'), kindEntry('local'), oidcEntry('corp-oidc')],
+  [
+    eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }),
+    eksEntry('dev', { alias: 'dev-eks', profile: 'dev' }),
+    gkeEntry('proj', 'us-central1-a', 'gke1'),
+    kindEntry('local'),
+    oidcEntry('corp-oidc'),
+  ],
   'prod-eks',
 );
-const ssoToken = (expiresAt: number) => ({ startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: 'at', expiresAt: cacheStamp(expiresAt) });
+const ssoToken = (expiresAt: number) => ({
+  startUrl: 'https://corp.awsapps.com/start',
+  region: 'eu-west-1',
+  accessToken: 'at',
+  expiresAt: cacheStamp(expiresAt),
+});
 
 const launch = (): AppLaunch => ({
   config: CONFIG,
@@ -40,13 +52,19 @@ const launch = (): AppLaunch => ({
   },
 });
 
-const section = (page: Page): Locator => page.getByRole('tabpanel', { name: 'Clusters' }).getByRole('region', { name: 'Kubernetes contexts' });
-const context = (page: Page, name: string): Locator => section(page).getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+const section = (page: Page): Locator =>
+  page.getByRole('tabpanel', { name: 'Clusters' }).getByRole('region', { name: 'Kubernetes contexts' });
+const context = (page: Page, name: string): Locator =>
+  section(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 test.describe('Kubernetes contexts', () => {
   test('each context shows the identity behind it and that identity’s status', async ({ launchApp }, testInfo) => {
     const { page } = await launchApp(launch());
-    await expect(page.getByRole('tab', { name: 'Clusters, 2 Kubernetes contexts need a login', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('tab', { name: 'Clusters, 2 Kubernetes contexts need a login', exact: true }),
+    ).toBeVisible();
     await page.getByRole('tab', { name: 'Clusters' }).click();
     await expect(section(page)).toBeVisible();
     await expect(section(page).getByRole('status')).toHaveText('5 contexts · 2 need a login');

@@ -15,7 +15,9 @@ test.describe('live updates from disk', () => {
     await expect(profileCount(page)).toHaveText(`${PROFILE_NAMES.length + 1} profiles`);
 
     await profileOption(page, 'added-live').click();
-    const region = detail(page).getByRole('definition').filter({ hasText: /^(ap-southeast-2|us-west-2)$/ });
+    const region = detail(page)
+      .getByRole('definition')
+      .filter({ hasText: /^(ap-southeast-2|us-west-2)$/ });
     await expect(region).toHaveText('ap-southeast-2');
 
     await writeFile(home.configFile, `${CONFIG}\n[profile added-live]\nregion = us-west-2\n`);
@@ -28,7 +30,10 @@ test.describe('live updates from disk', () => {
   test('a profile removed from disk leaves the list', async ({ launchApp }) => {
     const { page, home } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
     await expect(profileOption(page, 'tool')).toBeVisible();
-    await writeFile(home.configFile, CONFIG.replace('[profile tool]\ncredential_process = /usr/local/bin/get-creds --profile tool\n', ''));
+    await writeFile(
+      home.configFile,
+      CONFIG.replace('[profile tool]\ncredential_process = /usr/local/bin/get-creds --profile tool\n', ''),
+    );
     await expect(profileOption(page, 'tool')).toHaveCount(0);
     await expect(profileCount(page)).toHaveText(`${PROFILE_NAMES.length - 1} profiles`);
   });

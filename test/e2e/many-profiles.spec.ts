@@ -65,10 +65,15 @@ test.describe('10,000 profiles', () => {
 });
 
 test.describe('many SSO sessions', () => {
-  test('list the selected profile’s session first and 20 in all, with a filter and “Show all”', async ({ launchApp }) => {
+  test('list the selected profile’s session first and 20 in all, with a filter and “Show all”', async ({
+    launchApp,
+  }) => {
     const sessions = Array.from({ length: 60 }, (_, i) => `org-${String(i).padStart(2, '0')}`);
     const config = sessions
-      .map((s, i) => `[sso-session ${s}]\nsso_start_url = https://d-${9000000000 + i}.awsapps.com/start\nsso_region = eu-west-1\n\n[profile p-${s}]\nsso_session = ${s}\nsso_account_id = ${100000000000 + i}\nsso_role_name = Dev\n`)
+      .map(
+        (s, i) =>
+          `[sso-session ${s}]\nsso_start_url = https://d-${9000000000 + i}.awsapps.com/start\nsso_region = eu-west-1\n\n[profile p-${s}]\nsso_session = ${s}\nsso_account_id = ${100000000000 + i}\nsso_role_name = Dev\n`,
+      )
       .join('\n');
     const { page } = await launchApp({ config, env: { AWS_PROFILE: 'p-org-42' } });
     const items = page.getByRole('listitem', { name: /^SSO session / });

@@ -6,7 +6,11 @@ import { expect, test } from '../support/e2e-fixtures';
 import { startFederationServer, type FederationServer } from '../support/federation-server';
 import { detail, profileOption } from './window-locators';
 
-const TEMP = { accessKeyId: 'ASIAE2ECONSOLE000001', secretAccessKey: 'e2e-console-secret-0000000000000000000', sessionToken: 'e2e-console-session-token' };
+const TEMP = {
+  accessKeyId: 'ASIAE2ECONSOLE000001',
+  secretAccessKey: 'e2e-console-secret-0000000000000000000',
+  sessionToken: 'e2e-console-session-token',
+};
 const CONFIG = [
   '[profile temp]',
   'region = eu-west-1',
@@ -26,7 +30,8 @@ const CREDENTIALS = `[temp]\naws_access_key_id = ${TEMP.accessKeyId}\naws_secret
 let federation: FederationServer;
 test.beforeEach(async () => {
   federation = await startFederationServer({
-    accepts: (s) => s.sessionId === TEMP.accessKeyId && s.sessionKey === TEMP.secretAccessKey && s.sessionToken === TEMP.sessionToken,
+    accepts: (s) =>
+      s.sessionId === TEMP.accessKeyId && s.sessionKey === TEMP.secretAccessKey && s.sessionToken === TEMP.sessionToken,
   });
 });
 test.afterEach(async () => {
@@ -35,7 +40,11 @@ test.afterEach(async () => {
 
 test.describe('Open AWS console', () => {
   test('opens the sign-in URL through the shell and says so, without showing it', async ({ launchApp }) => {
-    const { page, opened } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, env: { AWS_ENDPOINT_URL_SIGNIN: federation.url } });
+    const { page, opened } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      env: { AWS_ENDPOINT_URL_SIGNIN: federation.url },
+    });
     await profileOption(page, 'temp').click();
     const section = detail(page).getByRole('region', { name: 'AWS console' });
     await section.getByRole('button', { name: 'Open AWS console' }).click();
@@ -44,26 +53,40 @@ test.describe('Open AWS console', () => {
     const url = new URL(opened[0] ?? '');
     expect(`${url.origin}${url.pathname}` === `${federation.url}/federation`).toBe(true);
     expect(federation.issued(url.searchParams.get('SigninToken') ?? '')).toBe(true);
-    expect((await page.locator('body').innerText()).includes(url.searchParams.get('SigninToken') ?? 'none')).toBe(false);
+    expect((await page.locator('body').innerText()).includes(url.searchParams.get('SigninToken') ?? 'none')).toBe(
+      false,
+    );
   });
 
   test('shows why it failed', async ({ launchApp }) => {
     await federation.close();
     federation = await startFederationServer({ accepts: () => false });
-    const { page, opened } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, env: { AWS_ENDPOINT_URL_SIGNIN: federation.url } });
+    const { page, opened } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      env: { AWS_ENDPOINT_URL_SIGNIN: federation.url },
+    });
     await profileOption(page, 'temp').click();
     const section = detail(page).getByRole('region', { name: 'AWS console' });
     await section.getByRole('button', { name: 'Open AWS console' }).click();
-    await expect(section.getByRole('status')).toHaveText(`${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).`);
+    await expect(section.getByRole('status')).toHaveText(
+      `${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).`,
+    );
     expect(opened).toEqual([]);
   });
 
   test('is not offered for a signed-out profile, and says why', async ({ launchApp }) => {
-    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, env: { AWS_ENDPOINT_URL_SIGNIN: federation.url } });
+    const { page } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      env: { AWS_ENDPOINT_URL_SIGNIN: federation.url },
+    });
     await profileOption(page, 'sso').click();
     const section = detail(page).getByRole('region', { name: 'AWS console' });
     await expect(section.getByRole('button', { name: 'Open AWS console' })).toBeDisabled();
-    await expect(section.getByRole('status')).toHaveText('Log in first: the profile has no credentials to sign in to the console with.');
+    await expect(section.getByRole('status')).toHaveText(
+      'Log in first: the profile has no credentials to sign in to the console with.',
+    );
     expect(federation.requests).toEqual([]);
   });
 });

@@ -48,7 +48,9 @@ test.describe('the profile list', () => {
     await expect(shown).toHaveText(PROFILE_NAMES);
   });
 
-  test('selecting a profile shows its kind, source file and line, session, account, role, region and expiry', async ({ launchApp }) => {
+  test('selecting a profile shows its kind, source file and line, session, account, role, region and expiry', async ({
+    launchApp,
+  }) => {
     const { page, home } = await launchApp({
       config: CONFIG,
       credentials: CREDENTIALS,

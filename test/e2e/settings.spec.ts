@@ -31,7 +31,12 @@ test.describe('settings', () => {
 
   test('a longer lead time turns a profile to expiring, live', async ({ launchApp }) => {
     const now = Date.parse('2026-11-26T12:00:00Z');
-    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, tokens: { corp: corpToken(now + 130 * 60_000) }, now });
+    const { page } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      tokens: { corp: corpToken(now + 130 * 60_000) },
+      now,
+    });
     await expect(profileOption(page, 'prod')).toContainText('Valid');
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('spinbutton', { name: /minutes before a credential expires/ }).fill('180');
@@ -40,7 +45,9 @@ test.describe('settings', () => {
     await expect(profileOption(page, 'prod')).toContainText('expires in 2h 10m');
   });
 
-  test('Start at login: the checkbox writes and removes the autostart entry, and is remembered', async ({ launchApp }) => {
+  test('Start at login: the checkbox writes and removes the autostart entry, and is remembered', async ({
+    launchApp,
+  }) => {
     const { page, core, home } = await launchApp({ config: CONFIG, credentials: CREDENTIALS });
     const entry = join(home.home, '.config', 'autostart', 'cloud-identity-tray.desktop');
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -85,7 +92,9 @@ test.describe('settings', () => {
     await expect(section.getByRole('status').first()).toContainText('Puts cloudid in ~/.local/bin');
     await section.getByRole('button', { name: 'Install the cloudid command' }).click();
     await expect(section.getByRole('status').first()).toHaveText('cloudid is installed at ~/.local/bin/cloudid.');
-    await expect(section).toContainText('~/.local/bin is not on your PATH, so terminals will not find cloudid. Add this line to ~/.bashrc:');
+    await expect(section).toContainText(
+      '~/.local/bin is not on your PATH, so terminals will not find cloudid. Add this line to ~/.bashrc:',
+    );
     await section.getByRole('button', { name: 'Copy export PATH="$HOME/.local/bin:$PATH"' }).click();
     await expect.poll(() => copied).toEqual(['export PATH="$HOME/.local/bin:$PATH"']);
     const launcher = await readFile(join(home.home, '.local', 'bin', 'cloudid'), 'utf8');

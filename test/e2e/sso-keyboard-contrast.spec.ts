@@ -57,7 +57,9 @@ test('the SSO section works from the keyboard: new session form, Escape closes a
   await panel.getByRole('button', { name: 'Log in' }).focus();
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
-  expect(await readFile(home.configFile, 'utf8')).toContain('[sso-session kb]\nsso_start_url = https://kb.awsapps.com/start\nsso_region = us-east-2\n');
+  expect(await readFile(home.configFile, 'utf8')).toContain(
+    '[sso-session kb]\nsso_start_url = https://kb.awsapps.com/start\nsso_region = us-east-2\n',
+  );
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

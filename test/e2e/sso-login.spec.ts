@@ -26,14 +26,17 @@ sso_account_id = 222222222222
 sso_role_name = Dev
 `;
 
-const sessionItem = (page: Page, name: string): Locator => page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
+const sessionItem = (page: Page, name: string): Locator =>
+  page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
 const statusOf = (item: Locator): Locator => item.locator('.session-head .status-badge');
-const notReloaded = (page: Page) => page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+const notReloaded = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 const serverOf = (oidc: SsoOidcServer | null): SsoOidcServer => {
   if (oidc === null) throw new Error('launched without the local SSO servers');
   return oidc;
 };
-const stillSamePage = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+const stillSamePage = async (page: Page) =>
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
 /** Stands in for the browser: follows the authorize page to its redirect into our loopback server. */
 async function approveInBrowser(url: string): Promise<void> {
@@ -44,7 +47,9 @@ async function approveInBrowser(url: string): Promise<void> {
 }
 
 test.describe('SSO login from the window', () => {
-  test('device code: the code is shown, a second click joins, approving it turns the session valid live; log out', async ({ launchApp }) => {
+  test('device code: the code is shown, a second click joins, approving it turns the session valid live; log out', async ({
+    launchApp,
+  }) => {
     const launched = await launchApp({ config: CONFIG, sso: {} });
     const { page, home, opened, copied } = launched;
     const oidc = serverOf(launched.oidc);
@@ -79,7 +84,9 @@ test.describe('SSO login from the window', () => {
     await expect(item.locator('.sso-token-time')).toHaveText(/^Access token expires in (59m|1h)$/);
     await expect(item.getByText('Legacy profile: renews only with a browser sign-in')).toBeVisible();
     expect(oidc.requests.filter((r) => r.operation === 'StartDeviceAuthorization')).toHaveLength(1);
-    await expect(page.getByRole('listbox', { name: 'AWS profiles' }).getByRole('option', { name: 'legacy-dev', exact: true })).toContainText('Valid');
+    await expect(
+      page.getByRole('listbox', { name: 'AWS profiles' }).getByRole('option', { name: 'legacy-dev', exact: true }),
+    ).toContainText('Valid');
 
     await item.getByRole('button', { name: `Log out of ${LEGACY_URL}` }).click();
     await expect(statusOf(item)).toHaveText('Signed out');
@@ -87,7 +94,9 @@ test.describe('SSO login from the window', () => {
     await stillSamePage(page);
   });
 
-  test('PKCE for an sso-session: waits for the browser, then valid and refreshable; cancel ends a login', async ({ launchApp }) => {
+  test('PKCE for an sso-session: waits for the browser, then valid and refreshable; cancel ends a login', async ({
+    launchApp,
+  }) => {
     const launched = await launchApp({ config: CONFIG, sso: {} });
     const { page, opened } = launched;
     const oidc = serverOf(launched.oidc);
@@ -108,13 +117,17 @@ test.describe('SSO login from the window', () => {
     await approveInBrowser(opened[1] ?? '');
     await expect(statusOf(item)).toHaveText('Valid');
     await expect(item.getByText('Token refreshes without a browser')).toBeVisible();
-    await expect(item.locator('.sso-session-time')).toHaveText(/^Session lasts up to \d+d( \d+h)? more without a browser sign-in$/);
+    await expect(item.locator('.sso-session-time')).toHaveText(
+      /^Session lasts up to \d+d( \d+h)? more without a browser sign-in$/,
+    );
     await expect(item.getByRole('button', { name: 'Refresh corp' })).toBeEnabled();
     expect(oidc.requests.some((r) => r.operation === 'StartDeviceAuthorization')).toBe(false);
     await stillSamePage(page);
   });
 
-  test('the running app refreshes a session that is due, and the window shows the new expiry live', async ({ launchApp }) => {
+  test('the running app refreshes a session that is due, and the window shows the new expiry live', async ({
+    launchApp,
+  }) => {
     const launched = await launchApp({ config: CONFIG, sso: { keepSessions: true } });
     const { page, home, opened } = launched;
     const oidc = serverOf(launched.oidc);
@@ -123,12 +136,16 @@ test.describe('SSO login from the window', () => {
     await expect.poll(() => opened.length).toBe(1);
     await approveInBrowser(opened[0] ?? '');
     await expect(statusOf(item)).toHaveText('Valid');
-    const refreshes = () => oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token').length;
+    const refreshes = () =>
+      oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token').length;
     expect(refreshes()).toBe(0);
 
     // Ten minutes left: inside the keeper's window. Nobody clicks anything.
     const token = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as Record<string, string>;
-    await writeFile(home.tokenPath('corp'), JSON.stringify({ ...token, expiresAt: cacheStamp(Date.now() + 10 * 60_000) }));
+    await writeFile(
+      home.tokenPath('corp'),
+      JSON.stringify({ ...token, expiresAt: cacheStamp(Date.now() + 10 * 60_000) }),
+    );
     // The keeper sees the change on the snapshot, refreshes, and the new token arrives as another.
     await expect.poll(refreshes).toBe(1);
     await expect(item.locator('.sso-token-time')).toHaveText(/^Access token expires in (59m|1h)$/);

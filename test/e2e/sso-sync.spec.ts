@@ -17,7 +17,9 @@ region = us-east-1
 sso_start_url = ${START_URL}
 sso_region = eu-west-1
 `;
-const TOKENS = { corp: { startUrl: START_URL, region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) } };
+const TOKENS = {
+  corp: { startUrl: START_URL, region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) },
+};
 
 const SSO = { accounts: makePortalAccounts(3, ['Admin', 'ReadOnly']), portalTokens: [TOKEN] };
 const portalOf = (portal: SsoPortalServer | null): SsoPortalServer => {
@@ -25,12 +27,16 @@ const portalOf = (portal: SsoPortalServer | null): SsoPortalServer => {
   return portal;
 };
 
-const sessionItem = (page: Page, name: string): Locator => page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
+const sessionItem = (page: Page, name: string): Locator =>
+  page.getByRole('listitem', { name: `SSO session ${name}`, exact: true });
 const profileCount = (page: Page): Locator => page.locator('#profile-count');
-const profileOption = (page: Page, name: string): Locator => page.getByRole('listbox', { name: 'AWS profiles' }).getByRole('option', { name, exact: true });
+const profileOption = (page: Page, name: string): Locator =>
+  page.getByRole('listbox', { name: 'AWS profiles' }).getByRole('option', { name, exact: true });
 
 test.describe('SSO configure and sync from the window', () => {
-  test('sync accounts: progress, the preview lists the profiles, an edited template renames them, apply updates the list live', async ({ launchApp }) => {
+  test('sync accounts: progress, the preview lists the profiles, an edited template renames them, apply updates the list live', async ({
+    launchApp,
+  }) => {
     const launched = await launchApp({ config: CONFIG, tokens: TOKENS, sso: SSO });
     const { page, home } = launched;
     const portal = portalOf(launched.portal);
@@ -76,8 +82,12 @@ test.describe('SSO configure and sync from the window', () => {
     const team = sessionItem(page, 'team');
     await expect(team).toBeVisible();
     await expect(team.locator('.status-badge').first()).toHaveText('Signed out');
-    await expect(team.getByRole('form', { name: 'Add a profile for team' }).getByText('Log in to team to list its accounts')).toBeVisible();
-    expect(await readFile(home.configFile, 'utf8')).toContain('[sso-session team]\nsso_start_url = https://team.awsapps.com/start\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n');
+    await expect(
+      team.getByRole('form', { name: 'Add a profile for team' }).getByText('Log in to team to list its accounts'),
+    ).toBeVisible();
+    expect(await readFile(home.configFile, 'utf8')).toContain(
+      '[sso-session team]\nsso_start_url = https://team.awsapps.com/start\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n',
+    );
 
     const corp = sessionItem(page, 'corp');
     await corp.getByRole('button', { name: 'Add profile…' }).click();

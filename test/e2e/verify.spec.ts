@@ -15,7 +15,11 @@ test.describe('verifying identities with STS', () => {
     await expect(identity.filter({ hasText: /^AIDAE2EALICE$/ })).toHaveCount(1);
     await expect(identity.filter({ hasText: /^just now$/ })).toHaveCount(1);
     // It really went to STS, signed with the dev profile's key.
-    expect(sts.requests.some((r) => r.action === 'GetCallerIdentity' && r.accessKeyId === 'AKIAE2EDEV0000000002' && r.status === 200)).toBe(true);
+    expect(
+      sts.requests.some(
+        (r) => r.action === 'GetCallerIdentity' && r.accessKeyId === 'AKIAE2EDEV0000000002' && r.status === 200,
+      ),
+    ).toBe(true);
   });
 
   test('a profile STS rejects shows why', async ({ launchApp }) => {
@@ -30,12 +34,21 @@ test.describe('verifying identities with STS', () => {
   });
 
   test('Verify all shows progress and leaves each profile with its answer', async ({ launchApp }) => {
-    const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES, stsDelayMs: 400 });
+    const { page } = await launchApp({
+      config: CONFIG,
+      credentials: CREDENTIALS,
+      identities: IDENTITIES,
+      stsDelayMs: 400,
+    });
     const seen: Array<{ done: number; total: number }> = [];
     await page.exposeFunction('recordProgress', (p: { done: number; total: number }) => void seen.push(p));
     await page.evaluate(() => {
-      const api = (window as unknown as { cloudid: { on(e: 'verifyProgress', l: (p: unknown) => void): void } }).cloudid;
-      api.on('verifyProgress', (p) => void (window as unknown as { recordProgress(p: unknown): void }).recordProgress(p));
+      const api = (window as unknown as { cloudid: { on(e: 'verifyProgress', l: (p: unknown) => void): void } })
+        .cloudid;
+      api.on(
+        'verifyProgress',
+        (p) => void (window as unknown as { recordProgress(p: unknown): void }).recordProgress(p),
+      );
     });
     await page.getByRole('button', { name: 'Verify all' }).click();
     // While STS answers, the header shows how far it got.
@@ -47,9 +60,17 @@ test.describe('verifying identities with STS', () => {
     expect(seen.at(-1)).toEqual({ done: PROFILE_NAMES.length, total: PROFILE_NAMES.length });
 
     await profileOption(page, 'default').click();
-    await expect(detail(page).getByRole('definition').filter({ hasText: /^arn:aws:iam::999988887777:user\/e2e-default$/ })).toHaveCount(1);
+    await expect(
+      detail(page)
+        .getByRole('definition')
+        .filter({ hasText: /^arn:aws:iam::999988887777:user\/e2e-default$/ }),
+    ).toHaveCount(1);
     await profileOption(page, 'dev').click();
-    await expect(detail(page).getByRole('definition').filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ })).toHaveCount(1);
+    await expect(
+      detail(page)
+        .getByRole('definition')
+        .filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ }),
+    ).toHaveCount(1);
   });
 
   test('a Verify all started by the shell shows its progress too', async ({ launchApp }) => {

@@ -76,7 +76,10 @@ describe('outside events', () => {
         // while it starts, and the scenario quits once that has begun.
         await writeFile(join(home.home, '.profile'), 'sleep 1\nexport PATH="$HOME/bin:$PATH"\n');
         await mkdir(join(home.home, 'bin'));
-        await writeFile(join(home.home, 'bin', 'aws'), '#!/bin/sh\ntouch "$HOME/aws-started"\nsleep 2\necho aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64\n');
+        await writeFile(
+          join(home.home, 'bin', 'aws'),
+          '#!/bin/sh\ntouch "$HOME/aws-started"\nsleep 2\necho aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64\n',
+        );
         await chmod(join(home.home, 'bin', 'aws'), 0o755);
       },
       env: (home) => ({ SHELL: '/bin/sh', SCENARIO_QUIT_WHEN_FILE: join(home.home, 'aws-started') }),
@@ -112,7 +115,12 @@ describe('outside events', () => {
           '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = eu-west-1\n' +
             '[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n',
         );
-        await home.writeToken('corp', { startUrl: 'https://d-1234567890.awsapps.com/start', region: 'us-east-1', accessToken: 'token', expiresAt: cacheStamp(Date.now() + 10_000) });
+        await home.writeToken('corp', {
+          startUrl: 'https://d-1234567890.awsapps.com/start',
+          region: 'us-east-1',
+          accessToken: 'token',
+          expiresAt: cacheStamp(Date.now() + 10_000),
+        });
       },
       env: { AWS_PROFILE: 'dev' },
       timeoutMs: 30_000,

@@ -30,7 +30,11 @@ function desktopEntry(text: string): Map<string, string> {
   for (const line of text.split('\n')) {
     if (line.startsWith('[')) inGroup = line === '[Desktop Entry]';
     const match = inGroup ? /^([A-Za-z0-9-]+)=(.*)$/.exec(line) : null;
-    if (match) keys.set(match[1]!, match[2]!.replace(/\\([\\nstr])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', s: ' ' })[c] ?? c));
+    if (match)
+      keys.set(
+        match[1]!,
+        match[2]!.replace(/\\([\\nstr])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', s: ' ' })[c] ?? c),
+      );
   }
   return keys;
 }

@@ -1,18 +1,35 @@
 // The fake's own check against electron.d.ts: what Electron does not declare must fail, or the
 // shell scenarios would pass against an API that does not exist.
 import { describe, expect, it } from 'vitest';
-import { asDeclared, checkEvent, checkOptions, declaredEvents, UndeclaredElectronApi, undeclaredUses } from '../support/electron-fake/declared-check';
+import {
+  asDeclared,
+  checkEvent,
+  checkOptions,
+  declaredEvents,
+  UndeclaredElectronApi,
+  undeclaredUses,
+} from '../support/electron-fake/declared-check';
 import { parseElectronSurface } from '../support/electron-fake/electron-surface';
 import { DeclaredEmitter } from '../support/electron-fake/fake-state';
 
 describe('the electron.d.ts check', () => {
   it('accepts declared options, nested ones included, and rejects a made-up key at any depth', () => {
-    expect(() => checkOptions('BrowserWindowConstructorOptions', { width: 10, show: false, webPreferences: { sandbox: true } })).not.toThrow();
+    expect(() =>
+      checkOptions('BrowserWindowConstructorOptions', { width: 10, show: false, webPreferences: { sandbox: true } }),
+    ).not.toThrow();
     expect(() => checkOptions('BrowserWindowConstructorOptions', { widht: 10 })).toThrow(UndeclaredElectronApi);
-    expect(() => checkOptions('BrowserWindowConstructorOptions', { webPreferences: { sandboxed: true } })).toThrow(/webPreferences\.sandboxed/);
-    expect(() => checkOptions('MenuItemConstructorOptions', { label: 'a', submenu: [{ label: 'b', onClick: () => undefined }] })).toThrow(/submenu\[0\]\.onClick/);
-    expect(() => checkOptions('NotificationConstructorOptions', { title: 't', actions: [{ type: 'button', text: 'Log in' }] })).not.toThrow();
-    expect(undeclaredUses()).toContain('BrowserWindowConstructorOptions.widht is not an option electron.d.ts declares for BrowserWindowConstructorOptions');
+    expect(() => checkOptions('BrowserWindowConstructorOptions', { webPreferences: { sandboxed: true } })).toThrow(
+      /webPreferences\.sandboxed/,
+    );
+    expect(() =>
+      checkOptions('MenuItemConstructorOptions', { label: 'a', submenu: [{ label: 'b', onClick: () => undefined }] }),
+    ).toThrow(/submenu\[0\]\.onClick/);
+    expect(() =>
+      checkOptions('NotificationConstructorOptions', { title: 't', actions: [{ type: 'button', text: 'Log in' }] }),
+    ).not.toThrow();
+    expect(undeclaredUses()).toContain(
+      'BrowserWindowConstructorOptions.widht is not an option electron.d.ts declares for BrowserWindowConstructorOptions',
+    );
   });
 
   it('knows each class its events, through what it extends, and rejects a made-up one', () => {
@@ -48,7 +65,16 @@ describe('the electron.d.ts check', () => {
       }
       interface GadgetOptions extends BaseOptions { parts?: PartOptions[] | Gadget; }
     }`);
-    expect(surface.Gadget).toMatchObject({ kind: 'class', members: ['on', 'turn'], events: { spin: [1] }, extends: ['NodeEventEmitter'] });
-    expect(surface.GadgetOptions).toMatchObject({ kind: 'interface', propertyTypes: { parts: ['PartOptions', 'Gadget'] }, extends: ['BaseOptions'] });
+    expect(surface.Gadget).toMatchObject({
+      kind: 'class',
+      members: ['on', 'turn'],
+      events: { spin: [1] },
+      extends: ['NodeEventEmitter'],
+    });
+    expect(surface.GadgetOptions).toMatchObject({
+      kind: 'interface',
+      propertyTypes: { parts: ['PartOptions', 'Gadget'] },
+      extends: ['BaseOptions'],
+    });
   });
 });

@@ -19,16 +19,26 @@ describe('life cycle', () => {
     homes.push(report.home);
     expect(cleanRun(report)).toEqual({ failure: null, unhandled: [], undeclared: [] });
     const r = report.result;
-    expect(r.beforeReady).toEqual(expect.arrayContaining(['protocol.registerSchemesAsPrivileged', 'app.setPath', 'app.requestSingleInstanceLock']));
+    expect(r.beforeReady).toEqual(
+      expect.arrayContaining(['protocol.registerSchemesAsPrivileged', 'app.setPath', 'app.requestSingleInstanceLock']),
+    );
     expect(r.listenersBeforeReady).toContain('web-contents-created');
-    expect(r.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(r.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(r.firstMenu).toEqual(['Reading your AWS config…', 'Open Cloud Identity Tray…', 'Quit']);
     expect(r.realMenu).toContain('Verify identities');
     expect(r.windowsBeforeAsked).toBe(0);
     expect([...r.handled].sort()).toEqual([...r.expectedChannels].sort());
     expect(r.windowOptions).toMatchObject({
       show: false,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: expect.stringMatching(/out\/preload\/index\.cjs$/) },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: expect.stringMatching(/out\/preload\/index\.cjs$/),
+      },
     });
     expect(r.windowShown).toBe(true);
     expect(r.pageMethods).toEqual(expect.arrayContaining(['getSnapshot', 'on']));

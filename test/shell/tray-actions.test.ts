@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AwsHome } from '../support/aws-home';
 import { writeConfiguration } from '../support/gcloud-fixtures';
 import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
-import { CONSOLE_KEY, STS_KEY, type trayLoginDeviceCode, type trayOpenConsole, type traySwitchGcloudConfiguration, type trayVerify } from './scenarios/tray-actions';
+import {
+  CONSOLE_KEY,
+  STS_KEY,
+  type trayLoginDeviceCode,
+  type trayOpenConsole,
+  type traySwitchGcloudConfiguration,
+  type trayVerify,
+} from './scenarios/tray-actions';
 
 const file = 'test/shell/scenarios/tray-actions.ts';
 const homes: AwsHome[] = [];
@@ -35,7 +42,9 @@ describe('tray actions', () => {
     const { result } = await run('trayVerify', {
       setUp: async (home) => {
         await home.writeConfig('[default]\nregion = eu-west-1\n');
-        await home.writeCredentials(`[default]\naws_access_key_id = ${STS_KEY.id}\naws_secret_access_key = ${STS_KEY.secret}\n`);
+        await home.writeCredentials(
+          `[default]\naws_access_key_id = ${STS_KEY.id}\naws_secret_access_key = ${STS_KEY.secret}\n`,
+        );
       },
     });
     expect(result.requests).toEqual([{ action: 'GetCallerIdentity', accessKeyId: STS_KEY.id, status: 200 }]);
@@ -51,7 +60,10 @@ describe('tray actions', () => {
         );
         const userData = join(home.home, '.config', 'Cloud Identity Tray');
         await mkdir(userData, { recursive: true });
-        await writeFile(join(userData, 'settings.json'), JSON.stringify({ ssoLoginFlow: 'device-code', startAtLogin: false }));
+        await writeFile(
+          join(userData, 'settings.json'),
+          JSON.stringify({ ssoLoginFlow: 'device-code', startAtLogin: false }),
+        );
       },
       env: { AWS_PROFILE: 'dev' },
     });
@@ -74,7 +86,9 @@ describe('tray actions', () => {
     const { result, stderr } = await run('trayOpenConsole', {
       setUp: async (home) => {
         await home.writeConfig('[profile temp]\nregion = eu-west-1\n');
-        await home.writeCredentials(`[temp]\naws_access_key_id = ${CONSOLE_KEY.id}\naws_secret_access_key = ${CONSOLE_KEY.secret}\naws_session_token = ${CONSOLE_KEY.token}\n`);
+        await home.writeCredentials(
+          `[temp]\naws_access_key_id = ${CONSOLE_KEY.id}\naws_secret_access_key = ${CONSOLE_KEY.secret}\naws_session_token = ${CONSOLE_KEY.token}\n`,
+        );
       },
       env: { AWS_PROFILE: 'temp' },
     });
@@ -102,9 +116,19 @@ describe('tray actions', () => {
         await writeFile(join(configDir, 'active_config'), 'default');
       },
     });
-    expect(result.before).toEqual(expect.arrayContaining([expect.stringMatching(/^Switch gcloud configuration > ✓ default/), expect.stringMatching(/^Switch gcloud configuration > work/)]));
+    expect(result.before).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Switch gcloud configuration > ✓ default/),
+        expect.stringMatching(/^Switch gcloud configuration > work/),
+      ]),
+    );
     expect(result.active).toBe(true);
-    expect(result.after).toEqual(expect.arrayContaining([expect.stringMatching(/^Switch gcloud configuration > ✓ work/), expect.stringMatching(/^Switch gcloud configuration > default/)]));
+    expect(result.after).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Switch gcloud configuration > ✓ work/),
+        expect.stringMatching(/^Switch gcloud configuration > default/),
+      ]),
+    );
     expect(result.warnings).toEqual([]);
     expect(result.ranGcloud).toBe(true);
   });

@@ -27,7 +27,10 @@ describe('the page and IPC', () => {
     const { result } = await run('ipcFromFrames');
     expect(result.fromApp).toEqual({ ok: true, value: 'object' });
     for (const refused of [result.fromForeign, result.fromSubframe, result.fromNoFrame]) {
-      expect(refused).toEqual({ ok: false, error: expect.stringMatching(/refused: the call did not come from the app's window/) });
+      expect(refused).toEqual({
+        ok: false,
+        error: expect.stringMatching(/refused: the call did not come from the app's window/),
+      });
     }
     expect(result.badInput.ok).toBe(false);
   });
@@ -48,6 +51,8 @@ describe('the page and IPC', () => {
     expect(result.allowedIdp).toBe(false);
     expect(result.allowedOther).toBe(false);
     expect(result.opened).toEqual(['https://d-1234567890.awsapps.com/start']);
-    expect(stderr).toMatch(/Could not open https:\/\/d-1234567890\.awsapps\.com\/start in the browser: no browser is configured/);
+    expect(stderr).toMatch(
+      /Could not open https:\/\/d-1234567890\.awsapps\.com\/start in the browser: no browser is configured/,
+    );
   });
 });

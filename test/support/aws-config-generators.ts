@@ -32,7 +32,10 @@ export const profileNameArb = fc
   .filter((name) => name !== '__proto__');
 
 /** Names that collide often, so repeated sections and source_profile links are common. */
-const smallNameArb = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('default', 'dev', 'prod', 'a', 'b') }, { weight: 1, arbitrary: profileNameArb });
+const smallNameArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('default', 'dev', 'prod', 'a', 'b') },
+  { weight: 1, arbitrary: profileNameArb },
+);
 
 const spaceArb = fc.constantFrom('', ' ', '  ', '\t', ' \t', '\u00a0');
 
@@ -60,7 +63,9 @@ function headerArb(kind: FileKind): fc.Arbitrary<string> {
       name.map((n) => `[services ${n}]`),
     );
   }
-  return fc.tuple(spaceArb, fc.oneof(...variants), fc.constantFrom('', ' # note', ' ;note', '#glued')).map(([lead, header, tail]) => `${lead}${header}${tail}`);
+  return fc
+    .tuple(spaceArb, fc.oneof(...variants), fc.constantFrom('', ' # note', ' ;note', '#glued'))
+    .map(([lead, header, tail]) => `${lead}${header}${tail}`);
 }
 
 const valueArb = fc.oneof(
@@ -89,27 +94,62 @@ const keyArb = fc.oneof(
 );
 
 const keyLineArb = fc
-  .tuple(spaceArb, keyArb, spaceArb, fc.constantFrom('=', '='), spaceArb, valueArb, fc.constantFrom('', ' # c', '\t; c', '#c', ' '))
+  .tuple(
+    spaceArb,
+    keyArb,
+    spaceArb,
+    fc.constantFrom('=', '='),
+    spaceArb,
+    valueArb,
+    fc.constantFrom('', ' # c', '\t; c', '#c', ' '),
+  )
   .map(([lead, key, a, eq, b, value, tail]) => `${lead}${key}${a}${eq}${b}${value}${tail}`);
 
 const subSectionArb = fc
-  .tuple(fc.constantFrom('s3', 'ec2', 'sts'), fc.array(fc.tuple(fc.constantFrom('  ', '\t', ''), keyArb, valueArb), { maxLength: 3 }))
-  .map(([name, entries]) => [`${name} =`, ...entries.map(([indent, key, value]) => `${indent}${key} = ${value}`)].join('\n'));
+  .tuple(
+    fc.constantFrom('s3', 'ec2', 'sts'),
+    fc.array(fc.tuple(fc.constantFrom('  ', '\t', ''), keyArb, valueArb), { maxLength: 3 }),
+  )
+  .map(([name, entries]) =>
+    [`${name} =`, ...entries.map(([indent, key, value]) => `${indent}${key} = ${value}`)].join('\n'),
+  );
 
-const strayLineArb = fc.constantFrom('', '   ', '# comment', '; comment', '  # indented comment', 'no equals here', '= value', '[profile unterminated', '[default] trailing', 'key =');
+const strayLineArb = fc.constantFrom(
+  '',
+  '   ',
+  '# comment',
+  '; comment',
+  '  # indented comment',
+  'no equals here',
+  '= value',
+  '[profile unterminated',
+  '[default] trailing',
+  'key =',
+);
 
 function bodyLineArb(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 6, arbitrary: keyLineArb }, { weight: 1, arbitrary: subSectionArb }, { weight: 2, arbitrary: strayLineArb });
+  return fc.oneof(
+    { weight: 6, arbitrary: keyLineArb },
+    { weight: 1, arbitrary: subSectionArb },
+    { weight: 2, arbitrary: strayLineArb },
+  );
 }
 
 function sectionArb(kind: FileKind): fc.Arbitrary<string> {
-  return fc.tuple(headerArb(kind), fc.array(bodyLineArb(), { maxLength: 5 })).map(([header, lines]) => [header, ...lines].join('\n'));
+  return fc
+    .tuple(headerArb(kind), fc.array(bodyLineArb(), { maxLength: 5 }))
+    .map(([header, lines]) => [header, ...lines].join('\n'));
 }
 
 /** A whole small file; line endings LF, CRLF or mixed. */
 export function iniFileArb(kind: FileKind): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.array(strayLineArb, { maxLength: 2 }), fc.array(sectionArb(kind), { maxLength: 5 }), fc.constantFrom('lf', 'crlf', 'mixed'), fc.boolean())
+    .tuple(
+      fc.array(strayLineArb, { maxLength: 2 }),
+      fc.array(sectionArb(kind), { maxLength: 5 }),
+      fc.constantFrom('lf', 'crlf', 'mixed'),
+      fc.boolean(),
+    )
     .chain(([preamble, sections, endings, finalNewline]) => {
       const lines = [...preamble, ...sections].join('\n').split('\n');
       return fc.array(fc.boolean(), { minLength: lines.length, maxLength: lines.length }).map((crs) => {
@@ -127,7 +167,8 @@ export function iniFileArb(kind: FileKind): fc.Arbitrary<string> {
 /** Names in a generated profile set; source_profile may also name the missing one. */
 export const PROFILE_SET_NAMES = ['p0', 'p1', 'p2', 'p3'] as const;
 
-export type StaticKeyPlacement = 'none' | 'config' | 'credentials' | 'id-only-config' | 'id-only-credentials' | 'split' | 'secret-only';
+export type StaticKeyPlacement =
+  'none' | 'config' | 'credentials' | 'id-only-config' | 'id-only-credentials' | 'split' | 'secret-only';
 
 export interface GeneratedProfile {
   name: string;
@@ -163,25 +204,50 @@ export function profileSetArb(processPath: string): fc.Arbitrary<GeneratedProfil
         region: optional(fc.constant('us-west-2')),
       })
       .chain((record) =>
-        fc.constantFrom<StaticKeyPlacement>('none', 'none', 'config', 'credentials', 'id-only-config', 'id-only-credentials', 'split', 'secret-only').map((staticKeys) => ({
-          name,
-          keys: Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null),
-          staticKeys,
-        })),
+        fc
+          .constantFrom<StaticKeyPlacement>(
+            'none',
+            'none',
+            'config',
+            'credentials',
+            'id-only-config',
+            'id-only-credentials',
+            'split',
+            'secret-only',
+          )
+          .map((staticKeys) => ({
+            name,
+            keys: Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null),
+            staticKeys,
+          })),
       );
   return fc.tuple(...PROFILE_SET_NAMES.map((name) => profileArb(name)));
 }
 
 /** The config and credentials files for a generated profile set, with one [sso-session corp]. */
 export function renderProfileSet(profiles: readonly GeneratedProfile[]): { config: string; credentials: string } {
-  const config: string[] = ['[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = us-east-1', ''];
+  const config: string[] = [
+    '[sso-session corp]',
+    'sso_start_url = https://corp.awsapps.com/start',
+    'sso_region = us-east-1',
+    '',
+  ];
   const credentials: string[] = [];
   const id = 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE';
   const secret = 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   for (const profile of profiles) {
-    const configStatic = { config: [id, secret], 'id-only-config': [id], split: [id], 'secret-only': [secret] }[profile.staticKeys as string] ?? [];
-    const credentialsStatic = { credentials: [id, secret], 'id-only-credentials': [id], split: [secret] }[profile.staticKeys as string] ?? [];
-    config.push(`[profile ${profile.name}]`, ...profile.keys.map(([key, value]) => `${key} = ${value}`), ...configStatic, '');
+    const configStatic =
+      { config: [id, secret], 'id-only-config': [id], split: [id], 'secret-only': [secret] }[
+        profile.staticKeys as string
+      ] ?? [];
+    const credentialsStatic =
+      { credentials: [id, secret], 'id-only-credentials': [id], split: [secret] }[profile.staticKeys as string] ?? [];
+    config.push(
+      `[profile ${profile.name}]`,
+      ...profile.keys.map(([key, value]) => `${key} = ${value}`),
+      ...configStatic,
+      '',
+    );
     if (credentialsStatic.length > 0) credentials.push(`[${profile.name}]`, ...credentialsStatic, '');
   }
   return { config: config.join('\n'), credentials: credentials.join('\n') };

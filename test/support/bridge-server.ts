@@ -76,7 +76,8 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'POST' && url.pathname.startsWith('/op/')) return operation(req, res, url.pathname.slice('/op/'.length));
+    if (req.method === 'POST' && url.pathname.startsWith('/op/'))
+      return operation(req, res, url.pathname.slice('/op/'.length));
     if (req.method === 'GET' && url.pathname === '/events') return events(req, res, url);
     if (req.method === 'GET') return staticFile(res, url.pathname);
     sendJson(res, 405, { ok: false, error: 'method not allowed' });
@@ -84,7 +85,8 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
 
   async function operation(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     const header = req.headers['x-cloudid-token'];
-    if (!tokenMatches(Array.isArray(header) ? header[0] : header)) return sendJson(res, 401, { ok: false, error: 'bad token' });
+    if (!tokenMatches(Array.isArray(header) ? header[0] : header))
+      return sendJson(res, 401, { ok: false, error: 'bad token' });
     if (!isOperationName(name)) return sendJson(res, 404, { ok: false, error: `unknown operation ${name}` });
     const body = await readBody(req);
     let raw: unknown;
@@ -98,7 +100,10 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
     try {
       input = parseInput(name, raw);
     } catch (error) {
-      return sendJson(res, 400, { ok: false, error: error instanceof z.ZodError ? z.prettifyError(error) : messageOf(error) });
+      return sendJson(res, 400, {
+        ok: false,
+        error: error instanceof z.ZodError ? z.prettifyError(error) : messageOf(error),
+      });
     }
     try {
       const result = await callHandler(opts.handlers, name, input);
@@ -120,7 +125,8 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
   async function staticFile(res: ServerResponse, pathname: string): Promise<void> {
     const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     const file = resolve(root, `.${relative}`);
-    if (file !== root && !file.startsWith(root + sep)) return sendJson(res, 403, { ok: false, error: 'outside the renderer' });
+    if (file !== root && !file.startsWith(root + sep))
+      return sendJson(res, 403, { ok: false, error: 'outside the renderer' });
     let content: Buffer;
     try {
       content = await readFile(file);
@@ -134,7 +140,10 @@ export async function startBridgeServer(opts: BridgeServerOptions): Promise<Brid
       if (!html.includes("connect-src 'none'")) throw new Error("index.html's CSP has no connect-src 'none' to relax");
       content = Buffer.from(html.replace("connect-src 'none'", "connect-src 'self'"));
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(content);
   }
 

@@ -122,7 +122,10 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
         await chmod(join(bin, 'aws'), 0o755);
       }
 
-      const sts = await startStsServer({ identities: launch.identities ?? {}, responseDelayMs: launch.stsDelayMs ?? 0 });
+      const sts = await startStsServer({
+        identities: launch.identities ?? {},
+        responseDelayMs: launch.stsDelayMs ?? 0,
+      });
       cleanups.push(() => sts.close());
 
       const gcloudDir = join(home.home, 'gcloud');
@@ -134,9 +137,13 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
         await launch.prepareGcloud(gcloudDir, google);
       }
 
-      const oidc = launch.sso ? await startSsoOidcServer({ intervalSeconds: launch.sso.oidcIntervalSeconds ?? 1 }) : null;
+      const oidc = launch.sso
+        ? await startSsoOidcServer({ intervalSeconds: launch.sso.oidcIntervalSeconds ?? 1 })
+        : null;
       if (oidc) cleanups.push(() => oidc.close());
-      const portal = launch.sso ? await startSsoPortal({ accounts: launch.sso.accounts ?? [], validTokens: launch.sso.portalTokens ?? [] }) : null;
+      const portal = launch.sso
+        ? await startSsoPortal({ accounts: launch.sso.accounts ?? [], validTokens: launch.sso.portalTokens ?? [] })
+        : null;
       if (portal) cleanups.push(() => portal.close());
 
       const now = launch.now;
@@ -150,7 +157,10 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
           CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1',
           CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
           ...(google
-            ? { CLOUDSDK_AUTH_TOKEN_HOST: google.tokenUrl, CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${google.url}/` }
+            ? {
+                CLOUDSDK_AUTH_TOKEN_HOST: google.tokenUrl,
+                CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${google.url}/`,
+              }
             : {}),
           ...(oidc && portal ? { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url } : {}),
           ...launch.env,
@@ -187,7 +197,13 @@ export const test = base.extend<{ launchApp: (launch?: AppLaunch) => Promise<Lau
           },
         },
       });
-      const cliCommand: CliCommandOptions = { platform: 'linux', env: { PATH: bin, SHELL: '/bin/bash' }, homeDir: home.home, bundleDir: CLI_BUNDLE_DIR, stableCopyDir: null };
+      const cliCommand: CliCommandOptions = {
+        platform: 'linux',
+        env: { PATH: bin, SHELL: '/bin/bash' },
+        homeDir: home.home,
+        bundleDir: CLI_BUNDLE_DIR,
+        stableCopyDir: null,
+      };
       // Handlers emit events (progress of a login...) through the server, which exists only
       // after it is given the handlers: they reach it through this forwarder.
       let emitToPage: EmitEvent = () => undefined;

@@ -71,7 +71,13 @@ export async function startFederationServer(opts: FederationServerOptions): Prom
     };
     requests.push(record);
     if (opts.silent) return;
-    if (req.method !== 'GET' || url.pathname !== '/federation' || record.action !== 'getSigninToken' || !session || !opts.accepts(session)) {
+    if (
+      req.method !== 'GET' ||
+      url.pathname !== '/federation' ||
+      record.action !== 'getSigninToken' ||
+      !session ||
+      !opts.accepts(session)
+    ) {
       res.writeHead(400, { 'content-type': 'text/html' });
       res.end('<html><body>Bad Request</body></html>');
       return;

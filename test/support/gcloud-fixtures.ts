@@ -34,7 +34,9 @@ export function rsaPrivateKeyPem(index = 0, format: 'pkcs8' | 'pkcs1' = 'pkcs8')
   return createPrivateKey(pem).export({ type: 'pkcs1', format: 'pem' }).toString();
 }
 
-export function serviceAccountKey(overrides: Partial<ServiceAccountKeyJson> & { keyIndex?: number } = {}): ServiceAccountKeyJson {
+export function serviceAccountKey(
+  overrides: Partial<ServiceAccountKeyJson> & { keyIndex?: number } = {},
+): ServiceAccountKeyJson {
   const { keyIndex = 0, ...fields } = overrides;
   const project = fields.project_id ?? 'demo-project';
   const name = 'deployer';
@@ -71,7 +73,9 @@ export function wrongFiles(): Record<string, Buffer> {
   const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value, null, 2));
   const valid = JSON.stringify(serviceAccountKey(), null, 2);
   return {
-    'client_secret.json': json({ installed: { client_id: 'x.apps.googleusercontent.com', client_secret: 's', redirect_uris: ['http://localhost'] } }),
+    'client_secret.json': json({
+      installed: { client_id: 'x.apps.googleusercontent.com', client_secret: 's', redirect_uris: ['http://localhost'] },
+    }),
     'web_client.json': json({ web: { client_id: 'x.apps.googleusercontent.com', client_secret: 's' } }),
     'adc_user.json': json(authorizedUserJson()),
     'workload_identity.json': json({
@@ -83,7 +87,8 @@ export function wrongFiles(): Record<string, Buffer> {
     }),
     'impersonated.json': json({
       type: 'impersonated_service_account',
-      service_account_impersonation_url: 'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/target@p.iam.gserviceaccount.com:generateAccessToken',
+      service_account_impersonation_url:
+        'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/target@p.iam.gserviceaccount.com:generateAccessToken',
       source_credentials: authorizedUserJson(),
     }),
     'key.p12': Buffer.concat([Buffer.from([0x30, 0x82, 0x09, 0xd4, 0x02, 0x01, 0x03, 0x30]), randomBytes(2000)]),
@@ -142,7 +147,9 @@ export async function writeGcloudDatabases(configDir: string, accounts: Syntheti
   const creds = new DatabaseSync(':memory:');
   creds.exec('CREATE TABLE "credentials" (account_id TEXT PRIMARY KEY, value BLOB)');
   const tokens = new DatabaseSync(':memory:');
-  tokens.exec('CREATE TABLE "access_tokens" (account_id TEXT PRIMARY KEY, access_token TEXT, token_expiry TIMESTAMP, rapt_token TEXT, id_token TEXT)');
+  tokens.exec(
+    'CREATE TABLE "access_tokens" (account_id TEXT PRIMARY KEY, access_token TEXT, token_expiry TIMESTAMP, rapt_token TEXT, id_token TEXT)',
+  );
   const insertCredential = creds.prepare('INSERT INTO credentials VALUES (?, ?)');
   const insertToken = tokens.prepare('INSERT INTO access_tokens VALUES (?, ?, ?, ?, NULL)');
   for (const a of accounts) {
@@ -169,22 +176,39 @@ export function gcloudExpiry(date: Date): string {
 }
 
 /** A directory like gcloud's after a few logins: `configurations` configurations, `accounts` accounts. */
-export async function writeSyntheticGcloudDir(configDir: string, configurations: number, accounts: number, now = new Date()): Promise<void> {
+export async function writeSyntheticGcloudDir(
+  configDir: string,
+  configurations: number,
+  accounts: number,
+  now = new Date(),
+): Promise<void> {
   const rows: SyntheticAccount[] = [];
   for (let i = 0; i < accounts; i++) {
     const expiry = gcloudExpiry(new Date(now.getTime() + (i - 5) * 600_000));
     if (i % 2 === 0) {
-      const key = serviceAccountKey({ project_id: `project-${i}`, client_email: `sa-${i}@project-${i}.iam.gserviceaccount.com` });
+      const key = serviceAccountKey({
+        project_id: `project-${i}`,
+        client_email: `sa-${i}@project-${i}.iam.gserviceaccount.com`,
+      });
       rows.push({ account: key.client_email, credential: { ...key }, tokenExpiry: expiry });
     } else {
-      rows.push({ account: `user${i}@example.com`, credential: { ...authorizedUserJson(`1//rt-${i}`), type: 'authorized_user' }, tokenExpiry: expiry, raptToken: i % 3 === 0 ? `rapt-${i}` : null });
+      rows.push({
+        account: `user${i}@example.com`,
+        credential: { ...authorizedUserJson(`1//rt-${i}`), type: 'authorized_user' },
+        tokenExpiry: expiry,
+        raptToken: i % 3 === 0 ? `rapt-${i}` : null,
+      });
     }
   }
   await writeGcloudDatabases(configDir, rows);
   for (let c = 0; c < configurations; c++) {
     const name = c === 0 ? 'default' : `config-${c}`;
     const account = rows[c % Math.max(rows.length, 1)]?.account ?? '';
-    await writeConfiguration(configDir, name, `[core]\naccount = ${account}\nproject = project-${c}\n\n[compute]\nregion = us-central1\nzone = us-central1-${'abcf'[c % 4]}\n`);
+    await writeConfiguration(
+      configDir,
+      name,
+      `[core]\naccount = ${account}\nproject = project-${c}\n\n[compute]\nregion = us-central1\nzone = us-central1-${'abcf'[c % 4]}\n`,
+    );
   }
   await writeFile(join(configDir, 'active_config'), 'default');
 }

@@ -109,18 +109,29 @@ export class GoogleTokenServer {
     const project = /^\/v1\/projects\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && project?.[1]) {
       const id = decodeURIComponent(project[1]);
-      if (this.projects.has(id)) return reply(200, { projectId: id, projectNumber: '123456789012', lifecycleState: 'ACTIVE', name: id });
-      return reply(403, { error: { code: 403, message: `The caller does not have permission`, status: 'PERMISSION_DENIED' } });
+      if (this.projects.has(id))
+        return reply(200, { projectId: id, projectNumber: '123456789012', lifecycleState: 'ACTIVE', name: id });
+      return reply(403, {
+        error: { code: 403, message: `The caller does not have permission`, status: 'PERMISSION_DENIED' },
+      });
     }
     if (req.method !== 'POST' || !/^\/token\/?$/.test(path)) return reply(404, { error: 'not_found' });
     const form = new URLSearchParams(body);
     const grantType = form.get('grant_type');
-    if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer') return this.jwtGrant(form.get('assertion') ?? '', reply);
+    if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+      return this.jwtGrant(form.get('assertion') ?? '', reply);
     if (grantType === 'refresh_token') return this.refreshGrant(form, reply);
-    return reply(400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grantType ?? ''}` }, { grantType });
+    return reply(
+      400,
+      { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grantType ?? ''}` },
+      { grantType },
+    );
   }
 
-  private jwtGrant(assertion: string, reply: (status: number, json: unknown, record?: Partial<TokenRequestRecord>) => void): void {
+  private jwtGrant(
+    assertion: string,
+    reply: (status: number, json: unknown, record?: Partial<TokenRequestRecord>) => void,
+  ): void {
     const grantType = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
     const parts = assertion.split('.');
     const header = parseSegment(parts[0]);
@@ -132,9 +143,16 @@ export class GoogleTokenServer {
     const audience = typeof claims.aud === 'string' ? claims.aud : null;
     const record = { grantType, issuer, audience };
     const key = issuer ? this.keys.get(issuer) : undefined;
-    if (header.alg !== 'RS256') return reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT: unsupported alg.' }, record);
-    if (!key) return reply(400, { error: 'invalid_grant', error_description: 'Invalid grant: account not found' }, record);
-    const signed = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key.publicKey, Buffer.from(parts[2] ?? '', 'base64url'));
+    if (header.alg !== 'RS256')
+      return reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT: unsupported alg.' }, record);
+    if (!key)
+      return reply(400, { error: 'invalid_grant', error_description: 'Invalid grant: account not found' }, record);
+    const signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${parts[0]}.${parts[1]}`),
+      key.publicKey,
+      Buffer.from(parts[2] ?? '', 'base64url'),
+    );
     const kidMismatch = key.keyId !== null && typeof header.kid === 'string' && header.kid !== key.keyId;
     if (!signed || key.disabled || kidMismatch) {
       return reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' }, record);
@@ -149,30 +167,63 @@ export class GoogleTokenServer {
     const iat = Number(claims.iat);
     const exp = Number(claims.exp);
     if (!Number.isFinite(iat) || !Number.isFinite(exp) || exp <= now || exp - iat > 3600 || iat > now + 300) {
-      return reply(400, {
-        error: 'invalid_grant',
-        error_description: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
-      }, record);
+      return reply(
+        400,
+        {
+          error: 'invalid_grant',
+          error_description:
+            'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+        },
+        record,
+      );
     }
     return reply(200, { access_token: fakeToken('ya29.sa'), expires_in: 3599, token_type: 'Bearer' }, record);
   }
 
-  private refreshGrant(form: URLSearchParams, reply: (status: number, json: unknown, record?: Partial<TokenRequestRecord>) => void): void {
+  private refreshGrant(
+    form: URLSearchParams,
+    reply: (status: number, json: unknown, record?: Partial<TokenRequestRecord>) => void,
+  ): void {
     const rapt = form.get('rapt');
     const record = { grantType: 'refresh_token', rapt };
     const user = this.users.get(form.get('refresh_token') ?? '');
     if (!user) return reply(400, { error: 'invalid_grant', error_description: 'Bad Request' }, record);
-    if ((user.clientId !== undefined && form.get('client_id') !== user.clientId) || (user.clientSecret !== undefined && form.get('client_secret') !== user.clientSecret)) {
+    if (
+      (user.clientId !== undefined && form.get('client_id') !== user.clientId) ||
+      (user.clientSecret !== undefined && form.get('client_secret') !== user.clientSecret)
+    ) {
       return reply(401, { error: 'invalid_client', error_description: 'Unauthorized' }, record);
     }
     if (user.outcome === 'revoked') {
       return reply(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }, record);
     }
-    if (user.outcome === 'invalid_rapt' || user.outcome === 'rapt_required' || (user.requiredRapt !== undefined && rapt !== user.requiredRapt)) {
+    if (
+      user.outcome === 'invalid_rapt' ||
+      user.outcome === 'rapt_required' ||
+      (user.requiredRapt !== undefined && rapt !== user.requiredRapt)
+    ) {
       const subtype = user.outcome === 'rapt_required' ? 'rapt_required' : 'invalid_rapt';
-      return reply(400, { error: 'invalid_grant', error_description: 'reauth related error (invalid_rapt)', error_uri: 'https://support.google.com/a/answer/9368756', error_subtype: subtype }, record);
+      return reply(
+        400,
+        {
+          error: 'invalid_grant',
+          error_description: 'reauth related error (invalid_rapt)',
+          error_uri: 'https://support.google.com/a/answer/9368756',
+          error_subtype: subtype,
+        },
+        record,
+      );
     }
-    return reply(200, { access_token: fakeToken('ya29.user'), expires_in: 3599, token_type: 'Bearer', scope: 'openid https://www.googleapis.com/auth/cloud-platform' }, record);
+    return reply(
+      200,
+      {
+        access_token: fakeToken('ya29.user'),
+        expires_in: 3599,
+        token_type: 'Bearer',
+        scope: 'openid https://www.googleapis.com/auth/cloud-platform',
+      },
+      record,
+    );
   }
 }
 
@@ -184,7 +235,9 @@ function parseSegment(segment: string | undefined): Record<string, unknown> | nu
   if (!segment) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -15,7 +15,8 @@ export const KUBE_SECRETS = {
   refreshToken: 'oidc-refresh-SECRET',
 } as const;
 
-const CA = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFWTVJNd0VRWURWUVFERXdwcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=';
+const CA =
+  'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFWTVJNd0VRWURWUVFERXdwcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=';
 
 export interface KubeEntry {
   /** The context, cluster and user name (kubectl's writers use one name for all three). */
@@ -26,10 +27,15 @@ export interface KubeEntry {
 }
 
 /** `aws eks update-kubeconfig --name <cluster> --region <region> [--profile <profile>]`. */
-export function eksEntry(cluster: string, opts: { account?: string; region?: string; profile?: string; alias?: string } = {}): KubeEntry {
+export function eksEntry(
+  cluster: string,
+  opts: { account?: string; region?: string; profile?: string; alias?: string } = {},
+): KubeEntry {
   const region = opts.region ?? 'us-west-2';
   const arn = `arn:aws:eks:${region}:${opts.account ?? '111122223333'}:cluster/${cluster}`;
-  const env = opts.profile ? `      env:\n      - name: AWS_PROFILE\n        value: ${opts.profile}\n` : '      env: null\n';
+  const env = opts.profile
+    ? `      env:\n      - name: AWS_PROFILE\n        value: ${opts.profile}\n`
+    : '      env: null\n';
   const user = `    exec:
       apiVersion: client.authentication.k8s.io/v1beta1
       args:
@@ -45,7 +51,11 @@ export function eksEntry(cluster: string, opts: { account?: string; region?: str
 ${env}      interactiveMode: IfAvailable
       provideClusterInfo: false
 `;
-  return { name: opts.alias ?? arn, server: `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.amazonaws.com`, user };
+  return {
+    name: opts.alias ?? arn,
+    server: `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.amazonaws.com`,
+    user,
+  };
 }
 
 /** eksctl's older user: aws-iam-authenticator with AWS_PROFILE and another variable in `env`. */
@@ -67,7 +77,11 @@ export function iamAuthenticatorEntry(cluster: string, profile: string): KubeEnt
       interactiveMode: IfAvailable
       provideClusterInfo: false
 `;
-  return { name: `iam-root-account@${cluster}.us-east-1.eksctl.io`, server: 'https://FEDCBA9876543210.yl4.us-east-1.eks.amazonaws.com', user };
+  return {
+    name: `iam-root-account@${cluster}.us-east-1.eksctl.io`,
+    server: 'https://FEDCBA9876543210.yl4.us-east-1.eks.amazonaws.com',
+    user,
+  };
 }
 
 /** `gcloud container clusters get-credentials <cluster> --zone <zone> --project <project>`. */
@@ -111,7 +125,9 @@ export function oidcEntry(name: string): KubeEntry {
 /** A kubeconfig file's text, as kubectl writes it. */
 export function kubeconfigText(entries: KubeEntry[], currentContext: string | null = entries[0]?.name ?? null): string {
   const list = (items: string[]): string => (items.length ? `\n${items.join('')}` : ' null\n');
-  const clusters = entries.map((e) => `- cluster:\n    certificate-authority-data: ${CA}\n    server: ${e.server}\n  name: ${e.name}\n`);
+  const clusters = entries.map(
+    (e) => `- cluster:\n    certificate-authority-data: ${CA}\n    server: ${e.server}\n  name: ${e.name}\n`,
+  );
   const contexts = entries.map((e) => `- context:\n    cluster: ${e.name}\n    user: ${e.name}\n  name: ${e.name}\n`);
   const users = entries.map((e) => `- name: ${e.name}\n  user:\n${e.user}`);
   return `apiVersion: v1\nclusters:${list(clusters)}contexts:${list(contexts)}current-context: ${currentContext ?? '""'}\nkind: Config\npreferences: {}\nusers:${list(users)}`;

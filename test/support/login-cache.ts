@@ -46,7 +46,8 @@ export function loginToken(spec: LoginTokenSpec): Record<string, unknown> {
   return token;
 }
 
-export const loginCacheName = (session: string): string => `${createHash('sha256').update(session, 'utf8').digest('hex')}.json`;
+export const loginCacheName = (session: string): string =>
+  `${createHash('sha256').update(session, 'utf8').digest('hex')}.json`;
 
 /** Writes the cache file for `session` in `dir` (JSON.stringify with 2 spaces, as the JS SDK saves it). */
 export async function writeLoginToken(dir: string, session: string, token: Record<string, unknown>): Promise<string> {

@@ -2,7 +2,14 @@
 // as `window.cloudid`, it implements the same `CloudIdApi` as the preload over fetch (operations)
 // and EventSource (events) to the bridge server that served the page. The function's source is
 // sent into the page, so it must not use anything from its module scope.
-import type { CloudIdApi, EventName, EventPayload, OperationInput, OperationName, OperationResult } from '../../electron/shared/contract';
+import type {
+  CloudIdApi,
+  EventName,
+  EventPayload,
+  OperationInput,
+  OperationName,
+  OperationResult,
+} from '../../electron/shared/contract';
 
 export interface PageBridgeConfig {
   token: string;

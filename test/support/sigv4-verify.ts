@@ -102,10 +102,22 @@ export function signingKey(secretAccessKey: string, date: string, region: string
 }
 
 /** The signature the sender should have computed with `secretAccessKey`. */
-export function expectedSignature(request: SignedRequest, auth: SigV4Authorization, amzDate: string, secretAccessKey: string): string {
+export function expectedSignature(
+  request: SignedRequest,
+  auth: SigV4Authorization,
+  amzDate: string,
+  secretAccessKey: string,
+): string {
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest(request, auth.signedHeaders))].join('\n');
-  return createHmac('sha256', signingKey(secretAccessKey, auth.date, auth.region, auth.service)).update(stringToSign, 'utf8').digest('hex');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    sha256Hex(canonicalRequest(request, auth.signedHeaders)),
+  ].join('\n');
+  return createHmac('sha256', signingKey(secretAccessKey, auth.date, auth.region, auth.service))
+    .update(stringToSign, 'utf8')
+    .digest('hex');
 }
 
 export function signaturesEqual(a: string, b: string): boolean {

@@ -95,9 +95,13 @@ function python(script: string, input: string): void {
 export async function writeSkyState(homeDir: string, fixture: SkyStateFixture): Promise<string> {
   const file = path.join(homeDir, '.sky', 'state.db');
   await mkdir(path.dirname(file), { recursive: true });
-  const walSteps: WalStep[] = fixture.walSteps ?? (fixture.walRows ? [{ checkpoint: 'TRUNCATE' }, { insert: fixture.walRows }] : []);
+  const walSteps: WalStep[] =
+    fixture.walSteps ?? (fixture.walRows ? [{ checkpoint: 'TRUNCATE' }, { insert: fixture.walRows }] : []);
   const journalMode = fixture.journalMode ?? (walSteps.length > 0 ? 'WAL' : 'DELETE');
-  python(WRITER, JSON.stringify({ file, journalMode, schema: SKY_SCHEMAS[fixture.schema], rows: fixture.rows, walSteps }));
+  python(
+    WRITER,
+    JSON.stringify({ file, journalMode, schema: SKY_SCHEMAS[fixture.schema], rows: fixture.rows, walSteps }),
+  );
   return file;
 }
 
@@ -136,7 +140,11 @@ export interface HeldLock {
  * waits, holding the lock, until released. With `spill`, it first shrinks its page cache and
  * writes enough to force SQLite to sync the journal and write into the database mid-transaction.
  */
-export async function holdExclusiveLock(file: string, pendingRow: SkyClusterRow, options: { spill?: boolean } = {}): Promise<HeldLock> {
+export async function holdExclusiveLock(
+  file: string,
+  pendingRow: SkyClusterRow,
+  options: { spill?: boolean } = {},
+): Promise<HeldLock> {
   const script = String.raw`
 import json, sqlite3, sys
 spec = json.loads(sys.argv[1])
@@ -156,7 +164,11 @@ sys.stdin.read()
 conn.execute('ROLLBACK')
 conn.close()
 `;
-  const child: ChildProcessWithoutNullStreams = spawn('python3', ['-c', script, JSON.stringify({ file, row: pendingRow, spill: options.spill ?? false })]);
+  const child: ChildProcessWithoutNullStreams = spawn('python3', [
+    '-c',
+    script,
+    JSON.stringify({ file, row: pendingRow, spill: options.spill ?? false }),
+  ]);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -192,7 +204,9 @@ conn.close()
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return {
     done: new Promise<void>((resolve, reject) =>
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the busy writer failed (${code}): ${stderr}`)))),
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`the busy writer failed (${code}): ${stderr}`)),
+      ),
     ),
   };
 }

@@ -5,7 +5,8 @@ import type { AwsProfile, AwsState, Snapshot, SsoSession } from '../../electron/
 export const FACTORY_NOW = Date.parse('2026-11-26T12:00:00Z');
 
 /** An ISO instant `minutes` from `from` (default FACTORY_NOW). */
-export const minutesFrom = (minutes: number, from = FACTORY_NOW): string => new Date(from + minutes * 60_000).toISOString();
+export const minutesFrom = (minutes: number, from = FACTORY_NOW): string =>
+  new Date(from + minutes * 60_000).toISOString();
 
 export function makeSession(overrides: Partial<SsoSession> & { name: string }): SsoSession {
   const legacy = overrides.legacy ?? false;

@@ -133,7 +133,9 @@ function loopbackMatches(registered: string, actual: string): boolean {
   try {
     const a = new URL(registered);
     const b = new URL(actual);
-    return a.protocol === b.protocol && a.hostname === b.hostname && a.pathname === b.pathname && b.hostname === '127.0.0.1';
+    return (
+      a.protocol === b.protocol && a.hostname === b.hostname && a.pathname === b.pathname && b.hostname === '127.0.0.1'
+    );
   } catch {
     return false;
   }
@@ -173,7 +175,8 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
 
   function authenticate(body: Record<string, unknown>): Client {
     const client = clients.get(str(body, 'clientId') ?? '');
-    if (!client || client.clientSecret !== str(body, 'clientSecret')) throw new OidcError('InvalidClientException', 'Invalid client');
+    if (!client || client.clientSecret !== str(body, 'clientSecret'))
+      throw new OidcError('InvalidClientException', 'Invalid client');
     if (client.expiresAtMs <= now()) throw new OidcError('InvalidClientException', 'Client registration expired');
     return client;
   }
@@ -192,7 +195,8 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
   }
 
   function registerClient(body: Record<string, unknown>): Record<string, unknown> {
-    if (!str(body, 'clientName') || str(body, 'clientType') !== 'public') throw new OidcError('InvalidRequestException', 'clientName and clientType=public are required');
+    if (!str(body, 'clientName') || str(body, 'clientType') !== 'public')
+      throw new OidcError('InvalidRequestException', 'clientName and clientType=public are required');
     const grantTypes = stringArray(body.grantTypes);
     const redirectUris = stringArray(body.redirectUris);
     if (grantTypes.includes('authorization_code') && (redirectUris.length === 0 || !str(body, 'issuerUrl'))) {
@@ -209,7 +213,12 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       expiresAtMs: (issuedAt + registrationTtl) * 1000,
     };
     clients.set(client.clientId, client);
-    return { clientId: client.clientId, clientSecret: client.clientSecret, clientIdIssuedAt: issuedAt, clientSecretExpiresAt: issuedAt + registrationTtl };
+    return {
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      clientIdIssuedAt: issuedAt,
+      clientSecretExpiresAt: issuedAt + registrationTtl,
+    };
   }
 
   function startDeviceAuthorization(body: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
@@ -240,7 +249,8 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
 
   function deviceToken(client: Client, body: Record<string, unknown>): Record<string, unknown> {
     const device = devices.get(str(body, 'deviceCode') ?? '');
-    if (!device || device.clientId !== client.clientId || device.state === 'consumed') throw new OidcError('InvalidGrantException', 'Invalid device code');
+    if (!device || device.clientId !== client.clientId || device.state === 'consumed')
+      throw new OidcError('InvalidGrantException', 'Invalid device code');
     const t = now();
     if (t >= device.expiresAtMs) throw new OidcError('ExpiredTokenException', 'Device code expired');
     if (device.state === 'denied') throw new OidcError('AccessDeniedException', 'The user denied the request');
@@ -257,12 +267,15 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
 
   function authorizationCodeToken(client: Client, body: Record<string, unknown>): Record<string, unknown> {
     const grant = codes.get(str(body, 'code') ?? '');
-    if (!grant || grant.used || grant.clientId !== client.clientId) throw new OidcError('InvalidGrantException', 'Invalid authorization code');
+    if (!grant || grant.used || grant.clientId !== client.clientId)
+      throw new OidcError('InvalidGrantException', 'Invalid authorization code');
     grant.used = true;
-    if (str(body, 'redirectUri') !== grant.redirectUri) throw new OidcError('InvalidGrantException', 'redirect_uri does not match the authorization request');
+    if (str(body, 'redirectUri') !== grant.redirectUri)
+      throw new OidcError('InvalidGrantException', 'redirect_uri does not match the authorization request');
     const verifier = str(body, 'codeVerifier') ?? '';
     const challenge = createHash('sha256').update(verifier, 'ascii').digest('base64url');
-    if (challenge !== grant.codeChallenge) throw new OidcError('InvalidGrantException', 'code_verifier does not match code_challenge');
+    if (challenge !== grant.codeChallenge)
+      throw new OidcError('InvalidGrantException', 'code_verifier does not match code_challenge');
     return issue(client, grant.startUrl, client.scopes);
   }
 
@@ -290,7 +303,8 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       case 'urn:ietf:params:oauth:grant-type:device_code':
         return deviceToken(client, body);
       case 'authorization_code':
-        if (!client.grantTypes.includes('authorization_code')) throw new OidcError('InvalidGrantException', 'Client not registered for authorization_code');
+        if (!client.grantTypes.includes('authorization_code'))
+          throw new OidcError('InvalidGrantException', 'Client not registered for authorization_code');
         return authorizationCodeToken(client, body);
       case 'refresh_token':
         return refreshToken(client, body);
@@ -304,12 +318,24 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
     requests.push({ operation: 'Authorize', body: query });
     const client = clients.get(query.client_id ?? '');
     const redirectUri = query.redirect_uri ?? '';
-    if (!client || !client.grantTypes.includes('authorization_code') || !client.redirectUris.some((uri) => loopbackMatches(uri, redirectUri))) {
+    if (
+      !client ||
+      !client.grantTypes.includes('authorization_code') ||
+      !client.redirectUris.some((uri) => loopbackMatches(uri, redirectUri))
+    ) {
       sendJson(res, 400, { error: 'invalid_request', error_description: 'Unknown client or redirect_uri' });
       return;
     }
-    if (query.response_type !== 'code' || query.code_challenge_method !== 'S256' || !query.code_challenge || !query.state) {
-      sendJson(res, 400, { error: 'invalid_request', error_description: 'response_type=code, state and an S256 code_challenge are required' });
+    if (
+      query.response_type !== 'code' ||
+      query.code_challenge_method !== 'S256' ||
+      !query.code_challenge ||
+      !query.state
+    ) {
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        error_description: 'response_type=code, state and an S256 code_challenge are required',
+      });
       return;
     }
     const target = new URL(redirectUri);
@@ -318,7 +344,13 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       target.searchParams.set('error', 'access_denied');
     } else {
       const code = token('code');
-      codes.set(code, { clientId: client.clientId, redirectUri, codeChallenge: query.code_challenge, startUrl: client.issuerUrl, used: false });
+      codes.set(code, {
+        clientId: client.clientId,
+        redirectUri,
+        codeChallenge: query.code_challenge,
+        startUrl: client.issuerUrl,
+        used: false,
+      });
       target.searchParams.set('code', code);
     }
     res.writeHead(302, { location: target.toString() });
@@ -345,17 +377,32 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
     readJson(req)
       .then(async (body) => {
         requests.push({ operation, body });
-        if (operation === 'CreateToken' && createTokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, createTokenDelayMs));
+        if (operation === 'CreateToken' && createTokenDelayMs > 0)
+          await new Promise((resolve) => setTimeout(resolve, createTokenDelayMs));
         const result =
-          operation === 'RegisterClient' ? registerClient(body) : operation === 'StartDeviceAuthorization' ? startDeviceAuthorization(body, baseUrl) : createToken(body);
+          operation === 'RegisterClient'
+            ? registerClient(body)
+            : operation === 'StartDeviceAuthorization'
+              ? startDeviceAuthorization(body, baseUrl)
+              : createToken(body);
         sendJson(res, 200, result);
       })
       .catch((error: unknown) => {
         if (error instanceof OidcError) {
           const shape = ERROR_SHAPES[error.type] as { status: number; error: string };
-          sendJson(res, shape.status, { error: shape.error, error_description: error.description }, { 'x-amzn-errortype': error.type });
+          sendJson(
+            res,
+            shape.status,
+            { error: shape.error, error_description: error.description },
+            { 'x-amzn-errortype': error.type },
+          );
         } else {
-          sendJson(res, 400, { error: 'invalid_request', error_description: 'Malformed request' }, { 'x-amzn-errortype': 'InvalidRequestException' });
+          sendJson(
+            res,
+            400,
+            { error: 'invalid_request', error_description: 'Malformed request' },
+            { 'x-amzn-errortype': 'InvalidRequestException' },
+          );
         }
       });
   });
@@ -397,4 +444,3 @@ export async function startSsoOidcServer(options: SsoOidcServerOptions = {}): Pr
       }),
   };
 }
-

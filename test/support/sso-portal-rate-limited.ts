@@ -53,7 +53,10 @@ export interface SsoPortalServer {
 const MAX_PAGE = 100;
 
 /** N accounts x the given roles, with names that need sanitising now and then. */
-export function makePortalAccounts(count: number, roles: readonly string[] = ['AdministratorAccess', 'ReadOnlyAccess', 'Developer']): PortalAccount[] {
+export function makePortalAccounts(
+  count: number,
+  roles: readonly string[] = ['AdministratorAccess', 'ReadOnlyAccess', 'Developer'],
+): PortalAccount[] {
   const odd = ['Prod (EU)', 'dev/sandbox', 'Team Ünïcode', 'billing'];
   return Array.from({ length: count }, (_, i) => ({
     accountId: String(100000000000 + i * 7919).padStart(12, '0'),
@@ -96,7 +99,8 @@ export async function startSsoPortal(options: PortalOptions): Promise<SsoPortalS
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     if (!takeToken()) {
       counters.throttled++;
-      const headers: Record<string, string> = options.retryAfterSeconds == null ? {} : { 'Retry-After': String(options.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        options.retryAfterSeconds == null ? {} : { 'Retry-After': String(options.retryAfterSeconds) };
       sendError(res, 429, 'TooManyRequestsException', 'Too many requests', headers);
       return;
     }
@@ -121,7 +125,11 @@ export async function startSsoPortal(options: PortalOptions): Promise<SsoPortalS
     if (operation === 'ListAccounts') {
       const slice = options.accounts.slice(page.offset, page.offset + page.size);
       sendJson(res, {
-        accountList: slice.map(({ accountId, accountName, emailAddress }) => ({ accountId, accountName, emailAddress })),
+        accountList: slice.map(({ accountId, accountName, emailAddress }) => ({
+          accountId,
+          accountName,
+          emailAddress,
+        })),
         nextToken: nextToken(page, options.accounts.length),
       });
       return;
@@ -175,7 +183,13 @@ export async function startSsoPortal(options: PortalOptions): Promise<SsoPortalS
 }
 
 function freshCounters(): PortalCounters {
-  return { requests: 0, throttled: 0, unauthorized: 0, serverErrors: 0, byOperation: { ListAccounts: 0, ListAccountRoles: 0, GetRoleCredentials: 0, other: 0 } };
+  return {
+    requests: 0,
+    throttled: 0,
+    unauthorized: 0,
+    serverErrors: 0,
+    byOperation: { ListAccounts: 0, ListAccountRoles: 0, GetRoleCredentials: 0, other: 0 },
+  };
 }
 
 function operationOf(method: string | undefined, path: string): keyof PortalCounters['byOperation'] {
@@ -196,7 +210,14 @@ function pageRequest(url: URL): PageRequest | null {
   const size = max === null ? 20 : Number(max);
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) return null;
   const token = url.searchParams.get('next_token');
-  const offset = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+  const offset =
+    token === null
+      ? 0
+      : Number(
+          Buffer.from(token, 'base64url')
+            .toString('utf8')
+            .replace(/^offset:/, ''),
+        );
   return Number.isInteger(offset) && offset >= 0 ? { offset, size } : null;
 }
 
@@ -213,9 +234,20 @@ function sendJson(res: ServerResponse, body: unknown): void {
 }
 
 /** The restJson1 error shape the SDK decodes: code in `x-amzn-ErrorType`, `message` in the body. */
-function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify({ message });
-  res.writeHead(status, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': code, 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'x-amzn-ErrorType': code,
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

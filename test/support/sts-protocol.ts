@@ -14,7 +14,8 @@ export class StsError extends Error {
 }
 
 /** Escapes element text (AWS leaves quotes as they are there). */
-export const escapeXml = (value: string): string => value.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
+export const escapeXml = (value: string): string =>
+  value.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
 
 export function errorXml(error: StsError, requestId: string): string {
   return (

@@ -70,7 +70,11 @@ export interface StsServer {
    * Who a key this server knows (given or issued) belongs to, and whether `secret` and
    * `sessionToken` are its own: lets a test's other servers check credentials STS issued.
    */
-  identityOf(accessKeyId: string, secretAccessKey: string, sessionToken: string | null): { arn: string; federationPolicy: string | null } | null;
+  identityOf(
+    accessKeyId: string,
+    secretAccessKey: string,
+    sessionToken: string | null,
+  ): { arn: string; federationPolicy: string | null } | null;
   close(): Promise<void>;
 }
 
@@ -136,21 +140,37 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     record.region = auth.region;
     const amzDateHeader = headers.get('x-amz-date');
     if (amzDateHeader === undefined || !auth.signedHeaders.includes('x-amz-date')) {
-      throw new StsError(400, 'IncompleteSignature', "Authorization header requires existence of a signed 'X-Amz-Date' header.");
+      throw new StsError(
+        400,
+        'IncompleteSignature',
+        "Authorization header requires existence of a signed 'X-Amz-Date' header.",
+      );
     }
     if (!auth.signedHeaders.includes('host')) {
-      throw new StsError(400, 'IncompleteSignature', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+      throw new StsError(
+        400,
+        'IncompleteSignature',
+        "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+      );
     }
     const sessionToken = headers.get('x-amz-security-token');
     if (sessionToken !== undefined && !auth.signedHeaders.includes('x-amz-security-token')) {
-      throw new StsError(400, 'IncompleteSignature', "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.");
+      throw new StsError(
+        400,
+        'IncompleteSignature',
+        "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.",
+      );
     }
     if (auth.service !== 'sts') {
       throw new StsError(403, 'SignatureDoesNotMatch', "Credential should be scoped to correct service: 'sts'.");
     }
     const amzDate = parseAmzDate(amzDateHeader);
     if (!amzDate) {
-      throw new StsError(400, 'IncompleteSignature', `Date must be in ISO-8601 'basic format'. Got '${amzDateHeader}'.`);
+      throw new StsError(
+        400,
+        'IncompleteSignature',
+        `Date must be in ISO-8601 'basic format'. Got '${amzDateHeader}'.`,
+      );
     }
     if (amzDateHeader.slice(0, 8) !== auth.date) {
       throw new StsError(
@@ -198,23 +218,37 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     const roleArn = params.get('RoleArn');
     const sessionName = params.get('RoleSessionName');
     const problems: string[] = [];
-    if (roleArn === null) problems.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
-    if (sessionName === null) problems.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+    if (roleArn === null)
+      problems.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+    if (sessionName === null)
+      problems.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
     else if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
-      problems.push(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+      problems.push(
+        `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+      );
     }
     const durationText = params.get('DurationSeconds');
     const duration = durationText === null ? 3600 : Number(durationText);
     if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-      problems.push(`Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+      problems.push(
+        `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+      );
     }
     if (problems.length > 0 || roleArn === null || sessionName === null) {
-      throw new StsError(400, 'ValidationError', `${problems.length} validation error${problems.length === 1 ? '' : 's'} detected: ${problems.join('; ')}`);
+      throw new StsError(
+        400,
+        'ValidationError',
+        `${problems.length} validation error${problems.length === 1 ? '' : 's'} detected: ${problems.join('; ')}`,
+      );
     }
     const arnMatch = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(roleArn);
     const role = roles.get(roleArn);
     if (!arnMatch || !role || role.denied) {
-      throw new StsError(403, 'AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+      throw new StsError(
+        403,
+        'AccessDenied',
+        `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      );
     }
     const account = arnMatch[1] ?? '';
     const roleName = arnMatch[2] ?? '';
@@ -225,7 +259,14 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     const expiresAt = new Date(now().getTime() + duration * 1000);
     const assumedArn = `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`;
     const assumedRoleId = `${role.roleId}:${sessionName}`;
-    identities.set(accessKeyId, { secretAccessKey, sessionToken, expiresAt, account, arn: assumedArn, userId: assumedRoleId });
+    identities.set(accessKeyId, {
+      secretAccessKey,
+      sessionToken,
+      expiresAt,
+      account,
+      arn: assumedArn,
+      userId: assumedRoleId,
+    });
     return resultXml(
       'AssumeRole',
       `    <AssumedRoleUser>\n      <AssumedRoleId>${escapeXml(assumedRoleId)}</AssumedRoleId>\n      <Arn>${escapeXml(assumedArn)}</Arn>\n    </AssumedRoleUser>\n` +
@@ -243,8 +284,18 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     const name = params.get('Name');
     const durationText = params.get('DurationSeconds');
     const duration = durationText === null ? 43200 : Number(durationText);
-    if (name === null || !/^[\w+=,.@-]{2,32}$/.test(name) || !Number.isInteger(duration) || duration < 900 || duration > 129600) {
-      throw new StsError(400, 'ValidationError', `1 validation error detected: Name '${name ?? ''}' or DurationSeconds '${durationText ?? ''}' is not valid`);
+    if (
+      name === null ||
+      !/^[\w+=,.@-]{2,32}$/.test(name) ||
+      !Number.isInteger(duration) ||
+      duration < 900 ||
+      duration > 129600
+    ) {
+      throw new StsError(
+        400,
+        'ValidationError',
+        `1 validation error detected: Name '${name ?? ''}' or DurationSeconds '${durationText ?? ''}' is not valid`,
+      );
     }
     const accessKeyId = `ASIA${randomUpper(16)}`;
     const secretAccessKey = randomBytes(30).toString('base64');
@@ -280,14 +331,23 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
       const action = params.get('Action');
       if (action === null) throw new StsError(400, 'MissingAction', 'Missing Action');
       if (params.get('Version') !== STS_VERSION) {
-        throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+        throw new StsError(
+          400,
+          'InvalidAction',
+          `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+        );
       }
-      if (action === 'GetCallerIdentity') return { status: 200, body: getCallerIdentity(caller, requestId), errorCode: null };
+      if (action === 'GetCallerIdentity')
+        return { status: 200, body: getCallerIdentity(caller, requestId), errorCode: null };
       if (action === 'AssumeRole') return { status: 200, body: assumeRole(caller, params, requestId), errorCode: null };
-      if (action === 'GetFederationToken') return { status: 200, body: getFederationToken(caller, params, requestId), errorCode: null };
+      if (action === 'GetFederationToken')
+        return { status: 200, body: getFederationToken(caller, params, requestId), errorCode: null };
       throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${STS_VERSION}`);
     } catch (error) {
-      const stsError = error instanceof StsError ? error : new StsError(500, 'InternalFailure', 'An internal error occurred', 'Receiver');
+      const stsError =
+        error instanceof StsError
+          ? error
+          : new StsError(500, 'InternalFailure', 'An internal error occurred', 'Receiver');
       return { status: stsError.status, body: errorXml(stsError, requestId), errorCode: stsError.code };
     }
   }
@@ -340,7 +400,8 @@ export async function startStsServer(opts: StsServerOptions): Promise<StsServer>
     },
     identityOf(accessKeyId, secretAccessKey, sessionToken) {
       const identity = identities.get(accessKeyId);
-      if (!identity || identity.secretAccessKey !== secretAccessKey || (identity.sessionToken ?? null) !== sessionToken) return null;
+      if (!identity || identity.secretAccessKey !== secretAccessKey || (identity.sessionToken ?? null) !== sessionToken)
+        return null;
       return { arn: identity.arn, federationPolicy: federationPolicies.get(accessKeyId) ?? null };
     },
     close: () =>

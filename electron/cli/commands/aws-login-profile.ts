@@ -8,7 +8,11 @@ import type { CliContext } from './cli-context';
 import { parseSsoArgs } from './sso-target-args';
 
 /** The profile the arguments name when it is a `login` profile; null leaves them to the SSO path. */
-export async function loginProfileNamed(argv: readonly string[], ctx: CliContext, flags: readonly string[]): Promise<string | null> {
+export async function loginProfileNamed(
+  argv: readonly string[],
+  ctx: CliContext,
+  flags: readonly string[],
+): Promise<string | null> {
   if (argv.includes('--help') || argv.includes('-h')) return null;
   const args = parseSsoArgs(argv, flags);
   if (args.error || !args.query || args.query.kind === 'sso-session') return null;

@@ -57,7 +57,14 @@ function table(cells: string[][]): string {
   // Names and owners come from SkyPilot's database: a line break in one is shown, not obeyed.
   const rows = cells.map((row) => row.map(oneLine));
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function text(state: SkyState): string {
@@ -65,8 +72,12 @@ function text(state: SkyState): string {
   if (!state.available) {
     lines.push(`SkyPilot state: ${state.message ?? state.stateFile}`);
   } else {
-    lines.push(`SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`);
-    lines.push(`Active identities: AWS ${awsText(state.activeIdentities)} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`);
+    lines.push(
+      `SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`,
+    );
+    lines.push(
+      `Active identities: AWS ${awsText(state.activeIdentities)} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`,
+    );
     if (state.workspace) lines.push(oneLine(workspaceText(state.workspace)));
     if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
   }
@@ -100,7 +111,10 @@ function text(state: SkyState): string {
 /** `Workspace: team-a (active_workspace in FILE) · AWS profile team-a-profile · GCP project p`. */
 function workspaceText(workspace: SkyActiveWorkspace): string {
   const chosen = workspace.setIn ? `active_workspace in ${workspace.setIn}` : "SkyPilot's default";
-  const sets = [workspace.awsProfile ? `AWS profile ${workspace.awsProfile}` : null, workspace.gcpProjectId ? `GCP project ${workspace.gcpProjectId}` : null].filter((s) => s !== null);
+  const sets = [
+    workspace.awsProfile ? `AWS profile ${workspace.awsProfile}` : null,
+    workspace.gcpProjectId ? `GCP project ${workspace.gcpProjectId}` : null,
+  ].filter((s) => s !== null);
   return `Workspace: ${workspace.name} (${chosen})${sets.length > 0 ? ` · sets ${sets.join(', ')}` : ''}`;
 }
 
@@ -134,11 +148,19 @@ async function isFolder(dir: string): Promise<boolean> {
 function verificationProblems(checks: IdentityCheck[]): Problem[] {
   const failed = checks.filter((c) => c.error);
   if (failed.length <= 3) {
-    return failed.map((c) => ({ severity: 'warning', message: `AWS profile "${c.profile}" could not be verified: ${c.error?.message ?? ''}` }));
+    return failed.map((c) => ({
+      severity: 'warning',
+      message: `AWS profile "${c.profile}" could not be verified: ${c.error?.message ?? ''}`,
+    }));
   }
   const names = failed.map((c) => c.profile);
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
-  return [{ severity: 'warning', message: `${failed.length} AWS profiles could not be verified (${shown}); \`cloudid status --verify-all\` says why` }];
+  return [
+    {
+      severity: 'warning',
+      message: `${failed.length} AWS profiles could not be verified (${shown}); \`cloudid status --verify-all\` says why`,
+    },
+  ];
 }
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
@@ -146,7 +168,12 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'project-dir': { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        verify: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        'project-dir': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -186,8 +213,13 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const state = snapshot.sky;
     // The core reads SkyPilot and gcloud unless told not to; this one was not.
     if (!state) throw new Error('the core read no SkyPilot state');
-    const withProblems: SkyState = { ...state, problems: [...state.problems, ...skyIdentityProblems(snapshot, ctx.env), ...verificationProblems(checks)] };
-    ctx.stdout.write(values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems));
+    const withProblems: SkyState = {
+      ...state,
+      problems: [...state.problems, ...skyIdentityProblems(snapshot, ctx.env), ...verificationProblems(checks)],
+    };
+    ctx.stdout.write(
+      values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems),
+    );
     const unreadable = !state.available && state.reason !== 'missing';
     return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
   } finally {

@@ -50,7 +50,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const inputs = await readAwsInputs(ctx.env, ctx.homeDir, Date.now());
   const found = inputs.parsed.profiles.find((p) => p.name === profile);
   if (!found) {
-    ctx.stderr.write(`cloudid console: there is no profile named ${JSON.stringify(profile)} in ${inputs.paths.configFile} or ${inputs.paths.credentialsFile}.\n`);
+    ctx.stderr.write(
+      `cloudid console: there is no profile named ${JSON.stringify(profile)} in ${inputs.paths.configFile} or ${inputs.paths.credentialsFile}.\n`,
+    );
     return EXIT.unusable;
   }
   const region = signin.consoleRegion(found.region, found.ssoRegion, ctx.env);
@@ -73,7 +75,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`${url}\n`);
     return EXIT.ok;
   }
-  const opened = ctx.openUrl ? await ctx.openUrl(url).then(() => true, () => false) : false;
+  const opened = ctx.openUrl
+    ? await ctx.openUrl(url).then(
+        () => true,
+        () => false,
+      )
+    : false;
   if (!opened) {
     ctx.stderr.write('cloudid console: could not open a browser; run it again with --print to get the URL.\n');
     return EXIT.unusable;

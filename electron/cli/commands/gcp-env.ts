@@ -31,7 +31,9 @@ function describeEdit(edit: ShellProfileEdit, removing: boolean): string {
   if (!edit.changed) return `${edit.path}: unchanged`;
   if (removing) return `${edit.path}: remove the block`;
   if (edit.file?.exists !== true) return `${edit.path}: create with the block`;
-  return edit.currentKeyPath === null ? `${edit.path}: add the block at the end` : `${edit.path}: replace the block (was ${edit.currentKeyPath})`;
+  return edit.currentKeyPath === null
+    ? `${edit.path}: add the block at the end`
+    : `${edit.path}: replace the block (was ${edit.currentKeyPath})`;
 }
 
 async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: string } | { error: string }> {
@@ -39,7 +41,10 @@ async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: stri
   const validated = await validateKeyFile(target);
   if (validated.ok) return { path: resolve(target) };
   if (validated.reason !== 'not-found') return { error: validated.message };
-  const store = new ServiceAccountKeyStore({ appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform), secrets: new KeytarSecretStore() });
+  const store = new ServiceAccountKeyStore({
+    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
+    secrets: new KeytarSecretStore(),
+  });
   try {
     const stored = await store.find(target);
     return stored ? { path: stored.path } : { error: `${target} is neither a key file nor the id of an imported key` };
@@ -49,12 +54,18 @@ async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: stri
   }
 }
 
-const refusedBefore = (edits: ShellProfileEdit[], path: string): boolean => edits.some((e) => e.path === path && e.problem !== null);
+const refusedBefore = (edits: ShellProfileEdit[], path: string): boolean =>
+  edits.some((e) => e.path === path && e.problem !== null);
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { apply: { type: 'boolean' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { apply: { type: 'boolean' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     ctx.stderr.write(`cloudid gcp env: ${(error as Error).message}\n\n${GCP_ENV_HELP}`);
     return EXIT.usage;
@@ -87,7 +98,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.unusable;
   }
   if (edits.length === 0) {
-    ctx.stdout.write(removing ? 'No shell profile holds the block.\n' : 'No bash, zsh or fish profile found, and SHELL is none of them: nothing to edit.\n');
+    ctx.stdout.write(
+      removing
+        ? 'No shell profile holds the block.\n'
+        : 'No bash, zsh or fish profile found, and SHELL is none of them: nothing to edit.\n',
+    );
     return EXIT.ok;
   }
   for (const edit of edits) {
@@ -97,18 +112,27 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const refused = edits.some((e) => e.problem !== null);
   if (keyPath && edits.some((e) => e.changed)) {
     const sample = edits.find((e) => e.changed);
-    if (sample) ctx.stdout.write(`\n${blockLines(sample.shell, keyPath).map((l) => `  ${l}`).join('\n')}\n`);
+    if (sample)
+      ctx.stdout.write(
+        `\n${blockLines(sample.shell, keyPath)
+          .map((l) => `  ${l}`)
+          .join('\n')}\n`,
+      );
   }
   if (!values.apply) {
-    if (edits.some((e) => e.changed)) ctx.stdout.write('\nNothing written. Run again with --apply to make these changes.\n');
+    if (edits.some((e) => e.changed))
+      ctx.stdout.write('\nNothing written. Run again with --apply to make these changes.\n');
     return refused ? EXIT.unusable : EXIT.ok;
   }
   try {
     const writes = await applyShellProfileEdits(edits);
-    for (const w of writes.filter((x) => x.changed)) ctx.stdout.write(`Wrote ${w.path}${w.backupPath ? ` (original kept as ${w.backupPath})` : ''}\n`);
+    for (const w of writes.filter((x) => x.changed))
+      ctx.stdout.write(`Wrote ${w.path}${w.backupPath ? ` (original kept as ${w.backupPath})` : ''}\n`);
     // Problems found by the preview were named above; these are the writes that failed.
-    for (const w of writes.filter((x) => x.problem !== null && !refusedBefore(edits, x.path))) ctx.stderr.write(`cloudid gcp env: ${w.problem ?? ''}\n`);
-    if (!removing && writes.some((w) => w.changed)) ctx.stdout.write('Open a new shell (or source the profile) for it to take effect.\n');
+    for (const w of writes.filter((x) => x.problem !== null && !refusedBefore(edits, x.path)))
+      ctx.stderr.write(`cloudid gcp env: ${w.problem ?? ''}\n`);
+    if (!removing && writes.some((w) => w.changed))
+      ctx.stdout.write('Open a new shell (or source the profile) for it to take effect.\n');
     return writes.some((w) => w.problem !== null) ? EXIT.unusable : EXIT.ok;
   } catch (error) {
     if (error instanceof ConcurrentEditError) {

@@ -52,7 +52,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stderr.write(`cloudid gcp import: give exactly one key file\n\n${GCP_IMPORT_HELP}`);
     return EXIT.usage;
   }
-  const store = new ServiceAccountKeyStore({ appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform), secrets: new KeytarSecretStore() });
+  const store = new ServiceAccountKeyStore({
+    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
+    secrets: new KeytarSecretStore(),
+  });
   const { result, activation, sourceRemoved } = await importServiceAccountKey(store, {
     source,
     activate: values.activate ?? false,
@@ -66,26 +69,38 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (values.json) {
     const json = {
       status: result.status,
-      ...(stored ? { key: result.key } : { reason: 'reason' in result ? result.reason : result.status, message: result.message }),
-      activation: activation && { ok: activation.ok, configuration: activation.configuration, message: activation.message, commands: activation.steps.map((s) => ({ command: s.command, exitCode: s.exitCode })) },
+      ...(stored
+        ? { key: result.key }
+        : { reason: 'reason' in result ? result.reason : result.status, message: result.message }),
+      activation: activation && {
+        ok: activation.ok,
+        configuration: activation.configuration,
+        message: activation.message,
+        commands: activation.steps.map((s) => ({ command: s.command, exitCode: s.exitCode })),
+      },
       sourceRemoved,
     };
     ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ok ? EXIT.ok : EXIT.unusable;
   }
   if (!stored) {
-    const hint = result.status === 'conflict' ? '\nTo replace the stored key with this file, run again with --replace.' : '';
+    const hint =
+      result.status === 'conflict' ? '\nTo replace the stored key with this file, run again with --replace.' : '';
     ctx.stderr.write(`cloudid gcp import: ${source} was not imported.\n${result.message}${hint}\n`);
     return EXIT.unusable;
   }
   const { key } = result;
   const what = `${key.account}${key.project ? ` (project ${key.project})` : ''}, key ${key.keyId}`;
-  const done = { imported: 'Imported', duplicate: 'Already imported:', replaced: 'Replaced the stored key with' }[result.status];
+  const done = { imported: 'Imported', duplicate: 'Already imported:', replaced: 'Replaced the stored key with' }[
+    result.status
+  ];
   ctx.stdout.write(`${done} ${what}\n  stored at ${key.path}\n`);
   if (sourceRemoved) ctx.stdout.write(`  deleted the download ${source}\n`);
   if (activation) {
     if (activation.ok) {
-      ctx.stdout.write(`Activated in gcloud${activation.configuration ? ` (configuration ${activation.configuration}, now active)` : ''}.\n`);
+      ctx.stdout.write(
+        `Activated in gcloud${activation.configuration ? ` (configuration ${activation.configuration}, now active)` : ''}.\n`,
+      );
       if (activation.message) ctx.stdout.write(`${activation.message}\n`);
     } else {
       ctx.stderr.write(`gcloud could not activate the key:\n${activation.message ?? ''}\n`);

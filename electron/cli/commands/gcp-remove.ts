@@ -20,7 +20,12 @@ changed (the message names it); 2 usage error.
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     ctx.stderr.write(`cloudid gcp remove: ${(error as Error).message}\n\n${GCP_REMOVE_HELP}`);
     return EXIT.usage;
@@ -34,7 +39,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stderr.write(`cloudid gcp remove: give exactly one key id\n\n${GCP_REMOVE_HELP}`);
     return EXIT.usage;
   }
-  const store = new ServiceAccountKeyStore({ appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform), secrets: new KeytarSecretStore() });
+  const store = new ServiceAccountKeyStore({
+    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
+    secrets: new KeytarSecretStore(),
+  });
   const known = (await store.list()).find((k) => k.keyId === keyId);
   try {
     if (!(await store.remove(keyId))) {
@@ -47,7 +55,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.unusable;
     }
     if (isFileFailure(error)) {
-      ctx.stderr.write(`cloudid gcp remove: ${failedPath(error) ?? 'the key folder'} could not be changed: ${fileFailureReason(error)}.\n`);
+      ctx.stderr.write(
+        `cloudid gcp remove: ${failedPath(error) ?? 'the key folder'} could not be changed: ${fileFailureReason(error)}.\n`,
+      );
       return EXIT.unusable;
     }
     throw error;

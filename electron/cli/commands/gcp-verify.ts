@@ -27,7 +27,12 @@ async function isFile(path: string): Promise<boolean> {
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     ctx.stderr.write(`cloudid gcp verify: ${(error as Error).message}\n\n${GCP_VERIFY_HELP}`);
     return EXIT.usage;
@@ -43,7 +48,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   let path = target;
   if (!(await isFile(target))) {
-    const store = new ServiceAccountKeyStore({ appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform), secrets: new KeytarSecretStore() });
+    const store = new ServiceAccountKeyStore({
+      appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
+      secrets: new KeytarSecretStore(),
+    });
     try {
       const stored = await store.find(target);
       if (!stored) {
@@ -57,11 +65,18 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.unusable;
     }
   }
-  const result = await verifyKeyFile(path, { env: ctx.env, ...(ctx.requestTimeoutMs === undefined ? {} : { timeoutMs: ctx.requestTimeoutMs }) });
+  const result = await verifyKeyFile(path, {
+    env: ctx.env,
+    ...(ctx.requestTimeoutMs === undefined ? {} : { timeoutMs: ctx.requestTimeoutMs }),
+  });
   if (parsed.values.json) {
-    ctx.stdout.write(`${JSON.stringify(result.ok ? { ok: true, key: result.key, expiresAt: result.expiresAt } : { ok: false, kind: result.kind, message: result.message, ...(result.key ? { key: result.key } : {}) }, null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify(result.ok ? { ok: true, key: result.key, expiresAt: result.expiresAt } : { ok: false, kind: result.kind, message: result.message, ...(result.key ? { key: result.key } : {}) }, null, 2)}\n`,
+    );
   } else if (result.ok) {
-    ctx.stdout.write(`OK: ${result.key.clientEmail} (key ${result.key.keyId}) got an access token from ${result.key.tokenUri}.\n`);
+    ctx.stdout.write(
+      `OK: ${result.key.clientEmail} (key ${result.key.keyId}) got an access token from ${result.key.tokenUri}.\n`,
+    );
   } else {
     ctx.stderr.write(`cloudid gcp verify: ${result.message}\n`);
   }

@@ -53,6 +53,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.unusable;
   }
   ctx.stdout.write(`Successfully logged into Start URL: ${session.startUrl}\n`);
-  ctx.stdout.write(`Token valid until ${outcome.expiresAt}${outcome.refreshable ? '; the app can refresh it silently' : ''}.\n`);
+  ctx.stdout.write(
+    `Token valid until ${outcome.expiresAt}${outcome.refreshable ? '; the app can refresh it silently' : ''}.\n`,
+  );
   return EXIT.ok;
 }

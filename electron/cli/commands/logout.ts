@@ -19,6 +19,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const start = await startSsoCommand('logout', HELP, argv, ctx);
   if (!start.ok) return start.exitCode;
   const deleted = await deleteSsoToken(start.cacheDir, start.session);
-  ctx.stdout.write(deleted ? `Logged out of ${start.session.name}.\n` : `Not logged in to ${start.session.name}; nothing to delete.\n`);
+  ctx.stdout.write(
+    deleted ? `Logged out of ${start.session.name}.\n` : `Not logged in to ${start.session.name}; nothing to delete.\n`,
+  );
   return EXIT.ok;
 }

@@ -4,7 +4,11 @@
 import { failedPath, fileFailureReason, isFileFailure } from '../../core/fs/file-failure';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
 import { applySync, type SyncApplyResult } from '../../core/aws/sso-sync/apply-sync';
-import { listAccountsAndRoles, type SsoListing, type SsoListingProgress } from '../../core/aws/sso-sync/list-accounts-and-roles';
+import {
+  listAccountsAndRoles,
+  type SsoListing,
+  type SsoListingProgress,
+} from '../../core/aws/sso-sync/list-accounts-and-roles';
 import { DEFAULT_PROFILE_NAME_TEMPLATE } from '../../core/aws/sso-sync/profile-names';
 import { loadSyncSession } from '../../core/aws/sso-sync/sync-session';
 import { previewSync, type SyncPreview } from '../../core/aws/sso-sync/sync-preview';
@@ -71,7 +75,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } catch (error) {
     // ~/.aws/config not UTF-8, unreadable, a FIFO…: a sentence about the file, not a crash.
     if (!isFileFailure(error)) throw error;
-    ctx.stderr.write(`cloudid sso sync: ${failedPath(error) ?? 'the AWS config file'} cannot be read: ${fileFailureReason(error)}.\n`);
+    ctx.stderr.write(
+      `cloudid sso sync: ${failedPath(error) ?? 'the AWS config file'} cannot be read: ${fileFailureReason(error)}.\n`,
+    );
     return EXIT.unusable;
   }
   if (!lookup.ok) {
@@ -107,14 +113,19 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       applied = await applySync(preview);
     } catch (error) {
       if (error instanceof ConcurrentEditError) applyError = `${error.message} (nothing written; run the sync again)`;
-      else if (isFileFailure(error)) applyError = `${failedPath(error) ?? preview.file.path} was not written: ${fileFailureReason(error)}.`;
+      else if (isFileFailure(error))
+        applyError = `${failedPath(error) ?? preview.file.path} was not written: ${fileFailureReason(error)}.`;
       else throw error;
     }
   }
 
   if (args.json) ctx.stdout.write(`${JSON.stringify(jsonReport(listing, preview, applied, applyError), null, 2)}\n`);
   else printReport(ctx, listing, preview, args.apply, applied, applyError);
-  const failed = listing.problems.length > 0 || preview.problems.length > 0 || applyError !== null || (applied?.problems.length ?? 0) > 0;
+  const failed =
+    listing.problems.length > 0 ||
+    preview.problems.length > 0 ||
+    applyError !== null ||
+    (applied?.problems.length ?? 0) > 0;
   return failed ? EXIT.unusable : EXIT.ok;
 }
 
@@ -128,12 +139,19 @@ function progressPrinter(ctx: CliContext, quiet: boolean): ((p: SsoListingProgre
     last = now;
     const total = p.allAccountsFound ? String(p.accountsFound) : `${p.accountsFound}+`;
     writeTerminalControl(ctx.stderr, '\r\x1b[K');
-    ctx.stderr.write(`Listing roles: ${p.accountsDone}/${total} accounts, ${p.rolesFound} roles, ${p.rate.toFixed(1)} req/s, ${p.throttled} throttled`);
+    ctx.stderr.write(
+      `Listing roles: ${p.accountsDone}/${total} accounts, ${p.rolesFound} roles, ${p.rate.toFixed(1)} req/s, ${p.throttled} throttled`,
+    );
     if (p.allAccountsFound && p.accountsDone === p.accountsFound) ctx.stderr.write('\n');
   };
 }
 
-function jsonReport(listing: SsoListing, preview: SyncPreview, applied: SyncApplyResult | null, applyError: string | null): unknown {
+function jsonReport(
+  listing: SsoListing,
+  preview: SyncPreview,
+  applied: SyncApplyResult | null,
+  applyError: string | null,
+): unknown {
   return {
     session: preview.session,
     configFile: preview.file.path,
@@ -152,7 +170,14 @@ function jsonReport(listing: SsoListing, preview: SyncPreview, applied: SyncAppl
   };
 }
 
-function printReport(ctx: CliContext, listing: SsoListing, preview: SyncPreview, apply: boolean, applied: SyncApplyResult | null, applyError: string | null): void {
+function printReport(
+  ctx: CliContext,
+  listing: SsoListing,
+  preview: SyncPreview,
+  apply: boolean,
+  applied: SyncApplyResult | null,
+  applyError: string | null,
+): void {
   const out = (line = ''): boolean => ctx.stdout.write(`${line}\n`);
   const roles = listing.accounts.reduce((n, a) => n + a.roles.length, 0);
   const s = listing.stats;
@@ -160,23 +185,35 @@ function printReport(ctx: CliContext, listing: SsoListing, preview: SyncPreview,
     `SSO session ${preview.session}: ${listing.accounts.length} accounts, ${roles} roles ` +
       `(${s.requests} calls, ${s.throttled} throttled and retried, ${s.failedCalls} failed, ${(s.elapsedMs / 1000).toFixed(1)} s)`,
   );
-  for (const problem of [...listing.problems, ...preview.problems]) ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
+  for (const problem of [...listing.problems, ...preview.problems])
+    ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
   const width = Math.max(12, ...preview.entries.map((e) => e.profileName.length));
   const sign = { add: '+', update: '~', remove: '-', unchanged: '=' } as const;
   for (const entry of preview.entries) {
     if (entry.action === 'unchanged') continue;
-    const changes = entry.changes.length === 0 || entry.action !== 'update' ? '' : `  (${entry.changes.map((c) => `${c.key}: ${c.from ?? 'unset'} -> ${c.to ?? 'unset'}`).join(', ')})`;
+    const changes =
+      entry.changes.length === 0 || entry.action !== 'update'
+        ? ''
+        : `  (${entry.changes.map((c) => `${c.key}: ${c.from ?? 'unset'} -> ${c.to ?? 'unset'}`).join(', ')})`;
     out(`  ${sign[entry.action]} ${entry.profileName.padEnd(width)}  ${entry.accountId}  ${entry.roleName}${changes}`);
   }
   for (const conflict of preview.conflicts) {
-    const where = conflict.heldBy === 'credentials' ? 'the credentials file' : `line ${conflict.line ?? '?'} of the config file`;
-    out(`  ! ${conflict.profileName.padEnd(width)}  ${conflict.accountId}  ${conflict.roleName}  (name taken by your profile at ${where}: left alone)`);
+    const where =
+      conflict.heldBy === 'credentials' ? 'the credentials file' : `line ${conflict.line ?? '?'} of the config file`;
+    out(
+      `  ! ${conflict.profileName.padEnd(width)}  ${conflict.accountId}  ${conflict.roleName}  (name taken by your profile at ${where}: left alone)`,
+    );
   }
   const c = preview.counts;
-  out(`${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} ${c.conflict === 1 ? 'conflict' : 'conflicts'}.`);
+  out(
+    `${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} ${c.conflict === 1 ? 'conflict' : 'conflicts'}.`,
+  );
   if (applyError !== null) ctx.stderr.write(`cloudid sso sync: ${applyError}\n`);
   else if (applied !== null) {
     if (!applied.changed) out(`${preview.file.path} is already up to date.`);
-    else out(`Wrote ${applied.configPath}${applied.backupPath === null ? '' : ` (original kept as ${applied.backupPath})`}.`);
+    else
+      out(
+        `Wrote ${applied.configPath}${applied.backupPath === null ? '' : ` (original kept as ${applied.backupPath})`}.`,
+      );
   } else if (!apply && preview.edits.length > 0) out(`Run again with --apply to write ${preview.file.path}.`);
 }

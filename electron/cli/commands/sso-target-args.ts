@@ -49,7 +49,8 @@ export async function lookUpSsoTarget(ctx: CliContext, query: SsoTargetQuery): P
   return { ok: true, session: target.session, cacheDir: inputs.paths.ssoCacheDir };
 }
 
-export type SsoCommandStart = { ok: true; session: SsoSessionRef; cacheDir: string; flags: Set<string> } | { ok: false; exitCode: number };
+export type SsoCommandStart =
+  { ok: true; session: SsoSessionRef; cacheDir: string; flags: Set<string> } | { ok: false; exitCode: number };
 
 /**
  * The common start of `cloudid login|logout|refresh`: `--help`, the arguments, and the session

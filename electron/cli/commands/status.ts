@@ -44,7 +44,12 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, 'verify-all': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        verify: { type: 'boolean' },
+        'verify-all': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -62,11 +67,19 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   }
 
   const plainJson = values.json === true && !values.verify && !values['verify-all'];
-  const files = { settings: settingsFile(ctx.env, ctx.homeDir, process.platform), appData: appDataDir(ctx.env, ctx.homeDir, process.platform) };
+  const files = {
+    settings: settingsFile(ctx.env, ctx.homeDir, process.platform),
+    appData: appDataDir(ctx.env, ctx.homeDir, process.platform),
+  };
   let memoKey: StatusMemoKey | null = null;
   let cli: AwsCliReport | null = null;
   if (plainJson && ctx.cacheDir) {
-    cli = await detectAwsClis({ path: ctx.env.PATH, platform: process.platform, env: ctx.env, versionCache: await openAwsCliVersionCache(ctx.cacheDir) });
+    cli = await detectAwsClis({
+      path: ctx.env.PATH,
+      platform: process.platform,
+      env: ctx.env,
+      versionCache: await openAwsCliVersionCache(ctx.cacheDir),
+    });
     memoKey = statusMemoKey(ctx.env, ctx.homeDir, files.settings, cli);
     const remembered = await printRemembered(ctx, memoKey, files);
     if (remembered !== null) return remembered;
@@ -93,7 +106,9 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     else if (values.verify) await core.verifyProfile(core.snapshot().aws.activeProfile);
     if (values.verify || values['verify-all']) await core.probeGcp();
     const snapshot = core.snapshot();
-    const checked = values['verify-all'] ? snapshot.aws.profiles : snapshot.aws.profiles.filter((p) => p.active && values.verify);
+    const checked = values['verify-all']
+      ? snapshot.aws.profiles
+      : snapshot.aws.profiles.filter((p) => p.active && values.verify);
     const usable = activeIsUsable(snapshot) && !verificationFailed(checked);
     if (!values.json) {
       ctx.stdout.write(statusTable(snapshot, Date.now()));
@@ -111,7 +126,11 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
 }
 
 /** Prints the remembered document with a fresh gcloud part and times; null when there is none. */
-async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: { settings: string; appData: string }): Promise<number | null> {
+async function printRemembered(
+  ctx: CommandContext,
+  key: StatusMemoKey,
+  files: { settings: string; appData: string },
+): Promise<number | null> {
   const now = Date.now();
   const memo = ctx.cacheDir ? readStatusMemo(ctx.cacheDir, key.key, now) : null;
   if (!memo) return null;
@@ -126,15 +145,29 @@ async function printRemembered(ctx: CommandContext, key: StatusMemoKey, files: {
   });
   // The kubeconfig is not in the memo's key: it is read afresh, like gcloud's files. The YAML
   // parser costs tens of milliseconds to load, so only when there is a kubeconfig to read.
-  const anyKubeconfig = kubeconfigFiles(ctx.env, ctx.homeDir).files.some((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined);
-  const kube = anyKubeconfig ? await (await import('../../core/kube/kube-reader')).readKubeconfig(ctx.env, ctx.homeDir) : null;
+  const anyKubeconfig = kubeconfigFiles(ctx.env, ctx.homeDir).files.some(
+    (file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined,
+  );
+  const kube = anyKubeconfig
+    ? await (await import('../../core/kube/kube-reader')).readKubeconfig(ctx.env, ctx.homeDir)
+    : null;
   const toDates = (times: number[]): Date[] => times.map((ms) => new Date(ms));
   const aws = { expiries: toDates(memo.header.awsExpiries), refreshEnds: toDates(memo.header.refreshEnds) };
   const deadline = snapshotDeadline(aws, gcp.accounts, now, settings.leadTimeMinutes * 60_000);
   const frame = statusJsonFrame(
-    { generatedAt: new Date(now).toISOString(), leadTimeMinutes: settings.leadTimeMinutes, nextDeadline: deadline ? deadline.toISOString() : null },
+    {
+      generatedAt: new Date(now).toISOString(),
+      leadTimeMinutes: settings.leadTimeMinutes,
+      nextDeadline: deadline ? deadline.toISOString() : null,
+    },
     gcp,
-    kube ? kubeSnapshot(kube, kube.contexts.some((c) => c.identity?.cloud === 'aws') ? rememberedStatuses(memo.aws) : new Map(), gcp) : null,
+    kube
+      ? kubeSnapshot(
+          kube,
+          kube.contexts.some((c) => c.identity?.cloud === 'aws') ? rememberedStatuses(memo.aws) : new Map(),
+          gcp,
+        )
+      : null,
   );
   ctx.stdout.write(frame.before);
   ctx.stdout.write(memo.aws);

@@ -18,12 +18,20 @@ export function createAwsLoginService(core: Core): AwsLoginService {
 
   const once = async (profile: string, action: AwsLoginAction): Promise<AwsLoginResult> => {
     const found = core.snapshot().aws.profiles.find((p) => p.name === profile);
-    if (!found || found.kind !== 'login') return { ok: false, message: `Profile ${profile} does not use \`aws login\` (no login_session).` };
+    if (!found || found.kind !== 'login')
+      return { ok: false, message: `Profile ${profile} does not use \`aws login\` (no login_session).` };
     const env = core.context.env;
     const cli = await detectAwsClis({ path: env.PATH, platform: process.platform, env });
     const aws = awsLoginCli(cli);
     if (!aws.ok) return { ok: false, message: aws.message };
-    const outcome = await runAwsLogin({ action, profile, aws: aws.path, env, stdin: 'ignore', signal: AbortSignal.timeout(AWS_LOGIN_TIMEOUT_MS) });
+    const outcome = await runAwsLogin({
+      action,
+      profile,
+      aws: aws.path,
+      env,
+      stdin: 'ignore',
+      signal: AbortSignal.timeout(AWS_LOGIN_TIMEOUT_MS),
+    });
     await core.reload().catch(() => undefined);
     return { ok: outcome.ok, message: outcome.message };
   };

@@ -96,10 +96,13 @@ async function existing(path: string): Promise<Existing> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'foreign', description: `cannot be read (${code ?? String(error)})` };
   }
-  if (stats.isSymbolicLink()) return { kind: 'foreign', description: `is a link to ${await readlink(path).catch(() => 'somewhere unreadable')}` };
+  if (stats.isSymbolicLink())
+    return { kind: 'foreign', description: `is a link to ${await readlink(path).catch(() => 'somewhere unreadable')}` };
   if (!stats.isFile()) return { kind: 'foreign', description: 'is not a file' };
   const text = await readFile(path, 'utf8').catch(() => '');
-  return text.split('\n')[1] === MARKER ? { kind: 'ours', text } : { kind: 'foreign', description: 'was not installed by the app' };
+  return text.split('\n')[1] === MARKER
+    ? { kind: 'ours', text }
+    : { kind: 'foreign', description: 'was not installed by the app' };
 }
 
 function cliEntry(opts: CliCommandOptions): string | null {
@@ -112,22 +115,52 @@ export async function cliCommandState(opts: CliCommandOptions): Promise<CliComma
   const path = cliCommandPath(opts.homeDir);
   const shown = tilde(path, opts.homeDir);
   if (opts.platform === 'win32') {
-    return { offered: false, installed: false, path: null, message: 'Installing the cloudid command is not offered on Windows yet.', pathSetup: null };
+    return {
+      offered: false,
+      installed: false,
+      path: null,
+      message: 'Installing the cloudid command is not offered on Windows yet.',
+      pathSetup: null,
+    };
   }
   const entry = cliEntry(opts);
   if (opts.bundleDir === null || !(await readable(join(opts.bundleDir, 'bin', 'cloudid.mjs')))) {
-    return { offered: false, installed: false, path, message: 'This build of the app has no cloudid bundle to install (build it with `npm run build`).', pathSetup: null };
+    return {
+      offered: false,
+      installed: false,
+      path,
+      message: 'This build of the app has no cloudid bundle to install (build it with `npm run build`).',
+      pathSetup: null,
+    };
   }
   const found = await existing(path);
   const pathSetup = pathDirs(opts).includes(resolve(join(opts.homeDir, '.local', 'bin'))) ? null : pathSetupFor(opts);
   if (found.kind === 'foreign') {
-    return { offered: true, installed: false, path, message: `${shown} ${found.description}, so the app leaves it as it is. Move it away to install the app's cloudid.`, pathSetup: null };
+    return {
+      offered: true,
+      installed: false,
+      path,
+      message: `${shown} ${found.description}, so the app leaves it as it is. Move it away to install the app's cloudid.`,
+      pathSetup: null,
+    };
   }
   if (found.kind === 'missing') {
-    return { offered: true, installed: false, path, message: `Puts cloudid in ${tilde(join(opts.homeDir, '.local', 'bin'), opts.homeDir)}, for your terminals and scripts.`, pathSetup };
+    return {
+      offered: true,
+      installed: false,
+      path,
+      message: `Puts cloudid in ${tilde(join(opts.homeDir, '.local', 'bin'), opts.homeDir)}, for your terminals and scripts.`,
+      pathSetup,
+    };
   }
   if (entry === null || found.text !== launcherScript(entry)) {
-    return { offered: true, installed: false, path, message: `${shown} runs another copy of the app's cloudid; install again to run this one.`, pathSetup };
+    return {
+      offered: true,
+      installed: false,
+      path,
+      message: `${shown} runs another copy of the app's cloudid; install again to run this one.`,
+      pathSetup,
+    };
   }
   const shadow = await shadowingCommand(opts, path);
   const where = `cloudid is installed at ${shown}.`;
@@ -180,7 +213,11 @@ export async function installCliCommand(opts: CliCommandOptions): Promise<CliCom
     await writeFileAtomic(before.path, launcherScript(entry), { mode: 0o755 });
   } catch (error) {
     const reason = errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
-    return { ...before, installed: false, message: `Could not install cloudid at ${tilde(before.path, opts.homeDir)} (${reason}).` };
+    return {
+      ...before,
+      installed: false,
+      message: `Could not install cloudid at ${tilde(before.path, opts.homeDir)} (${reason}).`,
+    };
   }
   return cliCommandState(opts);
 }

@@ -32,7 +32,10 @@ export async function openAwsConsole(
     throw error;
   }
   if (!(await open(url))) {
-    return { opened: false, message: 'The browser did not open the AWS sign-in page (only AWS sign-in hosts are opened, over https).' };
+    return {
+      opened: false,
+      message: 'The browser did not open the AWS sign-in page (only AWS sign-in hosts are opened, over https).',
+    };
   }
   return { opened: true, message: `Opened the AWS console as profile ${profile}.` };
 }

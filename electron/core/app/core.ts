@@ -119,12 +119,29 @@ export function createCore(opts: CoreOptions): Core {
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const progressListeners = new Set<(p: { done: number; total: number }) => void>();
 
-  const aws = createAwsReader({ env: opts.env, homeDir: opts.homeDir, now, cacheDir: opts.cacheDir, tokenWorker: watch });
+  const aws = createAwsReader({
+    env: opts.env,
+    homeDir: opts.homeDir,
+    now,
+    cacheDir: opts.cacheDir,
+    tokenWorker: watch,
+  });
   const gcp =
     opts.gcp === false
       ? null
-      : createGcpReader({ env: opts.env, homeDir: opts.homeDir, platform: process.platform, now, leadTimeMinutes: () => loaded.settings.leadTimeMinutes, appDataDir: opts.appDataDir, requestTimeoutMs: opts.requestTimeoutMs });
-  const sky = opts.sky === false ? null : createSkyReader({ homeDir: opts.homeDir, env: opts.env, projectDir: opts.skyProjectDir ?? null });
+      : createGcpReader({
+          env: opts.env,
+          homeDir: opts.homeDir,
+          platform: process.platform,
+          now,
+          leadTimeMinutes: () => loaded.settings.leadTimeMinutes,
+          appDataDir: opts.appDataDir,
+          requestTimeoutMs: opts.requestTimeoutMs,
+        });
+  const sky =
+    opts.sky === false
+      ? null
+      : createSkyReader({ homeDir: opts.homeDir, env: opts.env, projectDir: opts.skyProjectDir ?? null });
   const kube = opts.kube === false ? null : createKubeReader({ homeDir: opts.homeDir, env: opts.env });
 
   const assemble = (): Assembled => {
@@ -138,7 +155,13 @@ export function createCore(opts: CoreOptions): Core {
     const deadline = snapshotDeadline(awsDeadlines, sources.gcp?.accounts ?? [], at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
     const skyState =
-      sources.sky && sources.skyGcp ? skySnapshot(sources.sky, { aws: awsIdentitiesFrom(awsState.profiles, opts.env, sources.sky.workspace), gcp: sources.skyGcp }, opts.env) : null;
+      sources.sky && sources.skyGcp
+        ? skySnapshot(
+            sources.sky,
+            { aws: awsIdentitiesFrom(awsState.profiles, opts.env, sources.sky.workspace), gcp: sources.skyGcp },
+            opts.env,
+          )
+        : null;
     scheduler.schedule(deadline);
     const snapshot: Snapshot = {
       version: 1,
@@ -147,7 +170,9 @@ export function createCore(opts: CoreOptions): Core {
       aws: awsState,
       gcp: sources.gcp,
       sky: skyState,
-      kube: sources.kube ? kubeSnapshot(sources.kube, new Map(awsState.profiles.map((p) => [p.name, p.status])), sources.gcp) : null,
+      kube: sources.kube
+        ? kubeSnapshot(sources.kube, new Map(awsState.profiles.map((p) => [p.name, p.status])), sources.gcp)
+        : null,
       nextDeadline: deadline ? deadline.toISOString() : null,
     };
     return { snapshot, awsDeadlines };
@@ -181,8 +206,12 @@ export function createCore(opts: CoreOptions): Core {
   const scheduler = createExpiryScheduler({ clock: { ...systemClock, now }, onDeadline });
 
   const verifierFor = (): IdentityVerifier =>
-    (verifier ??= createIdentityVerifier({ env: { ...opts.env, HOME: opts.homeDir }, ...(opts.requestTimeoutMs === undefined ? {} : { timeoutMs: opts.requestTimeoutMs }) }));
-  const regionOf = (name: string): string | null => sources?.aws.parsed.profiles.find((p) => p.name === name)?.region ?? null;
+    (verifier ??= createIdentityVerifier({
+      env: { ...opts.env, HOME: opts.homeDir },
+      ...(opts.requestTimeoutMs === undefined ? {} : { timeoutMs: opts.requestTimeoutMs }),
+    }));
+  const regionOf = (name: string): string | null =>
+    sources?.aws.parsed.profiles.find((p) => p.name === name)?.region ?? null;
 
   const verifyProfile = async (name: string): Promise<IdentityCheck> => {
     const check = await verifierFor().verify(name, regionOf(name));
@@ -209,12 +238,20 @@ export function createCore(opts: CoreOptions): Core {
   const probeTimer = opts.probeGcpReauth && gcp ? createGcpProbeTimer({ probe: probeGcp }) : null;
 
   const readSources = async (): Promise<Omit<SourcesRead, 'skyGcp'>> => {
-    const [awsRead, gcpRead, skyRead, kubeRead] = await Promise.all([aws.read(), gcp ? gcp.read() : null, sky ? sky.read() : null, kube ? kube.read() : null]);
+    const [awsRead, gcpRead, skyRead, kubeRead] = await Promise.all([
+      aws.read(),
+      gcp ? gcp.read() : null,
+      sky ? sky.read() : null,
+      kube ? kube.read() : null,
+    ]);
     return { aws: awsRead, gcp: gcpRead, sky: skyRead, kube: kubeRead };
   };
   const reloads = createReloadQueue(async () => {
     const previous = sources?.aws ?? null;
-    const read = await readSettled({ read: readSources, unsettled: async (next) => previous !== null && (await aws.looksHalfWritten(next.aws, previous)) });
+    const read = await readSettled({
+      read: readSources,
+      unsettled: async (next) => previous !== null && (await aws.looksHalfWritten(next.aws, previous)),
+    });
     const skyGcp = read.sky && read.gcp ? await gcpIdentitiesFrom(read.gcp, opts.env, read.sky.workspace) : null;
     sources = { ...read, skyGcp };
     publish();
@@ -239,7 +276,13 @@ export function createCore(opts: CoreOptions): Core {
       }
       const detect = async (): Promise<void> => {
         const versionCache = opts.cacheDir ? await openAwsCliVersionCache(opts.cacheDir) : undefined;
-        cli = await detectAwsClis({ path: opts.env.PATH, platform: process.platform, env: opts.env, versionCache, signal: stopping.signal });
+        cli = await detectAwsClis({
+          path: opts.env.PATH,
+          platform: process.platform,
+          env: opts.env,
+          versionCache,
+          signal: stopping.signal,
+        });
       };
       const cliDetection = (opts.detectCli ?? true) && opts.knownCli === undefined ? detect() : Promise.resolve();
       starting = true;

@@ -6,8 +6,18 @@ import type { desktopOperations } from '../../shared/contract-desktop';
 import type { CliCommandState, StartAtLoginState } from '../../shared/model';
 import type { HandlerContext } from './operation-handlers';
 
-const NO_START_AT_LOGIN: StartAtLoginState = { enabled: false, entry: null, problem: 'Start at login is not available in this window.' };
-const NO_CLI_COMMAND: CliCommandState = { offered: false, installed: false, path: null, message: 'Installing the cloudid command is not available in this window.', pathSetup: null };
+const NO_START_AT_LOGIN: StartAtLoginState = {
+  enabled: false,
+  entry: null,
+  problem: 'Start at login is not available in this window.',
+};
+const NO_CLI_COMMAND: CliCommandState = {
+  offered: false,
+  installed: false,
+  path: null,
+  message: 'Installing the cloudid command is not available in this window.',
+  pathSetup: null,
+};
 
 export function createDesktopHandlers({ core, shell }: HandlerContext): HandlersFor<typeof desktopOperations> {
   return {

@@ -27,11 +27,17 @@ export interface GcpHandlerOptions {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOptions = {}): HandlersFor<typeof gcpOperations> {
+export function createGcpHandlers(
+  context: HandlerContext,
+  options: GcpHandlerOptions = {},
+): HandlersFor<typeof gcpOperations> {
   const { core, shell } = context;
   const { env, homeDir } = core.context;
   const dataDir = core.context.appDataDir ?? appDataDir(env, homeDir, process.platform);
-  const store = new ServiceAccountKeyStore({ appDataDir: dataDir, secrets: options.secrets ?? new KeytarSecretStore() });
+  const store = new ServiceAccountKeyStore({
+    appDataDir: dataDir,
+    secrets: options.secrets ?? new KeytarSecretStore(),
+  });
   const previews = new ShellProfilePreviews();
 
   /** The key's stored copy, or why there is none (not imported, or no keychain to ask). */
@@ -59,17 +65,29 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
         throw new Error(`The key was not fully imported: ${errorText(error)}`, { cause: error });
       }
       const { result, sourceRemoved } = outcome;
-      if (result.status === 'rejected') return { status: 'rejected', source: path, reason: result.reason, message: result.message };
-      if (result.status === 'keychain-unavailable') return { status: 'keychain-unavailable', source: path, message: result.message };
-      if (result.status === 'not-stored') return { status: 'rejected', source: path, reason: 'not-stored', message: result.message };
+      if (result.status === 'rejected')
+        return { status: 'rejected', source: path, reason: result.reason, message: result.message };
+      if (result.status === 'keychain-unavailable')
+        return { status: 'keychain-unavailable', source: path, message: result.message };
+      if (result.status === 'not-stored')
+        return { status: 'rejected', source: path, reason: 'not-stored', message: result.message };
       // The window never asks to replace: a different key under the same id is refused, both accounts named.
-      if (result.status === 'conflict') return { status: 'rejected', source: path, reason: 'key-id-conflict', message: result.message };
+      if (result.status === 'conflict')
+        return { status: 'rejected', source: path, reason: 'key-id-conflict', message: result.message };
       const { key } = result;
-      const activation = activate ? await activateStoredKey(core, key, ownConfiguration ?? false, options.gcloudPath) : null;
+      const activation = activate
+        ? await activateStoredKey(core, key, ownConfiguration ?? false, options.gcloudPath)
+        : null;
       if (!activation) await reload();
       const imported: GcpImportOutcome = {
         status: result.status === 'replaced' ? 'imported' : result.status,
-        key: { keyId: key.keyId, account: key.account, project: key.project, path: key.path, importedAt: key.importedAt },
+        key: {
+          keyId: key.keyId,
+          account: key.account,
+          project: key.project,
+          path: key.path,
+          importedAt: key.importedAt,
+        },
         source: path,
         sourceRemoved,
         activation,
@@ -92,11 +110,16 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
     gcpDeleteDownload: async ({ keyId, path }) => {
       const found = await findKey(keyId);
       if ('message' in found) return { deleted: false, message: found.message };
-      if (found.key.path === path) return { deleted: false, message: 'That is the app’s own copy of the key, not the download.' };
+      if (found.key.path === path)
+        return { deleted: false, message: 'That is the app’s own copy of the key, not the download.' };
       // Only ever delete a file that is byte for byte the key the app keeps.
-      const [download, stored] = await Promise.all([readRegularFile(path).catch(() => null), readRegularFile(found.key.path).catch(() => null)]);
+      const [download, stored] = await Promise.all([
+        readRegularFile(path).catch(() => null),
+        readRegularFile(found.key.path).catch(() => null),
+      ]);
       if (download === null) return { deleted: false, message: `${path} is already gone.` };
-      if (stored === null || !withoutBom(download).equals(stored)) return { deleted: false, message: `${path} is not the same file as the imported key; it was left alone.` };
+      if (stored === null || !withoutBom(download).equals(stored))
+        return { deleted: false, message: `${path} is not the same file as the imported key; it was left alone.` };
       await unlink(path);
       return { deleted: true, message: null };
     },
@@ -125,7 +148,15 @@ export function createGcpHandlers(context: HandlerContext, options: GcpHandlerOp
     gcpActivateKey: async ({ keyId, ownConfiguration }) => {
       const found = await findKey(keyId);
       if ('message' in found) {
-        return { ok: false, account: '', project: null, configuration: null, createdConfiguration: false, message: found.message, commands: [] };
+        return {
+          ok: false,
+          account: '',
+          project: null,
+          configuration: null,
+          createdConfiguration: false,
+          message: found.message,
+          commands: [],
+        };
       }
       return activateStoredKey(core, found.key, ownConfiguration, options.gcloudPath);
     },

@@ -2,7 +2,12 @@
 // kept here under a random id (its file hashes inside), and Apply takes that id, so what is
 // written is exactly what the user saw, or nothing when a profile changed in between.
 import { randomUUID } from 'node:crypto';
-import type { GcpProfileEditAction, GcpShellProfileEditPreview, GcpShellProfilesApplied, GcpShellProfilesPreview } from '../../shared/contract-gcp';
+import type {
+  GcpProfileEditAction,
+  GcpShellProfileEditPreview,
+  GcpShellProfilesApplied,
+  GcpShellProfilesPreview,
+} from '../../shared/contract-gcp';
 import { ConcurrentEditError } from '../fs/safe-file-writer';
 import { blockLines } from '../gcp/shell-profile-block';
 import { applyShellProfileEdits, previewShellProfileEdits, type ShellProfileEdit } from '../gcp/shell-profiles';
@@ -40,7 +45,12 @@ export class ShellProfilePreviews {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async preview(env: NodeJS.ProcessEnv, homeDir: string, keyId: string | null, keyPath: string | null): Promise<GcpShellProfilesPreview> {
+  async preview(
+    env: NodeJS.ProcessEnv,
+    homeDir: string,
+    keyId: string | null,
+    keyPath: string | null,
+  ): Promise<GcpShellProfilesPreview> {
     const edits = await previewShellProfileEdits(env, homeDir, keyPath);
     const previewId = randomUUID();
     this.previews.set(previewId, { edits, createdAt: this.now() });

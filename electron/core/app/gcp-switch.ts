@@ -5,7 +5,11 @@ import { gcloudConfigDir } from '../gcp/gcloud-config-dir';
 import { switchActiveConfiguration } from '../gcp/switch-configuration';
 import type { Core } from './core';
 
-export async function switchGcloudConfiguration(core: Core, name: string, gcloudPath?: string): Promise<GcpSwitchOutcome> {
+export async function switchGcloudConfiguration(
+  core: Core,
+  name: string,
+  gcloudPath?: string,
+): Promise<GcpSwitchOutcome> {
   const { env, homeDir } = core.context;
   const configDir = core.snapshot().gcp?.configDir ?? gcloudConfigDir(env, homeDir, process.platform);
   const result = await switchActiveConfiguration({ configDir, name, env, ...(gcloudPath ? { gcloudPath } : {}) });

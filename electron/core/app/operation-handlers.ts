@@ -38,7 +38,11 @@ export interface HandlerContext {
   emit: EmitEvent;
 }
 
-export function createOperationHandlers(core: Core, shell: ShellServices, emit: EmitEvent = () => undefined): OperationHandlers {
+export function createOperationHandlers(
+  core: Core,
+  shell: ShellServices,
+  emit: EmitEvent = () => undefined,
+): OperationHandlers {
   const context: HandlerContext = { core, shell, emit };
   const awsLogins = createAwsLoginService(core);
   return {

@@ -33,14 +33,24 @@ export async function loadSettings(file: string): Promise<SettingsLoad> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, problem: null };
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: `Settings could not be read (${errnoCode(error) ?? (error as Error).message}); using defaults.` } };
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: {
+        severity: 'warning',
+        file,
+        message: `Settings could not be read (${errnoCode(error) ?? (error as Error).message}); using defaults.`,
+      },
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     // V8's message quotes the file's text: say where it broke, not what it says.
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { severity: 'warning', file, message: 'Settings file is not valid JSON; using defaults.' } };
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: { severity: 'warning', file, message: 'Settings file is not valid JSON; using defaults.' },
+    };
   }
   return { settings: settingsFrom(json), problem: null };
 }

@@ -26,7 +26,8 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
     onEnded: (answer) => emit('ssoLoginEnded', answer),
   });
   let sync: SsoSyncService | null = null;
-  const syncService = (): SsoSyncService => (sync ??= new SsoSyncService({ env: core.context.env, homeDir: core.context.homeDir }));
+  const syncService = (): SsoSyncService =>
+    (sync ??= new SsoSyncService({ env: core.context.env, homeDir: core.context.homeDir }));
   const configFile = (): string => resolveAwsPaths(core.context.env, core.context.homeDir).configFile;
   const reload = (): Promise<void> => core.reload().catch(() => undefined);
   const progressOf =
@@ -50,14 +51,24 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
 
     ssoRefresh: async ({ session }) => {
       const found = findSessionRef(core, session);
-      if ('error' in found) return { status: 'cannot-refresh', session, reason: 'unknown-session', message: found.error };
-      const outcome = await refreshSsoSession({ session: found.ref, cacheDir: ssoCacheDir(core.context.homeDir), env: core.context.env });
+      if ('error' in found)
+        return { status: 'cannot-refresh', session, reason: 'unknown-session', message: found.error };
+      const outcome = await refreshSsoSession({
+        session: found.ref,
+        cacheDir: ssoCacheDir(core.context.homeDir),
+        env: core.context.env,
+      });
       if (outcome.status === 'refreshed') await reload();
       return outcome;
     },
 
     ssoCreateSession: async ({ name, startUrl, region, scopes }) => {
-      const outcome = await createSsoSession(configFile(), { name, startUrl, region, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
+      const outcome = await createSsoSession(configFile(), {
+        name,
+        startUrl,
+        region,
+        ...(scopes && scopes.length > 0 ? { scopes } : {}),
+      });
       if (outcome.ok) await reload();
       return outcome;
     },
@@ -71,20 +82,41 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
         env: core.context.env,
         onProgress: progressOf(session),
       });
-      if (listing.tokenRefused) return { ok: false, reason: 'token-refused', message: listing.problems[0]?.message ?? 'The portal refused the token: log in again.' };
-      if (listing.unreachable) return { ok: false, reason: 'unreachable', message: listing.problems[0]?.message ?? 'The SSO portal did not answer.' };
+      if (listing.tokenRefused)
+        return {
+          ok: false,
+          reason: 'token-refused',
+          message: listing.problems[0]?.message ?? 'The portal refused the token: log in again.',
+        };
+      if (listing.unreachable)
+        return {
+          ok: false,
+          reason: 'unreachable',
+          message: listing.problems[0]?.message ?? 'The SSO portal did not answer.',
+        };
       return { ok: true, session, accounts: listing.accounts, complete: listing.complete, problems: listing.problems };
     },
 
     ssoCreateProfile: async ({ session, accountId, roleName, profileName, region }) => {
-      const outcome = await createSsoProfile(configFile(), { profileName, session, accountId, roleName, ...(region ? { region } : {}) });
+      const outcome = await createSsoProfile(configFile(), {
+        profileName,
+        session,
+        accountId,
+        roleName,
+        ...(region ? { region } : {}),
+      });
       if (outcome.ok) await reload();
       return outcome;
     },
 
     ssoSyncPreview: async ({ session, template, region, relist }) =>
       syncService().preview(
-        { session, ...(template === undefined ? {} : { template }), ...(region === undefined ? {} : { region }), ...(relist === undefined ? {} : { relist }) },
+        {
+          session,
+          ...(template === undefined ? {} : { template }),
+          ...(region === undefined ? {} : { region }),
+          ...(relist === undefined ? {} : { relist }),
+        },
         progressOf(session),
       ),
 

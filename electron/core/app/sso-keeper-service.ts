@@ -5,7 +5,12 @@
 // the identity provider does not answer, listeners hear it once and the keeper backs off.
 import { readSsoTokenSummary } from '../aws/sso-token-cache';
 import { refreshSsoSession, type RefreshOutcome } from '../aws/sso-login/refresh';
-import { SsoSessionKeeper, type CannotRefreshNotice, type KeptSession, type UnreachableNotice } from '../aws/sso-login/session-keeper';
+import {
+  SsoSessionKeeper,
+  type CannotRefreshNotice,
+  type KeptSession,
+  type UnreachableNotice,
+} from '../aws/sso-login/session-keeper';
 import { ssoCacheDir, type SsoSessionRef } from '../aws/sso-login/sso-session-ref';
 import type { Snapshot } from '../../shared/model';
 import type { Core } from './core';
@@ -94,7 +99,14 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
         const read = await readSsoTokenSummary(s.cacheFile, at);
         const token = read.token;
         // Only sso-session tokens are ever refreshed (botocore, the CLI): a legacy one cannot be.
-        const summary = token === null ? null : { expiresAt: token.expiresAt, refreshable: token.refreshable && !s.legacy, registrationExpiresAt: token.registrationExpiresAt };
+        const summary =
+          token === null
+            ? null
+            : {
+                expiresAt: token.expiresAt,
+                refreshable: token.refreshable && !s.legacy,
+                registrationExpiresAt: token.registrationExpiresAt,
+              };
         return { session, summary };
       }),
     );
@@ -114,7 +126,9 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
     const lead = noticeLeadMs();
     const due = held.filter((n) => n.expiresAt.getTime() - lead <= at);
     held = held.filter((n) => !due.includes(n));
-    const wake = [result.nextReviewAt?.getTime() ?? null, ...held.map((n) => n.expiresAt.getTime() - lead)].filter((t): t is number => t !== null);
+    const wake = [result.nextReviewAt?.getTime() ?? null, ...held.map((n) => n.expiresAt.getTime() - lead)].filter(
+      (t): t is number => t !== null,
+    );
     arm(wake.length === 0 ? null : new Date(Math.min(...wake)));
     for (const notice of due) for (const listener of noticeListeners) listener(notice);
     // A refresh rewrote a token file: read it now rather than after the watcher's debounce.
@@ -175,7 +189,10 @@ export function createSsoKeeperService(options: SsoKeeperServiceOptions): SsoKee
 }
 
 /** "Cannot refresh SSO session corp: log in before 14:05." */
-export function describeNotice(notice: CannotRefreshNotice, formatTime: (at: Date) => string): { title: string; body: string } {
+export function describeNotice(
+  notice: CannotRefreshNotice,
+  formatTime: (at: Date) => string,
+): { title: string; body: string } {
   const why =
     notice.cause === 'refused'
       ? 'the identity provider refused to renew it'
@@ -190,5 +207,8 @@ export function describeNotice(notice: CannotRefreshNotice, formatTime: (at: Dat
 
 /** "Cannot refresh SSO session corp: oidc.eu-west-1.amazonaws.com did not answer ...; retrying later." */
 export function describeUnreachable(notice: UnreachableNotice): { title: string; body: string } {
-  return { title: `Cannot refresh SSO session ${notice.session}`, body: `${notice.message} The app will try again later.` };
+  return {
+    title: `Cannot refresh SSO session ${notice.session}`,
+    body: `${notice.message} The app will try again later.`,
+  };
 }

@@ -9,7 +9,9 @@ import { defaultLoginFlow, ssoCacheDir, type SsoLoginFlow, type SsoSessionRef } 
 import type { SsoSession } from '../../shared/model';
 import type { Core } from './core';
 
-export type SsoLoginAnswer = (LoginOutcome | { status: 'failed'; session: string; reason: 'unknown-session'; message: string }) & { joined: boolean };
+export type SsoLoginAnswer = (
+  LoginOutcome | { status: 'failed'; session: string; reason: 'unknown-session'; message: string }
+) & { joined: boolean };
 
 export interface SsoLoginServiceOptions {
   core: Core;
@@ -31,7 +33,13 @@ export interface SsoLoginService {
 /** What a login or refresh needs, from the snapshot's view of a session; null when it cannot. */
 export function sessionRefOf(session: SsoSession): SsoSessionRef | null {
   if (session.startUrl === null || session.region === null) return null;
-  return { name: session.name, legacy: session.legacy, startUrl: session.startUrl, region: session.region, registrationScopes: session.registrationScopes };
+  return {
+    name: session.name,
+    legacy: session.legacy,
+    startUrl: session.startUrl,
+    region: session.region,
+    registrationScopes: session.registrationScopes,
+  };
 }
 
 export function findSessionRef(core: Core, name: string): { ref: SsoSessionRef } | { error: string } {
@@ -39,13 +47,19 @@ export function findSessionRef(core: Core, name: string): { ref: SsoSessionRef }
   if (session === undefined) return { error: `No SSO session named "${name}" in your AWS config.` };
   const ref = sessionRefOf(session);
   if (ref === null) {
-    const missing = [session.startUrl === null ? 'sso_start_url' : null, session.region === null ? 'sso_region' : null].filter(Boolean).join(' and ');
+    const missing = [session.startUrl === null ? 'sso_start_url' : null, session.region === null ? 'sso_region' : null]
+      .filter(Boolean)
+      .join(' and ');
     return { error: `SSO session "${name}" has no ${missing}.` };
   }
   return { ref };
 }
 
-export function chooseLoginFlow(session: Pick<SsoSessionRef, 'legacy'>, asked: SsoLoginFlow | undefined, setting: 'auto' | SsoLoginFlow | undefined): SsoLoginFlow {
+export function chooseLoginFlow(
+  session: Pick<SsoSessionRef, 'legacy'>,
+  asked: SsoLoginFlow | undefined,
+  setting: 'auto' | SsoLoginFlow | undefined,
+): SsoLoginFlow {
   if (asked !== undefined) return asked;
   if (setting === 'pkce' || setting === 'device-code') return setting;
   return defaultLoginFlow(session);
@@ -58,7 +72,8 @@ export function createSsoLoginService(options: SsoLoginServiceOptions): SsoLogin
 
   const login = async (name: string, flow?: SsoLoginFlow): Promise<SsoLoginAnswer> => {
     const found = findSessionRef(core, name);
-    if ('error' in found) return { status: 'failed', session: name, reason: 'unknown-session', message: found.error, joined: false };
+    if ('error' in found)
+      return { status: 'failed', session: name, reason: 'unknown-session', message: found.error, joined: false };
     const session = found.ref;
     const handle = coordinator.login(session.name, ({ signal, onPrompt }) =>
       loginSsoSession({

@@ -46,7 +46,8 @@ const OWNER_KEY = 'X-Cloud-Identity-Tray-Autostart';
 
 /** `$XDG_CONFIG_HOME/autostart/…`; the spec says a relative XDG_CONFIG_HOME is ignored. */
 export function autostartFile(env: NodeJS.ProcessEnv, homeDir: string): string {
-  const configHome = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeDir, '.config');
+  const configHome =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeDir, '.config');
   return join(configHome, 'autostart', AUTOSTART_FILE_NAME);
 }
 
@@ -110,7 +111,10 @@ function reason(error: unknown): string {
 
 function createXdgAutostart(file: string, launch: LaunchCommand): StartAtLogin {
   const wanted = desktopEntry(launch);
-  type Found = { kind: 'missing' } | { kind: 'unreadable'; problem: string } | { kind: 'found'; text: string; ours: boolean; enabled: boolean };
+  type Found =
+    | { kind: 'missing' }
+    | { kind: 'unreadable'; problem: string }
+    | { kind: 'found'; text: string; ours: boolean; enabled: boolean };
 
   async function inspect(): Promise<Found> {
     let text: string;
@@ -141,7 +145,11 @@ function createXdgAutostart(file: string, launch: LaunchCommand): StartAtLogin {
       await writeFileAtomic(file, wanted, { mode: 0o644 });
       return { enabled: true, entry: file, problem: null };
     } catch (error) {
-      return { enabled: false, entry: file, problem: `Could not write ${file} (${reason(error)}); the app will not start at login.` };
+      return {
+        enabled: false,
+        entry: file,
+        problem: `Could not write ${file} (${reason(error)}); the app will not start at login.`,
+      };
     }
   }
 
@@ -158,7 +166,11 @@ function createXdgAutostart(file: string, launch: LaunchCommand): StartAtLogin {
         return { enabled: false, entry: file, problem: null };
       } catch (error) {
         if (isErrno(error, 'ENOENT')) return { enabled: false, entry: file, problem: null };
-        return { enabled: true, entry: file, problem: `Could not remove ${file} (${reason(error)}); the app still starts at login.` };
+        return {
+          enabled: true,
+          entry: file,
+          problem: `Could not remove ${file} (${reason(error)}); the app still starts at login.`,
+        };
       }
     },
     async refresh() {
@@ -193,7 +205,10 @@ function createLoginItem(opts: StartAtLoginOptions): StartAtLogin {
         opts.loginItems.setLoginItemSettings({ openAtLogin: enabled, ...target });
       } catch (error) {
         const state = await read();
-        return { ...state, problem: `The login item could not be ${enabled ? 'added' : 'removed'} (${reason(error)}).` };
+        return {
+          ...state,
+          problem: `The login item could not be ${enabled ? 'added' : 'removed'} (${reason(error)}).`,
+        };
       }
       const state = await read();
       if (state.enabled !== enabled && state.problem === null) {

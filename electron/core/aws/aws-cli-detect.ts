@@ -54,7 +54,11 @@ export function parseAwsVersion(text: string): AwsVersion | null {
  * The files a shell would try for `aws`, in order. Empty and relative PATH entries are skipped:
  * they name the current directory, which means nothing for an app and would run untrusted files.
  */
-export function awsCandidatePaths(searchPath: string | undefined, platform: NodeJS.Platform, pathExt?: string): string[] {
+export function awsCandidatePaths(
+  searchPath: string | undefined,
+  platform: NodeJS.Platform,
+  pathExt?: string,
+): string[] {
   if (!searchPath) return [];
   const windows = platform === 'win32';
   const paths = windows ? path.win32 : path.posix;
@@ -90,7 +94,9 @@ async function runVersion(file: string, opts: DetectAwsClisOptions): Promise<Aws
   // Loaded only when a version is not already known: `cloudid status` usually runs nothing.
   const { spawn } = await import('node:child_process');
   // Windows names are case-insensitive: drop `Path` too, or the child might see the old one.
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(opts.env ?? process.env).filter(([name]) => name.toUpperCase() !== 'PATH'));
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(opts.env ?? process.env).filter(([name]) => name.toUpperCase() !== 'PATH'),
+  );
   env.PATH = opts.path ?? '';
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Since Node 20.12 (CVE-2024-27980) .cmd/.bat files cannot be spawned without a shell.

@@ -40,7 +40,12 @@ const IMPORTS_CLIDRIVER = /^(?:import awscli\.clidriver|from awscli\.clidriver i
 /** pip (distlib) writes this instead of a shebang when the interpreter's path is too long. */
 const SH_TRAMPOLINE = /^'''exec' (?:"([^"]+)"|(\S+)) "\$0" "\$@"$/;
 /** Hooks pyenv-virtualenv and pyenv ship that only act when `aws` was not found, or on pip. */
-const HARMLESS_PYENV_HOOKS = new Set(['which/conda.bash', 'which/python-config.bash', 'which/system-site-packages.bash', 'exec/pip-rehash.bash']);
+const HARMLESS_PYENV_HOOKS = new Set([
+  'which/conda.bash',
+  'which/python-config.bash',
+  'which/system-site-packages.bash',
+  'exec/pip-rehash.bash',
+]);
 
 function versionOf(text: string): AwsVersion | null {
   const version = VERSION_LINE.exec(text)?.[2];
@@ -132,7 +137,11 @@ async function firstOnPath(name: string, searchPath: string | undefined, skip: s
  * .pth files add), first hit wins. Rather than model that order, every place is read: one
  * version found everywhere is the answer, two different ones are a doubt.
  */
-async function fromPythonScript(script: string, interpreter: string, opts: InstallVersionOptions): Promise<AwsVersion | null> {
+async function fromPythonScript(
+  script: string,
+  interpreter: string,
+  opts: InstallVersionOptions,
+): Promise<AwsVersion | null> {
   if (opts.env.PYTHONHOME) return null;
   const sites = await siteDirs(interpreter, opts);
   if (!sites) return null;
@@ -182,7 +191,9 @@ async function siteDirs(interpreter: string, opts: InstallVersionOptions): Promi
     path.join(opts.env.PYTHONUSERBASE || path.join(home, '.local'), 'lib', py, 'site-packages'),
     path.join(home, 'Library', 'Python', `3.${minor}`, 'lib', 'python', 'site-packages'),
   ];
-  const dirs = venv ? [path.join(venv.root, 'lib', py, 'site-packages'), path.join(venv.root, 'lib64', py, 'site-packages')] : [];
+  const dirs = venv
+    ? [path.join(venv.root, 'lib', py, 'site-packages'), path.join(venv.root, 'lib64', py, 'site-packages')]
+    : [];
   if (!venv || venv.systemSitePackages) dirs.push(...prefixSites(base), ...userSites);
   const present = await Promise.all(dirs.map(async (dir) => ((await exists(dir)) ? dir : null)));
   return present.filter((dir): dir is string => dir !== null);
@@ -238,7 +249,12 @@ async function pyenvShimRoot(head: string): Promise<string | null> {
  * What `pyenv exec <command>` would run, and the PATH it would run it with (pyenv-exec puts a
  * pyenv version's bin first); null when plugins or version prefixes make it unsure.
  */
-async function pyenvTarget(root: string, command: string, shim: string, opts: InstallVersionOptions): Promise<{ file: string; path: string | undefined } | null> {
+async function pyenvTarget(
+  root: string,
+  command: string,
+  shim: string,
+  opts: InstallVersionOptions,
+): Promise<{ file: string; path: string | undefined } | null> {
   if (!(await onlyHarmlessPyenvHooks(root, opts.env))) return null;
   const selected = await pyenvVersions(root, opts);
   if (selected === null) return null;

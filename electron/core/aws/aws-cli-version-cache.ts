@@ -15,7 +15,12 @@ const DEFAULT_MAX_AGE_MS = 24 * 3_600_000;
 const CacheEntry = z.object({
   key: z.string(),
   checkedAt: z.number(),
-  install: z.object({ path: z.string(), version: z.nullable(z.string()), major: z.nullable(z.number()), error: z.nullable(z.string()) }) satisfies z.ZodMiniType<AwsCliInstall>,
+  install: z.object({
+    path: z.string(),
+    version: z.nullable(z.string()),
+    major: z.nullable(z.number()),
+    error: z.nullable(z.string()),
+  }) satisfies z.ZodMiniType<AwsCliInstall>,
 });
 type CacheEntry = z.output<typeof CacheEntry>;
 
@@ -33,7 +38,11 @@ async function fingerprint(file: string, real: string): Promise<string | null> {
   return info ? [file, real, info.size, info.mtimeMs, info.ino].join('\0') : null;
 }
 
-export async function openAwsCliVersionCache(dir: string, now: () => number = Date.now, maxAgeMs = DEFAULT_MAX_AGE_MS): Promise<AwsCliVersionCache> {
+export async function openAwsCliVersionCache(
+  dir: string,
+  now: () => number = Date.now,
+  maxAgeMs = DEFAULT_MAX_AGE_MS,
+): Promise<AwsCliVersionCache> {
   const path = join(dir, FILE_NAME);
   const read = await readAppJsonFile(path, CacheFile);
   let entries: CacheEntry[] = read.status === 'ok' ? read.value : []; // missing or damaged: it is only a cache

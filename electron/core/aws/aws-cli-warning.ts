@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { AwsCliInstall } from '../../shared/model';
 
 const INSTALL_GUIDE = 'https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html';
-const NOT_ON_PIP = 'AWS CLI v2 cannot be installed with pip: it is not published on PyPI, and `pip install awscli` gives v1.';
+const NOT_ON_PIP =
+  'AWS CLI v2 cannot be installed with pip: it is not published on PyPI, and `pip install awscli` gives v1.';
 
 /** How to install AWS CLI v2 on this platform, in one or two sentences. */
 export function awsCliV2InstallGuidance(platform: NodeJS.Platform): string {
@@ -15,7 +16,7 @@ export function awsCliV2InstallGuidance(platform: NodeJS.Platform): string {
       return (
         'Install AWS CLI v2 with the official installer: ' +
         '`curl -o awscliv2.zip https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip && unzip awscliv2.zip && sudo ./aws/install` ' +
-        '(awscli-exe-linux-aarch64.zip on ARM), or with your distribution\'s package where it is v2 ' +
+        "(awscli-exe-linux-aarch64.zip on ARM), or with your distribution's package where it is v2 " +
         '(Debian 12 and later: `sudo apt install awscli`; Ubuntu: `sudo snap install aws-cli --classic`).'
       );
     case 'win32':

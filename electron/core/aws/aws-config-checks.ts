@@ -14,9 +14,23 @@ const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.
 const SECRET_KEYS = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
 /** Keys the app reads; a key differing only in case is one botocore reads and the JS SDK does not. */
 const KNOWN_KEYS = [
-  'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
-  'role_arn', 'source_profile', 'credential_source', 'web_identity_token_file', 'credential_process',
-  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'login_session', 'region',
+  'sso_session',
+  'sso_start_url',
+  'sso_region',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_registration_scopes',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'web_identity_token_file',
+  'credential_process',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+  'login_session',
+  'region',
 ];
 
 export interface CheckContext extends SourceChainContext {
@@ -26,7 +40,12 @@ export interface CheckContext extends SourceChainContext {
 }
 
 /** `asSource`: checked as another profile's source_profile, where its role_arn plays no part. */
-export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: CheckContext, asSource = false): Problem[] {
+export function checkProfile(
+  profile: RawProfile,
+  kind: AwsProfileKind,
+  ctx: CheckContext,
+  asSource = false,
+): Problem[] {
   const problems: Problem[] = [];
   const { values, name } = profile;
   // One plain object per profile rather than closures: this runs for every profile of the file.
@@ -34,7 +53,11 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
 
   const roleArn = values.get('role_arn');
   if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
-    report.add('error', `role_arn "${excerpt(roleArn.value)}" of profile "${excerpt(name)}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`, 'role_arn');
+    report.add(
+      'error',
+      `role_arn "${excerpt(roleArn.value)}" of profile "${excerpt(name)}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`,
+      'role_arn',
+    );
   }
 
   switch (kind) {
@@ -43,7 +66,11 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
       break;
     case 'web-identity':
       if (roleArn === undefined) {
-        report.add('error', `profile "${excerpt(name)}" has web_identity_token_file but no role_arn: botocore refuses it`, 'web_identity_token_file');
+        report.add(
+          'error',
+          `profile "${excerpt(name)}" has web_identity_token_file but no role_arn: botocore refuses it`,
+          'web_identity_token_file',
+        );
       }
       break;
     case 'sso':
@@ -53,10 +80,15 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
     case 'static': {
       // SharedCredentialProvider and ConfigProvider each read one file: the pair must be in the
       // file that holds aws_access_key_id (the credentials file first).
-      const keys = profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
+      const keys =
+        profile.credentialsValues?.has('aws_access_key_id') === true ? profile.credentialsValues : profile.configValues;
       if (keys?.has('aws_secret_access_key') !== true) {
         const elsewhere = values.has('aws_secret_access_key') ? ' in the same file (it is in the other one)' : '';
-        report.add('error', `profile "${excerpt(name)}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`, 'aws_access_key_id');
+        report.add(
+          'error',
+          `profile "${excerpt(name)}" has aws_access_key_id but no aws_secret_access_key${elsewhere}`,
+          'aws_access_key_id',
+        );
       }
       break;
     }
@@ -67,12 +99,25 @@ export function checkProfile(profile: RawProfile, kind: AwsProfileKind, ctx: Che
       break;
   }
 
-  if (kind !== 'static' && kind !== 'assume-role' && values.has('aws_secret_access_key') && !values.has('aws_access_key_id')) {
-    report.add('warning', `profile "${excerpt(name)}" has aws_secret_access_key without aws_access_key_id: it is ignored`, 'aws_secret_access_key');
+  if (
+    kind !== 'static' &&
+    kind !== 'assume-role' &&
+    values.has('aws_secret_access_key') &&
+    !values.has('aws_access_key_id')
+  ) {
+    report.add(
+      'warning',
+      `profile "${excerpt(name)}" has aws_secret_access_key without aws_access_key_id: it is ignored`,
+      'aws_secret_access_key',
+    );
   }
   const account = values.get('sso_account_id');
   if (account !== undefined && !isAccountId(account.value)) {
-    report.add('warning', `sso_account_id "${excerpt(account.value)}" of profile "${excerpt(name)}" is not a 12-digit AWS account ID`, 'sso_account_id');
+    report.add(
+      'warning',
+      `sso_account_id "${excerpt(account.value)}" of profile "${excerpt(name)}" is not a 12-digit AWS account ID`,
+      'sso_account_id',
+    );
   }
   checkSpelling(profile, report);
   return problems;
@@ -87,7 +132,8 @@ class ProblemList {
 
   add(severity: Problem['severity'], message: string, key?: string): void {
     const entry = key === undefined ? undefined : this.profile.values.get(key);
-    const location: Location = entry === undefined ? headerLocation(this.profile) : { file: entry.file, line: entry.line };
+    const location: Location =
+      entry === undefined ? headerLocation(this.profile) : { file: entry.file, line: entry.line };
     this.problems.push({ severity, message, ...location });
   }
 }
@@ -108,16 +154,28 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: Problem
   const sourceProfile = values.get('source_profile');
   const credentialSource = values.get('credential_source');
   if (sourceProfile !== undefined && credentialSource !== undefined) {
-    report.add('error', `profile "${excerpt(name)}" has both source_profile and credential_source: botocore refuses it (keep one)`, 'credential_source');
+    report.add(
+      'error',
+      `profile "${excerpt(name)}" has both source_profile and credential_source: botocore refuses it (keep one)`,
+      'credential_source',
+    );
     return;
   }
   if (sourceProfile === undefined && credentialSource === undefined) {
-    report.add('error', `profile "${excerpt(name)}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`, 'role_arn');
+    report.add(
+      'error',
+      `profile "${excerpt(name)}" has role_arn but neither source_profile nor credential_source: there are no credentials to assume the role with`,
+      'role_arn',
+    );
     return;
   }
   if (credentialSource !== undefined) {
     if (!CREDENTIAL_SOURCES.includes(credentialSource.value)) {
-      report.add('error', `credential_source "${excerpt(credentialSource.value)}" of profile "${excerpt(name)}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`, 'credential_source');
+      report.add(
+        'error',
+        `credential_source "${excerpt(credentialSource.value)}" of profile "${excerpt(name)}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`,
+        'credential_source',
+      );
     }
     return;
   }
@@ -126,7 +184,8 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: Problem
 
 function checkSourceChain(start: RawProfile, ctx: CheckContext, report: ProblemList): void {
   const { failure } = sourceChainOf(start, ctx);
-  if (failure !== null) report.add('error', `profile "${excerpt(start.name)}" cannot get credentials: ${failure}`, 'source_profile');
+  if (failure !== null)
+    report.add('error', `profile "${excerpt(start.name)}" cannot get credentials: ${failure}`, 'source_profile');
 }
 
 // SSOProvider._load_sso_config and _resolve_sso_session_reference.
@@ -137,14 +196,24 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
     const sessionName = values.get('sso_session')?.value ?? '';
     session = ctx.ssoSessions.get(sessionName);
     if (session === undefined) {
-      report.add('error', `sso_session "${excerpt(sessionName)}" of profile "${excerpt(name)}" names no [sso-session ${excerpt(sessionName)}] section in ${ctx.configFile}`, 'sso_session');
+      report.add(
+        'error',
+        `sso_session "${excerpt(sessionName)}" of profile "${excerpt(name)}" names no [sso-session ${excerpt(sessionName)}] section in ${ctx.configFile}`,
+        'sso_session',
+      );
       return;
     }
     session.values.forEach((entry, key) => {
       const own = values.get(key);
       if (own !== undefined && own.value !== entry.value) {
-        const detail = SECRET_KEYS.includes(key) ? 'a different value' : `"${excerpt(own.value)}" but its sso-session "${excerpt(sessionName)}" says "${excerpt(entry.value)}"`;
-        report.add('error', `${key} of profile "${excerpt(name)}" is ${detail}: botocore refuses the profile (remove it from the profile)`, key);
+        const detail = SECRET_KEYS.includes(key)
+          ? 'a different value'
+          : `"${excerpt(own.value)}" but its sso-session "${excerpt(sessionName)}" says "${excerpt(entry.value)}"`;
+        report.add(
+          'error',
+          `${key} of profile "${excerpt(name)}" is ${detail}: botocore refuses the profile (remove it from the profile)`,
+          key,
+        );
       }
     });
   }
@@ -162,7 +231,10 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
     report.add('error', `profile "${excerpt(name)}" uses SSO but is missing ${missing.join(', ')}${where}`);
   }
   if (!hasAccount && !hasRole) {
-    report.add('warning', `profile "${excerpt(name)}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`);
+    report.add(
+      'warning',
+      `profile "${excerpt(name)}" has no sso_account_id or sso_role_name: \`aws sso login\` works with it, but it gives no AWS credentials`,
+    );
   }
 }
 
@@ -178,10 +250,18 @@ function checkSpelling(profile: RawProfile, report: ProblemList): void {
   profile.values.forEach((entry, key) => {
     const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
-      report.add('warning', `"${excerpt(key)}" in profile "${excerpt(profile.name)}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`, key);
+      report.add(
+        'warning',
+        `"${excerpt(key)}" in profile "${excerpt(profile.name)}" is read as ${lower} by botocore (the AWS CLI, SkyPilot) but ignored by the AWS SDK for JavaScript: write ${lower}`,
+        key,
+      );
     }
     if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
-      report.add('warning', `${key} in profile "${excerpt(profile.name)}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`, key);
+      report.add(
+        'warning',
+        `${key} in profile "${excerpt(profile.name)}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`,
+        key,
+      );
     }
   });
 }

@@ -52,7 +52,15 @@ export function collectSections(
   const owners = new Map<string, Problem[]>();
 
   const newProfile = (name: string): RawProfile => {
-    const profile: RawProfile = { name, configSections: [], credentialsSections: [], values: EMPTY, configValues: null, credentialsValues: null, problems: [] };
+    const profile: RawProfile = {
+      name,
+      configSections: [],
+      credentialsSections: [],
+      values: EMPTY,
+      configValues: null,
+      credentialsValues: null,
+      problems: [],
+    };
     profiles.set(name, profile);
     return profile;
   };
@@ -64,7 +72,8 @@ export function collectSections(
     // the SDK's map only holds sections with keys); botocore instead keeps whichever comes last.
     const profileDefault = doc.byId.get('profile.default');
     const bareDefault = doc.byId.get('default');
-    const defaultWinner = profileDefault !== undefined && profileDefault.values.size > 0 ? profileDefault : (bareDefault ?? profileDefault);
+    const defaultWinner =
+      profileDefault !== undefined && profileDefault.values.size > 0 ? profileDefault : (bareDefault ?? profileDefault);
 
     // Owners are only needed to file the parser's problems; most files have none.
     const fileProblems = doc.problems.length > 0;
@@ -75,8 +84,10 @@ export function collectSections(
       // are split here (see configSectionTarget).
       const target = section.prefix === null ? configSectionTarget(section) : null;
       const kind = target === null ? section.prefix : target.kind;
-      const name = target === null ? section.name : target.kind === 'profile' || target.kind === 'sso-session' ? target.name : '';
-      const botocoreDiffers = target !== null && (target.kind === 'profile' || target.kind === 'sso-session') && target.botocoreDiffers;
+      const name =
+        target === null ? section.name : target.kind === 'profile' || target.kind === 'sso-session' ? target.name : '';
+      const botocoreDiffers =
+        target !== null && (target.kind === 'profile' || target.kind === 'sso-session') && target.botocoreDiffers;
       if (kind === 'profile') {
         if (name === 'default' && section !== defaultWinner) {
           problems.push(shadowedDefault(section, file, profileDefault, bareDefault));
@@ -86,18 +97,29 @@ export function collectSections(
         // are the same section, and only one of the two default sections gets here), so the
         // config file's profiles are all new: no lookup first.
         const profile = newProfile(name);
-        for (let i = 0; i < section.lines.length; i++) profile.configSections.push({ file, line: section.lines[i] as number });
+        for (let i = 0; i < section.lines.length; i++)
+          profile.configSections.push({ file, line: section.lines[i] as number });
         overlay(profile, section);
         profile.configValues = section.values;
         if (fileProblems) owners.set(section.id, profile.problems);
         if (botocoreDiffers) profile.problems.push(dottedHeaderWarning(section, file));
       } else if (kind === 'sso-session') {
-        const session: RawSsoSession = { name, source: { file, line: section.lines[0] ?? 1 }, values: section.values, problems: [] };
+        const session: RawSsoSession = {
+          name,
+          source: { file, line: section.lines[0] ?? 1 },
+          values: section.values,
+          problems: [],
+        };
         ssoSessions.set(name, session);
         if (fileProblems) owners.set(section.id, session.problems);
         if (botocoreDiffers) session.problems.push(dottedHeaderWarning(section, file));
       } else if (kind === 'ignored') {
-        problems.push({ severity: 'warning', message: ignoredSectionMessage(section, file), file, line: section.lines[0] ?? 1 });
+        problems.push({
+          severity: 'warning',
+          message: ignoredSectionMessage(section, file),
+          file,
+          line: section.lines[0] ?? 1,
+        });
       }
     }
     if (fileProblems) attachProblems(doc.problems, owners, problems);
@@ -111,7 +133,8 @@ export function collectSections(
       const section = doc.sections[s] as IniSection;
       // The credentials file is not passed through getConfigData: a section's key is its name.
       const profile = profileFor(section.id);
-      for (let i = 0; i < section.lines.length; i++) profile.credentialsSections.push({ file, line: section.lines[i] as number });
+      for (let i = 0; i < section.lines.length; i++)
+        profile.credentialsSections.push({ file, line: section.lines[i] as number });
       overlay(profile, section);
       profile.credentialsValues = section.values;
       if (fileProblems) credentialOwners.set(section.id, profile.problems);
@@ -131,8 +154,7 @@ export function collectSections(
 }
 
 type SectionTarget =
-  | { kind: 'profile' | 'sso-session'; name: string; botocoreDiffers: boolean }
-  | { kind: 'services' | 'ignored' };
+  { kind: 'profile' | 'sso-session'; name: string; botocoreDiffers: boolean } | { kind: 'services' | 'ignored' };
 
 /** How getConfigData/getSsoSessionData file a config-file section. */
 function configSectionTarget(section: IniSection): SectionTarget {
@@ -179,7 +201,12 @@ function dottedHeaderWarning(section: IniSection, file: string): Problem {
   };
 }
 
-function shadowedDefault(section: IniSection, file: string, profileDefault: IniSection | undefined, bareDefault: IniSection | undefined): Problem {
+function shadowedDefault(
+  section: IniSection,
+  file: string,
+  profileDefault: IniSection | undefined,
+  bareDefault: IniSection | undefined,
+): Problem {
   const other = section === bareDefault ? profileDefault : bareDefault;
   const otherLine = other?.lines[0];
   return {

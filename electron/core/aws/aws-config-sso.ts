@@ -6,7 +6,10 @@ import type { ParsedAwsProfile, ParsedSsoSession } from './aws-config';
 import type { RawSsoSession } from './aws-config-sections';
 import { excerpt } from '../../shared/excerpt';
 
-export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, profiles: readonly ParsedAwsProfile[]): ParsedSsoSession[] {
+export function collectSsoSessions(
+  raw: ReadonlyMap<string, RawSsoSession>,
+  profiles: readonly ParsedAwsProfile[],
+): ParsedSsoSession[] {
   const sessions: ParsedSsoSession[] = [];
   const users = new Map<string, string[]>();
   // Indexed loops: this code mostly runs before V8 optimises it, where iterators cost.
@@ -22,7 +25,12 @@ export function collectSsoSessions(raw: ReadonlyMap<string, RawSsoSession>, prof
     const region = session.values.get('sso_region')?.value ?? null;
     const problems: Problem[] = session.problems.slice();
     if (startUrl === null || region === null) {
-      const missing = startUrl === null && region === null ? 'sso_start_url and sso_region' : startUrl === null ? 'sso_start_url' : 'sso_region';
+      const missing =
+        startUrl === null && region === null
+          ? 'sso_start_url and sso_region'
+          : startUrl === null
+            ? 'sso_start_url'
+            : 'sso_region';
       problems.push({
         severity: 'error',
         message: `[sso-session ${excerpt(session.name)}] is missing ${missing}: \`aws sso login\` cannot use it`,

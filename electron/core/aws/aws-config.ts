@@ -73,9 +73,12 @@ export interface ParsedAwsConfig {
 }
 
 export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
-  const config = input.configText === null ? null : { file: input.configFile, doc: parseIni(input.configText, input.configFile) };
+  const config =
+    input.configText === null ? null : { file: input.configFile, doc: parseIni(input.configText, input.configFile) };
   const credentials =
-    input.credentialsText === null ? null : { file: input.credentialsFile, doc: parseIni(input.credentialsText, input.credentialsFile) };
+    input.credentialsText === null
+      ? null
+      : { file: input.credentialsFile, doc: parseIni(input.credentialsText, input.credentialsFile) };
   const raw = collectSections(config, credentials);
   const ctx: CheckContext = {
     profiles: raw.profiles,
@@ -112,7 +115,8 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
     const profile = sorted[i] as RawProfile;
     const kind = kinds[i] ?? 'unknown';
     const own = ownProblems[i] ?? [];
-    const broken = kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblemsOf, { chainEnds, brokenLinks }, ctx) : null;
+    const broken =
+      kind === 'assume-role' ? brokenSourceLink(profile, own, ownProblemsOf, { chainEnds, brokenLinks }, ctx) : null;
     // A new array when adding: ownProblems must stay each profile's own while other chains read it.
     profiles.push(toParsedProfile(profile, kind, broken === null ? own : [...own, broken], raw.ssoSessions));
   }
@@ -149,12 +153,17 @@ function brokenSourceLink(
   const sourceLine = profile.values.get('source_profile');
   if (sourceLine === undefined) return null;
   const chain = sourceChainOf(profile, ctx);
-  const broken = chain.firstLink === null ? null : firstBrokenLink(chain.firstLink, ownProblemsOf, memo.brokenLinks, ctx);
+  const broken =
+    chain.firstLink === null ? null : firstBrokenLink(chain.firstLink, ownProblemsOf, memo.brokenLinks, ctx);
   let linkName = broken?.link.name ?? '';
   let error = broken?.error;
   const end = chain.end;
   if (error === undefined && end !== null) {
-    if (!chainEnds.has(end)) chainEnds.set(end, firstError(checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)));
+    if (!chainEnds.has(end))
+      chainEnds.set(
+        end,
+        firstError(checkProfile(end, profileKind(end.values, end.credentialsValues, true), ctx, true)),
+      );
     error = chainEnds.get(end);
     linkName = end.name;
   }

@@ -63,7 +63,9 @@ export function resolveActiveProfile(env: NodeJS.ProcessEnv): ActiveProfile {
     );
   }
   if (jsSdk !== cli.name) {
-    cli.notes.push(`The AWS SDK for JavaScript reads only AWS_PROFILE, so it uses profile "${jsSdk}", not "${cli.name}".`);
+    cli.notes.push(
+      `The AWS SDK for JavaScript reads only AWS_PROFILE, so it uses profile "${jsSdk}", not "${cli.name}".`,
+    );
   }
   return cli;
 }
@@ -75,7 +77,10 @@ export function resolveActiveProfile(env: NodeJS.ProcessEnv): ActiveProfile {
  */
 export function emptyFileVariables(env: NodeJS.ProcessEnv, homeDir: string): Problem[] {
   const problems: Problem[] = [];
-  const defaults = { AWS_CONFIG_FILE: join(homeDir, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(homeDir, '.aws', 'credentials') };
+  const defaults = {
+    AWS_CONFIG_FILE: join(homeDir, '.aws', 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(homeDir, '.aws', 'credentials'),
+  };
   for (const [name, fallback] of Object.entries(defaults)) {
     const value = env[name];
     if (value === undefined || value.trim() !== '') continue;

@@ -23,7 +23,11 @@ export interface AwsInputsFingerprint {
 const FIELDS = 6;
 
 /** `alsoFiles`: other files whose identity belongs in the key (a caller's settings, say). */
-export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, alsoFiles: readonly string[] = []): AwsInputsFingerprint {
+export function fingerprintAwsInputs(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  alsoFiles: readonly string[] = [],
+): AwsInputsFingerprint {
   const paths = resolveAwsPaths(env, homeDir);
   const folders = [paths.ssoCacheDir, paths.cliCacheDir, loginCacheDir(env, homeDir)].map((dir) => {
     try {
@@ -41,7 +45,14 @@ export function fingerprintAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, al
   // Names and errors as text, identities as raw numbers: no number is formatted.
   const text: string[] = [JSON.stringify(paths), JSON.stringify(resolveActiveProfile(env))];
   // The raw variables too: set-but-empty and unset name the same paths but not the same problems.
-  for (const name of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_LOGIN_CACHE_DIRECTORY']) text.push(`${name}=${JSON.stringify(env[name] ?? null)}`);
+  for (const name of [
+    'AWS_CONFIG_FILE',
+    'AWS_SHARED_CREDENTIALS_FILE',
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'AWS_LOGIN_CACHE_DIRECTORY',
+  ])
+    text.push(`${name}=${JSON.stringify(env[name] ?? null)}`);
   for (const { dir, names, error } of folders) text.push(`${dir}:${error}:${names.length}`);
   const numbers = new Float64Array(files.length * FIELDS);
   let newest = 0;

@@ -33,9 +33,13 @@ export function awsLoginCli(cli: AwsCliReport): AwsLoginCli {
   const first = cli.found[0];
   const needs = `\`aws login\` needs AWS CLI ${AWS_LOGIN_MIN_VERSION} or later`;
   if (!first) return { ok: false, message: `${needs}, and there is no \`aws\` on PATH.` };
-  if (first.version === null) return { ok: false, message: `${needs}; the first \`aws\` on PATH (${first.path}) did not say its version.` };
+  if (first.version === null)
+    return { ok: false, message: `${needs}; the first \`aws\` on PATH (${first.path}) did not say its version.` };
   if (!atLeast(first.version, AWS_LOGIN_MIN_VERSION)) {
-    return { ok: false, message: `${needs}; the first \`aws\` on PATH (${first.path}) is ${first.version}. Update it, or put a newer one first on PATH.` };
+    return {
+      ok: false,
+      message: `${needs}; the first \`aws\` on PATH (${first.path}) is ${first.version}. Update it, or put a newer one first on PATH.`,
+    };
   }
   return { ok: true, path: first.path };
 }
@@ -77,13 +81,20 @@ export function runAwsLogin(opts: RunAwsLoginOptions): Promise<AwsLoginOutcome> 
     };
     child.stdout.on('data', take('stdout'));
     child.stderr.on('data', take('stderr'));
-    child.on('error', (error) => resolve({ ok: false, exitCode: null, message: `\`aws ${opts.action}\` could not run: ${error.message}` }));
+    child.on('error', (error) =>
+      resolve({ ok: false, exitCode: null, message: `\`aws ${opts.action}\` could not run: ${error.message}` }),
+    );
     child.on('close', (code) => {
-      const done = opts.action === 'login' ? `Logged in with profile ${opts.profile}.` : `Logged out of profile ${opts.profile}.`;
+      const done =
+        opts.action === 'login' ? `Logged in with profile ${opts.profile}.` : `Logged out of profile ${opts.profile}.`;
       resolve(
         code === 0
           ? { ok: true, exitCode: 0, message: done }
-          : { ok: false, exitCode: code, message: `\`${commandLine(['aws', opts.action, '--profile', opts.profile])}\` failed (exit ${code ?? 'signal'})${lastLine ? `: ${lastLine}` : '.'}` },
+          : {
+              ok: false,
+              exitCode: code,
+              message: `\`${commandLine(['aws', opts.action, '--profile', opts.profile])}\` failed (exit ${code ?? 'signal'})${lastLine ? `: ${lastLine}` : '.'}`,
+            },
       );
     });
   });

@@ -57,7 +57,8 @@ const fullList = (names: string[]): NameList => ({ first: names, last: [], count
 
 function withFirst(name: string, list: NameList): NameList {
   if (list.count < FULL_NAMES) return fullList([name, ...list.first]);
-  if (list.count === FULL_NAMES) return { first: [name, ...list.first.slice(0, 2)], last: list.first.slice(-2), count: list.count + 1 };
+  if (list.count === FULL_NAMES)
+    return { first: [name, ...list.first.slice(0, 2)], last: list.first.slice(-2), count: list.count + 1 };
   return { first: [name, ...list.first.slice(0, 2)], last: list.last, count: list.count + 1 };
 }
 
@@ -84,15 +85,18 @@ function failureText(failure: Failure, ctx: SourceChainContext): string {
 function givesCredentials(profile: RawProfile): boolean {
   const kind = profileKind(profile.values, profile.credentialsValues, true);
   if (kind === 'unknown') return false;
-  if (kind === 'sso' || kind === 'sso-legacy') return profile.values.has('sso_account_id') || profile.values.has('sso_role_name');
+  if (kind === 'sso' || kind === 'sso-legacy')
+    return profile.values.has('sso_account_id') || profile.values.has('sso_role_name');
   return true;
 }
 
 /** A source profile the chain goes through (an assume-role profile without keys of its own). */
-const isLink = (profile: RawProfile): boolean => !hasStaticCredentials(profile.values) && hasAssumeRoleConfig(profile.values);
+const isLink = (profile: RawProfile): boolean =>
+  !hasStaticCredentials(profile.values) && hasAssumeRoleConfig(profile.values);
 
 /** A link the chain goes on from: it names a source_profile and no credential_source. */
-const continues = (profile: RawProfile): boolean => isLink(profile) && !profile.values.has('credential_source') && profile.values.has('source_profile');
+const continues = (profile: RawProfile): boolean =>
+  isLink(profile) && !profile.values.has('credential_source') && profile.values.has('source_profile');
 
 function walk(ctx: SourceChainContext, fields: Partial<Walk> & { failure?: never }, why: Failure | null = null): Walk {
   return {

@@ -6,7 +6,13 @@ import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } from './parsed-config-cache';
 import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
-import { emptyFileVariables, resolveActiveProfile, resolveAwsPaths, type ActiveProfile, type AwsPaths } from './aws-environment';
+import {
+  emptyFileVariables,
+  resolveActiveProfile,
+  resolveAwsPaths,
+  type ActiveProfile,
+  type AwsPaths,
+} from './aws-environment';
 import { assumeRoleCacheKey, parseDurationSeconds, readCliCacheEntry } from './cli-credential-cache';
 import { parseSsoTokenCache, readSsoTokenSummarySync, ssoTokenCacheKey, type SsoTokenSummary } from './sso-token-cache';
 import type { TokenFolderRead, TokenFolderReader } from './token-folder-reader';
@@ -50,11 +56,18 @@ function listFolder(dir: string): Set<string> {
 }
 
 /** Reads and parses the two files, or takes the result from the cache while they are unchanged. */
-async function readAndParse(paths: AwsPaths, activeProfile: string, cache: ParsedConfigCache | undefined): Promise<ParsedConfigEntry> {
+async function readAndParse(
+  paths: AwsPaths,
+  activeProfile: string,
+  cache: ParsedConfigCache | undefined,
+): Promise<ParsedConfigEntry> {
   const key = cache ? await cache.keyOf(paths.configFile, paths.credentialsFile, activeProfile) : null;
   const cached = key && cache ? await cache.get(key) : null;
   if (cached) return cached;
-  const [config, credentials] = await Promise.all([readUserFile(paths.configFile), readUserFile(paths.credentialsFile)]);
+  const [config, credentials] = await Promise.all([
+    readUserFile(paths.configFile),
+    readUserFile(paths.credentialsFile),
+  ]);
   const parsed = parseAwsConfig({
     configFile: paths.configFile,
     credentialsFile: paths.credentialsFile,
@@ -81,11 +94,18 @@ export interface ReadAwsInputsOptions {
   tokenReader?: TokenFolderReader;
 }
 
-export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now: number, options: ReadAwsInputsOptions = {}): Promise<AwsInputs> {
+export async function readAwsInputs(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  now: number,
+  options: ReadAwsInputsOptions = {},
+): Promise<AwsInputs> {
   const paths = resolveAwsPaths(env, homeDir);
   const active = resolveActiveProfile(env);
   // Started first, so the folder is read on the worker while this thread parses.
-  const folder: Promise<TokenFolderRead | null> = options.tokenReader ? options.tokenReader.read(paths.ssoCacheDir).catch(() => null) : Promise.resolve(null);
+  const folder: Promise<TokenFolderRead | null> = options.tokenReader
+    ? options.tokenReader.read(paths.ssoCacheDir).catch(() => null)
+    : Promise.resolve(null);
   const { config, credentials, parsed } = await readAndParse(paths, active.name, options.parseCache);
 
   // Without the worker (or if it failed), token files are read synchronously: thousands of tiny
@@ -126,7 +146,8 @@ export async function readAwsInputs(env: NodeJS.ProcessEnv, homeDir: string, now
     });
     if (!cliFiles.has(`${key}.json`)) continue;
     const read = await readCliCacheEntry(paths.cliCacheDir, key);
-    if (read.expiresAt !== null || read.problem !== null) roleCache.set(profile.name, { expiresAt: read.expiresAt, problem: read.problem });
+    if (read.expiresAt !== null || read.problem !== null)
+      roleCache.set(profile.name, { expiresAt: read.expiresAt, problem: read.problem });
   }
 
   return {

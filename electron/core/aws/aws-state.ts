@@ -97,10 +97,16 @@ function profileStatus(
       if (!cached) return { status: 'unknown', expiresAt: null };
       const status = statusFromExpiry(cached, ctx.now, ctx.leadMs);
       // An expired cache entry only means the CLI will assume the role again on next use.
-      return status === 'expired' ? { status: 'unknown', expiresAt: null } : { status, expiresAt: cached.toISOString() };
+      return status === 'expired'
+        ? { status: 'unknown', expiresAt: null }
+        : { status, expiresAt: cached.toISOString() };
     }
     case 'login': {
-      const shown = loginStatus(profile.loginSession === null ? undefined : inputs.logins.get(profile.loginSession), ctx.now, ctx.leadMs);
+      const shown = loginStatus(
+        profile.loginSession === null ? undefined : inputs.logins.get(profile.loginSession),
+        ctx.now,
+        ctx.leadMs,
+      );
       return { status: shown.status, expiresAt: shown.expiresAt };
     }
     case 'web-identity':
@@ -111,12 +117,19 @@ function profileStatus(
   }
 }
 
-function toProfile(parsed: ParsedAwsProfile, inputs: AwsInputs, ctx: AwsStateContext, sessions: SessionStatuses): AwsProfile {
-  const session = parsed.kind === 'sso' ? parsed.ssoSessionName : parsed.kind === 'sso-legacy' ? parsed.ssoStartUrl : null;
+function toProfile(
+  parsed: ParsedAwsProfile,
+  inputs: AwsInputs,
+  ctx: AwsStateContext,
+  sessions: SessionStatuses,
+): AwsProfile {
+  const session =
+    parsed.kind === 'sso' ? parsed.ssoSessionName : parsed.kind === 'sso-legacy' ? parsed.ssoStartUrl : null;
   const token = session ? inputs.tokens.get(session) : undefined;
   const role = inputs.roleCache.size === 0 ? undefined : inputs.roleCache.get(parsed.name);
   const { status, expiresAt } = profileStatus(parsed, token, role, ctx, sessions, inputs);
-  const login = parsed.kind === 'login' && parsed.loginSession !== null ? inputs.logins.get(parsed.loginSession) : undefined;
+  const login =
+    parsed.kind === 'login' && parsed.loginSession !== null ? inputs.logins.get(parsed.loginSession) : undefined;
   const check = ctx.checks.size === 0 ? null : (ctx.checks.get(parsed.name) ?? null);
   // The parsed list is shared (nothing downstream changes a snapshot) unless this read adds to it.
   let problems: Problem[] = parsed.problems;
@@ -214,7 +227,8 @@ export function assembleAwsState(inputs: AwsInputs, ctx: AwsStateContext): AwsSt
   for (const read of inputs.tokens.values()) if (read.token) expiries.push(read.token.expiresAt);
   for (const read of inputs.roleCache.values()) if (read.expiresAt) expiries.push(read.expiresAt);
   const refreshEnds: Date[] = [];
-  for (const read of inputs.tokens.values()) if (read.token?.refreshable && read.token.registrationExpiresAt) refreshEnds.push(read.token.registrationExpiresAt);
+  for (const read of inputs.tokens.values())
+    if (read.token?.refreshable && read.token.registrationExpiresAt) refreshEnds.push(read.token.registrationExpiresAt);
   // A login session's status counts down to the end of its sign-in while it can refresh.
   for (const read of inputs.logins.values()) if (read.token?.sessionEndsAt) expiries.push(read.token.sessionEndsAt);
 

@@ -111,19 +111,31 @@ export function parseCliCacheEntry(text: string, file: string): CliCacheEntry {
   const bad = (message: string): CliCacheEntry => ({
     expiresAt: null,
     accountId: null,
-    problem: { severity: 'warning', message: `${message} The AWS CLI will fetch new credentials and rewrite it.`, file },
+    problem: {
+      severity: 'warning',
+      message: `${message} The AWS CLI will fetch new credentials and rewrite it.`,
+      file,
+    },
   });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    return bad(text.trim() === '' ? 'The cached role credentials file is empty.' : 'The cached role credentials file is not valid JSON.');
+    return bad(
+      text.trim() === ''
+        ? 'The cached role credentials file is empty.'
+        : 'The cached role credentials file is not valid JSON.',
+    );
   }
-  if (!isRecord(doc) || !isRecord(doc.Credentials)) return bad('The cached role credentials file has no "Credentials" object.');
+  if (!isRecord(doc) || !isRecord(doc.Credentials))
+    return bad('The cached role credentials file has no "Credentials" object.');
   const creds = doc.Credentials;
   if (typeof creds.Expiration !== 'string') return bad('The cached role credentials have no "Expiration".');
   const expiresAt = parseCacheTimestamp(creds.Expiration);
-  if (!expiresAt) return bad(`The cached role credentials expire at ${quoteValue(creds.Expiration)}, which is not a timestamp with a time zone.`);
+  if (!expiresAt)
+    return bad(
+      `The cached role credentials expire at ${quoteValue(creds.Expiration)}, which is not a timestamp with a time zone.`,
+    );
   const accountId =
     typeof creds.AccountId === 'string' && creds.AccountId !== ''
       ? creds.AccountId
@@ -144,15 +156,29 @@ export async function readCliCacheEntry(
     text = (await readRegularFile(file)).toString('utf8');
   } catch (error) {
     if (error instanceof NotRegularFileError) {
-      return { expiresAt: null, accountId: null, missing: false, problem: { severity: 'warning', message: `The cached role credentials cannot be read (${error.kind}, not a regular file).`, file } };
+      return {
+        expiresAt: null,
+        accountId: null,
+        missing: false,
+        problem: {
+          severity: 'warning',
+          message: `The cached role credentials cannot be read (${error.kind}, not a regular file).`,
+          file,
+        },
+      };
     }
     const code = errnoCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { expiresAt: null, accountId: null, missing: true, problem: null };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { expiresAt: null, accountId: null, missing: true, problem: null };
     return {
       expiresAt: null,
       accountId: null,
       missing: false,
-      problem: { severity: 'warning', message: `The cached role credentials cannot be read (${code ?? String(error)}).`, file },
+      problem: {
+        severity: 'warning',
+        message: `The cached role credentials cannot be read (${code ?? String(error)}).`,
+        file,
+      },
     };
   }
   return { ...parseCliCacheEntry(text, file), missing: false };

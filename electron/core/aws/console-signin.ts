@@ -4,7 +4,13 @@
 // The protocol, the partitions' hosts and the upstream sources: docs/interop-aws.md, "Console sign-in".
 // The sign-in token, and so the URL, lets whoever holds it into the console for 15 minutes: it is
 // returned to the caller and never logged, stored or put in an error message here.
-import { hostOf, isNetworkTimeout, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../net/deadline';
+import {
+  hostOf,
+  isNetworkTimeout,
+  withDeadline,
+  type NetworkEndpoint,
+  type RequestDeadlineOptions,
+} from '../net/deadline';
 
 export type AwsPartition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -36,9 +42,18 @@ export const SIGNIN_HOSTS: readonly string[] = Object.values(HOSTS).map((hosts) 
  * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true (as in electron/core/aws/sso-login/endpoints.ts).
  * A configured URL is the base: `/federation` is appended to its path.
  */
-export function federationEndpoint(env: NodeJS.ProcessEnv, partition: AwsPartition): { url: string; endpoint: NetworkEndpoint } {
+export function federationEndpoint(
+  env: NodeJS.ProcessEnv,
+  partition: AwsPartition,
+): { url: string; endpoint: NetworkEndpoint } {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
-  const variable = ignore ? undefined : env.AWS_ENDPOINT_URL_SIGNIN ? 'AWS_ENDPOINT_URL_SIGNIN' : env.AWS_ENDPOINT_URL ? 'AWS_ENDPOINT_URL' : undefined;
+  const variable = ignore
+    ? undefined
+    : env.AWS_ENDPOINT_URL_SIGNIN
+      ? 'AWS_ENDPOINT_URL_SIGNIN'
+      : env.AWS_ENDPOINT_URL
+        ? 'AWS_ENDPOINT_URL'
+        : undefined;
   if (variable === undefined) {
     const host = HOSTS[partition].signin;
     return { url: `https://${host}/federation`, endpoint: { host } };
@@ -77,7 +92,8 @@ export function destinationProblem(raw: string, partition: AwsPartition): string
   }
   const consoleHost = HOSTS[partition].console;
   if (url.protocol !== 'https:') return 'the destination must be an https URL';
-  if (url.username !== '' || url.password !== '' || url.port !== '') return 'the destination must not name a user, password or port';
+  if (url.username !== '' || url.password !== '' || url.port !== '')
+    return 'the destination must not name a user, password or port';
   if (url.hostname !== consoleHost && !url.hostname.endsWith(`.${consoleHost}`)) {
     return `the destination must be a page of the ${partition} console (${consoleHost})`;
   }
@@ -120,12 +136,16 @@ export async function consoleSigninUrl(credentials: TemporaryCredentials, option
       response = await fetch(tokenUrl, { signal, redirect: 'error', headers: { accept: 'application/json' } });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw new ConsoleSigninError(`Could not reach ${federation.endpoint.host} for a console sign-in token (${causeOf(error)}).`);
+      throw new ConsoleSigninError(
+        `Could not reach ${federation.endpoint.host} for a console sign-in token (${causeOf(error)}).`,
+      );
     }
     const body = await response.text();
     if (!response.ok) {
       // The body is the endpoint's error page; it says nothing more useful than the status.
-      throw new ConsoleSigninError(`${federation.endpoint.host} refused the credentials for a console sign-in token (HTTP ${response.status}).`);
+      throw new ConsoleSigninError(
+        `${federation.endpoint.host} refused the credentials for a console sign-in token (HTTP ${response.status}).`,
+      );
     }
     return signinTokenOf(body, federation.endpoint.host);
   }).catch((error: unknown) => {
@@ -147,13 +167,15 @@ function signinTokenOf(body: string, host: string): string {
   } catch {
     throw new ConsoleSigninError(`${host} answered getSigninToken with something other than JSON.`);
   }
-  const token = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).SigninToken : undefined;
-  if (typeof token !== 'string' || token === '') throw new ConsoleSigninError(`${host} answered getSigninToken without a SigninToken.`);
+  const token =
+    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).SigninToken : undefined;
+  if (typeof token !== 'string' || token === '')
+    throw new ConsoleSigninError(`${host} answered getSigninToken without a SigninToken.`);
   return token;
 }
 
 function causeOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause).code) : null;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : null;
   return code ?? (cause instanceof Error ? cause.message : String(cause));
 }

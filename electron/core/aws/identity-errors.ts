@@ -66,7 +66,10 @@ const MAX_MESSAGE = 400;
 export function redactSecrets(text: string): string {
   return text
     .replace(/\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\b/g, '$1****')
-    .replace(/\b((?:aws_)?(?:secret|token|password|session_token|secret_access_key)\w*\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1[redacted]')
+    .replace(
+      /\b((?:aws_)?(?:secret|token|password|session_token|secret_access_key)\w*\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi,
+      '$1[redacted]',
+    )
     .replace(/(?<![\w:/.-])(?=[A-Za-z0-9+/_=-]*\d)(?=[A-Za-z0-9+/_=-]*[A-Za-z])[A-Za-z0-9+/_=-]{32,}/g, '[redacted]');
 }
 
@@ -132,7 +135,10 @@ function classifyProviderMessage(f: ErrorFacts, ctx: ClassifyContext): IdentityC
   const { profile } = ctx;
   const m = f.message;
   if (/Profile is configured with invalid SSO credentials|Conflicting SSO|Incomplete configuration/i.test(m)) {
-    return { kind: 'config', message: `Profile ${profile} has an incomplete or conflicting SSO configuration: ${tidy(m.split('\n')[0] ?? m)}` };
+    return {
+      kind: 'config',
+      message: `Profile ${profile} has an incomplete or conflicting SSO configuration: ${tidy(m.split('\n')[0] ?? m)}`,
+    };
   }
   if (/SSO|sso login/.test(m) && /token|session|refresh|login/i.test(m)) {
     return { kind: 'sso-login-required', message: ssoLoginGuidance(profile) };
@@ -141,7 +147,10 @@ function classifyProviderMessage(f: ErrorFacts, ctx: ClassifyContext): IdentityC
   if (unresolved) {
     const named = unresolved[1] ?? '';
     if (named !== profile) {
-      return { kind: 'config', message: `Profile ${profile} uses source_profile ${named}, which does not exist or has no credentials.` };
+      return {
+        kind: 'config',
+        message: `Profile ${profile} uses source_profile ${named}, which does not exist or has no credentials.`,
+      };
     }
     if (ctx.profileExists === false) {
       return { kind: 'config', message: `Profile ${profile} is not defined in the AWS config or credentials file.` };
@@ -154,17 +163,28 @@ function classifyProviderMessage(f: ErrorFacts, ctx: ClassifyContext): IdentityC
   if (/Profile (\S+) was not found/.test(m)) {
     return { kind: 'config', message: `Profile ${profile}: ${tidy(m)}` };
   }
-  if (/Unsupported credential source|Detected a cycle|is not configured with SSO credentials|web identity token file/i.test(m)) {
+  if (
+    /Unsupported credential source|Detected a cycle|is not configured with SSO credentials|web identity token file/i.test(
+      m,
+    )
+  ) {
     return { kind: 'config', message: `Profile ${profile}: ${tidy(m)}` };
   }
   if (/multi-factor authentication/i.test(m)) {
-    return { kind: 'other', message: `Profile ${profile} needs an MFA code for its role; it cannot be verified without one.` };
+    return {
+      kind: 'other',
+      message: `Profile ${profile} needs an MFA code for its role; it cannot be verified without one.`,
+    };
   }
   if (/credential_process|Command failed/i.test(m)) {
-    if (/expired/i.test(m)) return { kind: 'expired', message: `The credential_process of profile ${profile} returned expired credentials.` };
+    if (/expired/i.test(m))
+      return { kind: 'expired', message: `The credential_process of profile ${profile} returned expired credentials.` };
     // "Command failed: <command line>\n<stderr>": the command line may carry secrets; keep stderr.
     const detail = m.startsWith('Command failed:') ? m.split('\n').slice(1).join(' ') : m;
-    return { kind: 'no-credentials', message: `The credential_process of profile ${profile} failed${detail.trim() ? `: ${tidy(detail)}` : '.'}` };
+    return {
+      kind: 'no-credentials',
+      message: `The credential_process of profile ${profile} failed${detail.trim() ? `: ${tidy(detail)}` : '.'}`,
+    };
   }
   return null;
 }
@@ -176,17 +196,29 @@ export function classifyIdentityError(error: unknown, ctx: ClassifyContext): Ide
   if (TIMEOUT_NAMES.has(f.name) || (f.code !== null && TIMEOUT_CODES.has(f.code))) {
     const from = ctx.endpoint ? ` from ${ctx.endpoint.host}` : '';
     const advice = ctx.endpoint ? `: ${whatToCheck(ctx.endpoint)}` : '';
-    return { kind: 'timeout', message: `No answer within ${formatSeconds(ctx.timeoutMs)}${from} while verifying profile ${profile}${advice}.` };
+    return {
+      kind: 'timeout',
+      message: `No answer within ${formatSeconds(ctx.timeoutMs)}${from} while verifying profile ${profile}${advice}.`,
+    };
   }
   if (f.code !== null && NETWORK_CODES.has(f.code)) {
-    return { kind: 'network', message: `Could not reach AWS while verifying profile ${profile} (${f.code}): ${tidy(f.message)}` };
+    return {
+      kind: 'network',
+      message: `Could not reach AWS while verifying profile ${profile} (${f.code}): ${tidy(f.message)}`,
+    };
   }
   if (SSO_TOKEN_CODES.has(f.name)) return { kind: 'sso-login-required', message: ssoLoginGuidance(profile) };
   if (EXPIRED_CODES.has(f.name)) {
-    return { kind: 'expired', message: `The credentials of profile ${profile} have expired (${f.name}: ${tidy(f.message)})` };
+    return {
+      kind: 'expired',
+      message: `The credentials of profile ${profile} have expired (${f.name}: ${tidy(f.message)})`,
+    };
   }
   if (DENIED_CODES.has(f.name)) {
-    return { kind: 'access-denied', message: `AWS refused the credentials of profile ${profile} (${f.name}: ${tidy(f.message)})` };
+    return {
+      kind: 'access-denied',
+      message: `AWS refused the credentials of profile ${profile} (${f.name}: ${tidy(f.message)})`,
+    };
   }
   if (f.name === 'CredentialsProviderError' || f.name === 'TokenProviderError') {
     return (
@@ -197,7 +229,10 @@ export function classifyIdentityError(error: unknown, ctx: ClassifyContext): Ide
     );
   }
   if (f.httpStatus !== null) {
-    return { kind: 'other', message: `AWS answered ${f.httpStatus} for profile ${profile} (${f.name}: ${tidy(f.message)})` };
+    return {
+      kind: 'other',
+      message: `AWS answered ${f.httpStatus} for profile ${profile} (${f.name}: ${tidy(f.message)})`,
+    };
   }
   return { kind: 'other', message: `Verifying profile ${profile} failed: ${tidy(f.message || f.name)}` };
 }

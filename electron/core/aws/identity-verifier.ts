@@ -24,7 +24,10 @@ export type ProfileToVerify = string | { profile: string; region?: string | null
 export interface IdentityVerifier {
   verify(profile: string, region?: string | null): Promise<IdentityCheck>;
   /** One result per distinct profile, in the order given; never rejects. */
-  verifyAll(profiles: readonly ProfileToVerify[], onProgress?: (done: number, total: number) => void): Promise<IdentityCheck[]>;
+  verifyAll(
+    profiles: readonly ProfileToVerify[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<IdentityCheck[]>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -66,7 +69,11 @@ export function stsEndpointFor(env: NodeJS.ProcessEnv): string | undefined {
 /** Who a check asks, for a timeout's message: the configured STS, else the regional one. */
 function stsNetworkEndpoint(env: NodeJS.ProcessEnv, region: string): NetworkEndpoint {
   const configured = stsEndpointFor(env);
-  if (configured) return { host: hostOf(configured), setting: env.AWS_ENDPOINT_URL_STS ? 'AWS_ENDPOINT_URL_STS' : 'AWS_ENDPOINT_URL' };
+  if (configured)
+    return {
+      host: hostOf(configured),
+      setting: env.AWS_ENDPOINT_URL_STS ? 'AWS_ENDPOINT_URL_STS' : 'AWS_ENDPOINT_URL',
+    };
   return { host: `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}` };
 }
 
@@ -88,7 +95,10 @@ async function profileSectionExists(profile: string, files: AwsFiles): Promise<b
       return isErrno(error, 'ENOENT') ? [] : null;
     }
   };
-  const [config, credentials] = await Promise.all([sections(files.configFile, true), sections(files.credentialsFile, false)]);
+  const [config, credentials] = await Promise.all([
+    sections(files.configFile, true),
+    sections(files.credentialsFile, false),
+  ]);
   if (config === null || credentials === null) return null;
   return config.includes(profile) || credentials.includes(profile);
 }
@@ -100,10 +110,16 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
   const files = awsFilesFor(opts.env);
   const endpoint = stsEndpointFor(opts.env);
 
-  async function callerIdentity(profile: string, region: string, signal: AbortSignal): Promise<IdentityCheck['identity']> {
+  async function callerIdentity(
+    profile: string,
+    region: string,
+    signal: AbortSignal,
+  ): Promise<IdentityCheck['identity']> {
     // Loaded here, not at the top: a status that calls no service must not pay for the SDK.
-    const [{ STSClient, GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity }, { fromIni }] =
-      await Promise.all([import('@aws-sdk/client-sts'), import('@aws-sdk/credential-providers')]);
+    const [
+      { STSClient, GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity },
+      { fromIni },
+    ] = await Promise.all([import('@aws-sdk/client-sts'), import('@aws-sdk/credential-providers')]);
     // An attempt that outlives the deadline fails rather than only logging the SDK's warning.
     const requestHandler = sdkRequestHandlerOptions({ requestTimeoutMs: timeoutMs });
     const endpointConfig = endpoint ? { endpoint } : {};
@@ -120,14 +136,19 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
       ...(endpoint
         ? {
             roleAssumer: getDefaultRoleAssumer({ ...endpointConfig, region, requestHandler }),
-            roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity({ ...endpointConfig, region, requestHandler }),
+            roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity({
+              ...endpointConfig,
+              region,
+              requestHandler,
+            }),
           }
         : {}),
     });
     const client = new STSClient({ region, credentials, requestHandler, ...endpointConfig });
     try {
       const answer = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
-      if (!answer.Account || !answer.Arn || !answer.UserId) throw new Error('STS answered GetCallerIdentity without Account, Arn or UserId');
+      if (!answer.Account || !answer.Arn || !answer.UserId)
+        throw new Error('STS answered GetCallerIdentity without Account, Arn or UserId');
       return { account: answer.Account, arn: answer.Arn, userId: answer.UserId };
     } finally {
       client.destroy();
@@ -152,8 +173,18 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
       return { profile, checkedAt: now().toISOString(), identity, error: null };
     } catch (error) {
       const profileExists = await profileSectionExists(profile, files).catch(() => null);
-      const classified = classifyIdentityError(error, { profile, profileExists, timeoutMs, endpoint: stsNetworkEndpoint(opts.env, stsRegion) });
-      return { profile, checkedAt: now().toISOString(), identity: null, error: explainSdkFileMismatch(error, classified, profileExists) };
+      const classified = classifyIdentityError(error, {
+        profile,
+        profileExists,
+        timeoutMs,
+        endpoint: stsNetworkEndpoint(opts.env, stsRegion),
+      });
+      return {
+        profile,
+        checkedAt: now().toISOString(),
+        identity: null,
+        error: explainSdkFileMismatch(error, classified, profileExists),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -164,10 +195,19 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
    * does not pass its file paths to fromSSO), and the token cache is always under the process's
    * HOME. When those differ from this verifier's env, say so instead of "profile not found".
    */
-  function explainSdkFileMismatch(error: unknown, classified: IdentityCheckError, profileExists: boolean | null): IdentityCheckError {
+  function explainSdkFileMismatch(
+    error: unknown,
+    classified: IdentityCheckError,
+    profileExists: boolean | null,
+  ): IdentityCheckError {
     const message = error instanceof Error ? error.message : '';
     const processFiles = awsFilesFor(process.env);
-    if (!profileExists || !/^Profile \S+ was not found\.$/.test(message) || processFiles.configFile === files.configFile) return classified;
+    if (
+      !profileExists ||
+      !/^Profile \S+ was not found\.$/.test(message) ||
+      processFiles.configFile === files.configFile
+    )
+      return classified;
     return {
       kind: 'config',
       message:
@@ -176,7 +216,10 @@ export function createIdentityVerifier(opts: IdentityVerifierOptions): IdentityV
     };
   }
 
-  async function verifyAll(profiles: readonly ProfileToVerify[], onProgress?: (done: number, total: number) => void): Promise<IdentityCheck[]> {
+  async function verifyAll(
+    profiles: readonly ProfileToVerify[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<IdentityCheck[]> {
     const byName = new Map<string, string | null>();
     for (const entry of profiles) {
       const name = typeof entry === 'string' ? entry : entry.profile;

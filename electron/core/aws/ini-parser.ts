@@ -77,7 +77,7 @@ export function parseIni(text: string, file?: string): IniDocument {
   // Computed here, not in the loop at the last line: new arithmetic there costs a deoptimisation.
   const afterText = textLength + 1;
   let lineNumber = 0;
-  for (let lineStart = 0; lineStart <= textLength; ) {
+  for (let lineStart = 0; lineStart <= textLength;) {
     lineNumber++;
     // `split(/\r?\n/)`: a line ends at LF; a CR right before it is not part of the line.
     let lineEnd = text.indexOf('\n', lineStart);
@@ -134,7 +134,11 @@ class IniReader {
     this.blockKeys.clear();
     if (BLOCKED_HEADERS.includes(header)) {
       this.inIgnoredSection = true;
-      this.problem('error', lineNumber, `[${excerpt(header)}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`);
+      this.problem(
+        'error',
+        lineNumber,
+        `[${excerpt(header)}] is not a valid profile name: the AWS SDK for JavaScript refuses the whole file because of it`,
+      );
       return;
     }
     const nameStart = prefixedNameStart(header);
@@ -144,12 +148,17 @@ class IniReader {
     if (nameStart > 0) {
       // nameStart - 1 is the whitespace, or the opening quote after it (then the name ends
       // before the closing quote, the header's last character).
-      const quoted = header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
+      const quoted =
+        header.charCodeAt(nameStart - 1) === 0x22 /* " */ || header.charCodeAt(nameStart - 1) === 0x27; /* ' */
       const matchedPrefix = sectionPrefix(header, quoted ? nameStart - 2 : nameStart - 1);
       if (matchedPrefix === null) {
         this.inIgnoredSection = true;
         const other = header.slice(0, quoted ? nameStart - 2 : nameStart - 1);
-        this.problem('warning', lineNumber, `[${excerpt(header)}] is ignored: "${excerpt(other)}" is not a section type (profile, sso-session or services)`);
+        this.problem(
+          'warning',
+          lineNumber,
+          `[${excerpt(header)}] is ignored: "${excerpt(other)}" is not a section type (profile, sso-session or services)`,
+        );
         return;
       }
       prefix = matchedPrefix;
@@ -171,7 +180,11 @@ class IniReader {
         existing.header === header
           ? 'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section'
           : 'botocore (the AWS CLI, SkyPilot) uses only the later one';
-      this.problem('warning', lineNumber, `[${excerpt(header)}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`);
+      this.problem(
+        'warning',
+        lineNumber,
+        `[${excerpt(header)}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`,
+      );
     } else {
       const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
       this.current = section;
@@ -216,7 +229,11 @@ class IniReader {
       const why = trimmed.includes(']')
         ? 'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header'
         : 'it has no closing "]"';
-      this.problem('error', lineNumber, `"${excerpt(trimmed)}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`);
+      this.problem(
+        'error',
+        lineNumber,
+        `"${excerpt(trimmed)}" is not a section header for the AWS SDK for JavaScript (${why}): the keys below it stay in the section above`,
+      );
       return;
     }
     if (!hasEquals || equals === start) {
@@ -225,25 +242,41 @@ class IniReader {
       // `key: value` as a key, and refuses any other stray line (and with it the whole file).
       const colon = text.indexOf(':', start);
       if (!hasEquals && colon > start && colon < end) {
-        this.problem('warning', lineNumber, `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`);
+        this.problem(
+          'warning',
+          lineNumber,
+          `line ${lineNumber} uses ":" instead of "=": botocore (the AWS CLI, SkyPilot) reads it as a key, the AWS SDK for JavaScript skips it`,
+        );
         return;
       }
       const what = hasEquals ? 'has no key before "="' : 'is not "key = value", a [section] header or a comment';
       const continuation = indented && this.blockKeys.size() > 0;
-      const botocore = continuation ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above' : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
-      this.problem(continuation ? 'warning' : 'error', lineNumber, `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`);
+      const botocore = continuation
+        ? 'botocore (the AWS CLI, SkyPilot) appends it to the value above'
+        : 'botocore (the AWS CLI, SkyPilot) refuses the whole file';
+      this.problem(
+        continuation ? 'warning' : 'error',
+        lineNumber,
+        `line ${lineNumber} ${what}: the AWS SDK for JavaScript skips it, ${botocore}`,
+      );
       return;
     }
     // A key line before any section (current is undefined).
     if (!this.inIgnoredSection) {
-      this.problem('error', lineNumber, `line ${lineNumber} sets a key before any [section] header: it is ignored, and botocore (the AWS CLI, SkyPilot) refuses the whole file`);
+      this.problem(
+        'error',
+        lineNumber,
+        `line ${lineNumber} sets a key before any [section] header: it is ignored, and botocore (the AWS CLI, SkyPilot) refuses the whole file`,
+      );
     }
   }
 
   private problem(severity: Problem['severity'], line: number, message: string): void {
     const sectionId = this.current?.id ?? null;
     const file = this.file;
-    this.problems.push(file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId });
+    this.problems.push(
+      file === undefined ? { severity, message, line, sectionId } : { severity, message, file, line, sectionId },
+    );
   }
 
   // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
@@ -293,13 +326,25 @@ function sectionPrefix(header: string, length: number): IniSectionPrefix | null 
 
 /** `[\w-]` without the u flag. */
 function isWordOrHyphen(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x2d
+  );
 }
 
 /** `[\w\-@+.%:/]` without the u flag. */
 function isNameChar(code: number): boolean {
   return (
-    isWordOrHyphen(code) || code === 0x40 /* @ */ || code === 0x2b /* + */ || code === 0x2e /* . */ || code === 0x25 /* % */ || code === 0x3a /* : */ || code === 0x2f /* / */
+    isWordOrHyphen(code) ||
+    code === 0x40 /* @ */ ||
+    code === 0x2b /* + */ ||
+    code === 0x2e /* . */ ||
+    code === 0x25 /* % */ ||
+    code === 0x3a /* : */ ||
+    code === 0x2f /* / */
   );
 }
 
@@ -362,10 +407,33 @@ class BlockKeys {
  * hash per key, and repeated values (regions, role names, scopes) are shared the same way.
  */
 const COMMON_KEYS: readonly string[] = [
-  'region', 'output', 'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
-  'role_arn', 'source_profile', 'credential_source', 'credential_process', 'web_identity_token_file', 'role_session_name',
-  'external_id', 'mfa_serial', 'duration_seconds', 'login_session', 'aws_access_key_id', 'aws_secret_access_key',
-  'aws_session_token', 'aws_security_token', 'ca_bundle', 'cli_pager', 'max_attempts', 'retry_mode', 'endpoint_url',
+  'region',
+  'output',
+  'sso_session',
+  'sso_start_url',
+  'sso_region',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_registration_scopes',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'credential_process',
+  'web_identity_token_file',
+  'role_session_name',
+  'external_id',
+  'mfa_serial',
+  'duration_seconds',
+  'login_session',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+  'ca_bundle',
+  'cli_pager',
+  'max_attempts',
+  'retry_mode',
+  'endpoint_url',
 ];
 const COMMON_KEYS_BY_LENGTH: number[][] = [];
 COMMON_KEYS.forEach((key, index) => (COMMON_KEYS_BY_LENGTH[key.length] ??= []).push(index));

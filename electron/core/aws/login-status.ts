@@ -31,5 +31,9 @@ export function loginStatus(read: LoginTokenRead | undefined, now: number, leadM
     const until = ends.getTime() > token.expiresAt.getTime() ? ends : token.expiresAt;
     return { status: statusFromExpiry(until, now, leadMs), expiresAt: until.toISOString(), refreshable };
   }
-  return { status: statusFromExpiry(token.expiresAt, now, leadMs), expiresAt: token.expiresAt.toISOString(), refreshable };
+  return {
+    status: statusFromExpiry(token.expiresAt, now, leadMs),
+    expiresAt: token.expiresAt.toISOString(),
+    refreshable,
+  };
 }

@@ -80,9 +80,15 @@ function issuedAt(idToken: unknown): Date | null {
  * A cache file's text. What the SDKs refuse (a missing access token, expiry, account, client
  * id, refresh token or DPoP key) gives an error naming the file and the missing field names, never a value.
  */
-export function parseLoginTokenCache(text: string, file: string): { token: LoginTokenSummary | null; problem: Problem | null } {
+export function parseLoginTokenCache(
+  text: string,
+  file: string,
+): { token: LoginTokenSummary | null; problem: Problem | null } {
   const error = (message: string) => ({ token: null, problem: { severity: 'error' as const, message, file } });
-  if (text.trim() === '') return error('The login cache file is empty (a login may be writing it right now). Run `aws login` again if this persists.');
+  if (text.trim() === '')
+    return error(
+      'The login cache file is empty (a login may be writing it right now). Run `aws login` again if this persists.',
+    );
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -94,15 +100,21 @@ export function parseLoginTokenCache(text: string, file: string): { token: Login
   const access = doc.accessToken;
   // Both SDKs refuse the whole file without these (botocore `load_cached_credentials`, the JS
   // SDK's `loadToken`, which also wants accountId), even while its credentials are still good.
-  const missing = ['accessToken', 'clientId', 'refreshToken', 'dpopKey'].filter((k) => !nonEmpty(doc[k]) && !(k === 'accessToken' && isRecord(access)));
+  const missing = ['accessToken', 'clientId', 'refreshToken', 'dpopKey'].filter(
+    (k) => !nonEmpty(doc[k]) && !(k === 'accessToken' && isRecord(access)),
+  );
   if (!isRecord(access) || !nonEmpty(access.accountId)) missing.push('accessToken.accountId');
   if (!isRecord(access) || typeof access.expiresAt !== 'string') missing.push('accessToken.expiresAt');
   if (!isRecord(access) || missing.length > 0) {
-    return error(`The login cache file lacks ${missing.join(', ')}; the AWS CLI and SDKs will not use it. Run \`aws login\` again.`);
+    return error(
+      `The login cache file lacks ${missing.join(', ')}; the AWS CLI and SDKs will not use it. Run \`aws login\` again.`,
+    );
   }
   const expiresAt = parseCacheTimestamp(access.expiresAt as string);
   if (!expiresAt) {
-    return error(`The login cache file says its credentials expire at ${quoteValue(access.expiresAt)}, which is not a timestamp with a time zone. Run \`aws login\` again.`);
+    return error(
+      `The login cache file says its credentials expire at ${quoteValue(access.expiresAt)}, which is not a timestamp with a time zone. Run \`aws login\` again.`,
+    );
   }
   const signedInAt = issuedAt(doc.idToken);
   return {
@@ -126,9 +138,22 @@ export function readLoginTokenSummarySync(file: string): LoginTokenRead {
     const fd = openSync(file, NON_BLOCKING_READ);
     try {
       const stat = fstatSync(fd);
-      if (!stat.isFile()) return { token: null, missing: false, problem: { severity: 'error', message: 'The login cache path is not a regular file.', file } };
+      if (!stat.isFile())
+        return {
+          token: null,
+          missing: false,
+          problem: { severity: 'error', message: 'The login cache path is not a regular file.', file },
+        };
       if (stat.size > MAX_LOGIN_FILE_BYTES) {
-        return { token: null, missing: false, problem: { severity: 'error', message: `The login cache file is ${stat.size} bytes, too large to be a login cache.`, file } };
+        return {
+          token: null,
+          missing: false,
+          problem: {
+            severity: 'error',
+            message: `The login cache file is ${stat.size} bytes, too large to be a login cache.`,
+            file,
+          },
+        };
       }
       const bytes = Buffer.alloc(stat.size);
       text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stat.size, 0));
@@ -139,8 +164,17 @@ export function readLoginTokenSummarySync(file: string): LoginTokenRead {
   } catch (e) {
     const code = errnoCode(e);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { token: null, missing: true, problem: null };
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error');
-    return { token: null, missing: false, problem: { severity: 'error', message: `The login cache file cannot be read: ${why}.`, file } };
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? 'unknown error');
+    return {
+      token: null,
+      missing: false,
+      problem: { severity: 'error', message: `The login cache file cannot be read: ${why}.`, file },
+    };
   }
   return { ...parseLoginTokenCache(text, file), missing: false };
 }

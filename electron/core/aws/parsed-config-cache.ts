@@ -72,7 +72,9 @@ const CacheFile = z.object({
 
 async function identity(path: string): Promise<string> {
   const info = await stat(path, { bigint: true }).catch((error: unknown) => errnoCode(error) ?? 'error');
-  return typeof info === 'string' ? `${path}:${info}` : `${path}:${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  return typeof info === 'string'
+    ? `${path}:${info}`
+    : `${path}:${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
 export function openParsedConfigCache(dir: string): ParsedConfigCache {

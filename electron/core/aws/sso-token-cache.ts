@@ -98,7 +98,15 @@ const allDigits = (s: string, positions: readonly number[]): boolean => {
 function canonicalTimestamp(s: string): Date | null {
   const length = s.length;
   if (length !== 20 && length !== 24) return null;
-  if (s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a || s.charCodeAt(length - 1) !== 0x5a) return null;
+  if (
+    s.charCodeAt(4) !== 0x2d ||
+    s.charCodeAt(7) !== 0x2d ||
+    s.charCodeAt(10) !== 0x54 ||
+    s.charCodeAt(13) !== 0x3a ||
+    s.charCodeAt(16) !== 0x3a ||
+    s.charCodeAt(length - 1) !== 0x5a
+  )
+    return null;
   if (length === 24 && (s.charCodeAt(19) !== 0x2e || !allDigits(s, MILLISECOND_DIGITS))) return null;
   if (!allDigits(s, DATE_TIME_DIGITS)) return null;
   const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
@@ -118,7 +126,13 @@ function canonicalTimestamp(s: string): Date | null {
 function parseAnyTimestamp(s: string): Date | null {
   const m = EXTENDED.exec(s.trim()) ?? BASIC.exec(s.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3)); // truncated, like dateutil's microseconds
   const zone = ZONE.exec(m[8] ?? '');
@@ -170,16 +184,22 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
   const error = (message: string): SsoTokenRead => ({ token: null, problem: { severity: 'error', message, file } });
   if (text.trim() === '') {
     // The CLI truncates then writes in place: an empty file is usually a login in progress.
-    return error('The SSO token cache file is empty (a login may be writing it right now). Log in again if this persists.');
+    return error(
+      'The SSO token cache file is empty (a login may be writing it right now). Log in again if this persists.',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) {
-    return error('The SSO token cache file starts with a byte-order mark, which the AWS CLI and botocore refuse. Log in again to rewrite it.');
+    return error(
+      'The SSO token cache file starts with a byte-order mark, which the AWS CLI and botocore refuse. Log in again to rewrite it.',
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return error(`The SSO token cache file is not valid JSON${jsonSyntaxWhere(e, text)} (it may be half-written). Log in again to rewrite it.`);
+    return error(
+      `The SSO token cache file is not valid JSON${jsonSyntaxWhere(e, text)} (it may be half-written). Log in again to rewrite it.`,
+    );
   }
   if (!isRecord(doc)) return error('The SSO token cache file does not hold a JSON object. Log in again to rewrite it.');
 
@@ -192,13 +212,16 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
   }
   const expiresAt = parseCacheTimestamp(doc.expiresAt);
   if (!expiresAt) {
-    return error(`The SSO token cache file says it expires at ${quoteValue(doc.expiresAt)}, which is not a timestamp with a time zone. Log in again.`);
+    return error(
+      `The SSO token cache file says it expires at ${quoteValue(doc.expiresAt)}, which is not a timestamp with a time zone. Log in again.`,
+    );
   }
 
   let problem: Problem | null = null;
   let registrationExpiresAt: Date | null = null;
   if (doc.registrationExpiresAt !== undefined) {
-    registrationExpiresAt = typeof doc.registrationExpiresAt === 'string' ? parseCacheTimestamp(doc.registrationExpiresAt) : null;
+    registrationExpiresAt =
+      typeof doc.registrationExpiresAt === 'string' ? parseCacheTimestamp(doc.registrationExpiresAt) : null;
     if (!registrationExpiresAt) {
       problem = {
         severity: 'warning',
@@ -236,7 +259,10 @@ const MAX_TOKEN_FILE_BYTES = 1024 * 1024;
  * The same as readSsoTokenSummary, synchronously: four system calls and no thread-pool round
  * trips, which matters when a config names thousands of sessions (a file is ~1 KB).
  */
-export function readSsoTokenSummarySync(file: string, now: number): { token: SsoTokenSummary | null; missing: boolean; problem: Problem | null } {
+export function readSsoTokenSummarySync(
+  file: string,
+  now: number,
+): { token: SsoTokenSummary | null; missing: boolean; problem: Problem | null } {
   let text: string;
   try {
     // Without blocking: a FIFO must not wedge the read (electron/core/fs/regular-file.ts).
@@ -251,10 +277,22 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
       } else {
         const stat = fstatSync(fd);
         if (!stat.isFile()) {
-          return { token: null, missing: false, problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file } };
+          return {
+            token: null,
+            missing: false,
+            problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file },
+          };
         }
         if (stat.size > MAX_TOKEN_FILE_BYTES) {
-          return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`, file } };
+          return {
+            token: null,
+            missing: false,
+            problem: {
+              severity: 'error',
+              message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`,
+              file,
+            },
+          };
         }
         const bytes = Buffer.allocUnsafe(stat.size);
         text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stat.size, 0));
@@ -265,8 +303,17 @@ export function readSsoTokenSummarySync(file: string, now: number): { token: Sso
   } catch (e) {
     const code = errnoCode(e);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { token: null, missing: true, problem: null };
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
-    return { token: null, missing: false, problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file } };
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? String(e));
+    return {
+      token: null,
+      missing: false,
+      problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file },
+    };
   }
   return { ...parseSsoTokenCache(text, file, now), missing: false };
 }

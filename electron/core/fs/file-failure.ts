@@ -38,6 +38,7 @@ export function fileFailureReason(error: unknown): string {
 /** The file a Node fs error names (its `path`), if it names one. */
 export function failedPath(error: unknown): string | null {
   if (error instanceof NotRegularFileError) return error.path;
-  if (typeof error === 'object' && error !== null && 'path' in error && typeof error.path === 'string') return error.path;
+  if (typeof error === 'object' && error !== null && 'path' in error && typeof error.path === 'string')
+    return error.path;
   return null;
 }

@@ -58,7 +58,10 @@ export function planWatchRoots(targets: WatchTarget[], boundary?: string): strin
   for (const target of targets) {
     const existing = nearestExistingAncestor(target.path);
     const parent = dirname(existing);
-    const bounded = boundary !== undefined && isWithin(resolve(target.path), resolve(boundary)) && !isWithin(parent, resolve(boundary));
+    const bounded =
+      boundary !== undefined &&
+      isWithin(resolve(target.path), resolve(boundary)) &&
+      !isWithin(parent, resolve(boundary));
     roots.add(bounded ? resolve(boundary) : parent);
   }
   const sorted = [...roots].sort((a, b) => a.length - b.length);

@@ -41,7 +41,8 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
       if (target !== null) return fail(`${path} is a symbolic link to ${target}, which does not exist`);
       return fail(`${path} does not exist`, 'warning', true);
     }
-    if (code === 'ENOTDIR') return fail(`${path} does not exist (a part of the path is a file, not a folder)`, 'warning', true);
+    if (code === 'ENOTDIR')
+      return fail(`${path} does not exist (a part of the path is a file, not a folder)`, 'warning', true);
     if (code === 'ELOOP') return fail(`${path} is a symbolic link that loops back on itself`);
     return fail(describeAccessError(path, error));
   }
@@ -49,7 +50,9 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions = {})
   if (info.isDirectory()) return fail(`${path} is a folder, not a file`);
   if (!info.isFile()) return fail(`${path} is not a regular file (a device, socket or pipe)`);
   if (info.size > maxBytes) {
-    return fail(`${path} is ${formatMb(info.size)} MB, larger than the ${formatMb(maxBytes)} MB limit for this file: it was not read`);
+    return fail(
+      `${path} is ${formatMb(info.size)} MB, larger than the ${formatMb(maxBytes)} MB limit for this file: it was not read`,
+    );
   }
 
   let bytes: Buffer;

@@ -33,7 +33,12 @@ function describe(error: YAMLError, lines: LineCounter, file: string, severity: 
 /** Parses one YAML document; `file` only names it in problems. */
 export function parseYaml(text: string, file: string, options: Pick<YamlReadOptions, 'version'> = {}): YamlParse {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, version: options.version ?? '1.1' });
+  const document = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: false,
+    version: options.version ?? '1.1',
+  });
   const [first] = document.errors;
   if (first) return { ok: false, problem: describe(first, lines, file, 'error') };
   const problems = document.warnings.map((warning) => describe(warning, lines, file, 'warning'));
@@ -50,7 +55,9 @@ export async function readYamlFile(path: string, options: YamlReadOptions = {}):
   const read = await readUserFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   if (!read.ok) return read;
   const parsed = parseYaml(read.text, path, options);
-  return parsed.ok ? { ok: true, path, value: parsed.value, problems: parsed.problems } : { ok: false, path, missing: false, problem: parsed.problem };
+  return parsed.ok
+    ? { ok: true, path, value: parsed.value, problems: parsed.problems }
+    : { ok: false, path, missing: false, problem: parsed.problem };
 }
 
 /** A plain mapping (not a list, not a scalar), as YAML maps come out of toJS. */

@@ -47,7 +47,10 @@ function rollbackModeImage(bytes: Uint8Array): Uint8Array {
 // With readBigInts an INTEGER past 2^53 reads exactly instead of throwing; such a value becomes
 // its decimal text, and every other integer a number (what sql.js gives).
 function plainValue(value: unknown): SqlValue {
-  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  if (typeof value === 'bigint')
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   if (typeof value === 'number' || typeof value === 'string' || value instanceof Uint8Array) return value;
   return null;
 }
@@ -107,7 +110,8 @@ async function openWithSqlJs(image: Uint8Array, wasmPath: string | undefined): P
 export async function openSqliteImage(bytes: Uint8Array, options: OpenImageOptions = {}): Promise<SqliteImage> {
   const image = rollbackModeImage(bytes);
   const nodeSqlite = options.engine === 'sql.js' ? null : loadNodeSqlite();
-  if (options.engine === 'node:sqlite' && !nodeSqlite) throw new Error(`node:sqlite cannot deserialize on Node ${process.versions.node}`);
+  if (options.engine === 'node:sqlite' && !nodeSqlite)
+    throw new Error(`node:sqlite cannot deserialize on Node ${process.versions.node}`);
   const db = nodeSqlite ? openWithNodeSqlite(nodeSqlite, image) : await openWithSqlJs(image, options.wasmPath);
   try {
     db.select('SELECT count(*) FROM sqlite_master');

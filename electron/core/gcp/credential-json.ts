@@ -63,7 +63,12 @@ export function summarizeCredential(json: JsonObject): CredentialSummary {
       return { kind, type, account: stringField(json, 'account'), project };
     case 'external_account':
     case 'impersonated_service_account':
-      return { kind, type, account: impersonatedAccount(stringField(json, 'service_account_impersonation_url')), project };
+      return {
+        kind,
+        type,
+        account: impersonatedAccount(stringField(json, 'service_account_impersonation_url')),
+        project,
+      };
     default:
       return { kind, type, account: null, project };
   }

@@ -28,7 +28,10 @@ export interface ActivationResult {
 export function configurationNameFor(account: string): string {
   const [local = '', domain = ''] = account.toLowerCase().split('@');
   const project = domain.replace(/\.(iam\.)?gserviceaccount\.com$/, '').replace(/\..*$/, '');
-  let name = `${local}-${project}`.replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  let name = `${local}-${project}`
+    .replace(/[^-a-z0-9]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (!/^[a-z]/.test(name)) name = `sa-${name}`;
   name = name.slice(0, 60).replace(/-+$/, '');
   return CONFIG_NAME_PATTERN.test(name) ? name : 'service-account';
@@ -49,7 +52,12 @@ export async function activateServiceAccount(request: ActivationRequest): Promis
   // be an option on gcloud's command line, and a half-done activation helps nobody.
   if (request.projectId !== null && !isGcpProjectId(request.projectId)) {
     const shown = JSON.stringify(request.projectId.slice(0, 80));
-    return { ok: false, configuration, steps, message: `The key's project_id ${shown} is not a valid Google Cloud project id, so gcloud was not run. Check the key file.` };
+    return {
+      ok: false,
+      configuration,
+      steps,
+      message: `The key's project_id ${shown} is not a valid Google Cloud project id, so gcloud was not run. Check the key file.`,
+    };
   }
   const fail = (run: GcloudRun): ActivationResult => ({ ok: false, configuration, steps, message: run.error });
   if (configuration) {
@@ -57,11 +65,19 @@ export async function activateServiceAccount(request: ActivationRequest): Promis
     steps.push(list);
     if (list.exitCode !== 0) return fail(list);
     const exists = list.stdout.split(/\r?\n/).includes(configuration);
-    const select = await runGcloudCommand(exists ? ['config', 'configurations', 'activate', configuration] : ['config', 'configurations', 'create', configuration, '--activate'], request);
+    const select = await runGcloudCommand(
+      exists
+        ? ['config', 'configurations', 'activate', configuration]
+        : ['config', 'configurations', 'create', configuration, '--activate'],
+      request,
+    );
     steps.push(select);
     if (select.exitCode !== 0) return fail(select);
   }
-  const activate = await runGcloudCommand(['auth', 'activate-service-account', request.account, `--key-file=${request.keyFile}`], request);
+  const activate = await runGcloudCommand(
+    ['auth', 'activate-service-account', request.account, `--key-file=${request.keyFile}`],
+    request,
+  );
   steps.push(activate);
   if (activate.exitCode !== 0) return fail(activate);
   if (request.projectId) {

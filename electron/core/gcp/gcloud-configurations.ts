@@ -32,7 +32,13 @@ const SHOWN = [
 ] as const;
 
 // Settings of the SDK rather than properties, even though they share the prefix.
-const NOT_PROPERTIES = new Set(['CLOUDSDK_CONFIG', 'CLOUDSDK_ACTIVE_CONFIG_NAME', 'CLOUDSDK_PYTHON', 'CLOUDSDK_PYTHON_SITEPACKAGES', 'CLOUDSDK_ROOT_DIR']);
+const NOT_PROPERTIES = new Set([
+  'CLOUDSDK_CONFIG',
+  'CLOUDSDK_ACTIVE_CONFIG_NAME',
+  'CLOUDSDK_PYTHON',
+  'CLOUDSDK_PYTHON_SITEPACKAGES',
+  'CLOUDSDK_ROOT_DIR',
+]);
 
 /** `CLOUDSDK_CORE_*` and `CLOUDSDK_COMPUTE_*` variables: the sections this app shows. */
 export function propertyOverrides(env: NodeJS.ProcessEnv): GcloudPropertyOverride[] {
@@ -57,21 +63,34 @@ async function readText(path: string): Promise<{ text: string } | { missing: tru
   }
 }
 
-async function activeName(configDir: string, env: NodeJS.ProcessEnv, problems: Problem[]): Promise<Pick<GcloudConfigurations, 'activeConfiguration' | 'activeSource'>> {
+async function activeName(
+  configDir: string,
+  env: NodeJS.ProcessEnv,
+  problems: Problem[],
+): Promise<Pick<GcloudConfigurations, 'activeConfiguration' | 'activeSource'>> {
   const fromEnv = env.CLOUDSDK_ACTIVE_CONFIG_NAME;
   if (fromEnv) return { activeConfiguration: fromEnv, activeSource: 'CLOUDSDK_ACTIVE_CONFIG_NAME' };
   const file = gcloudPaths(configDir).activeConfigFile;
   const read = await readText(file);
-  if ('error' in read) problems.push({ severity: 'error', message: `Cannot read the active configuration name (${read.error})`, file });
+  if ('error' in read)
+    problems.push({ severity: 'error', message: `Cannot read the active configuration name (${read.error})`, file });
   if ('text' in read) {
     const name = read.text.trim();
     if (name && CONFIG_NAME_PATTERN.test(name)) return { activeConfiguration: name, activeSource: 'active_config' };
-    if (name) problems.push({ severity: 'warning', message: `active_config holds ${JSON.stringify(name.slice(0, 60))}, not a configuration name; gcloud will reset it to "default"`, file });
+    if (name)
+      problems.push({
+        severity: 'warning',
+        message: `active_config holds ${JSON.stringify(name.slice(0, 60))}, not a configuration name; gcloud will reset it to "default"`,
+        file,
+      });
   }
   return { activeConfiguration: 'default', activeSource: 'default' };
 }
 
-export async function readGcloudConfigurations(configDir: string, env: NodeJS.ProcessEnv): Promise<GcloudConfigurations> {
+export async function readGcloudConfigurations(
+  configDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<GcloudConfigurations> {
   const problems: Problem[] = [];
   const { activeConfiguration, activeSource } = await activeName(configDir, env, problems);
   const configurationsDir = gcloudPaths(configDir).configurationsDir;
@@ -83,7 +102,12 @@ export async function readGcloudConfigurations(configDir: string, env: NodeJS.Pr
       .filter((name) => CONFIG_NAME_PATTERN.test(name));
   } catch (error) {
     const code = errnoCode(error);
-    if (code !== 'ENOENT') problems.push({ severity: 'error', message: `Cannot list gcloud configurations (${code ?? String(error)})`, file: configurationsDir });
+    if (code !== 'ENOENT')
+      problems.push({
+        severity: 'error',
+        message: `Cannot list gcloud configurations (${code ?? String(error)})`,
+        file: configurationsDir,
+      });
   }
   const overrides = propertyOverrides(env);
   const activeExists = names.includes(activeConfiguration);
@@ -100,7 +124,8 @@ export async function readGcloudConfigurations(configDir: string, env: NodeJS.Pr
     names.sort().map(async (name): Promise<GcloudConfiguration> => {
       const file = configurationFile(configDir, name);
       const read = await readText(file);
-      if ('error' in read) problems.push({ severity: 'error', message: `Cannot read configuration "${name}" (${read.error})`, file });
+      if ('error' in read)
+        problems.push({ severity: 'error', message: `Cannot read configuration "${name}" (${read.error})`, file });
       const ini = parseGcloudIni('text' in read ? read.text : '', file);
       problems.push(...ini.problems);
       const active = name === activeConfiguration;
@@ -110,7 +135,14 @@ export async function readGcloudConfigurations(configDir: string, env: NodeJS.Pr
         return ini.sections.get(section)?.get(property) || null;
       };
       const [account, project, region, zone] = SHOWN.map(([section, property]) => value(section, property));
-      return { name, active, account: account ?? null, project: project ?? null, region: region ?? null, zone: zone ?? null };
+      return {
+        name,
+        active,
+        account: account ?? null,
+        project: project ?? null,
+        region: region ?? null,
+        zone: zone ?? null,
+      };
     }),
   );
   return { activeConfiguration, activeSource, configurations, overrides, problems };

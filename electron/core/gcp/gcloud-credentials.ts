@@ -47,7 +47,8 @@ function problemFor(file: string, what: string, read: Extract<SqliteRead, { kind
 }
 
 // Python's sqlite3 stores None as NULL, but older gcloud versions wrote the string "None".
-const nullish = (value: string | null): string | null => (value === null || value === '' || value === 'None' ? null : value);
+const nullish = (value: string | null): string | null =>
+  value === null || value === '' || value === 'None' ? null : value;
 
 function parseObject(text: string | null): JsonObject | null {
   try {
@@ -58,7 +59,10 @@ function parseObject(text: string | null): JsonObject | null {
   }
 }
 
-export async function readGcloudCredentialStore(credentialsDb: string, accessTokensDb: string): Promise<GcloudCredentialStore> {
+export async function readGcloudCredentialStore(
+  credentialsDb: string,
+  accessTokensDb: string,
+): Promise<GcloudCredentialStore> {
   const problems: Problem[] = [];
   const credentials: GcloudStoredCredential[] = [];
   const tokens = new Map<string, GcloudAccessToken>();
@@ -72,7 +76,12 @@ export async function readGcloudCredentialStore(credentialsDb: string, accessTok
       const account = sqlText(row.account_id);
       if (!account) continue;
       const json = parseObject(sqlText(row.value));
-      if (!json) problems.push({ severity: 'error', message: `The stored credential of ${account} is not valid JSON; run \`${gcloudLoginCommand(account)}\` (or activate its key) again.`, file: credentialsDb });
+      if (!json)
+        problems.push({
+          severity: 'error',
+          message: `The stored credential of ${account} is not valid JSON; run \`${gcloudLoginCommand(account)}\` (or activate its key) again.`,
+          file: credentialsDb,
+        });
       credentials.push({ account, json, summary: json ? summarizeCredential(json) : null });
     }
   }

@@ -39,11 +39,21 @@ export function parseGcloudIni(text: string, file: string): IniRead {
     }
     const option = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw.trim());
     if (!option?.[1]) {
-      problems.push({ severity: 'warning', message: `Line not understood and ignored: ${JSON.stringify(raw.slice(0, 80))}`, file, line });
+      problems.push({
+        severity: 'warning',
+        message: `Line not understood and ignored: ${JSON.stringify(raw.slice(0, 80))}`,
+        file,
+        line,
+      });
       return;
     }
     if (!current) {
-      problems.push({ severity: 'warning', message: 'Property outside any [section] is ignored (gcloud refuses such a file)', file, line });
+      problems.push({
+        severity: 'warning',
+        message: 'Property outside any [section] is ignored (gcloud refuses such a file)',
+        file,
+        line,
+      });
       return;
     }
     lastKey = option[1].toLowerCase();

@@ -5,7 +5,12 @@ import { isJsonObject } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
 import { readGcloudCredentialStore } from './gcloud-credentials';
 import { ADC_PROBE_KEY } from './gcp-state';
-import { probeUserCredential, userCredentialFrom, type ProbeOptions, type UserCredentialProbe } from './user-credential-probe';
+import {
+  probeUserCredential,
+  userCredentialFrom,
+  type ProbeOptions,
+  type UserCredentialProbe,
+} from './user-credential-probe';
 
 export interface ProbeGcloudOptions extends Omit<ProbeOptions, 'rapt'> {
   env: NodeJS.ProcessEnv;
@@ -16,7 +21,9 @@ export interface ProbeGcloudOptions extends Omit<ProbeOptions, 'rapt'> {
   includeAdc?: boolean;
 }
 
-export async function probeGcloudUserCredentials(options: ProbeGcloudOptions): Promise<Map<string, UserCredentialProbe>> {
+export async function probeGcloudUserCredentials(
+  options: ProbeGcloudOptions,
+): Promise<Map<string, UserCredentialProbe>> {
   const paths = gcloudPaths(gcloudConfigDir(options.env, options.homeDir, options.platform));
   const store = await readGcloudCredentialStore(paths.credentialsDb, paths.accessTokensDb);
   // env stays in the probe's options: it names gcloud's token-host override.
@@ -28,13 +35,16 @@ export async function probeGcloudUserCredentials(options: ProbeGcloudOptions): P
     const credential = stored.json ? userCredentialFrom(stored.json) : null;
     if (!credential) continue;
     const rapt = store.tokens.get(stored.account)?.raptToken ?? null;
-    jobs.push(probeUserCredential(credential, { ...probeOptions, rapt }).then((r) => void results.set(stored.account, r)));
+    jobs.push(
+      probeUserCredential(credential, { ...probeOptions, rapt }).then((r) => void results.set(stored.account, r)),
+    );
   }
   if (includeAdc) {
     try {
       const parsed: unknown = JSON.parse((await readRegularFile(paths.adcFile)).toString('utf8'));
       const credential = isJsonObject(parsed) ? userCredentialFrom(parsed) : null;
-      if (credential) jobs.push(probeUserCredential(credential, probeOptions).then((r) => void results.set(ADC_PROBE_KEY, r)));
+      if (credential)
+        jobs.push(probeUserCredential(credential, probeOptions).then((r) => void results.set(ADC_PROBE_KEY, r)));
     } catch {
       // No ADC file, or an unreadable one: readGcpState reports it.
     }

@@ -30,23 +30,34 @@ export function runGcloudCommand(args: string[], options: GcloudRunnerOptions): 
   const gcloud = options.gcloudPath ?? 'gcloud';
   const env = { ...options.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
   return new Promise((resolve) => {
-    execFile(gcloud, args, { env, timeout: options.timeoutMs ?? 120_000, maxBuffer: 4 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      let exitCode = 0;
-      let extra = '';
-      if (error) {
-        const code = errnoCode(error);
-        if (code === 'ENOENT') {
-          exitCode = 127;
-          extra = `gcloud was not found (${gcloud}). Install the Google Cloud CLI: https://cloud.google.com/sdk/docs/install`;
-        } else if (error.killed) {
-          exitCode = 124;
-          extra = `gcloud did not finish within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s and was stopped`;
-        } else {
-          exitCode = typeof error.code === 'number' ? error.code : 1;
+    execFile(
+      gcloud,
+      args,
+      { env, timeout: options.timeoutMs ?? 120_000, maxBuffer: 4 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        let exitCode = 0;
+        let extra = '';
+        if (error) {
+          const code = errnoCode(error);
+          if (code === 'ENOENT') {
+            exitCode = 127;
+            extra = `gcloud was not found (${gcloud}). Install the Google Cloud CLI: https://cloud.google.com/sdk/docs/install`;
+          } else if (error.killed) {
+            exitCode = 124;
+            extra = `gcloud did not finish within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s and was stopped`;
+          } else {
+            exitCode = typeof error.code === 'number' ? error.code : 1;
+          }
         }
-      }
-      const allErr = extra ? `${stderr}${stderr ? '\n' : ''}${extra}` : stderr;
-      resolve({ command: [gcloud, ...args], exitCode, stdout, stderr: allErr, error: exitCode === 0 ? null : extra || gcloudErrorText(stderr) });
-    });
+        const allErr = extra ? `${stderr}${stderr ? '\n' : ''}${extra}` : stderr;
+        resolve({
+          command: [gcloud, ...args],
+          exitCode,
+          stdout,
+          stderr: allErr,
+          error: exitCode === 0 ? null : extra || gcloudErrorText(stderr),
+        });
+      },
+    );
   });
 }

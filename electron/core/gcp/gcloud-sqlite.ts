@@ -5,7 +5,13 @@
 import { stat } from 'node:fs/promises';
 import { errnoCode } from '../fs/errno';
 import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
-import { openSqliteImage, type SqliteEngine, type SqliteImage, type SqliteRow, type SqlValue } from '../fs/sqlite-image';
+import {
+  openSqliteImage,
+  type SqliteEngine,
+  type SqliteImage,
+  type SqliteRow,
+  type SqlValue,
+} from '../fs/sqlite-image';
 
 export type SqliteRead =
   | { kind: 'ok'; rows: SqliteRow[] }
@@ -34,7 +40,12 @@ async function readOnce(path: string, query: string, engine: SqliteEngine | unde
   try {
     bytes = await readRegularFile(path);
   } catch (error) {
-    if (error instanceof NotRegularFileError) return { kind: 'failed', reason: 'unreadable', message: `cannot read it (it is ${error.kind}, not a regular file)` };
+    if (error instanceof NotRegularFileError)
+      return {
+        kind: 'failed',
+        reason: 'unreadable',
+        message: `cannot read it (it is ${error.kind}, not a regular file)`,
+      };
     const code = errnoCode(error);
     if (code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${code ?? String(error)})` };
@@ -46,8 +57,10 @@ async function readOnce(path: string, query: string, engine: SqliteEngine | unde
     return { kind: 'ok', rows: db.select(query) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/no such table|no such column/i.test(message)) return { kind: 'failed', reason: 'schema', message: `not the layout gcloud writes (${message})` };
-    if (/locked|busy/i.test(message)) return { kind: 'failed', reason: 'busy', message: `it is locked by another program (${message})` };
+    if (/no such table|no such column/i.test(message))
+      return { kind: 'failed', reason: 'schema', message: `not the layout gcloud writes (${message})` };
+    if (/locked|busy/i.test(message))
+      return { kind: 'failed', reason: 'busy', message: `it is locked by another program (${message})` };
     return { kind: 'failed', reason: 'corrupt', message: `it is not a readable SQLite database (${message})` };
   } finally {
     db?.close();
@@ -58,7 +71,11 @@ async function readOnce(path: string, query: string, engine: SqliteEngine | unde
  * Runs one SELECT over a snapshot of the file. When gcloud is writing at that instant (hot
  * journal, or a torn read that looks corrupt) it retries a few times, then reports `busy`.
  */
-export async function readSqliteTable(path: string, query: string, options: { retryDelayMs?: number; engine?: SqliteEngine } = {}): Promise<SqliteRead> {
+export async function readSqliteTable(
+  path: string,
+  query: string,
+  options: { retryDelayMs?: number; engine?: SqliteEngine } = {},
+): Promise<SqliteRead> {
   const retryDelayMs = options.retryDelayMs ?? 25;
   let result: SqliteRead = { kind: 'missing' };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -71,10 +88,19 @@ export async function readSqliteTable(path: string, query: string, options: { re
   }
   const age = await journalAgeMs(path);
   if (age !== null && age > STALE_JOURNAL_MS) {
-    return { kind: 'failed', reason: 'busy', message: 'an interrupted write left a -journal file beside it; running any gcloud command (e.g. `gcloud auth list`) lets SQLite recover it' };
+    return {
+      kind: 'failed',
+      reason: 'busy',
+      message:
+        'an interrupted write left a -journal file beside it; running any gcloud command (e.g. `gcloud auth list`) lets SQLite recover it',
+    };
   }
   if (age !== null) {
-    return { kind: 'failed', reason: 'busy', message: 'gcloud is writing it right now (a -journal file is present); try again in a moment' };
+    return {
+      kind: 'failed',
+      reason: 'busy',
+      message: 'gcloud is writing it right now (a -journal file is present); try again in a moment',
+    };
   }
   return result;
 }

@@ -4,7 +4,8 @@
 // (`example.com:my-project`), which gcloud still accepts. A key's `project_id` is checked against
 // these rules before it reaches gcloud's command line, where `--flag=...` would be read as an option.
 
-const PROJECT_ID = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const PROJECT_ID =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 export function isGcpProjectId(text: string): boolean {
   return PROJECT_ID.test(text);

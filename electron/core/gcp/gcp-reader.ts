@@ -41,9 +41,17 @@ export function createGcpReader(options: GcpReaderOptions): GcpReader {
         probes,
       }),
     watchTargets: () =>
-      gcloudWatchPaths(gcloudConfigDir(env, homeDir, platform)).map((path) => ({ path, kind: path.endsWith('configurations') ? 'dir' : 'file' })),
+      gcloudWatchPaths(gcloudConfigDir(env, homeDir, platform)).map((path) => ({
+        path,
+        kind: path.endsWith('configurations') ? 'dir' : 'file',
+      })),
     async probe() {
-      probes = await probeGcloudUserCredentials({ env, homeDir, platform, ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }) });
+      probes = await probeGcloudUserCredentials({
+        env,
+        homeDir,
+        platform,
+        ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+      });
     },
   };
 }

@@ -2,7 +2,14 @@
 // The shape is what `cloudid status --json` prints under `gcp` and what the tray shows. Metadata
 // only: no private key, refresh token or access token ever leaves this module.
 import { isAbsolute, resolve } from 'node:path';
-import type { GcpAccount, GcpAccountStatus, GcpAdc, GcpApplicationCredentials, GcpImportedKey, GcpState } from '../../shared/gcp-model';
+import type {
+  GcpAccount,
+  GcpAccountStatus,
+  GcpAdc,
+  GcpApplicationCredentials,
+  GcpImportedKey,
+  GcpState,
+} from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
 import { gcloudLoginCommand } from '../../shared/shell-commands';
 import { isJsonObject, summarizeCredential, type CredentialSummary } from './credential-json';
@@ -73,7 +80,13 @@ function byExpiry(token: GcloudAccessToken | undefined, now: Date, leadMs: numbe
 // A renewable credential is `valid` whatever its cached token's age: gcloud renews the token on
 // the next call, so calling it expired would be noise. Only credentials that cannot renew (or
 // that the probe found dead) carry an expiry-based or failure status.
-function accountStatus(stored: GcloudStoredCredential, token: GcloudAccessToken | undefined, now: Date, leadMs: number, probe: UserCredentialProbe | undefined): GcpAccountStatus {
+function accountStatus(
+  stored: GcloudStoredCredential,
+  token: GcloudAccessToken | undefined,
+  now: Date,
+  leadMs: number,
+  probe: UserCredentialProbe | undefined,
+): GcpAccountStatus {
   if (!stored.json || !stored.summary) return 'error';
   const probed = statusFromProbe(probe);
   if (probed) return probed;
@@ -82,7 +95,9 @@ function accountStatus(stored: GcloudStoredCredential, token: GcloudAccessToken 
   return byExpiry(token, now, leadMs);
 }
 
-async function readJsonFile(path: string): Promise<{ json: Record<string, unknown>; bytes: Buffer } | { missing: true } | { problem: string }> {
+async function readJsonFile(
+  path: string,
+): Promise<{ json: Record<string, unknown>; bytes: Buffer } | { missing: true } | { problem: string }> {
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(path);
@@ -100,11 +115,19 @@ async function readJsonFile(path: string): Promise<{ json: Record<string, unknow
   }
 }
 
-async function readAdc(path: string, probe: UserCredentialProbe | undefined, problems: Problem[]): Promise<GcpAdc | null> {
+async function readAdc(
+  path: string,
+  probe: UserCredentialProbe | undefined,
+  problems: Problem[],
+): Promise<GcpAdc | null> {
   const read = await readJsonFile(path);
   if ('missing' in read) return null;
   if ('problem' in read) {
-    problems.push({ severity: 'error', message: `The application default credentials file ${read.problem}`, file: path });
+    problems.push({
+      severity: 'error',
+      message: `The application default credentials file ${read.problem}`,
+      file: path,
+    });
     return { path, type: null, account: null, status: 'error' };
   }
   const summary = summarizeCredential(read.json);
@@ -113,7 +136,11 @@ async function readAdc(path: string, probe: UserCredentialProbe | undefined, pro
     const key = parseServiceAccountKey(read.bytes, path);
     if (!key.ok) {
       status = 'error';
-      problems.push({ severity: 'error', message: `The application default credentials key is not usable: ${key.message}`, file: path });
+      problems.push({
+        severity: 'error',
+        message: `The application default credentials key is not usable: ${key.message}`,
+        file: path,
+      });
     }
   }
   return { path, type: summary.type, account: summary.account, status };
@@ -124,16 +151,37 @@ async function readGoogleApplicationCredentials(env: NodeJS.ProcessEnv): Promise
   if (value === undefined || value === '') return null;
   const path = isAbsolute(value) ? value : resolve(value);
   const read = await readJsonFile(path);
-  if ('missing' in read) return { path, valid: false, account: null, project: null, problem: `GOOGLE_APPLICATION_CREDENTIALS points to ${path}, which does not exist` };
-  if ('problem' in read) return { path, valid: false, account: null, project: null, problem: `GOOGLE_APPLICATION_CREDENTIALS points to a file that ${read.problem}` };
+  if ('missing' in read)
+    return {
+      path,
+      valid: false,
+      account: null,
+      project: null,
+      problem: `GOOGLE_APPLICATION_CREDENTIALS points to ${path}, which does not exist`,
+    };
+  if ('problem' in read)
+    return {
+      path,
+      valid: false,
+      account: null,
+      project: null,
+      problem: `GOOGLE_APPLICATION_CREDENTIALS points to a file that ${read.problem}`,
+    };
   const summary = summarizeCredential(read.json);
   if (summary.kind === 'service_account') {
     const key = parseServiceAccountKey(read.bytes, path);
-    if (!key.ok) return { path, valid: false, account: summary.account, project: summary.project, problem: key.message };
+    if (!key.ok)
+      return { path, valid: false, account: summary.account, project: summary.project, problem: key.message };
     return { path, valid: true, account: key.secret.key.clientEmail, project: key.secret.key.projectId, problem: null };
   }
   if (summary.kind === 'unknown' || summary.kind === 'oauth_client_secret') {
-    return { path, valid: false, account: null, project: null, problem: 'GOOGLE_APPLICATION_CREDENTIALS points to a JSON file that is not a Google credential' };
+    return {
+      path,
+      valid: false,
+      account: null,
+      project: null,
+      problem: 'GOOGLE_APPLICATION_CREDENTIALS points to a JSON file that is not a Google credential',
+    };
   }
   return { path, valid: true, account: summary.account, project: summary.project, problem: null };
 }
@@ -152,7 +200,8 @@ export async function readGcpState(options: ReadGcpStateOptions): Promise<GcpSta
     options.appDataDir ? readKeyMetadata(options.appDataDir) : Promise.resolve({ keys: [], problems: [] }),
   ]);
   const problems: Problem[] = [...configs.problems, ...store.problems, ...adcProblems, ...keyMeta.problems];
-  for (const stored of store.credentials) problems.push(...probeProblem(`gcloud account ${stored.account}`, options.probes?.get(stored.account)));
+  for (const stored of store.credentials)
+    problems.push(...probeProblem(`gcloud account ${stored.account}`, options.probes?.get(stored.account)));
   if (adc) problems.push(...probeProblem('Application default credentials', options.probes?.get(ADC_PROBE_KEY)));
   const accounts = store.credentials
     .map((stored): GcpAccount => {
@@ -167,10 +216,15 @@ export async function readGcpState(options: ReadGcpStateOptions): Promise<GcpSta
     .sort((a, b) => a.account.localeCompare(b.account));
   const active = configs.configurations.find((c) => c.active);
   if (active?.account && !accounts.some((a) => a.account === active.account) && store.problems.length === 0) {
-    problems.push({ severity: 'warning', message: `The active configuration uses ${active.account}, but gcloud holds no credential for it; run \`${gcloudLoginCommand(active.account)}\` or activate its key` });
+    problems.push({
+      severity: 'warning',
+      message: `The active configuration uses ${active.account}, but gcloud holds no credential for it; run \`${gcloudLoginCommand(active.account)}\` or activate its key`,
+    });
   }
   const appDataDir = options.appDataDir;
-  const keys = appDataDir ? keyMeta.keys.map((k): GcpImportedKey => ({ ...k, path: storedKeyPath(appDataDir, k.keyId) })) : [];
+  const keys = appDataDir
+    ? keyMeta.keys.map((k): GcpImportedKey => ({ ...k, path: storedKeyPath(appDataDir, k.keyId) }))
+    : [];
   return {
     configDir,
     activeConfiguration: configs.activeConfiguration,

@@ -24,9 +24,13 @@ export interface ImportKeyOutcome {
   sourceRemoved: boolean;
 }
 
-export async function importServiceAccountKey(store: ServiceAccountKeyStore, request: ImportKeyRequest): Promise<ImportKeyOutcome> {
+export async function importServiceAccountKey(
+  store: ServiceAccountKeyStore,
+  request: ImportKeyRequest,
+): Promise<ImportKeyOutcome> {
   const result = await store.import(request.source, { replace: request.replace ?? false });
-  if (result.status !== 'imported' && result.status !== 'duplicate' && result.status !== 'replaced') return { result, activation: null, sourceRemoved: false };
+  if (result.status !== 'imported' && result.status !== 'duplicate' && result.status !== 'replaced')
+    return { result, activation: null, sourceRemoved: false };
   let sourceRemoved = false;
   if (request.removeSource && request.source !== result.key.path) {
     await unlink(request.source);

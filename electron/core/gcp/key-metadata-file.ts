@@ -39,7 +39,9 @@ export function storedKeyPath(appDataDir: string, keyId: string): string {
   return join(appDataDir, KEY_FOLDER, `${keyId}.json`);
 }
 
-export async function readKeyMetadata(appDataDir: string): Promise<{ keys: ImportedKeyMetadata[]; problems: Problem[] }> {
+export async function readKeyMetadata(
+  appDataDir: string,
+): Promise<{ keys: ImportedKeyMetadata[]; problems: Problem[] }> {
   const file = keyMetadataPath(appDataDir);
   const read = await readAppJsonFile(file, KeyMetadataFile);
   switch (read.status) {
@@ -49,9 +51,21 @@ export async function readKeyMetadata(appDataDir: string): Promise<{ keys: Impor
     case 'invalid':
       return { keys: [], problems: [] };
     case 'unreadable':
-      return { keys: [], problems: [{ severity: 'error', message: `Cannot read the list of imported keys (${read.code ?? String(read.error)})`, file }] };
+      return {
+        keys: [],
+        problems: [
+          {
+            severity: 'error',
+            message: `Cannot read the list of imported keys (${read.code ?? String(read.error)})`,
+            file,
+          },
+        ],
+      };
     case 'not-json':
-      return { keys: [], problems: [{ severity: 'error', message: 'The list of imported keys is not valid JSON', file }] };
+      return {
+        keys: [],
+        problems: [{ severity: 'error', message: 'The list of imported keys is not valid JSON', file }],
+      };
   }
 }
 

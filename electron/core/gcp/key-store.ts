@@ -6,7 +6,13 @@ import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/safe-file-writer';
 import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
-import { readKeyMetadata, readKeyMetadataForUpdate, storedKeyPath, writeKeyMetadata, type ImportedKeyMetadata } from './key-metadata-file';
+import {
+  readKeyMetadata,
+  readKeyMetadataForUpdate,
+  storedKeyPath,
+  writeKeyMetadata,
+  type ImportedKeyMetadata,
+} from './key-metadata-file';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
 import { isErrno } from '../fs/errno';
 import { failedPath, fileFailureReason, isFileFailure } from '../fs/file-failure';
@@ -85,18 +91,32 @@ export class ServiceAccountKeyStore {
       const recorded = await secrets.get(this.service, key.keyId);
       const metadata = await readKeyMetadataForUpdate(appDataDir);
       const existing = metadata.find((k) => k.keyId === key.keyId);
-      const fresh: ImportedKeyMetadata = { keyId: key.keyId, account: key.clientEmail, project: key.projectId, importedAt: this.now().toISOString() };
+      const fresh: ImportedKeyMetadata = {
+        keyId: key.keyId,
+        account: key.clientEmail,
+        project: key.projectId,
+        importedAt: this.now().toISOString(),
+      };
       const stored = recorded ? await storedBytes(recorded) : null;
       if (existing && recorded && stored?.equals(bytes)) {
         // A list written before the metadata followed the file may name another account: mend it.
-        if (existing.account === key.clientEmail && existing.project === key.projectId) return { status: 'duplicate', key: { ...existing, path: recorded }, metadata: key };
+        if (existing.account === key.clientEmail && existing.project === key.projectId)
+          return { status: 'duplicate', key: { ...existing, path: recorded }, metadata: key };
         const mended = { ...existing, account: key.clientEmail, project: key.projectId };
-        await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? mended : k)));
+        await writeKeyMetadata(
+          appDataDir,
+          metadata.map((k) => (k.keyId === key.keyId ? mended : k)),
+        );
         return { status: 'duplicate', key: { ...mended, path: recorded }, metadata: key };
       }
       const differs = existing !== undefined && recorded !== null && stored !== null;
       if (differs && !replace) {
-        return { status: 'conflict', key: { ...existing, path: recorded }, metadata: key, message: conflictMessage(existing, key) };
+        return {
+          status: 'conflict',
+          key: { ...existing, path: recorded },
+          metadata: key,
+          message: conflictMessage(existing, key),
+        };
       }
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await chmod(dirname(target), 0o700);
@@ -108,7 +128,10 @@ export class ServiceAccountKeyStore {
         throw error;
       }
       if (differs) {
-        await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? fresh : k)));
+        await writeKeyMetadata(
+          appDataDir,
+          metadata.map((k) => (k.keyId === key.keyId ? fresh : k)),
+        );
         return { status: 'replaced', key: { ...fresh, path: target }, metadata: key };
       }
       if (!existing) {
@@ -124,13 +147,20 @@ export class ServiceAccountKeyStore {
       }
       // The list knows the key but its copy or keychain entry was gone: restored, metadata as the file says.
       const entry: ImportedKeyMetadata = { ...existing, account: key.clientEmail, project: key.projectId };
-      await writeKeyMetadata(appDataDir, metadata.map((k) => (k.keyId === key.keyId ? entry : k)));
+      await writeKeyMetadata(
+        appDataDir,
+        metadata.map((k) => (k.keyId === key.keyId ? entry : k)),
+      );
       return { status: 'duplicate', key: { ...entry, path: target }, metadata: key };
     } catch (error) {
-      if (error instanceof SecretStoreUnavailableError) return { status: 'keychain-unavailable', message: error.message };
+      if (error instanceof SecretStoreUnavailableError)
+        return { status: 'keychain-unavailable', message: error.message };
       if (isFileFailure(error)) {
         const file = failedPath(error);
-        return { status: 'not-stored', message: `The key was not stored: ${file ?? 'a file in the key folder'} could not be written (${fileFailureReason(error)}).` };
+        return {
+          status: 'not-stored',
+          message: `The key was not stored: ${file ?? 'a file in the key folder'} could not be written (${fileFailureReason(error)}).`,
+        };
       }
       throw error;
     }
@@ -148,7 +178,11 @@ export class ServiceAccountKeyStore {
       await unlink(storedKeyPath(this.options.appDataDir, keyId)).catch((error: unknown) => {
         if (!isErrno(error, 'ENOENT')) throw error;
       });
-      if (known) await writeKeyMetadata(this.options.appDataDir, metadata.filter((k) => k.keyId !== keyId));
+      if (known)
+        await writeKeyMetadata(
+          this.options.appDataDir,
+          metadata.filter((k) => k.keyId !== keyId),
+        );
       return true;
     });
   }
@@ -163,7 +197,8 @@ async function storedBytes(path: string): Promise<Buffer | null> {
   }
 }
 
-const owner = (account: string, project: string | null): string => `${account}${project ? ` (project ${project})` : ''}`;
+const owner = (account: string, project: string | null): string =>
+  `${account}${project ? ` (project ${project})` : ''}`;
 
 function conflictMessage(existing: ImportedKeyMetadata, key: ServiceAccountKey): string {
   return (

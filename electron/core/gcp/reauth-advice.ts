@@ -20,7 +20,7 @@ export function reauthAdviceForAccount(account: GcpAccount): ReauthAdvice | null
   const command = gcloudLoginCommand(account.account);
   const reason =
     account.status === 'reauth-needed'
-      ? "Your organisation's session policy asks you to sign in again; gcloud and SkyPilot will fail with \"Reauthentication is needed\" until you do."
+      ? 'Your organisation\'s session policy asks you to sign in again; gcloud and SkyPilot will fail with "Reauthentication is needed" until you do.'
       : 'Google no longer accepts this sign-in (revoked or expired); gcloud calls as this account will fail.';
   return {
     id: `gcp:${account.account}:${account.status}`,

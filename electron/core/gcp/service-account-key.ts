@@ -56,12 +56,15 @@ export type KeyRejectionReason =
   | 'bad-private-key';
 
 export type KeyValidation =
-  | { ok: true; key: ServiceAccountKey }
-  | { ok: false; reason: KeyRejectionReason; message: string };
+  { ok: true; key: ServiceAccountKey } | { ok: false; reason: KeyRejectionReason; message: string };
 
-type SecretValidation = { ok: true; secret: ServiceAccountSecret } | { ok: false; reason: KeyRejectionReason; message: string };
+type SecretValidation =
+  { ok: true; secret: ServiceAccountSecret } | { ok: false; reason: KeyRejectionReason; message: string };
 
-const reject = (reason: KeyRejectionReason, message: string): { ok: false; reason: KeyRejectionReason; message: string } => ({ ok: false, reason, message });
+const reject = (
+  reason: KeyRejectionReason,
+  message: string,
+): { ok: false; reason: KeyRejectionReason; message: string } => ({ ok: false, reason, message });
 
 // A service account's address: <name>@<project>.iam.gserviceaccount.com, or a default account
 // such as <number>-compute@developer.gserviceaccount.com / <project>@appspot.gserviceaccount.com.
@@ -103,7 +106,8 @@ const WRONG_KIND: Partial<Record<string, { reason: KeyRejectionReason; message: 
   },
   external_account_authorized_user: {
     reason: 'external-account-authorized-user',
-    message: 'This is a workforce identity federation user credential (external_account_authorized_user), not a service-account key.',
+    message:
+      'This is a workforce identity federation user credential (external_account_authorized_user), not a service-account key.',
   },
   impersonated_service_account: {
     reason: 'impersonated-service-account',
@@ -112,12 +116,16 @@ const WRONG_KIND: Partial<Record<string, { reason: KeyRejectionReason; message: 
   },
   gdch_service_account: {
     reason: 'gdch-service-account',
-    message: 'This is a Google Distributed Cloud Hosted service identity (gdch_service_account), which gcloud cannot activate as a service-account key.',
+    message:
+      'This is a Google Distributed Cloud Hosted service identity (gdch_service_account), which gcloud cannot activate as a service-account key.',
   },
 };
 
 function tooLarge(size: number): { ok: false; reason: KeyRejectionReason; message: string } {
-  return reject('too-large', `This file is ${(size / 1024 / 1024).toFixed(1)} MiB; a service-account key is about 2.3 KiB. It is not a key file.`);
+  return reject(
+    'too-large',
+    `This file is ${(size / 1024 / 1024).toFixed(1)} MiB; a service-account key is about 2.3 KiB. It is not a key file.`,
+  );
 }
 
 /** Validates the bytes of a would-be key file; `path` only lends its extension to the messages. */
@@ -125,7 +133,10 @@ export function parseServiceAccountKey(bytes: Buffer, path = 'key.json'): Secret
   if (bytes.length > MAX_KEY_FILE_BYTES) return tooLarge(bytes.length);
   if (bytes.length === 0) return reject('empty', 'This file is empty.');
   if (looksLikeP12(bytes, path)) {
-    return reject('p12', 'This is a P12 (PKCS#12) key, the legacy binary format. Create a JSON key instead (IAM & Admin > Service accounts > Keys > Add key > JSON).');
+    return reject(
+      'p12',
+      'This is a P12 (PKCS#12) key, the legacy binary format. Create a JSON key instead (IAM & Admin > Service accounts > Keys > Add key > JSON).',
+    );
   }
   const text = decodeText(bytes);
   if (text === null) return reject('binary', 'This is a binary file, not a JSON key.');
@@ -135,7 +146,10 @@ export function parseServiceAccountKey(bytes: Buffer, path = 'key.json'): Secret
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (text.trimStart().startsWith('{') && /end of JSON input|Unterminated|Expected .* after/i.test(message)) {
-      return reject('truncated', 'This JSON file is cut short (truncated): the download or copy did not finish. Download the key again.');
+      return reject(
+        'truncated',
+        'This JSON file is cut short (truncated): the download or copy did not finish. Download the key again.',
+      );
     }
     // Never V8's message: it quotes the file (jsonSyntaxWhere in fs/json-syntax-error.ts).
     return reject('not-json', `This is not JSON${jsonSyntaxWhere(error, text)}.`);
@@ -164,23 +178,34 @@ function checkFields(json: JsonObject, bytes: Buffer): SecretValidation {
     return reject('unknown-type', `This JSON file has ${type}; a service-account key has "type": "service_account".`);
   }
   const missing = ['client_email', 'private_key', 'private_key_id'].filter((name) => stringField(json, name) === null);
-  if (missing.length > 0) return reject('missing-fields', `This key is missing ${missing.map((m) => `"${m}"`).join(', ')}.`);
+  if (missing.length > 0)
+    return reject('missing-fields', `This key is missing ${missing.map((m) => `"${m}"`).join(', ')}.`);
   const clientEmail = stringField(json, 'client_email') ?? '';
   const universeDomain = stringField(json, 'universe_domain') ?? 'googleapis.com';
   const emailShape = universeDomain === 'googleapis.com' ? CLIENT_EMAIL : CLIENT_EMAIL_OTHER_UNIVERSE;
   if (!emailShape.test(clientEmail)) {
-    return reject('bad-client-email', `"client_email" is ${JSON.stringify(clientEmail.slice(0, 100))}, not a service-account address (name@project.iam.gserviceaccount.com).`);
+    return reject(
+      'bad-client-email',
+      `"client_email" is ${JSON.stringify(clientEmail.slice(0, 100))}, not a service-account address (name@project.iam.gserviceaccount.com).`,
+    );
   }
   const keyId = stringField(json, 'private_key_id') ?? '';
-  if (!KEY_ID.test(keyId)) return reject('bad-key-id', '"private_key_id" is not a key id Google issues (letters, digits, - and _).');
+  if (!KEY_ID.test(keyId))
+    return reject('bad-key-id', '"private_key_id" is not a key id Google issues (letters, digits, - and _).');
   const privateKeyPem = stringField(json, 'private_key') ?? '';
   try {
     const keyObject = createPrivateKey({ key: privateKeyPem, format: 'pem' });
     if (keyObject.asymmetricKeyType !== 'rsa') {
-      return reject('bad-private-key', `"private_key" is a ${keyObject.asymmetricKeyType ?? 'non-RSA'} key; service-account keys are RSA.`);
+      return reject(
+        'bad-private-key',
+        `"private_key" is a ${keyObject.asymmetricKeyType ?? 'non-RSA'} key; service-account keys are RSA.`,
+      );
     }
   } catch {
-    return reject('bad-private-key', '"private_key" is not a readable PEM private key (damaged or edited). Download the key again.');
+    return reject(
+      'bad-private-key',
+      '"private_key" is not a readable PEM private key (damaged or edited). Download the key again.',
+    );
   }
   const tokenUri = stringField(json, 'token_uri') ?? GOOGLE_TOKEN_URI;
   const key: ServiceAccountKey = {
@@ -197,7 +222,10 @@ function checkFields(json: JsonObject, bytes: Buffer): SecretValidation {
 /** Reads at most MAX_KEY_FILE_BYTES + 1 bytes: a huge file is rejected without loading it. */
 export async function readServiceAccountKeyFile(path: string): Promise<SecretValidation> {
   if (hasControlCharacters(path)) {
-    return reject('unsafe-path', `The path ${JSON.stringify(path)} has a control character (a line break, tab or escape) in it; rename the file, then try again.`);
+    return reject(
+      'unsafe-path',
+      `The path ${JSON.stringify(path)} has a control character (a line break, tab or escape) in it; rename the file, then try again.`,
+    );
   }
   let handle;
   try {
@@ -216,7 +244,10 @@ export async function readServiceAccountKeyFile(path: string): Promise<SecretVal
     return parseServiceAccountKey(buffer.subarray(0, bytesRead), path);
   } catch (error) {
     const code = errnoCode(error);
-    return reject(code === 'EISDIR' ? 'not-a-file' : 'unreadable', `${path} cannot be read (${code ?? String(error)}).`);
+    return reject(
+      code === 'EISDIR' ? 'not-a-file' : 'unreadable',
+      `${path} cannot be read (${code ?? String(error)}).`,
+    );
   } finally {
     await handle.close();
   }

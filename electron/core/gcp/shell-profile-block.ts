@@ -27,14 +27,19 @@ export function fishQuote(value: string): string {
 
 export class UnsafeKeyPathError extends Error {
   constructor(readonly keyPath: string) {
-    super(`The key path ${JSON.stringify(keyPath)} has a control character (a line break, tab or escape) in it; it cannot be written into a shell profile. Rename the file.`);
+    super(
+      `The key path ${JSON.stringify(keyPath)} has a control character (a line break, tab or escape) in it; it cannot be written into a shell profile. Rename the file.`,
+    );
     this.name = 'UnsafeKeyPathError';
   }
 }
 
 export function blockLines(shell: ShellKind, keyPath: string): string[] {
   if (hasControlCharacters(keyPath)) throw new UnsafeKeyPathError(keyPath);
-  const assignment = shell === 'fish' ? `set -gx GOOGLE_APPLICATION_CREDENTIALS ${fishQuote(keyPath)}` : `export GOOGLE_APPLICATION_CREDENTIALS=${posixQuote(keyPath)}`;
+  const assignment =
+    shell === 'fish'
+      ? `set -gx GOOGLE_APPLICATION_CREDENTIALS ${fishQuote(keyPath)}`
+      : `export GOOGLE_APPLICATION_CREDENTIALS=${posixQuote(keyPath)}`;
   return [BLOCK_BEGIN, BLOCK_NOTE, assignment, BLOCK_END];
 }
 
@@ -61,11 +66,17 @@ const isPosixBlank = (c: string | undefined): boolean => c === ' ' || c === '\t'
 function blockEnd(text: string, from: number, shell: ShellKind): number {
   let quote: "'" | '"' | null = null;
   let lineStart = from;
-  for (let i = from; i < text.length; ) {
+  for (let i = from; i < text.length;) {
     if (quote === null && i === lineStart) {
       const lf = text.indexOf('\n', i);
       const next = lf < 0 ? text.length : lf + 1;
-      if (text.slice(i, next).replace(/\r?\n$/, '').trimEnd() === BLOCK_END) return next;
+      if (
+        text
+          .slice(i, next)
+          .replace(/\r?\n$/, '')
+          .trimEnd() === BLOCK_END
+      )
+        return next;
     }
     const c = text[i];
     if (c === '\n') {
@@ -100,10 +111,15 @@ function blockEnd(text: string, from: number, shell: ShellKind): number {
 /** Every complete block (BEGIN ... END, each marker on a line of its own, END outside quotes). */
 export function findBlocks(text: string, shell: ShellKind): BlockSpan[] {
   const spans: BlockSpan[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const lf = text.indexOf('\n', start);
     const next = lf < 0 ? text.length : lf + 1;
-    if (text.slice(start, next).replace(/\r?\n$/, '').trimEnd() === BLOCK_BEGIN) {
+    if (
+      text
+        .slice(start, next)
+        .replace(/\r?\n$/, '')
+        .trimEnd() === BLOCK_BEGIN
+    ) {
       const end = blockEnd(text, next, shell);
       if (end >= 0) {
         spans.push({ start, end });

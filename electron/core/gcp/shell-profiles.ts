@@ -6,7 +6,12 @@
 import { basename, join } from 'node:path';
 import { fileFailureReason, isFileFailure } from '../fs/file-failure';
 import { ConcurrentEditError, readForEdit, writeEdited, type FileForEdit, type WriterFs } from '../fs/safe-file-writer';
-import { credentialsBlockPath, removeCredentialsBlock, setCredentialsBlock, type ShellKind } from './shell-profile-block';
+import {
+  credentialsBlockPath,
+  removeCredentialsBlock,
+  setCredentialsBlock,
+  type ShellKind,
+} from './shell-profile-block';
 import { checkShellSyntax } from './shell-syntax-check';
 
 export interface ShellProfile {
@@ -42,7 +47,11 @@ function loginShell(env: NodeJS.ProcessEnv): ShellKind | null {
  * Reads the profiles and computes each edit; writes nothing. `keyPath` null means remove the
  * block. A removal never creates a file. Throws UnsafeKeyPathError for a path no profile may hold.
  */
-export async function previewShellProfileEdits(env: NodeJS.ProcessEnv, homeDir: string, keyPath: string | null): Promise<ShellProfileEdit[]> {
+export async function previewShellProfileEdits(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  keyPath: string | null,
+): Promise<ShellProfileEdit[]> {
   const login = loginShell(env);
   const edits: ShellProfileEdit[] = [];
   for (const profile of candidateProfiles(env, homeDir)) {
@@ -51,24 +60,47 @@ export async function previewShellProfileEdits(env: NodeJS.ProcessEnv, homeDir: 
       file = await readForEdit(profile.path);
     } catch (error) {
       if (!isFileFailure(error)) throw error;
-      edits.push({ ...profile, file: null, after: '', changed: false, currentKeyPath: null, problem: `${profile.path} was not edited: ${fileFailureReason(error)}.` });
+      edits.push({
+        ...profile,
+        file: null,
+        after: '',
+        changed: false,
+        currentKeyPath: null,
+        problem: `${profile.path} was not edited: ${fileFailureReason(error)}.`,
+      });
       continue;
     }
     if (!file.exists && (keyPath === null || profile.shell !== login)) continue;
-    const after = keyPath === null ? removeCredentialsBlock(file.text, profile.shell) : setCredentialsBlock(file.text, profile.shell, keyPath);
+    const after =
+      keyPath === null
+        ? removeCredentialsBlock(file.text, profile.shell)
+        : setCredentialsBlock(file.text, profile.shell, keyPath);
     const problem = after === file.text ? null : await parseProblem(profile, file, after, env);
-    edits.push({ ...profile, file, after: problem ? file.text : after, changed: problem === null && after !== file.text, currentKeyPath: credentialsBlockPath(file.text, profile.shell), problem });
+    edits.push({
+      ...profile,
+      file,
+      after: problem ? file.text : after,
+      changed: problem === null && after !== file.text,
+      currentKeyPath: credentialsBlockPath(file.text, profile.shell),
+      problem,
+    });
   }
   return edits;
 }
 
 /** Null when the edited profile parses (or its shell cannot say), else why it is not edited. */
-async function parseProblem(profile: ShellProfile, file: FileForEdit, after: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+async function parseProblem(
+  profile: ShellProfile,
+  file: FileForEdit,
+  after: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null> {
   const checkEnv = { PATH: env.PATH ?? process.env.PATH };
   const edited = await checkShellSyntax(profile.shell, after, checkEnv);
   if (edited === null || edited.ok) return null;
   const before = file.exists ? await checkShellSyntax(profile.shell, file.text, checkEnv) : null;
-  if (before !== null && !before.ok) return `${profile.path} was not edited: ${profile.shell} cannot parse it as it is (${before.message}); fix that first.`;
+  if (before !== null && !before.ok)
+    return `${profile.path} was not edited: ${profile.shell} cannot parse it as it is (${before.message}); fix that first.`;
   return `${profile.path} was not edited: with the change ${profile.shell} could not parse it (${edited.message}).`;
 }
 
@@ -102,7 +134,12 @@ export async function applyShellProfileEdits(edits: ShellProfileEdit[], fs?: Wri
       writes.push({ ...profile, changed, backupPath, problem: null });
     } catch (error) {
       if (error instanceof ConcurrentEditError || !isFileFailure(error)) throw error;
-      writes.push({ ...profile, changed: false, backupPath: null, problem: `${edit.path} was not written: ${fileFailureReason(error)}.` });
+      writes.push({
+        ...profile,
+        changed: false,
+        backupPath: null,
+        problem: `${edit.path} was not written: ${fileFailureReason(error)}.`,
+      });
     }
   }
   return writes;

@@ -20,7 +20,11 @@ export function checkShellSyntax(shell: ShellKind, text: string, env: NodeJS.Pro
   const checker = CHECKERS[shell];
   if (!checker) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const child = spawn(checker.command, checker.args, { env: { PATH: env.PATH ?? '' }, stdio: ['pipe', 'ignore', 'pipe'], timeout: CHECK_TIMEOUT_MS });
+    const child = spawn(checker.command, checker.args, {
+      env: { PATH: env.PATH ?? '' },
+      stdio: ['pipe', 'ignore', 'pipe'],
+      timeout: CHECK_TIMEOUT_MS,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString();

@@ -18,10 +18,11 @@ export interface SwitchConfigurationRequest {
 }
 
 export type SwitchConfigurationResult =
-  | { ok: true; via: 'gcloud' | 'file'; warning: string | null }
-  | { ok: false; message: string };
+  { ok: true; via: 'gcloud' | 'file'; warning: string | null } | { ok: false; message: string };
 
-export async function switchActiveConfiguration(request: SwitchConfigurationRequest): Promise<SwitchConfigurationResult> {
+export async function switchActiveConfiguration(
+  request: SwitchConfigurationRequest,
+): Promise<SwitchConfigurationResult> {
   const { configDir, name } = request;
   if (!CONFIG_NAME_PATTERN.test(name)) return { ok: false, message: `"${name}" is not a gcloud configuration name` };
   const warning = request.env.CLOUDSDK_ACTIVE_CONFIG_NAME

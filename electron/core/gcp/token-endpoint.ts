@@ -8,7 +8,11 @@
 import { withoutUrlCredentials } from '../security/url-credentials';
 
 /** Google's OAuth token endpoints: today's, and the two that older keys and credentials name. */
-export const GOOGLE_TOKEN_HOSTS: readonly string[] = ['oauth2.googleapis.com', 'accounts.google.com', 'www.googleapis.com'];
+export const GOOGLE_TOKEN_HOSTS: readonly string[] = [
+  'oauth2.googleapis.com',
+  'accounts.google.com',
+  'www.googleapis.com',
+];
 
 export type TokenEndpointDecision = { trusted: true; url: string } | { trusted: false; message: string };
 
@@ -30,6 +34,7 @@ export function decideTokenEndpoint(tokenUri: string, env: NodeJS.ProcessEnv): T
   }
   if (url.protocol !== 'https:') return refuse('is not https');
   if (url.username || url.password) return refuse('carries credentials');
-  if (url.port !== '' || !GOOGLE_TOKEN_HOSTS.includes(url.hostname)) return refuse('is not one of Google’s token endpoints');
+  if (url.port !== '' || !GOOGLE_TOKEN_HOSTS.includes(url.hostname))
+    return refuse('is not one of Google’s token endpoints');
   return { trusted: true, url: url.href };
 }

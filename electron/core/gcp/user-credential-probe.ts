@@ -42,7 +42,10 @@ function describe(body: Record<string, unknown>): string {
   return `${error}${description}`;
 }
 
-export async function probeUserCredential(credential: UserCredential, options: ProbeOptions = {}): Promise<UserCredentialProbe> {
+export async function probeUserCredential(
+  credential: UserCredential,
+  options: ProbeOptions = {},
+): Promise<UserCredentialProbe> {
   const checkedAt = (options.now?.() ?? new Date()).toISOString();
   const doFetch = options.fetch ?? fetch;
   const form = new URLSearchParams({
@@ -61,7 +64,12 @@ export async function probeUserCredential(credential: UserCredential, options: P
   const signal = AbortSignal.timeout(timeoutMs);
   const unreachable = (error: unknown): UserCredentialProbe => {
     const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    const cause =
+      error instanceof Error && error.cause instanceof Error
+        ? error.cause.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
     // "could not reach …" is what gcp-state.ts reports as "not checked": never a valid account.
     const why = timedOut ? `no answer within ${formatSeconds(timeoutMs)}: ${whatToCheck({ host })}` : cause;
     return { status: 'error', checkedAt, message: `could not reach ${host} (${why})` };
@@ -80,7 +88,8 @@ export async function probeUserCredential(credential: UserCredential, options: P
   }
   try {
     const parsed: unknown = await response.json();
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>;
   } catch (error) {
     if (signal.aborted) return unreachable(error);
     body = {};
@@ -89,17 +98,32 @@ export async function probeUserCredential(credential: UserCredential, options: P
   if (body.error === 'invalid_grant') {
     const subtype = body.error_subtype;
     if (subtype === 'invalid_rapt' || subtype === 'rapt_required') {
-      return { status: 'reauth-needed', subtype, checkedAt, message: 'Google asks this account to sign in again (reauthentication policy)' };
+      return {
+        status: 'reauth-needed',
+        subtype,
+        checkedAt,
+        message: 'Google asks this account to sign in again (reauthentication policy)',
+      };
     }
     return { status: 'revoked', checkedAt, message: `The sign-in was revoked or has expired (${describe(body)})` };
   }
-  return { status: 'error', checkedAt, message: `The token endpoint answered HTTP ${response.status} (${describe(body)})` };
+  return {
+    status: 'error',
+    checkedAt,
+    message: `The token endpoint answered HTTP ${response.status} (${describe(body)})`,
+  };
 }
 
 /** The refresh fields of a credential JSON, when it is a refreshable user credential. */
 export function userCredentialFrom(json: Record<string, unknown>): UserCredential | null {
   const { client_id, client_secret, refresh_token, token_uri } = json;
   if (json.type !== 'authorized_user') return null;
-  if (typeof client_id !== 'string' || typeof client_secret !== 'string' || typeof refresh_token !== 'string') return null;
-  return { client_id, client_secret, refresh_token, ...(typeof token_uri === 'string' && token_uri ? { token_uri } : {}) };
+  if (typeof client_id !== 'string' || typeof client_secret !== 'string' || typeof refresh_token !== 'string')
+    return null;
+  return {
+    client_id,
+    client_secret,
+    refresh_token,
+    ...(typeof token_uri === 'string' && token_uri ? { token_uri } : {}),
+  };
 }

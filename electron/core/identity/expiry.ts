@@ -35,7 +35,12 @@ export function deadlinesOf(expiresAt: Date, leadMs: number): [Date, Date] {
  * SSO client registration), or null when nothing will change by the passage of time alone.
  * Invalid dates and nulls never change, so they are skipped.
  */
-export function nextDeadline(expiries: Iterable<Date | null>, now: number, leadMs: number, changes: Iterable<Date | null> = []): Date | null {
+export function nextDeadline(
+  expiries: Iterable<Date | null>,
+  now: number,
+  leadMs: number,
+  changes: Iterable<Date | null> = [],
+): Date | null {
   let best = Infinity;
   for (const expiresAt of expiries) {
     if (!isValidDate(expiresAt)) continue;
@@ -80,7 +85,15 @@ export { formatDuration, formatTimeLeft } from '../../shared/time-words';
  * - valid: fine for now.
  * - long-lived: static keys never expire by time; the least to say.
  */
-const URGENCY: readonly IdentityStatus[] = ['error', 'expired', 'signed-out', 'expiring', 'unknown', 'valid', 'long-lived'];
+const URGENCY: readonly IdentityStatus[] = [
+  'error',
+  'expired',
+  'signed-out',
+  'expiring',
+  'unknown',
+  'valid',
+  'long-lived',
+];
 
 /** A comparator, most urgent first (for sorting lists the same way the icon is chosen). */
 export function compareUrgency(a: IdentityStatus, b: IdentityStatus): number {

@@ -101,7 +101,11 @@ function watchedIdentities(snapshot: Snapshot, now: number): Watched[] {
     });
   }
   const profile = snapshot.aws.profiles.find((p) => p.active) ?? snapshot.aws.profiles.find((p) => p.name === active);
-  const expiryIsSessions = profile && (profile.kind === 'sso' || profile.kind === 'sso-legacy') && profile.ssoSession !== null && sessionNames.has(profile.ssoSession);
+  const expiryIsSessions =
+    profile &&
+    (profile.kind === 'sso' || profile.kind === 'sso-legacy') &&
+    profile.ssoSession !== null &&
+    sessionNames.has(profile.ssoSession);
   if (profile && !expiryIsSessions && !PROFILE_KINDS_RENEWED_BY_TOOLS.has(profile.kind)) {
     const expiresAt = parseInstant(profile.expiresAt);
     watched.push({
@@ -138,7 +142,10 @@ function intentFor(kind: AwsNewsKind, w: Watched, expiresAt: number, now: number
   const text = {
     expiring: { title: `${what} expiring`, body: `${w.label} ${when} — ${renew} to keep working.${w.usedBy}` },
     expired: { title: `${what} expired`, body: `${w.label} ${when} — ${renew} again to keep working.${w.usedBy}` },
-    'signed-out': { title: `${what} signed out`, body: `${w.label} was signed out (its cached token was removed) — log in to use it again.${w.usedBy}` },
+    'signed-out': {
+      title: `${what} signed out`,
+      body: `${w.label} was signed out (its cached token was removed) — log in to use it again.${w.usedBy}`,
+    },
   }[kind];
   return {
     key: keyOf(kind, w, expiresAt),
@@ -184,7 +191,12 @@ export function planNotifications(
       propose('expired', w, w.expiresAt);
     } else if (w.status === 'signed-out' && w.type === 'sso-session') {
       const was = before.get(`${w.type}\0${w.name}`);
-      if (was && was.expiresAt !== null && was.expiresAt > now && (was.status === 'valid' || was.status === 'expiring')) {
+      if (
+        was &&
+        was.expiresAt !== null &&
+        was.expiresAt > now &&
+        (was.status === 'valid' || was.status === 'expiring')
+      ) {
         propose('signed-out', w, was.expiresAt);
       }
     }
@@ -198,7 +210,10 @@ export function planNotifications(
   }
   // Titles and bodies carry names from users' files: their control characters are shown, never
   // handed to the OS (shared/visible-text.ts). Keys and targets keep the real names.
-  return { intents: intents.map((i) => ({ ...i, title: oneLine(i.title), body: escapeControlCharacters(i.body) })), sent: out };
+  return {
+    intents: intents.map((i) => ({ ...i, title: oneLine(i.title), body: escapeControlCharacters(i.body) })),
+    sent: out,
+  };
 }
 
 /** gcloud user credentials that fail on next use, each with its fix (reauth-advice.ts). */
@@ -206,15 +221,30 @@ function gcpIntents(gcp: GcpState | null, now: number): NotificationIntent[] {
   if (!gcp) return [];
   const sentAt = new Date(now).toISOString();
   const intents: NotificationIntent[] = [];
-  const add = (type: 'gcp-account' | 'gcp-adc', name: string, status: 'reauth-needed' | 'revoked', advice: NonNullable<ReturnType<typeof reauthAdviceForAccount>>): void => {
+  const add = (
+    type: 'gcp-account' | 'gcp-adc',
+    name: string,
+    status: 'reauth-needed' | 'revoked',
+    advice: NonNullable<ReturnType<typeof reauthAdviceForAccount>>,
+  ): void => {
     const kind = status === 'revoked' ? 'gcp-revoked' : 'gcp-reauth-needed';
-    intents.push({ key: JSON.stringify([kind, type, name, sentAt]), kind, target: { type, name }, title: advice.title, body: advice.body, expiresAt: null, command: advice.command });
+    intents.push({
+      key: JSON.stringify([kind, type, name, sentAt]),
+      kind,
+      target: { type, name },
+      title: advice.title,
+      body: advice.body,
+      expiresAt: null,
+      command: advice.command,
+    });
   };
   for (const account of gcp.accounts) {
     const advice = reauthAdviceForAccount(account);
-    if (advice && (account.status === 'reauth-needed' || account.status === 'revoked')) add('gcp-account', account.account, account.status, advice);
+    if (advice && (account.status === 'reauth-needed' || account.status === 'revoked'))
+      add('gcp-account', account.account, account.status, advice);
   }
   const adcAdvice = reauthAdviceForAdc(gcp.adc);
-  if (adcAdvice && gcp.adc && (gcp.adc.status === 'reauth-needed' || gcp.adc.status === 'revoked')) add('gcp-adc', gcp.adc.path, gcp.adc.status, adcAdvice);
+  if (adcAdvice && gcp.adc && (gcp.adc.status === 'reauth-needed' || gcp.adc.status === 'revoked'))
+    add('gcp-adc', gcp.adc.path, gcp.adc.status, adcAdvice);
   return intents;
 }

@@ -41,7 +41,10 @@ export async function readKubeconfig(env: NodeJS.ProcessEnv, homeDir: string): P
   return mergeKubeconfigs(configFiles, files, problems);
 }
 
-export function createKubeReader(options: { homeDir: string; env: NodeJS.ProcessEnv }): SourceReader<KubeconfigRead | null> {
+export function createKubeReader(options: {
+  homeDir: string;
+  env: NodeJS.ProcessEnv;
+}): SourceReader<KubeconfigRead | null> {
   const { homeDir, env } = options;
   return {
     read: () => readKubeconfig(env, homeDir),

@@ -16,14 +16,27 @@ function gcloudAccount(gcp: GcpState, configuration: string | null): string | nu
   return override ?? gcp.configurations.find((c) => c.active)?.account ?? null;
 }
 
-function link(context: KubeContextRead, aws: AwsProfileStatuses, gcp: GcpState | null, problems: Problem[]): KubeContext {
+function link(
+  context: KubeContextRead,
+  aws: AwsProfileStatuses,
+  gcp: GcpState | null,
+  problems: Problem[],
+): KubeContext {
   const { identity: ref, ...rest } = context;
-  const linked = (identity: KubeIdentity | null, status: KubeContextStatus): KubeContext => ({ ...rest, identity, status });
+  const linked = (identity: KubeIdentity | null, status: KubeContextStatus): KubeContext => ({
+    ...rest,
+    identity,
+    status,
+  });
   if (ref === null) return linked(null, 'unknown');
   if (ref.cloud === 'aws') {
     const status = aws.get(ref.profile);
     if (status !== undefined) return linked({ cloud: 'aws', profile: ref.profile }, status);
-    problems.push({ severity: 'error', message: `context “${context.name}” uses AWS profile “${ref.profile}”, which is not in your AWS config`, file: context.file });
+    problems.push({
+      severity: 'error',
+      message: `context “${context.name}” uses AWS profile “${ref.profile}”, which is not in your AWS config`,
+      file: context.file,
+    });
     return linked({ cloud: 'aws', profile: ref.profile }, 'error');
   }
   if (gcp === null) return linked(ref.account === null ? null : { cloud: 'gcp', account: ref.account }, 'unknown');

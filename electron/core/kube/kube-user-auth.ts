@@ -23,7 +23,12 @@ export interface KubeUserAuth {
 }
 
 /** Only these exec env variables are read; the values of all others are never looked at. */
-const NAMED_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'CLOUDSDK_CORE_ACCOUNT', 'CLOUDSDK_ACTIVE_CONFIG_NAME'] as const;
+const NAMED_VARIABLES = [
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'CLOUDSDK_CORE_ACCOUNT',
+  'CLOUDSDK_ACTIVE_CONFIG_NAME',
+] as const;
 type NamedVariable = (typeof NAMED_VARIABLES)[number];
 
 const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -61,7 +66,14 @@ function profileArgument(args: string[]): string | null {
  * order of docs/interop-aws.md, "Files and environment"), each from the exec's env over kubectl's own.
  */
 function awsProfile(args: string[], own: Partial<Record<NamedVariable, string>>, env: NodeJS.ProcessEnv): string {
-  return profileArgument(args) ?? own.AWS_PROFILE ?? nonEmpty(env.AWS_PROFILE) ?? own.AWS_DEFAULT_PROFILE ?? nonEmpty(env.AWS_DEFAULT_PROFILE) ?? 'default';
+  return (
+    profileArgument(args) ??
+    own.AWS_PROFILE ??
+    nonEmpty(env.AWS_PROFILE) ??
+    own.AWS_DEFAULT_PROFILE ??
+    nonEmpty(env.AWS_DEFAULT_PROFILE) ??
+    'default'
+  );
 }
 
 function execAuth(exec: Record<string, unknown>, env: NodeJS.ProcessEnv): KubeUserAuth {
@@ -71,10 +83,18 @@ function execAuth(exec: Record<string, unknown>, env: NodeJS.ProcessEnv): KubeUs
   const args = Array.isArray(exec.args) ? exec.args.filter((a): a is string => typeof a === 'string') : [];
   const own = execEnv(exec.env);
   if (name === 'aws' && args.includes('eks') && args.includes('get-token')) {
-    return { provider: 'eks', auth: 'aws eks get-token', identity: { cloud: 'aws', profile: awsProfile(args, own, env) } };
+    return {
+      provider: 'eks',
+      auth: 'aws eks get-token',
+      identity: { cloud: 'aws', profile: awsProfile(args, own, env) },
+    };
   }
   if (name === 'aws-iam-authenticator') {
-    return { provider: 'eks', auth: 'aws-iam-authenticator', identity: { cloud: 'aws', profile: awsProfile(args, own, env) } };
+    return {
+      provider: 'eks',
+      auth: 'aws-iam-authenticator',
+      identity: { cloud: 'aws', profile: awsProfile(args, own, env) },
+    };
   }
   if (name === 'gke-gcloud-auth-plugin') {
     const account = own.CLOUDSDK_CORE_ACCOUNT ?? null;
@@ -90,10 +110,19 @@ export function classifyUser(user: unknown, env: NodeJS.ProcessEnv): KubeUserAut
   if (isYamlMapping(user.exec)) return execAuth(user.exec, env);
   const provider = isYamlMapping(user['auth-provider']) ? nonEmpty(user['auth-provider'].name) : null;
   // The in-tree gcp provider that gke-gcloud-auth-plugin replaced also ran gcloud's active account.
-  if (provider === 'gcp') return { provider: 'gke', auth: 'auth-provider gcp', identity: { cloud: 'gcp', account: null, configuration: null } };
-  if (provider !== null) return { provider: 'other', auth: provider === 'oidc' ? 'OIDC' : `auth-provider ${provider}`, identity: null };
-  if (user.token !== undefined || user.tokenFile !== undefined) return { provider: 'other', auth: 'token', identity: null };
-  if (user['client-certificate'] !== undefined || user['client-certificate-data'] !== undefined) return { provider: 'other', auth: 'client certificate', identity: null };
-  if (user.username !== undefined || user.password !== undefined) return { provider: 'other', auth: 'basic auth', identity: null };
+  if (provider === 'gcp')
+    return {
+      provider: 'gke',
+      auth: 'auth-provider gcp',
+      identity: { cloud: 'gcp', account: null, configuration: null },
+    };
+  if (provider !== null)
+    return { provider: 'other', auth: provider === 'oidc' ? 'OIDC' : `auth-provider ${provider}`, identity: null };
+  if (user.token !== undefined || user.tokenFile !== undefined)
+    return { provider: 'other', auth: 'token', identity: null };
+  if (user['client-certificate'] !== undefined || user['client-certificate-data'] !== undefined)
+    return { provider: 'other', auth: 'client certificate', identity: null };
+  if (user.username !== undefined || user.password !== undefined)
+    return { provider: 'other', auth: 'basic auth', identity: null };
   return { provider: 'other', auth: 'none', identity: null };
 }

@@ -40,7 +40,12 @@ export function serverWithoutUserinfo(value: unknown): string | null {
 }
 
 /** Each named entry of a section; kubectl refuses a file where a name is not a string. */
-function entries(value: Record<string, unknown>, section: KubeconfigSection, file: KubeconfigFile, problems: Problem[]): [string, unknown, number][] {
+function entries(
+  value: Record<string, unknown>,
+  section: KubeconfigSection,
+  file: KubeconfigFile,
+  problems: Problem[],
+): [string, unknown, number][] {
   const list = value[section];
   if (list === undefined || list === null) return [];
   const problem = (message: string, index?: number): void => {
@@ -70,17 +75,37 @@ function entries(value: Record<string, unknown>, section: KubeconfigSection, fil
 }
 
 /** Reads a kubeconfig's parsed YAML; an empty file is an empty config, as kubectl takes it. */
-export function kubeconfigFromYaml(value: unknown, path: string, env: NodeJS.ProcessEnv, lineOf: EntryLine = () => undefined): { file: KubeconfigFile; problems: Problem[] } {
-  const file: KubeconfigFile = { path, clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null, lineOf };
+export function kubeconfigFromYaml(
+  value: unknown,
+  path: string,
+  env: NodeJS.ProcessEnv,
+  lineOf: EntryLine = () => undefined,
+): { file: KubeconfigFile; problems: Problem[] } {
+  const file: KubeconfigFile = {
+    path,
+    clusters: new Map(),
+    users: new Map(),
+    contexts: new Map(),
+    currentContext: null,
+    lineOf,
+  };
   const problems: Problem[] = [];
   if (value === null || value === undefined) return { file, problems };
   if (!isYamlMapping(value)) {
-    problems.push({ severity: 'error', message: `${path} is not a kubeconfig: it holds a ${Array.isArray(value) ? 'list' : 'single value'}, not a mapping`, file: path });
+    problems.push({
+      severity: 'error',
+      message: `${path} is not a kubeconfig: it holds a ${Array.isArray(value) ? 'list' : 'single value'}, not a mapping`,
+      file: path,
+    });
     return { file, problems };
   }
   if (value.kind !== undefined && value.kind !== 'Config') {
     const kind = typeof value.kind === 'string' ? value.kind : JSON.stringify(value.kind);
-    problems.push({ severity: 'warning', message: `${path} says \`kind: ${kind}\`; a kubeconfig says \`kind: Config\``, file: path });
+    problems.push({
+      severity: 'warning',
+      message: `${path} says \`kind: ${kind}\`; a kubeconfig says \`kind: Config\``,
+      file: path,
+    });
   }
   for (const [name, body] of entries(value, 'clusters', file, problems)) {
     file.clusters.set(name, { server: isYamlMapping(body) ? serverWithoutUserinfo(body.server) : null });

@@ -30,7 +30,11 @@ export interface KubeconfigRead {
 }
 
 /** The files kubectl would read, in order; `explicit` is false for the ~/.kube/config fallback. */
-export function kubeconfigFiles(env: NodeJS.ProcessEnv, homeDir: string, listSeparator = delimiter): { files: string[]; explicit: boolean } {
+export function kubeconfigFiles(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  listSeparator = delimiter,
+): { files: string[]; explicit: boolean } {
   const list = env.KUBECONFIG;
   if (list === undefined || list === '') return { files: [join(homeDir, '.kube', 'config')], explicit: false };
   const files: string[] = [];
@@ -48,7 +52,8 @@ const NO_AUTH: KubeUserAuth = { provider: 'other', auth: 'none', identity: null 
 export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[], problems: Problem[]): KubeconfigRead {
   const firstWins = <T>(pick: (f: KubeconfigFile) => Map<string, T>): Map<string, T & { from: KubeconfigFile }> => {
     const merged = new Map<string, T & { from: KubeconfigFile }>();
-    for (const file of files) for (const [name, value] of pick(file)) if (!merged.has(name)) merged.set(name, { ...value, from: file });
+    for (const file of files)
+      for (const [name, value] of pick(file)) if (!merged.has(name)) merged.set(name, { ...value, from: file });
     return merged;
   };
   const clusters = firstWins((f) => f.clusters);
@@ -59,7 +64,12 @@ export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[],
   for (const [name, context] of contexts) {
     const problem = (message: string): void => {
       const line = context.from.lineOf('contexts', context.index);
-      problems.push({ severity: 'error', message: `context “${name}” ${message}`, file: context.from.path, ...(line === undefined ? {} : { line }) });
+      problems.push({
+        severity: 'error',
+        message: `context “${name}” ${message}`,
+        file: context.from.path,
+        ...(line === undefined ? {} : { line }),
+      });
     };
     const cluster = context.cluster === null ? undefined : clusters.get(context.cluster);
     if (context.cluster === null) problem('names no cluster');
@@ -81,7 +91,11 @@ export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[],
   }
   if (currentContext !== null && !contexts.has(currentContext)) {
     const file = files.find((f) => f.currentContext === currentContext)?.path;
-    problems.push({ severity: 'error', message: `current-context “${currentContext}” is not a context any kubeconfig file defines`, ...(file ? { file } : {}) });
+    problems.push({
+      severity: 'error',
+      message: `current-context “${currentContext}” is not a context any kubeconfig file defines`,
+      ...(file ? { file } : {}),
+    });
   }
   return { configFiles, currentContext, contexts: out, problems };
 }

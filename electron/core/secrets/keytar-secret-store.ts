@@ -12,7 +12,7 @@ interface Keytar {
 let keytarModule: Promise<Keytar> | null = null;
 
 function loadKeytar(): Promise<Keytar> {
-  keytarModule ??= import('keytar').then((m: { default?: Keytar } & Partial<Keytar>) => (m.default ?? (m as Keytar)));
+  keytarModule ??= import('keytar').then((m: { default?: Keytar } & Partial<Keytar>) => m.default ?? (m as Keytar));
   return keytarModule;
 }
 

@@ -102,7 +102,8 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): AppAssetRe
   const root = resolve(rootDir);
   const file = resolve(root, `.${pathname}`);
   const inside = relative(root, file);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { ok: false, status: 404 };
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+    return { ok: false, status: 404 };
   const contentType = CONTENT_TYPES[extname(file).toLowerCase()];
   if (contentType === undefined) return { ok: false, status: 404 };
   return { ok: true, file, contentType };

@@ -36,7 +36,8 @@ export function decideExternalUrl(raw: string): ExternalUrlDecision {
     return { allowed: false, reason: 'not a URL' };
   }
   if (url.protocol !== 'https:') return { allowed: false, reason: `${url.protocol} is not https:` };
-  if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'the URL carries a user name or password' };
+  if (url.username !== '' || url.password !== '')
+    return { allowed: false, reason: 'the URL carries a user name or password' };
   if (url.port !== '') return { allowed: false, reason: 'the URL names a port' };
   // The WHATWG parser has lower-cased the host and turned an IDN into punycode, so look-alike
   // Unicode hosts cannot match; a trailing dot is a different string and is refused.

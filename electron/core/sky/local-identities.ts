@@ -11,7 +11,13 @@
 import { readFile } from 'node:fs/promises';
 import type { AwsProfile } from '../../shared/model';
 import type { GcpState } from '../gcp/gcp-state';
-import type { AwsProfileIdentity, GcpActiveIdentity, GcpCandidate, LocalIdentities, SkyActiveWorkspace } from './sky-types';
+import type {
+  AwsProfileIdentity,
+  GcpActiveIdentity,
+  GcpCandidate,
+  LocalIdentities,
+  SkyActiveWorkspace,
+} from './sky-types';
 
 export interface SkypilotAwsProfile {
   profile: string;
@@ -19,10 +25,14 @@ export interface SkypilotAwsProfile {
   defaultProfileVariableSet: boolean;
 }
 
-export function skypilotAwsProfile(env: NodeJS.ProcessEnv, workspace?: Pick<SkyActiveWorkspace, 'awsProfile'> | null): SkypilotAwsProfile {
+export function skypilotAwsProfile(
+  env: NodeJS.ProcessEnv,
+  workspace?: Pick<SkyActiveWorkspace, 'awsProfile'> | null,
+): SkypilotAwsProfile {
   const defaultProfileVariableSet = Boolean(env.AWS_DEFAULT_PROFILE);
   if (workspace?.awsProfile) return { profile: workspace.awsProfile, source: 'workspace', defaultProfileVariableSet };
-  if (env.AWS_DEFAULT_PROFILE) return { profile: env.AWS_DEFAULT_PROFILE, source: 'AWS_DEFAULT_PROFILE', defaultProfileVariableSet };
+  if (env.AWS_DEFAULT_PROFILE)
+    return { profile: env.AWS_DEFAULT_PROFILE, source: 'AWS_DEFAULT_PROFILE', defaultProfileVariableSet };
   if (env.AWS_PROFILE) return { profile: env.AWS_PROFILE, source: 'AWS_PROFILE', defaultProfileVariableSet };
   return { profile: 'default', source: 'default', defaultProfileVariableSet };
 }
@@ -34,13 +44,15 @@ export function accountOfRoleArn(roleArn: string | null): string | null {
 
 /** Profiles with their last STS answer; `active` is the workspace's profile, else botocore's. */
 export function awsIdentitiesFrom(
-  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> & Partial<Pick<AwsProfile, 'accountId' | 'roleArn' | 'kind'>>)[],
+  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> &
+    Partial<Pick<AwsProfile, 'accountId' | 'roleArn' | 'kind'>>)[],
   env: NodeJS.ProcessEnv,
   workspace?: SkyActiveWorkspace | null,
 ): LocalIdentities['aws'] {
   const active = skypilotAwsProfile(env, workspace);
   // botocore: "An explicitly provided profile will negate an EnvProvider" (credentials.py).
-  const environmentKeysSet = active.source !== 'workspace' && Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  const environmentKeysSet =
+    active.source !== 'workspace' && Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const entries: AwsProfileIdentity[] = profiles.map((p) => ({
     profile: p.name,
     identity: p.identity,
@@ -49,14 +61,22 @@ export function awsIdentitiesFrom(
     ...(p.kind === undefined ? {} : { kind: p.kind }),
   }));
   const workspaceProfile =
-    active.source === 'workspace' && workspace ? { name: workspace.name, profile: active.profile, configFile: workspace.definedIn ?? '' } : null;
-  return { profiles: entries, defaultProfileVariableSet: active.defaultProfileVariableSet, environmentKeysSet, workspace: workspaceProfile };
+    active.source === 'workspace' && workspace
+      ? { name: workspace.name, profile: active.profile, configFile: workspace.definedIn ?? '' }
+      : null;
+  return {
+    profiles: entries,
+    defaultProfileVariableSet: active.defaultProfileVariableSet,
+    environmentKeysSet,
+    workspace: workspaceProfile,
+  };
 }
 
 async function keyProject(file: string): Promise<string | null> {
   try {
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-    const project = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).project_id : undefined;
+    const project =
+      typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).project_id : undefined;
     return typeof project === 'string' && project !== '' ? project : null;
   } catch {
     return null;
@@ -65,26 +85,52 @@ async function keyProject(file: string): Promise<string | null> {
 
 type ProjectChoice = Pick<GcpActiveIdentity, 'project' | 'projectSource' | 'problem'>;
 
-async function skypilotGcpProject(gcp: GcpState, env: NodeJS.ProcessEnv, workspace: SkyActiveWorkspace | null): Promise<ProjectChoice> {
+async function skypilotGcpProject(
+  gcp: GcpState,
+  env: NodeJS.ProcessEnv,
+  workspace: SkyActiveWorkspace | null,
+): Promise<ProjectChoice> {
   if (workspace?.gcpProjectId) return { project: workspace.gcpProjectId, projectSource: 'workspace', problem: null };
-  if (env.GOOGLE_CLOUD_PROJECT) return { project: env.GOOGLE_CLOUD_PROJECT, projectSource: 'GOOGLE_CLOUD_PROJECT', problem: null };
+  if (env.GOOGLE_CLOUD_PROJECT)
+    return { project: env.GOOGLE_CLOUD_PROJECT, projectSource: 'GOOGLE_CLOUD_PROJECT', problem: null };
   if (env.GCLOUD_PROJECT) return { project: env.GCLOUD_PROJECT, projectSource: 'GCLOUD_PROJECT', problem: null };
   const gac = gcp.googleApplicationCredentials;
   if (gac) {
-    if (!gac.valid) return { project: null, projectSource: null, problem: gac.problem ?? 'GOOGLE_APPLICATION_CREDENTIALS is not usable' };
+    if (!gac.valid)
+      return {
+        project: null,
+        projectSource: null,
+        problem: gac.problem ?? 'GOOGLE_APPLICATION_CREDENTIALS is not usable',
+      };
     if (gac.project) return { project: gac.project, projectSource: 'GOOGLE_APPLICATION_CREDENTIALS', problem: null };
-    return { project: null, projectSource: null, problem: 'the GOOGLE_APPLICATION_CREDENTIALS file names no project and GOOGLE_CLOUD_PROJECT is not set' };
+    return {
+      project: null,
+      projectSource: null,
+      problem: 'the GOOGLE_APPLICATION_CREDENTIALS file names no project and GOOGLE_CLOUD_PROJECT is not set',
+    };
   }
   const adc = gcp.adc;
-  if (!adc) return { project: null, projectSource: null, problem: 'there are no application default credentials (`gcloud auth application-default login`)' };
+  if (!adc)
+    return {
+      project: null,
+      projectSource: null,
+      problem: 'there are no application default credentials (`gcloud auth application-default login`)',
+    };
   if (adc.type === 'service_account') {
     const project = await keyProject(adc.path);
-    return project ? { project, projectSource: 'application-default-key', problem: null } : { project: null, projectSource: null, problem: 'the application default key names no project' };
+    return project
+      ? { project, projectSource: 'application-default-key', problem: null }
+      : { project: null, projectSource: null, problem: 'the application default key names no project' };
   }
   const active = gcp.configurations.find((c) => c.active);
-  if (!active?.project) return { project: null, projectSource: null, problem: 'gcloud has no project set (`gcloud config set project`)' };
+  if (!active?.project)
+    return { project: null, projectSource: null, problem: 'gcloud has no project set (`gcloud config set project`)' };
   const overridden = gcp.overrides.some((o) => o.property === 'core/project');
-  return { project: active.project, projectSource: overridden ? 'CLOUDSDK_CORE_PROJECT' : 'gcloud-config', problem: null };
+  return {
+    project: active.project,
+    projectSource: overridden ? 'CLOUDSDK_CORE_PROJECT' : 'gcloud-config',
+    problem: null,
+  };
 }
 
 /** The `type` of what google.auth.default() finds: the GOOGLE_APPLICATION_CREDENTIALS key, else the ADC file. */
@@ -104,7 +150,11 @@ async function keyType(file: string): Promise<string | null> {
   }
 }
 
-export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv, workspace: SkyActiveWorkspace | null = null): Promise<LocalIdentities['gcp']> {
+export async function gcpIdentitiesFrom(
+  gcp: GcpState,
+  env: NodeJS.ProcessEnv,
+  workspace: SkyActiveWorkspace | null = null,
+): Promise<LocalIdentities['gcp']> {
   const activeConfiguration = gcp.configurations.find((c) => c.active);
   const account = activeConfiguration?.account ?? null;
   const accountOverridden = gcp.overrides.some((o) => o.property === 'core/account');
@@ -115,7 +165,10 @@ export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv, w
     ...project,
     configurationVariableSet: Boolean(env.CLOUDSDK_ACTIVE_CONFIG_NAME),
     problem: account ? project.problem : 'gcloud has no active account',
-    workspace: project.projectSource === 'workspace' && workspace ? { name: workspace.name, configFile: workspace.definedIn ?? '' } : null,
+    workspace:
+      project.projectSource === 'workspace' && workspace
+        ? { name: workspace.name, configFile: workspace.definedIn ?? '' }
+        : null,
     credentialType: await defaultCredentialType(gcp),
   };
   const credentialed = new Set(gcp.accounts.map((a) => a.account));
@@ -123,8 +176,18 @@ export async function gcpIdentitiesFrom(gcp: GcpState, env: NodeJS.ProcessEnv, w
     ...gcp.configurations
       // A configuration naming an account gcloud holds no credential for cannot operate anything.
       .filter((c) => !c.active && c.account && credentialed.has(c.account))
-      .map((c): GcpCandidate => ({ account: c.account!, project: c.project, kind: 'configuration', configuration: c.name })),
-    ...gcp.accounts.map((a): GcpCandidate => ({ account: a.account, project: null, kind: 'account', configuration: null })),
+      .map((c): GcpCandidate => ({
+        account: c.account!,
+        project: c.project,
+        kind: 'configuration',
+        configuration: c.name,
+      })),
+    ...gcp.accounts.map((a): GcpCandidate => ({
+      account: a.account,
+      project: null,
+      kind: 'account',
+      configuration: null,
+    })),
     ...gcp.keys
       .filter((k) => credentialed.has(k.account))
       .map((k): GcpCandidate => ({ account: k.account, project: k.project, kind: 'key', configuration: null })),

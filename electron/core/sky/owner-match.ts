@@ -41,9 +41,13 @@ function mismatchNote(cluster: SkyCluster, cloud: 'aws' | 'gcp', verdict: CloudV
   if (cloud === 'gcp') {
     const ownerParts = owner[0] ? splitGcpIdentity(owner[0]) : null;
     const activeParts = verdict.activeIdentity?.[0] ? splitGcpIdentity(verdict.activeIdentity[0]) : null;
-    if (ownerParts && activeParts && ownerParts.account === activeParts.account) why = ` Same account, another project: SkyPilot compares account and project as one identity.`;
+    if (ownerParts && activeParts && ownerParts.account === activeParts.account)
+      why = ` Same account, another project: SkyPilot compares account and project as one identity.`;
   }
-  const who = verdict.matches.length > 0 ? ` It can be operated as ${verdict.matches.map((m) => m.identity).join(', ')}.` : ' No local identity that cloudid knows can operate it.';
+  const who =
+    verdict.matches.length > 0
+      ? ` It can be operated as ${verdict.matches.map((m) => m.identity).join(', ')}.`
+      : ' No local identity that cloudid knows can operate it.';
   return said + why + who;
 }
 
@@ -52,16 +56,36 @@ function pick(matches: SkyIdentityMatch[]): string | null {
   return (strict ?? matches.find((m) => m.fix !== null))?.fix ?? null;
 }
 
-export function matchCluster(cluster: SkyCluster, local: LocalIdentities, options: MatchOptions = {}): SkyClusterOwnership {
-  const base = { name: cluster.name, status: cluster.status, launchedAt: cluster.launchedAt, owner: cluster.owner, ownerText: cluster.ownerText, cloud: cluster.cloud };
+export function matchCluster(
+  cluster: SkyCluster,
+  local: LocalIdentities,
+  options: MatchOptions = {},
+): SkyClusterOwnership {
+  const base = {
+    name: cluster.name,
+    status: cluster.status,
+    launchedAt: cluster.launchedAt,
+    owner: cluster.owner,
+    ownerText: cluster.ownerText,
+    cloud: cluster.cloud,
+  };
   const result = (r: Omit<SkyClusterOwnership, keyof typeof base>): SkyClusterOwnership => ({ ...base, ...r });
   const cloud = cluster.cloud;
   if (cloud !== null && cloud !== 'aws' && cloud !== 'gcp') {
-    return result({ matches: [], operableByActive: null, activeIdentity: null, fix: null, note: `cloudid compares AWS and GCP identities only; SkyPilot checks this ${cloud} cluster against ${cloud}'s own identity.` });
+    return result({
+      matches: [],
+      operableByActive: null,
+      activeIdentity: null,
+      fix: null,
+      note: `cloudid compares AWS and GCP identities only; SkyPilot checks this ${cloud} cluster against ${cloud}'s own identity.`,
+    });
   }
   const workspace = options.workspace;
   if (!options.skipIdentityCheck && workspace && cluster.workspace !== null && cluster.workspace !== workspace.active) {
-    const others = cloud === 'aws' || cloud === 'gcp' ? matchCluster({ ...cluster, workspace: null }, local, { ...options, workspace: undefined }).matches : [];
+    const others =
+      cloud === 'aws' || cloud === 'gcp'
+        ? matchCluster({ ...cluster, workspace: null }, local, { ...options, workspace: undefined }).matches
+        : [];
     return result({
       matches: others,
       operableByActive: false,
@@ -71,7 +95,9 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
     });
   }
   const owner = cluster.ownerIdentity;
-  const skipNote = options.skipIdentityCheck ? ' SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set, so SkyPilot skips the owner check anyway.' : '';
+  const skipNote = options.skipIdentityCheck
+    ? ' SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set, so SkyPilot skips the owner check anyway.'
+    : '';
   if (owner === null) {
     return result({
       matches: [],
@@ -81,7 +107,7 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
       note: 'No owner is recorded (launched by an older SkyPilot): SkyPilot records whichever identity operates it next as its owner.',
     });
   }
-  const verdicts: [('aws' | 'gcp'), CloudVerdict][] = [];
+  const verdicts: ['aws' | 'gcp', CloudVerdict][] = [];
   if (cloud === 'aws' || cloud === null) verdicts.push(['aws', awsVerdict(owner, local)]);
   if (cloud === 'gcp' || cloud === null) verdicts.push(['gcp', gcpVerdict(owner, local)]);
   const matches = verdicts.flatMap(([, v]) => v.matches);
@@ -103,7 +129,13 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
     return result({ matches, operableByActive: true, activeIdentity, fix: null, note: skipNote.trim() });
   }
   if (verdict.active === null) {
-    return result({ matches, operableByActive: null, activeIdentity, fix: pick(matches), note: `Unknown whether the active identity can operate it: ${verdict.unknownWhy}.` });
+    return result({
+      matches,
+      operableByActive: null,
+      activeIdentity,
+      fix: pick(matches),
+      note: `Unknown whether the active identity can operate it: ${verdict.unknownWhy}.`,
+    });
   }
   if (verdict.accountOnly) {
     const account = verdict.activeIdentity?.[0] ?? '';
@@ -140,11 +172,27 @@ export function matchCluster(cluster: SkyCluster, local: LocalIdentities, option
   }
   if (verdict.active) return result({ matches, operableByActive: true, activeIdentity, fix: null, note: null });
   if (!verdict.activeIdentity) {
-    return result({ matches, operableByActive: false, activeIdentity: null, fix: pick(matches), note: `SkyPilot cannot tell the active ${CLOUD_REPR[verdictCloud]} identity: ${verdict.unknownWhy}.` });
+    return result({
+      matches,
+      operableByActive: false,
+      activeIdentity: null,
+      fix: pick(matches),
+      note: `SkyPilot cannot tell the active ${CLOUD_REPR[verdictCloud]} identity: ${verdict.unknownWhy}.`,
+    });
   }
-  return result({ matches, operableByActive: false, activeIdentity, fix: pick(matches), note: mismatchNote(cluster, verdictCloud, verdict) });
+  return result({
+    matches,
+    operableByActive: false,
+    activeIdentity,
+    fix: pick(matches),
+    note: mismatchNote(cluster, verdictCloud, verdict),
+  });
 }
 
-export function matchClusters(clusters: readonly SkyCluster[], local: LocalIdentities, options: MatchOptions = {}): SkyClusterOwnership[] {
+export function matchClusters(
+  clusters: readonly SkyCluster[],
+  local: LocalIdentities,
+  options: MatchOptions = {},
+): SkyClusterOwnership[] {
   return clusters.map((cluster) => matchCluster(cluster, local, options));
 }

@@ -29,7 +29,9 @@ function accountOnlyIndex(owner: readonly string[], account: string | null | und
 export function awsVerdict(owner: readonly string[], local: LocalIdentities): CloudVerdict {
   const matches: SkyIdentityMatch[] = [];
   for (const entry of local.aws.profiles) {
-    const index = entry.identity ? ownerMatchIndex(owner, [entry.identity.userId, entry.identity.account]) : accountOnlyIndex(owner, entry.accountHint);
+    const index = entry.identity
+      ? ownerMatchIndex(owner, [entry.identity.userId, entry.identity.account])
+      : accountOnlyIndex(owner, entry.accountHint);
     if (index === null || index < 0) continue;
     matches.push({
       cloud: 'aws',
@@ -40,8 +42,16 @@ export function awsVerdict(owner: readonly string[], local: LocalIdentities): Cl
     });
   }
   const active = local.aws.profiles.find((p) => p.active);
-  const unknown = (why: string): CloudVerdict => ({ matches, active: null, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: why });
-  if (local.aws.environmentKeysSet) return unknown('AWS_ACCESS_KEY_ID is set, so SkyPilot uses those keys, whose identity is not verified');
+  const unknown = (why: string): CloudVerdict => ({
+    matches,
+    active: null,
+    activeMatchLevel: null,
+    activeIdentity: null,
+    activeIdentityText: null,
+    unknownWhy: why,
+  });
+  if (local.aws.environmentKeysSet)
+    return unknown('AWS_ACCESS_KEY_ID is set, so SkyPilot uses those keys, whose identity is not verified');
   if (!active) return unknown('no active AWS profile is known');
   if (!active.identity) {
     const byAccount = accountOnlyIndex(owner, active.accountHint);
@@ -74,14 +84,18 @@ export function gcpVerdict(owner: readonly string[], local: LocalIdentities): Cl
   const matches: SkyIdentityMatch[] = [];
   const activeText = active.account && active.project ? gcpIdentityText(active.account, active.project) : null;
   const activeMatches = activeText !== null && ownerMatchIndex(owner, [activeText]) === 0;
-  if (activeMatches && active.account) matches.push({ cloud: 'gcp', identity: active.account, level: 'user', active: true, fix: null });
+  if (activeMatches && active.account)
+    matches.push({ cloud: 'gcp', identity: active.account, level: 'user', active: true, fix: null });
 
   // Any account this machine holds credentials for can take the owner's project, if it may use it.
   const target = owner[0] === undefined ? null : splitGcpIdentity(owner[0]);
   if (target) {
-    const exactConfiguration = others.find((c) => c.kind === 'configuration' && c.account === target.account && c.project === target.project);
+    const exactConfiguration = others.find(
+      (c) => c.kind === 'configuration' && c.account === target.account && c.project === target.project,
+    );
     const candidates: GcpCandidate[] = [...others];
-    if (active.account) candidates.push({ account: active.account, project: active.project, kind: 'account', configuration: null });
+    if (active.account)
+      candidates.push({ account: active.account, project: active.project, kind: 'account', configuration: null });
     const seen = new Set<string>(activeMatches && active.account ? [active.account] : []);
     for (const candidate of candidates) {
       if (candidate.account !== target.account || seen.has(candidate.account)) continue;
@@ -97,11 +111,31 @@ export function gcpVerdict(owner: readonly string[], local: LocalIdentities): Cl
     }
   }
   if (!active.account) {
-    return { matches, active: false, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: active.problem ?? 'gcloud has no active account' };
+    return {
+      matches,
+      active: false,
+      activeMatchLevel: null,
+      activeIdentity: null,
+      activeIdentityText: null,
+      unknownWhy: active.problem ?? 'gcloud has no active account',
+    };
   }
   if (!activeText) {
-    return { matches, active: null, activeMatchLevel: null, activeIdentity: null, activeIdentityText: null, unknownWhy: active.problem ?? 'the GCP project SkyPilot would use is not known' };
+    return {
+      matches,
+      active: null,
+      activeMatchLevel: null,
+      activeIdentity: null,
+      activeIdentityText: null,
+      unknownWhy: active.problem ?? 'the GCP project SkyPilot would use is not known',
+    };
   }
-  return { matches, active: activeMatches, activeMatchLevel: activeMatches ? 'user' : null, activeIdentity: [activeText], activeIdentityText: activeText, unknownWhy: null };
+  return {
+    matches,
+    active: activeMatches,
+    activeMatchLevel: activeMatches ? 'user' : null,
+    activeIdentity: [activeText],
+    activeIdentityText: activeText,
+    unknownWhy: null,
+  };
 }
-

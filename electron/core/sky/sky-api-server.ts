@@ -36,7 +36,9 @@ export interface ApiServerProbeOptions {
 export async function probeSkyApiServer(options: ApiServerProbeOptions): Promise<SkyApiServerHint> {
   const fromEnv = options.env.SKYPILOT_API_SERVER_ENDPOINT;
   // The config's endpoint comes without credentials already (sky-config.ts); the variable's too.
-  const endpoint = fromEnv ? withoutUrlCredentials(fromEnv) : (options.config ?? (await readSkyUserConfig(options.homeDir, options.env))).apiServerEndpoint;
+  const endpoint = fromEnv
+    ? withoutUrlCredentials(fromEnv)
+    : (options.config ?? (await readSkyUserConfig(options.homeDir, options.env))).apiServerEndpoint;
   const localListening = await loopbackListening(options.localPort ?? SKY_LOCAL_API_PORT);
   return { endpoint, localListening };
 }

@@ -52,7 +52,9 @@ export function expandHome(file: string, homeDir: string): string {
 }
 
 export function skyConfigFile(homeDir: string, env: NodeJS.ProcessEnv): string {
-  return env.SKYPILOT_GLOBAL_CONFIG ? expandHome(env.SKYPILOT_GLOBAL_CONFIG, homeDir) : path.join(homeDir, '.sky', 'config.yaml');
+  return env.SKYPILOT_GLOBAL_CONFIG
+    ? expandHome(env.SKYPILOT_GLOBAL_CONFIG, homeDir)
+    : path.join(homeDir, '.sky', 'config.yaml');
 }
 
 /** A setting that should be text: the text, or null (and a problem) when it is something else. */
@@ -66,7 +68,11 @@ export function configText(value: unknown, name: string, file: string, problems:
 function readWorkspaces(value: unknown, file: string, problems: Problem[]): SkyWorkspaceIdentity[] {
   if (value === null || value === undefined) return [];
   if (!isYamlMapping(value)) {
-    problems.push({ severity: 'warning', message: `\`workspaces\` in ${file} is not a mapping of workspace names; no workspace is read`, file });
+    problems.push({
+      severity: 'warning',
+      message: `\`workspaces\` in ${file} is not a mapping of workspace names; no workspace is read`,
+      file,
+    });
     return [];
   }
   return Object.entries(value).map(([name, settings]) => {
@@ -86,7 +92,8 @@ function readWorkspaces(value: unknown, file: string, problems: Problem[]): SkyW
 export function uploadsLocalCredentials(remoteIdentity: unknown): boolean {
   if (remoteIdentity === null || remoteIdentity === undefined) return true;
   if (typeof remoteIdentity === 'string') return remoteIdentity === LOCAL_CREDENTIALS;
-  if (Array.isArray(remoteIdentity)) return remoteIdentity.some((entry) => isYamlMapping(entry) && Object.values(entry)[0] === LOCAL_CREDENTIALS);
+  if (Array.isArray(remoteIdentity))
+    return remoteIdentity.some((entry) => isYamlMapping(entry) && Object.values(entry)[0] === LOCAL_CREDENTIALS);
   return true;
 }
 
@@ -102,7 +109,11 @@ function fromParsed(file: string, exists: boolean, parsed: YamlParse): SkyUserCo
     problems: [],
   };
   if (!parsed.ok) {
-    config.problems.push({ ...parsed.problem, severity: 'warning', message: `${parsed.problem.message}; SkyPilot's settings in it are read as unset` });
+    config.problems.push({
+      ...parsed.problem,
+      severity: 'warning',
+      message: `${parsed.problem.message}; SkyPilot's settings in it are read as unset`,
+    });
     return config;
   }
   config.problems.push(...parsed.problems);
@@ -110,7 +121,11 @@ function fromParsed(file: string, exists: boolean, parsed: YamlParse): SkyUserCo
   // An empty file is `null`: no settings, nothing wrong.
   if (document === null || document === undefined) return config;
   if (!isYamlMapping(document)) {
-    config.problems.push({ severity: 'warning', message: `${file} is not a mapping of SkyPilot settings; they are read as unset`, file });
+    config.problems.push({
+      severity: 'warning',
+      message: `${file} is not a mapping of SkyPilot settings; they are read as unset`,
+      file,
+    });
     return config;
   }
   const text = (value: unknown, name: string): string | null => configText(value, name, file, config.problems);
@@ -122,7 +137,8 @@ function fromParsed(file: string, exists: boolean, parsed: YamlParse): SkyUserCo
   }
   config.activeWorkspace = text(document.active_workspace, 'active_workspace') ?? SKY_DEFAULT_WORKSPACE;
   config.workspaces = readWorkspaces(document.workspaces, file, config.problems);
-  const remote = (cloud: 'aws' | 'gcp'): boolean => uploadsLocalCredentials(isYamlMapping(document[cloud]) ? document[cloud].remote_identity : undefined);
+  const remote = (cloud: 'aws' | 'gcp'): boolean =>
+    uploadsLocalCredentials(isYamlMapping(document[cloud]) ? document[cloud].remote_identity : undefined);
   config.uploadsLocalCredentials = { aws: remote('aws'), gcp: remote('gcp') };
   return config;
 }
@@ -140,7 +156,11 @@ export async function readSkyUserConfig(homeDir: string, env: NodeJS.ProcessEnv)
   // (skypilot_config.resolve_user_config_path raises FileNotFoundError then).
   if (read.missing && env.SKYPILOT_GLOBAL_CONFIG) {
     const missing = fromParsed(file, false, { ok: true, value: null, problems: [] });
-    missing.problems.push({ severity: 'error', message: `SKYPILOT_GLOBAL_CONFIG names ${file}, which does not exist: SkyPilot stops with FileNotFoundError`, file });
+    missing.problems.push({
+      severity: 'error',
+      message: `SKYPILOT_GLOBAL_CONFIG names ${file}, which does not exist: SkyPilot stops with FileNotFoundError`,
+      file,
+    });
     return missing;
   }
   if (read.missing) return fromParsed(file, false, { ok: true, value: null, problems: [] });

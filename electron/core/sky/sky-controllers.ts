@@ -44,7 +44,8 @@ export function controllerWarnings(inputs: ControllerInputs): SkyControllerWarni
   const controllers = inputs.clusterNames.filter((name) => controllerKind(name) !== null);
   if (controllers.length === 0) return [];
   const warnings: SkyControllerWarning[] = [];
-  const consequence = 'controllers need credentials that do not expire, or the clusters they launch may be leaked when they do';
+  const consequence =
+    'controllers need credentials that do not expire, or the clusters they launch may be leaked when they do';
 
   const aws = inputs.local.aws;
   const profile = aws.environmentKeysSet ? undefined : aws.profiles.find((p) => p.active);

@@ -13,19 +13,30 @@ export const SKY_COMMAND = 'sky ...';
  */
 export function awsProfileFix(
   profile: string,
-  environment: { defaultProfileVariableSet: boolean; environmentKeysSet: boolean; workspace?: { name: string; configFile: string } | null },
+  environment: {
+    defaultProfileVariableSet: boolean;
+    environmentKeysSet: boolean;
+    workspace?: { name: string; configFile: string } | null;
+  },
 ): string {
   // The workspace's profile beats every variable: only the workspace can change it.
   if (environment.workspace) return workspaceSettingFix(environment.workspace, 'aws', 'profile', profile);
   const quoted = shellQuote(profile);
   // Keys in the environment beat a profile chosen by a variable (botocore's EnvProvider comes first).
-  const unset = environment.environmentKeysSet ? 'env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN ' : '';
+  const unset = environment.environmentKeysSet
+    ? 'env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN '
+    : '';
   const both = environment.defaultProfileVariableSet ? ` AWS_DEFAULT_PROFILE=${quoted}` : '';
   return `${unset}AWS_PROFILE=${quoted}${both} ${SKY_COMMAND}`;
 }
 
 /** A config edit, said the way the workspace fix in owner-match.ts says one. */
-export function workspaceSettingFix(workspace: { name: string; configFile: string }, cloud: 'aws' | 'gcp', key: string, value: string): string {
+export function workspaceSettingFix(
+  workspace: { name: string; configFile: string },
+  cloud: 'aws' | 'gcp',
+  key: string,
+  value: string,
+): string {
   return `Set \`${key}: ${value}\` under \`workspaces: ${workspace.name}: ${cloud}:\` in ${workspace.configFile}`;
 }
 
@@ -45,14 +56,18 @@ export function gcpIdentityFix(target: GcpTarget, active: GcpActiveIdentity): st
   const commands: string[] = [];
   let configEdit: string | null = null;
   const projectFromGcloud = active.projectSource === 'gcloud-config' || active.projectSource === null;
-  const canActivate = target.configuration !== null && active.accountSource !== 'CLOUDSDK_CORE_ACCOUNT' && (projectFromGcloud || !projectDiffers);
+  const canActivate =
+    target.configuration !== null &&
+    active.accountSource !== 'CLOUDSDK_CORE_ACCOUNT' &&
+    (projectFromGcloud || !projectDiffers);
   if (canActivate && target.configuration !== null) {
     const name = shellQuote(target.configuration);
     if (active.configurationVariableSet) envPrefix.push(`CLOUDSDK_ACTIVE_CONFIG_NAME=${name}`);
     else commands.push(`gcloud config configurations activate ${name}`);
   } else {
     if (accountDiffers) {
-      if (active.accountSource === 'CLOUDSDK_CORE_ACCOUNT') envPrefix.push(`CLOUDSDK_CORE_ACCOUNT=${shellQuote(target.account)}`);
+      if (active.accountSource === 'CLOUDSDK_CORE_ACCOUNT')
+        envPrefix.push(`CLOUDSDK_CORE_ACCOUNT=${shellQuote(target.account)}`);
       else commands.push(`gcloud config set account ${shellQuote(target.account)}`);
     }
     if (projectDiffers) {
@@ -78,6 +93,9 @@ export function gcpIdentityFix(target: GcpTarget, active: GcpActiveIdentity): st
     }
   }
   if (envPrefix.length > 0) commands.push(`${envPrefix.join(' ')} ${SKY_COMMAND}`);
-  if (configEdit !== null) return commands.length > 0 ? `${commands.join(' && ')}, and ${configEdit.charAt(0).toLowerCase()}${configEdit.slice(1)}` : configEdit;
+  if (configEdit !== null)
+    return commands.length > 0
+      ? `${commands.join(' && ')}, and ${configEdit.charAt(0).toLowerCase()}${configEdit.slice(1)}`
+      : configEdit;
   return commands.join(' && ');
 }

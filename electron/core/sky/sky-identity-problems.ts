@@ -33,16 +33,27 @@ export function skyIdentityProblems(snapshot: SkyIdentityInputs, env: NodeJS.Pro
   const profile = aws.profiles.find((p) => p.name === botocoreProfile);
   if ((fromWorkspace || !env.AWS_ACCESS_KEY_ID) && aws.profiles.length > 0 && !profile) {
     const why = fromWorkspace ? ` (workspace ${snapshot.sky?.workspace?.name ?? ''} sets it)` : '';
-    problems.push({ severity: 'warning', message: `SkyPilot would use AWS profile "${botocoreProfile}"${why}, which is not in ${aws.configFile} or ${aws.credentialsFile}` });
+    problems.push({
+      severity: 'warning',
+      message: `SkyPilot would use AWS profile "${botocoreProfile}"${why}, which is not in ${aws.configFile} or ${aws.credentialsFile}`,
+    });
   }
   // Keys in the environment come before any profile a variable names, not before the workspace's (local-identities.ts).
   const keysInEnvironment = !fromWorkspace && Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const awsEnding = profile && !keysInEnvironment ? ending(profile.status, profile.expiresAt, leadTimeMinutes) : null;
-  if (profile && awsEnding) problems.push({ severity: 'warning', message: `AWS profile "${profile.name}", which SkyPilot would use, ${awsEnding}` });
+  if (profile && awsEnding)
+    problems.push({
+      severity: 'warning',
+      message: `AWS profile "${profile.name}", which SkyPilot would use, ${awsEnding}`,
+    });
 
   const account = gcp?.configurations.find((c) => c.active)?.account ?? null;
   const credential = account === null ? undefined : gcp?.accounts.find((a) => a.account === account);
   const gcpEnding = credential ? ending(credential.status, credential.tokenExpiresAt, leadTimeMinutes) : null;
-  if (credential && gcpEnding) problems.push({ severity: 'warning', message: `gcloud account ${credential.account}, which SkyPilot would use, ${gcpEnding}` });
+  if (credential && gcpEnding)
+    problems.push({
+      severity: 'warning',
+      message: `gcloud account ${credential.account}, which SkyPilot would use, ${gcpEnding}`,
+    });
   return problems;
 }

@@ -27,7 +27,11 @@ export function parseOwner(text: string | null): ParsedOwner {
   if (!Array.isArray(parsed)) return { value: parsed, identity: [text], problem: null };
   const strings = parsed.filter((item): item is string => typeof item === 'string');
   if (strings.length !== parsed.length) {
-    return { value: parsed, identity: parsed.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))), problem: 'the owner list holds values that are not strings' };
+    return {
+      value: parsed,
+      identity: parsed.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))),
+      problem: 'the owner list holds values that are not strings',
+    };
   }
   return { value: parsed, identity: strings, problem: null };
 }

@@ -8,7 +8,13 @@ import path from 'node:path';
 import type { Problem } from '../../shared/model';
 import type { SkyActiveWorkspace } from '../../shared/sky-model';
 import { isYamlMapping, readYamlFile } from '../fs/read-yaml-file';
-import { configText, expandHome, SKY_DEFAULT_WORKSPACE, uploadsLocalCredentials, type SkyUserConfig } from './sky-config';
+import {
+  configText,
+  expandHome,
+  SKY_DEFAULT_WORKSPACE,
+  uploadsLocalCredentials,
+  type SkyUserConfig,
+} from './sky-config';
 
 export const SKY_PROJECT_CONFIG_NAME = '.sky.yaml';
 const PROJECT_CONFIG_MAX_BYTES = 1024 * 1024;
@@ -23,20 +29,38 @@ export interface SkyProjectConfig {
 }
 
 /** SKYPILOT_PROJECT_CONFIG, else DIR/.sky.yaml; null when neither applies. */
-export function skyProjectConfigFile(homeDir: string, env: NodeJS.ProcessEnv, projectDir: string | null): string | null {
+export function skyProjectConfigFile(
+  homeDir: string,
+  env: NodeJS.ProcessEnv,
+  projectDir: string | null,
+): string | null {
   if (env.SKYPILOT_PROJECT_CONFIG) return expandHome(env.SKYPILOT_PROJECT_CONFIG, homeDir);
   return projectDir === null ? null : path.join(projectDir, SKY_PROJECT_CONFIG_NAME);
 }
 
 /** Reads the project config; null when there is none (SkyPilot's usual case). */
-export async function readSkyProjectConfig(homeDir: string, env: NodeJS.ProcessEnv, projectDir: string | null): Promise<SkyProjectConfig | null> {
+export async function readSkyProjectConfig(
+  homeDir: string,
+  env: NodeJS.ProcessEnv,
+  projectDir: string | null,
+): Promise<SkyProjectConfig | null> {
   const file = skyProjectConfigFile(homeDir, env, projectDir);
   if (file === null) return null;
   const config: SkyProjectConfig = { file, activeWorkspace: null, uploadsLocalCredentials: {}, problems: [] };
   const read = await readYamlFile(file, { maxBytes: PROJECT_CONFIG_MAX_BYTES });
   if (!read.ok) {
-    if (!read.missing) config.problems.push({ ...read.problem, severity: 'warning', message: `${read.problem.message}; SkyPilot's settings in it are read as unset` });
-    else if (env.SKYPILOT_PROJECT_CONFIG) config.problems.push({ severity: 'error', message: `SKYPILOT_PROJECT_CONFIG names ${file}, which does not exist: SkyPilot stops with FileNotFoundError`, file });
+    if (!read.missing)
+      config.problems.push({
+        ...read.problem,
+        severity: 'warning',
+        message: `${read.problem.message}; SkyPilot's settings in it are read as unset`,
+      });
+    else if (env.SKYPILOT_PROJECT_CONFIG)
+      config.problems.push({
+        severity: 'error',
+        message: `SKYPILOT_PROJECT_CONFIG names ${file}, which does not exist: SkyPilot stops with FileNotFoundError`,
+        file,
+      });
     else return null;
     return config;
   }
@@ -44,13 +68,18 @@ export async function readSkyProjectConfig(homeDir: string, env: NodeJS.ProcessE
   const document = read.value;
   if (document === null || document === undefined) return config;
   if (!isYamlMapping(document)) {
-    config.problems.push({ severity: 'warning', message: `${file} is not a mapping of SkyPilot settings; they are read as unset`, file });
+    config.problems.push({
+      severity: 'warning',
+      message: `${file} is not a mapping of SkyPilot settings; they are read as unset`,
+      file,
+    });
     return config;
   }
   config.activeWorkspace = configText(document.active_workspace, 'active_workspace', file, config.problems);
   for (const cloud of ['aws', 'gcp'] as const) {
     const block = document[cloud];
-    if (isYamlMapping(block) && block.remote_identity !== undefined) config.uploadsLocalCredentials[cloud] = uploadsLocalCredentials(block.remote_identity);
+    if (isYamlMapping(block) && block.remote_identity !== undefined)
+      config.uploadsLocalCredentials[cloud] = uploadsLocalCredentials(block.remote_identity);
   }
   if (document.workspaces !== undefined) {
     config.problems.push({
@@ -73,7 +102,8 @@ export function effectiveSkyConfig(user: SkyUserConfig, project: SkyProjectConfi
   const problems = [...user.problems, ...(project?.problems ?? [])];
   const fromProject = project?.activeWorkspace ?? null;
   const name = fromProject ?? user.activeWorkspace;
-  const setIn = fromProject !== null ? project!.file : user.activeWorkspace !== SKY_DEFAULT_WORKSPACE ? user.file : null;
+  const setIn =
+    fromProject !== null ? project!.file : user.activeWorkspace !== SKY_DEFAULT_WORKSPACE ? user.file : null;
   // The last definition wins, as in a Python dict built from YAML.
   const defined = user.workspaces.findLast((w) => w.name === name) ?? null;
   if (name !== SKY_DEFAULT_WORKSPACE && defined === null) {

@@ -5,7 +5,11 @@ import { readSkyState } from './sky-state-reader';
 import type { SkyStateRead } from './sky-types';
 import { skyWatchTargets } from './sky-watch';
 
-export function createSkyReader(options: { homeDir: string; env: NodeJS.ProcessEnv; projectDir?: string | null }): SourceReader<SkyStateRead> {
+export function createSkyReader(options: {
+  homeDir: string;
+  env: NodeJS.ProcessEnv;
+  projectDir?: string | null;
+}): SourceReader<SkyStateRead> {
   const { homeDir, env } = options;
   const projectDir = options.projectDir ?? null;
   return {

@@ -24,9 +24,10 @@ function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
 
 export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: NodeJS.ProcessEnv): SkyState {
   const skipped = identityCheckSkipped(env);
-  const clusters = matchClusters(read.clusters, local, { skipIdentityCheck: skipped, workspace: { active: read.activeWorkspace, configFile: read.configFile } }).map(
-    (cluster) => ({ ...cluster, controller: controllerKind(cluster.name) }),
-  );
+  const clusters = matchClusters(read.clusters, local, {
+    skipIdentityCheck: skipped,
+    workspace: { active: read.activeWorkspace, configFile: read.configFile },
+  }).map((cluster) => ({ ...cluster, controller: controllerKind(cluster.name) }));
   const workspace = read.workspace ?? null;
   const warnings = controllerWarnings({
     clusterNames: read.clusters.map((c) => c.name),

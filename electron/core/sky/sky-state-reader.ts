@@ -14,7 +14,16 @@ import { openSqliteSnapshot, type SqliteRow } from './sqlite-snapshot';
 import type { SkyApiServerHint, SkyCluster, SkyStateRead, SkyStateUnavailable } from './sky-types';
 
 /** The columns read, when present; everything else (handle, metadata, yaml, ...) is left alone. */
-export const CLUSTER_COLUMNS = ['name', 'status', 'launched_at', 'owner', 'cloud', 'region', 'workspace', 'user_hash'] as const;
+export const CLUSTER_COLUMNS = [
+  'name',
+  'status',
+  'launched_at',
+  'owner',
+  'cloud',
+  'region',
+  'workspace',
+  'user_hash',
+] as const;
 
 export interface ReadSkyStateOptions {
   homeDir: string;
@@ -41,7 +50,8 @@ function text(value: SqliteRow[string] | undefined): string | null {
 }
 
 function isoFromEpochSeconds(value: SqliteRow[string] | undefined): string | null {
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  const seconds =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(seconds) || seconds <= 0) return null;
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
@@ -50,12 +60,17 @@ function isoFromEpochSeconds(value: SqliteRow[string] | undefined): string | nul
 function toCluster(row: SqliteRow, stateFile: string, problems: Problem[]): SkyCluster | null {
   const name = text(row.name);
   if (name === null) {
-    problems.push({ severity: 'warning', message: 'A row of the clusters table has no name; it was skipped', file: stateFile });
+    problems.push({
+      severity: 'warning',
+      message: 'A row of the clusters table has no name; it was skipped',
+      file: stateFile,
+    });
     return null;
   }
   const ownerText = text(row.owner);
   const owner = parseOwner(ownerText);
-  if (owner.problem) problems.push({ severity: 'warning', message: `Cluster "${name}": ${owner.problem}`, file: stateFile });
+  if (owner.problem)
+    problems.push({ severity: 'warning', message: `Cluster "${name}": ${owner.problem}`, file: stateFile });
   const fromColumn = cloudFromColumn(text(row.cloud));
   const fromOwner = fromColumn ? null : cloudFromOwner(owner.identity);
   return {
@@ -122,7 +137,12 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
   const effective = effectiveSkyConfig(config, project);
   const problems: Problem[] = [...effective.problems];
   if (snapshot.kind === 'missing') {
-    const hint = await probeSkyApiServer({ homeDir: options.homeDir, env: options.env, localPort: options.apiServerPort, config });
+    const hint = await probeSkyApiServer({
+      homeDir: options.homeDir,
+      env: options.env,
+      localPort: options.apiServerPort,
+      config,
+    });
     return unavailable(stateFile, config, effective, 'missing', missingMessage(stateFile, hint), problems, hint);
   }
   if (snapshot.kind === 'failed') {
@@ -132,7 +152,8 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
   }
   const db = snapshot.db;
   try {
-    for (const note of snapshot.notes) problems.push({ severity: 'warning', message: `SkyPilot's state ${stateFile}: ${note}`, file: stateFile });
+    for (const note of snapshot.notes)
+      problems.push({ severity: 'warning', message: `SkyPilot's state ${stateFile}: ${note}`, file: stateFile });
     const present = new Set(db.select("SELECT name FROM pragma_table_info('clusters')").map((row) => text(row.name)));
     if (!present.has('name')) {
       const message = `${stateFile} is a SQLite database without SkyPilot's clusters table`;

@@ -6,7 +6,11 @@ import { skyConfigFile } from './sky-config';
 import { skyProjectConfigFile } from './sky-project-config';
 import { skyStateFile } from './sky-state-reader';
 
-export function skyWatchTargets(homeDir: string, env: NodeJS.ProcessEnv, projectDir: string | null = null): WatchTarget[] {
+export function skyWatchTargets(
+  homeDir: string,
+  env: NodeJS.ProcessEnv,
+  projectDir: string | null = null,
+): WatchTarget[] {
   const stateFile = skyStateFile(homeDir);
   const project = skyProjectConfigFile(homeDir, env, projectDir);
   return [

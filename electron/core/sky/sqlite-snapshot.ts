@@ -104,9 +104,14 @@ export async function openSqliteSnapshot(path: string, options: SnapshotOptions 
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
   if (!attempt || 'missing' in attempt.main) return { kind: 'missing' };
-  if ('error' in attempt.main) return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${attempt.main.error})` };
+  if ('error' in attempt.main)
+    return { kind: 'failed', reason: 'unreadable', message: `cannot read it (${attempt.main.error})` };
   if (attempt.journalLive) {
-    return { kind: 'failed', reason: 'busy', message: 'SkyPilot is writing it right now (a live -journal file is beside it); try again in a moment' };
+    return {
+      kind: 'failed',
+      reason: 'busy',
+      message: 'SkyPilot is writing it right now (a live -journal file is beside it); try again in a moment',
+    };
   }
   if (!attempt.stable) {
     return { kind: 'failed', reason: 'busy', message: 'it kept changing while it was read; try again in a moment' };
@@ -116,7 +121,8 @@ export async function openSqliteSnapshot(path: string, options: SnapshotOptions 
     return { kind: 'failed', reason: 'corrupt', message: 'it is empty (0 bytes), not a SQLite database' };
   }
   const wal = 'bytes' in attempt.wal ? attempt.wal.bytes : null;
-  if ('error' in attempt.wal) notes.push(`its -wal file cannot be read (${attempt.wal.error}); recent changes may be missing`);
+  if ('error' in attempt.wal)
+    notes.push(`its -wal file cannot be read (${attempt.wal.error}); recent changes may be missing`);
   const folded = foldWal(attempt.main.bytes, wal);
   if (folded.ignored) notes.push(`${folded.ignored}; it was ignored`);
 

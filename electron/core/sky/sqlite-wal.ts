@@ -25,7 +25,13 @@ function readU32(bytes: Uint8Array, offset: number, bigEndian: boolean): number 
 }
 
 /** SQLite's running checksum over 8-byte words; `bigEndian` comes from the log's magic. */
-function checksum(bytes: Uint8Array, start: number, end: number, bigEndian: boolean, seed: [number, number]): [number, number] {
+function checksum(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  bigEndian: boolean,
+  seed: [number, number],
+): [number, number] {
   let [s0, s1] = seed;
   for (let i = start; i < end; i += 8) {
     s0 = (s0 + readU32(bytes, i, bigEndian) + s1) >>> 0;
@@ -63,7 +69,8 @@ export function foldWal(db: Uint8Array, wal: Uint8Array | null): WalFold {
   };
   if (!wal || wal.length < WAL_HEADER_BYTES) return { image: base(), framesApplied: 0, ignored: null };
   const magic = readU32(wal, 0, true);
-  if (magic !== WAL_MAGIC_LITTLE && magic !== WAL_MAGIC_BIG) return { image: base(), framesApplied: 0, ignored: 'the -wal file has no WAL header' };
+  if (magic !== WAL_MAGIC_LITTLE && magic !== WAL_MAGIC_BIG)
+    return { image: base(), framesApplied: 0, ignored: 'the -wal file has no WAL header' };
   const bigEndian = magic === WAL_MAGIC_BIG;
   const pageSize = readU32(wal, 8, true) === 1 ? 65536 : readU32(wal, 8, true);
   const salt1 = readU32(wal, 16, true);
@@ -74,7 +81,11 @@ export function foldWal(db: Uint8Array, wal: Uint8Array | null): WalFold {
   }
   const dbPageSize = databasePageSize(db);
   if (dbPageSize !== null && dbPageSize !== pageSize) {
-    return { image: base(), framesApplied: 0, ignored: `the -wal page size (${pageSize}) differs from the database's (${dbPageSize})` };
+    return {
+      image: base(),
+      framesApplied: 0,
+      ignored: `the -wal page size (${pageSize}) differs from the database's (${dbPageSize})`,
+    };
   }
 
   // Collect the newest version of each page, committing only at commit frames.

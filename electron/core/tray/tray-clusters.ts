@@ -28,31 +28,53 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   if (sky === null) return null;
   if (!sky.available) {
     if (!sky.reason || !UNREADABLE.has(sky.reason)) return null;
-    return { items: [{ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'show-clusters' } }], summary: null };
+    return {
+      items: [{ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'show-clusters' } }],
+      summary: null,
+    };
   }
   if (sky.clusters.length === 0) return null;
 
   const shown = [...sky.clusters].sort(menuOrder).slice(0, MAX_MENU_CLUSTERS);
   const notOperable = sky.clusters.filter((c) => c.operableByActive === false).length;
   const items: TrayItem[] = [
-    { type: 'label', label: `SkyPilot cluster${sky.clusters.length === 1 ? '' : 's'}${notOperable > 0 ? ` — ${notOperable} not operable` : ''}` },
+    {
+      type: 'label',
+      label: `SkyPilot cluster${sky.clusters.length === 1 ? '' : 's'}${notOperable > 0 ? ` — ${notOperable} not operable` : ''}`,
+    },
   ];
   // Controllers (managed jobs, SkyServe) handed credentials that expire: the window says why and what instead.
   const expiring = (sky.controllerWarnings ?? []).map((w) => CLOUD_NAME[w.cloud]);
   if (expiring.length > 0) {
-    items.push({ type: 'action', label: `⚠ Controllers would get ${expiring.join(' and ')} credentials that expire…`, action: { id: 'show-clusters' } });
+    items.push({
+      type: 'action',
+      label: `⚠ Controllers would get ${expiring.join(' and ')} credentials that expire…`,
+      action: { id: 'show-clusters' },
+    });
   }
   for (const cluster of shown) {
     const mark = cluster.operableByActive === false ? '⚠ ' : '';
     const status = inSentence(clusterStatusLabel(cluster.status));
-    items.push({ type: 'action', label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`, action: { id: 'show-clusters', arg: cluster.name } });
+    items.push({
+      type: 'action',
+      label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`,
+      action: { id: 'show-clusters', arg: cluster.name },
+    });
     if (cluster.operableByActive === false && cluster.fix) {
-      items.push({ type: 'action', label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`, action: { id: 'copy-text', arg: cluster.fix } });
+      items.push({
+        type: 'action',
+        label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`,
+        action: { id: 'copy-text', arg: cluster.fix },
+      });
     }
   }
   const hidden = sky.clusters.length - shown.length;
-  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'show-clusters' } });
-  return { items, summary: notOperable > 0 ? `${notOperable} cluster${notOperable === 1 ? '' : 's'} not operable` : null };
+  if (hidden > 0)
+    items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'show-clusters' } });
+  return {
+    items,
+    summary: notOperable > 0 ? `${notOperable} cluster${notOperable === 1 ? '' : 's'} not operable` : null,
+  };
 }
 
 /** Those the active identity cannot operate, then running before stopped, then by name. */
@@ -72,7 +94,9 @@ export function ownerShort(cluster: SkyClusterOwnership): string {
   if (local) return local.identity;
   const owner = cluster.owner;
   if (owner === null) return 'no owner';
-  const parts = Array.isArray(owner) ? owner.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [typeof owner === 'string' ? owner : JSON.stringify(owner)];
+  const parts = Array.isArray(owner)
+    ? owner.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    : [typeof owner === 'string' ? owner : JSON.stringify(owner)];
   const [first = '', second] = parts;
   if (second !== undefined && AWS_ACCOUNT.test(second)) return `account ${second}`;
   return GCP_IDENTITY.exec(first)?.[1] ?? (first || 'no owner');

@@ -22,19 +22,38 @@ export interface KubeDescription {
 
 export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): KubeDescription | null {
   if (kube === null || kube.contexts.length === 0) return null;
-  const shown = kube.contexts.filter((c) => c.current || kubeNeedsLogin(c)).sort((a, b) => Number(b.current) - Number(a.current));
+  const shown = kube.contexts
+    .filter((c) => c.current || kubeNeedsLogin(c))
+    .sort((a, b) => Number(b.current) - Number(a.current));
   const listed = shown.slice(0, MAX_MENU_CONTEXTS);
-  const items: TrayItem[] = [{ type: 'label', label: kube.currentContext === null ? 'Kubernetes — no current context' : 'Kubernetes' }];
+  const items: TrayItem[] = [
+    { type: 'label', label: kube.currentContext === null ? 'Kubernetes — no current context' : 'Kubernetes' },
+  ];
   for (const context of listed) {
     const mark = kubeNeedsLogin(context) ? '⚠ ' : '';
-    items.push({ type: 'action', label: truncate(`${mark}${kubeContextLine(context)}`, MAX_LINE), action: { id: 'show-clusters' } });
+    items.push({
+      type: 'action',
+      label: truncate(`${mark}${kubeContextLine(context)}`, MAX_LINE),
+      action: { id: 'show-clusters' },
+    });
     const fix = fixItem(context, aws);
     if (fix) items.push(fix);
   }
   const hidden = kube.contexts.length - listed.length;
-  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more context${hidden === 1 ? '' : 's'} in the window…`, action: { id: 'show-clusters' } });
+  if (hidden > 0)
+    items.push({
+      type: 'action',
+      label: `${hidden} more context${hidden === 1 ? '' : 's'} in the window…`,
+      action: { id: 'show-clusters' },
+    });
   const current = kube.contexts.find((c) => c.current);
-  return { items, summary: current && kubeNeedsLogin(current) ? `kube ${truncate(current.name, 32)}: ${inSentence(kubeStatusLabel(current))}` : null };
+  return {
+    items,
+    summary:
+      current && kubeNeedsLogin(current)
+        ? `kube ${truncate(current.name, 32)}: ${inSentence(kubeStatusLabel(current))}`
+        : null,
+  };
 }
 
 /** The sign-in the context needs, when the app can start it or copy it. */
@@ -42,13 +61,21 @@ function fixItem(context: KubeContext, aws: Snapshot['aws']): TrayItem | null {
   if (!kubeNeedsLogin(context) || context.identity === null) return null;
   if (context.identity.cloud === 'gcp') {
     const account = context.identity.account;
-    return { type: 'action', label: `    Copy “${truncate(gcloudLoginCommand(account), MAX_COMMAND_IN_LABEL)}”`, action: { id: 'gcp-copy-login-command', arg: account } };
+    return {
+      type: 'action',
+      label: `    Copy “${truncate(gcloudLoginCommand(account), MAX_COMMAND_IN_LABEL)}”`,
+      action: { id: 'gcp-copy-login-command', arg: account },
+    };
   }
   const profileName = context.identity.profile;
   const profile = aws.profiles.find((p) => p.name === profileName);
   const session = profile?.ssoSession ? aws.ssoSessions.find((s) => s.name === profile.ssoSession) : undefined;
   if (!session || session.startUrl === null || session.region === null) return null;
-  return { type: 'action', label: `    Log in to ${truncate(session.name, 48)}…`, action: { id: 'sso-login', arg: session.name } };
+  return {
+    type: 'action',
+    label: `    Log in to ${truncate(session.name, 48)}…`,
+    action: { id: 'sso-login', arg: session.name },
+  };
 }
 
 function truncate(text: string, max: number): string {

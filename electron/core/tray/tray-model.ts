@@ -71,7 +71,8 @@ export interface TrayModel {
 export type TrayClock = (at: Date) => string;
 
 /** 24-hour local time: the same width in every locale, and no seconds to tick. */
-export const localClock: TrayClock = (at) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+export const localClock: TrayClock = (at) =>
+  `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 
 export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock = localClock): TrayModel {
   const { aws } = snapshot;
@@ -108,7 +109,10 @@ export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock
 
   return {
     iconStatus: combinedIconStatus(active, profile === null && snapshot.aws.activeProfileSource === 'default', gcp),
-    tooltip: truncate(`${APP_NAME} — ${active.summary}${clusters?.summary ? ` · ${clusters.summary}` : ''}${kube?.summary ? ` · ${kube.summary}` : ''}${gcp ? ` · ${gcp.summary}` : ''}`, MAX_TOOLTIP_CHARS),
+    tooltip: truncate(
+      `${APP_NAME} — ${active.summary}${clusters?.summary ? ` · ${clusters.summary}` : ''}${kube?.summary ? ` · ${kube.summary}` : ''}${gcp ? ` · ${gcp.summary}` : ''}`,
+      MAX_TOOLTIP_CHARS,
+    ),
     items,
   };
 }
@@ -147,7 +151,8 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
   // No gcloud account anywhere: the user does not use Google Cloud here; say nothing.
   if (gcp === null || (gcp.accounts.length === 0 && !gcp.configurations.some((c) => c.account))) return null;
   const active = gcp.configurations.find((c) => c.active) ?? null;
-  const override = (property: string): string | null => gcp.overrides.find((o) => o.property === property)?.value ?? null;
+  const override = (property: string): string | null =>
+    gcp.overrides.find((o) => o.property === property)?.value ?? null;
   const accountName = override('core/account') ?? active?.account ?? null;
   const project = override('core/project') ?? active?.project ?? null;
   const account = accountName === null ? null : (gcp.accounts.find((a) => a.account === accountName) ?? null);
@@ -162,9 +167,16 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
     // An account a configuration names but gcloud holds no credential for cannot make calls.
     const word = account ? inSentence(GCP_STATUS_LABEL[account.status]) : 'not signed in';
     summary = `gcloud ${shorten(accountName)}: ${word}`;
-    items.push({ type: 'action', label: `${shorten(accountName)} — ${word}`, action: { id: 'gcp-open', arg: accountName } });
+    items.push({
+      type: 'action',
+      label: `${shorten(accountName)} — ${word}`,
+      action: { id: 'gcp-open', arg: accountName },
+    });
   }
-  items.push({ type: 'label', label: `${project ? `Project ${shorten(project)}` : 'No project'} · configuration ${configuration}` });
+  items.push({
+    type: 'label',
+    label: `${project ? `Project ${shorten(project)}` : 'No project'} · configuration ${configuration}`,
+  });
   if (account && (account.status === 'reauth-needed' || account.status === 'revoked')) {
     items.push({
       type: 'action',
@@ -176,10 +188,13 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
     const shown = gcp.configurations.slice(0, MAX_MENU_GCP_CONFIGURATIONS);
     const choices: TrayItem[] = shown.map((c) => {
       const label = `${shorten(c.name)}${c.account ? ` — ${shorten(c.account)}` : ''}`;
-      return c.active ? { type: 'label', label: `✓ ${label}` } : { type: 'action', label, action: { id: 'gcp-switch-configuration', arg: c.name } };
+      return c.active
+        ? { type: 'label', label: `✓ ${label}` }
+        : { type: 'action', label, action: { id: 'gcp-switch-configuration', arg: c.name } };
     });
     const hidden = gcp.configurations.length - shown.length;
-    if (hidden > 0) choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'gcp-open' } });
+    if (hidden > 0)
+      choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'gcp-open' } });
     items.push({ type: 'submenu', label: 'Switch gcloud configuration', items: choices });
   }
   const iconStatus = accountName === null ? null : account ? GCP_ICON_STATUS[account.status] : 'signed-out';
@@ -243,23 +258,43 @@ function describeActive(
   const items: TrayItem[] = [{ type: 'action', label: rowLabel, action: { id: 'show-profile', arg: profile.name } }];
 
   const account = profile.identity?.account ?? profile.accountId;
-  const principal = profile.identity ? shortArn(profile.identity.arn) : (profile.roleName ?? (profile.roleArn ? shortArn(profile.roleArn) : null));
+  const principal = profile.identity
+    ? shortArn(profile.identity.arn)
+    : (profile.roleName ?? (profile.roleArn ? shortArn(profile.roleArn) : null));
   const who = [account ? `Account ${account}` : null, principal ? shorten(principal) : null].filter((s) => s !== null);
   if (who.length > 0) items.push({ type: 'label', label: who.join(' · ') });
 
   if (session && session.status !== profile.status) {
-    items.push({ type: 'label', label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now, clock)}` });
+    items.push({
+      type: 'label',
+      label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now, clock)}`,
+    });
   }
   // The one-click fix for the profile in use: its session needs a browser sign-in.
-  if (session && session.startUrl !== null && session.region !== null && (session.status === 'signed-out' || session.status === 'expired' || (session.status === 'expiring' && !session.refreshable))) {
-    items.push({ type: 'action', label: `Log in to ${shorten(session.name)}…`, action: { id: 'sso-login', arg: session.name } });
+  if (
+    session &&
+    session.startUrl !== null &&
+    session.region !== null &&
+    (session.status === 'signed-out' ||
+      session.status === 'expired' ||
+      (session.status === 'expiring' && !session.refreshable))
+  ) {
+    items.push({
+      type: 'action',
+      label: `Log in to ${shorten(session.name)}…`,
+      action: { id: 'sso-login', arg: session.name },
+    });
   }
-  if (profile.kind === 'login' && (profile.status === 'signed-out' || profile.status === 'expired' || profile.status === 'error')) {
+  if (
+    profile.kind === 'login' &&
+    (profile.status === 'signed-out' || profile.status === 'expired' || profile.status === 'error')
+  ) {
     items.push({ type: 'action', label: 'Log in with aws login…', action: { id: 'aws-login', arg: profile.name } });
   }
   const problem = profile.problems.find((p) => p.severity === 'error');
   if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
-  if (failedCheck) items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
+  if (failedCheck)
+    items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
   if (activeProfileSource !== 'default') items.push({ type: 'label', label: `Chosen by ${activeProfileSource}` });
   // Where botocore or the JS SDK would pick another profile than the CLI: SkyPilot uses botocore.
   const note = snapshot.aws.activeProfileNotes[0];
@@ -275,12 +310,21 @@ function describeActive(
     action: { id: 'copy-profile-export', arg: profile.name },
   });
 
-  return { iconStatus, summary: failedCheck ? `${name}: ${failedCheckWords(failedCheck)} (${state})` : `${name}: ${state}`, items };
+  return {
+    iconStatus,
+    summary: failedCheck ? `${name}: ${failedCheckWords(failedCheck)} (${state})` : `${name}: ${state}`,
+    items,
+  };
 }
 
 const byName = new Intl.Collator('en', { numeric: true }).compare;
 
-function ssoSessionItems(sessions: readonly SsoSession[], activeSession: SsoSession | null, now: number, clock: TrayClock): TrayItem[] {
+function ssoSessionItems(
+  sessions: readonly SsoSession[],
+  activeSession: SsoSession | null,
+  now: number,
+  clock: TrayClock,
+): TrayItem[] {
   if (sessions.length === 0) return [];
   const shown = mostUrgent(sessions, activeSession, MAX_MENU_SESSIONS);
   const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'SSO session' : 'SSO sessions' }];
@@ -303,9 +347,14 @@ function ssoSessionActions(s: SsoSession): TrayItem[] {
     items.push({ type: 'label', label: `Cannot log in: no ${s.startUrl === null ? 'sso_start_url' : 'sso_region'}` });
   } else {
     const signedIn = s.status !== 'signed-out' && s.status !== 'expired';
-    items.push({ type: 'action', label: signedIn ? 'Log in again…' : 'Log in…', action: { id: 'sso-login', arg: s.name } });
+    items.push({
+      type: 'action',
+      label: signedIn ? 'Log in again…' : 'Log in…',
+      action: { id: 'sso-login', arg: s.name },
+    });
   }
-  if (s.status !== 'signed-out') items.push({ type: 'action', label: 'Log out', action: { id: 'sso-logout', arg: s.name } });
+  if (s.status !== 'signed-out')
+    items.push({ type: 'action', label: 'Log out', action: { id: 'sso-logout', arg: s.name } });
   items.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
   return items;
 }
@@ -314,23 +363,42 @@ function ssoSessionActions(s: SsoSession): TrayItem[] {
  * `aws login` sessions: the active profile's first, then most urgent, capped like SSO sessions.
  * Each acts through its first profile, which is what `aws login --profile` needs.
  */
-function loginSessionItems(sessions: readonly LoginSession[], active: AwsProfile | null, now: number, clock: TrayClock): TrayItem[] {
+function loginSessionItems(
+  sessions: readonly LoginSession[],
+  active: AwsProfile | null,
+  now: number,
+  clock: TrayClock,
+): TrayItem[] {
   if (sessions.length === 0) return [];
   const isActive = (s: LoginSession): boolean => active !== null && s.profiles.includes(active.name);
   const shown = [...sessions]
-    .sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || compareUrgency(a.status, b.status) || byName(a.name, b.name))
+    .sort(
+      (a, b) =>
+        Number(isActive(b)) - Number(isActive(a)) || compareUrgency(a.status, b.status) || byName(a.name, b.name),
+    )
     .slice(0, MAX_MENU_SESSIONS);
-  const items: TrayItem[] = [{ type: 'label', label: sessions.length === 1 ? 'AWS login session' : 'AWS login sessions' }];
+  const items: TrayItem[] = [
+    { type: 'label', label: sessions.length === 1 ? 'AWS login session' : 'AWS login sessions' },
+  ];
   for (const s of shown) {
     const profile = active !== null && s.profiles.includes(active.name) ? active.name : s.profiles[0];
     const actions: TrayItem[] = [];
     if (profile !== undefined) {
       const signedIn = s.status !== 'signed-out' && s.status !== 'expired' && s.status !== 'error';
-      actions.push({ type: 'action', label: signedIn ? 'Log in again…' : 'Log in…', action: { id: 'aws-login', arg: profile } });
-      if (s.status !== 'signed-out') actions.push({ type: 'action', label: 'Log out', action: { id: 'aws-logout', arg: profile } });
+      actions.push({
+        type: 'action',
+        label: signedIn ? 'Log in again…' : 'Log in…',
+        action: { id: 'aws-login', arg: profile },
+      });
+      if (s.status !== 'signed-out')
+        actions.push({ type: 'action', label: 'Log out', action: { id: 'aws-logout', arg: profile } });
     }
     actions.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
-    items.push({ type: 'submenu', label: `${shorten(shortArn(s.name))} — ${describeStatus(s.status, s.expiresAt, now, clock)}`, items: actions });
+    items.push({
+      type: 'submenu',
+      label: `${shorten(shortArn(s.name))} — ${describeStatus(s.status, s.expiresAt, now, clock)}`,
+      items: actions,
+    });
   }
   const hidden = sessions.length - shown.length;
   if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
@@ -375,7 +443,12 @@ function warningItems(snapshot: Snapshot): TrayItem[] {
 }
 
 /** "expires at 14:30 (in 2h)", "expired at 11:57", or a status word when there is no time to tell. */
-export function describeStatus(status: IdentityStatus, expiresAt: string | null, now: number, clock: TrayClock = localClock): string {
+export function describeStatus(
+  status: IdentityStatus,
+  expiresAt: string | null,
+  now: number,
+  clock: TrayClock = localClock,
+): string {
   switch (status) {
     case 'valid':
     case 'expiring':
@@ -417,7 +490,12 @@ export function trayTimeLeft(expiresAt: Date, now: number, clock: TrayClock = lo
  * Every time-dependent text counts monotonically (down to expiry, then up since), so once the
  * model differs from the one at `now` it never returns to it: a binary search finds the instant.
  */
-export function nextTrayChange(snapshot: Snapshot, now: number, horizonMs = 24 * 60 * 60 * 1000, clock: TrayClock = localClock): number | null {
+export function nextTrayChange(
+  snapshot: Snapshot,
+  now: number,
+  horizonMs = 24 * 60 * 60 * 1000,
+  clock: TrayClock = localClock,
+): number | null {
   const text = (t: number): string => {
     const model = buildTrayModel(snapshot, t, clock);
     return JSON.stringify([model.tooltip, model.items]);

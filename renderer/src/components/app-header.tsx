@@ -27,9 +27,24 @@ interface AppHeaderProps {
   attention?: ViewAttention;
 }
 
-const SOURCE_WORDING = { AWS_PROFILE: 'from AWS_PROFILE', AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE', default: 'no AWS_PROFILE set' } as const;
+const SOURCE_WORDING = {
+  AWS_PROFILE: 'from AWS_PROFILE',
+  AWS_DEFAULT_PROFILE: 'from AWS_DEFAULT_PROFILE',
+  default: 'no AWS_PROFILE set',
+} as const;
 
-export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerifyAll, onSettings, onShowActive, view, onView, attention }: AppHeaderProps) {
+export function AppHeader({
+  aws,
+  verifyingAll,
+  progress,
+  verifyAllError,
+  onVerifyAll,
+  onSettings,
+  onShowActive,
+  view,
+  onView,
+  attention,
+}: AppHeaderProps) {
   // Progress shows for a run started here, and for one the shell started (the tray's Verify all).
   const showProgress = progress !== null && (verifyingAll || progress.done < progress.total);
   return (
@@ -37,8 +52,14 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
       <h1>Cloud Identity</h1>
       <ViewTabs view={view} onView={onView} attention={attention ?? {}} />
       {view === 'aws' && aws !== null && (
-        <button type="button" className="active-profile link-button" onClick={onShowActive} title="Show the active profile">
-          Active profile: <strong>{aws.activeProfile}</strong> <span className="muted">({SOURCE_WORDING[aws.activeProfileSource]})</span>
+        <button
+          type="button"
+          className="active-profile link-button"
+          onClick={onShowActive}
+          title="Show the active profile"
+        >
+          Active profile: <strong>{aws.activeProfile}</strong>{' '}
+          <span className="muted">({SOURCE_WORDING[aws.activeProfileSource]})</span>
         </button>
       )}
       <div className="header-actions">
@@ -51,7 +72,9 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
               </span>
             </>
           )}
-          {!verifyingAll && verifyAllError !== null && <span className="inline-error">Verify all failed: {verifyAllError}</span>}
+          {!verifyingAll && verifyAllError !== null && (
+            <span className="inline-error">Verify all failed: {verifyAllError}</span>
+          )}
         </div>
         <button type="button" onClick={onVerifyAll} disabled={verifyingAll || aws === null}>
           {verifyingAll ? 'Verifying…' : 'Verify all'}
@@ -65,11 +88,21 @@ export function AppHeader({ aws, verifyingAll, progress, verifyAllError, onVerif
 }
 
 /** Tabs with a roving tab stop: Tab reaches the selected one, arrows (and Home/End) move along. */
-function ViewTabs({ view, onView, attention }: { view: AppView; onView(view: AppView): void; attention: ViewAttention }) {
+function ViewTabs({
+  view,
+  onView,
+  attention,
+}: {
+  view: AppView;
+  onView(view: AppView): void;
+  attention: ViewAttention;
+}) {
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
     const at = APP_VIEWS.findIndex((v) => v.id === view);
     const last = APP_VIEWS.length - 1;
-    const next = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
+    const next = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[
+      event.key
+    ];
     const target = next === undefined ? undefined : APP_VIEWS[next];
     if (target === undefined) return;
     event.preventDefault();

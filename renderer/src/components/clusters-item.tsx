@@ -1,7 +1,15 @@
 import { useId } from 'react';
 import type { CloudIdApi } from '../shared-types';
 import { ClustersFix } from './clusters-fix';
-import { clusterStatus, cloudKey, cloudLabel, launchedAgo, matchLabel, operability, type SkyClusterOwnership } from '../lib/clusters-view';
+import {
+  clusterStatus,
+  cloudKey,
+  cloudLabel,
+  launchedAgo,
+  matchLabel,
+  operability,
+  type SkyClusterOwnership,
+} from '../lib/clusters-view';
 import { formatInstant } from '../lib/gcp-time';
 
 const VERDICT_TEXT = {
@@ -22,7 +30,12 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
     <li className={`clusters-item clusters-item-${verdict}`} aria-labelledby={titleId} data-cluster={cluster.name}>
       <div className="clusters-item-head">
         {verdict === 'not-operable' && (
-          <span className="clusters-warning" role="img" aria-label="Warning: the active identity cannot operate this cluster" title="The active identity cannot operate this cluster">
+          <span
+            className="clusters-warning"
+            role="img"
+            aria-label="Warning: the active identity cannot operate this cluster"
+            title="The active identity cannot operate this cluster"
+          >
             !
           </span>
         )}
@@ -38,9 +51,13 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
         {verdict === 'operable' && activeMatch !== null && <span className="muted"> as {matchLabel(activeMatch)}</span>}
       </p>
       {cluster.note !== null && <p className="clusters-note">{cluster.note}</p>}
-      {cluster.fix !== null && <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />}
+      {cluster.fix !== null && (
+        <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />
+      )}
       {verdict === 'not-operable' && cluster.fix === null && cluster.matches.length === 0 && (
-        <p className="clusters-others muted">None of your local identities can operate it: sign in as its owner, or ask them.</p>
+        <p className="clusters-others muted">
+          None of your local identities can operate it: sign in as its owner, or ask them.
+        </p>
       )}
       {others.length > 0 && (
         <p className="clusters-others muted">

@@ -8,7 +8,17 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; messa
  * A line of text to paste into a terminal, with a Copy button. Copied through the shell, never
  * navigator.clipboard, which the sandboxed window need not be granted.
  */
-export function CopyLine({ api, label, text, className }: { api: CloudIdApi; label: string; text: string; className?: string }) {
+export function CopyLine({
+  api,
+  label,
+  text,
+  className,
+}: {
+  api: CloudIdApi;
+  label: string;
+  text: string;
+  className?: string;
+}) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => setState({ kind: 'idle' }), [text]);
   useEffect(() => {
@@ -32,7 +42,11 @@ export function CopyLine({ api, label, text, className }: { api: CloudIdApi; lab
         {state.kind === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span className="copy-status" role="status">
-        {state.kind === 'copied' ? 'Copied to the clipboard' : state.kind === 'failed' ? `Copy failed: ${state.message}` : ''}
+        {state.kind === 'copied'
+          ? 'Copied to the clipboard'
+          : state.kind === 'failed'
+            ? `Copy failed: ${state.message}`
+            : ''}
       </span>
     </div>
   );

@@ -5,13 +5,23 @@ import type { ShellProfileBlockState } from '../lib/gcp-shell-profile-text';
 import { formatExpiry } from '../lib/time-left';
 
 /** Every account gcloud holds credentials for, and the two ways client libraries find one. */
-export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: number; profileBlock: ShellProfileBlockState | null }) {
+export function GcpAccounts({
+  gcp,
+  now,
+  profileBlock,
+}: {
+  gcp: GcpState;
+  now: number;
+  profileBlock: ShellProfileBlockState | null;
+}) {
   const { adc, googleApplicationCredentials: gac } = gcp;
   return (
     <section className="gcp-card" aria-labelledby="gcp-accounts-title">
       <h2 id="gcp-accounts-title">Accounts</h2>
       {gcp.accounts.length === 0 ? (
-        <p className="empty-note">gcloud holds no credentials yet. Drop a service-account key here, or run <code>gcloud auth login</code>.</p>
+        <p className="empty-note">
+          gcloud holds no credentials yet. Drop a service-account key here, or run <code>gcloud auth login</code>.
+        </p>
       ) : (
         <ul className="plain-list gcp-account-list">
           {gcp.accounts.map((a) => (
@@ -19,7 +29,11 @@ export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: nu
               <span className="gcp-account-name">{a.account}</span>
               <span className="muted">{credentialTypeLabel(a.type)}</span>
               <span className={`status-badge ${statusClass(a.status)}`}>{GCP_STATUS_LABEL[a.status]}</span>
-              {a.tokenExpiresAt !== null && <span className="muted gcp-token-expiry">cached access token {formatExpiry(a.tokenExpiresAt, now)}</span>}
+              {a.tokenExpiresAt !== null && (
+                <span className="muted gcp-token-expiry">
+                  cached access token {formatExpiry(a.tokenExpiresAt, now)}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -33,7 +47,8 @@ export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: nu
           ) : (
             <>
               {credentialTypeLabel(adc.type)}
-              {adc.account ? ` · ${adc.account}` : ''} <span className={`status-badge ${statusClass(adc.status)}`}>{GCP_STATUS_LABEL[adc.status]}</span>
+              {adc.account ? ` · ${adc.account}` : ''}{' '}
+              <span className={`status-badge ${statusClass(adc.status)}`}>{GCP_STATUS_LABEL[adc.status]}</span>
               <div className="mono muted">{adc.path}</div>
             </>
           )}
@@ -47,7 +62,8 @@ export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: nu
               {gac.valid ? (
                 <span>
                   {gac.account ?? 'valid key'}
-                  {gac.project ? ` · project ${gac.project}` : ''} <span className="status-badge status-valid">Valid</span>
+                  {gac.project ? ` · project ${gac.project}` : ''}{' '}
+                  <span className="status-badge status-valid">Valid</span>
                 </span>
               ) : (
                 <span className="inline-error">{gac.problem ?? 'not usable'}</span>
@@ -58,7 +74,8 @@ export function GcpAccounts({ gcp, now, profileBlock }: { gcp: GcpState; now: nu
           {profileBlock !== null && profileBlock.files.length > 0 && (
             <div className="gcp-profile-block">
               Your shell profiles set it to{' '}
-              {profileBlock.keyPaths.map((path) => gcp.keys.find((k) => k.path === path)?.account ?? path).join(', ') || 'a key'}{' '}
+              {profileBlock.keyPaths.map((path) => gcp.keys.find((k) => k.path === path)?.account ?? path).join(', ') ||
+                'a key'}{' '}
               <span className="muted">
                 ({profileBlock.files.join(', ')}; new terminals{gac === null ? ', not this app,' : ''} use it)
               </span>

@@ -3,7 +3,11 @@ import type { CloudIdApi } from '../shared-types';
 import { errorMessage } from '../lib/errors';
 import type { GcpConfiguration } from '../lib/gcp-types';
 
-type SwitchState = { kind: 'idle' } | { kind: 'switching'; name: string } | { kind: 'done'; warning: string | null } | { kind: 'failed'; name: string; message: string };
+type SwitchState =
+  | { kind: 'idle' }
+  | { kind: 'switching'; name: string }
+  | { kind: 'done'; warning: string | null }
+  | { kind: 'failed'; name: string; message: string };
 
 /** Every gcloud configuration, with a way to make another one active. */
 export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; configurations: GcpConfiguration[] }) {
@@ -11,7 +15,10 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
   const switchTo = (name: string): void => {
     setState({ kind: 'switching', name });
     api.gcpSwitchConfiguration({ name }).then(
-      (result) => setState(result.ok ? { kind: 'done', warning: result.warning } : { kind: 'failed', name, message: result.message }),
+      (result) =>
+        setState(
+          result.ok ? { kind: 'done', warning: result.warning } : { kind: 'failed', name, message: result.message },
+        ),
       (error: unknown) => setState({ kind: 'failed', name, message: errorMessage(error) }),
     );
   };
@@ -35,7 +42,11 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
           </thead>
           <tbody>
             {configurations.map((c) => (
-              <tr key={c.name} className={c.active ? 'gcp-row-active' : undefined} aria-current={c.active ? 'true' : undefined}>
+              <tr
+                key={c.name}
+                className={c.active ? 'gcp-row-active' : undefined}
+                aria-current={c.active ? 'true' : undefined}
+              >
                 <th scope="row">{c.name}</th>
                 <td>{c.account ?? <span className="muted">—</span>}</td>
                 <td>{c.project ?? <span className="muted">—</span>}</td>
@@ -44,7 +55,12 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
                   {c.active ? (
                     <span className="tag">Active</span>
                   ) : (
-                    <button type="button" onClick={() => switchTo(c.name)} disabled={state.kind === 'switching'} aria-label={`Switch to configuration ${c.name}`}>
+                    <button
+                      type="button"
+                      onClick={() => switchTo(c.name)}
+                      disabled={state.kind === 'switching'}
+                      aria-label={`Switch to configuration ${c.name}`}
+                    >
                       {state.kind === 'switching' && state.name === c.name ? 'Switching…' : 'Switch'}
                     </button>
                   )}
@@ -55,7 +71,9 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
         </table>
       )}
       <div role="status" className="gcp-inline-status">
-        {state.kind === 'done' && state.warning !== null ? <span className="status-text-expiring">{state.warning}</span> : null}
+        {state.kind === 'done' && state.warning !== null ? (
+          <span className="status-text-expiring">{state.warning}</span>
+        ) : null}
       </div>
       {state.kind === 'failed' && (
         <p className="inline-error" role="alert">

@@ -3,7 +3,17 @@ import { GCP_STATUS_LABEL } from '../../../electron/shared/status-words';
 import { credentialTypeLabel, probeSummary, statusClass } from '../lib/gcp-labels';
 
 /** What gcloud uses right now: the active configuration, its account and project, and overrides. */
-export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpState; probing: boolean; probed: boolean; onProbe(): void }) {
+export function GcpGcloudSummary({
+  gcp,
+  probing,
+  probed,
+  onProbe,
+}: {
+  gcp: GcpState;
+  probing: boolean;
+  probed: boolean;
+  onProbe(): void;
+}) {
   const active = gcp.configurations.find((c) => c.active) ?? null;
   const account = active?.account ? (gcp.accounts.find((a) => a.account === active.account) ?? null) : null;
   const overrideOf = (property: string) => gcp.overrides.find((o) => o.property === property) ?? null;
@@ -13,7 +23,12 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
     <section className="gcp-card" aria-labelledby="gcp-active-title">
       <div className="section-head">
         <h2 id="gcp-active-title">gcloud now</h2>
-        <button type="button" onClick={onProbe} disabled={probing} title="Ask Google whether your user sign-ins still refresh">
+        <button
+          type="button"
+          onClick={onProbe}
+          disabled={probing}
+          title="Ask Google whether your user sign-ins still refresh"
+        >
           {probing ? 'Checking…' : 'Check sign-ins'}
         </button>
       </div>
@@ -27,7 +42,11 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
         </dd>
         <dt>Account</dt>
         <dd className="gcp-active-account">
-          {accountOverride ? <Override value={accountOverride.value} variable={accountOverride.variable} /> : (active?.account ?? <span className="muted">none set</span>)}
+          {accountOverride ? (
+            <Override value={accountOverride.value} variable={accountOverride.variable} />
+          ) : (
+            (active?.account ?? <span className="muted">none set</span>)
+          )}
           {account && (
             <>
               {' '}
@@ -38,7 +57,11 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
         </dd>
         <dt>Project</dt>
         <dd className="gcp-active-project">
-          {projectOverride ? <Override value={projectOverride.value} variable={projectOverride.variable} /> : (active?.project ?? <span className="muted">none set</span>)}
+          {projectOverride ? (
+            <Override value={projectOverride.value} variable={projectOverride.variable} />
+          ) : (
+            (active?.project ?? <span className="muted">none set</span>)
+          )}
         </dd>
         {(active?.region || active?.zone) && (
           <>
@@ -56,7 +79,13 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
             {gcp.overrides.map((o) => (
               <li key={o.variable}>
                 <code>{o.variable}</code> sets <code>{o.property}</code>{' '}
-                {o.value === null ? <span className="muted">(a secret value, not shown)</span> : <>to <strong>{o.value}</strong></>}
+                {o.value === null ? (
+                  <span className="muted">(a secret value, not shown)</span>
+                ) : (
+                  <>
+                    to <strong>{o.value}</strong>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -79,7 +108,8 @@ export function GcpGcloudSummary({ gcp, probing, probed, onProbe }: { gcp: GcpSt
 function Override({ value, variable }: { value: string | null; variable: string }) {
   return (
     <>
-      {value === null ? <span className="muted">(a secret value, not shown)</span> : <strong>{value}</strong>} <span className="tag gcp-override-tag">override: {variable}</span>
+      {value === null ? <span className="muted">(a secret value, not shown)</span> : <strong>{value}</strong>}{' '}
+      <span className="tag gcp-override-tag">override: {variable}</span>
     </>
   );
 }

@@ -37,11 +37,16 @@ export function GcpKeyImport({ api, state, options, onOptions, onChooseFile, cho
           </button>
         </p>
         <p className="muted">
-          The key is checked, copied into the app’s own folder (readable by you only) and its location kept in your OS keychain.
+          The key is checked, copied into the app’s own folder (readable by you only) and its location kept in your OS
+          keychain.
         </p>
         <div className="gcp-import-options">
           <label className="check-field">
-            <input type="checkbox" checked={options.activate} onChange={(e) => onOptions({ ...options, activate: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={options.activate}
+              onChange={(e) => onOptions({ ...options, activate: e.target.checked })}
+            />
             Activate it in gcloud and set its project
           </label>
           <label className="check-field">
@@ -57,7 +62,15 @@ export function GcpKeyImport({ api, state, options, onOptions, onChooseFile, cho
       </div>
       <div className="gcp-import-result" aria-live="polite">
         {state.kind === 'importing' && <p role="status">Importing {state.file}…</p>}
-        {state.kind === 'failed' && <GcpOutcome text={{ tone: 'bad', title: state.file ? `${state.file} was not imported` : 'Nothing was imported', detail: state.message }} />}
+        {state.kind === 'failed' && (
+          <GcpOutcome
+            text={{
+              tone: 'bad',
+              title: state.file ? `${state.file} was not imported` : 'Nothing was imported',
+              detail: state.message,
+            }}
+          />
+        )}
         {state.kind === 'done' && <ImportResult api={api} outcome={state.outcome} />}
       </div>
     </div>
@@ -65,13 +78,16 @@ export function GcpKeyImport({ api, state, options, onOptions, onChooseFile, cho
 }
 
 function ImportResult({ api, outcome }: { api: CloudIdApi; outcome: GcpImportOutcome }) {
-  const [download, setDownload] = useState<{ kind: 'offer' } | { kind: 'deleting' } | { kind: 'deleted' } | { kind: 'kept'; message: string }>({ kind: 'offer' });
+  const [download, setDownload] = useState<
+    { kind: 'offer' } | { kind: 'deleting' } | { kind: 'deleted' } | { kind: 'kept'; message: string }
+  >({ kind: 'offer' });
   const stored = outcome.status === 'imported' || outcome.status === 'duplicate' ? outcome : null;
   const deleteDownload = (): void => {
     if (!stored) return;
     setDownload({ kind: 'deleting' });
     api.gcpDeleteDownload({ keyId: stored.key.keyId, path: stored.source }).then(
-      (result) => setDownload(result.deleted ? { kind: 'deleted' } : { kind: 'kept', message: result.message ?? 'not deleted' }),
+      (result) =>
+        setDownload(result.deleted ? { kind: 'deleted' } : { kind: 'kept', message: result.message ?? 'not deleted' }),
       (error: unknown) => setDownload({ kind: 'kept', message: errorMessage(error) }),
     );
   };
@@ -79,12 +95,15 @@ function ImportResult({ api, outcome }: { api: CloudIdApi; outcome: GcpImportOut
     <div className="gcp-import-outcome">
       <GcpOutcome text={importText(outcome)} id="gcp-import-outcome" />
       {stored?.activation && <GcpOutcome text={activationText(stored.activation)} id="gcp-activation-outcome" />}
-      {stored?.activation && stored.activation.commands.length > 0 && <GcpCommandsRun commands={stored.activation.commands.map((c) => c.command)} />}
+      {stored?.activation && stored.activation.commands.length > 0 && (
+        <GcpCommandsRun commands={stored.activation.commands.map((c) => c.command)} />
+      )}
       {stored && !stored.sourceRemoved && stored.source !== stored.key.path && (
         <div className="gcp-download">
           {download.kind === 'offer' || download.kind === 'deleting' ? (
             <p>
-              The download <span className="mono">{stored.source}</span> is still there, and a private key left lying around is a risk.{' '}
+              The download <span className="mono">{stored.source}</span> is still there, and a private key left lying
+              around is a risk.{' '}
               <button type="button" onClick={deleteDownload} disabled={download.kind === 'deleting'}>
                 {download.kind === 'deleting' ? 'Deleting…' : `Delete ${fileNameOf(stored.source)}`}
               </button>

@@ -103,10 +103,21 @@ function KeyRow({ api, item, inUse, usedByCredentialsVariable, onUseInShell }: K
         <button type="button" onClick={verify} disabled={busy !== null}>
           {busy === 'verify' ? 'Verifying…' : 'Verify'}
         </button>
-        <button type="button" className="primary" onClick={() => activate(false)} disabled={busy !== null} title="gcloud auth activate-service-account, then gcloud config set project">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => activate(false)}
+          disabled={busy !== null}
+          title="gcloud auth activate-service-account, then gcloud config set project"
+        >
           {busy === 'activate' ? 'Activating…' : 'Activate'}
         </button>
-        <button type="button" onClick={() => activate(true)} disabled={busy !== null} title="Create (or reuse) a gcloud configuration named after the account; the current one stays as it is">
+        <button
+          type="button"
+          onClick={() => activate(true)}
+          disabled={busy !== null}
+          title="Create (or reuse) a gcloud configuration named after the account; the current one stays as it is"
+        >
           {busy === 'activate-own' ? 'Activating…' : 'Activate in its own configuration'}
         </button>
         <button type="button" onClick={onUseInShell} disabled={busy !== null}>
@@ -116,7 +127,8 @@ function KeyRow({ api, item, inUse, usedByCredentialsVariable, onUseInShell }: K
           <span className="gcp-confirm">
             <span>
               Remove this key from the app and the keychain?
-              {usedByCredentialsVariable && ' GOOGLE_APPLICATION_CREDENTIALS points to it: remove that from your shell profiles too.'}
+              {usedByCredentialsVariable &&
+                ' GOOGLE_APPLICATION_CREDENTIALS points to it: remove that from your shell profiles too.'}
               {inUse && ' gcloud keeps its own copy of the credential and goes on working.'}
             </span>
             <button type="button" className="gcp-danger" onClick={remove} disabled={busy !== null} autoFocus>

@@ -18,7 +18,17 @@ type State =
   | { kind: 'failed'; message: string };
 
 /** The marked block in ~/.bashrc, ~/.zshrc and config.fish: which files, the exact lines, then Apply. */
-export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: CloudIdApi; target: ShellProfileTarget; onClose(): void; onApplied(): void }) {
+export function GcpShellProfiles({
+  api,
+  target,
+  onClose,
+  onApplied,
+}: {
+  api: CloudIdApi;
+  target: ShellProfileTarget;
+  onClose(): void;
+  onApplied(): void;
+}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -50,7 +60,10 @@ export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: Clo
     );
   };
 
-  const heading = target.keyId === null ? 'Remove GOOGLE_APPLICATION_CREDENTIALS from your shell profiles' : `GOOGLE_APPLICATION_CREDENTIALS for ${target.account ?? target.keyId}`;
+  const heading =
+    target.keyId === null
+      ? 'Remove GOOGLE_APPLICATION_CREDENTIALS from your shell profiles'
+      : `GOOGLE_APPLICATION_CREDENTIALS for ${target.account ?? target.keyId}`;
   return (
     <section className="gcp-card gcp-shell" aria-labelledby="gcp-shell-title">
       <div className="section-head">
@@ -62,11 +75,20 @@ export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: Clo
         </button>
       </div>
       {state.kind === 'loading' && <p className="muted">Reading your shell profiles…</p>}
-      {(state.kind === 'preview' || state.kind === 'applying') && <PreviewBody preview={state.preview} applying={state.kind === 'applying'} onApply={() => apply(state.preview)} onCancel={onClose} />}
+      {(state.kind === 'preview' || state.kind === 'applying') && (
+        <PreviewBody
+          preview={state.preview}
+          applying={state.kind === 'applying'}
+          onApply={() => apply(state.preview)}
+          onCancel={onClose}
+        />
+      )}
       {state.kind === 'applied' && (
         <div className="gcp-outcome gcp-outcome-ok" role="status">
           <p className="gcp-outcome-title">
-            {state.result.written.length === 0 ? 'Nothing needed changing.' : `Updated ${state.result.written.length === 1 ? '1 file' : `${state.result.written.length} files`}. Open a new terminal for it to take effect.`}
+            {state.result.written.length === 0
+              ? 'Nothing needed changing.'
+              : `Updated ${state.result.written.length === 1 ? '1 file' : `${state.result.written.length} files`}. Open a new terminal for it to take effect.`}
           </p>
           <ul className="plain-list">
             {state.result.written.map((w) => (
@@ -97,26 +119,44 @@ export function GcpShellProfiles({ api, target, onClose, onApplied }: { api: Clo
   );
 }
 
-function PreviewBody({ preview, applying, onApply, onCancel }: { preview: GcpShellProfilesPreview; applying: boolean; onApply(): void; onCancel(): void }) {
+function PreviewBody({
+  preview,
+  applying,
+  onApply,
+  onCancel,
+}: {
+  preview: GcpShellProfilesPreview;
+  applying: boolean;
+  onApply(): void;
+  onCancel(): void;
+}) {
   if (preview.edits.length === 0) {
     return (
       <p className="empty-note">
-        {preview.keyId === null ? 'No shell profile holds the block: nothing to remove.' : 'No ~/.bashrc, ~/.zshrc or config.fish found, and your login shell is none of bash, zsh or fish: nothing to edit.'}
+        {preview.keyId === null
+          ? 'No shell profile holds the block: nothing to remove.'
+          : 'No ~/.bashrc, ~/.zshrc or config.fish found, and your login shell is none of bash, zsh or fish: nothing to edit.'}
       </p>
     );
   }
   const changes = preview.edits.filter((e) => e.action !== 'unchanged' && e.action !== 'refused').length;
   return (
     <>
-      <p>Only the marked block changes; every other line of each file stays byte for byte as it is, and the original is kept as a backup.</p>
+      <p>
+        Only the marked block changes; every other line of each file stays byte for byte as it is, and the original is
+        kept as a backup.
+      </p>
       <ul className="plain-list gcp-shell-edits" aria-label="Shell profile changes">
         {preview.edits.map((edit) => (
           <li key={edit.path} className="gcp-shell-edit">
             <p>
-              <span className="mono">{edit.path}</span> <span className="muted">({edit.shell})</span> — {profileEditText(edit)}
+              <span className="mono">{edit.path}</span> <span className="muted">({edit.shell})</span> —{' '}
+              {profileEditText(edit)}
             </p>
             {edit.problem !== null && <p role="alert">{edit.problem}</p>}
-            {edit.action !== 'unchanged' && edit.action !== 'refused' && edit.lines.length > 0 && <pre className="gcp-shell-lines">{edit.lines.join('\n')}</pre>}
+            {edit.action !== 'unchanged' && edit.action !== 'refused' && edit.lines.length > 0 && (
+              <pre className="gcp-shell-lines">{edit.lines.join('\n')}</pre>
+            )}
           </li>
         ))}
       </ul>
@@ -125,7 +165,11 @@ function PreviewBody({ preview, applying, onApply, onCancel }: { preview: GcpShe
           Cancel
         </button>
         <button type="button" className="primary" onClick={onApply} disabled={applying || changes === 0}>
-          {applying ? 'Applying…' : changes === 0 ? 'Already up to date' : `Apply to ${changes === 1 ? '1 file' : `${changes} files`}`}
+          {applying
+            ? 'Applying…'
+            : changes === 0
+              ? 'Already up to date'
+              : `Apply to ${changes === 1 ? '1 file' : `${changes} files`}`}
         </button>
       </div>
     </>

@@ -4,7 +4,15 @@ import type { GcpState } from '../lib/gcp-types';
 import { signInAlerts } from '../lib/gcp-labels';
 
 /** Credentials that fail on next use, each with its fix: the command, or a key instead. */
-export function GcpSignInAlerts({ api, gcp, onImportInstead }: { api: CloudIdApi; gcp: GcpState; onImportInstead(): void }) {
+export function GcpSignInAlerts({
+  api,
+  gcp,
+  onImportInstead,
+}: {
+  api: CloudIdApi;
+  gcp: GcpState;
+  onImportInstead(): void;
+}) {
   const alerts = signInAlerts(gcp);
   if (alerts.length === 0) return null;
   return (

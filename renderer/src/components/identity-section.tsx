@@ -23,7 +23,9 @@ export function IdentitySection({ check, verifying, failure, now, onVerify }: Id
       <div role="status" className="identity-body">
         {failure !== null && <p className="inline-error">Could not verify: {failure}</p>}
         {check === null ? (
-          failure === null && <p className="muted">Not verified yet. Verify asks AWS STS who these credentials belong to.</p>
+          failure === null && (
+            <p className="muted">Not verified yet. Verify asks AWS STS who these credentials belong to.</p>
+          )
         ) : check.error !== null ? (
           <div className="inline-error">
             <strong>{CHECK_ERROR_LABEL[check.error.kind]}</strong>: {check.error.message}

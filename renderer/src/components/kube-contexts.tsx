@@ -38,7 +38,12 @@ export function KubeContexts({ kube, targets }: { kube: KubeState; targets: Kube
         <h2 id={titleId}>Kubernetes contexts</h2>
         <span className="kube-summary muted" role="status">
           {kube.contexts.length} context{kube.contexts.length === 1 ? '' : 's'}
-          {needLogin > 0 && <span className="kube-count-bad"> · {needLogin} need{needLogin === 1 ? 's' : ''} a login</span>}
+          {needLogin > 0 && (
+            <span className="kube-count-bad">
+              {' '}
+              · {needLogin} need{needLogin === 1 ? 's' : ''} a login
+            </span>
+          )}
         </span>
       </div>
       <p className="kube-files muted">

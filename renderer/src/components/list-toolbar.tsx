@@ -18,7 +18,17 @@ interface ListToolbarProps {
   searchRef: RefObject<HTMLInputElement | null>;
 }
 
-export function ListToolbar({ query, order, choices, shown, total, onQuery, onOrder, onLeaveSearch, searchRef }: ListToolbarProps) {
+export function ListToolbar({
+  query,
+  order,
+  choices,
+  shown,
+  total,
+  onQuery,
+  onOrder,
+  onLeaveSearch,
+  searchRef,
+}: ListToolbarProps) {
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -51,7 +61,10 @@ export function ListToolbar({ query, order, choices, shown, total, onQuery, onOr
       <div className="filter-row">
         <label>
           <span className="filter-label">Kind</span>
-          <select value={query.kind ?? ''} onChange={(event) => onQuery({ ...query, kind: (event.target.value || null) as AwsProfileKind | null })}>
+          <select
+            value={query.kind ?? ''}
+            onChange={(event) => onQuery({ ...query, kind: (event.target.value || null) as AwsProfileKind | null })}
+          >
             <option value="">All</option>
             {choices.kinds.map(([kind, count]) => (
               <option key={kind} value={kind}>
@@ -76,7 +89,10 @@ export function ListToolbar({ query, order, choices, shown, total, onQuery, onOr
         </label>
         <label>
           <span className="filter-label">Account</span>
-          <select value={query.account ?? ''} onChange={(event) => onQuery({ ...query, account: event.target.value || null })}>
+          <select
+            value={query.account ?? ''}
+            onChange={(event) => onQuery({ ...query, account: event.target.value || null })}
+          >
             <option value="">All</option>
             {choices.accounts.map(([account, count]) => (
               <option key={account} value={account}>
@@ -98,7 +114,11 @@ export function ListToolbar({ query, order, choices, shown, total, onQuery, onOr
           {shown === total ? `${total} ${total === 1 ? 'profile' : 'profiles'}` : `${shown} of ${total} profiles`}
         </span>
         {filtered && (
-          <button type="button" className="link-button" onClick={() => onQuery({ text: '', kind: null, status: null, account: null })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onQuery({ text: '', kind: null, status: null, account: null })}
+          >
             Clear filters
           </button>
         )}

@@ -12,7 +12,17 @@ const SKYPILOT_NOTE =
   'SkyPilot: botocore needs awscrt 0.28.4 or later (pip install "botocore[crt]") for these profiles, and only recent SkyPilot versions recognise them.';
 
 /** `aws login` sessions (AWS CLI 2.32+): their state, and Log in / Log out through the CLI. */
-export function LoginSessions({ api, sessions, current, now }: { api: CloudIdApi; sessions: readonly LoginSession[]; current: string | null; now: number }) {
+export function LoginSessions({
+  api,
+  sessions,
+  current,
+  now,
+}: {
+  api: CloudIdApi;
+  sessions: readonly LoginSession[];
+  current: string | null;
+  now: number;
+}) {
   const [busy, setBusy] = useState<{ session: string; action: Action } | null>(null);
   const [outcome, setOutcome] = useState<{ session: string; ok: boolean; message: string } | null>(null);
   if (sessions.length === 0) return null;
@@ -45,7 +55,11 @@ export function LoginSessions({ api, sessions, current, now }: { api: CloudIdApi
           const until = formatExpiry(s.expiresAt, now);
           const credentials = formatExpiry(s.credentialsExpireAt, now);
           return (
-            <li key={s.name} className={`session${current !== null && s.profiles.includes(current) ? ' current' : ''}`} aria-label={`Login session ${s.name}`}>
+            <li
+              key={s.name}
+              className={`session${current !== null && s.profiles.includes(current) ? ' current' : ''}`}
+              aria-label={`Login session ${s.name}`}
+            >
               <div className="session-head">
                 <span className="session-name mono">{s.name}</span>
                 <StatusBadge status={s.status} />
@@ -72,7 +86,12 @@ export function LoginSessions({ api, sessions, current, now }: { api: CloudIdApi
                 >
                   {mine === 'login' ? 'Logging in…' : 'Log in'}
                 </button>
-                <button type="button" disabled={busy !== null || s.status === 'signed-out'} aria-label={`Log out of ${s.name}`} onClick={() => void run(s, 'logout')}>
+                <button
+                  type="button"
+                  disabled={busy !== null || s.status === 'signed-out'}
+                  aria-label={`Log out of ${s.name}`}
+                  onClick={() => void run(s, 'logout')}
+                >
                   {mine === 'logout' ? 'Logging out…' : 'Log out'}
                 </button>
               </div>

@@ -12,7 +12,9 @@ export function ProblemList({ problems, label }: { problems: readonly Problem[];
           <span className="problem-message">
             <RichText text={problem.message} />
           </span>
-          {problem.file !== undefined && <code className="problem-location">{formatLocation(problem.file, problem.line)}</code>}
+          {problem.file !== undefined && (
+            <code className="problem-location">{formatLocation(problem.file, problem.line)}</code>
+          )}
         </li>
       ))}
     </ul>

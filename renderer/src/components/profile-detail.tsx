@@ -22,9 +22,21 @@ interface ProfileDetailProps {
   onVerify(): void;
 }
 
-export function ProfileDetail({ api, profile, session, check, verifying, verifyFailure, now, headingRef, onVerify }: ProfileDetailProps) {
+export function ProfileDetail({
+  api,
+  profile,
+  session,
+  check,
+  verifying,
+  verifyFailure,
+  now,
+  headingRef,
+  onVerify,
+}: ProfileDetailProps) {
   const expiry = formatExpiry(profile.expiresAt, now);
-  const extraSources = profile.sources.filter((s) => s.file !== profile.source?.file || s.line !== profile.source?.line);
+  const extraSources = profile.sources.filter(
+    (s) => s.file !== profile.source?.file || s.line !== profile.source?.line,
+  );
   return (
     <article className="profile-detail" aria-labelledby="detail-title">
       <header className="detail-header">
@@ -67,10 +79,7 @@ export function ProfileDetail({ api, profile, session, check, verifying, verifyF
               <dd>
                 {profile.ssoSession}
                 {session !== null && (
-                  <span className="muted">
-                    {' '}
-                    · {formatExpiry(session.expiresAt, now) ?? 'no cached token'}
-                  </span>
+                  <span className="muted"> · {formatExpiry(session.expiresAt, now) ?? 'no cached token'}</span>
                 )}
               </dd>
             </>
@@ -102,7 +111,13 @@ export function ProfileDetail({ api, profile, session, check, verifying, verifyF
           <dt>Region</dt>
           <dd>{profile.region ?? <span className="muted">not set</span>}</dd>
           <dt>Expires</dt>
-          <dd>{expiry ?? <span className="muted">{profile.status === 'long-lived' ? 'never (long-lived keys)' : 'not known until used'}</span>}</dd>
+          <dd>
+            {expiry ?? (
+              <span className="muted">
+                {profile.status === 'long-lived' ? 'never (long-lived keys)' : 'not known until used'}
+              </span>
+            )}
+          </dd>
         </dl>
       </section>
 

@@ -65,7 +65,14 @@ export function ProfileList({ profiles, checks, selected, now, listRef, onSelect
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const current = profiles[selectedIndex];
-    if (event.key.length === 1 && event.key !== ' ' && event.key !== '/' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (
+      event.key.length === 1 &&
+      event.key !== ' ' &&
+      event.key !== '/' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
       const sameSearch = event.timeStamp - typed.current.at < TYPEAHEAD_MS;
       typed.current = { text: (sameSearch ? typed.current.text : '') + event.key, at: event.timeStamp };
       const match = typeaheadIndex(
@@ -94,7 +101,13 @@ export function ProfileList({ profiles, checks, selected, now, listRef, onSelect
 
   if (profiles.length === 0) {
     return (
-      <div className="profile-list profile-list-empty" ref={listRef} role="listbox" aria-label="AWS profiles" tabIndex={0}>
+      <div
+        className="profile-list profile-list-empty"
+        ref={listRef}
+        role="listbox"
+        aria-label="AWS profiles"
+        tabIndex={0}
+      >
         <p className="empty-note">No profiles match.</p>
       </div>
     );
@@ -140,12 +153,20 @@ export function ProfileList({ profiles, checks, selected, now, listRef, onSelect
                 </span>
                 {profile.active && <span className="active-badge">Active</span>}
                 {profile.problems.length > 0 && (
-                  <span className="problem-dot" title={`${profile.problems.length} problem(s)`} aria-label={`${profile.problems.length} problem(s)`}>
+                  <span
+                    className="problem-dot"
+                    title={`${profile.problems.length} problem(s)`}
+                    aria-label={`${profile.problems.length} problem(s)`}
+                  >
                     !
                   </span>
                 )}
                 {failure !== null && (
-                  <span className="problem-dot check-failed-mark" title={failure.message} aria-label={`Verification failed: ${failure.message}`}>
+                  <span
+                    className="problem-dot check-failed-mark"
+                    title={failure.message}
+                    aria-label={`Verification failed: ${failure.message}`}
+                  >
                     ✗
                   </span>
                 )}

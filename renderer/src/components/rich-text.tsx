@@ -4,7 +4,9 @@ import { splitInlineCode } from '../lib/rich-text';
 export function RichText({ text }: { text: string }) {
   return (
     <>
-      {splitInlineCode(text).map((run, index) => (run.code ? <code key={index}>{run.text}</code> : <span key={index}>{run.text}</span>))}
+      {splitInlineCode(text).map((run, index) =>
+        run.code ? <code key={index}>{run.text}</code> : <span key={index}>{run.text}</span>,
+      )}
     </>
   );
 }

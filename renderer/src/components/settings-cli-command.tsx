@@ -39,7 +39,11 @@ export function SettingsCliCommand({ api, open }: { api: CloudIdApi; open: boole
       <span id="cli-command-title">The cloudid command</span>
       {state?.offered ? (
         <button type="button" onClick={install} disabled={installing}>
-          {installing ? 'Installing…' : state.installed ? 'Install the cloudid command again' : 'Install the cloudid command'}
+          {installing
+            ? 'Installing…'
+            : state.installed
+              ? 'Install the cloudid command again'
+              : 'Install the cloudid command'}
         </button>
       ) : null}
       <p className={error === null ? 'muted' : 'inline-error'} role="status">
@@ -47,7 +51,10 @@ export function SettingsCliCommand({ api, open }: { api: CloudIdApi; open: boole
       </p>
       {state?.pathSetup ? (
         <>
-          <p className="muted">~/.local/bin is not on your PATH, so terminals will not find cloudid. Add this line to {state.pathSetup.file}:</p>
+          <p className="muted">
+            ~/.local/bin is not on your PATH, so terminals will not find cloudid. Add this line to{' '}
+            {state.pathSetup.file}:
+          </p>
           <CopyLine api={api} label="Add to PATH" text={state.pathSetup.line} />
         </>
       ) : null}

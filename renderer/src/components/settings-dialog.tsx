@@ -98,17 +98,31 @@ export function SettingsDialog({ api, open, onClose }: { api: CloudIdApi; open: 
           />
         </label>
         <label className="check-field">
-          <input type="checkbox" checked={notifications} disabled={settings === null} onChange={(event) => setNotifications(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={notifications}
+            disabled={settings === null}
+            onChange={(event) => setNotifications(event.target.checked)}
+          />
           <span>Show desktop notifications</span>
         </label>
         <label className="check-field">
-          <input type="checkbox" checked={startAtLogin} disabled={startState === null} onChange={(event) => setStartAtLogin(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={startAtLogin}
+            disabled={startState === null}
+            onChange={(event) => setStartAtLogin(event.target.checked)}
+          />
           <span>Start at login</span>
         </label>
         {startState?.problem && startState.problem !== error ? <p className="muted">{startState.problem}</p> : null}
         <label className="field">
           <span>AWS SSO log in with</span>
-          <select value={loginFlow} disabled={settings === null} onChange={(event) => setLoginFlow(event.target.value as Settings['ssoLoginFlow'])}>
+          <select
+            value={loginFlow}
+            disabled={settings === null}
+            onChange={(event) => setLoginFlow(event.target.value as Settings['ssoLoginFlow'])}
+          >
             <option value="auto">The browser for sso-session profiles, a device code for legacy ones</option>
             <option value="pkce">The browser (authorization code with PKCE)</option>
             <option value="device-code">A device code (works with a browser on another machine)</option>

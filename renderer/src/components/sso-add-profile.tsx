@@ -5,7 +5,8 @@ import { checkProfileName, suggestProfileName } from '../lib/sso-forms';
 import type { SsoAccount } from '../lib/sso-types';
 import { LogInToList } from './sso-log-in-to-list';
 
-type Accounts = { state: 'idle' | 'loading' } | { state: 'ready'; accounts: SsoAccount[] } | { state: 'failed'; message: string };
+type Accounts =
+  { state: 'idle' | 'loading' } | { state: 'ready'; accounts: SsoAccount[] } | { state: 'failed'; message: string };
 
 /** Pick an account and a role of the session and add a profile for it: `aws configure sso`. */
 export function SsoAddProfile({
@@ -68,7 +69,13 @@ export function SsoAddProfile({
     setSaving(true);
     setFailure(null);
     api
-      .ssoCreateProfile({ session: session.name, accountId: account.accountId, roleName, profileName: name, ...(region.trim() ? { region: region.trim() } : {}) })
+      .ssoCreateProfile({
+        session: session.name,
+        accountId: account.accountId,
+        roleName,
+        profileName: name,
+        ...(region.trim() ? { region: region.trim() } : {}),
+      })
       .then(
         (result) => {
           if (!result.ok) return setFailure(result.problems.map((p) => p.message).join(' '));
@@ -81,7 +88,12 @@ export function SsoAddProfile({
   };
 
   return (
-    <form className="sso-panel" aria-label={`Add a profile for ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form
+      className="sso-panel"
+      aria-label={`Add a profile for ${session.name}`}
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <h3>Add a profile</h3>
       {!signedIn ? (
         <LogInToList session={session.name} onLogIn={onLogIn} />
@@ -142,7 +154,15 @@ export function SsoAddProfile({
           </div>
           <div className="sso-field">
             <label htmlFor={`${id}-region`}>Default region (optional)</label>
-            <input id={`${id}-region`} type="text" spellCheck={false} placeholder="us-east-1" value={region} aria-describedby={`${id}-region-hint`} onChange={(e) => setRegion(e.target.value)} />
+            <input
+              id={`${id}-region`}
+              type="text"
+              spellCheck={false}
+              placeholder="us-east-1"
+              value={region}
+              aria-describedby={`${id}-region-hint`}
+              onChange={(e) => setRegion(e.target.value)}
+            />
             <span id={`${id}-region-hint`} className="sso-hint">
               Where AWS commands of this profile go; empty: none is written
             </span>

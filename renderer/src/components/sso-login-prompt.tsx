@@ -50,7 +50,11 @@ export function SsoLoginPromptView({
         <button type="button" className="primary" onClick={onOpenPage} disabled={prompt === null}>
           {prompt?.userCode === null ? 'Open the page again' : 'Open the page'}
         </button>
-        <button type="button" onClick={() => prompt !== null && onCopyLink(prompt.verificationUriComplete)} disabled={prompt === null}>
+        <button
+          type="button"
+          onClick={() => prompt !== null && onCopyLink(prompt.verificationUriComplete)}
+          disabled={prompt === null}
+        >
           Copy link
         </button>
         <button type="button" onClick={onCancel}>

@@ -6,14 +6,25 @@ import { checkNewSession, parseScopes, type FieldErrors, type NewSessionFields }
 const EMPTY: NewSessionFields = { name: '', startUrl: '', region: '', scopes: 'sso:account:access' };
 
 /** "New SSO session": what `aws configure sso-session` asks, appended to ~/.aws/config. */
-export function SsoNewSession({ api, existing, onCreated, onClose }: { api: CloudIdApi; existing: readonly string[]; onCreated(name: string): void; onClose(): void }) {
+export function SsoNewSession({
+  api,
+  existing,
+  onCreated,
+  onClose,
+}: {
+  api: CloudIdApi;
+  existing: readonly string[];
+  onCreated(name: string): void;
+  onClose(): void;
+}) {
   const id = useId();
   const [fields, setFields] = useState<NewSessionFields>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors<keyof NewSessionFields>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const set = (key: keyof NewSessionFields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
+  const set = (key: keyof NewSessionFields) => (event: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: event.target.value });
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -25,7 +36,12 @@ export function SsoNewSession({ api, existing, onCreated, onClose }: { api: Clou
     const name = fields.name.trim();
     const scopes = parseScopes(fields.scopes);
     api
-      .ssoCreateSession({ name, startUrl: fields.startUrl.trim(), region: fields.region.trim(), ...(scopes.length > 0 ? { scopes } : {}) })
+      .ssoCreateSession({
+        name,
+        startUrl: fields.startUrl.trim(),
+        region: fields.region.trim(),
+        ...(scopes.length > 0 ? { scopes } : {}),
+      })
       .then(
         (result) => {
           if (result.ok) onCreated(name);
@@ -36,7 +52,12 @@ export function SsoNewSession({ api, existing, onCreated, onClose }: { api: Clou
       .finally(() => setSaving(false));
   };
 
-  const field = (key: keyof NewSessionFields, label: string, hint: string, props: { placeholder?: string; autoFocus?: boolean } = {}) => (
+  const field = (
+    key: keyof NewSessionFields,
+    label: string,
+    hint: string,
+    props: { placeholder?: string; autoFocus?: boolean } = {},
+  ) => (
     <div className="sso-field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <input
@@ -57,9 +78,17 @@ export function SsoNewSession({ api, existing, onCreated, onClose }: { api: Clou
   );
 
   return (
-    <form className="sso-panel" aria-label="New SSO session" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form
+      className="sso-panel"
+      aria-label="New SSO session"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <h3>New SSO session</h3>
-      {field('startUrl', 'Start URL', 'Your AWS access portal, e.g. https://my-org.awsapps.com/start', { placeholder: 'https://my-org.awsapps.com/start', autoFocus: true })}
+      {field('startUrl', 'Start URL', 'Your AWS access portal, e.g. https://my-org.awsapps.com/start', {
+        placeholder: 'https://my-org.awsapps.com/start',
+        autoFocus: true,
+      })}
       {field('region', 'Region', 'Where IAM Identity Center runs, e.g. us-east-1', { placeholder: 'us-east-1' })}
       {field('name', 'Session name', 'The name of the [sso-session] section', { placeholder: 'my-org' })}
       {field('scopes', 'Scopes', 'sso:account:access lets the app renew the session without a browser')}

@@ -70,18 +70,36 @@ export function SsoSessionItem({
         >
           {activity.login !== null ? 'Logging in…' : 'Log in'}
         </button>
-        <button type="button" disabled={!can.canRefresh || busy || activity.login !== null} aria-label={`Refresh ${name}`} onClick={() => logins.refresh(name)}>
+        <button
+          type="button"
+          disabled={!can.canRefresh || busy || activity.login !== null}
+          aria-label={`Refresh ${name}`}
+          onClick={() => logins.refresh(name)}
+        >
           {activity.busy === 'refresh' ? 'Refreshing…' : 'Refresh'}
         </button>
-        <button type="button" disabled={!can.canLogOut || busy || activity.login !== null} aria-label={`Log out of ${name}`} onClick={() => logins.logout(name)}>
+        <button
+          type="button"
+          disabled={!can.canLogOut || busy || activity.login !== null}
+          aria-label={`Log out of ${name}`}
+          onClick={() => logins.logout(name)}
+        >
           {activity.busy === 'logout' ? 'Logging out…' : 'Log out'}
         </button>
         {can.canConfigure && (
           <>
-            <button type="button" aria-expanded={panel === 'profile'} onClick={() => onPanel(panel === 'profile' ? null : 'profile')}>
+            <button
+              type="button"
+              aria-expanded={panel === 'profile'}
+              onClick={() => onPanel(panel === 'profile' ? null : 'profile')}
+            >
               Add profile…
             </button>
-            <button type="button" aria-expanded={panel === 'sync'} onClick={() => onPanel(panel === 'sync' ? null : 'sync')}>
+            <button
+              type="button"
+              aria-expanded={panel === 'sync'}
+              onClick={() => onPanel(panel === 'sync' ? null : 'sync')}
+            >
               Sync accounts…
             </button>
           </>
@@ -97,13 +115,28 @@ export function SsoSessionItem({
         />
       )}
       {activity.message !== null && (
-        <p className={activity.message.kind === 'error' ? 'inline-error' : 'sso-ok'} role={activity.message.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          className={activity.message.kind === 'error' ? 'inline-error' : 'sso-ok'}
+          role={activity.message.kind === 'error' ? 'alert' : 'status'}
+        >
           {activity.message.text}
         </p>
       )}
-      {panel === 'profile' && <SsoAddProfile api={api} session={session} profileNames={profileNames} onLogIn={() => logins.login(name)} onClose={() => onPanel(null)} />}
-      {panel === 'sync' && <SsoSyncPanel api={api} session={session} onLogIn={() => logins.login(name)} onClose={() => onPanel(null)} />}
-      {session.problems.length > 0 && <ProblemList problems={session.problems} label={`Problems of SSO session ${name}`} />}
+      {panel === 'profile' && (
+        <SsoAddProfile
+          api={api}
+          session={session}
+          profileNames={profileNames}
+          onLogIn={() => logins.login(name)}
+          onClose={() => onPanel(null)}
+        />
+      )}
+      {panel === 'sync' && (
+        <SsoSyncPanel api={api} session={session} onLogIn={() => logins.login(name)} onClose={() => onPanel(null)} />
+      )}
+      {session.problems.length > 0 && (
+        <ProblemList problems={session.problems} label={`Problems of SSO session ${name}`} />
+      )}
     </li>
   );
 }

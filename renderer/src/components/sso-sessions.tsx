@@ -27,7 +27,10 @@ export function SsoSessions({
   const [open, setOpen] = useState<{ session: string; panel: SessionPanel } | null>(null);
   const profileNames = useMemo(() => profiles.map((p) => p.name), [profiles]);
   const ordered = useMemo(
-    () => [...sessions].sort((a, b) => Number(b.name === current) - Number(a.name === current) || a.name.localeCompare(b.name)),
+    () =>
+      [...sessions].sort(
+        (a, b) => Number(b.name === current) - Number(a.name === current) || a.name.localeCompare(b.name),
+      ),
     [sessions, current],
   );
   // Organisations with hundreds of sessions get a filter, and a short list until they ask for all.
@@ -37,7 +40,9 @@ export function SsoSessions({
   const matching = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (needle === '') return ordered;
-    return ordered.filter((s) => s.name.toLowerCase().includes(needle) || (s.startUrl ?? '').toLowerCase().includes(needle));
+    return ordered.filter(
+      (s) => s.name.toLowerCase().includes(needle) || (s.startUrl ?? '').toLowerCase().includes(needle),
+    );
   }, [ordered, filter]);
   // The session whose panel is open stays listed, wherever it is.
   const shown = useMemo(() => {
@@ -75,7 +80,9 @@ export function SsoSessions({
             onChange={(e) => setFilter(e.target.value)}
           />
           <span className="muted" role="status">
-            {shown.length === matching.length ? `${matching.length} shown` : `${shown.length} of ${matching.length} shown`}
+            {shown.length === matching.length
+              ? `${matching.length} shown`
+              : `${shown.length} of ${matching.length} shown`}
           </span>
           {shown.length < matching.length && (
             <button type="button" className="link-button" onClick={() => setShowAll(true)}>

@@ -16,7 +16,17 @@ type State =
   | { step: 'applying'; preview: SsoSyncPreview };
 
 /** "Sync accounts": list every account and role, preview the profiles, apply in one edit. */
-export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdApi; session: SsoSession; onLogIn(): void; onClose(): void }) {
+export function SsoSyncPanel({
+  api,
+  session,
+  onLogIn,
+  onClose,
+}: {
+  api: CloudIdApi;
+  session: SsoSession;
+  onLogIn(): void;
+  onClose(): void;
+}) {
   const id = useId();
   const signedIn = session.status === 'valid' || session.status === 'expiring';
   const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
@@ -24,15 +34,32 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
   const [state, setState] = useState<State | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
 
-  useEffect(() => api.on('ssoSyncProgress', (progress) => progress.session === session.name && setState((prev) => (prev?.step === 'listing' ? { step: 'listing', progress } : prev))), [api, session.name]);
+  useEffect(
+    () =>
+      api.on(
+        'ssoSyncProgress',
+        (progress) =>
+          progress.session === session.name &&
+          setState((prev) => (prev?.step === 'listing' ? { step: 'listing', progress } : prev)),
+      ),
+    [api, session.name],
+  );
 
   const preview = useCallback(
     (relist: boolean) => {
       setState((prev) => (prev?.step === 'preview' && !relist ? prev : { step: 'listing', progress: null }));
       api
-        .ssoSyncPreview({ session: session.name, ...(template.trim() ? { template: template.trim() } : {}), ...(region.trim() ? { region: region.trim() } : {}), relist })
+        .ssoSyncPreview({
+          session: session.name,
+          ...(template.trim() ? { template: template.trim() } : {}),
+          ...(region.trim() ? { region: region.trim() } : {}),
+          relist,
+        })
         .then(
-          (result) => setState(result.ok ? { step: 'preview', preview: result.preview } : { step: 'failed', message: result.message }),
+          (result) =>
+            setState(
+              result.ok ? { step: 'preview', preview: result.preview } : { step: 'failed', message: result.message },
+            ),
           (error: unknown) => setState({ step: 'failed', message: errorMessage(error) }),
         );
     },
@@ -54,7 +81,11 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
     api.ssoSyncApply({ previewId: shown.id }).then(
       (result) => {
         if (!result.ok) return setState({ step: 'failed', message: result.message });
-        setApplied(result.changed ? `Applied: ${syncSummary({ ...shown.counts, unchanged: 0, conflict: 0 })}.` : 'Nothing to change.');
+        setApplied(
+          result.changed
+            ? `Applied: ${syncSummary({ ...shown.counts, unchanged: 0, conflict: 0 })}.`
+            : 'Nothing to change.',
+        );
         preview(false);
       },
       (error: unknown) => setState({ step: 'failed', message: errorMessage(error) }),
@@ -70,7 +101,12 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
   const shown = state?.step === 'preview' || state?.step === 'applying' ? state.preview : null;
   const rows = shown === null ? [] : syncRows(shown);
   return (
-    <form className="sso-panel" aria-label={`Sync accounts of ${session.name}`} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form
+      className="sso-panel"
+      aria-label={`Sync accounts of ${session.name}`}
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <h3>Sync accounts</h3>
       {!signedIn ? (
         <LogInToList session={session.name} onLogIn={onLogIn} />
@@ -79,32 +115,54 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
           <div className="sso-row">
             <div className="sso-field sso-grow">
               <label htmlFor={`${id}-template`}>Profile name template</label>
-              <input id={`${id}-template`} type="text" spellCheck={false} value={template} onChange={(e) => setTemplate(e.target.value)} aria-describedby={`${id}-template-hint`} />
+              <input
+                id={`${id}-template`}
+                type="text"
+                spellCheck={false}
+                value={template}
+                onChange={(e) => setTemplate(e.target.value)}
+                aria-describedby={`${id}-template-hint`}
+              />
               <span id={`${id}-template-hint`} className="sso-hint">
                 Fields: &lt;account name&gt; &lt;account id&gt; &lt;role&gt; &lt;session&gt; &lt;email&gt;
               </span>
             </div>
             <div className="sso-field">
               <label htmlFor={`${id}-region`}>Profiles' region (optional)</label>
-              <input id={`${id}-region`} type="text" spellCheck={false} size={12} value={region} placeholder="unchanged" onChange={(e) => setRegion(e.target.value)} />
+              <input
+                id={`${id}-region`}
+                type="text"
+                spellCheck={false}
+                size={12}
+                value={region}
+                placeholder="unchanged"
+                onChange={(e) => setRegion(e.target.value)}
+              />
             </div>
           </div>
           <div className="sso-actions">
             <button type="submit" disabled={state?.step === 'listing' || state?.step === 'applying'}>
               Preview
             </button>
-            <button type="button" disabled={state?.step === 'listing' || state?.step === 'applying'} onClick={() => preview(true)}>
+            <button
+              type="button"
+              disabled={state?.step === 'listing' || state?.step === 'applying'}
+              onClick={() => preview(true)}
+            >
               List again
             </button>
           </div>
           <div role="status" aria-live="polite" className="sso-sync-status">
-            {state?.step === 'listing' && <p>{state.progress === null ? 'Listing accounts…' : progressText(state.progress)}</p>}
+            {state?.step === 'listing' && (
+              <p>{state.progress === null ? 'Listing accounts…' : progressText(state.progress)}</p>
+            )}
             {shown !== null && (
               <p>
                 <strong>{syncSummary(shown.counts)}</strong>
                 <span className="muted">
                   {' '}
-                  · {shown.listing.accounts} accounts, {shown.listing.roles} roles{shown.listing.complete ? '' : ' (listing incomplete: nothing is removed)'}
+                  · {shown.listing.accounts} accounts, {shown.listing.roles} roles
+                  {shown.listing.complete ? '' : ' (listing incomplete: nothing is removed)'}
                 </span>
               </p>
             )}
@@ -156,7 +214,13 @@ export function SsoSyncPanel({ api, session, onLogIn, onClose }: { api: CloudIdA
       )}
       <div className="sso-actions">
         {shown !== null && (
-          <button type="button" className="primary" title={`Writes ${shown.configFile}`} disabled={state?.step === 'applying' || !hasChanges(shown.counts)} onClick={() => apply(shown)}>
+          <button
+            type="button"
+            className="primary"
+            title={`Writes ${shown.configFile}`}
+            disabled={state?.step === 'applying' || !hasChanges(shown.counts)}
+            onClick={() => apply(shown)}
+          >
             {state?.step === 'applying' ? 'Applying…' : 'Apply'}
           </button>
         )}

@@ -6,7 +6,15 @@ import { failedCheckWords, statusBesideCheck, type FailedCheck } from '../../../
  * Status as a word and a colour; the word carries the meaning, the colour only helps. Beside a
  * failed verification the badge says so, in the colour of statusBesideCheck: never a good one.
  */
-export function StatusBadge({ status, id, failure = null }: { status: IdentityStatus; id?: string; failure?: FailedCheck | null }) {
+export function StatusBadge({
+  status,
+  id,
+  failure = null,
+}: {
+  status: IdentityStatus;
+  id?: string;
+  failure?: FailedCheck | null;
+}) {
   if (failure !== null) {
     const shown = statusBesideCheck(status, { profile: '', checkedAt: '', identity: null, error: failure });
     const words = failedCheckWords(failure);

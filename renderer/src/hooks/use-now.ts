@@ -10,7 +10,10 @@ export function useNow(expiries: readonly (string | null)[], relativeLabelsShown
   useEffect(() => {
     const current = Date.now();
     const untilExpiryLabel = msUntilLabelsChange(expiries, current);
-    const wait = Math.min(untilExpiryLabel ?? Number.POSITIVE_INFINITY, relativeLabelsShown ? 60_000 : Number.POSITIVE_INFINITY);
+    const wait = Math.min(
+      untilExpiryLabel ?? Number.POSITIVE_INFINITY,
+      relativeLabelsShown ? 60_000 : Number.POSITIVE_INFINITY,
+    );
     if (!Number.isFinite(wait)) return undefined;
     const timer = window.setTimeout(() => setNow(Date.now()), wait);
     return () => window.clearTimeout(timer);

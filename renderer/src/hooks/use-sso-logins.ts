@@ -25,7 +25,8 @@ export interface SsoLogins {
 }
 
 function describeLogin(result: SsoLoginResult): SessionActivity['message'] {
-  if (result.status === 'logged-in') return { kind: 'ok', text: result.refreshable ? 'Logged in; the app keeps the session alive.' : 'Logged in.' };
+  if (result.status === 'logged-in')
+    return { kind: 'ok', text: result.refreshable ? 'Logged in; the app keeps the session alive.' : 'Logged in.' };
   if (result.reason === 'cancelled') return null;
   return { kind: 'error', text: result.message };
 }
@@ -42,8 +43,12 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
 
   useEffect(() => {
     let live = true;
-    const offPrompt = api.on('ssoLoginPrompt', (prompt) => update(prompt.session, (prev) => ({ ...prev, login: { prompt }, message: null })));
-    const offEnded = api.on('ssoLoginEnded', (result) => update(result.session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })));
+    const offPrompt = api.on('ssoLoginPrompt', (prompt) =>
+      update(prompt.session, (prev) => ({ ...prev, login: { prompt }, message: null })),
+    );
+    const offEnded = api.on('ssoLoginEnded', (result) =>
+      update(result.session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })),
+    );
     api.ssoLoginsInProgress().then(
       (prompts) => {
         if (live) for (const prompt of prompts) update(prompt.session, (prev) => ({ ...prev, login: { prompt } }));
@@ -61,7 +66,12 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
   const fail = useCallback(
     (session: string, endsLogin = false) =>
       (error: unknown) =>
-        update(session, (prev) => ({ ...prev, login: endsLogin ? null : prev.login, busy: null, message: { kind: 'error', text: errorMessage(error) } })),
+        update(session, (prev) => ({
+          ...prev,
+          login: endsLogin ? null : prev.login,
+          busy: null,
+          message: { kind: 'error', text: errorMessage(error) },
+        })),
     [update],
   );
 
@@ -70,26 +80,44 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
     login: (session) => {
       // A second click while a login runs joins it in the core: no second browser tab.
       update(session, (prev) => ({ ...prev, login: prev.login ?? { prompt: null }, message: null }));
-      api.ssoLogin({ session }).then((result) => update(session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })), fail(session, true));
+      api
+        .ssoLogin({ session })
+        .then(
+          (result) => update(session, (prev) => ({ ...prev, login: null, message: describeLogin(result) })),
+          fail(session, true),
+        );
     },
     cancel: (session) => {
       api.ssoCancelLogin({ session }).catch(fail(session));
     },
     openPage: (session) => {
-      api.ssoOpenLoginPage({ session }).then(
-        ({ opened }) => {
-          if (!opened) update(session, (prev) => ({ ...prev, message: { kind: 'error', text: 'The page could not be opened here: copy its address into a browser.' } }));
-        },
-        fail(session),
-      );
+      api.ssoOpenLoginPage({ session }).then(({ opened }) => {
+        if (!opened)
+          update(session, (prev) => ({
+            ...prev,
+            message: { kind: 'error', text: 'The page could not be opened here: copy its address into a browser.' },
+          }));
+      }, fail(session));
     },
     copyLink: (session, url) => {
-      api.copyText({ text: url }).then(() => update(session, (prev) => ({ ...prev, message: { kind: 'ok', text: 'Link copied: open it in a browser to sign in.' } })), fail(session));
+      api.copyText({ text: url }).then(
+        () =>
+          update(session, (prev) => ({
+            ...prev,
+            message: { kind: 'ok', text: 'Link copied: open it in a browser to sign in.' },
+          })),
+        fail(session),
+      );
     },
     logout: (session) => {
       update(session, (prev) => ({ ...prev, busy: 'logout', message: null }));
       api.ssoLogout({ session }).then(
-        ({ deleted }) => update(session, (prev) => ({ ...prev, busy: null, message: { kind: 'ok', text: deleted ? 'Logged out.' : 'Was not logged in.' } })),
+        ({ deleted }) =>
+          update(session, (prev) => ({
+            ...prev,
+            busy: null,
+            message: { kind: 'ok', text: deleted ? 'Logged out.' : 'Was not logged in.' },
+          })),
         fail(session),
       );
     },

@@ -87,15 +87,22 @@ const GCP_IDENTITY = /^(.*) \[project_id=(.*)\]$/;
 
 /** The `owner` column in words (SkyPilot's identity list: AWS [UserId, Account], GCP ['<account> [project_id=<p>]']). */
 export function describeOwner(owner: SkyClusterOwnership['owner']): OwnerDescription {
-  if (owner === null || (Array.isArray(owner) && owner.length === 0)) return { title: 'No owner recorded', detail: null };
-  const parts = Array.isArray(owner) ? owner.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [typeof owner === 'string' ? owner : JSON.stringify(owner)];
+  if (owner === null || (Array.isArray(owner) && owner.length === 0))
+    return { title: 'No owner recorded', detail: null };
+  const parts = Array.isArray(owner)
+    ? owner.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    : [typeof owner === 'string' ? owner : JSON.stringify(owner)];
   const [first = '', second] = parts;
   const gcp = GCP_IDENTITY.exec(first);
   if (gcp && parts.length === 1) return { title: gcp[1] ?? first, detail: `project ${gcp[2] ?? ''}` };
   if (second !== undefined && AWS_ACCOUNT.test(second) && parts.length === 2) {
-    return { title: `AWS account ${second}`, detail: AWS_UNIQUE_ID.test(first) ? `${first.startsWith('AROA') ? 'role' : 'user'} ${first}` : first };
+    return {
+      title: `AWS account ${second}`,
+      detail: AWS_UNIQUE_ID.test(first) ? `${first.startsWith('AROA') ? 'role' : 'user'} ${first}` : first,
+    };
   }
-  if (parts.length === 1 && AWS_UNIQUE_ID.test(first)) return { title: `AWS ${first.startsWith('AROA') ? 'role' : 'user'} ${first}`, detail: null };
+  if (parts.length === 1 && AWS_UNIQUE_ID.test(first))
+    return { title: `AWS ${first.startsWith('AROA') ? 'role' : 'user'} ${first}`, detail: null };
   return { title: parts.join(' · '), detail: null };
 }
 
@@ -121,13 +128,24 @@ export function groupByOwner(clusters: readonly SkyClusterOwnership[]): OwnerGro
     const key = JSON.stringify(cluster.owner);
     let group = groups.get(key);
     if (!group) {
-      group = { key, owner: describeOwner(cluster.owner), localOwners: [], activeOwns: false, clusters: [], notOperable: 0 };
+      group = {
+        key,
+        owner: describeOwner(cluster.owner),
+        localOwners: [],
+        activeOwns: false,
+        clusters: [],
+        notOperable: 0,
+      };
       groups.set(key, group);
     }
     group.clusters.push(cluster);
     if (cluster.operableByActive === false) group.notOperable += 1;
     for (const match of cluster.matches) {
-      if (match.level !== 'user' || group.localOwners.some((m) => m.cloud === match.cloud && m.identity === match.identity)) continue;
+      if (
+        match.level !== 'user' ||
+        group.localOwners.some((m) => m.cloud === match.cloud && m.identity === match.identity)
+      )
+        continue;
       group.localOwners.push(match);
       if (match.active) group.activeOwns = true;
     }
@@ -139,7 +157,10 @@ export function groupByOwner(clusters: readonly SkyClusterOwnership[]): OwnerGro
     group.localOwners.sort((a, b) => Number(b.active) - Number(a.active) || byText(a.identity, b.identity));
   }
   return [...groups.values()].sort(
-    (a, b) => worst(a) - worst(b) || Number(a.owner.title === 'No owner recorded') - Number(b.owner.title === 'No owner recorded') || byText(a.owner.title, b.owner.title),
+    (a, b) =>
+      worst(a) - worst(b) ||
+      Number(a.owner.title === 'No owner recorded') - Number(b.owner.title === 'No owner recorded') ||
+      byText(a.owner.title, b.owner.title),
   );
 }
 
@@ -159,7 +180,10 @@ export function clusterStatus(status: string | null): { label: string; tone: 'up
 
 /** How a local identity that can operate the cluster is named: `dev (active)`, `ops (same account)`. */
 export function matchLabel(match: SkyIdentityMatch): string {
-  const notes = [match.active ? 'active' : null, match.level === 'account' ? 'same account, another user' : null].filter((n) => n !== null);
+  const notes = [
+    match.active ? 'active' : null,
+    match.level === 'account' ? 'same account, another user' : null,
+  ].filter((n) => n !== null);
   const cloud = match.cloud === 'aws' ? 'AWS profile' : 'Google account';
   return `${cloud} ${match.identity}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }

@@ -1,7 +1,13 @@
 // The words the Google Cloud view uses: statuses, credential types, and one sentence for each
 // outcome of an import, a verification, an activation or a switch. Pure, unit-tested.
 import { gcloudLoginCommand } from '../../../electron/shared/shell-commands';
-import type { GcpAccountStatus, GcpActivationOutcome, GcpImportOutcome, GcpKeyVerification, GcpState } from './gcp-types';
+import type {
+  GcpAccountStatus,
+  GcpActivationOutcome,
+  GcpImportOutcome,
+  GcpKeyVerification,
+  GcpState,
+} from './gcp-types';
 
 /** The existing badge classes (styles.css): the word carries the meaning, the colour only helps. */
 export function statusClass(status: GcpAccountStatus): string {
@@ -81,11 +87,17 @@ export function importText(outcome: GcpImportOutcome): OutcomeText {
 
 export function activationText(outcome: GcpActivationOutcome): OutcomeText {
   if (!outcome.ok) {
-    return { tone: 'bad', title: `gcloud could not activate ${outcome.account || 'the key'}`, detail: outcome.message ?? 'gcloud failed without saying why.' };
+    return {
+      tone: 'bad',
+      title: `gcloud could not activate ${outcome.account || 'the key'}`,
+      detail: outcome.message ?? 'gcloud failed without saying why.',
+    };
   }
   const where = outcome.configuration ? ` in configuration “${outcome.configuration}”` : '';
   const project = outcome.project ? `, project ${outcome.project}` : '';
-  const created = outcome.createdConfiguration ? ' It is a new configuration, now active; your other configurations are as they were.' : '';
+  const created = outcome.createdConfiguration
+    ? ' It is a new configuration, now active; your other configurations are as they were.'
+    : '';
   return {
     tone: outcome.message ? 'warn' : 'ok',
     title: `gcloud now uses ${outcome.account}${project}${where}.${created}`,
@@ -94,15 +106,18 @@ export function activationText(outcome: GcpActivationOutcome): OutcomeText {
 }
 
 export function verificationText(result: GcpKeyVerification): OutcomeText {
-  if (result.ok) return { tone: 'ok', title: `Works: Google issued an access token for ${result.account}.`, detail: null };
+  if (result.ok)
+    return { tone: 'ok', title: `Works: Google issued an access token for ${result.account}.`, detail: null };
   return { tone: 'bad', title: 'This key does not work', detail: result.message };
 }
 
 /** The one file to import from a drop, or why there is none to take. */
 export function singleDroppedFile<F extends { name: string }>(files: readonly F[]): { file: F } | { message: string } {
   const [first, ...rest] = files;
-  if (first === undefined) return { message: 'Nothing to import: drop a file (a service-account key JSON), not text or a link.' };
-  if (rest.length > 0) return { message: `${files.length} files were dropped; drop one service-account key at a time.` };
+  if (first === undefined)
+    return { message: 'Nothing to import: drop a file (a service-account key JSON), not text or a link.' };
+  if (rest.length > 0)
+    return { message: `${files.length} files were dropped; drop one service-account key at a time.` };
   return { file: first };
 }
 
@@ -141,7 +156,10 @@ const USER_TYPES = new Set(['authorized_user', 'external_account_authorized_user
 export function probeSummary(gcp: GcpState): string {
   const users = gcp.accounts.filter((a) => a.type !== null && USER_TYPES.has(a.type));
   const adcIsUser = gcp.adc?.type != null && USER_TYPES.has(gcp.adc.type);
-  if (users.length === 0 && !adcIsUser) return 'Checked: no user sign-in to check (service-account keys do not expire this way).';
+  if (users.length === 0 && !adcIsUser)
+    return 'Checked: no user sign-in to check (service-account keys do not expire this way).';
   const bad = signInAlerts(gcp).length;
-  return bad === 0 ? 'Checked just now: every user sign-in still refreshes.' : `Checked just now: ${bad === 1 ? 'one sign-in needs' : `${bad} sign-ins need`} attention (above).`;
+  return bad === 0
+    ? 'Checked just now: every user sign-in still refreshes.'
+    : `Checked just now: ${bad === 1 ? 'one sign-in needs' : `${bad} sign-ins need`} attention (above).`;
 }

@@ -48,7 +48,10 @@ function buildSearchText(profile: AwsProfile): string {
 }
 
 export function searchTerms(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((term) => term.length > 0);
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
 }
 
 export function matchesQuery(profile: AwsProfile, query: ProfileQuery, terms = searchTerms(query.text)): boolean {
@@ -70,7 +73,11 @@ function compareExpiry(a: AwsProfile, b: AwsProfile): number {
   return byName.compare(a.name, b.name);
 }
 
-export function filterProfiles(profiles: readonly AwsProfile[], query: ProfileQuery, order: ProfileOrder = 'name'): AwsProfile[] {
+export function filterProfiles(
+  profiles: readonly AwsProfile[],
+  query: ProfileQuery,
+  order: ProfileOrder = 'name',
+): AwsProfile[] {
   const terms = searchTerms(query.text);
   const shown = profiles.filter((profile) => matchesQuery(profile, query, terms));
   return shown.sort(order === 'name' ? (a, b) => byName.compare(a.name, b.name) : compareExpiry);

@@ -19,15 +19,20 @@ export function parseScopes(text: string): string[] {
   return text.split(/[\s,]+/).filter((s) => s !== '');
 }
 
-export function checkNewSession(fields: NewSessionFields, existing: readonly string[]): FieldErrors<keyof NewSessionFields> {
+export function checkNewSession(
+  fields: NewSessionFields,
+  existing: readonly string[],
+): FieldErrors<keyof NewSessionFields> {
   const errors: FieldErrors<keyof NewSessionFields> = {};
   const name = fields.name.trim();
   if (name === '') errors.name = 'Give the session a name.';
   else if (!NAME.test(name)) errors.name = 'Use letters, digits, ".", "_" or "-".';
   else if (existing.includes(name)) errors.name = `A session named ${name} already exists.`;
-  if (!URL.canParse(fields.startUrl.trim()) || new URL(fields.startUrl.trim()).protocol !== 'https:') errors.startUrl = 'An https:// address, e.g. https://my-org.awsapps.com/start';
+  if (!URL.canParse(fields.startUrl.trim()) || new URL(fields.startUrl.trim()).protocol !== 'https:')
+    errors.startUrl = 'An https:// address, e.g. https://my-org.awsapps.com/start';
   if (!REGION.test(fields.region.trim())) errors.region = 'An AWS region such as us-east-1.';
-  if (parseScopes(fields.scopes).some((s) => !SCOPE.test(s))) errors.scopes = 'Scope names such as sso:account:access, separated by commas.';
+  if (parseScopes(fields.scopes).some((s) => !SCOPE.test(s)))
+    errors.scopes = 'Scope names such as sso:account:access, separated by commas.';
   return errors;
 }
 
@@ -40,7 +45,10 @@ export function suggestProfileName(accountName: string, roleName: string): strin
       .replace(/[^A-Za-z0-9_.-]+/g, '-')
       .replace(/^-+|-+$/g, '');
   // A profile name starts with a letter, digit or underscore (checkProfileName).
-  return [safe(accountName), safe(roleName)].filter((s) => s !== '').join('.').replace(/^[.-]+/, '');
+  return [safe(accountName), safe(roleName)]
+    .filter((s) => s !== '')
+    .join('.')
+    .replace(/^[.-]+/, '');
 }
 
 const PROFILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;

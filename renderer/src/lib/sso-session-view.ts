@@ -24,7 +24,10 @@ export function sessionTimes(session: SsoSession, now: number): SessionTimes {
   if (!session.refreshable) return { token, session: null, renewal: 'Renews only with a browser sign-in' };
   const ends = session.registrationExpiresAt === null ? Number.NaN : Date.parse(session.registrationExpiresAt);
   const expires = session.expiresAt === null ? Number.NaN : Date.parse(session.expiresAt);
-  const line = Number.isNaN(ends) || (!Number.isNaN(expires) && ends <= expires) ? null : `Session lasts up to ${formatDuration(ends - now)} more without a browser sign-in`;
+  const line =
+    Number.isNaN(ends) || (!Number.isNaN(expires) && ends <= expires)
+      ? null
+      : `Session lasts up to ${formatDuration(ends - now)} more without a browser sign-in`;
   return { token, session: line, renewal: 'Token refreshes without a browser' };
 }
 
@@ -46,7 +49,10 @@ export interface SessionActions {
 export function sessionActions(session: SsoSession): SessionActions {
   const signedIn = session.status !== 'signed-out';
   const configured = session.startUrl !== null && session.region !== null;
-  const missing = [session.startUrl === null ? 'sso_start_url' : null, session.region === null ? 'sso_region' : null].filter((s) => s !== null);
+  const missing = [
+    session.startUrl === null ? 'sso_start_url' : null,
+    session.region === null ? 'sso_region' : null,
+  ].filter((s) => s !== null);
   return {
     canLogIn: configured,
     canLogOut: signedIn,

@@ -40,7 +40,10 @@ export function syncRows(preview: SsoSyncPreview): SyncRow[] {
       profileName: c.profileName,
       account: accountLabel(c.accountName, c.accountId),
       roleName: c.roleName,
-      detail: c.heldBy === 'credentials' ? 'name used in the credentials file; left out' : `name used by your own profile${c.line === null ? '' : ` (line ${c.line})`}; left out`,
+      detail:
+        c.heldBy === 'credentials'
+          ? 'name used in the credentials file; left out'
+          : `name used by your own profile${c.line === null ? '' : ` (line ${c.line})`}; left out`,
     });
   }
   return rows.sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.profileName.localeCompare(b.profileName));
@@ -67,8 +70,13 @@ export function hasChanges(counts: SsoSyncPreview['counts']): boolean {
 
 /** "Listing accounts: 40 of 120 accounts, 97 roles (throttled 3 times)". */
 export function progressText(progress: SsoListingProgress): string {
-  const accounts = progress.allAccountsFound ? `${progress.accountsDone} of ${progress.accountsFound} accounts` : `${progress.accountsDone} of ${progress.accountsFound}+ accounts`;
+  const accounts = progress.allAccountsFound
+    ? `${progress.accountsDone} of ${progress.accountsFound} accounts`
+    : `${progress.accountsDone} of ${progress.accountsFound}+ accounts`;
   const roles = `${progress.rolesFound} ${progress.rolesFound === 1 ? 'role' : 'roles'}`;
-  const throttled = progress.throttled > 0 ? ` (slowed down by the portal ${progress.throttled} ${progress.throttled === 1 ? 'time' : 'times'})` : '';
+  const throttled =
+    progress.throttled > 0
+      ? ` (slowed down by the portal ${progress.throttled} ${progress.throttled === 1 ? 'time' : 'times'})`
+      : '';
   return `Listing accounts: ${accounts}, ${roles}${throttled}`;
 }

@@ -1,4 +1,13 @@
-import { useCallback, useDeferredValue, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import type { CloudIdApi, Snapshot } from '../shared-types';
 import { ListToolbar } from '../components/list-toolbar';
 import { ProfileDetail } from '../components/profile-detail';
@@ -65,7 +74,10 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
     () => snapshot?.aws.ssoSessions.find((s) => s.name === selectedProfile?.ssoSession) ?? null,
     [snapshot, selectedProfile],
   );
-  const check = selectedProfile === null ? null : latestCheck(selectedProfile.lastCheck, verification.checks.get(selectedProfile.name) ?? null);
+  const check =
+    selectedProfile === null
+      ? null
+      : latestCheck(selectedProfile.lastCheck, verification.checks.get(selectedProfile.name) ?? null);
   const now = useNow(expiries, check !== null);
 
   const reveal = useCallback(
@@ -83,7 +95,8 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+        return;
       event.preventDefault();
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -141,11 +154,30 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
           />
         ) : (
           snapshot !== null && (
-            <p className="empty-note">{profiles.length === 0 ? 'No AWS profiles found in your config or credentials file.' : 'Select a profile.'}</p>
+            <p className="empty-note">
+              {profiles.length === 0
+                ? 'No AWS profiles found in your config or credentials file.'
+                : 'Select a profile.'}
+            </p>
           )
         )}
-        {snapshot !== null && <SsoSessions api={api} sessions={snapshot.aws.ssoSessions} profiles={profiles} current={selectedProfile?.ssoSession ?? null} now={now} />}
-        {snapshot !== null && <LoginSessions api={api} sessions={snapshot.aws.loginSessions} current={selectedProfile?.name ?? null} now={now} />}
+        {snapshot !== null && (
+          <SsoSessions
+            api={api}
+            sessions={snapshot.aws.ssoSessions}
+            profiles={profiles}
+            current={selectedProfile?.ssoSession ?? null}
+            now={now}
+          />
+        )}
+        {snapshot !== null && (
+          <LoginSessions
+            api={api}
+            sessions={snapshot.aws.loginSessions}
+            current={selectedProfile?.name ?? null}
+            now={now}
+          />
+        )}
       </div>
     </>
   );

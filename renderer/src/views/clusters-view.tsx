@@ -4,7 +4,15 @@ import { ClustersGroup } from '../components/clusters-group';
 import { KubeContexts, type KubeLoginTargets } from '../components/kube-contexts';
 import { ProblemList } from '../components/problem-list';
 import { useNow } from '../hooks/use-now';
-import { ALL_CLOUDS, cloudChoices, cloudLabel, filterByCloud, groupByOwner, summarize, type SkyState } from '../lib/clusters-view';
+import {
+  ALL_CLOUDS,
+  cloudChoices,
+  cloudLabel,
+  filterByCloud,
+  groupByOwner,
+  summarize,
+  type SkyState,
+} from '../lib/clusters-view';
 import './clusters-view.css';
 
 interface ClustersViewProps {
@@ -41,7 +49,9 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
   const choices = useMemo(() => {
     const present = cloudChoices(clusters);
     // A chosen cloud whose last cluster went away stays chosen (and says 0) rather than jumping.
-    return cloud === ALL_CLOUDS || present.some((c) => c.key === cloud) ? present : [...present, { key: cloud, label: cloudLabel(cloud), count: 0 }];
+    return cloud === ALL_CLOUDS || present.some((c) => c.key === cloud)
+      ? present
+      : [...present, { key: cloud, label: cloudLabel(cloud), count: 0 }];
   }, [clusters, cloud]);
   const shown = useMemo(() => filterByCloud(clusters, cloud), [clusters, cloud]);
   const groups = useMemo(() => groupByOwner(shown), [shown]);
@@ -49,7 +59,12 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
   // The banner already says why state.db cannot be read; the same words as a problem add nothing.
   const problems = useMemo(() => sky?.problems.filter((p) => p.message !== sky.message) ?? [], [sky]);
 
-  if (snapshot === null) return <div className="clusters-view"><p className="empty-note">Loading…</p></div>;
+  if (snapshot === null)
+    return (
+      <div className="clusters-view">
+        <p className="empty-note">Loading…</p>
+      </div>
+    );
   if (sky === null) {
     return (
       <div className="clusters-view">
@@ -64,20 +79,26 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
       {sky.available && <SkyNow sky={sky} />}
       {!sky.available && (
         <p className={`banner ${UNAVAILABLE_TONE[sky.reason ?? 'missing']} clusters-unavailable`} role="status">
-          <strong>{sky.reason === 'missing' || sky.reason === null ? 'No SkyPilot clusters to show.' : 'Cannot read SkyPilot’s clusters.'}</strong>{' '}
+          <strong>
+            {sky.reason === 'missing' || sky.reason === null
+              ? 'No SkyPilot clusters to show.'
+              : 'Cannot read SkyPilot’s clusters.'}
+          </strong>{' '}
           {sky.message ?? `SkyPilot’s state (${sky.stateFile}) cannot be read.`}
         </p>
       )}
       {sky.identityCheckSkipped && (
         <p className="banner banner-info" role="status">
-          <code>SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK</code> is set: SkyPilot checks no cluster’s owner, so any identity may operate any cluster.
+          <code>SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK</code> is set: SkyPilot checks no cluster’s owner, so any identity
+          may operate any cluster.
         </p>
       )}
       {summary.toVerify > 0 && (
         <div className="banner banner-warning clusters-verify" role="status">
           <p className="banner-headline">
             {summary.toVerify === 1 ? '1 cluster: ' : `${summary.toVerify} clusters: `}
-            unknown whether the active identity can operate {summary.toVerify === 1 ? 'it' : 'them'} until your AWS profiles are verified.
+            unknown whether the active identity can operate {summary.toVerify === 1 ? 'it' : 'them'} until your AWS
+            profiles are verified.
           </p>
           <button type="button" className="primary" onClick={onVerify} disabled={verifying}>
             {verifying ? 'Verifying…' : 'Verify identities'}
@@ -87,7 +108,9 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
       )}
       {(sky.controllerWarnings ?? []).length > 0 && <ControllerWarnings warnings={sky.controllerWarnings ?? []} />}
       {problems.length > 0 && <ProblemList problems={problems} label="Problems reading SkyPilot’s state" />}
-      {sky.available && clusters.length === 0 && <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>}
+      {sky.available && clusters.length === 0 && (
+        <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>
+      )}
       {clusters.length > 0 && (
         <>
           <div className="clusters-toolbar">
@@ -101,8 +124,12 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
               ))}
             </select>
             <span className="clusters-summary muted" role="status">
-              {shown.length === clusters.length ? `${clusters.length} cluster${clusters.length === 1 ? '' : 's'}` : `${shown.length} of ${clusters.length} clusters`}
-              {summary.notOperable > 0 && <span className="clusters-count-bad"> · {summary.notOperable} not operable by the active identity</span>}
+              {shown.length === clusters.length
+                ? `${clusters.length} cluster${clusters.length === 1 ? '' : 's'}`
+                : `${shown.length} of ${clusters.length} clusters`}
+              {summary.notOperable > 0 && (
+                <span className="clusters-count-bad"> · {summary.notOperable} not operable by the active identity</span>
+              )}
             </span>
           </div>
           {groups.length === 0 ? (
@@ -120,7 +147,11 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
 /** The identities SkyPilot would use right now, as it prints them. */
 function SkyNow({ sky }: { sky: SkyState }) {
   const { aws, awsProfile, awsAccountHint, gcp } = sky.activeIdentities;
-  const awsText = aws ?? (awsProfile ? `profile ${awsProfile} — not verified${awsAccountHint ? ` (account ${awsAccountHint} from its config)` : ''}` : 'keys from the environment, not verified');
+  const awsText =
+    aws ??
+    (awsProfile
+      ? `profile ${awsProfile} — not verified${awsAccountHint ? ` (account ${awsAccountHint} from its config)` : ''}`
+      : 'keys from the environment, not verified');
   return (
     <section className="clusters-now" aria-labelledby="clusters-now-title">
       <h2 id="clusters-now-title">SkyPilot uses now</h2>

@@ -32,10 +32,16 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const importPath = useCallback(
     (path: string): void => {
       setImportState({ kind: 'importing', file: fileNameOf(path) });
-      api.gcpImportKey({ path, activate: options.activate, ownConfiguration: options.activate && options.ownConfiguration }).then(
-        (outcome) => setImportState({ kind: 'done', outcome }),
-        (error: unknown) => setImportState({ kind: 'failed', file: fileNameOf(path), message: errorMessage(error) }),
-      );
+      api
+        .gcpImportKey({
+          path,
+          activate: options.activate,
+          ownConfiguration: options.activate && options.ownConfiguration,
+        })
+        .then(
+          (outcome) => setImportState({ kind: 'done', outcome }),
+          (error: unknown) => setImportState({ kind: 'failed', file: fileNameOf(path), message: errorMessage(error) }),
+        );
     },
     [api, options],
   );
@@ -107,7 +113,12 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
       return;
     }
     if (!path) {
-      setImportState({ kind: 'failed', file: picked.file.name, message: 'This item has no file on disk (dragged from a browser or an archive?). Save it as a file first, then drop that.' });
+      setImportState({
+        kind: 'failed',
+        file: picked.file.name,
+        message:
+          'This item has no file on disk (dragged from a browser or an archive?). Save it as a file first, then drop that.',
+      });
       return;
     }
     importPath(path);
@@ -116,7 +127,14 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const activeAccount = gcp?.configurations.find((c) => c.active)?.account ?? null;
 
   return (
-    <div className="gcp-view" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} aria-label="Google Cloud">
+    <div
+      className="gcp-view"
+      onDragEnter={onDragEnter}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      aria-label="Google Cloud"
+    >
       {dragging && (
         <div className="gcp-drop-overlay" aria-hidden="true">
           <p>Drop a service-account key JSON</p>
@@ -143,26 +161,40 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
             <div className="gcp-column">
               <section className="gcp-card" aria-labelledby="gcp-keys-title">
                 <h2 id="gcp-keys-title">Service-account keys</h2>
-                <GcpKeyImport api={api} state={importState} options={options} onOptions={setOptions} onChooseFile={chooseFile} chooseRef={chooseRef} />
+                <GcpKeyImport
+                  api={api}
+                  state={importState}
+                  options={options}
+                  onOptions={setOptions}
+                  onChooseFile={chooseFile}
+                  chooseRef={chooseRef}
+                />
                 <GcpKeys
                   api={api}
                   keys={gcp.keys}
                   activeAccount={activeAccount}
                   credentialsPath={gcp.googleApplicationCredentials?.path ?? null}
-                  onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })} />
+                  onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })}
+                />
                 <p className="gcp-shell-remove">
-                  <button type="button" className="link-button" onClick={() => setShellTarget({ keyId: null, account: null })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setShellTarget({ keyId: null, account: null })}
+                  >
                     Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…
                   </button>
                 </p>
               </section>
-              {shellTarget !== null && <GcpShellProfiles
+              {shellTarget !== null && (
+                <GcpShellProfiles
                   key={shellTarget.keyId ?? 'remove'}
                   api={api}
                   target={shellTarget}
                   onClose={() => setShellTarget(null)}
                   onApplied={() => setProfilesRead((n) => n + 1)}
-                />}
+                />
+              )}
             </div>
           </div>
         </>

@@ -114,7 +114,8 @@ function cloudid(home: Home, args: string[], asNobody: boolean, extraEnv: NodeJS
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...extraEnv,
     };
-    for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'XDG_DATA_HOME']) if (process.env[name]) env[name] = process.env[name];
+    for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'XDG_DATA_HOME'])
+      if (process.env[name]) env[name] = process.env[name];
     const child = spawn(process.execPath, [join(cliDir, 'cloudid.mjs'), ...args], {
       cwd: home.dir,
       env,
@@ -141,7 +142,10 @@ function cloudid(home: Home, args: string[], asNobody: boolean, extraEnv: NodeJS
 
 /** A usable AWS default profile, so that `status` exits 0 unless the input at hand breaks it. */
 async function awsDefault(home: Home): Promise<void> {
-  await home.write('.aws/credentials', '[default]\naws_access_key_id = AKIABADINPUT00000001\naws_secret_access_key = not-a-real-secret-for-bad-input-tests\n');
+  await home.write(
+    '.aws/credentials',
+    '[default]\naws_access_key_id = AKIABADINPUT00000001\naws_secret_access_key = not-a-real-secret-for-bad-input-tests\n',
+  );
 }
 
 /** Every problem message in `cloudid status --json` output. */
@@ -190,12 +194,16 @@ const rows: BadInput[] = [
     name: 'a block written before control characters were refused, its path holding the end marker (gcp env --remove)',
     make: async (home) => {
       const bad = home.path(NEWLINE_NAME);
-      await home.write('.bashrc', `alias k=kubectl\n${BLOCK_BEGIN}\n# note\nexport GOOGLE_APPLICATION_CREDENTIALS='${bad}'\n${BLOCK_END}\nexport AFTER=1\n`);
+      await home.write(
+        '.bashrc',
+        `alias k=kubectl\n${BLOCK_BEGIN}\n# note\nexport GOOGLE_APPLICATION_CREDENTIALS='${bad}'\n${BLOCK_END}\nexport AFTER=1\n`,
+      );
       return ['gcp', 'env', '--remove', '--apply'];
     },
     exit: 0,
     changes: ['.bashrc', '.bashrc.cloudid-backup'],
-    after: async (home) => expect(await readFile(home.path('.bashrc'), 'utf8')).toBe('alias k=kubectl\nexport AFTER=1\n'),
+    after: async (home) =>
+      expect(await readFile(home.path('.bashrc'), 'utf8')).toBe('alias k=kubectl\nexport AFTER=1\n'),
   },
   {
     name: 'a ~/.bashrc that is not UTF-8 beside a ~/.zshrc that is (gcp env)',
@@ -240,7 +248,10 @@ const rows: BadInput[] = [
     name: 'a key file that starts with a UTF-8 byte-order mark (gcp import)',
     make: async (home) => {
       const key = serviceAccountKey();
-      await home.write('key.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(key, null, 2))]));
+      await home.write(
+        'key.json',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(key, null, 2))]),
+      );
       return ['gcp', 'import', home.path('key.json'), '--json'];
     },
     exit: 0,
@@ -258,18 +269,27 @@ const rows: BadInput[] = [
     make: async (home, run) => {
       const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
       expect((await run(['gcp', 'import', first.path])).code).toBe(0);
-      const other = await keyFile(home, 'new.json', { project_id: 'new-proj', private_key_id: first.key.private_key_id, keyIndex: 1 });
+      const other = await keyFile(home, 'new.json', {
+        project_id: 'new-proj',
+        private_key_id: first.key.private_key_id,
+        keyIndex: 1,
+      });
       return ['gcp', 'import', other.path];
     },
     exit: 1,
-    stderr: /same id .* stored one is for deployer@old-proj\.iam\.gserviceaccount\.com \(project old-proj\), this file is for deployer@new-proj\.iam\.gserviceaccount\.com \(project new-proj\)[^]*--replace/,
+    stderr:
+      /same id .* stored one is for deployer@old-proj\.iam\.gserviceaccount\.com \(project old-proj\), this file is for deployer@new-proj\.iam\.gserviceaccount\.com \(project new-proj\)[^]*--replace/,
   },
   {
     name: 'the same, with --replace: the key and what status says about it are the new file',
     make: async (home, run) => {
       const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
       expect((await run(['gcp', 'import', first.path])).code).toBe(0);
-      const other = await keyFile(home, 'new.json', { project_id: 'new-proj', private_key_id: first.key.private_key_id, keyIndex: 1 });
+      const other = await keyFile(home, 'new.json', {
+        project_id: 'new-proj',
+        private_key_id: first.key.private_key_id,
+        keyIndex: 1,
+      });
       return ['gcp', 'import', other.path, '--replace'];
     },
     exit: 0,
@@ -278,9 +298,19 @@ const rows: BadInput[] = [
     after: async (home) => {
       await awsDefault(home);
       const status = await cloudid(home, ['status', '--json'], false);
-      const keys = (JSON.parse(status.stdout) as { gcp: { keys: Array<{ account: string; project: string | null }> } }).gcp.keys;
-      expect(keys.map((k) => [k.account, k.project])).toEqual([['deployer@new-proj.iam.gserviceaccount.com', 'new-proj']]);
-      expect(await readFile(home.path('new.json'))).toEqual(await readFile(join(home.path('.config', 'Cloud Identity Tray', 'keys'), (await readdir(home.path('.config', 'Cloud Identity Tray', 'keys')))[0] ?? '')));
+      const keys = (JSON.parse(status.stdout) as { gcp: { keys: Array<{ account: string; project: string | null }> } })
+        .gcp.keys;
+      expect(keys.map((k) => [k.account, k.project])).toEqual([
+        ['deployer@new-proj.iam.gserviceaccount.com', 'new-proj'],
+      ]);
+      expect(await readFile(home.path('new.json'))).toEqual(
+        await readFile(
+          join(
+            home.path('.config', 'Cloud Identity Tray', 'keys'),
+            (await readdir(home.path('.config', 'Cloud Identity Tray', 'keys')))[0] ?? '',
+          ),
+        ),
+      );
     },
   },
   {
@@ -312,19 +342,24 @@ const rows: BadInput[] = [
   {
     name: 'a 15 MB role_arn value and source_profile name (status --json)',
     make: async (home) => {
-      await home.write('.aws/config', `[profile r]\nrole_arn = arn:${'x'.repeat(HUGE / 2)}\nsource_profile = ${'y'.repeat(HUGE / 2)}\n`);
+      await home.write(
+        '.aws/config',
+        `[profile r]\nrole_arn = arn:${'x'.repeat(HUGE / 2)}\nsource_profile = ${'y'.repeat(HUGE / 2)}\n`,
+      );
       await awsDefault(home);
       return ['status', '--json'];
     },
     exit: 0,
     stdout: /role_arn \\"arn:x{56}…\\" of profile \\"r\\" is not a role ARN/,
-    after: async (_home, run) => expect(Math.max(...problemMessages(run.stdout).map((m) => m.length))).toBeLessThan(1_000),
+    after: async (_home, run) =>
+      expect(Math.max(...problemMessages(run.stdout).map((m) => m.length))).toBeLessThan(1_000),
   },
   {
     name: 'a source_profile chain of 5,000 links (status --json)',
     make: async (home) => {
       let text = '';
-      for (let i = 0; i < 5_000; i++) text += `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = ${i === 4_999 ? 'default' : `p${i + 1}`}\n`;
+      for (let i = 0; i < 5_000; i++)
+        text += `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = ${i === 4_999 ? 'default' : `p${i + 1}`}\n`;
       await home.write('.aws/config', text);
       await awsDefault(home);
       return ['status', '--json'];
@@ -390,7 +425,10 @@ const rows: BadInput[] = [
   {
     name: "a FIFO as an SSO session's token cache file (status --json)",
     make: async (home) => {
-      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n\n[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n');
+      await home.write(
+        '.aws/config',
+        '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n\n[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n',
+      );
       await awsDefault(home);
       // The AWS CLI's name for the session's token file: sha1 of the session name.
       await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
@@ -400,22 +438,30 @@ const rows: BadInput[] = [
     stdout: /The SSO token cache path is not a regular file/,
   },
   {
-    name: "a FIFO as the token file of the session to refresh (refresh)",
+    name: 'a FIFO as the token file of the session to refresh (refresh)',
     make: async (home) => {
-      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n');
+      await home.write(
+        '.aws/config',
+        '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+      );
       await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
       return ['refresh', 'corp'];
     },
     exit: 1,
   },
   {
-    name: "a FIFO as an aws login token file (status --json)",
+    name: 'a FIFO as an aws login token file (status --json)',
     make: async (home) => {
-      await home.write('.aws/config', '[profile console]\nlogin_session = arn:aws:iam::111122223333:user/me\nregion = eu-west-1\n');
+      await home.write(
+        '.aws/config',
+        '[profile console]\nlogin_session = arn:aws:iam::111122223333:user/me\nregion = eu-west-1\n',
+      );
       await awsDefault(home);
       await mkdir(home.path('.aws', 'login', 'cache'), { recursive: true });
       // The AWS CLI's name for the session's login cache file: sha256 of login_session.
-      await home.fifo(`.aws/login/cache/${createHash('sha256').update('arn:aws:iam::111122223333:user/me').digest('hex')}.json`);
+      await home.fifo(
+        `.aws/login/cache/${createHash('sha256').update('arn:aws:iam::111122223333:user/me').digest('hex')}.json`,
+      );
       return ['status', '--json'];
     },
     exit: 0,
@@ -424,7 +470,10 @@ const rows: BadInput[] = [
   {
     name: 'a FIFO as the token file of the session to sync (sso sync)',
     make: async (home) => {
-      await home.write('.aws/config', '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n');
+      await home.write(
+        '.aws/config',
+        '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+      );
       await home.fifo(`.aws/sso/cache/${createHash('sha1').update('corp').digest('hex')}.json`);
       return ['sso', 'sync', 'corp'];
     },
@@ -521,10 +570,14 @@ describe('cloudid on files that attack', { timeout: 60_000 }, () => {
       if (row.stderr) expect(run.stderr).toMatch(row.stderr);
       if (row.stdout) expect(run.stdout).toMatch(row.stdout);
       const after = await snapshot(home.dir);
-      const allowed = (file: string): boolean => (row.changes ?? []).some((c) => (c.endsWith('/') ? file.startsWith(c) : file === c));
-      for (const [file, content] of before) if (!allowed(file)) expect(after.get(file), `${file} changed`).toBe(content);
+      const allowed = (file: string): boolean =>
+        (row.changes ?? []).some((c) => (c.endsWith('/') ? file.startsWith(c) : file === c));
+      for (const [file, content] of before)
+        if (!allowed(file)) expect(after.get(file), `${file} changed`).toBe(content);
       // New files only where the app keeps its own (.config, .cache) or where the row allows.
-      const created = [...after.keys()].filter((file) => !before.has(file) && !allowed(file) && !/^\.(config|cache)\//.test(file));
+      const created = [...after.keys()].filter(
+        (file) => !before.has(file) && !allowed(file) && !/^\.(config|cache)\//.test(file),
+      );
       expect(created).toEqual([]);
       await row.after?.(home, run);
     } finally {
@@ -543,4 +596,3 @@ async function chownTree(dir: string, uid: number, keep: Set<string>): Promise<v
     else if (!keep.has(full)) await chown(full, uid, uid);
   }
 }
-

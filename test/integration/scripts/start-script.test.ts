@@ -86,7 +86,9 @@ function expectOfflineParagraph(run: Run, reason: RegExp): void {
   // One paragraph: no blank line inside, no stack frame.
   expect(message).not.toMatch(/\n\s*\n/);
   expect(message).not.toMatch(/^\s+at /m);
-  expect(message).toMatch(/^Cloud Identity Tray could not start: Electron's binary \(45\.5\.0, linux-x64\) could not be downloaded/);
+  expect(message).toMatch(
+    /^Cloud Identity Tray could not start: Electron's binary \(45\.5\.0, linux-x64\) could not be downloaded/,
+  );
   expect(message).toMatch(reason);
   expect(message).toContain('run `npm start` again');
   expect(message).toContain('`node node_modules/electron/install.js`');
@@ -112,7 +114,10 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('npm star
     const dir = await makeProject();
     const held: Socket[] = [];
     const port = await listen((socket) => void held.push(socket));
-    const run = await runStart(dir, { ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, CLOUDID_ELECTRON_STALL_MS: '1500' });
+    const run = await runStart(dir, {
+      ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+      CLOUDID_ELECTRON_STALL_MS: '1500',
+    });
     for (const socket of held) socket.destroy();
     expect(held.length).toBeGreaterThan(0);
     expectOfflineParagraph(run, /\(nothing arrived for 2 s\)/);
@@ -136,6 +141,8 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('npm star
     await writeFile(join(project, 'package.json'), '{"name":"start-test","private":true}\n');
     const run = await runStart(project, {});
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe("The project's packages are not installed yet: run `npm ci` in this folder first, then `npm start`.");
+    expect(run.stderr.trim()).toBe(
+      "The project's packages are not installed yet: run `npm ci` in this folder first, then `npm start`.",
+    );
   });
 });

@@ -22,7 +22,11 @@ const ALICE = {
 };
 const ADMIN_ROLE = 'arn:aws:iam::444455556666:role/team/Admin';
 const DENIED_ROLE = 'arn:aws:iam::444455556666:role/Forbidden';
-const EXPIRED = { accessKeyId: 'ASIAEXPIRED000000001', secretAccessKey: 'expired-secret', sessionToken: 'expired-token' };
+const EXPIRED = {
+  accessKeyId: 'ASIAEXPIRED000000001',
+  secretAccessKey: 'expired-secret',
+  sessionToken: 'expired-token',
+};
 
 let sts: StsServer;
 let tmp: string;
@@ -30,11 +34,14 @@ let tmp: string;
 const client = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): STSClient =>
   new STSClient({ region: 'eu-west-1', endpoint: sts.url, credentials, maxAttempts: 1 });
 
-async function stsErrorOf(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
+async function stsErrorOf(
+  promise: Promise<unknown>,
+): Promise<{ name: string; status: number | undefined; message: string }> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof STSServiceException) return { name: error.name, status: error.$metadata.httpStatusCode, message: error.message };
+    if (error instanceof STSServiceException)
+      return { name: error.name, status: error.$metadata.httpStatusCode, message: error.message };
     throw error;
   }
   throw new Error('expected an STS error');
@@ -83,36 +90,65 @@ describe('local STS with the JS SDK', () => {
   });
 
   it('refuses a wrong secret with SignatureDoesNotMatch', async () => {
-    const error = await stsErrorOf(client({ ...ALICE, secretAccessKey: 'not-the-secret' }).send(new GetCallerIdentityCommand({})));
+    const error = await stsErrorOf(
+      client({ ...ALICE, secretAccessKey: 'not-the-secret' }).send(new GetCallerIdentityCommand({})),
+    );
     expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
     expect(error.message).toContain('does not match the signature you provided');
   });
 
   it('refuses an unknown access key with InvalidClientTokenId', async () => {
-    const error = await stsErrorOf(client({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})));
-    expect(error).toEqual({ name: 'InvalidClientTokenId', status: 403, message: 'The security token included in the request is invalid.' });
+    const error = await stsErrorOf(
+      client({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})),
+    );
+    expect(error).toEqual({
+      name: 'InvalidClientTokenId',
+      status: 403,
+      message: 'The security token included in the request is invalid.',
+    });
   });
 
   it('assumes a role and then accepts the temporary credentials as the assumed role', async () => {
-    const assumed = await client(ALICE).send(new AssumeRoleCommand({ RoleArn: ADMIN_ROLE, RoleSessionName: 'ci-run', DurationSeconds: 900 }));
-    expect(assumed.AssumedRoleUser).toEqual({ Arn: 'arn:aws:sts::444455556666:assumed-role/Admin/ci-run', AssumedRoleId: 'AROAADMIN000000000001:ci-run' });
+    const assumed = await client(ALICE).send(
+      new AssumeRoleCommand({ RoleArn: ADMIN_ROLE, RoleSessionName: 'ci-run', DurationSeconds: 900 }),
+    );
+    expect(assumed.AssumedRoleUser).toEqual({
+      Arn: 'arn:aws:sts::444455556666:assumed-role/Admin/ci-run',
+      AssumedRoleId: 'AROAADMIN000000000001:ci-run',
+    });
     const creds = assumed.Credentials;
     expect(creds?.AccessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(creds?.Expiration?.getTime()).toBeGreaterThan(Date.now());
-    const temporary = { accessKeyId: creds?.AccessKeyId ?? '', secretAccessKey: creds?.SecretAccessKey ?? '', sessionToken: creds?.SessionToken ?? '' };
+    const temporary = {
+      accessKeyId: creds?.AccessKeyId ?? '',
+      secretAccessKey: creds?.SecretAccessKey ?? '',
+      sessionToken: creds?.SessionToken ?? '',
+    };
 
     const who = await client(temporary).send(new GetCallerIdentityCommand({}));
-    expect(who).toMatchObject({ Account: '444455556666', Arn: 'arn:aws:sts::444455556666:assumed-role/Admin/ci-run', UserId: 'AROAADMIN000000000001:ci-run' });
-    expect(sts.requests.at(-1)).toMatchObject({ accessKeyId: temporary.accessKeyId, hadSessionToken: true, status: 200 });
+    expect(who).toMatchObject({
+      Account: '444455556666',
+      Arn: 'arn:aws:sts::444455556666:assumed-role/Admin/ci-run',
+      UserId: 'AROAADMIN000000000001:ci-run',
+    });
+    expect(sts.requests.at(-1)).toMatchObject({
+      accessKeyId: temporary.accessKeyId,
+      hadSessionToken: true,
+      status: 200,
+    });
 
     // The same keys without their session token are not valid credentials.
     const { sessionToken: _dropped, ...withoutToken } = temporary;
-    expect((await stsErrorOf(client(withoutToken).send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
+    expect((await stsErrorOf(client(withoutToken).send(new GetCallerIdentityCommand({})))).name).toBe(
+      'InvalidClientTokenId',
+    );
   });
 
   it('denies a role it was told to deny, and a role it does not know', async () => {
     for (const roleArn of [DENIED_ROLE, 'arn:aws:iam::444455556666:role/Nope']) {
-      const error = await stsErrorOf(client(ALICE).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 's1' })));
+      const error = await stsErrorOf(
+        client(ALICE).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 's1' })),
+      );
       expect(error).toEqual({
         name: 'AccessDenied',
         status: 403,
@@ -122,7 +158,9 @@ describe('local STS with the JS SDK', () => {
   });
 
   it('validates AssumeRole parameters as STS does', async () => {
-    const error = await stsErrorOf(client(ALICE).send(new AssumeRoleCommand({ RoleArn: ADMIN_ROLE, RoleSessionName: 'bad name!' })));
+    const error = await stsErrorOf(
+      client(ALICE).send(new AssumeRoleCommand({ RoleArn: ADMIN_ROLE, RoleSessionName: 'bad name!' })),
+    );
     expect(error.name).toBe('ValidationError');
     expect(error.status).toBe(400);
     expect(error.message).toContain("at 'roleSessionName'");
@@ -130,7 +168,11 @@ describe('local STS with the JS SDK', () => {
 
   it('answers ExpiredToken for configured-expired session credentials', async () => {
     const error = await stsErrorOf(client(EXPIRED).send(new GetCallerIdentityCommand({})));
-    expect(error).toEqual({ name: 'ExpiredToken', status: 400, message: 'The security token included in the request is expired' });
+    expect(error).toEqual({
+      name: 'ExpiredToken',
+      status: 400,
+      message: 'The security token included in the request is expired',
+    });
   });
 
   it('is reached through AWS_ENDPOINT_URL_STS alone by the SDK in another process', async () => {
@@ -173,13 +215,18 @@ describe('local STS protocol checks', () => {
   });
 
   it('answers IncompleteSignature for a malformed Authorization header', async () => {
-    const response = await post({ authorization: 'AWS4-HMAC-SHA256 Credential=AKIAALICE00000000001/20250101/us-east-1/sts/aws4_request' });
+    const response = await post({
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIAALICE00000000001/20250101/us-east-1/sts/aws4_request',
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('<Code>IncompleteSignature</Code>');
   });
 
   it('refuses a well-formed header whose signature is wrong', async () => {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const response = await post({
       'x-amz-date': amzDate,
       authorization:
@@ -191,7 +238,10 @@ describe('local STS protocol checks', () => {
   });
 
   it('refuses a signature scoped to another service', async () => {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const response = await post({
       'x-amz-date': amzDate,
       authorization: `AWS4-HMAC-SHA256 Credential=${ALICE.accessKeyId}/${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`,
@@ -204,7 +254,11 @@ describe('local STS with requests signed by the SDK signer directly', () => {
   // @smithy/signature-v4 is the signer inside the JS SDK; here it signs requests the SDK's STS
   // client never sends (GET with a query string, a stale clock, a body changed after signing).
   const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-    typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    typeof data === 'string'
+      ? data
+      : data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   class Sha256 {
     private readonly hash: Hash | Hmac;
     constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
@@ -220,18 +274,22 @@ describe('local STS with requests signed by the SDK signer directly', () => {
   }
   const signer = new SignatureV4({ service: 'sts', region: 'us-east-1', credentials: ALICE, sha256: Sha256 });
 
-  async function send(request: { method: string; query?: Record<string, string>; body?: string }, clock?: Date, tamper?: string): Promise<{ status: number; body: string }> {
+  async function send(
+    request: { method: string; query?: Record<string, string>; body?: string },
+    clock?: Date,
+    tamper?: string,
+  ): Promise<{ status: number; body: string }> {
     const url = new URL(sts.url);
     const signed = await signer.sign(
       {
-      method: request.method,
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      query: request.query ?? {},
-      headers: { host: url.host, ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      body: request.body,
+        method: request.method,
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: '/',
+        query: request.query ?? {},
+        headers: { host: url.host, ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        body: request.body,
       },
       { signingDate: clock ?? new Date() },
     );
@@ -245,7 +303,10 @@ describe('local STS with requests signed by the SDK signer directly', () => {
   }
 
   it('accepts a GET whose parameters are in a signed query string', async () => {
-    const answer = await send({ method: 'GET', query: { Action: 'GetCallerIdentity', Version: '2011-06-15', Note: 'a b*c~' } });
+    const answer = await send({
+      method: 'GET',
+      query: { Action: 'GetCallerIdentity', Version: '2011-06-15', Note: 'a b*c~' },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toContain(`<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}">`);
     expect(answer.body).toContain(`<Arn>${ALICE.arn}</Arn>`);
@@ -262,7 +323,10 @@ describe('local STS with requests signed by the SDK signer directly', () => {
   });
 
   it('refuses a request signed with a clock 20 minutes off', async () => {
-    const answer = await send({ method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' }, new Date(Date.now() - 20 * 60_000));
+    const answer = await send(
+      { method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' },
+      new Date(Date.now() - 20 * 60_000),
+    );
     expect(answer.status).toBe(403);
     expect(answer.body).toMatch(/<Message>Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });

@@ -17,7 +17,9 @@ export async function slowShellSecondInstance(shell: Shell) {
   const trayAfterMs = Date.now() - readyAt;
   const ipcChannels = shell.fake.ipcMain.handlers.size;
   shell.fake.app.fire('second-instance', electronEvent(), ['cloud-identity-tray'], '/', {});
-  const windowAfterSecondLaunch = await shell.waitFor('the window', () => shell.window()?.visible, 1000).catch(() => false);
+  const windowAfterSecondLaunch = await shell
+    .waitFor('the window', () => shell.window()?.visible, 1000)
+    .catch(() => false);
   const stillLoading = tray?.labels().includes(LOADING) ?? false;
   await shell.waitFor('the first real menu', () => tray && !tray.labels().includes(LOADING), 10_000);
   await shell.quit();
@@ -52,8 +54,15 @@ export async function configChangeRebuildsMenu(shell: Shell) {
   page.api.on('snapshot', (snapshot) => snapshots.push(snapshot));
   const before = tray.labels();
   const configFile = process.env.AWS_CONFIG_FILE!;
-  writeFileSync(configFile, '[default]\nregion = eu-west-1\naws_access_key_id = AKIAEXAMPLE\n[profile added-later]\nregion = eu-west-1\n');
-  await shell.waitFor('the menu to show the new default', () => tray.labels().some((l) => l.startsWith('default')), 8000);
+  writeFileSync(
+    configFile,
+    '[default]\nregion = eu-west-1\naws_access_key_id = AKIAEXAMPLE\n[profile added-later]\nregion = eu-west-1\n',
+  );
+  await shell.waitFor(
+    'the menu to show the new default',
+    () => tray.labels().some((l) => l.startsWith('default')),
+    8000,
+  );
   await shell.waitFor('a snapshot in the page', () => snapshots.length > 0, 2000);
   const after = tray.labels();
   const last = snapshots.at(-1) as { aws: { profiles: Array<{ name: string }> } };
@@ -110,7 +119,13 @@ export async function quitDuringStartUp(shell: Shell) {
   const loading = tray.labels().includes(LOADING);
   const quitAt = Date.now();
   const exitCode = await shell.quit();
-  return { loading, exitCode, quitMs: Date.now() - quitAt, trayDestroyed: tray.isDestroyed(), handlers: shell.fake.ipcMain.handlers.size };
+  return {
+    loading,
+    exitCode,
+    quitMs: Date.now() - quitAt,
+    trayDestroyed: tray.isDestroyed(),
+    handlers: shell.fake.ipcMain.handlers.size,
+  };
 }
 
 /**

@@ -32,7 +32,9 @@ const exists = (path: string) =>
   );
 
 const loginItemCalls = (shell: Shell) =>
-  shell.fake.calls.filter((c) => c.call === 'app.setLoginItemSettings' || c.call === 'app.getLoginItemSettings').map((c) => ({ call: c.call, args: c.args }));
+  shell.fake.calls
+    .filter((c) => c.call === 'app.setLoginItemSettings' || c.call === 'app.getLoginItemSettings')
+    .map((c) => ({ call: c.call, args: c.args }));
 
 async function savedSettings(): Promise<Record<string, unknown>> {
   // The app's folder as electron/core/app/app-paths.ts names it, under the scenario's HOME.
@@ -46,7 +48,10 @@ export async function linuxFirstLaunchThenOff(shell: Shell) {
   await started(shell);
   const written = await poll('the autostart file', () => readFile(file, 'utf8').catch(() => undefined));
   // The setting is saved once the file is written.
-  const settingAfterLaunch = await poll('the setting saved', async () => ((await savedSettings().catch(() => ({}))) as { startAtLogin?: unknown }).startAtLogin ?? undefined);
+  const settingAfterLaunch = await poll(
+    'the setting saved',
+    async () => ((await savedSettings().catch(() => ({}))) as { startAtLogin?: unknown }).startAtLogin ?? undefined,
+  );
   shell.tray().clickItem(/^Open Cloud Identity Tray/);
   const page = await shell.page();
   const shown = await page.api.getStartAtLogin();
@@ -57,7 +62,20 @@ export async function linuxFirstLaunchThenOff(shell: Shell) {
   const installed = await page.api.installCliCommand();
   const launcher = await readFile(join(process.env.HOME!, '.local', 'bin', 'cloudid'), 'utf8').catch(() => null);
   await shell.quit();
-  return { file, execPath, written, settingAfterLaunch, shown, off, fileAfterOff, settingAfterOff, cli, installed, launcher, loginItemCalls: loginItemCalls(shell) };
+  return {
+    file,
+    execPath,
+    written,
+    settingAfterLaunch,
+    shown,
+    off,
+    fileAfterOff,
+    settingAfterOff,
+    cli,
+    installed,
+    launcher,
+    loginItemCalls: loginItemCalls(shell),
+  };
 }
 
 /** macOS or Windows: the first packaged launch adds the login item, the page removes it. */
@@ -65,7 +83,10 @@ async function loginItemFirstLaunchThenOff(shell: Shell, platform: 'darwin' | 'w
   shell.emulatePlatform(platform);
   const { execPath } = shell.packaged();
   await started(shell);
-  await poll('the setting saved', async () => ((await savedSettings().catch(() => ({}))) as { startAtLogin?: unknown }).startAtLogin ?? undefined);
+  await poll(
+    'the setting saved',
+    async () => ((await savedSettings().catch(() => ({}))) as { startAtLogin?: unknown }).startAtLogin ?? undefined,
+  );
   const atLaunch = loginItemCalls(shell);
   shell.tray().clickItem(/^Open Cloud Identity Tray/);
   const page = await shell.page();
@@ -77,7 +98,16 @@ async function loginItemFirstLaunchThenOff(shell: Shell, platform: 'darwin' | 'w
     () => false,
   );
   await shell.quit();
-  return { execPath, atLaunch, shown, off, settingAfterOff, autostartFile, all: loginItemCalls(shell), loginItems: [...shell.fake.app.loginItems] };
+  return {
+    execPath,
+    atLaunch,
+    shown,
+    off,
+    settingAfterOff,
+    autostartFile,
+    all: loginItemCalls(shell),
+    loginItems: [...shell.fake.app.loginItems],
+  };
 }
 
 export const macFirstLaunchThenOff = (shell: Shell) => loginItemFirstLaunchThenOff(shell, 'darwin');

@@ -36,7 +36,11 @@ export async function startAndQuit(shell: Shell) {
     windowOptions: win.options,
     windowShown,
     pageMethods: Object.keys(page.api),
-    app: { status: appResponse.status, csp: appResponse.headers.get('content-security-policy'), type: appResponse.headers.get('content-type') },
+    app: {
+      status: appResponse.status,
+      csp: appResponse.headers.get('content-security-policy'),
+      type: appResponse.headers.get('content-type'),
+    },
     missingStatus: missing.status,
     exitCode,
     trayDestroyed: tray.isDestroyed(),

@@ -27,19 +27,32 @@ async function started(shell: Shell) {
 
 export async function trayVerify(shell: Shell) {
   const sts = await startStsServer({
-    identities: { [STS_KEY.id]: { secretAccessKey: STS_KEY.secret, account: '123456789012', arn: 'arn:aws:iam::123456789012:user/alice', userId: 'AIDAEXAMPLEALICE' } },
+    identities: {
+      [STS_KEY.id]: {
+        secretAccessKey: STS_KEY.secret,
+        account: '123456789012',
+        arn: 'arn:aws:iam::123456789012:user/alice',
+        userId: 'AIDAEXAMPLEALICE',
+      },
+    },
   });
   process.env.AWS_ENDPOINT_URL_STS = sts.url;
   try {
     const tray = await started(shell);
     // The active profile is verified at start; wait for that, so the click's own request counts.
-    await shell.waitFor('the verification at start', () => tray.labels().some((l) => l.includes('Account 123456789012')), 10_000);
+    await shell.waitFor(
+      'the verification at start',
+      () => tray.labels().some((l) => l.includes('Account 123456789012')),
+      10_000,
+    );
     const before = sts.requests.length;
     const labelsBefore = tray.labels();
     tray.clickItem('Verify identities');
     await shell.waitFor('the tray verification to reach STS', () => sts.requests.length > before, 10_000);
     await shell.sleep(200);
-    const requests = sts.requests.slice(before).map((r) => ({ action: r.action, accessKeyId: r.accessKeyId, status: r.status }));
+    const requests = sts.requests
+      .slice(before)
+      .map((r) => ({ action: r.action, accessKeyId: r.accessKeyId, status: r.status }));
     const labelsAfter = tray.labels();
     await shell.quit();
     return { labelsBefore, labelsAfter, requests };
@@ -62,9 +75,24 @@ async function awsDevicePages(target: string): Promise<{ url: string; server: Se
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       // fetch sets the hop-by-hop headers itself, and refuses them from the caller.
-      const hopByHop = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect']);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !hopByHop.has(k))) as Record<string, string>;
-      void fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) })
+      const hopByHop = new Set([
+        'host',
+        'content-length',
+        'connection',
+        'keep-alive',
+        'transfer-encoding',
+        'upgrade',
+        'expect',
+      ]);
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !hopByHop.has(k))) as Record<
+        string,
+        string
+      >;
+      void fetch(new URL(req.url ?? '/', target), {
+        method: req.method ?? 'GET',
+        headers,
+        ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+      })
         .then(async (answer) => {
           let body = await answer.text();
           if (body.includes('verificationUri')) {
@@ -73,7 +101,9 @@ async function awsDevicePages(target: string): Promise<{ url: string; server: Se
             json.verificationUriComplete = `${DEVICE_PAGE}?user_code=${String(json.userCode)}`;
             body = JSON.stringify(json);
           }
-          const answerHeaders = Object.fromEntries([...answer.headers].filter(([k]) => !hopByHop.has(k) && k !== 'content-encoding'));
+          const answerHeaders = Object.fromEntries(
+            [...answer.headers].filter(([k]) => !hopByHop.has(k) && k !== 'content-encoding'),
+          );
           res.writeHead(answer.status, { ...answerHeaders, 'content-length': String(Buffer.byteLength(body)) });
           res.end(body);
         })
@@ -98,13 +128,21 @@ export async function trayLoginDeviceCode(shell: Shell) {
     // The browser fails to open, as with no browser configured.
     shell.fake.shell.failOpenExternal = 'no browser is configured';
     tray.clickItem('Log in…');
-    const notice = await shell.waitFor('the device-code notification', () => shell.fake.notifications.find((n) => n.title === 'Log in to corp'), 10_000);
+    const notice = await shell.waitFor(
+      'the device-code notification',
+      () => shell.fake.notifications.find((n) => n.title === 'Log in to corp'),
+      10_000,
+    );
     const page = await shell.page();
     const ended: unknown[] = [];
     page.api.on('ssoLoginEnded', (answer) => ended.push(answer));
     const [prompt] = await page.api.ssoLoginsInProgress();
     const openCalls = () => shell.fake.calls.filter((c) => c.call === 'shell.openExternal').length;
-    const autoOpen = await shell.waitFor("the login's own attempt to open the browser", () => openCalls() || undefined, 5000);
+    const autoOpen = await shell.waitFor(
+      "the login's own attempt to open the browser",
+      () => openCalls() || undefined,
+      5000,
+    );
     const reopenFailed = await page.api.ssoOpenLoginPage({ session: 'corp' });
     shell.fake.shell.failOpenExternal = null;
     const reopened = await page.api.ssoOpenLoginPage({ session: 'corp' });
@@ -127,7 +165,13 @@ export async function trayLoginDeviceCode(shell: Shell) {
 
     oidc.approve(prompt!.userCode!);
     await shell.waitFor('the login to end', () => ended.length > 0, 15_000);
-    await shell.waitFor('the tray to show the session signed in', () => !tray.labels().some((l) => l.endsWith(' > Log in…')), 5000).catch(() => null);
+    await shell
+      .waitFor(
+        'the tray to show the session signed in',
+        () => !tray.labels().some((l) => l.endsWith(' > Log in…')),
+        5000,
+      )
+      .catch(() => null);
     const result = {
       menu,
       notice: { title: notice.title, body: notice.body },
@@ -151,7 +195,11 @@ export async function trayLoginDeviceCode(shell: Shell) {
   }
 }
 
-export const CONSOLE_KEY = { id: 'ASIASHELLCONSOLE0001', secret: 'shell-console-secret-00000000000000000', token: 'shell-console-session-token' };
+export const CONSOLE_KEY = {
+  id: 'ASIASHELLCONSOLE0001',
+  secret: 'shell-console-secret-00000000000000000',
+  token: 'shell-console-session-token',
+};
 
 /**
  * "Open AWS console" with the sign-in endpoint on a local server (AWS_ENDPOINT_URL_SIGNIN): the
@@ -160,7 +208,8 @@ export const CONSOLE_KEY = { id: 'ASIASHELLCONSOLE0001', secret: 'shell-console-
  */
 export async function trayOpenConsole(shell: Shell) {
   const federation = await startFederationServer({
-    accepts: (s) => s.sessionId === CONSOLE_KEY.id && s.sessionKey === CONSOLE_KEY.secret && s.sessionToken === CONSOLE_KEY.token,
+    accepts: (s) =>
+      s.sessionId === CONSOLE_KEY.id && s.sessionKey === CONSOLE_KEY.secret && s.sessionToken === CONSOLE_KEY.token,
   });
   process.env.AWS_ENDPOINT_URL_SIGNIN = federation.url;
   try {
@@ -184,11 +233,25 @@ export async function trayOpenConsole(shell: Shell) {
 export async function traySwitchGcloudConfiguration(shell: Shell) {
   const configDir = process.env.CLOUDSDK_CONFIG!;
   const tray = await started(shell);
-  await shell.waitFor('the gcloud section', () => tray.labels().some((l) => l.startsWith('Switch gcloud configuration > ')), 10_000);
+  await shell.waitFor(
+    'the gcloud section',
+    () => tray.labels().some((l) => l.startsWith('Switch gcloud configuration > ')),
+    10_000,
+  );
   const before = tray.labels().filter((l) => l.startsWith('Switch gcloud configuration > '));
   tray.clickItem(/^work/);
-  const active = await shell.waitFor('the active configuration to change', () => readFileSync(join(configDir, 'active_config'), 'utf8') === 'work' || undefined, 20_000);
-  await shell.waitFor('the tray to show it', () => tray.labels().some((l) => l.startsWith('Switch gcloud configuration > ✓ work')), 5000).catch(() => null);
+  const active = await shell.waitFor(
+    'the active configuration to change',
+    () => readFileSync(join(configDir, 'active_config'), 'utf8') === 'work' || undefined,
+    20_000,
+  );
+  await shell
+    .waitFor(
+      'the tray to show it',
+      () => tray.labels().some((l) => l.startsWith('Switch gcloud configuration > ✓ work')),
+      5000,
+    )
+    .catch(() => null);
   const after = tray.labels().filter((l) => l.startsWith('Switch gcloud configuration > '));
   const warnings = shell.fake.dialog.messages;
   // gcloud itself writes its logs there: the switch ran gcloud, not the app's own file write.

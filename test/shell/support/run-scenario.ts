@@ -36,7 +36,11 @@ export interface RunOptions {
   endWithinMs?: number;
 }
 
-export async function runScenario<T>(file: string, name: string, options: RunOptions = {}): Promise<ScenarioReport<T> & { home: AwsHome }> {
+export async function runScenario<T>(
+  file: string,
+  name: string,
+  options: RunOptions = {},
+): Promise<ScenarioReport<T> & { home: AwsHome }> {
   const home = await makeAwsHome();
   await options.setUp?.(home);
   const reportFile = join(await mkdtemp(join(tmpdir(), 'cloudid-shell-')), 'report.json');
@@ -61,7 +65,16 @@ export async function runScenario<T>(file: string, name: string, options: RunOpt
   };
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', './test/support/electron-fake/register.mjs', 'test/shell/support/scenario-child.ts', file, name],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      '--import',
+      './test/support/electron-fake/register.mjs',
+      'test/shell/support/scenario-child.ts',
+      file,
+      name,
+    ],
     { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -75,7 +88,10 @@ export async function runScenario<T>(file: string, name: string, options: RunOpt
   }
   let endedOnItsOwn = false;
   if (existsSync(reportFile)) {
-    endedOnItsOwn = await Promise.race([ended.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), endWithinMs))]);
+    endedOnItsOwn = await Promise.race([
+      ended.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), endWithinMs)),
+    ]);
   }
   if (!endedOnItsOwn && child.exitCode === null) {
     // Give the leftover dump its moment, then stop the process.
@@ -83,13 +99,23 @@ export async function runScenario<T>(file: string, name: string, options: RunOpt
     child.kill('SIGKILL');
     await ended;
   }
-  if (!existsSync(reportFile)) throw new Error(`scenario ${name} wrote no report (exit ${child.exitCode ?? child.signalCode}):\n${stderr}`);
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Omit<ScenarioReport<T>, 'endedOnItsOwn' | 'leftover' | 'stderr'>;
-  const leftover = existsSync(`${reportFile}.leftover`) ? (JSON.parse(readFileSync(`${reportFile}.leftover`, 'utf8')) as string[]) : null;
+  if (!existsSync(reportFile))
+    throw new Error(`scenario ${name} wrote no report (exit ${child.exitCode ?? child.signalCode}):\n${stderr}`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Omit<
+    ScenarioReport<T>,
+    'endedOnItsOwn' | 'leftover' | 'stderr'
+  >;
+  const leftover = existsSync(`${reportFile}.leftover`)
+    ? (JSON.parse(readFileSync(`${reportFile}.leftover`, 'utf8')) as string[])
+    : null;
   return { ...report, endedOnItsOwn, leftover, stderr, home };
 }
 
 /** The checks every scenario shares: it ran through, on declared API only, with nothing unhandled. */
-export function cleanRun(report: ScenarioReport<unknown>): { failure: string | null; unhandled: string[]; undeclared: string[] } {
+export function cleanRun(report: ScenarioReport<unknown>): {
+  failure: string | null;
+  unhandled: string[];
+  undeclared: string[];
+} {
   return { failure: report.failure, unhandled: report.unhandled, undeclared: report.undeclared };
 }

@@ -11,10 +11,13 @@ export type Scenario = (shell: Shell) => Promise<unknown>;
 
 const [file, name] = process.argv.slice(2);
 const reportFile = process.env.SHELL_REPORT_FILE;
-if (!file || !name || !reportFile) throw new Error('usage: scenario-child.ts <file> <name> (with SHELL_REPORT_FILE set)');
+if (!file || !name || !reportFile)
+  throw new Error('usage: scenario-child.ts <file> <name> (with SHELL_REPORT_FILE set)');
 
 const unhandled: string[] = [];
-process.on('unhandledRejection', (reason) => unhandled.push(reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)));
+process.on('unhandledRejection', (reason) =>
+  unhandled.push(reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)),
+);
 process.on('uncaughtException', (error) => unhandled.push(`uncaught: ${error.stack ?? error.message}`));
 
 const scenarios = (await import(pathToFileURL(file).href)) as Record<string, Scenario>;
@@ -29,8 +32,14 @@ try {
 }
 // Let rejections raised during the last step reach the handler above.
 await new Promise((resolve) => setTimeout(resolve, 50));
-writeFileSync(reportFile, JSON.stringify({ result, failure, unhandled, undeclared: shell.undeclaredUses(), exitCode: shell.fake.app.exitCode }));
-const leftover = setTimeout(() => {
-  writeFileSync(`${reportFile}.leftover`, JSON.stringify(process.getActiveResourcesInfo()));
-}, Number(process.env.SHELL_LEFTOVER_AFTER_MS ?? 3000));
+writeFileSync(
+  reportFile,
+  JSON.stringify({ result, failure, unhandled, undeclared: shell.undeclaredUses(), exitCode: shell.fake.app.exitCode }),
+);
+const leftover = setTimeout(
+  () => {
+    writeFileSync(`${reportFile}.leftover`, JSON.stringify(process.getActiveResourcesInfo()));
+  },
+  Number(process.env.SHELL_LEFTOVER_AFTER_MS ?? 3000),
+);
 leftover.unref();

@@ -8,10 +8,24 @@ import { pathToFileURL } from 'node:url';
 import type { CloudIdApi } from '../../../electron/shared/contract';
 import { undeclaredUses } from '../../support/electron-fake/declared-check';
 import { fakeApp } from '../../support/electron-fake/fake-app';
-import { FakeBrowserWindow, liveWindows, loading, type FakeWebContents } from '../../support/electron-fake/fake-browser-window';
+import {
+  FakeBrowserWindow,
+  liveWindows,
+  loading,
+  type FakeWebContents,
+} from '../../support/electron-fake/fake-browser-window';
 import { shownNotifications } from '../../support/electron-fake/fake-notification';
 import { runPreload, type PageContext, type SenderChoice } from '../../support/electron-fake/fake-renderer';
-import { fakeClipboard, fakeDialog, fakeIpcMain, fakePowerMonitor, fakeProtocol, fakeSession, fakeShell, fakeNativeTheme } from '../../support/electron-fake/fake-services';
+import {
+  fakeClipboard,
+  fakeDialog,
+  fakeIpcMain,
+  fakePowerMonitor,
+  fakeProtocol,
+  fakeSession,
+  fakeShell,
+  fakeNativeTheme,
+} from '../../support/electron-fake/fake-services';
 import { state } from '../../support/electron-fake/fake-state';
 import { FakeTray } from '../../support/electron-fake/fake-tray-menu';
 
@@ -110,7 +124,11 @@ export const shell = {
 export type Shell = typeof shell;
 
 /** Polls `probe` (every 10 ms, within `timeoutMs`) until it returns something other than undefined/false. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | null, timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | null,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -122,6 +140,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -10,9 +10,21 @@ export class UndeclaredElectronApi extends Error {
 
 /** Node's EventEmitter methods, which Electron's classes inherit rather than declare. */
 const EMITTER_MEMBERS = [
-  'on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners', 'emit', 'listeners',
-  'rawListeners', 'listenerCount', 'prependListener', 'prependOnceListener', 'eventNames',
-  'setMaxListeners', 'getMaxListeners',
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'removeAllListeners',
+  'emit',
+  'listeners',
+  'rawListeners',
+  'listenerCount',
+  'prependListener',
+  'prependOnceListener',
+  'eventNames',
+  'setMaxListeners',
+  'getMaxListeners',
 ];
 const EMITTER_BASES = new Set(['NodeJS.EventEmitter', 'NodeEventEmitter', 'EventEmitter']);
 
@@ -105,7 +117,9 @@ export function checkOptions(typeName: string, value: unknown, where: string = t
     const nested = refs.find((ref) => electronSurface()[ref]?.kind === 'interface');
     if (!nested) continue;
     const items = Array.isArray(inner) ? inner : [inner];
-    items.forEach((item, index) => checkOptions(nested, item, Array.isArray(inner) ? `${where}.${key}[${index}]` : `${where}.${key}`));
+    items.forEach((item, index) =>
+      checkOptions(nested, item, Array.isArray(inner) ? `${where}.${key}[${index}]` : `${where}.${key}`),
+    );
   }
 }
 
@@ -125,10 +139,12 @@ export function asDeclared<T extends object>(typeName: string, target: T): T {
   declared(typeName);
   const view: T = new Proxy(target, {
     get(obj, key) {
-      if (typeof key !== 'string' || key === 'then' || key === 'constructor' || key === 'toJSON') return Reflect.get(obj, key, obj);
+      if (typeof key !== 'string' || key === 'then' || key === 'constructor' || key === 'toJSON')
+        return Reflect.get(obj, key, obj);
       checkMember(typeName, key);
       const value: unknown = Reflect.get(obj, key, obj);
-      if (value === undefined && !(key in obj)) throw new Error(`the Electron fake does not implement ${typeName}.${key} yet`);
+      if (value === undefined && !(key in obj))
+        throw new Error(`the Electron fake does not implement ${typeName}.${key} yet`);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);

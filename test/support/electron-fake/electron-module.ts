@@ -3,7 +3,17 @@
 import { app } from './fake-app';
 import { FakeBrowserWindow } from './fake-browser-window';
 import { FakeNotification } from './fake-notification';
-import { clipboard, dialog, ipcMain, nativeTheme, powerMonitor, protocol, screen, session, shell } from './fake-services';
+import {
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} from './fake-services';
 import { FakeMenu, FakeTray, nativeImage } from './fake-tray-menu';
 
 export { app, clipboard, dialog, ipcMain, nativeImage, nativeTheme, powerMonitor, protocol, screen, session, shell };
@@ -13,6 +23,19 @@ export const Notification = FakeNotification;
 export const Tray = FakeTray;
 
 export default {
-  app, clipboard, dialog, ipcMain, nativeImage, nativeTheme, powerMonitor, protocol, screen, session, shell,
-  BrowserWindow, Menu, Notification, Tray,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
 };

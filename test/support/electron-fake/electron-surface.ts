@@ -57,17 +57,23 @@ export function parseElectronSurface(text: string): ElectronSurface {
   return surface;
 }
 
-function readDeclaration(node: ts.InterfaceDeclaration | ts.ClassDeclaration, declared: DeclaredType, source: ts.SourceFile): void {
+function readDeclaration(
+  node: ts.InterfaceDeclaration | ts.ClassDeclaration,
+  declared: DeclaredType,
+  source: ts.SourceFile,
+): void {
   for (const clause of node.heritageClauses ?? []) {
     if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
     for (const type of clause.types) declared.extends.push(type.expression.getText(source));
   }
   const members = new Set(declared.members);
   for (const member of node.members) {
-    const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : null;
+    const name =
+      member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : null;
     if (name === null) continue;
     members.add(name);
-    if ((ts.isMethodSignature(member) || ts.isMethodDeclaration(member)) && name === 'on') readEvent(member, declared, source);
+    if ((ts.isMethodSignature(member) || ts.isMethodDeclaration(member)) && name === 'on')
+      readEvent(member, declared, source);
     if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) {
       const refs = member.type ? referencedNames(member.type, source) : [];
       if (refs.length > 0) declared.propertyTypes[name] = refs;
@@ -76,7 +82,11 @@ function readDeclaration(node: ts.InterfaceDeclaration | ts.ClassDeclaration, de
   declared.members = [...members];
 }
 
-function readEvent(method: ts.MethodSignature | ts.MethodDeclaration, declared: DeclaredType, source: ts.SourceFile): void {
+function readEvent(
+  method: ts.MethodSignature | ts.MethodDeclaration,
+  declared: DeclaredType,
+  source: ts.SourceFile,
+): void {
   const [eventParam, listenerParam] = method.parameters;
   const eventType = eventParam?.type;
   if (!eventType || !ts.isLiteralTypeNode(eventType) || !ts.isStringLiteral(eventType.literal)) return;
@@ -108,7 +118,11 @@ let loaded: ElectronSurface | null = null;
 export function electronSurface(): ElectronSurface {
   if (loaded) return loaded;
   const text = readFileSync(electronDtsPath(), 'utf8');
-  const hash = createHash('sha256').update(text).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(text)
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
   const cacheFile = join(repoRoot, 'node_modules', '.cache', 'electron-fake', `surface-${hash}.json`);
   try {
     loaded = JSON.parse(readFileSync(cacheFile, 'utf8')) as ElectronSurface;

@@ -46,7 +46,12 @@ export class FakeApp extends DeclaredEmitter {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.exited = new Promise((resolve) => (this.resolveExited = resolve));
     const home = homedir();
-    for (const [name, path] of Object.entries({ home, temp: tmpdir(), appData: join(home, '.config'), userData: join(home, '.config', 'Electron') })) {
+    for (const [name, path] of Object.entries({
+      home,
+      temp: tmpdir(),
+      appData: join(home, '.config'),
+      userData: join(home, '.config', 'Electron'),
+    })) {
       this.paths.set(name, path);
     }
   }
@@ -74,7 +79,13 @@ export class FakeApp extends DeclaredEmitter {
     checkOptions('LoginItemSettingsOptions', options);
     record('app.getLoginItemSettings', options);
     const openAtLogin = this.loginItems.get(loginItemKey(options)) ?? false;
-    return { openAtLogin, wasOpenedAtLogin: false, status: openAtLogin ? 'enabled' : 'not-registered', executableWillLaunchAtLogin: openAtLogin, launchItems: [] };
+    return {
+      openAtLogin,
+      wasOpenedAtLogin: false,
+      status: openAtLogin ? 'enabled' : 'not-registered',
+      executableWillLaunchAtLogin: openAtLogin,
+      launchItems: [],
+    };
   }
   setLoginItemSettings(settings: { openAtLogin?: boolean; path?: string; args?: string[] }): void {
     checkOptions('Settings', settings);

@@ -28,7 +28,10 @@ export function frameView(frame: FakeFrame): FakeFrame {
 export type LoadOutcome = 'load' | 'manual' | { fail: { code: number; description: string } };
 
 /** How the next page loads, for every window: the scenario's knob. */
-export const loading: { next: LoadOutcome; onLoaded: Array<(contents: FakeWebContents) => void> } = { next: 'load', onLoaded: [] };
+export const loading: { next: LoadOutcome; onLoaded: Array<(contents: FakeWebContents) => void> } = {
+  next: 'load',
+  onLoaded: [],
+};
 
 export class FakeWebContents extends DeclaredEmitter {
   readonly id = nextId++;
@@ -88,7 +91,9 @@ export class FakeWebContents extends DeclaredEmitter {
     return new Promise<void>((resolve, reject) => {
       this.pendingLoad = { resolve, reject };
       if (outcome === 'manual') return;
-      setImmediate(() => (outcome === 'load' ? this.finishLoad() : this.failLoad(outcome.fail.code, outcome.fail.description)));
+      setImmediate(() =>
+        outcome === 'load' ? this.finishLoad() : this.failLoad(outcome.fail.code, outcome.fail.description),
+      );
     });
   }
 
@@ -106,8 +111,19 @@ export class FakeWebContents extends DeclaredEmitter {
   failLoad(code: number, description: string): void {
     if (this.destroyed) return;
     const url = this.frame.url;
-    this.fire('did-fail-load', electronEvent(), code, description, url, true, this.frame.processId, this.frame.routingId);
-    this.pendingLoad?.reject(Object.assign(new Error(`${description} (${code}) loading '${url}'`), { code: description, errno: code, url }));
+    this.fire(
+      'did-fail-load',
+      electronEvent(),
+      code,
+      description,
+      url,
+      true,
+      this.frame.processId,
+      this.frame.routingId,
+    );
+    this.pendingLoad?.reject(
+      Object.assign(new Error(`${description} (${code}) loading '${url}'`), { code: description, errno: code, url }),
+    );
     this.pendingLoad = null;
   }
   /** The renderer process died. */
@@ -120,10 +136,22 @@ export class FakeWebContents extends DeclaredEmitter {
   }
   /** Asks the guards what to do with a navigation the page starts; true when allowed. */
   navigate(url: string): boolean {
-    const event = electronEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame, initiator: this.mainFrame });
+    const event = electronEvent({
+      url,
+      isMainFrame: true,
+      isSameDocument: false,
+      frame: this.mainFrame,
+      initiator: this.mainFrame,
+    });
     this.fire('will-frame-navigate', event);
     if (event.defaultPrevented) return false;
-    const willNavigate = electronEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame, initiator: this.mainFrame });
+    const willNavigate = electronEvent({
+      url,
+      isMainFrame: true,
+      isSameDocument: false,
+      frame: this.mainFrame,
+      initiator: this.mainFrame,
+    });
     this.fire('will-navigate', willNavigate, url, false, true, this.frame.processId, this.frame.routingId);
     return !willNavigate.defaultPrevented;
   }

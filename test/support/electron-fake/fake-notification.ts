@@ -28,7 +28,9 @@ export class FakeNotification extends DeclaredEmitter {
     checkOptions('NotificationConstructorOptions', options);
     this.title = typeof options.title === 'string' ? options.title : '';
     this.body = typeof options.body === 'string' ? options.body : '';
-    this.actions = Array.isArray(options.actions) ? options.actions.map((a: { text?: string }) => String(a.text ?? '')) : [];
+    this.actions = Array.isArray(options.actions)
+      ? options.actions.map((a: { text?: string }) => String(a.text ?? ''))
+      : [];
     return asDeclared('Notification', this);
   }
 

@@ -33,9 +33,12 @@ export function runPreload(contents: FakeWebContents): PageContext {
     throw new Error(`Cannot find module '${id}' (a sandboxed preload can require only 'electron')`);
   };
   const module = { exports: {} as unknown };
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${readFileSync(preloadPath, 'utf8')}\n})`, {
-    filename: preloadPath,
-  }) as (...args: unknown[]) => void;
+  const wrapper = runInThisContext(
+    `(function (exports, require, module, __filename, __dirname) {${readFileSync(preloadPath, 'utf8')}\n})`,
+    {
+      filename: preloadPath,
+    },
+  ) as (...args: unknown[]) => void;
   wrapper(module.exports, require, module, preloadPath, undefined);
   return page;
 }
@@ -46,7 +49,14 @@ function senderFrame(page: PageContext): FakeFrame | null {
     case 'main-frame':
       return frameView(main);
     case 'subframe': {
-      const child: FakeFrame = { ...main, routingId: main.routingId + 1, parent: main, frames: [], top: main, name: 'embedded' };
+      const child: FakeFrame = {
+        ...main,
+        routingId: main.routingId + 1,
+        parent: main,
+        frames: [],
+        top: main,
+        name: 'embedded',
+      };
       return frameView(child);
     }
     case 'foreign-page':
@@ -61,9 +71,16 @@ function rendererElectron(page: PageContext): unknown {
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
       record('ipcRenderer.invoke', channel, page.sender);
       const handler = fakeIpcMain.handlers.get(channel);
-      if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+      if (!handler)
+        throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
       const frame = senderFrame(page);
-      const event = { sender: page.contents.view, senderFrame: frame, processId: page.contents.frame.processId, frameId: page.contents.frame.routingId, type: 'frame' };
+      const event = {
+        sender: page.contents.view,
+        senderFrame: frame,
+        processId: page.contents.frame.processId,
+        frameId: page.contents.frame.routingId,
+        type: 'frame',
+      };
       try {
         return structuredClone(await handler(event, ...args.map((arg) => structuredClone(arg))));
       } catch (error) {
@@ -87,7 +104,8 @@ function rendererElectron(page: PageContext): unknown {
     ipcRenderer: view,
     contextBridge: asDeclared('ContextBridge', {
       exposeInMainWorld(key: string, api: unknown) {
-        if (key in page.world) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+        if (key in page.world)
+          throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
         page.world[key] = api;
       },
     }),

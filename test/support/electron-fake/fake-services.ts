@@ -65,7 +65,10 @@ export const fakeSession = {
   permissionRequestHandler: null as unknown,
   permissionCheckHandler: null as unknown,
   devicePermissionHandler: null as unknown,
-  beforeRequest: null as null | { filter: unknown; listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void },
+  beforeRequest: null as null | {
+    filter: unknown;
+    listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+  },
   setPermissionRequestHandler(handler: unknown): void {
     this.permissionRequestHandler = handler;
   },
@@ -182,7 +185,12 @@ class FakeNativeTheme extends DeclaredEmitter {
 export const fakeNativeTheme = new FakeNativeTheme();
 export const nativeTheme = asDeclared('NativeTheme', fakeNativeTheme);
 
-const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1050 }, scaleFactor: 1 };
+const display = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1050 },
+  scaleFactor: 1,
+};
 export const screen = asDeclared('Screen', {
   getPrimaryDisplay() {
     requireReady('screen');

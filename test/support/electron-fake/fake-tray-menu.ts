@@ -21,13 +21,26 @@ export class FakeMenu {
 
   /** Every item, depth first, with its submenu path. */
   flatten(path: string[] = []): Array<{ path: string[]; item: FakeMenuItem }> {
-    return this.items.flatMap((item) => [{ path, item }, ...(item.submenu ? item.submenu.flatten([...path, item.label]) : [])]);
+    return this.items.flatMap((item) => [
+      { path, item },
+      ...(item.submenu ? item.submenu.flatten([...path, item.label]) : []),
+    ]);
   }
 }
 
 function toItem(raw: unknown): FakeMenuItem {
-  const item = raw as { label?: string; type?: string; enabled?: boolean; click?: (...args: unknown[]) => void; submenu?: unknown[] | FakeMenu };
-  const submenu = Array.isArray(item.submenu) ? rawOf(FakeMenu.buildFromTemplate(item.submenu)) : item.submenu ? rawOf(item.submenu) : null;
+  const item = raw as {
+    label?: string;
+    type?: string;
+    enabled?: boolean;
+    click?: (...args: unknown[]) => void;
+    submenu?: unknown[] | FakeMenu;
+  };
+  const submenu = Array.isArray(item.submenu)
+    ? rawOf(FakeMenu.buildFromTemplate(item.submenu))
+    : item.submenu
+      ? rawOf(item.submenu)
+      : null;
   return {
     label: item.label ?? '',
     type: item.type ?? (submenu ? 'submenu' : 'normal'),
@@ -95,13 +108,17 @@ export class FakeTray extends DeclaredEmitter {
   /** The scenario's side: the user picks the item labelled `label` (in any submenu). */
   clickItem(label: string | RegExp): void {
     if (this.destroyed) throw new Error('the tray is gone');
-    const found = this.contextMenu?.flatten().find(({ item }) => (typeof label === 'string' ? item.label === label : label.test(item.label)));
+    const found = this.contextMenu
+      ?.flatten()
+      .find(({ item }) => (typeof label === 'string' ? item.label === label : label.test(item.label)));
     if (!found) throw new Error(`no tray item ${String(label)} in: ${this.labels().join(' | ')}`);
     if (!found.item.click || !found.item.enabled) throw new Error(`tray item ${found.item.label} cannot be clicked`);
     found.item.click(found.item, undefined, electronEvent());
   }
   /** Labels of the current menu, submenus as "parent > item". */
   labels(): string[] {
-    return (this.contextMenu?.flatten() ?? []).filter(({ item }) => item.type !== 'separator').map(({ path, item }) => [...path, item.label].join(' > '));
+    return (this.contextMenu?.flatten() ?? [])
+      .filter(({ item }) => item.type !== 'separator')
+      .map(({ path, item }) => [...path, item.label].join(' > '));
   }
 }

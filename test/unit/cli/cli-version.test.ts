@@ -26,13 +26,18 @@ it('the launcher refuses a Node older than the one package.json asks for, and sa
   const [major, minor, patch] = minimumNode();
   expect(launcher).toContain(`const want = [${major}, ${minor}, ${patch}];`);
   // The same launcher, asking for a Node that does not exist yet.
-  await writeFile(join(dir, 'cli', 'bin', 'future.mjs'), launcher.replace(/const want = \[[^\]]*\];/, 'const want = [999, 0, 0];'));
+  await writeFile(
+    join(dir, 'cli', 'bin', 'future.mjs'),
+    launcher.replace(/const want = \[[^\]]*\];/, 'const want = [999, 0, 0];'),
+  );
   const failed = await run(process.execPath, [join(dir, 'cli', 'bin', 'future.mjs'), '--version']).then(
     () => null,
     (error: { code: number; stderr: string }) => error,
   );
   expect(failed?.code).toBe(70);
-  expect(failed?.stderr).toContain(`cloudid needs Node.js 999.0.0 or later; ${process.execPath} is ${process.version}.`);
+  expect(failed?.stderr).toContain(
+    `cloudid needs Node.js 999.0.0 or later; ${process.execPath} is ${process.version}.`,
+  );
   const { stdout } = await run(process.execPath, [join(dir, 'cli', 'bin', 'cloudid.mjs'), '--version']);
   expect(stdout).toBe('cloudid 9.8.7-test.1\n');
 });

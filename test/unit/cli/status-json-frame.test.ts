@@ -10,20 +10,35 @@ import { makeProfile, makeSession, makeSnapshot, makeSsoProfile, minutesFrom } f
 const gcp: GcpState = {
   configDir: '/home/u/.config/gcloud',
   activeConfiguration: 'work',
-  configurations: [{ name: 'work', active: true, account: 'dev@example.com', project: 'p "quoted"', region: null, zone: null }],
+  configurations: [
+    { name: 'work', active: true, account: 'dev@example.com', project: 'p "quoted"', region: null, zone: null },
+  ],
   accounts: [],
   adc: null,
   googleApplicationCredentials: null,
   keys: [],
   overrides: [],
-  problems: [{ severity: 'warning', message: 'odd \u2028 line', file: '/home/u/.config/gcloud/active_config', line: 1 }],
+  problems: [
+    { severity: 'warning', message: 'odd \u2028 line', file: '/home/u/.config/gcloud/active_config', line: 1 },
+  ],
 };
 
 const kube: KubeState = {
   configFiles: ['/home/u/.kube/config'],
   currentContext: 'prod "eks"',
   contexts: [
-    { name: 'prod "eks"', cluster: 'c', server: 'https://x', user: 'u', current: true, provider: 'eks', auth: 'aws eks get-token', identity: { cloud: 'aws', profile: 'prod' }, status: 'expired', file: '/home/u/.kube/config' },
+    {
+      name: 'prod "eks"',
+      cluster: 'c',
+      server: 'https://x',
+      user: 'u',
+      current: true,
+      provider: 'eks',
+      auth: 'aws eks get-token',
+      identity: { cloud: 'aws', profile: 'prod' },
+      status: 'expired',
+      file: '/home/u/.kube/config',
+    },
   ],
   problems: [{ severity: 'error', message: 'context “b” names no cluster', file: '/home/u/.kube/config' }],
 };
@@ -42,7 +57,9 @@ describe('statusJsonFrame', () => {
   for (const [name, snapshot] of cases) {
     it(`frames the aws text exactly as the whole document prints, ${name}`, () => {
       const frame = statusJsonFrame(snapshot, snapshot.gcp, snapshot.kube);
-      expect(frame.before + JSON.stringify(awsJson(snapshot.aws)) + frame.after).toBe(`${JSON.stringify(statusJson(snapshot))}\n`);
+      expect(frame.before + JSON.stringify(awsJson(snapshot.aws)) + frame.after).toBe(
+        `${JSON.stringify(statusJson(snapshot))}\n`,
+      );
     });
   }
 });

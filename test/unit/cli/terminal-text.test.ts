@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeControlCharacters, oneLine, terminalSafeOutput, writeTerminalControl } from '../../../electron/cli/terminal-text';
+import {
+  escapeControlCharacters,
+  oneLine,
+  terminalSafeOutput,
+  writeTerminalControl,
+} from '../../../electron/cli/terminal-text';
 
 const OSC52 = '\u001b]52;c;dG91Y2ggUFdORUQ=\u0007';
 
@@ -14,8 +19,10 @@ describe('escapeControlCharacters', () => {
   it('leaves no control character but line feed and tab (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
-        // eslint-disable-next-line no-control-regex -- the characters the filter must remove
-        expect(escapeControlCharacters(text)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        // The characters the filter must remove.
+        // eslint-disable-next-line no-control-regex
+        const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+        expect(escapeControlCharacters(text)).not.toMatch(raw);
       }),
     );
   });

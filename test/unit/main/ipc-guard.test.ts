@@ -22,12 +22,18 @@ function setUp() {
   const calls: Array<{ name: string; input: unknown }> = [];
   const handlers = new Proxy({} as OperationHandlers, {
     // Not a thenable: the handlers arrive through a promise.
-    get: (_target, name: string) => name === 'then' ? undefined : async (input: unknown) => {
-      calls.push({ name, input });
-      return { ok: name };
-    },
+    get: (_target, name: string) =>
+      name === 'then'
+        ? undefined
+        : async (input: unknown) => {
+            calls.push({ name, input });
+            return { ok: name };
+          },
   });
-  const unregister = registerIpc({ handlers: Promise.resolve(handlers), isAppFrame: (frame: unknown) => frame === APP_FRAME });
+  const unregister = registerIpc({
+    handlers: Promise.resolve(handlers),
+    isAppFrame: (frame: unknown) => frame === APP_FRAME,
+  });
   const call = (name: string, raw: unknown, frame: unknown = APP_FRAME) => {
     const listener = registered.get(operationChannel(name));
     if (!listener) throw new Error(`${name} is not registered`);

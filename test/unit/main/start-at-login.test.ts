@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app/core';
-import { cliCommandOptions, launchCommand, setupStartAtLogin, type StartAtLoginSetup } from '../../../electron/main/start-at-login';
+import {
+  cliCommandOptions,
+  launchCommand,
+  setupStartAtLogin,
+  type StartAtLoginSetup,
+} from '../../../electron/main/start-at-login';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/shared/model';
 
 let dir = '';
@@ -51,7 +56,16 @@ describe('setupStartAtLogin', () => {
   it('macOS, first launch of the packaged app: adds the login item and saves the setting', async () => {
     const { app, calls } = fakeApp(true);
     const { core, current } = fakeCore({ startAtLogin: null });
-    setupStartAtLogin({ app, core, ready: Promise.resolve(), env: {}, homeDir: '/Users/me', platform: 'darwin', execPath: '/x', resourcesPath: '/r' });
+    setupStartAtLogin({
+      app,
+      core,
+      ready: Promise.resolve(),
+      env: {},
+      homeDir: '/Users/me',
+      platform: 'darwin',
+      execPath: '/x',
+      resourcesPath: '/r',
+    });
     await settle();
     expect(calls).toEqual([
       ['setLoginItemSettings', { openAtLogin: true }],
@@ -63,7 +77,16 @@ describe('setupStartAtLogin', () => {
   it("a user's off is never undone at launch", async () => {
     const { app, calls } = fakeApp(true);
     const { core, current } = fakeCore({ startAtLogin: false });
-    setupStartAtLogin({ app, core, ready: Promise.resolve(), env: {}, homeDir: '/Users/me', platform: 'darwin', execPath: '/x', resourcesPath: '/r' });
+    setupStartAtLogin({
+      app,
+      core,
+      ready: Promise.resolve(),
+      env: {},
+      homeDir: '/Users/me',
+      platform: 'darwin',
+      execPath: '/x',
+      resourcesPath: '/r',
+    });
     await settle();
     expect(calls).toEqual([]);
     expect(current().startAtLogin).toBe(false);
@@ -72,7 +95,16 @@ describe('setupStartAtLogin', () => {
   it('a core that failed to start: nothing is registered and nothing saved', async () => {
     const { app, calls } = fakeApp(true);
     const { core, current } = fakeCore({ startAtLogin: null });
-    setupStartAtLogin({ app, core, ready: Promise.reject(new Error('core failed')), env: {}, homeDir: '/Users/me', platform: 'darwin', execPath: '/x', resourcesPath: '/r' });
+    setupStartAtLogin({
+      app,
+      core,
+      ready: Promise.reject(new Error('core failed')),
+      env: {},
+      homeDir: '/Users/me',
+      platform: 'darwin',
+      execPath: '/x',
+      resourcesPath: '/r',
+    });
     await settle();
     expect(calls).toEqual([]);
     expect(current().startAtLogin).toBeNull();
@@ -83,7 +115,16 @@ describe('setupStartAtLogin', () => {
     const { app, calls } = fakeApp(true);
     const { core, current } = fakeCore({ startAtLogin: null });
     const env = { APPIMAGE: join(dir, 'Apps', 'Cloud Identity Tray.AppImage') };
-    const services = setupStartAtLogin({ app, core, ready: Promise.resolve(), env, homeDir: dir, platform: 'linux', execPath: '/tmp/.mount_abc/cloud-identity-tray', resourcesPath: '/tmp/.mount_abc/resources' });
+    const services = setupStartAtLogin({
+      app,
+      core,
+      ready: Promise.resolve(),
+      env,
+      homeDir: dir,
+      platform: 'linux',
+      execPath: '/tmp/.mount_abc/cloud-identity-tray',
+      resourcesPath: '/tmp/.mount_abc/resources',
+    });
     await settle();
     const text = await readFile(join(dir, '.config', 'autostart', 'cloud-identity-tray.desktop'), 'utf8');
     expect(text).toContain(`Exec="${env.APPIMAGE}"\n`);
@@ -96,7 +137,16 @@ describe('setupStartAtLogin', () => {
     dir = await mkdtemp(join(tmpdir(), 'cloudid-main-autostart-'));
     const { app } = fakeApp(false);
     const { core, current } = fakeCore({ startAtLogin: null });
-    setupStartAtLogin({ app, core, ready: Promise.resolve(), env: {}, homeDir: dir, platform: 'linux', execPath: '/usr/bin/electron', resourcesPath: '/r' });
+    setupStartAtLogin({
+      app,
+      core,
+      ready: Promise.resolve(),
+      env: {},
+      homeDir: dir,
+      platform: 'linux',
+      execPath: '/usr/bin/electron',
+      resourcesPath: '/r',
+    });
     await settle();
     await expect(stat(join(dir, '.config'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(stat(join(dir, '.local'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -106,9 +156,19 @@ describe('setupStartAtLogin', () => {
 
 describe('what the OS runs and where the CLI is', () => {
   it('launch command: the AppImage, the installed binary, or Electron with the app folder', () => {
-    expect(launchCommand({ isPackaged: true, getAppPath: () => '/a' }, { APPIMAGE: '/home/me/X.AppImage' }, '/tmp/.mount/x')).toEqual({ executable: '/home/me/X.AppImage', args: [] });
-    expect(launchCommand({ isPackaged: true, getAppPath: () => '/a' }, {}, '/opt/Cloud Identity Tray/cloud-identity-tray')).toEqual({ executable: '/opt/Cloud Identity Tray/cloud-identity-tray', args: [] });
-    expect(launchCommand({ isPackaged: false, getAppPath: () => '/src/app' }, {}, '/src/app/node_modules/electron/dist/electron')).toEqual({
+    expect(
+      launchCommand({ isPackaged: true, getAppPath: () => '/a' }, { APPIMAGE: '/home/me/X.AppImage' }, '/tmp/.mount/x'),
+    ).toEqual({ executable: '/home/me/X.AppImage', args: [] });
+    expect(
+      launchCommand({ isPackaged: true, getAppPath: () => '/a' }, {}, '/opt/Cloud Identity Tray/cloud-identity-tray'),
+    ).toEqual({ executable: '/opt/Cloud Identity Tray/cloud-identity-tray', args: [] });
+    expect(
+      launchCommand(
+        { isPackaged: false, getAppPath: () => '/src/app' },
+        {},
+        '/src/app/node_modules/electron/dist/electron',
+      ),
+    ).toEqual({
       executable: '/src/app/node_modules/electron/dist/electron',
       args: ['/src/app'],
     });
@@ -117,11 +177,27 @@ describe('what the OS runs and where the CLI is', () => {
   it('CLI bundle: in the resources when packaged, copied out of an AppImage to XDG_DATA_HOME', () => {
     const { app } = fakeApp(true);
     const { core } = fakeCore({});
-    const base = { app, core, ready: Promise.resolve(), homeDir: '/home/me', platform: 'linux' as const, resourcesPath: '/opt/X/resources' };
-    expect(cliCommandOptions({ ...base, env: {} })).toMatchObject({ bundleDir: '/opt/X/resources/cli', stableCopyDir: null });
-    expect(cliCommandOptions({ ...base, env: { APPIMAGE: '/a.AppImage' } }).stableCopyDir).toBe('/home/me/.local/share/cloud-identity-tray/cli');
-    expect(cliCommandOptions({ ...base, env: { APPIMAGE: '/a.AppImage', XDG_DATA_HOME: '/data' } }).stableCopyDir).toBe('/data/cloud-identity-tray/cli');
-    expect(cliCommandOptions({ ...base, app: fakeApp(false).app, env: {} }).bundleDir).toBe('/src/cloud-identity-tray/out/cli-standalone');
+    const base = {
+      app,
+      core,
+      ready: Promise.resolve(),
+      homeDir: '/home/me',
+      platform: 'linux' as const,
+      resourcesPath: '/opt/X/resources',
+    };
+    expect(cliCommandOptions({ ...base, env: {} })).toMatchObject({
+      bundleDir: '/opt/X/resources/cli',
+      stableCopyDir: null,
+    });
+    expect(cliCommandOptions({ ...base, env: { APPIMAGE: '/a.AppImage' } }).stableCopyDir).toBe(
+      '/home/me/.local/share/cloud-identity-tray/cli',
+    );
+    expect(cliCommandOptions({ ...base, env: { APPIMAGE: '/a.AppImage', XDG_DATA_HOME: '/data' } }).stableCopyDir).toBe(
+      '/data/cloud-identity-tray/cli',
+    );
+    expect(cliCommandOptions({ ...base, app: fakeApp(false).app, env: {} }).bundleDir).toBe(
+      '/src/cloud-identity-tray/out/cli-standalone',
+    );
   });
 });
 

@@ -4,12 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { awsSsoLoginCommand, cloudidCommand, commandLine, gcloudLoginCommand, profileExportLine, profilePrefix, shellQuote } from '../../../electron/shared/shell-commands';
+import {
+  awsSsoLoginCommand,
+  cloudidCommand,
+  commandLine,
+  gcloudLoginCommand,
+  profileExportLine,
+  profilePrefix,
+  shellQuote,
+} from '../../../electron/shared/shell-commands';
 import { ssoLoginGuidance } from '../../../electron/core/aws/identity-errors';
 
 // Names from users' files have no line breaks or NUL (the contract and the parsers refuse them).
 const nameArb = fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }).filter((s) => !/[\r\n\0]/.test(s));
-const HOSTILE = ['a b', "'", '"', '\\', '`id`', '$HOME', '*', '-n', '!', ';ls', 'x@e.com;touch PWNED', "$(touch PWNED)", "a'; touch PWNED; '"];
+const HOSTILE = [
+  'a b',
+  "'",
+  '"',
+  '\\',
+  '`id`',
+  '$HOME',
+  '*',
+  '-n',
+  '!',
+  ';ls',
+  'x@e.com;touch PWNED',
+  '$(touch PWNED)',
+  "a'; touch PWNED; '",
+];
 
 /** Runs a script in a real /bin/sh in an empty folder; returns stdout and what the folder holds after. */
 function runSh(script: string): { out: string; files: string[] } {
@@ -43,9 +65,15 @@ describe('shell commands', () => {
   it('passes a hostile account to gcloud as one argument and runs nothing else', () => {
     const accounts = fc.sample(nameArb, { numRuns: 40, seed: 11 }).concat(HOSTILE);
     // A stand-in `gcloud` that prints its arguments, NUL-separated, one line per call.
-    const script = ['gcloud() { printf "%s\\0" "$@"; printf "\\n"; }', ...accounts.map((a) => gcloudLoginCommand(a))].join('\n');
+    const script = [
+      'gcloud() { printf "%s\\0" "$@"; printf "\\n"; }',
+      ...accounts.map((a) => gcloudLoginCommand(a)),
+    ].join('\n');
     const { out, files } = runSh(script);
-    const calls = out.split('\n').slice(0, -1).map((line) => line.split('\0').slice(0, -1));
+    const calls = out
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => line.split('\0').slice(0, -1));
     expect(calls).toEqual(accounts.map((a) => ['auth', 'login', a]));
     expect(files).toEqual([]);
   });
@@ -54,14 +82,31 @@ describe('shell commands', () => {
     const names = fc.sample(nameArb, { numRuns: 30, seed: 13 }).concat(HOSTILE);
     // Stand-ins that print their name and arguments, NUL-separated, one line per call.
     const stub = (name: string): string => `${name}() { printf "%s\\0" ${name} "$@"; printf "\\n"; }`;
-    const lines = names.flatMap((n) => [cloudidCommand('login', n), cloudidCommand('refresh', n), awsSsoLoginCommand(n), commandLine(['gcloud', 'config', 'set', 'project', n])]);
+    const lines = names.flatMap((n) => [
+      cloudidCommand('login', n),
+      cloudidCommand('refresh', n),
+      awsSsoLoginCommand(n),
+      commandLine(['gcloud', 'config', 'set', 'project', n]),
+    ]);
     const { out, files } = runSh([stub('cloudid'), stub('aws'), stub('gcloud'), ...lines].join('\n'));
-    const calls = out.split('\n').slice(0, -1).map((line) => line.split('\0').slice(0, -1));
-    expect(calls).toEqual(names.flatMap((n) => [['cloudid', 'login', n], ['cloudid', 'refresh', n], ['aws', 'sso', 'login', '--profile', n], ['gcloud', 'config', 'set', 'project', n]]));
+    const calls = out
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => line.split('\0').slice(0, -1));
+    expect(calls).toEqual(
+      names.flatMap((n) => [
+        ['cloudid', 'login', n],
+        ['cloudid', 'refresh', n],
+        ['aws', 'sso', 'login', '--profile', n],
+        ['gcloud', 'config', 'set', 'project', n],
+      ]),
+    );
     expect(files).toEqual([]);
   });
 
-  it("quotes the commands in the SSO login guidance, the message the window and tray show", () => {
-    expect(ssoLoginGuidance('x;touch PWNED')).toBe("AWS SSO login required for profile x;touch PWNED. Log in: cloudid login 'x;touch PWNED' (or: aws sso login --profile 'x;touch PWNED')");
+  it('quotes the commands in the SSO login guidance, the message the window and tray show', () => {
+    expect(ssoLoginGuidance('x;touch PWNED')).toBe(
+      "AWS SSO login required for profile x;touch PWNED. Log in: cloudid login 'x;touch PWNED' (or: aws sso login --profile 'x;touch PWNED')",
+    );
   });
 });

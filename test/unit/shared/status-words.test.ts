@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_STATUS_LABEL, clusterStatusLabel, GCP_STATUS_LABEL, inSentence } from '../../../electron/shared/status-words';
+import {
+  AWS_STATUS_LABEL,
+  clusterStatusLabel,
+  GCP_STATUS_LABEL,
+  inSentence,
+} from '../../../electron/shared/status-words';
 
 describe('status words', () => {
   it('reads the same in a badge and mid-sentence', () => {

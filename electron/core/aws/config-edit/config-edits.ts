@@ -21,7 +21,12 @@ import { managedMarkerLine } from './managed-marker';
 export type ConfigEdit =
   | { op: 'set'; section: string; key: string; value: string; requireMarker?: string }
   | { op: 'unset'; section: string; key: string; requireMarker?: string }
-  | { op: 'add-section'; section: string; entries: ReadonlyArray<readonly [key: string, value: string]>; marker?: string }
+  | {
+      op: 'add-section';
+      section: string;
+      entries: ReadonlyArray<readonly [key: string, value: string]>;
+      marker?: string;
+    }
   | { op: 'remove-section'; section: string; requireMarker: string };
 
 export interface ConfigEditResult {
@@ -67,9 +72,13 @@ export function applyConfigEdits(text: string, edits: readonly ConfigEdit[]): Co
   for (const edit of edits) {
     const blocks = blocksById.get(edit.section) ?? [];
     if (edit.op === 'add-section') {
-      const invalid = invalidSectionId(edit.section) ?? edit.entries.map(([k, v]) => invalidEntry(k, v)).find((m) => m !== null) ?? null;
+      const invalid =
+        invalidSectionId(edit.section) ??
+        edit.entries.map(([k, v]) => invalidEntry(k, v)).find((m) => m !== null) ??
+        null;
       if (invalid !== null) refuse(invalid);
-      else if (blocks.length > 0 || added.has(edit.section)) refuse(`${headerForSectionId(edit.section)} already exists; not added again`);
+      else if (blocks.length > 0 || added.has(edit.section))
+        refuse(`${headerForSectionId(edit.section)} already exists; not added again`);
       else {
         additions.push(edit);
         added.add(edit.section);
@@ -82,7 +91,9 @@ export function applyConfigEdits(text: string, edits: readonly ConfigEdit[]): Co
     }
     const unowned = blocks.find((b) => edit.requireMarker !== undefined && b.marker !== edit.requireMarker);
     if (unowned !== undefined) {
-      refuse(`${headerForSectionId(edit.section)} at line ${unowned.headerLine + 1} is not marked "${edit.requireMarker}"; left as it is`);
+      refuse(
+        `${headerForSectionId(edit.section)} at line ${unowned.headerLine + 1} is not marked "${edit.requireMarker}"; left as it is`,
+      );
       continue;
     }
     const plan = plans.get(edit.section) ?? { sets: new Map(), unsets: new Set(), remove: false };
@@ -150,7 +161,11 @@ function keySplices(layout: ConfigLayout, blocks: readonly ConfigSectionBlock[],
     }
     if (entry.value === value && entry.end === entry.line + 1) continue;
     const original = layout.lines[entry.line] as ConfigLine;
-    splices.push({ start: entry.line, end: entry.end, lines: [{ content: rewriteValue(original.content, value), eol: original.eol }] });
+    splices.push({
+      start: entry.line,
+      end: entry.end,
+      lines: [{ content: rewriteValue(original.content, value), eol: original.eol }],
+    });
   }
   for (const [block, newLines] of missing) {
     const at = block.entries.at(-1)?.end ?? block.headerLine + 1;
@@ -177,7 +192,11 @@ function applySplices(original: readonly ConfigLine[], splices: Splice[]): Confi
   return lines;
 }
 
-function sectionLines(existing: readonly ConfigLine[], edit: Extract<ConfigEdit, { op: 'add-section' }>, eol: '\n' | '\r\n'): ConfigLine[] {
+function sectionLines(
+  existing: readonly ConfigLine[],
+  edit: Extract<ConfigEdit, { op: 'add-section' }>,
+  eol: '\n' | '\r\n',
+): ConfigLine[] {
   const lines: ConfigLine[] = [];
   // Always one blank line of our own before the section, even after a blank line of the user's:
   // removal takes exactly that line back, so add-then-remove restores the file byte for byte.

@@ -15,7 +15,8 @@ const MARKER_PATTERN = /^\s*[#;]\s*managed by cloudid:\s*(.*?)\s*$/;
 export const MARKER_PREFIX = '# managed by cloudid: ';
 
 export function managedMarkerLine(purpose: string): string {
-  if (/[\r\n]/.test(purpose) || purpose.trim() === '') throw new Error(`invalid marker purpose: ${JSON.stringify(purpose)}`);
+  if (/[\r\n]/.test(purpose) || purpose.trim() === '')
+    throw new Error(`invalid marker purpose: ${JSON.stringify(purpose)}`);
   return `${MARKER_PREFIX}${purpose.trim()}`;
 }
 

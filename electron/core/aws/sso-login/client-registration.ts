@@ -44,15 +44,19 @@ export async function ensureRegistration(request: RegistrationRequest): Promise<
 
   const scopes = registrationScopes(session);
   const pkce = flow === 'pkce';
-  const response = await call((abortSignal) => client.send(
-    new RegisterClientCommand({
-      clientName: clientName(session, now),
-      clientType: 'public',
-      scopes,
-      ...(pkce ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [PKCE_REGISTERED_REDIRECT_URI], issuerUrl: session.startUrl } : {}),
-    }),
-    { abortSignal },
-  ));
+  const response = await call((abortSignal) =>
+    client.send(
+      new RegisterClientCommand({
+        clientName: clientName(session, now),
+        clientType: 'public',
+        scopes,
+        ...(pkce
+          ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [PKCE_REGISTERED_REDIRECT_URI], issuerUrl: session.startUrl }
+          : {}),
+      }),
+      { abortSignal },
+    ),
+  );
   if (!response.clientId || !response.clientSecret || response.clientSecretExpiresAt === undefined) {
     throw new Error('RegisterClient returned no client id, secret or expiry');
   }

@@ -29,15 +29,17 @@ async function attemptToken(
   call: OidcCall,
 ): Promise<Attempt> {
   try {
-    const token = await call((abortSignal) => client.send(
-      new CreateTokenCommand({
-        grantType: DEVICE_CODE_GRANT_TYPE,
-        clientId: registration.clientId,
-        clientSecret: registration.clientSecret,
-        deviceCode,
-      }),
-      { abortSignal },
-    ));
+    const token = await call((abortSignal) =>
+      client.send(
+        new CreateTokenCommand({
+          grantType: DEVICE_CODE_GRANT_TYPE,
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          deviceCode,
+        }),
+        { abortSignal },
+      ),
+    );
     return { token };
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -50,25 +52,39 @@ async function attemptToken(
 export async function loginWithDeviceCode(options: SsoLoginOptions): Promise<LoginOutcome> {
   const { session, cacheDir, env, signal, onPrompt, openUrl } = options;
   const clock = options.clock ?? systemClock;
-  const clientOptions = { region: session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const clientOptions = {
+    region: session.region,
+    env,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+  };
   const client = createOidcClient(clientOptions);
   const call = oidcCaller({ ...clientOptions, signal });
   try {
-    const registration = await ensureRegistration({ client, session, cacheDir, flow: 'device-code', now: clock.now(), call });
-    const authorization = await call((abortSignal) => client.send(
-      new StartDeviceAuthorizationCommand({
-        clientId: registration.clientId,
-        clientSecret: registration.clientSecret,
-        startUrl: session.startUrl,
-      }),
-      { abortSignal },
-    ));
+    const registration = await ensureRegistration({
+      client,
+      session,
+      cacheDir,
+      flow: 'device-code',
+      now: clock.now(),
+      call,
+    });
+    const authorization = await call((abortSignal) =>
+      client.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          startUrl: session.startUrl,
+        }),
+        { abortSignal },
+      ),
+    );
     const { deviceCode, userCode, verificationUri, verificationUriComplete } = authorization;
     if (!deviceCode || !userCode || !verificationUri) {
       throw new SsoLoginError('service', 'StartDeviceAuthorization returned no device code');
     }
     const codeExpiresAt = new Date(clock.now().getTime() + (authorization.expiresIn ?? 600) * 1000);
-    let intervalSeconds = authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS;
+    let intervalSeconds =
+      authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS;
 
     // Like the CLI: one attempt first, the client may already be authorized.
     let attempt = await attemptToken(client, registration, deviceCode, call);
@@ -90,7 +106,10 @@ export async function loginWithDeviceCode(options: SsoLoginOptions): Promise<Log
       // The service answers ExpiredToken once the code is dead; this guard only stops a
       // service that keeps answering "pending" forever from keeping us here.
       if (clock.now().getTime() > codeExpiresAt.getTime() + intervalSeconds * 1000) {
-        throw new SsoLoginError('code-expired', 'The login code expired before it was approved. Start the login again.');
+        throw new SsoLoginError(
+          'code-expired',
+          'The login code expired before it was approved. Start the login again.',
+        );
       }
       await clock.sleep(intervalSeconds * 1000, signal);
       attempt = await attemptToken(client, registration, deviceCode, call);

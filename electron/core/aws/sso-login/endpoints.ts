@@ -12,7 +12,10 @@ export function configuredEndpoint(env: NodeJS.ProcessEnv, service: SsoServiceId
 }
 
 /** The configured endpoint and the variable it came from (for "check AWS_ENDPOINT_URL_SSO"). */
-export function configuredEndpointSource(env: NodeJS.ProcessEnv, service: SsoServiceId): { url: string; variable: string } | undefined {
+export function configuredEndpointSource(
+  env: NodeJS.ProcessEnv,
+  service: SsoServiceId,
+): { url: string; variable: string } | undefined {
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
   const variable = `AWS_ENDPOINT_URL_${service}`;
   const specific = env[variable];

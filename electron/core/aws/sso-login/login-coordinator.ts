@@ -45,9 +45,9 @@ export class SsoLoginCoordinator {
     };
     // Called synchronously, so a cancel right after login() reaches a flow already listening.
     const outcome = (async () => run({ signal: controller.signal, onPrompt: report }))().finally(() => {
-        if (this.running.get(sessionKey)?.controller === controller) this.running.delete(sessionKey);
-        listeners.clear();
-      });
+      if (this.running.get(sessionKey)?.controller === controller) this.running.delete(sessionKey);
+      listeners.clear();
+    });
     const handle: Omit<LoginHandle, 'started'> = {
       sessionKey,
       outcome,

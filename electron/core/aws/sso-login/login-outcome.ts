@@ -15,13 +15,7 @@ export interface LoginPrompt {
 }
 
 export type LoginFailureReason =
-  | 'cancelled'
-  | 'code-expired'
-  | 'denied'
-  | 'timeout'
-  | 'state-mismatch'
-  | 'network'
-  | 'service';
+  'cancelled' | 'code-expired' | 'denied' | 'timeout' | 'state-mismatch' | 'network' | 'service';
 
 export interface LoginSuccess {
   status: 'logged-in';
@@ -53,14 +47,28 @@ export class SsoLoginError extends Error {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Maps whatever a flow threw to a reason and a message with no secret in it. */
 export function toLoginFailure(session: string, error: unknown): LoginFailure {
-  if (error instanceof SsoLoginError) return { status: 'failed', session, reason: error.reason, message: error.message };
+  if (error instanceof SsoLoginError)
+    return { status: 'failed', session, reason: error.reason, message: error.message };
   if (isNetworkTimeout(error)) return { status: 'failed', session, reason: 'network', message: error.message };
   const named = error as { name?: string; code?: string; message?: string; error_description?: string };
-  const fail = (reason: LoginFailureReason, message: string): LoginFailure => ({ status: 'failed', session, reason, message });
+  const fail = (reason: LoginFailureReason, message: string): LoginFailure => ({
+    status: 'failed',
+    session,
+    reason,
+    message,
+  });
   switch (named.name) {
     case 'AbortError':
       return fail('cancelled', 'Login cancelled.');
@@ -69,7 +77,10 @@ export function toLoginFailure(session: string, error: unknown): LoginFailure {
     case 'ExpiredTokenException':
       return fail('code-expired', 'The login code expired before it was approved. Start the login again.');
     case 'InvalidGrantException':
-      return fail('denied', `The identity provider refused the grant${named.error_description ? `: ${named.error_description}` : '.'}`);
+      return fail(
+        'denied',
+        `The identity provider refused the grant${named.error_description ? `: ${named.error_description}` : '.'}`,
+      );
     default:
       break;
   }

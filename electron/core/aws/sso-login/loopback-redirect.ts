@@ -74,7 +74,10 @@ export async function listenForRedirect(options: LoopbackRedirectOptions): Promi
     }
   });
 
-  const timer = setTimeout(() => finish(new SsoLoginError('timeout', 'No answer from the browser in time.')), timeoutMs);
+  const timer = setTimeout(
+    () => finish(new SsoLoginError('timeout', 'No answer from the browser in time.')),
+    timeoutMs,
+  );
   const onAbort = (): void => finish(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -1,5 +1,11 @@
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { hostOf, sdkRequestHandlerOptions, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../../net/deadline';
+import {
+  hostOf,
+  sdkRequestHandlerOptions,
+  withDeadline,
+  type NetworkEndpoint,
+  type RequestDeadlineOptions,
+} from '../../net/deadline';
 import { configuredEndpoint, configuredEndpointSource } from './endpoints';
 
 export interface OidcClientOptions extends RequestDeadlineOptions {

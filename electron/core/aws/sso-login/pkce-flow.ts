@@ -22,7 +22,11 @@ export async function loginWithPkce(options: PkceLoginOptions): Promise<LoginOut
   const { session, cacheDir, env, signal, onPrompt, openUrl } = options;
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.redirectTimeoutMs ?? DEFAULT_REDIRECT_TIMEOUT_MS;
-  const clientOptions = { region: session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const clientOptions = {
+    region: session.region,
+    env,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+  };
   const client = createOidcClient(clientOptions);
   const call = oidcCaller({ ...clientOptions, signal });
   const expectedState = randomUUID();
@@ -50,17 +54,19 @@ export async function loginWithPkce(options: PkceLoginOptions): Promise<LoginOut
     await openUrl?.(url).catch(() => undefined);
     const code = await redirect.code;
     const { redirectUri } = redirect;
-    const token = await call((abortSignal) => client.send(
-      new CreateTokenCommand({
-        grantType: 'authorization_code',
-        clientId: registration.clientId,
-        clientSecret: registration.clientSecret,
-        redirectUri,
-        codeVerifier,
-        code,
-      }),
-      { abortSignal },
-    ));
+    const token = await call((abortSignal) =>
+      client.send(
+        new CreateTokenCommand({
+          grantType: 'authorization_code',
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          redirectUri,
+          codeVerifier,
+          code,
+        }),
+        { abortSignal },
+      ),
+    );
     return await storeToken(options, registration, token, clock.now(), 'pkce');
   } catch (error) {
     return toLoginFailure(session.name, error);

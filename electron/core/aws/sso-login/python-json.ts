@@ -76,6 +76,8 @@ export function pythonJsonDumps(value: PythonJsonValue, options: PythonJsonOptio
   const record = value as { readonly [key: string]: PythonJsonValue | undefined };
   let keys = Object.keys(record).filter((key) => record[key] !== undefined);
   if (options.sortKeys) keys = [...keys].sort(compareCodePoints);
-  const members = keys.map((key) => `${encodeString(key)}: ${pythonJsonDumps(record[key] as PythonJsonValue, options)}`);
+  const members = keys.map(
+    (key) => `${encodeString(key)}: ${pythonJsonDumps(record[key] as PythonJsonValue, options)}`,
+  );
   return `{${members.join(', ')}}`;
 }

@@ -51,11 +51,19 @@ export function planRefresh(
   if (!summary.refreshable || !registrationExpiresAt) {
     if (dead) return { action: 'none', reason: 'expired' };
     const registrationDead = registrationExpiresAt !== null && registrationExpiresAt.getTime() <= t;
-    return { action: 'cannot-refresh', cause: registrationDead ? 'registration-expired' : 'no-refresh-token', expiresAt };
+    return {
+      action: 'cannot-refresh',
+      cause: registrationDead ? 'registration-expired' : 'no-refresh-token',
+      expiresAt,
+    };
   }
-  if (history.lastRefused) return dead ? { action: 'none', reason: 'expired' } : { action: 'cannot-refresh', cause: 'refused', expiresAt };
+  if (history.lastRefused)
+    return dead ? { action: 'none', reason: 'expired' } : { action: 'cannot-refresh', cause: 'refused', expiresAt };
   // An expired access token can still be refreshed while the refresh token and registration live.
-  const due = Math.min(expiresAt.getTime() - policy.windowMs, registrationExpiresAt.getTime() - policy.registrationMarginMs);
+  const due = Math.min(
+    expiresAt.getTime() - policy.windowMs,
+    registrationExpiresAt.getTime() - policy.registrationMarginMs,
+  );
   if (t < due) return { action: 'later', at: new Date(due) };
   if (history.lastAttemptAt) {
     const nextAllowed = history.lastAttemptAt.getTime() + policy.minIntervalMs;
@@ -81,5 +89,8 @@ export interface SessionLifetime {
 
 export function sessionLifetime(summary: NonNullable<RefreshInput>): SessionLifetime {
   const ends = summary.refreshable && summary.registrationExpiresAt ? summary.registrationExpiresAt : summary.expiresAt;
-  return { accessTokenExpiresAt: summary.expiresAt, sessionEndsBy: ends.getTime() < summary.expiresAt.getTime() ? summary.expiresAt : ends };
+  return {
+    accessTokenExpiresAt: summary.expiresAt,
+    sessionEndsBy: ends.getTime() < summary.expiresAt.getTime() ? summary.expiresAt : ends,
+  };
 }

@@ -73,21 +73,43 @@ export async function refreshSsoSessionOnce(options: RefreshOptions): Promise<Re
   const name = session.name;
   const file = ssoTokenCachePath(cacheDir, session);
   const cached = await readTokenForRefresh(file);
-  if (!cached) return { status: 'cannot-refresh', session: name, reason: 'no-token', message: `No cached token for ${name}: log in first.` };
+  if (!cached)
+    return {
+      status: 'cannot-refresh',
+      session: name,
+      reason: 'no-token',
+      message: `No cached token for ${name}: log in first.`,
+    };
   const { refreshToken, clientId, clientSecret, registrationExpiresAt } = cached;
   if (!refreshToken || !clientId || !clientSecret || !registrationExpiresAt) {
-    return { status: 'cannot-refresh', session: name, reason: 'no-refresh-token', message: `The token for ${name} cannot be refreshed (no refresh token): log in again.` };
+    return {
+      status: 'cannot-refresh',
+      session: name,
+      reason: 'no-refresh-token',
+      message: `The token for ${name} cannot be refreshed (no refresh token): log in again.`,
+    };
   }
   if (registrationExpiresAt.getTime() <= clock.now().getTime()) {
-    return { status: 'cannot-refresh', session: name, reason: 'registration-expired', message: `The client registration for ${name} has expired: log in again.` };
+    return {
+      status: 'cannot-refresh',
+      session: name,
+      reason: 'registration-expired',
+      message: `The client registration for ${name} has expired: log in again.`,
+    };
   }
 
-  const clientOptions = { region: cached.region ?? session.region, env, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) };
+  const clientOptions = {
+    region: cached.region ?? session.region,
+    env,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+  };
   const client = createOidcClient(clientOptions);
   const call = oidcCaller({ ...clientOptions, signal });
   try {
     const response = await call((abortSignal) =>
-      client.send(new CreateTokenCommand({ grantType: 'refresh_token', clientId, clientSecret, refreshToken }), { abortSignal }),
+      client.send(new CreateTokenCommand({ grantType: 'refresh_token', clientId, clientSecret, refreshToken }), {
+        abortSignal,
+      }),
     );
     if (!response.accessToken || response.expiresIn === undefined) {
       return { status: 'failed', session: name, reason: 'service', message: 'CreateToken returned no access token.' };
@@ -116,8 +138,19 @@ export async function refreshSsoSessionOnce(options: RefreshOptions): Promise<Re
     };
   } catch (error) {
     const errorName = (error as { name?: string }).name;
-    if (errorName === 'InvalidGrantException' || errorName === 'InvalidClientException' || errorName === 'UnauthorizedClientException' || errorName === 'AccessDeniedException' || errorName === 'ExpiredTokenException') {
-      return { status: 'cannot-refresh', session: name, reason: 'refused', message: `The identity provider refused to refresh ${name} (${errorName}): log in again.` };
+    if (
+      errorName === 'InvalidGrantException' ||
+      errorName === 'InvalidClientException' ||
+      errorName === 'UnauthorizedClientException' ||
+      errorName === 'AccessDeniedException' ||
+      errorName === 'ExpiredTokenException'
+    ) {
+      return {
+        status: 'cannot-refresh',
+        session: name,
+        reason: 'refused',
+        message: `The identity provider refused to refresh ${name} (${errorName}): log in again.`,
+      };
     }
     const failure = toLoginFailure(name, error);
     const reason = failure.reason === 'network' || failure.reason === 'cancelled' ? failure.reason : 'service';

@@ -37,7 +37,9 @@ export function registrationCacheKey(session: SsoSessionRef): string {
     scopes: session.registrationScopes.length > 0 ? session.registrationScopes : null,
     session_name: session.legacy ? null : session.name,
   };
-  return createHash('sha1').update(pythonJsonDumps(args, { sortKeys: true }), 'utf8').digest('hex');
+  return createHash('sha1')
+    .update(pythonJsonDumps(args, { sortKeys: true }), 'utf8')
+    .digest('hex');
 }
 
 export function registrationCachePath(cacheDir: string, session: SsoSessionRef): string {
@@ -45,11 +47,14 @@ export function registrationCachePath(cacheDir: string, session: SsoSessionRef):
 }
 
 function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value) : undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
 
 /** The cached registration, or null when there is none or it cannot be read. */
-export async function readCachedRegistration(cacheDir: string, session: SsoSessionRef): Promise<ClientRegistration | null> {
+export async function readCachedRegistration(
+  cacheDir: string,
+  session: SsoSessionRef,
+): Promise<ClientRegistration | null> {
   let parsed: unknown;
   try {
     // A regular file only: a FIFO here would wait forever (electron/core/fs/regular-file.ts).
@@ -74,7 +79,11 @@ export async function readCachedRegistration(cacheDir: string, session: SsoSessi
   };
 }
 
-export async function writeCachedRegistration(cacheDir: string, session: SsoSessionRef, registration: ClientRegistration): Promise<void> {
+export async function writeCachedRegistration(
+  cacheDir: string,
+  session: SsoSessionRef,
+  registration: ClientRegistration,
+): Promise<void> {
   const content = pythonJsonDumps({
     clientId: registration.clientId,
     clientSecret: registration.clientSecret,

@@ -92,7 +92,8 @@ export class SsoSessionKeeper {
         const retryAt = memory.retryAt;
         if (retryAt && this.now().getTime() < retryAt.getTime()) {
           // Backing off after failures: neither a refresh nor a review before retryAt.
-          if (plan.action === 'refresh-now' || (plan.action === 'later' && plan.at.getTime() < retryAt.getTime())) plan = { action: 'later', at: retryAt };
+          if (plan.action === 'refresh-now' || (plan.action === 'later' && plan.at.getTime() < retryAt.getTime()))
+            plan = { action: 'later', at: retryAt };
         }
         if (plan.action === 'refresh-now') {
           const outcome = await this.deps.refresh(session);
@@ -110,7 +111,8 @@ export class SsoSessionKeeper {
               return;
             }
             memory.failures += 1;
-            if (memory.failures === 1 && outcome.reason === 'network') unreachable.push({ session: session.name, message: outcome.message });
+            if (memory.failures === 1 && outcome.reason === 'network')
+              unreachable.push({ session: session.name, message: outcome.message });
             const wait = Math.min(this.policy.minIntervalMs * 2 ** (memory.failures - 1), MAX_RETRY_BACKOFF_MS);
             memory.retryAt = new Date(this.now().getTime() + wait);
             later(memory.retryAt);
@@ -118,7 +120,9 @@ export class SsoSessionKeeper {
           }
           memory.failures = 0;
           memory.retryAt = null;
-          plan = summary ? { action: 'cannot-refresh', cause: causeOf(outcome.reason), expiresAt: summary.expiresAt } : plan;
+          plan = summary
+            ? { action: 'cannot-refresh', cause: causeOf(outcome.reason), expiresAt: summary.expiresAt }
+            : plan;
         }
         if (plan.action === 'later') later(plan.at);
         if (plan.action === 'cannot-refresh') {

@@ -67,7 +67,12 @@ export class AdaptiveRateLimiter {
   }
 
   stats(): AdaptiveRateStats {
-    return { rate: this.rateValue, throttled: this.throttledCount, decreases: this.decreaseCount, slowStart: this.inSlowStart };
+    return {
+      rate: this.rateValue,
+      throttled: this.throttledCount,
+      decreases: this.decreaseCount,
+      slowStart: this.inSlowStart,
+    };
   }
 
   /** Waits for this request's slot. Slots are spaced 1/rate apart; a pause delays them all. */

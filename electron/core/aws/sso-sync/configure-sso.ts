@@ -30,7 +30,8 @@ export interface NewSsoProfile {
   output?: string;
 }
 
-export type ConfigureOutcome = { ok: true; configFile: string; backupPath: string | null } | { ok: false; problems: Problem[] };
+export type ConfigureOutcome =
+  { ok: true; configFile: string; backupPath: string | null } | { ok: false; problems: Problem[] };
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -48,24 +49,32 @@ export function validateNewSsoSession(file: FileForEdit, session: NewSsoSession)
   } catch {
     // reported below
   }
-  if (url === null || url.protocol !== 'https:') problems.push('Start URL: an https:// address, e.g. https://my-org.awsapps.com/start');
+  if (url === null || url.protocol !== 'https:')
+    problems.push('Start URL: an https:// address, e.g. https://my-org.awsapps.com/start');
   if (!REGION.test(session.region)) problems.push('Region: an AWS region such as us-east-1.');
-  if ((session.scopes ?? []).some((s) => !SCOPE.test(s))) problems.push('Scopes: comma-separated scope names such as sso:account:access.');
+  if ((session.scopes ?? []).some((s) => !SCOPE.test(s)))
+    problems.push('Scopes: comma-separated scope names such as sso:account:access.');
   const ids = new Set(parseConfigLayout(file.text).blocks.map((b) => b.id));
-  if (ids.has(`sso-session.${session.name}`)) problems.push(`Session name: [sso-session ${session.name}] already exists in ${file.path}.`);
+  if (ids.has(`sso-session.${session.name}`))
+    problems.push(`Session name: [sso-session ${session.name}] already exists in ${file.path}.`);
   return problems.map((message) => ({ severity: 'error', message, file: file.path }));
 }
 
 export function validateNewSsoProfile(file: FileForEdit, profile: NewSsoProfile): Problem[] {
   const problems: string[] = [];
-  if (!NAME.test(profile.profileName) || profile.profileName === 'default') problems.push('Profile name: use letters, digits, ".", "_" or "-" (and not "default").');
+  if (!NAME.test(profile.profileName) || profile.profileName === 'default')
+    problems.push('Profile name: use letters, digits, ".", "_" or "-" (and not "default").');
   if (!ACCOUNT_ID.test(profile.accountId)) problems.push('Account: a 12-digit account id.');
   if (!ROLE_NAME.test(profile.roleName)) problems.push('Role: not a valid role name.');
-  if (profile.region !== undefined && !REGION.test(profile.region)) problems.push('Region: an AWS region such as us-east-1.');
-  if (profile.output !== undefined && !['json', 'yaml', 'yaml-stream', 'text', 'table'].includes(profile.output)) problems.push('Output: json, yaml, yaml-stream, text or table.');
+  if (profile.region !== undefined && !REGION.test(profile.region))
+    problems.push('Region: an AWS region such as us-east-1.');
+  if (profile.output !== undefined && !['json', 'yaml', 'yaml-stream', 'text', 'table'].includes(profile.output))
+    problems.push('Output: json, yaml, yaml-stream, text or table.');
   const ids = new Set(parseConfigLayout(file.text).blocks.map((b) => b.id));
-  if (!ids.has(`sso-session.${profile.session}`)) problems.push(`Session: there is no [sso-session ${profile.session}] in ${file.path}.`);
-  if (ids.has(profileSectionId(profile.profileName))) problems.push(`Profile name: [profile ${profile.profileName}] already exists in ${file.path}.`);
+  if (!ids.has(`sso-session.${profile.session}`))
+    problems.push(`Session: there is no [sso-session ${profile.session}] in ${file.path}.`);
+  if (ids.has(profileSectionId(profile.profileName)))
+    problems.push(`Profile name: [profile ${profile.profileName}] already exists in ${file.path}.`);
   return problems.map((message) => ({ severity: 'error', message, file: file.path }));
 }
 
@@ -98,17 +107,30 @@ export function newSsoProfileEdit(profile: NewSsoProfile): ConfigEdit {
   };
 }
 
-export async function createSsoSession(configPath: string, session: NewSsoSession, fs?: WriterFs): Promise<ConfigureOutcome> {
+export async function createSsoSession(
+  configPath: string,
+  session: NewSsoSession,
+  fs?: WriterFs,
+): Promise<ConfigureOutcome> {
   const file = await readForEdit(configPath, fs);
   return write(file, validateNewSsoSession(file, session), newSsoSessionEdit(session), fs);
 }
 
-export async function createSsoProfile(configPath: string, profile: NewSsoProfile, fs?: WriterFs): Promise<ConfigureOutcome> {
+export async function createSsoProfile(
+  configPath: string,
+  profile: NewSsoProfile,
+  fs?: WriterFs,
+): Promise<ConfigureOutcome> {
   const file = await readForEdit(configPath, fs);
   return write(file, validateNewSsoProfile(file, profile), newSsoProfileEdit(profile), fs);
 }
 
-async function write(file: FileForEdit, problems: Problem[], edit: ConfigEdit, fs: WriterFs | undefined): Promise<ConfigureOutcome> {
+async function write(
+  file: FileForEdit,
+  problems: Problem[],
+  edit: ConfigEdit,
+  fs: WriterFs | undefined,
+): Promise<ConfigureOutcome> {
   if (problems.length > 0) return { ok: false, problems };
   const result = applyConfigEdits(file.text, [edit]);
   if (result.problems.length > 0) return { ok: false, problems: result.problems };

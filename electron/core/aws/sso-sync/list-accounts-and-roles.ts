@@ -105,7 +105,11 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   const fail = (error: unknown, what: string): void => {
     if (isUnauthorized(error)) {
       tokenRefused = true;
-      if (!stop.signal.aborted) problems.push({ severity: 'error', message: 'The SSO portal refused the access token: log in to the session again.' });
+      if (!stop.signal.aborted)
+        problems.push({
+          severity: 'error',
+          message: 'The SSO portal refused the access token: log in to the session again.',
+        });
       stop.abort(error);
       return;
     }
@@ -121,7 +125,11 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
 
   const producer = (async () => {
     try {
-      const pages = paginateListAccounts({ client, pageSize: PAGE_SIZE }, { accessToken: options.accessToken }, { abortSignal: stop.signal });
+      const pages = paginateListAccounts(
+        { client, pageSize: PAGE_SIZE },
+        { accessToken: options.accessToken },
+        { abortSignal: stop.signal },
+      );
       for await (const page of pages) {
         for (const info of page.accountList ?? []) {
           if (info.accountId === undefined) continue;
@@ -193,9 +201,18 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   };
 }
 
-async function listRoles(client: SSOClient, accessToken: string, accountId: string, signal: AbortSignal): Promise<string[]> {
+async function listRoles(
+  client: SSOClient,
+  accessToken: string,
+  accountId: string,
+  signal: AbortSignal,
+): Promise<string[]> {
   const roles: string[] = [];
-  const pages = paginateListAccountRoles({ client, pageSize: PAGE_SIZE }, { accessToken, accountId }, { abortSignal: signal });
+  const pages = paginateListAccountRoles(
+    { client, pageSize: PAGE_SIZE },
+    { accessToken, accountId },
+    { abortSignal: signal },
+  );
   for await (const page of pages) {
     for (const role of page.roleList ?? []) if (role.roleName !== undefined) roles.push(role.roleName);
   }

@@ -3,7 +3,13 @@
 // retries (maxAttempts 3, its backoff) would hide the 429s the pacer must see, and give up after
 // three. One middleware, outermost in the finalizeRequest step, owns both.
 import { SSOClient } from '@aws-sdk/client-sso';
-import { hostOf, sdkRequestHandlerOptions, withDeadline, type NetworkEndpoint, type RequestDeadlineOptions } from '../../net/deadline';
+import {
+  hostOf,
+  sdkRequestHandlerOptions,
+  withDeadline,
+  type NetworkEndpoint,
+  type RequestDeadlineOptions,
+} from '../../net/deadline';
 import { configuredEndpoint, configuredEndpointSource } from '../sso-login/endpoints';
 import { abortableSleep, parseRetryAfter, type AdaptiveRateLimiter } from './adaptive-rate';
 
@@ -80,7 +86,9 @@ export function createPortalClient(options: PortalClientOptions): SSOClient {
         try {
           // Each attempt has its own deadline. A NetworkTimeoutError is not retried: a network
           // that swallowed one request will swallow the next (the caller stops the listing).
-          const result = await withDeadline(deadlineEndpoint, options, () => next({ ...args, request: cloneRequest(args.request) }));
+          const result = await withDeadline(deadlineEndpoint, options, () =>
+            next({ ...args, request: cloneRequest(args.request) }),
+          );
           pacer.onSuccess();
           return result;
         } catch (caught) {

@@ -22,9 +22,12 @@ const FIELD_PATTERN = /<([^<>]*)>/g;
 export function templateProblem(template: string): string | null {
   const fields = [...template.matchAll(FIELD_PATTERN)].map((m) => normaliseField(m[1] ?? ''));
   const unknown = fields.find((f) => !(TEMPLATE_FIELDS as readonly string[]).includes(f));
-  if (unknown !== undefined) return `unknown field <${unknown}> in the name template; use ${TEMPLATE_FIELDS.map((f) => `<${f}>`).join(', ')}`;
-  if (!fields.includes('role')) return 'the name template needs <role>, or two roles of one account would get the same name';
-  if (!fields.includes('account name') && !fields.includes('account id')) return 'the name template needs <account name> or <account id>';
+  if (unknown !== undefined)
+    return `unknown field <${unknown}> in the name template; use ${TEMPLATE_FIELDS.map((f) => `<${f}>`).join(', ')}`;
+  if (!fields.includes('role'))
+    return 'the name template needs <role>, or two roles of one account would get the same name';
+  if (!fields.includes('account name') && !fields.includes('account id'))
+    return 'the name template needs <account name> or <account id>';
   return null;
 }
 
@@ -36,23 +39,32 @@ export function renderProfileName(template: string, input: ProfileNameInput): st
     session: input.session,
     email: input.emailAddress ?? '',
   };
-  const raw = template.replace(FIELD_PATTERN, (_, field: string) => values[normaliseField(field) as TemplateField] ?? '');
+  const raw = template.replace(
+    FIELD_PATTERN,
+    (_, field: string) => values[normaliseField(field) as TemplateField] ?? '',
+  );
   const name = sanitizeProfileName(raw);
   // `[profile default]` would silently become the default profile.
-  if (name === '' || name.toLowerCase() === 'default') return sanitizeProfileName(`${name || 'profile'}-${input.accountId}`);
+  if (name === '' || name.toLowerCase() === 'default')
+    return sanitizeProfileName(`${name || 'profile'}-${input.accountId}`);
   return name;
 }
 
 export function sanitizeProfileName(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    // `Prod (EU).Admin` -> `Prod-EU-.Admin` -> `Prod-EU.Admin`: a run of separators keeps the strongest.
-    .replace(/[-.]{2,}/g, (run) => (run.includes('.') ? '.' : '-'))
-    .replace(/^[-.]+|[-.]+$/g, '');
+  return (
+    raw
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      // `Prod (EU).Admin` -> `Prod-EU-.Admin` -> `Prod-EU.Admin`: a run of separators keeps the strongest.
+      .replace(/[-.]{2,}/g, (run) => (run.includes('.') ? '.' : '-'))
+      .replace(/^[-.]+|[-.]+$/g, '')
+  );
 }
 
 function normaliseField(field: string): string {
-  return field.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return field
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }

@@ -97,7 +97,11 @@ interface OwnedProfile {
   line: number;
 }
 
-export function previewSync(existingConfig: FileForEdit, accounts: readonly SsoAccountRoles[], options: SyncOptions): SyncPreview {
+export function previewSync(
+  existingConfig: FileForEdit,
+  accounts: readonly SsoAccountRoles[],
+  options: SyncOptions,
+): SyncPreview {
   const template = options.template ?? DEFAULT_PROFILE_NAME_TEMPLATE;
   const marker = ssoSyncMarkerPurpose(options.session);
   const empty: SyncPreview = {
@@ -157,9 +161,20 @@ export function previewSync(existingConfig: FileForEdit, accounts: readonly SsoA
       const from = existing.values.get(key) ?? null;
       if (from !== to) changes.push({ key, from, to });
     }
-    entries.push({ action: changes.length === 0 ? 'unchanged' : 'update', ...pick(candidate), profileName: name, changes });
+    entries.push({
+      action: changes.length === 0 ? 'unchanged' : 'update',
+      ...pick(candidate),
+      profileName: name,
+      changes,
+    });
     for (const change of changes) {
-      edits.push({ op: 'set', section: profileSectionId(name), key: change.key, value: change.to as string, requireMarker: marker });
+      edits.push({
+        op: 'set',
+        section: profileSectionId(name),
+        key: change.key,
+        value: change.to as string,
+        requireMarker: marker,
+      });
     }
   }
   for (const [name, profile] of owned) {
@@ -185,11 +200,22 @@ export function previewSync(existingConfig: FileForEdit, accounts: readonly SsoA
   return { ...empty, entries, conflicts, counts, edits: orderedEdits };
 }
 
-function nameCandidates(accounts: readonly SsoAccountRoles[], template: string, session: string, previousName: ReadonlyMap<string, string>): Candidate[] {
+function nameCandidates(
+  accounts: readonly SsoAccountRoles[],
+  template: string,
+  session: string,
+  previousName: ReadonlyMap<string, string>,
+): Candidate[] {
   const all: Candidate[] = [];
   for (const account of accounts) {
     for (const roleName of account.roles) {
-      const base = renderProfileName(template, { accountName: account.accountName, accountId: account.accountId, roleName, session, emailAddress: account.emailAddress });
+      const base = renderProfileName(template, {
+        accountName: account.accountName,
+        accountId: account.accountId,
+        roleName,
+        session,
+        emailAddress: account.emailAddress,
+      });
       all.push({ accountId: account.accountId, accountName: account.accountName, roleName, base, name: base });
     }
   }
@@ -201,7 +227,8 @@ function nameCandidates(accounts: readonly SsoAccountRoles[], template: string, 
   const later: Candidate[] = [];
   // Unique names first, then holders of a contested name, then the rest get a suffix.
   for (const group of byBase.values()) {
-    const holder = group.length === 1 ? group[0] : group.find((c) => previousName.get(roleKey(c.accountId, c.roleName)) === c.base);
+    const holder =
+      group.length === 1 ? group[0] : group.find((c) => previousName.get(roleKey(c.accountId, c.roleName)) === c.base);
     if (holder !== undefined) used.add(holder.base);
     for (const c of group) if (c !== holder) later.push(c);
   }
@@ -243,12 +270,17 @@ function ownedProfiles(blocks: readonly ConfigSectionBlock[], marker: string): M
   return owned;
 }
 
-function takenNames(blocks: readonly ConfigSectionBlock[], marker: string, credentialsNames: Iterable<string>): Map<string, { heldBy: 'config' | 'credentials'; line: number | null }> {
+function takenNames(
+  blocks: readonly ConfigSectionBlock[],
+  marker: string,
+  credentialsNames: Iterable<string>,
+): Map<string, { heldBy: 'config' | 'credentials'; line: number | null }> {
   const taken = new Map<string, { heldBy: 'config' | 'credentials'; line: number | null }>();
   for (const name of credentialsNames) taken.set(name, { heldBy: 'credentials', line: null });
   for (const block of blocks) {
     const name = profileNameOf(block.id);
-    if (name !== null && block.marker !== marker && !taken.has(name)) taken.set(name, { heldBy: 'config', line: block.headerLine + 1 });
+    if (name !== null && block.marker !== marker && !taken.has(name))
+      taken.set(name, { heldBy: 'config', line: block.headerLine + 1 });
   }
   return taken;
 }

@@ -24,7 +24,15 @@ export interface SyncPreviewSummary {
   session: string;
   configFile: string;
   listedAt: string;
-  listing: { accounts: number; roles: number; complete: boolean; requests: number; throttled: number; failedCalls: number; elapsedMs: number };
+  listing: {
+    accounts: number;
+    roles: number;
+    complete: boolean;
+    requests: number;
+    throttled: number;
+    failedCalls: number;
+    elapsedMs: number;
+  };
   counts: SyncPreview['counts'];
   entries: SyncPreviewEntry[];
   conflicts: SyncConflict[];
@@ -59,7 +67,11 @@ export class SsoSyncService {
 
   constructor(private readonly options: SsoSyncServiceOptions) {}
 
-  async preview(request: SyncPreviewRequest, onProgress?: (progress: SsoListingProgress) => void, signal?: AbortSignal): Promise<SyncPreviewOutcome> {
+  async preview(
+    request: SyncPreviewRequest,
+    onProgress?: (progress: SsoListingProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<SyncPreviewOutcome> {
     const now = this.options.now ?? Date.now;
     const lookup = await loadSyncSession(this.options.env, this.options.homeDir, request.session, now());
     if (!lookup.ok) return lookup;
@@ -86,9 +98,15 @@ export class SsoSyncService {
       } finally {
         this.inFlight.delete(request.session);
       }
-      if (cached.listing.tokenRefused) return { ok: false, reason: 'token-refused', message: cached.listing.problems[0]?.message ?? 'token refused' };
+      if (cached.listing.tokenRefused)
+        return { ok: false, reason: 'token-refused', message: cached.listing.problems[0]?.message ?? 'token refused' };
       // A silent portal listed nothing: say so rather than preview an empty organisation.
-      if (cached.listing.unreachable) return { ok: false, reason: 'unreachable', message: cached.listing.problems[0]?.message ?? 'The SSO portal did not answer.' };
+      if (cached.listing.unreachable)
+        return {
+          ok: false,
+          reason: 'unreachable',
+          message: cached.listing.problems[0]?.message ?? 'The SSO portal did not answer.',
+        };
       if (cached.listing.complete) this.listings.set(request.session, cached);
     }
 
@@ -107,10 +125,12 @@ export class SsoSyncService {
 
   async apply(previewId: string): Promise<SyncApplyOutcome> {
     const preview = this.previews.get(previewId);
-    if (preview === undefined) return { ok: false, reason: 'unknown-preview', message: 'That preview is no longer available: preview again.' };
+    if (preview === undefined)
+      return { ok: false, reason: 'unknown-preview', message: 'That preview is no longer available: preview again.' };
     try {
       const result = await applySync(preview);
-      if (result.problems.length > 0) return { ok: false, reason: 'refused', message: result.problems.map((p) => p.message).join('; ') };
+      if (result.problems.length > 0)
+        return { ok: false, reason: 'refused', message: result.problems.map((p) => p.message).join('; ') };
       this.previews.delete(previewId);
       return { ok: true, changed: result.changed, configFile: result.configPath, backupPath: result.backupPath };
     } catch (error) {

@@ -20,15 +20,23 @@ export interface SyncSessionInputs {
   tokenFile: string;
 }
 
-export type SyncSessionLookup = { ok: true; inputs: SyncSessionInputs } | { ok: false; reason: 'no-session' | 'signed-out' | 'expired'; message: string };
+export type SyncSessionLookup =
+  | { ok: true; inputs: SyncSessionInputs }
+  | { ok: false; reason: 'no-session' | 'signed-out' | 'expired'; message: string };
 
-export async function loadSyncSession(env: NodeJS.ProcessEnv, homeDir: string, sessionName: string, now: number = Date.now()): Promise<SyncSessionLookup> {
+export async function loadSyncSession(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  sessionName: string,
+  now: number = Date.now(),
+): Promise<SyncSessionLookup> {
   const paths = resolveAwsPaths(env, homeDir);
   const configFile = await readForEdit(paths.configFile);
   const layout = parseConfigLayout(configFile.text);
   const values = new Map<string, string>();
   for (const block of layout.blocks) {
-    if (block.id === `sso-session.${sessionName}`) for (const entry of block.entries) values.set(entry.key, entry.value);
+    if (block.id === `sso-session.${sessionName}`)
+      for (const entry of block.entries) values.set(entry.key, entry.value);
   }
   const region = values.get('sso_region');
   const startUrl = values.get('sso_start_url');
@@ -46,24 +54,45 @@ export async function loadSyncSession(env: NodeJS.ProcessEnv, homeDir: string, s
     // Regular files only (electron/core/fs/regular-file.ts): a FIFO would wait forever.
     token = JSON.parse((await readRegularFile(tokenFile)).toString('utf8')) as typeof token;
   } catch {
-    return { ok: false, reason: 'signed-out', message: `not logged in to ${sessionName}: run \`${cloudidCommand('login', sessionName)}\` first` };
+    return {
+      ok: false,
+      reason: 'signed-out',
+      message: `not logged in to ${sessionName}: run \`${cloudidCommand('login', sessionName)}\` first`,
+    };
   }
   const expiresAt = typeof token.expiresAt === 'string' ? parseCacheTimestamp(token.expiresAt) : null;
   if (typeof token.accessToken !== 'string' || token.accessToken === '' || expiresAt === null) {
-    return { ok: false, reason: 'signed-out', message: `the token cache of ${sessionName} (${tokenFile}) is unreadable: run \`${cloudidCommand('login', sessionName)}\`` };
+    return {
+      ok: false,
+      reason: 'signed-out',
+      message: `the token cache of ${sessionName} (${tokenFile}) is unreadable: run \`${cloudidCommand('login', sessionName)}\``,
+    };
   }
   if (expiresAt.getTime() <= now) {
-    return { ok: false, reason: 'expired', message: `the ${sessionName} session expired at ${expiresAt.toISOString()}: run \`${cloudidCommand('login', sessionName)}\` or \`${cloudidCommand('refresh', sessionName)}\`` };
+    return {
+      ok: false,
+      reason: 'expired',
+      message: `the ${sessionName} session expired at ${expiresAt.toISOString()}: run \`${cloudidCommand('login', sessionName)}\` or \`${cloudidCommand('refresh', sessionName)}\``,
+    };
   }
 
   let credentialsProfileNames: string[] = [];
   try {
-    credentialsProfileNames = parseIni((await readRegularFile(paths.credentialsFile)).toString('utf8')).sections.map((s) => s.name);
+    credentialsProfileNames = parseIni((await readRegularFile(paths.credentialsFile)).toString('utf8')).sections.map(
+      (s) => s.name,
+    );
   } catch {
     // No credentials file: no names taken there.
   }
   return {
     ok: true,
-    inputs: { session: { name: sessionName, region, startUrl }, configFile, credentialsProfileNames, accessToken: token.accessToken, tokenExpiresAt: expiresAt, tokenFile },
+    inputs: {
+      session: { name: sessionName, region, startUrl },
+      configFile,
+      credentialsProfileNames,
+      accessToken: token.accessToken,
+      tokenExpiresAt: expiresAt,
+      tokenFile,
+    },
   };
 }

@@ -10,16 +10,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as clusters } from '../../../../electron/cli/commands/clusters';
 import { settingsFile } from '../../../../electron/core/app/app-paths';
 import type { CommandContext } from '../../../../electron/cli/exit-codes';
-import { authorizedUserJson, writeConfiguration, writeGcloudDatabases, writeJson } from '../../../support/gcloud-fixtures';
+import {
+  authorizedUserJson,
+  writeConfiguration,
+  writeGcloudDatabases,
+  writeJson,
+} from '../../../support/gcloud-fixtures';
 import { owners, writeSkyState } from '../../../support/sky-state-fixtures';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';
 const KEYS = {
-  alice: { id: 'AKIAALICE00000000001', secret: 'alice-secret-000000000000000000000000000', userId: 'AIDAALICE00000000001', account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
-  bob: { id: 'AKIABOB0000000000002', secret: 'bob-secret-00000000000000000000000000000', userId: 'AIDABOB0000000000002', account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bob` },
-  carol: { id: 'AKIACAROL00000000003', secret: 'carol-secret-000000000000000000000000000', userId: 'AIDACAROL00000000003', account: OTHER, arn: `arn:aws:iam::${OTHER}:user/carol` },
+  alice: {
+    id: 'AKIAALICE00000000001',
+    secret: 'alice-secret-000000000000000000000000000',
+    userId: 'AIDAALICE00000000001',
+    account: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+  },
+  bob: {
+    id: 'AKIABOB0000000000002',
+    secret: 'bob-secret-00000000000000000000000000000',
+    userId: 'AIDABOB0000000000002',
+    account: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
+  },
+  carol: {
+    id: 'AKIACAROL00000000003',
+    secret: 'carol-secret-000000000000000000000000000',
+    userId: 'AIDACAROL00000000003',
+    account: OTHER,
+    arn: `arn:aws:iam::${OTHER}:user/carol`,
+  },
 };
 
 let tmp: string;
@@ -36,7 +59,12 @@ beforeAll(async () => {
     }
   }
   sts = await startStsServer({
-    identities: Object.fromEntries(Object.values(KEYS).map((k) => [k.id, { secretAccessKey: k.secret, account: k.account, arn: k.arn, userId: k.userId }])),
+    identities: Object.fromEntries(
+      Object.values(KEYS).map((k) => [
+        k.id,
+        { secretAccessKey: k.secret, account: k.account, arn: k.arn, userId: k.userId },
+      ]),
+    ),
   });
 });
 
@@ -56,7 +84,10 @@ async function newHome(): Promise<string> {
       .map(([name, k]) => `[${name}]\naws_access_key_id = ${k.id}\naws_secret_access_key = ${k.secret}\n`)
       .join('\n'),
   );
-  await writeFile(path.join(home, '.aws', 'config'), '[profile alice]\nregion = us-east-1\n\n[profile bob]\nregion = us-east-1\n\n[profile carol]\nregion = eu-west-1\n');
+  await writeFile(
+    path.join(home, '.aws', 'config'),
+    '[profile alice]\nregion = us-east-1\n\n[profile bob]\nregion = us-east-1\n\n[profile carol]\nregion = eu-west-1\n',
+  );
   const gcloud = path.join(home, '.config', 'gcloud');
   await mkdir(gcloud, { recursive: true });
   await writeFile(path.join(gcloud, 'active_config'), 'default');
@@ -76,7 +107,9 @@ async function fleet(home: string): Promise<void> {
       { name: 'legacy', status: 'UP', launched_at: 1_700_000_000, owner: null },
     ],
     // Launched a moment ago: still only in state.db-wal.
-    walRows: [{ name: 'gpu', status: 'INIT', launched_at: 1_764_100_000, owner: owners.gcp('me@example.com', 'ml-prod') }],
+    walRows: [
+      { name: 'gpu', status: 'INIT', launched_at: 1_764_100_000, owner: owners.gcp('me@example.com', 'ml-prod') },
+    ],
   });
 }
 
@@ -93,7 +126,12 @@ async function cloudid(home: string, args: string[], env: NodeJS.ProcessEnv = {}
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ctx: CommandContext = { env: { HOME: home, PATH: process.env.PATH, AWS_ENDPOINT_URL_STS: sts.url, ...env }, homeDir: home, stdout, stderr };
+  const ctx: CommandContext = {
+    env: { HOME: home, PATH: process.env.PATH, AWS_ENDPOINT_URL_STS: sts.url, ...env },
+    homeDir: home,
+    stdout,
+    stderr,
+  };
   const code = await clusters(args, ctx);
   return { code, out, err };
 }
@@ -109,7 +147,8 @@ interface ClusterJson {
   note: string | null;
 }
 
-const byName = (out: string): Record<string, ClusterJson> => Object.fromEntries((JSON.parse(out) as { clusters: ClusterJson[] }).clusters.map((c) => [c.name, c]));
+const byName = (out: string): Record<string, ClusterJson> =>
+  Object.fromEntries((JSON.parse(out) as { clusters: ClusterJson[] }).clusters.map((c) => [c.name, c]));
 
 describe('cloudid clusters', () => {
   it('documents its exit codes and refuses unknown options', async () => {
@@ -130,24 +169,49 @@ describe('cloudid clusters', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(1);
     const seen = sts.requests.slice(before);
-    expect(seen.filter((r) => r.action === 'GetCallerIdentity').map((r) => r.accessKeyId).sort()).toEqual([KEYS.alice.id, KEYS.bob.id, KEYS.carol.id].sort());
+    expect(
+      seen
+        .filter((r) => r.action === 'GetCallerIdentity')
+        .map((r) => r.accessKeyId)
+        .sort(),
+    ).toEqual([KEYS.alice.id, KEYS.bob.id, KEYS.carol.id].sort());
 
-    const json = JSON.parse(result.out) as { version: number; verified: boolean; activeIdentities: { aws: string; gcp: string } };
-    expect(json).toMatchObject({ version: 1, verified: true, activeIdentities: { aws: `${KEYS.bob.userId} [account=${ACCOUNT}]`, gcp: 'me@example.com [project_id=ml-dev]' } });
+    const json = JSON.parse(result.out) as {
+      version: number;
+      verified: boolean;
+      activeIdentities: { aws: string; gcp: string };
+    };
+    expect(json).toMatchObject({
+      version: 1,
+      verified: true,
+      activeIdentities: { aws: `${KEYS.bob.userId} [account=${ACCOUNT}]`, gcp: 'me@example.com [project_id=ml-dev]' },
+    });
     const c = byName(result.out);
     expect(Object.keys(c).sort()).toEqual(['gpu', 'legacy', 'prod', 'train']);
 
     // Same account, other user: SkyPilot lets bob through with a warning.
-    expect(c.train).toMatchObject({ status: 'UP', launchedAt: '2025-11-24T16:00:00.000Z', owner: [KEYS.alice.userId, ACCOUNT], operableByActive: true, fix: 'AWS_PROFILE=alice sky ...' });
+    expect(c.train).toMatchObject({
+      status: 'UP',
+      launchedAt: '2025-11-24T16:00:00.000Z',
+      owner: [KEYS.alice.userId, ACCOUNT],
+      operableByActive: true,
+      fix: 'AWS_PROFILE=alice sky ...',
+    });
     expect(c.train?.matches.map((m) => [m.identity, m.level])).toEqual([
       ['alice', 'user'],
       ['bob', 'account'],
     ]);
     // Another account: refused; carol's profile can.
     expect(c.prod).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=carol sky ...' });
-    expect(c.prod?.note).toContain(`is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the activated identity is ['${KEYS.bob.userId}', '${ACCOUNT}']`);
+    expect(c.prod?.note).toContain(
+      `is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the activated identity is ['${KEYS.bob.userId}', '${ACCOUNT}']`,
+    );
     // GCP, same account in another project: the prod configuration has both.
-    expect(c.gpu).toMatchObject({ status: 'INIT', operableByActive: false, fix: 'gcloud config configurations activate prod' });
+    expect(c.gpu).toMatchObject({
+      status: 'INIT',
+      operableByActive: false,
+      fix: 'gcloud config configurations activate prod',
+    });
     expect(c.legacy).toMatchObject({ owner: null, operableByActive: true, matches: [] });
   });
 
@@ -166,11 +230,16 @@ describe('cloudid clusters', () => {
 
   it('says which profiles STS refused, and still judges with the others', async () => {
     const home = await newHome();
-    await appendFile(path.join(home, '.aws', 'credentials'), '\n[mallory]\naws_access_key_id = AKIAUNKNOWN000000009\naws_secret_access_key = nope\n');
+    await appendFile(
+      path.join(home, '.aws', 'credentials'),
+      '\n[mallory]\naws_access_key_id = AKIAUNKNOWN000000009\naws_secret_access_key = nope\n',
+    );
     await fleet(home);
     const result = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'carol' });
     const json = JSON.parse(result.out) as { problems: { message: string }[] };
-    expect(json.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^AWS profile "mallory" could not be verified: /)]);
+    expect(json.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^AWS profile "mallory" could not be verified: /),
+    ]);
     expect(byName(result.out).prod).toMatchObject({ operableByActive: true, fix: null, note: null });
   });
 
@@ -187,9 +256,16 @@ describe('cloudid clusters', () => {
     const c = byName(result.out);
     expect(c.train).toMatchObject({ operableByActive: true });
     expect(c.train?.note).toMatch(/from its config/);
-    expect(JSON.parse(result.out).activeIdentities).toEqual({ aws: null, awsProfile: 'sso-dev', awsAccountHint: ACCOUNT, gcp: 'me@example.com [project_id=ml-dev]' });
+    expect(JSON.parse(result.out).activeIdentities).toEqual({
+      aws: null,
+      awsProfile: 'sso-dev',
+      awsAccountHint: ACCOUNT,
+      gcp: 'me@example.com [project_id=ml-dev]',
+    });
     expect(c.prod).toMatchObject({ operableByActive: false });
-    expect(c.prod?.note).toBe(`SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`);
+    expect(c.prod?.note).toBe(
+      `SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`,
+    );
   });
 
   it("honours the settings' lead time, as the app does: an SSO login about to end is said", async () => {
@@ -203,10 +279,16 @@ describe('cloudid clusters', () => {
     await mkdir(cache, { recursive: true });
     await writeFile(
       path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
-      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'token', expiresAt: `${expiresAt.toISOString().slice(0, 19)}Z` }),
+      JSON.stringify({
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'us-east-1',
+        accessToken: 'token',
+        expiresAt: `${expiresAt.toISOString().slice(0, 19)}Z`,
+      }),
     );
     await fleet(home);
-    const messages = (out: string): string[] => (JSON.parse(out) as { problems: { message: string }[] }).problems.map((p) => p.message);
+    const messages = (out: string): string[] =>
+      (JSON.parse(out) as { problems: { message: string }[] }).problems.map((p) => p.message);
 
     // The default lead time (15 minutes): half an hour left is nothing to say.
     const standard = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
@@ -217,11 +299,15 @@ describe('cloudid clusters', () => {
     await writeFile(settings, JSON.stringify({ leadTimeMinutes: 60 }));
     const early = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
     const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    expect(messages(early.out)).toContain(`AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`);
+    expect(messages(early.out)).toContain(
+      `AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`,
+    );
     // The verdicts themselves stay SkyPilot's: the account still owns `train`.
     expect(byName(early.out).train?.operableByActive).toBe(true);
     const table = await cloudid(home, [], { AWS_PROFILE: 'sso-dev' });
-    expect(table.out).toContain(`warning: AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`);
+    expect(table.out).toContain(
+      `warning: AWS profile "sso-dev", which SkyPilot would use, expires at ${when}, within the 60-minute lead time`,
+    );
   });
 
   it('says when the profile SkyPilot would use does not exist', async () => {
@@ -248,9 +334,13 @@ describe('cloudid clusters', () => {
     const lines = result.out.split('\n');
     expect(lines[0]).toBe(`SkyPilot state: ${path.join(home, '.sky', 'state.db')} (2 clusters)`);
     // botocore's profile (AWS_DEFAULT_PROFILE) is the one SkyPilot uses.
-    expect(lines[1]).toBe(`Active identities: AWS ${KEYS.alice.userId} [account=${ACCOUNT}] · GCP me@example.com [project_id=ml-dev]`);
+    expect(lines[1]).toBe(
+      `Active identities: AWS ${KEYS.alice.userId} [account=${ACCOUNT}] · GCP me@example.com [project_id=ml-dev]`,
+    );
     expect(result.out).toMatch(/^NAME +STATUS +LAUNCHED +CLOUD +OWNER +CAN OPERATE +ACTIVE$/m);
-    expect(result.out).toMatch(/^train +UP +2025-11-24 16:00 UTC +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m);
+    expect(result.out).toMatch(
+      /^train +UP +2025-11-24 16:00 UTC +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m,
+    );
     expect(result.out).toMatch(/^gpu +UP +.* gcp +\["me@example.com \[project_id=ml-dev\]"\] +me@example.com +yes$/m);
   });
 
@@ -258,7 +348,15 @@ describe('cloudid clusters', () => {
     const home = await newHome();
     await writeSkyState(home, {
       schema: 'v0.12-infra-columns',
-      rows: [{ name: 'team', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS', workspace: 'research' }],
+      rows: [
+        {
+          name: 'team',
+          status: 'UP',
+          owner: owners.aws(KEYS.alice.userId, ACCOUNT),
+          cloud: 'AWS',
+          workspace: 'research',
+        },
+      ],
     });
     const result = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'alice' });
     expect(result.code).toBe(1);
@@ -277,26 +375,53 @@ describe('cloudid clusters', () => {
     await writeSkyState(home, {
       schema: 'v0.12-infra-columns',
       rows: [
-        { name: 'a-train', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS', workspace: 'team-a' },
-        { name: 'c-train', status: 'UP', owner: owners.aws(KEYS.carol.userId, OTHER), cloud: 'AWS', workspace: 'team-c' },
+        {
+          name: 'a-train',
+          status: 'UP',
+          owner: owners.aws(KEYS.alice.userId, ACCOUNT),
+          cloud: 'AWS',
+          workspace: 'team-a',
+        },
+        {
+          name: 'c-train',
+          status: 'UP',
+          owner: owners.aws(KEYS.carol.userId, OTHER),
+          cloud: 'AWS',
+          workspace: 'team-c',
+        },
       ],
     });
     const userConfig = path.join(home, '.sky', 'config.yaml');
     // The documented shape (docs.skypilot.co admin/workspaces.html), one profile per workspace.
-    await writeFile(userConfig, 'workspaces:\n  team-a:\n    aws:\n      profile: alice\n  team-c:\n    aws:\n      profile: carol\nactive_workspace: team-a\n');
+    await writeFile(
+      userConfig,
+      'workspaces:\n  team-a:\n    aws:\n      profile: alice\n  team-c:\n    aws:\n      profile: carol\nactive_workspace: team-a\n',
+    );
     // AWS_PROFILE names carol, but the workspace gives boto3 alice's profile.
     const inA = await cloudid(home, ['--json', '--verify'], { AWS_PROFILE: 'carol' });
     const a = JSON.parse(inA.out) as { workspace: unknown; activeIdentities: { awsProfile: string } };
     expect(a.activeIdentities.awsProfile).toBe('alice');
-    expect(a.workspace).toEqual({ name: 'team-a', setIn: userConfig, definedIn: userConfig, awsProfile: 'alice', gcpProjectId: null, projectConfigFile: null });
+    expect(a.workspace).toEqual({
+      name: 'team-a',
+      setIn: userConfig,
+      definedIn: userConfig,
+      awsProfile: 'alice',
+      gcpProjectId: null,
+      projectConfigFile: null,
+    });
     expect(byName(inA.out)['a-train']?.operableByActive).toBe(true);
-    expect(byName(inA.out)['c-train']).toMatchObject({ operableByActive: false, fix: `Set \`active_workspace: team-c\` in ${userConfig}` });
+    expect(byName(inA.out)['c-train']).toMatchObject({
+      operableByActive: false,
+      fix: `Set \`active_workspace: team-c\` in ${userConfig}`,
+    });
 
     const project = path.join(tmp, `project-${homes}`);
     await mkdir(project, { recursive: true });
     await writeFile(path.join(project, '.sky.yaml'), 'active_workspace: team-c\n');
     const inC = await cloudid(home, ['--project-dir', project, '--verify'], { AWS_PROFILE: 'alice' });
-    expect(inC.out).toContain(`Workspace: team-c (active_workspace in ${path.join(project, '.sky.yaml')}) · sets AWS profile carol`);
+    expect(inC.out).toContain(
+      `Workspace: team-c (active_workspace in ${path.join(project, '.sky.yaml')}) · sets AWS profile carol`,
+    );
     expect(inC.out).toMatch(/^a-train .* NO$/m);
     expect(inC.out).toMatch(/^c-train .* yes$/m);
     expect(inC.out).toContain(`fix: Set \`active_workspace: team-a\` in ${path.join(project, '.sky.yaml')}`);
@@ -314,10 +439,20 @@ describe('cloudid clusters', () => {
     );
     await writeSkyState(home, {
       schema: 'v0.12-infra-columns',
-      rows: [{ name: 'sky-jobs-controller-2ea485ea', status: 'UP', owner: owners.aws(KEYS.alice.userId, ACCOUNT), cloud: 'AWS' }],
+      rows: [
+        {
+          name: 'sky-jobs-controller-2ea485ea',
+          status: 'UP',
+          owner: owners.aws(KEYS.alice.userId, ACCOUNT),
+          cloud: 'AWS',
+        },
+      ],
     });
     const result = await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' });
-    const json = JSON.parse(result.out) as { controllerWarnings: { cloud: string; controllers: string[]; message: string; instead: string }[]; clusters: { controller: string }[] };
+    const json = JSON.parse(result.out) as {
+      controllerWarnings: { cloud: string; controllers: string[]; message: string; instead: string }[];
+      clusters: { controller: string }[];
+    };
     expect(json.clusters[0]?.controller).toBe('jobs');
     // gcloud's ADC in newHome is a user credential: both clouds.
     expect(json.controllerWarnings.map((w) => [w.cloud, w.controllers])).toEqual([
@@ -325,11 +460,22 @@ describe('cloudid clusters', () => {
       ['gcp', ['sky-jobs-controller-2ea485ea']],
     ]);
     const text = await cloudid(home, [], { AWS_PROFILE: 'sso-dev' });
-    expect(text.out).toContain('warning: controllers sky-jobs-controller-2ea485ea: AWS profile "sso-dev", which SkyPilot would use, is an IAM Identity Center (SSO) profile');
+    expect(text.out).toContain(
+      'warning: controllers sky-jobs-controller-2ea485ea: AWS profile "sso-dev", which SkyPilot would use, is an IAM Identity Center (SSO) profile',
+    );
     expect(text.out).toMatch(/ {4}instead: Use a static role: `remote_identity: SERVICE_ACCOUNT`/);
     // Controllers that get no local credentials need no warning.
-    await writeFile(path.join(home, '.sky', 'config.yaml'), 'aws:\n  remote_identity: SERVICE_ACCOUNT\ngcp:\n  remote_identity: SERVICE_ACCOUNT\n');
-    expect((JSON.parse((await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' })).out) as { controllerWarnings: unknown[] }).controllerWarnings).toEqual([]);
+    await writeFile(
+      path.join(home, '.sky', 'config.yaml'),
+      'aws:\n  remote_identity: SERVICE_ACCOUNT\ngcp:\n  remote_identity: SERVICE_ACCOUNT\n',
+    );
+    expect(
+      (
+        JSON.parse((await cloudid(home, ['--json'], { AWS_PROFILE: 'sso-dev' })).out) as {
+          controllerWarnings: unknown[];
+        }
+      ).controllerWarnings,
+    ).toEqual([]);
   });
 
   it('says when there is no state, exiting 0, and fails on a corrupt one', async () => {

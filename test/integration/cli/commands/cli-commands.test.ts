@@ -98,9 +98,12 @@ describe('cloudid login / refresh / logout', () => {
 
   it('with --no-browser prints the PKCE authorize URL and waits for the redirect', async () => {
     let openerCalled = false;
-    const done = login(['dev-admin', '--no-browser'], ctx(async () => {
-      openerCalled = true;
-    }));
+    const done = login(
+      ['dev-admin', '--no-browser'],
+      ctx(async () => {
+        openerCalled = true;
+      }),
+    );
     const [url] = await stderr.waitFor(/http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/);
     await fakeBrowser().openUrl(url);
     expect(await done).toBe(0);
@@ -113,7 +116,15 @@ describe('cloudid login / refresh / logout', () => {
     const [, code] = await stderr.waitFor(/Then enter the code:\n\n([A-Z]{4}-[A-Z]{4})/);
     server.approve(code as string);
     expect(await done).toBe(0);
-    await expect(stat(ssoTokenCachePath(home.cacheDir, { name: 'https://legacy.awsapps.com/start', legacy: true, startUrl: 'https://legacy.awsapps.com/start' }))).resolves.toBeTruthy();
+    await expect(
+      stat(
+        ssoTokenCachePath(home.cacheDir, {
+          name: 'https://legacy.awsapps.com/start',
+          legacy: true,
+          startUrl: 'https://legacy.awsapps.com/start',
+        }),
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it('answers usage errors and unknown names with the right exit codes', async () => {

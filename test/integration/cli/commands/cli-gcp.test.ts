@@ -80,7 +80,16 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     }
     // The workload-identity fixture's executable source would create this file if it ever ran.
     await expect(stat('/tmp/cloudid-should-never-run')).rejects.toThrow(/ENOENT/);
-    for (const phrase of ['OAuth client secret', 'user credential', 'never does', 'impersonation', 'P12', 'truncated', 'MiB', 'binary']) {
+    for (const phrase of [
+      'OAuth client secret',
+      'user credential',
+      'never does',
+      'impersonation',
+      'P12',
+      'truncated',
+      'MiB',
+      'binary',
+    ]) {
       expect(c.err()).toContain(phrase);
     }
     const json = await cli();
@@ -93,9 +102,19 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
   it('imports with --activate --json: gcloud then lists the account and project', async () => {
     const c = await cli();
     const { key, path } = await download(c.home, { project_id: 'activated-proj', keyIndex: 1 });
-    expect(await gcp(['import', path, '--activate', '--own-configuration', '--remove-download', '--json'], c.ctx)).toBe(0);
-    const result = JSON.parse(c.out()) as { status: string; activation: { ok: boolean; configuration: string }; sourceRemoved: boolean };
-    expect(result).toMatchObject({ status: 'imported', activation: { ok: true, configuration: 'deployer-activated-proj' }, sourceRemoved: true });
+    expect(await gcp(['import', path, '--activate', '--own-configuration', '--remove-download', '--json'], c.ctx)).toBe(
+      0,
+    );
+    const result = JSON.parse(c.out()) as {
+      status: string;
+      activation: { ok: boolean; configuration: string };
+      sourceRemoved: boolean;
+    };
+    expect(result).toMatchObject({
+      status: 'imported',
+      activation: { ok: true, configuration: 'deployer-activated-proj' },
+      sourceRemoved: true,
+    });
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
     const config = await runGcloud(['config', 'list', '--format=json'], join(c.home, 'gcloud'), c.ctx.env);
     expect(JSON.parse(config.stdout)).toMatchObject({ core: { account: key.client_email, project: 'activated-proj' } });

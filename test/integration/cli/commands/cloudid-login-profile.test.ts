@@ -27,7 +27,10 @@ let stderr: Capture;
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'cloudid-awslogin-'));
   await mkdir(join(home, '.aws'));
-  await writeFile(join(home, '.aws', 'config'), `[profile console]\nlogin_session = ${ARN}\nregion = eu-west-1\n\n[profile keys]\naws_access_key_id = AKIAEXAMPLE\n`);
+  await writeFile(
+    join(home, '.aws', 'config'),
+    `[profile console]\nlogin_session = ${ARN}\nregion = eu-west-1\n\n[profile keys]\naws_access_key_id = AKIAEXAMPLE\n`,
+  );
   stdout = new Capture();
   stderr = new Capture();
 });
@@ -60,7 +63,9 @@ describe('cloudid login|logout for a login_session profile', () => {
     const newer = await fakeAws('2.33.0');
     const path = `${older.bin}:${newer.bin}:/usr/bin:/bin`;
     expect(await login(['console'], ctx(path))).toBe(EXIT.unusable);
-    expect(stderr.text).toContain(`needs AWS CLI 2.32.0 or later; the first \`aws\` on PATH (${join(older.bin, 'aws')}) is 2.31.9`);
+    expect(stderr.text).toContain(
+      `needs AWS CLI 2.32.0 or later; the first \`aws\` on PATH (${join(older.bin, 'aws')}) is 2.31.9`,
+    );
     expect(await older.calls()).toEqual([]);
     expect(await newer.calls()).toEqual([]);
   });

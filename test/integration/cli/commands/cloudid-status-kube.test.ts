@@ -10,7 +10,15 @@ import { run as statusCommand } from '../../../../electron/cli/commands/status';
 import { statusMemoFile } from '../../../../electron/cli/status-memo';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
 import { writeConfiguration } from '../../../support/gcloud-fixtures';
-import { KUBE_SECRETS, eksEntry, gkeEntry, kindEntry, kubeconfigText, oidcEntry, writeKubeconfig } from '../../../support/kubeconfig-fixtures';
+import {
+  KUBE_SECRETS,
+  eksEntry,
+  gkeEntry,
+  kindEntry,
+  kubeconfigText,
+  oidcEntry,
+  writeKubeconfig,
+} from '../../../support/kubeconfig-fixtures';
 
 let home: AwsHome;
 let cacheDir: string;
@@ -43,7 +51,12 @@ sso_account_id = 111122223333
 sso_role_name = Admin
 `);
   await home.writeCredentials('[dev]\naws_access_key_id = AKIADEV0000000000001\naws_secret_access_key = dev-secret\n');
-  await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: 'at', expiresAt: cacheStamp(now - 3_600_000) });
+  await home.writeToken('corp', {
+    startUrl: 'https://corp.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: 'at',
+    expiresAt: cacheStamp(now - 3_600_000),
+  });
   const gcloud = join(home.home, '.config', 'gcloud');
   await mkdir(gcloud, { recursive: true });
   await writeConfiguration(gcloud, 'default', '[core]\naccount = dev@example.com\nproject = p\n');
@@ -58,7 +71,13 @@ afterEach(async () => {
 async function status(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; text: string }> {
   const stdout = new Collect();
   const stderr = new Collect();
-  const code = await statusCommand(args, { env: { HOME: home.home, PATH: '', AWS_PROFILE: 'dev', ...env }, homeDir: home.home, stdout, stderr, cacheDir });
+  const code = await statusCommand(args, {
+    env: { HOME: home.home, PATH: '', AWS_PROFILE: 'dev', ...env },
+    homeDir: home.home,
+    stdout,
+    stderr,
+    cacheDir,
+  });
   expect(stderr.text).toBe('');
   return { code, text: stdout.text };
 }
@@ -67,7 +86,13 @@ const kubeconfig = (): string => join(home.home, '.kube', 'config');
 
 async function writeDefaultKubeconfig(): Promise<void> {
   const text = kubeconfigText(
-    [eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }), eksEntry('dev', { alias: 'dev-eks' }), gkeEntry('proj', 'us-central1-a', 'gke1'), kindEntry('local'), oidcEntry('corp-oidc')],
+    [
+      eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }),
+      eksEntry('dev', { alias: 'dev-eks' }),
+      gkeEntry('proj', 'us-central1-a', 'gke1'),
+      kindEntry('local'),
+      oidcEntry('corp-oidc'),
+    ],
     'prod-eks',
   );
   await writeKubeconfig(kubeconfig(), text);
@@ -89,11 +114,56 @@ describe('cloudid status with a kubeconfig', () => {
       configFiles: [kubeconfig()],
       currentContext: 'prod-eks',
       contexts: [
-        { name: 'prod-eks', cluster: 'prod-eks', server: 'https://0123456789ABCDEF0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com', user: 'prod-eks', current: true, provider: 'eks', identity: { cloud: 'aws', profile: 'prod' }, status: 'expired' },
-        { name: 'dev-eks', cluster: 'dev-eks', server: 'https://0123456789ABCDEF0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com', user: 'dev-eks', current: false, provider: 'eks', identity: { cloud: 'aws', profile: 'dev' }, status: 'long-lived' },
-        { name: 'gke_proj_us-central1-a_gke1', cluster: 'gke_proj_us-central1-a_gke1', server: 'https://34.118.230.17', user: 'gke_proj_us-central1-a_gke1', current: false, provider: 'gke', identity: { cloud: 'gcp', account: 'dev@example.com' }, status: 'signed-out' },
-        { name: 'kind-local', cluster: 'kind-local', server: 'https://127.0.0.1:40427', user: 'kind-local', current: false, provider: 'other', identity: null, status: 'unknown' },
-        { name: 'corp-oidc', cluster: 'corp-oidc', server: 'https://oidc-cluster.example.com:6443', user: 'corp-oidc', current: false, provider: 'other', identity: null, status: 'unknown' },
+        {
+          name: 'prod-eks',
+          cluster: 'prod-eks',
+          server: 'https://0123456789ABCDEF0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com',
+          user: 'prod-eks',
+          current: true,
+          provider: 'eks',
+          identity: { cloud: 'aws', profile: 'prod' },
+          status: 'expired',
+        },
+        {
+          name: 'dev-eks',
+          cluster: 'dev-eks',
+          server: 'https://0123456789ABCDEF0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com',
+          user: 'dev-eks',
+          current: false,
+          provider: 'eks',
+          identity: { cloud: 'aws', profile: 'dev' },
+          status: 'long-lived',
+        },
+        {
+          name: 'gke_proj_us-central1-a_gke1',
+          cluster: 'gke_proj_us-central1-a_gke1',
+          server: 'https://34.118.230.17',
+          user: 'gke_proj_us-central1-a_gke1',
+          current: false,
+          provider: 'gke',
+          identity: { cloud: 'gcp', account: 'dev@example.com' },
+          status: 'signed-out',
+        },
+        {
+          name: 'kind-local',
+          cluster: 'kind-local',
+          server: 'https://127.0.0.1:40427',
+          user: 'kind-local',
+          current: false,
+          provider: 'other',
+          identity: null,
+          status: 'unknown',
+        },
+        {
+          name: 'corp-oidc',
+          cluster: 'corp-oidc',
+          server: 'https://oidc-cluster.example.com:6443',
+          user: 'corp-oidc',
+          current: false,
+          provider: 'other',
+          identity: null,
+          status: 'unknown',
+        },
       ],
       problems: [],
     });
@@ -112,10 +182,15 @@ describe('cloudid status with a kubeconfig', () => {
     const KUBECONFIG = [broken, huge, join(home.home, 'missing.yaml'), kubeconfig()].join(':');
     const run = await status(['--json'], { KUBECONFIG });
     expect(run.code).toBe(0);
-    const { kube } = JSON.parse(run.text) as { kube: { configFiles: string[]; contexts: { name: string }[]; problems: string[] } };
+    const { kube } = JSON.parse(run.text) as {
+      kube: { configFiles: string[]; contexts: { name: string }[]; problems: string[] };
+    };
     expect(kube.configFiles).toEqual([broken, huge, kubeconfig()]);
     expect(kube.contexts.map((c) => c.name)).toContain('prod-eks');
-    expect(kube.problems).toEqual([expect.stringMatching(/^.*broken\.yaml:3: .*broken\.yaml is not valid YAML \(line 3\)/), expect.stringMatching(/huge\.yaml is 5\.0 MB, larger than the 4\.0 MB limit/)]);
+    expect(kube.problems).toEqual([
+      expect.stringMatching(/^.*broken\.yaml:3: .*broken\.yaml is not valid YAML \(line 3\)/),
+      expect.stringMatching(/huge\.yaml is 5\.0 MB, larger than the 4\.0 MB limit/),
+    ]);
     expect((await status([], { KUBECONFIG })).text).toMatch(/\[kube\] .*broken\.yaml is not valid YAML/);
   });
 
@@ -124,13 +199,19 @@ describe('cloudid status with a kubeconfig', () => {
     const first = await status(['--json']);
     // Tamper with the remembered AWS part: a run that shows it used the memo.
     const memo = await readFile(statusMemoFile(cacheDir), 'utf8');
-    await writeFile(statusMemoFile(cacheDir), memo.replace('"activeProfileNotes":[]', '"activeProfileNotes":["TAMPERED"]'));
+    await writeFile(
+      statusMemoFile(cacheDir),
+      memo.replace('"activeProfileNotes":[]', '"activeProfileNotes":["TAMPERED"]'),
+    );
     const again = await status(['--json']);
     expect(again.text).toContain('TAMPERED');
     expect(JSON.parse(again.text).kube).toEqual(JSON.parse(first.text).kube);
 
     await writeKubeconfig(kubeconfig(), kubeconfigText([eksEntry('prod', { alias: 'only', profile: 'prod' })], 'only'));
-    const changed = JSON.parse((await status(['--json'])).text) as { aws: { activeProfileNotes: string[] }; kube: { contexts: { name: string; status: string }[] } };
+    const changed = JSON.parse((await status(['--json'])).text) as {
+      aws: { activeProfileNotes: string[] };
+      kube: { contexts: { name: string; status: string }[] };
+    };
     expect(changed.aws.activeProfileNotes).toEqual(['TAMPERED']);
     expect(changed.kube.contexts).toEqual([expect.objectContaining({ name: 'only', status: 'expired' })]);
   });

@@ -15,7 +15,10 @@ afterEach(async () => {
   home = null;
 });
 
-function cloudid(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cloudid(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), ...args], {
       cwd: repo,
@@ -36,7 +39,11 @@ describe('cloudid status with an aws login profile', () => {
     home = await makeAwsHome();
     await home.writeConfig(`[profile console]\nlogin_session = ${ARN}\n`);
     const signedInAt = Date.now() - 3_600_000;
-    const file = await writeLoginToken(join(home.home, '.aws', 'login', 'cache'), ARN, loginToken({ expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(), signedInAt }));
+    const file = await writeLoginToken(
+      join(home.home, '.aws', 'login', 'cache'),
+      ARN,
+      loginToken({ expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(), signedInAt }),
+    );
     const env = { HOME: home.home, AWS_PROFILE: 'console' };
     // Past the memo's racy window (electron/cli/status-memo.ts), so this run's status is remembered.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -58,12 +65,21 @@ describe('cloudid status with an aws login profile', () => {
         problems: [],
       },
     ]);
-    expect(doc.aws.profiles[0]).toMatchObject({ name: 'console', kind: 'login', status: 'valid', accountId: '012345678901' });
+    expect(doc.aws.profiles[0]).toMatchObject({
+      name: 'console',
+      kind: 'login',
+      status: 'valid',
+      accountId: '012345678901',
+    });
 
     const table = await cloudid(['status'], env);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/LOGIN SESSION\s+ACCOUNT\s+STATUS\s+EXPIRES\s+REFRESH\s+PROFILES/);
-    expect(table.stdout).toMatch(new RegExp(`${ARN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+012345678901\\s+valid\\s+expires in 10h \\d+m\\s+yes\\s+1`));
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `${ARN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+012345678901\\s+valid\\s+expires in 10h \\d+m\\s+yes\\s+1`,
+      ),
+    );
     for (const secret of Object.values(LOGIN_SECRETS)) {
       expect(json.stdout + table.stdout).not.toContain(secret.trim());
     }

@@ -45,10 +45,20 @@ class Collect extends Writable {
   }
 }
 
-async function status(env: NodeJS.ProcessEnv = {}, args = ['--json'], dir = cacheDir): Promise<{ code: number; text: string }> {
+async function status(
+  env: NodeJS.ProcessEnv = {},
+  args = ['--json'],
+  dir = cacheDir,
+): Promise<{ code: number; text: string }> {
   const stdout = new Collect();
   const stderr = new Collect();
-  const code = await statusCommand(args, { env: { HOME: home.home, PATH: '', ...env }, homeDir: home.home, stdout, stderr, cacheDir: dir });
+  const code = await statusCommand(args, {
+    env: { HOME: home.home, PATH: '', ...env },
+    homeDir: home.home,
+    stdout,
+    stderr,
+    cacheDir: dir,
+  });
   expect(stderr.text).toBe('');
   return { code, text: stdout.text };
 }
@@ -122,7 +132,9 @@ const token = (expiresAt: number, extra: Record<string, unknown> = {}) => ({
 
 async function setUp(): Promise<void> {
   await home.writeConfig(CONFIG);
-  await home.writeCredentials('[default]\naws_access_key_id = AKIAMEMO000000000001\naws_secret_access_key = memo-secret\n');
+  await home.writeCredentials(
+    '[default]\naws_access_key_id = AKIAMEMO000000000001\naws_secret_access_key = memo-secret\n',
+  );
   await home.writeToken('corp', token(now + 3 * 3_600_000));
 }
 
@@ -202,14 +214,19 @@ describe('cloudid status --json, remembered', () => {
       // Set but empty names the same files as unset, and is worth a warning.
       await remembered({ AWS_PROFILE: 'lab' });
       await expectFresh({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: '' });
-      expect(JSON.parse((await status({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: '' })).text).aws.problems[0]).toMatch(/set but empty/);
+      expect(JSON.parse((await status({ AWS_PROFILE: 'lab', AWS_CONFIG_FILE: '' })).text).aws.problems[0]).toMatch(
+        /set but empty/,
+      );
     });
 
     it('a change of the lead time in the settings', async () => {
       await setUp();
       await remembered();
       await mkdir(join(home.home, '.config', 'Cloud Identity Tray'), { recursive: true });
-      await writeFile(join(home.home, '.config', 'Cloud Identity Tray', 'settings.json'), JSON.stringify({ leadTimeMinutes: 240 }));
+      await writeFile(
+        join(home.home, '.config', 'Cloud Identity Tray', 'settings.json'),
+        JSON.stringify({ leadTimeMinutes: 240 }),
+      );
       await expectFresh();
       expect(JSON.parse((await status()).text).leadTimeMinutes).toBe(240);
     });
@@ -242,7 +259,15 @@ describe('cloudid status --json, remembered', () => {
 
     it("the token's client registration ends (it can no longer be refreshed)", async () => {
       await home.writeConfig(CONFIG);
-      await home.writeToken('corp', token(now + 8 * 3_600_000, { refreshToken: 'r', clientId: 'c', clientSecret: 's', registrationExpiresAt: cacheStamp(now + 30 * MIN) }));
+      await home.writeToken(
+        'corp',
+        token(now + 8 * 3_600_000, {
+          refreshToken: 'r',
+          clientId: 'c',
+          clientSecret: 's',
+          registrationExpiresAt: cacheStamp(now + 30 * MIN),
+        }),
+      );
       await remembered();
       expect(JSON.parse((await fresh()).text).aws.ssoSessions[0].refreshable).toBe(true);
       setClock(now + 31 * MIN);
@@ -271,10 +296,15 @@ describe('cloudid status --json, remembered', () => {
     await remembered();
     await mkdir(join(gcloud, 'configurations'), { recursive: true });
     await writeFile(join(gcloud, 'active_config'), 'work');
-    await writeFile(join(gcloud, 'configurations', 'config_work'), '[core]\naccount = dev@example.com\nproject = memo-project\n');
+    await writeFile(
+      join(gcloud, 'configurations', 'config_work'),
+      '[core]\naccount = dev@example.com\nproject = memo-project\n',
+    );
     const again = await status();
     expect(again.text).toContain('TAMPERED');
-    expect(JSON.parse(again.text).gcp.configurations).toEqual([expect.objectContaining({ name: 'work', active: true, project: 'memo-project' })]);
+    expect(JSON.parse(again.text).gcp.configurations).toEqual([
+      expect.objectContaining({ name: 'work', active: true, project: 'memo-project' }),
+    ]);
   });
 
   it('is not used or written by --verify, nor by the table', async () => {
@@ -284,7 +314,9 @@ describe('cloudid status --json, remembered', () => {
     await status();
     await tamper();
     expect((await status({}, [])).text).not.toContain('TAMPERED');
-    expect((await status({ AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' }, ['--json', '--verify'])).text).not.toContain('TAMPERED');
+    expect((await status({ AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' }, ['--json', '--verify'])).text).not.toContain(
+      'TAMPERED',
+    );
   });
 
   it('ignores a damaged memo and replaces it', async () => {
@@ -300,8 +332,19 @@ describe('cloudid status --json, remembered', () => {
     const text = await readFile(statusMemoFile(cacheDir), 'utf8');
     const newline = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
-    for (const damage of [{ awsExpiries: ['soon'] }, { at: '2026-01-01' }, { activeUsable: 'yes' }, { validUntil: undefined }]) {
-      await writeFile(statusMemoFile(cacheDir), `${JSON.stringify({ ...header, ...damage })}${text.slice(newline)}`.replace('"activeProfileNotes":[]', '"activeProfileNotes":["TAMPERED"]'));
+    for (const damage of [
+      { awsExpiries: ['soon'] },
+      { at: '2026-01-01' },
+      { activeUsable: 'yes' },
+      { validUntil: undefined },
+    ]) {
+      await writeFile(
+        statusMemoFile(cacheDir),
+        `${JSON.stringify({ ...header, ...damage })}${text.slice(newline)}`.replace(
+          '"activeProfileNotes":[]',
+          '"activeProfileNotes":["TAMPERED"]',
+        ),
+      );
       await expectFresh();
     }
   });

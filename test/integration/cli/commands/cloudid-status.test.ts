@@ -9,12 +9,18 @@ import { startStsServer, type StsServer } from '../../../support/sts-server';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 const DEV = { accessKeyId: 'AKIADEV0000000000099', secretAccessKey: 'dev-secret-for-cloudid-status-test-0000' };
-const DEV_IDENTITY = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDADEV000000000099' };
+const DEV_IDENTITY = {
+  account: '111122223333',
+  arn: 'arn:aws:iam::111122223333:user/dev',
+  userId: 'AIDADEV000000000099',
+};
 
 let sts: StsServer;
 let home: AwsHome | null = null;
 beforeAll(async () => {
-  sts = await startStsServer({ identities: { [DEV.accessKeyId]: { secretAccessKey: DEV.secretAccessKey, ...DEV_IDENTITY } } });
+  sts = await startStsServer({
+    identities: { [DEV.accessKeyId]: { secretAccessKey: DEV.secretAccessKey, ...DEV_IDENTITY } },
+  });
 });
 afterAll(async () => sts.close());
 afterEach(async () => {
@@ -67,7 +73,9 @@ source_profile = loop-b
 role_arn = arn:aws:iam::111122223333:role/B
 source_profile = loop-a
 `);
-  await home.writeCredentials(`[default]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`);
+  await home.writeCredentials(
+    `[default]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`,
+  );
   return home;
 }
 
@@ -84,18 +92,58 @@ describe('cloudid status', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(json).toMatchObject({ version: 1, aws: { configFile: h.configFile, credentialsFile: h.credentialsFile, activeProfile: 'prod', cli: { found: [], warning: expect.any(String) } } });
+    expect(json).toMatchObject({
+      version: 1,
+      aws: {
+        configFile: h.configFile,
+        credentialsFile: h.credentialsFile,
+        activeProfile: 'prod',
+        cli: { found: [], warning: expect.any(String) },
+      },
+    });
     expect(Number.isNaN(Date.parse(json.generatedAt))).toBe(false);
     const prod = json.aws.profiles.find((p: { name: string }) => p.name === 'prod');
-    for (const key of ['name', 'kind', 'active', 'ssoSession', 'accountId', 'roleName', 'roleArn', 'sourceProfile', 'region', 'status', 'expiresAt', 'problems', 'identity']) {
+    for (const key of [
+      'name',
+      'kind',
+      'active',
+      'ssoSession',
+      'accountId',
+      'roleName',
+      'roleArn',
+      'sourceProfile',
+      'region',
+      'status',
+      'expiresAt',
+      'problems',
+      'identity',
+    ]) {
       expect(prod).toHaveProperty(key);
     }
-    expect(prod).toMatchObject({ kind: 'sso', active: true, ssoSession: 'corp', accountId: '111122223333', roleName: 'Admin', status: 'valid', identity: null, problems: [] });
+    expect(prod).toMatchObject({
+      kind: 'sso',
+      active: true,
+      ssoSession: 'corp',
+      accountId: '111122223333',
+      roleName: 'Admin',
+      status: 'valid',
+      identity: null,
+      problems: [],
+    });
     const loop = json.aws.profiles.find((p: { name: string }) => p.name === 'loop-a');
     expect(loop.status).toBe('error');
-    expect(loop.problems[0]).toMatch(new RegExp(`^${h.configFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: .*loop`));
+    expect(loop.problems[0]).toMatch(
+      new RegExp(`^${h.configFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: .*loop`),
+    );
     expect(json.aws.ssoSessions).toEqual([
-      expect.objectContaining({ name: 'corp', startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', status: 'valid', refreshable: false, cacheFile: h.tokenPath('corp') }),
+      expect.objectContaining({
+        name: 'corp',
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'eu-west-1',
+        status: 'valid',
+        refreshable: false,
+        cacheFile: h.tokenPath('corp'),
+      }),
     ]);
     expect(run.stdout).not.toContain('secret-access-token');
     expect(run.stdout).not.toContain(DEV.secretAccessKey);
@@ -103,7 +151,12 @@ describe('cloudid status', () => {
 
   it('names a secret gcloud property set in the environment, never its value', async () => {
     const h = await setUp();
-    const env = { HOME: h.home, CLOUDSDK_CONFIG: join(h.home, 'gcloud'), CLOUDSDK_CORE_API_KEY: 'AIzaSyTopSecretValue', CLOUDSDK_CORE_PROJECT: 'shown-project' };
+    const env = {
+      HOME: h.home,
+      CLOUDSDK_CONFIG: join(h.home, 'gcloud'),
+      CLOUDSDK_CORE_API_KEY: 'AIzaSyTopSecretValue',
+      CLOUDSDK_CORE_PROJECT: 'shown-project',
+    };
     const table = await cloudid(['status'], env);
     expect(table.stdout).toContain('CLOUDSDK_CORE_API_KEY');
     expect(table.stdout).toContain('core/api_key');
@@ -122,8 +175,10 @@ describe('cloudid status', () => {
     await home.writeConfig(`[profile evil${osc52}]\nregion = us-east-1\n`);
     const env = { HOME: home.home, AWS_PROFILE: `evil${osc52}` };
     const table = await cloudid(['status'], env);
-    // eslint-disable-next-line no-control-regex -- the characters that must not reach a terminal
-    for (const out of [table.stdout, table.stderr]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // The characters that must not reach a terminal.
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    for (const out of [table.stdout, table.stderr]) expect(out).not.toMatch(raw);
     expect(table.stdout).toContain('evil\\u001b]52;c;dG91Y2ggUFdORUQ=\\u0007');
     const json = await cloudid(['status', '--json'], env);
     const parsed = JSON.parse(json.stdout);
@@ -134,8 +189,18 @@ describe('cloudid status', () => {
 
   it("keeps a key's project_id with line breaks on its own line", async () => {
     const h = await setUp();
-    const keyFile = await writeJson(join(h.home, 'key.json'), serviceAccountKey({ client_email: 'deployer@acme.iam.gserviceaccount.com', project_id: 'acme\nPROBLEMS\n  [forged]\tall fine' }));
-    const run = await cloudid(['status'], { HOME: h.home, CLOUDSDK_CONFIG: join(h.home, 'gcloud'), GOOGLE_APPLICATION_CREDENTIALS: keyFile });
+    const keyFile = await writeJson(
+      join(h.home, 'key.json'),
+      serviceAccountKey({
+        client_email: 'deployer@acme.iam.gserviceaccount.com',
+        project_id: 'acme\nPROBLEMS\n  [forged]\tall fine',
+      }),
+    );
+    const run = await cloudid(['status'], {
+      HOME: h.home,
+      CLOUDSDK_CONFIG: join(h.home, 'gcloud'),
+      GOOGLE_APPLICATION_CREDENTIALS: keyFile,
+    });
     expect(run.stdout).toContain('[project_id=acme\\u000aPROBLEMS\\u000a  [forged]\\u0009all fine]');
     expect(run.stdout.split('\n')).not.toContain('  [forged]\tall fine');
   });
@@ -176,7 +241,10 @@ describe('cloudid status', () => {
     await mkdir(bin1);
     await mkdir(bin2);
     await writeFile(join(bin1, 'aws'), '#!/bin/sh\necho "aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11"\n');
-    await writeFile(join(bin2, 'aws'), '#!/bin/sh\necho "aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.debian.12"\n');
+    await writeFile(
+      join(bin2, 'aws'),
+      '#!/bin/sh\necho "aws-cli/2.9.19 Python/3.11.2 Linux/6 source/x86_64.debian.12"\n',
+    );
     await chmod(join(bin1, 'aws'), 0o755);
     await chmod(join(bin2, 'aws'), 0o755);
     const run = await cloudid(['status', '--json'], { HOME: h.home, PATH: `${bin1}:${bin2}:/usr/bin:/bin` });
@@ -192,24 +260,42 @@ describe('cloudid status', () => {
     const h = await setUp();
     const env = { HOME: h.home, AWS_CONFIG_FILE: '', AWS_PROFILE: 'prod' };
     const listed = await new Promise<string>((resolve, reject) => {
-      execFile('/usr/bin/aws', ['configure', 'list-profiles'], { env: { PATH: '/usr/bin:/bin', ...env } }, (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout)));
+      execFile(
+        '/usr/bin/aws',
+        ['configure', 'list-profiles'],
+        { env: { PATH: '/usr/bin:/bin', ...env } },
+        (error, stdout) => (error ? reject(new Error(error.message, { cause: error })) : resolve(stdout)),
+      );
     });
     expect(listed.trim()).toBe('default'); // from the credentials file only: not prod, not the loops
     const json = JSON.parse((await cloudid(['status', '--json'], env)).stdout);
     expect(json.aws.profiles.map((p: { name: string }) => p.name)).toContain('prod');
-    expect(json.aws.problems).toEqual([expect.stringMatching(/^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file/)]);
+    expect(json.aws.problems).toEqual([
+      expect.stringMatching(
+        /^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file/,
+      ),
+    ]);
   });
 
   it('stops quietly when the reader of its output goes away (`| head`)', async () => {
     const h = await setUp();
     // Far more than a pipe holds, so writes are still pending when the reader leaves.
-    await h.writeConfig(Array.from({ length: 3000 }, (_, i) => `[profile p${i}]\nregion = eu-west-1\ncredential_process = /bin/true\n`).join('\n'));
+    await h.writeConfig(
+      Array.from(
+        { length: 3000 },
+        (_, i) => `[profile p${i}]\nregion = eu-west-1\ncredential_process = /bin/true\n`,
+      ).join('\n'),
+    );
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), 'status', '--json'], {
-        cwd: repo,
-        env: { PATH: '', HOME: h.home },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), 'status', '--json'],
+        {
+          cwd: repo,
+          env: { PATH: '', HOME: h.home },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stdout.once('data', () => child.stdout.destroy());
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -9,12 +9,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../../electron/cli/commands/console';
 import type { CliContext } from '../../../../electron/cli/commands/cli-context';
 import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
-import { startFederationServer, type FederationServer, type FederationSession } from '../../../support/federation-server';
+import {
+  startFederationServer,
+  type FederationServer,
+  type FederationSession,
+} from '../../../support/federation-server';
 import { startSilentServer } from '../../../support/silent-server';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
 
 const DEV = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret-0000000000000000000000000000' };
-const TEMP = { accessKeyId: 'ASIATEMP000000000001', secretAccessKey: 'temp-secret-00000000000000000000000000', sessionToken: 'temp-session-token' };
+const TEMP = {
+  accessKeyId: 'ASIATEMP000000000001',
+  secretAccessKey: 'temp-secret-00000000000000000000000000',
+  sessionToken: 'temp-session-token',
+};
 const ADMIN_ROLE = 'arn:aws:iam::444455556666:role/Admin';
 const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
@@ -38,7 +46,14 @@ beforeAll(async () => {
   // The command is given its env; the process's own HOME points elsewhere to prove it.
   process.env.HOME = elsewhere;
   sts = await startStsServer({
-    identities: { [DEV.accessKeyId]: { secretAccessKey: DEV.secretAccessKey, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDADEV000000000001' } },
+    identities: {
+      [DEV.accessKeyId]: {
+        secretAccessKey: DEV.secretAccessKey,
+        account: '111122223333',
+        arn: 'arn:aws:iam::111122223333:user/dev',
+        userId: 'AIDADEV000000000001',
+      },
+    },
     roles: { [ADMIN_ROLE]: {} },
   });
   await aws.writeConfig(
@@ -90,7 +105,10 @@ interface Outcome {
   opened: string[];
 }
 
-async function cloudidConsole(argv: string[], options: { signin?: string; sts?: string; browser?: boolean; timeoutMs?: number } = {}): Promise<Outcome> {
+async function cloudidConsole(
+  argv: string[],
+  options: { signin?: string; sts?: string; browser?: boolean; timeoutMs?: number } = {},
+): Promise<Outcome> {
   const stdout = new Capture();
   const stderr = new Capture();
   const opened: string[] = [];
@@ -118,7 +136,10 @@ async function cloudidConsole(argv: string[], options: { signin?: string; sts?: 
 }
 
 /** The parts of a printed sign-in URL, checked without printing it. */
-function loginParts(printed: string, base: string): { atFederation: boolean; action: string | null; issued: boolean; destination: string | null } {
+function loginParts(
+  printed: string,
+  base: string,
+): { atFederation: boolean; action: string | null; issued: boolean; destination: string | null } {
   const url = new URL(printed.trim());
   return {
     atFederation: `${url.origin}${url.pathname}` === `${base}/federation`,
@@ -144,7 +165,9 @@ describe('cloudid console', () => {
       // The profile's region is in GovCloud: the console of that partition.
       destination: 'https://us-gov-west-1.console.amazonaws-us-gov.com/console/home?region=us-gov-west-1',
     });
-    expect(federation.requests.map((r) => [r.action, r.wellFormed, r.accepted])).toEqual([['getSigninToken', true, true]]);
+    expect(federation.requests.map((r) => [r.action, r.wellFormed, r.accepted])).toEqual([
+      ['getSigninToken', true, true],
+    ]);
     expect(out.opened).toEqual([]);
   });
 
@@ -158,10 +181,17 @@ describe('cloudid console', () => {
       },
     });
     const before = sts.requests.length;
-    const out = await cloudidConsole(['static', '--print', '--destination', 'https://s3.console.aws.amazon.com/s3/home'], { signin: federation.url });
+    const out = await cloudidConsole(
+      ['static', '--print', '--destination', 'https://s3.console.aws.amazon.com/s3/home'],
+      { signin: federation.url },
+    );
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    expect(loginParts(out.stdout, federation.url)).toMatchObject({ atFederation: true, issued: true, destination: 'https://s3.console.aws.amazon.com/s3/home' });
+    expect(loginParts(out.stdout, federation.url)).toMatchObject({
+      atFederation: true,
+      issued: true,
+      destination: 'https://s3.console.aws.amazon.com/s3/home',
+    });
     expect(JSON.parse(policy ?? 'null')).toEqual(ALLOW_ALL);
     expect(sts.requests.slice(before).map((r) => [r.action, r.status])).toEqual([
       ['GetCallerIdentity', 200],
@@ -173,7 +203,10 @@ describe('cloudid console', () => {
 
   it('passes temporary credentials from the files as they are, without calling STS', async () => {
     federation = await startFederationServer({
-      accepts: (s) => s.sessionId === TEMP.accessKeyId && s.sessionKey === TEMP.secretAccessKey && s.sessionToken === TEMP.sessionToken,
+      accepts: (s) =>
+        s.sessionId === TEMP.accessKeyId &&
+        s.sessionKey === TEMP.secretAccessKey &&
+        s.sessionToken === TEMP.sessionToken,
     });
     const before = sts.requests.length;
     const out = await cloudidConsole(['temp'], { signin: federation.url });
@@ -193,7 +226,9 @@ describe('cloudid console', () => {
     const out = await cloudidConsole(['temp', '--print'], { signin: federation.url });
     expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe(`cloudid console: ${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).\n`);
+    expect(out.stderr).toBe(
+      `cloudid console: ${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).\n`,
+    );
   });
 
   it('gives up at the deadline when the endpoint never answers', async () => {
@@ -210,10 +245,16 @@ describe('cloudid console', () => {
     const silent = await startSilentServer();
     try {
       federation = await startFederationServer({ accepts: () => true });
-      const out = await cloudidConsole(['static', '--print'], { signin: federation.url, sts: silent.url, timeoutMs: 300 });
+      const out = await cloudidConsole(['static', '--print'], {
+        signin: federation.url,
+        sts: silent.url,
+        timeoutMs: 300,
+      });
       expect(out.code).toBe(1);
       expect(out.stdout).toBe('');
-      expect(out.stderr).toBe(`cloudid console: ${new URL(silent.url).host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_STS.\n`);
+      expect(out.stderr).toBe(
+        `cloudid console: ${new URL(silent.url).host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_STS.\n`,
+      );
       expect(federation.requests).toEqual([]);
       await expect.poll(() => silent.openConnections(), { timeout: 2_000 }).toBe(0);
     } finally {
@@ -232,7 +273,9 @@ describe('cloudid console', () => {
   it('exits 1 for a profile that does not exist', async () => {
     const out = await cloudidConsole(['nope', '--print']);
     expect(out.code).toBe(1);
-    expect(out.stderr).toBe(`cloudid console: there is no profile named "nope" in ${aws.configFile} or ${aws.credentialsFile}.\n`);
+    expect(out.stderr).toBe(
+      `cloudid console: there is no profile named "nope" in ${aws.configFile} or ${aws.credentialsFile}.\n`,
+    );
   });
 
   it.each([
@@ -240,8 +283,14 @@ describe('cloudid console', () => {
     [['a', 'b'], 'give one profile'],
     [['temp', '--open'], "Unknown option '--open'"],
     [['temp', '--destination', 'http://cn-north-1.console.amazonaws.cn/'], 'the destination must be an https URL'],
-    [['temp', '--destination', 'https://console.aws.amazon.com/'], 'the destination must be a page of the aws-cn console (console.amazonaws.cn)'],
-    [['temp', '--destination', 'https://evil.example/console.amazonaws.cn'], 'the destination must be a page of the aws-cn console (console.amazonaws.cn)'],
+    [
+      ['temp', '--destination', 'https://console.aws.amazon.com/'],
+      'the destination must be a page of the aws-cn console (console.amazonaws.cn)',
+    ],
+    [
+      ['temp', '--destination', 'https://evil.example/console.amazonaws.cn'],
+      'the destination must be a page of the aws-cn console (console.amazonaws.cn)',
+    ],
   ])('exits 2 on a usage error: %j', async (argv, message) => {
     const out = await cloudidConsole(argv);
     expect(out.code).toBe(2);

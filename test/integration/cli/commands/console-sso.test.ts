@@ -11,13 +11,20 @@ import { startSsoPortalServer, type SsoPortalServer } from '../../../support/sso
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 const ACCESS_TOKEN = 'sso-access-token-for-console';
-const ROLE = { accessKeyId: 'ASIASSOROLE000000001', secretAccessKey: 'sso-role-secret-000000000000000000000', sessionToken: 'sso-role-session-token' };
+const ROLE = {
+  accessKeyId: 'ASIASSOROLE000000001',
+  secretAccessKey: 'sso-role-secret-000000000000000000000',
+  sessionToken: 'sso-role-session-token',
+};
 
 let aws: AwsHome;
 let portal: SsoPortalServer;
 let federation: FederationServer;
 
-function cloudid(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cloudid(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), ...args], {
       cwd: repo,
@@ -37,10 +44,13 @@ beforeAll(async () => {
   aws = await makeAwsHome();
   portal = await startSsoPortalServer({
     isValidAccessToken: (token) => token === ACCESS_TOKEN,
-    roles: [{ accountId: '123456789012', roleName: 'ReadOnly', credentials: { ...ROLE, expiration: Date.now() + 3_600_000 } }],
+    roles: [
+      { accountId: '123456789012', roleName: 'ReadOnly', credentials: { ...ROLE, expiration: Date.now() + 3_600_000 } },
+    ],
   });
   federation = await startFederationServer({
-    accepts: (s) => s.sessionId === ROLE.accessKeyId && s.sessionKey === ROLE.secretAccessKey && s.sessionToken === ROLE.sessionToken,
+    accepts: (s) =>
+      s.sessionId === ROLE.accessKeyId && s.sessionKey === ROLE.secretAccessKey && s.sessionToken === ROLE.sessionToken,
   });
   await aws.writeConfig(
     [
@@ -78,13 +88,17 @@ describe('cloudid console for an SSO profile', () => {
     });
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    expect(portal.requests.map((r) => [r.path, r.accountId, r.roleName, r.status])).toEqual([['/federation/credentials', '123456789012', 'ReadOnly', 200]]);
+    expect(portal.requests.map((r) => [r.path, r.accountId, r.roleName, r.status])).toEqual([
+      ['/federation/credentials', '123456789012', 'ReadOnly', 200],
+    ]);
     expect(federation.requests.map((r) => r.accepted)).toEqual([true]);
     const url = new URL(out.stdout.trim());
     expect(`${url.origin}${url.pathname}` === `${federation.url}/federation`).toBe(true);
     expect(federation.issued(url.searchParams.get('SigninToken') ?? '')).toBe(true);
     // No region in the profile: its SSO region picks the partition (GovCloud).
-    expect(url.searchParams.get('Destination')).toBe('https://us-gov-west-1.console.amazonaws-us-gov.com/console/home?region=us-gov-west-1');
+    expect(url.searchParams.get('Destination')).toBe(
+      'https://us-gov-west-1.console.amazonaws-us-gov.com/console/home?region=us-gov-west-1',
+    );
   });
 
   it('says to log in when the portal refuses the token', async () => {
@@ -94,10 +108,16 @@ describe('cloudid console for an SSO profile', () => {
       accessToken: 'revoked-token',
       expiresAt: cacheStamp(Date.now() + 3_600_000),
     });
-    const out = await cloudid(['console', 'work', '--print'], { HOME: aws.home, AWS_ENDPOINT_URL_SSO: portal.url, AWS_ENDPOINT_URL_SIGNIN: federation.url });
+    const out = await cloudid(['console', 'work', '--print'], {
+      HOME: aws.home,
+      AWS_ENDPOINT_URL_SSO: portal.url,
+      AWS_ENDPOINT_URL_SIGNIN: federation.url,
+    });
     expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe('cloudid console: AWS SSO login required for profile work. Log in: cloudid login work (or: aws sso login --profile work)\n');
+    expect(out.stderr).toBe(
+      'cloudid console: AWS SSO login required for profile work. Log in: cloudid login work (or: aws sso login --profile work)\n',
+    );
     expect(federation.requests).toHaveLength(1);
   });
 });

@@ -57,10 +57,14 @@ function ctx(endpoint: string, openUrl?: (url: string) => Promise<void>): CliCon
   };
 }
 
-const ONE_SENTENCE = /^cloudid (login|refresh): 127\.0\.0\.1:\d+ did not answer within 0\.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC\.\n$/;
+const ONE_SENTENCE =
+  /^cloudid (login|refresh): 127\.0\.0\.1:\d+ did not answer within 0\.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC\.\n$/;
 
 describe('SSO-OIDC that never answers', () => {
-  it.each([['pkce', []], ['device code', ['--use-device-code']]])('cloudid login (%s) exits 1 at the deadline', async (_flow, flags) => {
+  it.each([
+    ['pkce', []],
+    ['device code', ['--use-device-code']],
+  ])('cloudid login (%s) exits 1 at the deadline', async (_flow, flags) => {
     const started = Date.now();
     expect(await login(['dev-admin', '--no-browser', ...flags], ctx(silent.url))).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -84,7 +88,11 @@ describe('SSO-OIDC that never answers', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        void fetch(`${oidc.url}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) }).then(async (answer) => {
+        void fetch(`${oidc.url}${req.url ?? '/'}`, {
+          method: req.method ?? 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.concat(chunks),
+        }).then(async (answer) => {
           res.writeHead(answer.status, { 'content-type': 'application/json' });
           res.end(await answer.text());
         });
@@ -97,7 +105,9 @@ describe('SSO-OIDC that never answers', () => {
       expect(await login(['dev-admin', '--use-device-code', '--no-browser'], ctx(gateUrl))).toBe(1);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(polls).toHaveLength(1);
-      expect(stderr.text).toMatch(/^cloudid login: 127\.0\.0\.1:\d+ did not answer within 0\.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC\.\n$/);
+      expect(stderr.text).toMatch(
+        /^cloudid login: 127\.0\.0\.1:\d+ did not answer within 0\.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC\.\n$/,
+      );
     } finally {
       for (const res of held) res.destroy();
       gate.closeAllConnections();

@@ -19,7 +19,12 @@ beforeAll(async () => {
   home = await makeAwsHome();
   await home.writeConfig(CONFIG);
   await home.writeCredentials('[Prod-EU.Admin]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n');
-  await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) });
+  await home.writeToken('corp', {
+    startUrl: 'https://corp.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: TOKEN,
+    expiresAt: cacheStamp(Date.now() + 3600_000),
+  });
 });
 afterAll(async () => {
   await portal.close();
@@ -59,7 +64,11 @@ describe('cloudid sso sync', () => {
 
     const again = await cloudid(['sync', 'corp', '--apply', '--json']);
     expect(again.code).toBe(0);
-    const report = JSON.parse(again.stdout) as { counts: Record<string, number>; applied: { changed: boolean }; listing: { complete: boolean } };
+    const report = JSON.parse(again.stdout) as {
+      counts: Record<string, number>;
+      applied: { changed: boolean };
+      listing: { complete: boolean };
+    };
     expect(report.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 9, conflict: 1 });
     expect(report.applied.changed).toBe(false);
     expect(report.listing.complete).toBe(true);
@@ -68,7 +77,9 @@ describe('cloudid sso sync', () => {
   });
 
   it('says to log in when the session has no token, and explains usage errors', async () => {
-    await home.writeConfig(`${CONFIG}[sso-session other]\nsso_start_url = https://o.awsapps.com/start\nsso_region = us-east-1\n`);
+    await home.writeConfig(
+      `${CONFIG}[sso-session other]\nsso_start_url = https://o.awsapps.com/start\nsso_region = us-east-1\n`,
+    );
     const signedOut = await cloudid(['sync', 'other']);
     expect(signedOut.code).toBe(1);
     expect(signedOut.stderr).toContain('cloudid login other');

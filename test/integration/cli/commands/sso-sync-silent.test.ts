@@ -20,7 +20,12 @@ beforeAll(async () => {
   silent = await startSilentServer();
   home = await makeAwsHome();
   await home.writeConfig(CONFIG);
-  await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000) });
+  await home.writeToken('corp', {
+    startUrl: 'https://corp.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: TOKEN,
+    expiresAt: cacheStamp(Date.now() + 3600_000),
+  });
 });
 afterAll(async () => {
   await silent.close();
@@ -34,27 +39,46 @@ describe('SSO portal that never answers', () => {
     const chunks = { out: '', err: '' };
     stdout.on('data', (d: Buffer) => (chunks.out += d.toString()));
     stderr.on('data', (d: Buffer) => (chunks.err += d.toString()));
-    const ctx: CliContext = { env: { AWS_ENDPOINT_URL_SSO: silent.url }, homeDir: home.home, stdout, stderr, requestTimeoutMs: 300 };
+    const ctx: CliContext = {
+      env: { AWS_ENDPOINT_URL_SSO: silent.url },
+      homeDir: home.home,
+      stdout,
+      stderr,
+      requestTimeoutMs: 300,
+    };
     const started = Date.now();
     expect(await run(['sync', 'corp', '--apply'], ctx)).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.connections()).toBeGreaterThan(0);
-    expect(chunks.err).toBe(`cloudid sso sync: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.\n`);
+    expect(chunks.err).toBe(
+      `cloudid sso sync: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.\n`,
+    );
     expect(chunks.out).toBe('');
     await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
     expect(await readFile(home.configFile, 'utf8')).toBe(CONFIG);
   });
 
   it('the listing the app uses stops at the first timeout and says the portal is unreachable', async () => {
-    const listing = await listAccountsAndRoles({ accessToken: TOKEN, region: 'eu-west-1', env: { AWS_ENDPOINT_URL_SSO: silent.url }, requestTimeoutMs: 300 });
+    const listing = await listAccountsAndRoles({
+      accessToken: TOKEN,
+      region: 'eu-west-1',
+      env: { AWS_ENDPOINT_URL_SSO: silent.url },
+      requestTimeoutMs: 300,
+    });
     expect(listing.unreachable).toBe(true);
     expect(listing.complete).toBe(false);
-    expect(listing.problems.map((p) => p.message)).toEqual([`${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.`]);
+    expect(listing.problems.map((p) => p.message)).toEqual([
+      `${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO.`,
+    ]);
     expect(listing.stats.requests).toBe(1);
   });
 
   it("the window's sync preview says the portal is unreachable instead of an empty preview", async () => {
-    const service = new SsoSyncService({ env: { AWS_ENDPOINT_URL_SSO: silent.url }, homeDir: home.home, requestTimeoutMs: 300 });
+    const service = new SsoSyncService({
+      env: { AWS_ENDPOINT_URL_SSO: silent.url },
+      homeDir: home.home,
+      requestTimeoutMs: 300,
+    });
     expect(await service.preview({ session: 'corp' })).toEqual({
       ok: false,
       reason: 'unreachable',

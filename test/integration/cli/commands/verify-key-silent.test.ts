@@ -25,7 +25,11 @@ describe('verifyKeyFile against a silent token endpoint', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.connections()).toBeGreaterThan(0);
     await expect.poll(() => silent.openConnections(), { timeout: 3_000 }).toBe(0);
-    expect(result).toMatchObject({ ok: false, kind: 'timeout', message: `${silent.host} did not answer within 0.3 s: check your VPN or proxy.` });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'timeout',
+      message: `${silent.host} did not answer within 0.3 s: check your VPN or proxy.`,
+    });
   });
 
   it('cloudid gcp verify exits 1 with that sentence', async () => {
@@ -35,7 +39,13 @@ describe('verifyKeyFile against a silent token endpoint', () => {
     const stderr = new PassThrough();
     let err = '';
     stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await gcpVerify([path], { env: { CLOUDSDK_AUTH_TOKEN_HOST: tokenUrl }, homeDir: await tempDir(), stdout, stderr, requestTimeoutMs: 300 });
+    const code = await gcpVerify([path], {
+      env: { CLOUDSDK_AUTH_TOKEN_HOST: tokenUrl },
+      homeDir: await tempDir(),
+      stdout,
+      stderr,
+      requestTimeoutMs: 300,
+    });
     expect(code).toBe(1);
     expect(err).toBe(`cloudid gcp verify: ${silent.host} did not answer within 0.3 s: check your VPN or proxy.\n`);
   });

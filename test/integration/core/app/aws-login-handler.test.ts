@@ -25,7 +25,9 @@ afterEach(async () => {
 
 async function setUp(version: string) {
   home = await makeAwsHome();
-  await home.writeConfig(`[profile console]\nlogin_session = ${ARN}\n\n[profile keys]\naws_access_key_id = AKIAEXAMPLE\n`);
+  await home.writeConfig(
+    `[profile console]\nlogin_session = ${ARN}\n\n[profile keys]\naws_access_key_id = AKIAEXAMPLE\n`,
+  );
   bins = await mkdtemp(join(tmpdir(), 'cloudid-fake-aws-'));
   const aws = await fakeAws(bins, version);
   core = createCore({
@@ -45,11 +47,19 @@ describe('awsLoginProfile', () => {
   it('runs aws login and aws logout for the profile, and the snapshot follows the cache', async () => {
     const { aws, handlers, core: c } = await setUp('2.32.0');
     expect(status(c)).toBe('signed-out');
-    const loggedIn = await handlers.awsLoginProfile(parseInput('awsLoginProfile', { profile: 'console', action: 'login' }));
+    const loggedIn = await handlers.awsLoginProfile(
+      parseInput('awsLoginProfile', { profile: 'console', action: 'login' }),
+    );
     expect(loggedIn).toEqual({ ok: true, message: 'Logged in with profile console.' });
     expect(status(c)).toBe('valid');
-    expect(c.snapshot().aws.profiles.find((p) => p.name === 'console')).toMatchObject({ status: 'valid', accountId: '012345678901' });
-    expect(await handlers.awsLoginProfile({ profile: 'console', action: 'logout' })).toEqual({ ok: true, message: 'Logged out of profile console.' });
+    expect(c.snapshot().aws.profiles.find((p) => p.name === 'console')).toMatchObject({
+      status: 'valid',
+      accountId: '012345678901',
+    });
+    expect(await handlers.awsLoginProfile({ profile: 'console', action: 'logout' })).toEqual({
+      ok: true,
+      message: 'Logged out of profile console.',
+    });
     expect(status(c)).toBe('signed-out');
     expect(await aws.calls()).toEqual([
       ['login', '--profile', 'console'],
@@ -62,7 +72,10 @@ describe('awsLoginProfile', () => {
     const result = await handlers.awsLoginProfile({ profile: 'console', action: 'login' });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/needs AWS CLI 2\.32\.0 or later; .* is 2\.31\.0/);
-    expect(await handlers.awsLoginProfile({ profile: 'keys', action: 'login' })).toMatchObject({ ok: false, message: expect.stringContaining('no login_session') });
+    expect(await handlers.awsLoginProfile({ profile: 'keys', action: 'login' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no login_session'),
+    });
     expect(await aws.calls()).toEqual([]);
     expect(() => parseInput('awsLoginProfile', { profile: 'console', action: 'sso' })).toThrow();
   });

@@ -21,14 +21,23 @@ let core: Core;
 beforeAll(async () => {
   aws = await makeAwsHome();
   sts = await startStsServer({
-    identities: { [DEV.accessKeyId]: { secretAccessKey: DEV.secretAccessKey, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDADEV2' } },
+    identities: {
+      [DEV.accessKeyId]: {
+        secretAccessKey: DEV.secretAccessKey,
+        account: '111122223333',
+        arn: 'arn:aws:iam::111122223333:user/dev',
+        userId: 'AIDADEV2',
+      },
+    },
     roles: { [ADMIN_ROLE]: {} },
   });
   federation = await startFederationServer({
     accepts: (s) => /:assumed-role\/Admin\//.test(sts.identityOf(s.sessionId, s.sessionKey, s.sessionToken)?.arn ?? ''),
   });
   await aws.writeConfig(`[profile admin]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = dev\nregion = eu-west-1\n`);
-  await aws.writeCredentials(`[dev]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`);
+  await aws.writeCredentials(
+    `[dev]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`,
+  );
   core = createCore({
     env: { HOME: aws.home, PATH: '', AWS_ENDPOINT_URL_STS: sts.url, AWS_ENDPOINT_URL_SIGNIN: federation.url },
     homeDir: aws.home,
@@ -63,13 +72,18 @@ describe('openConsole', () => {
     const url = new URL(opened[0] ?? '');
     expect(`${url.origin}${url.pathname}` === `${federation.url}/federation`).toBe(true);
     expect(federation.issued(url.searchParams.get('SigninToken') ?? '')).toBe(true);
-    expect(url.searchParams.get('Destination')).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
+    expect(url.searchParams.get('Destination')).toBe(
+      'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
+    );
     expect(JSON.stringify(result).includes('SigninToken')).toBe(false);
   });
 
   it('says so when the app policy does not open the URL (a sign-in endpoint that is not AWS)', async () => {
     const result = await handlersWith((url) => decideExternalUrl(url).allowed).openConsole({ profile: 'admin' });
-    expect(result).toEqual({ opened: false, message: 'The browser did not open the AWS sign-in page (only AWS sign-in hosts are opened, over https).' });
+    expect(result).toEqual({
+      opened: false,
+      message: 'The browser did not open the AWS sign-in page (only AWS sign-in hosts are opened, over https).',
+    });
   });
 
   it('reports a failure in a sentence', async () => {
@@ -77,8 +91,13 @@ describe('openConsole', () => {
     // `dev` has only long-term keys and no config section; the local STS refuses nothing here,
     // but the federation endpoint accepts only the Admin role's credentials.
     expect(result.opened).toBe(false);
-    expect(result.message).toBe(`${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).`);
-    expect(await handlersWith(() => true).openConsole({ profile: 'nobody' })).toEqual({ opened: false, message: 'There is no profile named nobody.' });
+    expect(result.message).toBe(
+      `${new URL(federation.url).host} refused the credentials for a console sign-in token (HTTP 400).`,
+    );
+    expect(await handlersWith(() => true).openConsole({ profile: 'nobody' })).toEqual({
+      opened: false,
+      message: 'There is no profile named nobody.',
+    });
   });
 
   it('refuses a malformed argument at the boundary', () => {

@@ -22,7 +22,12 @@ describe('core with gcloud', () => {
     const gcloudDir = join(home.home, 'gcloud-elsewhere');
     await mkdir(gcloudDir, { recursive: true });
     await writeSyntheticGcloudDir(gcloudDir, 3, 4);
-    core = createCore({ env: { HOME: home.home, PATH: '', CLOUDSDK_CONFIG: gcloudDir }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '', CLOUDSDK_CONFIG: gcloudDir },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+    });
     await core.start();
 
     const gcp = core.snapshot().gcp;
@@ -30,7 +35,12 @@ describe('core with gcloud', () => {
     expect(gcp?.activeConfiguration).toBe('default');
     expect(gcp?.configurations.map((c) => c.name).sort()).toEqual(['config-1', 'config-2', 'default']);
     expect(gcp?.accounts).toHaveLength(4);
-    expect(gcp?.accounts.map((a) => a.type).sort()).toEqual(['authorized_user', 'authorized_user', 'service_account', 'service_account']);
+    expect(gcp?.accounts.map((a) => a.type).sort()).toEqual([
+      'authorized_user',
+      'authorized_user',
+      'service_account',
+      'service_account',
+    ]);
     expect(JSON.stringify(core.snapshot())).not.toMatch(/PRIVATE KEY|1\/\/rt-/);
 
     // What `gcloud config configurations activate config-2` writes.
@@ -41,7 +51,14 @@ describe('core with gcloud', () => {
 
   it('can be told not to read gcloud at all', async () => {
     home = await makeAwsHome();
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false, gcp: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+      gcp: false,
+    });
     await core.start();
     expect(core.snapshot().gcp).toBeNull();
   });

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app/core';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
-import { KUBE_SECRETS, eksEntry, iamAuthenticatorEntry, kubeconfigText, tokenEntry, writeKubeconfig } from '../../../support/kubeconfig-fixtures';
+import {
+  KUBE_SECRETS,
+  eksEntry,
+  iamAuthenticatorEntry,
+  kubeconfigText,
+  tokenEntry,
+  writeKubeconfig,
+} from '../../../support/kubeconfig-fixtures';
 import { snapshotWhere } from '../../../support/snapshot-wait';
 
 let home: AwsHome | null = null;
@@ -32,8 +39,17 @@ describe('core with a kubeconfig', () => {
     home = await makeAwsHome();
     await home.writeConfig(SSO_CONFIG);
     const kubeconfig = join(home.home, '.kube', 'config');
-    await writeKubeconfig(kubeconfig, kubeconfigText([eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }), tokenEntry('ci')], 'prod-eks'));
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, debounceMs: 80 });
+    await writeKubeconfig(
+      kubeconfig,
+      kubeconfigText([eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }), tokenEntry('ci')], 'prod-eks'),
+    );
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      debounceMs: 80,
+    });
     await core.start();
 
     const kube = core.snapshot().kube;
@@ -45,15 +61,36 @@ describe('core with a kubeconfig', () => {
     expect(JSON.stringify(core.snapshot())).not.toContain(KUBE_SECRETS.token);
 
     // What `aws sso login --sso-session corp` leaves behind.
-    await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', accessToken: 'at', expiresAt: cacheStamp(Date.now() + 8 * 3_600_000) });
+    await home.writeToken('corp', {
+      startUrl: 'https://corp.awsapps.com/start',
+      region: 'eu-west-1',
+      accessToken: 'at',
+      expiresAt: cacheStamp(Date.now() + 8 * 3_600_000),
+    });
     const loggedIn = await snapshotWhere(core, (s) => s.kube?.contexts[0]?.status === 'valid');
     expect(loggedIn.kube?.contexts[0]?.identity).toEqual({ cloud: 'aws', profile: 'prod' });
 
     // What `kubectl config use-context ci` writes, then eksctl adding a cluster.
-    await writeKubeconfig(kubeconfig, kubeconfigText([eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }), tokenEntry('ci'), iamAuthenticatorEntry('lab', 'lab')], 'ci'));
+    await writeKubeconfig(
+      kubeconfig,
+      kubeconfigText(
+        [
+          eksEntry('prod', { alias: 'prod-eks', profile: 'prod' }),
+          tokenEntry('ci'),
+          iamAuthenticatorEntry('lab', 'lab'),
+        ],
+        'ci',
+      ),
+    );
     const switched = await snapshotWhere(core, (s) => s.kube?.currentContext === 'ci' && s.kube.contexts.length === 3);
-    expect(switched.kube?.contexts.map((c) => `${c.name}:${c.status}`)).toEqual(['prod-eks:valid', 'ci:unknown', 'iam-root-account@lab.us-east-1.eksctl.io:error']);
-    expect(switched.kube?.problems.map((p) => p.message)).toEqual(['context “iam-root-account@lab.us-east-1.eksctl.io” uses AWS profile “lab”, which is not in your AWS config']);
+    expect(switched.kube?.contexts.map((c) => `${c.name}:${c.status}`)).toEqual([
+      'prod-eks:valid',
+      'ci:unknown',
+      'iam-root-account@lab.us-east-1.eksctl.io:error',
+    ]);
+    expect(switched.kube?.problems.map((p) => p.message)).toEqual([
+      'context “iam-root-account@lab.us-east-1.eksctl.io” uses AWS profile “lab”, which is not in your AWS config',
+    ]);
     expect(JSON.stringify(switched)).not.toContain(KUBE_SECRETS.envSecret);
 
     // kubectl with no config at all: no kube part.
@@ -68,18 +105,33 @@ describe('core with a kubeconfig', () => {
     const b = join(home.home, 'b.yaml');
     await writeFile(a, '{{{ not yaml');
     await writeKubeconfig(b, kubeconfigText([eksEntry('prod', { alias: 'prod-eks', profile: 'prod' })]));
-    core = createCore({ env: { HOME: home.home, PATH: '', KUBECONFIG: `${a}:${b}` }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '', KUBECONFIG: `${a}:${b}` },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+    });
     await core.start();
     const kube = core.snapshot().kube;
     expect(kube?.configFiles).toEqual([a, b]);
     expect(kube?.contexts.map((c) => c.name)).toEqual(['prod-eks']);
-    expect(kube?.problems).toEqual([expect.objectContaining({ severity: 'error', file: a, message: expect.stringContaining('is not valid YAML') })]);
+    expect(kube?.problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: a, message: expect.stringContaining('is not valid YAML') }),
+    ]);
   });
 
   it('can be told not to read the kubeconfig', async () => {
     home = await makeAwsHome();
     await writeKubeconfig(join(home.home, '.kube', 'config'), kubeconfigText([tokenEntry('ci')]));
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false, kube: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+      kube: false,
+    });
     await core.start();
     expect(core.snapshot().kube).toBeNull();
   });

@@ -7,13 +7,19 @@ import { writeSkyState } from '../../../support/sky-state-fixtures';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
 
 const ALICE = { accessKeyId: 'AKIAALICE00000000001', secretAccessKey: 'alice-secret-0000000000000000000000000' };
-const ALICE_ID = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/alice', userId: 'AIDAALICE0000000001' };
+const ALICE_ID = {
+  account: '111122223333',
+  arn: 'arn:aws:iam::111122223333:user/alice',
+  userId: 'AIDAALICE0000000001',
+};
 
 let sts: StsServer;
 let home: AwsHome | null = null;
 let core: Core | null = null;
 beforeAll(async () => {
-  sts = await startStsServer({ identities: { [ALICE.accessKeyId]: { secretAccessKey: ALICE.secretAccessKey, ...ALICE_ID } } });
+  sts = await startStsServer({
+    identities: { [ALICE.accessKeyId]: { secretAccessKey: ALICE.secretAccessKey, ...ALICE_ID } },
+  });
 });
 afterAll(async () => sts.close());
 afterEach(async () => {
@@ -27,12 +33,24 @@ describe('core with SkyPilot', () => {
   it('says which clusters the active identity can operate, once STS says who it is', async () => {
     home = await makeAwsHome();
     await home.writeConfig('[default]\nregion = us-east-1\n');
-    await home.writeCredentials(`[default]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`);
+    await home.writeCredentials(
+      `[default]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`,
+    );
     await writeSkyState(home.home, {
       schema: 'v0.9-sqlite3',
       rows: [
-        { name: 'mine', status: 'UP', launched_at: 1_764_000_000, owner: JSON.stringify([ALICE_ID.userId, ALICE_ID.account]) },
-        { name: 'theirs', status: 'STOPPED', launched_at: 1_764_000_100, owner: JSON.stringify(['AIDAOTHER000000000001', '999988887777']) },
+        {
+          name: 'mine',
+          status: 'UP',
+          launched_at: 1_764_000_000,
+          owner: JSON.stringify([ALICE_ID.userId, ALICE_ID.account]),
+        },
+        {
+          name: 'theirs',
+          status: 'STOPPED',
+          launched_at: 1_764_000_100,
+          owner: JSON.stringify(['AIDAOTHER000000000001', '999988887777']),
+        },
       ],
     });
     core = createCore({
@@ -52,14 +70,22 @@ describe('core with SkyPilot', () => {
     const mine = after?.clusters.find((c) => c.name === 'mine');
     const theirs = after?.clusters.find((c) => c.name === 'theirs');
     expect(mine?.operableByActive).toBe(true);
-    expect(mine?.matches).toEqual([expect.objectContaining({ cloud: 'aws', identity: 'default', level: 'user', active: true, fix: null })]);
+    expect(mine?.matches).toEqual([
+      expect.objectContaining({ cloud: 'aws', identity: 'default', level: 'user', active: true, fix: null }),
+    ]);
     expect(theirs?.operableByActive).toBe(false);
     expect(after?.notOperable).toBe(1);
   });
 
   it('says plainly when SkyPilot has no local state', async () => {
     home = await makeAwsHome();
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+    });
     await core.start();
     const sky = core.snapshot().sky;
     expect(sky?.available).toBe(false);

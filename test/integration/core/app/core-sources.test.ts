@@ -7,7 +7,12 @@ import { createAwsReader, type AwsReader } from '../../../../electron/core/aws/a
 import { createGcpReader } from '../../../../electron/core/gcp/gcp-reader';
 import { createSkyReader } from '../../../../electron/core/sky/sky-reader';
 import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
-import { authorizedUserJson, gcloudExpiry, writeConfiguration, writeGcloudDatabases } from '../../../support/gcloud-fixtures';
+import {
+  authorizedUserJson,
+  gcloudExpiry,
+  writeConfiguration,
+  writeGcloudDatabases,
+} from '../../../support/gcloud-fixtures';
 import { owners, writeSkyState } from '../../../support/sky-state-fixtures';
 
 let home: AwsHome | null = null;
@@ -19,14 +24,20 @@ afterEach(async () => {
   home = null;
 });
 
-const SSO_CONFIG = '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n';
+const SSO_CONFIG =
+  '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n';
 
 describe('AWS reader', () => {
   it('watches the two files and the three caches, and reads them (on a worker thread or not)', async () => {
     home = await makeAwsHome();
     await home.writeConfig(SSO_CONFIG);
     for (const tokenWorker of [true, false]) {
-      aws = createAwsReader({ env: { AWS_CONFIG_FILE: '~/elsewhere/config' }, homeDir: home.home, now: Date.now, tokenWorker });
+      aws = createAwsReader({
+        env: { AWS_CONFIG_FILE: '~/elsewhere/config' },
+        homeDir: home.home,
+        now: Date.now,
+        tokenWorker,
+      });
       expect(aws.watchTargets()).toEqual([
         { path: join(home.home, 'elsewhere', 'config'), kind: 'file' },
         { path: home.credentialsFile, kind: 'file' },
@@ -72,9 +83,21 @@ describe('gcloud reader', () => {
     await writeConfiguration(gcloud, 'default', '[core]\naccount = me@example.com\nproject = ml-dev\n');
     // No refresh token: the cached access token is all there is, so its expiry is the status.
     const { refresh_token: _none, ...noRefresh } = authorizedUserJson();
-    await writeGcloudDatabases(gcloud, [{ account: 'me@example.com', credential: noRefresh, tokenExpiry: gcloudExpiry(new Date(Date.now() + 30 * 60_000)) }]);
+    await writeGcloudDatabases(gcloud, [
+      {
+        account: 'me@example.com',
+        credential: noRefresh,
+        tokenExpiry: gcloudExpiry(new Date(Date.now() + 30 * 60_000)),
+      },
+    ]);
     let lead = 15;
-    const gcp = createGcpReader({ env: { CLOUDSDK_CONFIG: gcloud }, homeDir: home.home, platform: 'linux', now: Date.now, leadTimeMinutes: () => lead });
+    const gcp = createGcpReader({
+      env: { CLOUDSDK_CONFIG: gcloud },
+      homeDir: home.home,
+      platform: 'linux',
+      now: Date.now,
+      leadTimeMinutes: () => lead,
+    });
     expect(gcp.watchTargets()).toContainEqual({ path: join(gcloud, 'configurations'), kind: 'dir' });
     expect(gcp.watchTargets()).toContainEqual({ path: join(gcloud, 'active_config'), kind: 'file' });
     expect((await gcp.read()).accounts.map((a) => a.status)).toEqual(['valid']);
@@ -86,7 +109,10 @@ describe('gcloud reader', () => {
 describe('SkyPilot reader', () => {
   it('watches the state, its journals and the config, and reads the clusters', async () => {
     home = await makeAwsHome();
-    await writeSkyState(home.home, { schema: 'v0.10-alembic', rows: [{ name: 'train', status: 'UP', owner: owners.aws('AIDAEXAMPLE', '111122223333') }] });
+    await writeSkyState(home.home, {
+      schema: 'v0.10-alembic',
+      rows: [{ name: 'train', status: 'UP', owner: owners.aws('AIDAEXAMPLE', '111122223333') }],
+    });
     const config = join(home.home, 'sky.yaml');
     const sky = createSkyReader({ homeDir: home.home, env: { SKYPILOT_GLOBAL_CONFIG: config } });
     const state = join(home.home, '.sky', 'state.db');

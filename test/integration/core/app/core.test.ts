@@ -65,14 +65,20 @@ function validToken(startUrl: string, expiresAt: number) {
 
 async function startCore(env: NodeJS.ProcessEnv = {}): Promise<Core> {
   if (!home) throw new Error('no home');
-  core = createCore({ env: { HOME: home.home, PATH: '', ...env }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false });
+  core = createCore({
+    env: { HOME: home.home, PATH: '', ...env },
+    homeDir: home.home,
+    settingsFile: home.settingsFile,
+    detectCli: false,
+  });
   await core.start();
   return core;
 }
 
 const profile = (s: Snapshot, name: string): AwsProfile => {
   const found = s.aws.profiles.find((p) => p.name === name);
-  if (!found) throw new Error(`profile ${name} is not in the snapshot: ${s.aws.profiles.map((p) => p.name).join(', ')}`);
+  if (!found)
+    throw new Error(`profile ${name} is not in the snapshot: ${s.aws.profiles.map((p) => p.name).join(', ')}`);
   return found;
 };
 
@@ -87,9 +93,20 @@ describe('core', () => {
 
     expect(s.aws.activeProfile).toBe('prod');
     expect(s.aws.profiles.map((p) => p.name).sort()).toEqual(['broken', 'default', 'deploy', 'old-sso', 'prod']);
-    expect(profile(s, 'prod')).toMatchObject({ kind: 'sso', status: 'valid', active: true, ssoSession: 'corp', accountId: '111122223333', roleName: 'Admin' });
+    expect(profile(s, 'prod')).toMatchObject({
+      kind: 'sso',
+      status: 'valid',
+      active: true,
+      ssoSession: 'corp',
+      accountId: '111122223333',
+      roleName: 'Admin',
+    });
     expect(Date.parse(profile(s, 'prod').expiresAt ?? '')).toBe(Math.floor(expiresAt / 1000) * 1000);
-    expect(profile(s, 'old-sso')).toMatchObject({ kind: 'sso-legacy', status: 'signed-out', ssoSession: 'https://legacy.awsapps.com/start' });
+    expect(profile(s, 'old-sso')).toMatchObject({
+      kind: 'sso-legacy',
+      status: 'signed-out',
+      ssoSession: 'https://legacy.awsapps.com/start',
+    });
     expect(profile(s, 'default')).toMatchObject({ kind: 'static', status: 'long-lived' });
     expect(profile(s, 'deploy')).toMatchObject({ kind: 'assume-role', status: 'unknown', sourceProfile: 'default' });
     const broken = profile(s, 'broken');
@@ -98,7 +115,12 @@ describe('core', () => {
     expect(broken.problems[0]?.file).toBe(home.configFile);
 
     const corp = s.aws.ssoSessions.find((x) => x.name === 'corp');
-    expect(corp).toMatchObject({ status: 'valid', refreshable: true, cacheFile: home.tokenPath('corp'), profiles: ['prod'] });
+    expect(corp).toMatchObject({
+      status: 'valid',
+      refreshable: true,
+      cacheFile: home.tokenPath('corp'),
+      profiles: ['prod'],
+    });
     // Nothing secret leaves the core.
     expect(JSON.stringify(s)).not.toMatch(/access-token-value|refresh-token-value|client-secret|not-a-real-secret/);
   });
@@ -107,8 +129,18 @@ describe('core', () => {
     home = await makeAwsHome();
     await home.writeConfig(CONFIG);
     let clock = Date.now();
-    await home.writeToken('corp', { ...validToken('https://corp.awsapps.com/start', clock + 8 * 3_600_000), registrationExpiresAt: cacheStamp(clock + 10 * 60_000) });
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false, now: () => clock });
+    await home.writeToken('corp', {
+      ...validToken('https://corp.awsapps.com/start', clock + 8 * 3_600_000),
+      registrationExpiresAt: cacheStamp(clock + 10 * 60_000),
+    });
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+      now: () => clock,
+    });
     await core.start();
     const corp = (s: Snapshot) => s.aws.ssoSessions.find((x) => x.name === 'corp');
     expect(corp(core.snapshot())?.refreshable).toBe(true);
@@ -125,11 +157,17 @@ describe('core', () => {
     const c = await startCore();
     expect(profile(c.snapshot(), 'old-sso').status).toBe('signed-out');
 
-    await writeFile(home.configFile, `${CONFIG}\n[profile added-later]\nregion = ap-south-1\ncredential_process = /bin/true\n`);
+    await writeFile(
+      home.configFile,
+      `${CONFIG}\n[profile added-later]\nregion = ap-south-1\ncredential_process = /bin/true\n`,
+    );
     const withNew = await snapshotWhere(c, (s) => s.aws.profiles.some((p) => p.name === 'added-later'));
     expect(profile(withNew, 'added-later')).toMatchObject({ kind: 'process', status: 'unknown', region: 'ap-south-1' });
 
-    await home.writeToken('https://legacy.awsapps.com/start', validToken('https://legacy.awsapps.com/start', Date.now() + 3_600_000));
+    await home.writeToken(
+      'https://legacy.awsapps.com/start',
+      validToken('https://legacy.awsapps.com/start', Date.now() + 3_600_000),
+    );
     const loggedIn = await snapshotWhere(c, (s) => profile(s, 'old-sso').status === 'valid');
     expect(loggedIn.aws.ssoSessions.find((x) => x.legacy)?.status).toBe('valid');
   });
@@ -181,14 +219,28 @@ describe('core', () => {
 
   it("reads an assume-role profile's expiry from the AWS CLI's cache, keyed as the CLI keys it", async () => {
     home = await makeAwsHome();
-    await home.writeConfig(`[profile ci]\nrole_arn = arn:aws:iam::777788889999:role/CI\nsource_profile = default\nrole_session_name = builder\nduration_seconds = 1800\n`);
+    await home.writeConfig(
+      `[profile ci]\nrole_arn = arn:aws:iam::777788889999:role/CI\nsource_profile = default\nrole_session_name = builder\nduration_seconds = 1800\n`,
+    );
     await home.writeCredentials(CREDENTIALS);
-    const key = assumeRoleCacheKey({ roleArn: 'arn:aws:iam::777788889999:role/CI', roleSessionName: 'builder', durationSeconds: 1800 });
+    const key = assumeRoleCacheKey({
+      roleArn: 'arn:aws:iam::777788889999:role/CI',
+      roleSessionName: 'builder',
+      durationSeconds: 1800,
+    });
     const expiration = new Date(Date.now() + 25 * 60_000);
     await mkdir(join(home.home, '.aws', 'cli', 'cache'), { recursive: true });
     await writeFile(
       join(home.home, '.aws', 'cli', 'cache', `${key}.json`),
-      JSON.stringify({ Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: expiration.toISOString() }, AssumedRoleUser: { Arn: 'arn:aws:sts::777788889999:assumed-role/CI/builder' } }),
+      JSON.stringify({
+        Credentials: {
+          AccessKeyId: 'ASIA',
+          SecretAccessKey: 's',
+          SessionToken: 't',
+          Expiration: expiration.toISOString(),
+        },
+        AssumedRoleUser: { Arn: 'arn:aws:sts::777788889999:assumed-role/CI/builder' },
+      }),
     );
     const ci = profile((await startCore()).snapshot(), 'ci');
     expect(ci).toMatchObject({ kind: 'assume-role', status: 'valid' });
@@ -224,7 +276,13 @@ describe('core', () => {
     await c.updateSettings({ leadTimeMinutes: 5 });
     expect(profile(c.snapshot(), 'prod').status).toBe('valid');
     await c.stop();
-    core = createCore({ env: { HOME: home.home, PATH: '' }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch: false });
+    core = createCore({
+      env: { HOME: home.home, PATH: '' },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      detectCli: false,
+      watch: false,
+    });
     await core.start();
     expect(core.settings().leadTimeMinutes).toBe(5);
   });

@@ -46,7 +46,9 @@ interface Setup {
   picked: { path: string | null };
 }
 
-async function setup(options: GcpHandlerOptions & { shellEnv?: NodeJS.ProcessEnv; noPicker?: boolean } = {}): Promise<Setup> {
+async function setup(
+  options: GcpHandlerOptions & { shellEnv?: NodeJS.ProcessEnv; noPicker?: boolean } = {},
+): Promise<Setup> {
   const home = await tempDir('cloudid-gcp-app-');
   const gcloudDir = join(home, 'gcloud');
   const appDataDir = join(home, 'app-data');
@@ -60,11 +62,21 @@ async function setup(options: GcpHandlerOptions & { shellEnv?: NodeJS.ProcessEnv
     CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${google.url}/`,
     ...options.shellEnv,
   };
-  const core = createCore({ env, homeDir: home, settingsFile: join(home, 'settings.json'), appDataDir, watch: false, detectCli: false });
+  const core = createCore({
+    env,
+    homeDir: home,
+    settingsFile: join(home, 'settings.json'),
+    appDataDir,
+    watch: false,
+    detectCli: false,
+  });
   cores.push(core);
   await core.start();
   const picked: { path: string | null } = { path: null };
-  const shell: ShellServices = { copyText: () => undefined, ...(options.noPicker ? {} : { pickFile: async () => picked.path }) };
+  const shell: ShellServices = {
+    copyText: () => undefined,
+    ...(options.noPicker ? {} : { pickFile: async () => picked.path }),
+  };
   const handlers = createGcpHandlers({ core, shell, emit: () => undefined }, options);
   return { home, gcloudDir, appDataDir, core, handlers, picked };
 }
@@ -77,7 +89,8 @@ function registeredKey(project: string, keyIndex = 0): ServiceAccountKeyJson {
   return key;
 }
 
-const gcloudJson = async (args: string[], dir: string): Promise<unknown> => JSON.parse((await runGcloud([...args, '--format=json'], dir)).stdout);
+const gcloudJson = async (args: string[], dir: string): Promise<unknown> =>
+  JSON.parse((await runGcloud([...args, '--format=json'], dir)).stdout);
 
 describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 }, () => {
   it('imports, activates in the active configuration, and gcloud agrees with the snapshot; verify and remove', async () => {
@@ -89,36 +102,69 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
       status: 'imported',
       source: download,
       sourceRemoved: false,
-      key: { keyId: key.private_key_id, account: key.client_email, project: 'acme-prod', path: join(app.appDataDir, 'keys', `${key.private_key_id}.json`) },
-      activation: { ok: true, account: key.client_email, project: 'acme-prod', configuration: 'default', createdConfiguration: false, message: null },
+      key: {
+        keyId: key.private_key_id,
+        account: key.client_email,
+        project: 'acme-prod',
+        path: join(app.appDataDir, 'keys', `${key.private_key_id}.json`),
+      },
+      activation: {
+        ok: true,
+        account: key.client_email,
+        project: 'acme-prod',
+        configuration: 'default',
+        createdConfiguration: false,
+        message: null,
+      },
     });
     // No key material in what the window receives.
     expect(JSON.stringify(outcome)).not.toContain('PRIVATE KEY');
     expect((await stat(join(app.appDataDir, 'keys', `${key.private_key_id}.json`))).mode & 0o777).toBe(0o600);
-    expect(await new KeytarSecretStore().get('Cloud Identity Tray', key.private_key_id)).toBe(join(app.appDataDir, 'keys', `${key.private_key_id}.json`));
+    expect(await new KeytarSecretStore().get('Cloud Identity Tray', key.private_key_id)).toBe(
+      join(app.appDataDir, 'keys', `${key.private_key_id}.json`),
+    );
 
     const gcp = app.core.snapshot().gcp!;
     expect(gcp.keys.map((k) => k.keyId)).toEqual([key.private_key_id]);
     const auth = (await gcloudJson(['auth', 'list'], app.gcloudDir)) as Array<{ account: string; status: string }>;
-    const config = (await gcloudJson(['config', 'list'], app.gcloudDir)) as { core: { account: string; project: string } };
+    const config = (await gcloudJson(['config', 'list'], app.gcloudDir)) as {
+      core: { account: string; project: string };
+    };
     expect(auth).toEqual([{ account: key.client_email, status: 'ACTIVE' }]);
-    expect(gcp.configurations.find((c) => c.active)).toMatchObject({ name: 'default', account: config.core.account, project: config.core.project });
-    expect(gcp.accounts).toEqual([expect.objectContaining({ account: key.client_email, type: 'service_account', status: 'valid' })]);
+    expect(gcp.configurations.find((c) => c.active)).toMatchObject({
+      name: 'default',
+      account: config.core.account,
+      project: config.core.project,
+    });
+    expect(gcp.accounts).toEqual([
+      expect.objectContaining({ account: key.client_email, type: 'service_account', status: 'valid' }),
+    ]);
 
-    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({ ok: true, account: key.client_email });
+    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({
+      ok: true,
+      account: key.client_email,
+    });
 
     // The same key dropped again is recognised; the download can then be deleted, once.
     expect((await app.handlers.gcpImportKey({ path: download })).status).toBe('duplicate');
-    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: download })).toEqual({ deleted: true, message: null });
+    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: download })).toEqual({
+      deleted: true,
+      message: null,
+    });
     expect(existsSync(download)).toBe(false);
-    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: download })).toMatchObject({ deleted: false });
+    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: download })).toMatchObject({
+      deleted: false,
+    });
 
     expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toEqual({ removed: true, message: null });
     expect(await new KeytarSecretStore().get('Cloud Identity Tray', key.private_key_id)).toBeNull();
     expect(existsSync(join(app.appDataDir, 'keys', `${key.private_key_id}.json`))).toBe(false);
     expect(app.core.snapshot().gcp?.keys).toEqual([]);
     expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toMatchObject({ removed: false });
-    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({ ok: false, kind: 'not-imported' });
+    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({
+      ok: false,
+      kind: 'not-imported',
+    });
   });
 
   it('activates in a configuration of its own, leaves default alone, then switches back; gcloud agrees', async () => {
@@ -130,7 +176,12 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     expect(existsSync(source)).toBe(false);
 
     const activation = await app.handlers.gcpActivateKey({ keyId: key.private_key_id, ownConfiguration: true });
-    expect(activation).toMatchObject({ ok: true, configuration: 'deployer-acme-ml', createdConfiguration: true, project: 'acme-ml' });
+    expect(activation).toMatchObject({
+      ok: true,
+      configuration: 'deployer-acme-ml',
+      createdConfiguration: true,
+      project: 'acme-ml',
+    });
     expect(activation.commands.map((c) => c.command)).toEqual([
       // Quoted as sh needs it (shell-commands.ts), so the line can be pasted and run again.
       "gcloud config configurations list '--format=value(name)'",
@@ -142,10 +193,17 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     expect(gcp.activeConfiguration).toBe('deployer-acme-ml');
     expect(gcp.configurations.find((c) => c.name === 'default')).toMatchObject({ account: null, project: null });
 
-    expect(await app.handlers.gcpSwitchConfiguration({ name: 'default' })).toEqual({ ok: true, name: 'default', warning: null });
+    expect(await app.handlers.gcpSwitchConfiguration({ name: 'default' })).toEqual({
+      ok: true,
+      name: 'default',
+      warning: null,
+    });
     gcp = app.core.snapshot().gcp!;
     expect(gcp.activeConfiguration).toBe('default');
-    const listed = (await gcloudJson(['config', 'configurations', 'list'], app.gcloudDir)) as Array<{ name: string; is_active: boolean }>;
+    const listed = (await gcloudJson(['config', 'configurations', 'list'], app.gcloudDir)) as Array<{
+      name: string;
+      is_active: boolean;
+    }>;
     expect(listed.find((c) => c.is_active)?.name).toBe('default');
 
     const missing = await app.handlers.gcpSwitchConfiguration({ name: 'nope' });
@@ -157,7 +215,10 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     const app = await setup();
     const key = registeredKey('acme-dev', 2);
     google.disableServiceAccountKey(key.client_email);
-    const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'k.json'), key), activate: true });
+    const outcome = await app.handlers.gcpImportKey({
+      path: await writeJson(join(app.home, 'k.json'), key),
+      activate: true,
+    });
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
     expect(outcome.activation?.ok).toBe(false);
@@ -173,17 +234,30 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     const app = await setup();
     const key = registeredKey('acme-qa', 3);
     google.disableServiceAccountKey(key.client_email);
-    const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'k.json'), key), activate: true, ownConfiguration: true });
+    const outcome = await app.handlers.gcpImportKey({
+      path: await writeJson(join(app.home, 'k.json'), key),
+      activate: true,
+      ownConfiguration: true,
+    });
     if (outcome.status !== 'imported') throw new Error(outcome.status);
-    expect(outcome.activation).toMatchObject({ ok: false, configuration: 'deployer-acme-qa', createdConfiguration: false });
+    expect(outcome.activation).toMatchObject({
+      ok: false,
+      configuration: 'deployer-acme-qa',
+      createdConfiguration: false,
+    });
     expect(outcome.activation?.message).toContain('Invalid JWT Signature');
-    expect(outcome.activation?.message).toContain('gcloud is back on configuration “default” (the new “deployer-acme-qa” was removed).');
+    expect(outcome.activation?.message).toContain(
+      'gcloud is back on configuration “default” (the new “deployer-acme-qa” was removed).',
+    );
     expect(outcome.activation?.commands.slice(-2).map((c) => [c.command, c.exitCode])).toEqual([
       ['gcloud config configurations activate default', 0],
       ['gcloud config configurations delete deployer-acme-qa --quiet', 0],
     ]);
     expect(app.core.snapshot().gcp?.activeConfiguration).toBe('default');
-    const listed = (await gcloudJson(['config', 'configurations', 'list'], app.gcloudDir)) as Array<{ name: string; is_active: boolean }>;
+    const listed = (await gcloudJson(['config', 'configurations', 'list'], app.gcloudDir)) as Array<{
+      name: string;
+      is_active: boolean;
+    }>;
     expect(listed.map((c) => [c.name, c.is_active])).toEqual([['default', true]]);
     await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
   });
@@ -213,7 +287,7 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
     });
     expect(existsSync(join(app.appDataDir, 'keys'))).toBe(false);
     expect(app.core.snapshot().gcp?.keys).toEqual([]);
-    expect(existsSync(app.gcloudDir) ? (await gcloudJson(['auth', 'list'], app.gcloudDir)) : []).toEqual([]);
+    expect(existsSync(app.gcloudDir) ? await gcloudJson(['auth', 'list'], app.gcloudDir) : []).toEqual([]);
   });
 });
 
@@ -257,13 +331,22 @@ describe('gcp operations without a keychain, a picker, or a matching download', 
   it('says plainly that there is no keychain, and writes nothing at all', async () => {
     const app = await setup({ secrets: unavailable });
     const key = serviceAccountKey({ project_id: 'nokeychain' });
-    const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'k.json'), key), activate: true });
+    const outcome = await app.handlers.gcpImportKey({
+      path: await writeJson(join(app.home, 'k.json'), key),
+      activate: true,
+    });
     expect(outcome).toMatchObject({ status: 'keychain-unavailable' });
     expect(outcome.status === 'keychain-unavailable' && outcome.message).toContain('The OS keychain is not available');
     expect(existsSync(join(app.appDataDir, 'keys'))).toBe(false);
     expect(existsSync(join(app.appDataDir, 'gcp-keys.json'))).toBe(false);
-    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({ ok: false, kind: 'not-imported' });
-    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toMatchObject({ removed: false, message: expect.stringContaining('keychain is not available') });
+    expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({
+      ok: false,
+      kind: 'not-imported',
+    });
+    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toMatchObject({
+      removed: false,
+      message: expect.stringContaining('keychain is not available'),
+    });
   });
 
   it('refuses a different key under an imported key id, naming both accounts; a BOM download is still "the same file"', async () => {
@@ -274,9 +357,16 @@ describe('gcp operations without a keychain, a picker, or a matching download', 
     await writeFile(download, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(old))]));
     expect((await app.handlers.gcpImportKey({ path: download })).status).toBe('imported');
     const outcome = await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'new.json'), other) });
-    expect(outcome).toMatchObject({ status: 'rejected', reason: 'key-id-conflict', message: expect.stringContaining(old.client_email) });
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      reason: 'key-id-conflict',
+      message: expect.stringContaining(old.client_email),
+    });
     expect(outcome.status === 'rejected' && outcome.message).toContain(other.client_email);
-    expect(await app.handlers.gcpDeleteDownload({ keyId: old.private_key_id, path: download })).toEqual({ deleted: true, message: null });
+    expect(await app.handlers.gcpDeleteDownload({ keyId: old.private_key_id, path: download })).toEqual({
+      deleted: true,
+      message: null,
+    });
     await app.handlers.gcpRemoveKey({ keyId: old.private_key_id });
   });
 
@@ -299,7 +389,9 @@ describe('gcp operations without a keychain, a picker, or a matching download', 
     expect(refused).toMatchObject({ deleted: false, message: expect.stringContaining('not the same file') });
     expect(existsSync(download)).toBe(true);
     const own = join(app.appDataDir, 'keys', `${key.private_key_id}.json`);
-    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: own })).toMatchObject({ deleted: false });
+    expect(await app.handlers.gcpDeleteDownload({ keyId: key.private_key_id, path: own })).toMatchObject({
+      deleted: false,
+    });
     expect(existsSync(own)).toBe(true);
     await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
   });
@@ -353,14 +445,19 @@ describe('GOOGLE_APPLICATION_CREDENTIALS in shell profiles: preview, then apply'
     const refused = await app.handlers.gcpShellProfilesApply({ previewId: preview.previewId });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('Preview the change again') });
     expect(await readFile(bashrc, 'utf8')).toBe('alias ll="ls -l"\nalias la="ls -a"\n');
-    await expect(app.handlers.gcpShellProfilesPreview({ keyId: 'not-imported' })).rejects.toThrow('No imported key has the id not-imported');
+    await expect(app.handlers.gcpShellProfilesPreview({ keyId: 'not-imported' })).rejects.toThrow(
+      'No imported key has the id not-imported',
+    );
     await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
   });
 });
 
 describe('the contract checks every GCP argument', () => {
   it('accepts absolute paths and key ids, refuses the rest', () => {
-    expect(parseInput('gcpImportKey', { path: '/home/u/Downloads/k.json', activate: true })).toEqual({ path: '/home/u/Downloads/k.json', activate: true });
+    expect(parseInput('gcpImportKey', { path: '/home/u/Downloads/k.json', activate: true })).toEqual({
+      path: '/home/u/Downloads/k.json',
+      activate: true,
+    });
     expect(parseInput('gcpImportKey', { path: 'C:\\Users\\u\\k.json' })).toEqual({ path: 'C:\\Users\\u\\k.json' });
     expect(() => parseInput('gcpImportKey', { path: 'k.json' })).toThrow();
     expect(() => parseInput('gcpImportKey', { path: '/a\nb' })).toThrow();

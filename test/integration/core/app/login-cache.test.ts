@@ -43,14 +43,24 @@ LoginTokenLoader(JSONFileCache(get_login_token_cache_directory())).save_token(se
 `;
 
 function botocoreSave(env: NodeJS.ProcessEnv, session: string, token: Record<string, unknown>): void {
-  const run = spawnSync('python3', ['-c', BOTOCORE_SAVE], { input: JSON.stringify([session, token]), env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+  const run = spawnSync('python3', ['-c', BOTOCORE_SAVE], {
+    input: JSON.stringify([session, token]),
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+  });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
 }
 
 async function start(env: NodeJS.ProcessEnv = {}, watch = false): Promise<Core> {
   if (!home) throw new Error('no home');
-  core = createCore({ env: { HOME: home.home, PATH: '', ...env }, homeDir: home.home, settingsFile: home.settingsFile, detectCli: false, watch });
+  core = createCore({
+    env: { HOME: home.home, PATH: '', ...env },
+    homeDir: home.home,
+    settingsFile: home.settingsFile,
+    detectCli: false,
+    watch,
+  });
   await core.start();
   return core;
 }
@@ -69,10 +79,30 @@ describe('aws login caches', () => {
     const file = loginCachePath(join(home.home, '.aws', 'login', 'cache'), ARN);
     expect(snap.aws.loginSessions).toHaveLength(2);
     expect(session(snap, ARN)).toEqual(
-      expect.objectContaining({ name: ARN, status: 'valid', refreshable: true, accountId: '012345678901', cacheFile: file, profiles: ['console', 'console-2'], problems: [], credentialsExpireAt: new Date(stamp).toISOString() }),
+      expect.objectContaining({
+        name: ARN,
+        status: 'valid',
+        refreshable: true,
+        accountId: '012345678901',
+        cacheFile: file,
+        profiles: ['console', 'console-2'],
+        problems: [],
+        credentialsExpireAt: new Date(stamp).toISOString(),
+      }),
     );
-    expect(session(snap, OTHER)).toMatchObject({ status: 'signed-out', expiresAt: null, refreshable: false, accountId: null, profiles: ['bob'] });
-    expect(profile(snap, 'console')).toMatchObject({ kind: 'login', status: 'valid', accountId: '012345678901', expiresAt: session(snap, ARN)?.expiresAt });
+    expect(session(snap, OTHER)).toMatchObject({
+      status: 'signed-out',
+      expiresAt: null,
+      refreshable: false,
+      accountId: null,
+      profiles: ['bob'],
+    });
+    expect(profile(snap, 'console')).toMatchObject({
+      kind: 'login',
+      status: 'valid',
+      accountId: '012345678901',
+      expiresAt: session(snap, ARN)?.expiresAt,
+    });
     expect(profile(snap, 'bob')).toMatchObject({ kind: 'login', status: 'signed-out', accountId: null });
     expect(snap.nextDeadline).not.toBeNull();
     const text = JSON.stringify(snap);
@@ -83,9 +113,18 @@ describe('aws login caches', () => {
     home = await makeAwsHome();
     await home.writeConfig(CONFIG);
     const dir = join(home.home, 'logins');
-    botocoreSave({ HOME: home.home, AWS_LOGIN_CACHE_DIRECTORY: dir }, ARN, loginToken({ expiresAt: '2026-01-01T00:00:00Z', signedInAt: Date.parse('2025-12-31T23:00:00Z') }));
+    botocoreSave(
+      { HOME: home.home, AWS_LOGIN_CACHE_DIRECTORY: dir },
+      ARN,
+      loginToken({ expiresAt: '2026-01-01T00:00:00Z', signedInAt: Date.parse('2025-12-31T23:00:00Z') }),
+    );
     const snap = (await start({ AWS_LOGIN_CACHE_DIRECTORY: dir })).snapshot();
-    expect(session(snap, ARN)).toMatchObject({ status: 'expired', refreshable: false, cacheFile: loginCachePath(dir, ARN), expiresAt: '2026-01-01T00:00:00.000Z' });
+    expect(session(snap, ARN)).toMatchObject({
+      status: 'expired',
+      refreshable: false,
+      cacheFile: loginCachePath(dir, ARN),
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(profile(snap, 'console')?.status).toBe('expired');
   });
 
@@ -97,10 +136,17 @@ describe('aws login caches', () => {
     delete token.clientId;
     const file = await writeLoginToken(dir, ARN, token);
     const c = await start({}, true);
-    expect(session(c.snapshot(), ARN)).toMatchObject({ status: 'error', problems: [expect.objectContaining({ file, message: expect.stringContaining('clientId') })] });
+    expect(session(c.snapshot(), ARN)).toMatchObject({
+      status: 'error',
+      problems: [expect.objectContaining({ file, message: expect.stringContaining('clientId') })],
+    });
     expect(profile(c.snapshot(), 'console')?.problems).toEqual([expect.objectContaining({ file })]);
 
-    await writeLoginToken(dir, OTHER, loginToken({ expiresAt: new Date(Date.now() + 600_000).toISOString(), accountId: '210987654321' }));
+    await writeLoginToken(
+      dir,
+      OTHER,
+      loginToken({ expiresAt: new Date(Date.now() + 600_000).toISOString(), accountId: '210987654321' }),
+    );
     const signedIn = await snapshotWhere(c, (s) => profile(s, 'bob')?.status === 'valid');
     expect(profile(signedIn, 'bob')?.accountId).toBe('210987654321');
 

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('loginShellPath', () => {
-  it("reads the PATH a real login shell sets up, ignoring what its rc files print", async () => {
+  it('reads the PATH a real login shell sets up, ignoring what its rc files print', async () => {
     dir = await mkdtemp(join(tmpdir(), 'cloudid-shell-'));
     // bash -l reads ~/.bash_profile: make one that prints noise and prepends a folder.
     await writeFile(join(dir, '.bash_profile'), 'echo "welcome!"\nexport PATH="/opt/from-profile/bin:$PATH"\n');
@@ -30,9 +30,13 @@ describe('loginShellPath', () => {
     const hanging = join(dir, 'hang.sh');
     await writeFile(hanging, '#!/bin/sh\nsleep 30\n');
     await chmod(hanging, 0o755);
-    await expect(loginShellPath({ shell: join(dir, 'missing'), fallback: '/fb', platform: 'linux' })).resolves.toBe('/fb');
+    await expect(loginShellPath({ shell: join(dir, 'missing'), fallback: '/fb', platform: 'linux' })).resolves.toBe(
+      '/fb',
+    );
     await expect(loginShellPath({ shell: '/bin/false', fallback: '/fb', platform: 'linux' })).resolves.toBe('/fb');
-    await expect(loginShellPath({ shell: hanging, fallback: '/fb', platform: 'linux', timeoutMs: 300 })).resolves.toBe('/fb');
+    await expect(loginShellPath({ shell: hanging, fallback: '/fb', platform: 'linux', timeoutMs: 300 })).resolves.toBe(
+      '/fb',
+    );
     await expect(loginShellPath({ shell: undefined, fallback: '/fb', platform: 'linux' })).resolves.toBe('/fb');
     await expect(loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'win32' })).resolves.toBe('/fb');
   });
@@ -48,7 +52,13 @@ describe('loginShellPath, stopped', () => {
     process.env.HOME = dir;
     try {
       const controller = new AbortController();
-      const answer = loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'linux', timeoutMs: 10_000, signal: controller.signal });
+      const answer = loginShellPath({
+        shell: '/bin/bash',
+        fallback: '/fb',
+        platform: 'linux',
+        timeoutMs: 10_000,
+        signal: controller.signal,
+      });
       await waitForFile(pidFile);
       const started = Date.now();
       controller.abort();
@@ -63,7 +73,9 @@ describe('loginShellPath, stopped', () => {
   });
 
   it('answers the fallback without starting a shell when already aborted', async () => {
-    await expect(loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'linux', signal: AbortSignal.abort() })).resolves.toBe('/fb');
+    await expect(
+      loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'linux', signal: AbortSignal.abort() }),
+    ).resolves.toBe('/fb');
   });
 
   it('on a timeout, kills the whole group too: a hanging profile does not hold the answer', async () => {
@@ -73,7 +85,9 @@ describe('loginShellPath, stopped', () => {
     process.env.HOME = dir;
     try {
       const started = Date.now();
-      await expect(loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'linux', timeoutMs: 300 })).resolves.toBe('/fb');
+      await expect(
+        loginShellPath({ shell: '/bin/bash', fallback: '/fb', platform: 'linux', timeoutMs: 300 }),
+      ).resolves.toBe('/fb');
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       process.env.HOME = previousHome;

@@ -16,7 +16,10 @@ describe('settings store', () => {
     dir = await mkdtemp(join(tmpdir(), 'cloudid-settings-'));
     const file = join(dir, 'nested', 'settings.json');
     await saveSettings(file, { ...DEFAULT_SETTINGS, leadTimeMinutes: 42, notifications: false });
-    expect(await loadSettings(file)).toEqual({ settings: { ...DEFAULT_SETTINGS, leadTimeMinutes: 42, notifications: false }, problem: null });
+    expect(await loadSettings(file)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, leadTimeMinutes: 42, notifications: false },
+      problem: null,
+    });
     expect(JSON.parse(await readFile(file, 'utf8')).leadTimeMinutes).toBe(42);
   });
 

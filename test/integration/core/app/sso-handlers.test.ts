@@ -104,7 +104,10 @@ describe('log in from the window', () => {
     expect(sessionOf('corp')?.status).toBe('valid');
     expect(core.snapshot().aws.profiles.find((p) => p.name === 'corp-admin')?.status).toBe('valid');
     // Metadata only: the token never crosses to the window.
-    const token = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as { accessToken: string; refreshToken: string };
+    const token = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as {
+      accessToken: string;
+      refreshToken: string;
+    };
     const wire = JSON.stringify([a, b, events]);
     expect(wire).not.toContain(token.accessToken);
     expect(wire).not.toContain(token.refreshToken);
@@ -148,7 +151,10 @@ describe('log in from the window', () => {
     const before = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as { accessToken: string };
     const refreshed = await handlers.ssoRefresh({ session: 'corp' });
     expect(refreshed).toMatchObject({ status: 'refreshed', session: 'corp' });
-    const after = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as { accessToken: string; refreshToken?: string };
+    const after = JSON.parse(await readFile(home.tokenPath('corp'), 'utf8')) as {
+      accessToken: string;
+      refreshToken?: string;
+    };
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBeTruthy();
 
@@ -157,21 +163,36 @@ describe('log in from the window', () => {
     expect(sessionOf('corp')?.status).toBe('signed-out');
     expect(await readFile(home.configFile, 'utf8')).toBe(config);
     expect(await handlers.ssoLogout({ session: 'corp' })).toEqual({ deleted: false });
-    expect(await handlers.ssoRefresh({ session: 'corp' })).toMatchObject({ status: 'cannot-refresh', reason: 'no-token' });
+    expect(await handlers.ssoRefresh({ session: 'corp' })).toMatchObject({
+      status: 'cannot-refresh',
+      reason: 'no-token',
+    });
   });
 });
 
 describe('configure and sync from the window', () => {
   const signIn = async (session: string): Promise<void> => {
-    await home.writeToken(session, { startUrl: START_URL, region: 'eu-west-1', accessToken: 'pre-issued-token', expiresAt: cacheStamp(Date.now() + 3600_000) });
+    await home.writeToken(session, {
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'pre-issued-token',
+      expiresAt: cacheStamp(Date.now() + 3600_000),
+    });
     await core.reload();
   };
 
   it('a new session, then pick an account and role: a profile appears in the snapshot, the user lines untouched', async () => {
-    const created = await handlers.ssoCreateSession({ name: 'team', startUrl: START_URL, region: 'eu-west-1', scopes: ['sso:account:access'] });
+    const created = await handlers.ssoCreateSession({
+      name: 'team',
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      scopes: ['sso:account:access'],
+    });
     expect(created).toMatchObject({ ok: true, configFile: home.configFile });
     expect(sessionOf('team')).toMatchObject({ startUrl: START_URL, region: 'eu-west-1', status: 'signed-out' });
-    expect(await handlers.ssoCreateSession({ name: 'team', startUrl: START_URL, region: 'eu-west-1' })).toMatchObject({ ok: false });
+    expect(await handlers.ssoCreateSession({ name: 'team', startUrl: START_URL, region: 'eu-west-1' })).toMatchObject({
+      ok: false,
+    });
     expect(await handlers.ssoListAccounts({ session: 'team' })).toMatchObject({ ok: false, reason: 'signed-out' });
 
     await signIn('team');
@@ -182,9 +203,24 @@ describe('configure and sync from the window', () => {
     expect(events.some((e) => e.event === 'ssoSyncProgress' && e.payload.session === 'team')).toBe(true);
 
     const account = listed.accounts[1]!;
-    expect(await handlers.ssoCreateProfile({ session: 'team', accountId: account.accountId, roleName: 'ReadOnly', profileName: 'team-ro', region: 'us-west-2' })).toMatchObject({ ok: true });
+    expect(
+      await handlers.ssoCreateProfile({
+        session: 'team',
+        accountId: account.accountId,
+        roleName: 'ReadOnly',
+        profileName: 'team-ro',
+        region: 'us-west-2',
+      }),
+    ).toMatchObject({ ok: true });
     const profile = core.snapshot().aws.profiles.find((p) => p.name === 'team-ro');
-    expect(profile).toMatchObject({ kind: 'sso', ssoSession: 'team', accountId: account.accountId, roleName: 'ReadOnly', region: 'us-west-2', status: 'valid' });
+    expect(profile).toMatchObject({
+      kind: 'sso',
+      ssoSession: 'team',
+      accountId: account.accountId,
+      roleName: 'ReadOnly',
+      region: 'us-west-2',
+      status: 'valid',
+    });
     expect((await readFile(home.configFile, 'utf8')).startsWith(CONFIG)).toBe(true);
   });
 
@@ -201,7 +237,10 @@ describe('configure and sync from the window', () => {
     expect(applied).toMatchObject({ ok: true, changed: true });
     const names = core.snapshot().aws.profiles.map((p) => p.name);
     for (const entry of preview.preview.entries) expect(names).toContain(entry.profileName);
-    expect(await handlers.ssoSyncApply({ previewId: preview.preview.id })).toMatchObject({ ok: false, reason: 'unknown-preview' });
+    expect(await handlers.ssoSyncApply({ previewId: preview.preview.id })).toMatchObject({
+      ok: false,
+      reason: 'unknown-preview',
+    });
 
     const again = await handlers.ssoSyncPreview({ session: 'corp' });
     if (!again.ok) throw new Error(again.message);
@@ -209,7 +248,12 @@ describe('configure and sync from the window', () => {
   });
 
   it('a rate-limited portal: the preview still lists everything and no call fails', async () => {
-    const limited = await startSsoPortal({ accounts: makePortalAccounts(40, ['Admin']), validTokens: ['pre-issued-token'], ratePerSecond: 40, burst: 2 });
+    const limited = await startSsoPortal({
+      accounts: makePortalAccounts(40, ['Admin']),
+      validTokens: ['pre-issued-token'],
+      ratePerSecond: 40,
+      burst: 2,
+    });
     const limitedCore = createCore({
       env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_SSO: limited.url },
       homeDir: home.home,
@@ -221,7 +265,11 @@ describe('configure and sync from the window', () => {
     try {
       await signIn('corp');
       await limitedCore.start();
-      const limitedHandlers = createOperationHandlers(limitedCore, { copyText: () => undefined }, (event, payload) => void events.push({ event, payload } as Emitted));
+      const limitedHandlers = createOperationHandlers(
+        limitedCore,
+        { copyText: () => undefined },
+        (event, payload) => void events.push({ event, payload } as Emitted),
+      );
       const preview = await limitedHandlers.ssoSyncPreview({ session: 'corp' });
       if (!preview.ok) throw new Error(preview.message);
       expect(preview.preview.listing).toMatchObject({ accounts: 40, roles: 40, complete: true, failedCalls: 0 });

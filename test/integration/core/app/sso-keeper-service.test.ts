@@ -5,7 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app/core';
 import { createOperationHandlers } from '../../../../electron/core/app/operation-handlers';
-import { createSsoKeeperService, describeNotice, type SsoKeeperService } from '../../../../electron/core/app/sso-keeper-service';
+import {
+  createSsoKeeperService,
+  describeNotice,
+  type SsoKeeperService,
+} from '../../../../electron/core/app/sso-keeper-service';
 import type { CannotRefreshNotice } from '../../../../electron/core/aws/sso-login/session-keeper';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
 import { startSilentServer } from '../../../support/silent-server';
@@ -72,7 +76,10 @@ afterEach(async () => {
 
 async function logIn(): Promise<void> {
   const browser = fakeBrowser();
-  const handlers = createOperationHandlers(core, { copyText: () => undefined, openExternal: (url) => (void browser.openUrl(url), true) });
+  const handlers = createOperationHandlers(core, {
+    copyText: () => undefined,
+    openExternal: (url) => (void browser.openUrl(url), true),
+  });
   const outcome = await handlers.ssoLogin({ session: 'corp' });
   if (outcome.status !== 'logged-in') throw new Error(outcome.message);
 }
@@ -90,7 +97,14 @@ describe('SSO keeper service', () => {
     await logIn();
     await expireIn(10 * 60_000);
     const silent = await startSilentServer();
-    const offline = createCore({ env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_SSO_OIDC: silent.url }, homeDir: home.home, settingsFile: home.settingsFile, watch: false, detectCli: false, gcp: false });
+    const offline = createCore({
+      env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_SSO_OIDC: silent.url },
+      homeDir: home.home,
+      settingsFile: home.settingsFile,
+      watch: false,
+      detectCli: false,
+      gcp: false,
+    });
     let clock = Date.now();
     const waits: number[] = [];
     const silentKeeper = createSsoKeeperService({
@@ -106,7 +120,9 @@ describe('SSO keeper service', () => {
       await offline.start();
       silentKeeper.start();
       await silentKeeper.review();
-      expect(heard).toEqual([`corp: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC.`]);
+      expect(heard).toEqual([
+        `corp: ${silent.host} did not answer within 0.3 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC.`,
+      ]);
       expect(waits.at(-1)).toBe(60_000);
       clock += 60_000;
       await silentKeeper.review();
@@ -129,7 +145,9 @@ describe('SSO keeper service', () => {
     // An hour-long token is refreshed 30 minutes before it expires: about 30 minutes from now.
     expect(due!.getTime() - Date.now()).toBeGreaterThan(25 * 60_000);
     expect(timers).toHaveLength(1);
-    expect(oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token')).toHaveLength(0);
+    expect(
+      oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token'),
+    ).toHaveLength(0);
   });
 
   it('refreshes a session that is due, keeps the refresh token, and publishes the new expiry', async () => {
@@ -148,8 +166,18 @@ describe('SSO keeper service', () => {
   });
 
   it('a session without a refresh token: one notice per token, not one per review', async () => {
-    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'no-refresh', expiresAt: cacheStamp(Date.now() + 20 * 60_000) });
-    await home.writeToken('https://legacy.awsapps.com/start', { startUrl: 'https://legacy.awsapps.com/start', region: 'us-east-1', accessToken: 'legacy', expiresAt: cacheStamp(Date.now() + 25 * 60_000) });
+    await home.writeToken('corp', {
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'no-refresh',
+      expiresAt: cacheStamp(Date.now() + 20 * 60_000),
+    });
+    await home.writeToken('https://legacy.awsapps.com/start', {
+      startUrl: 'https://legacy.awsapps.com/start',
+      region: 'us-east-1',
+      accessToken: 'legacy',
+      expiresAt: cacheStamp(Date.now() + 25 * 60_000),
+    });
     await core.reload();
     const notices: CannotRefreshNotice[] = [];
     keeper.onNotice((notice) => notices.push(notice));
@@ -162,7 +190,10 @@ describe('SSO keeper service', () => {
       ['corp', 'no-refresh-token'],
       ['https://legacy.awsapps.com/start', 'no-refresh-token'],
     ]);
-    const text = describeNotice(notices.find((n) => n.session === 'corp')!, () => '14:05');
+    const text = describeNotice(
+      notices.find((n) => n.session === 'corp')!,
+      () => '14:05',
+    );
     expect(text.body).toContain('Log in before 14:05');
     expect(oidc.requests).toHaveLength(0);
   });
@@ -183,7 +214,12 @@ describe('SSO keeper service', () => {
     });
     const notices: CannotRefreshNotice[] = [];
     held.onNotice((notice) => notices.push(notice));
-    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'no-refresh', expiresAt: cacheStamp(clock + 3 * 3600_000) });
+    await home.writeToken('corp', {
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'no-refresh',
+      expiresAt: cacheStamp(clock + 3 * 3600_000),
+    });
     await core.reload();
     held.start();
     await held.review();
@@ -197,11 +233,21 @@ describe('SSO keeper service', () => {
     expect(notices).toHaveLength(1);
 
     // A new token without a refresh token: a new notice, held again until its own time.
-    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'again', expiresAt: cacheStamp(clock + 5 * 3600_000) });
+    await home.writeToken('corp', {
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'again',
+      expiresAt: cacheStamp(clock + 5 * 3600_000),
+    });
     await core.reload();
     await held.review();
     expect(notices).toHaveLength(1);
-    await home.writeToken('corp', { startUrl: START_URL, region: 'eu-west-1', accessToken: 'third', expiresAt: cacheStamp(clock + 6 * 3600_000) });
+    await home.writeToken('corp', {
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'third',
+      expiresAt: cacheStamp(clock + 6 * 3600_000),
+    });
     await core.reload();
     clock += 5 * 3600_000 - 10 * 60_000;
     await held.review();
@@ -218,6 +264,8 @@ describe('SSO keeper service', () => {
     keeper.stop();
     expect(timers).toHaveLength(0);
     await expireIn(5 * 60_000);
-    expect(oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token')).toHaveLength(0);
+    expect(
+      oidc.requests.filter((r) => r.operation === 'CreateToken' && r.body.grantType === 'refresh_token'),
+    ).toHaveLength(0);
   });
 });

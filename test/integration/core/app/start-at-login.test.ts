@@ -44,7 +44,10 @@ function parseDesktopEntry(text: string): Map<string, string> {
     if (group !== 'Desktop Entry') continue;
     const [, key = '', raw = ''] = entry;
     if (keys.has(key)) throw new Error(`duplicate key ${key}`);
-    keys.set(key, raw.replace(/\\([sntr\\])/g, (_, c: string) => ({ s: ' ', n: '\n', t: '\t', r: '\r', '\\': '\\' })[c] ?? c));
+    keys.set(
+      key,
+      raw.replace(/\\([sntr\\])/g, (_, c: string) => ({ s: ' ', n: '\n', t: '\t', r: '\r', '\\': '\\' })[c] ?? c),
+    );
   }
   return keys;
 }
@@ -89,7 +92,10 @@ function parseExec(exec: string): string[] {
 
 function linux(home: string, launch: LaunchCommand, env: NodeJS.ProcessEnv = {}) {
   const loginItems = recordingLoginItems();
-  return { startAtLogin: createStartAtLogin({ platform: 'linux', env, homeDir: home, launch, loginItems }), loginItems };
+  return {
+    startAtLogin: createStartAtLogin({ platform: 'linux', env, homeDir: home, launch, loginItems }),
+    loginItems,
+  };
 }
 
 describe('start at login on Linux (XDG autostart)', () => {
@@ -118,7 +124,10 @@ describe('start at login on Linux (XDG autostart)', () => {
 
   it('quotes paths with spaces, quotes, dollars, backslashes and percent signs so they survive parsing', async () => {
     const home = await tempHome();
-    const launch = { executable: '/opt/Cloud Identity Tray/cloud-identity-tray', args: ['/src/my "app" $HOME\\x 100%', 'plain', ''] };
+    const launch = {
+      executable: '/opt/Cloud Identity Tray/cloud-identity-tray',
+      args: ['/src/my "app" $HOME\\x 100%', 'plain', ''],
+    };
     const { startAtLogin } = linux(home, launch);
     await startAtLogin.apply(true);
     const keys = parseDesktopEntry(await readFile(autostartFile({}, home), 'utf8'));
@@ -130,10 +139,14 @@ describe('start at login on Linux (XDG autostart)', () => {
     const launch = { executable: '/usr/bin/cloud-identity-tray', args: [] };
     const { startAtLogin } = linux(home, launch, { XDG_CONFIG_HOME: join(home, 'xdg') });
     expect((await startAtLogin.apply(true)).entry).toBe(join(home, 'xdg', 'autostart', 'cloud-identity-tray.desktop'));
-    expect(parseDesktopEntry(await readFile(join(home, 'xdg', 'autostart', 'cloud-identity-tray.desktop'), 'utf8')).get('Exec')).toBe(
-      '/usr/bin/cloud-identity-tray',
+    expect(
+      parseDesktopEntry(await readFile(join(home, 'xdg', 'autostart', 'cloud-identity-tray.desktop'), 'utf8')).get(
+        'Exec',
+      ),
+    ).toBe('/usr/bin/cloud-identity-tray');
+    expect(autostartFile({ XDG_CONFIG_HOME: 'relative/xdg' }, home)).toBe(
+      join(home, '.config', 'autostart', 'cloud-identity-tray.desktop'),
     );
-    expect(autostartFile({ XDG_CONFIG_HOME: 'relative/xdg' }, home)).toBe(join(home, '.config', 'autostart', 'cloud-identity-tray.desktop'));
   });
 
   it('says so when the autostart folder is not writable', async () => {
@@ -156,15 +169,21 @@ describe('start at login on Linux (XDG autostart)', () => {
     expect(await startAtLogin.apply(true)).toMatchObject({ enabled: false, problem: expect.stringContaining(file) });
   });
 
-  it("never rewrites or removes an autostart file it did not write, and says why", async () => {
+  it('never rewrites or removes an autostart file it did not write, and says why', async () => {
     const home = await tempHome();
     const file = autostartFile({}, home);
     await mkdir(join(home, '.config', 'autostart'), { recursive: true });
     const users = '[Desktop Entry]\nType=Application\nName=Mine\nExec=/usr/bin/cloud-identity-tray --my-flag\n';
     await writeFile(file, users);
     const { startAtLogin } = linux(home, { executable: '/usr/bin/cloud-identity-tray', args: [] });
-    expect(await startAtLogin.apply(false)).toMatchObject({ enabled: true, problem: expect.stringContaining('was not written by Cloud Identity Tray') });
-    expect(await startAtLogin.apply(true)).toMatchObject({ enabled: true, problem: expect.stringContaining('leaves it as it is') });
+    expect(await startAtLogin.apply(false)).toMatchObject({
+      enabled: true,
+      problem: expect.stringContaining('was not written by Cloud Identity Tray'),
+    });
+    expect(await startAtLogin.apply(true)).toMatchObject({
+      enabled: true,
+      problem: expect.stringContaining('leaves it as it is'),
+    });
     expect(await readFile(file, 'utf8')).toBe(users);
   });
 
@@ -177,7 +196,10 @@ describe('start at login on Linux (XDG autostart)', () => {
     expect(parseDesktopEntry(await readFile(file, 'utf8')).get('Exec')).toBe('/new/Cloud.AppImage');
 
     // GNOME's startup settings switch an entry off with this key rather than deleting it.
-    const switchedOff = (await readFile(file, 'utf8')).replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false');
+    const switchedOff = (await readFile(file, 'utf8')).replace(
+      'X-GNOME-Autostart-enabled=true',
+      'X-GNOME-Autostart-enabled=false',
+    );
     await writeFile(file, switchedOff);
     const again = linux(home, { executable: '/newer/Cloud.AppImage', args: [] }).startAtLogin;
     expect(await again.refresh()).toEqual({ enabled: false, entry: file, problem: null });
@@ -218,7 +240,13 @@ describe('start at login on macOS and Windows (login items)', () => {
   it('macOS: sets and reads the login item without a path, and writes no file', async () => {
     const home = await tempHome();
     const loginItems = recordingLoginItems();
-    const startAtLogin = createStartAtLogin({ platform: 'darwin', env: {}, homeDir: home, launch: { executable: '/Applications/X.app/Contents/MacOS/X', args: [] }, loginItems });
+    const startAtLogin = createStartAtLogin({
+      platform: 'darwin',
+      env: {},
+      homeDir: home,
+      launch: { executable: '/Applications/X.app/Contents/MacOS/X', args: [] },
+      loginItems,
+    });
     expect(await startAtLogin.apply(true)).toEqual({ enabled: true, entry: null, problem: null });
     expect(await startAtLogin.apply(false)).toEqual({ enabled: false, entry: null, problem: null });
     expect(loginItems.calls).toEqual([
@@ -233,19 +261,41 @@ describe('start at login on macOS and Windows (login items)', () => {
   it('macOS: passes on what the user must approve in System Settings', async () => {
     const loginItems = recordingLoginItems();
     loginItems.status = 'requires-approval';
-    const startAtLogin = createStartAtLogin({ platform: 'darwin', env: {}, homeDir: '/nowhere', launch: { executable: '/x', args: [] }, loginItems });
+    const startAtLogin = createStartAtLogin({
+      platform: 'darwin',
+      env: {},
+      homeDir: '/nowhere',
+      launch: { executable: '/x', args: [] },
+      loginItems,
+    });
     expect((await startAtLogin.apply(true)).problem).toContain('System Settings');
   });
 
   it('Windows: names the executable and its arguments, and reports a failure instead of throwing', async () => {
     const loginItems = recordingLoginItems();
-    const launch = { executable: 'C:\\Users\\me\\AppData\\Local\\Programs\\Cloud Identity Tray\\Cloud Identity Tray.exe', args: [] };
-    const startAtLogin = createStartAtLogin({ platform: 'win32', env: {}, homeDir: 'C:\\Users\\me', launch, loginItems });
+    const launch = {
+      executable: 'C:\\Users\\me\\AppData\\Local\\Programs\\Cloud Identity Tray\\Cloud Identity Tray.exe',
+      args: [],
+    };
+    const startAtLogin = createStartAtLogin({
+      platform: 'win32',
+      env: {},
+      homeDir: 'C:\\Users\\me',
+      launch,
+      loginItems,
+    });
     expect(await startAtLogin.apply(true)).toEqual({ enabled: true, entry: null, problem: null });
-    expect(loginItems.calls[0]).toEqual({ method: 'set', arg: { openAtLogin: true, path: launch.executable, args: [] } });
+    expect(loginItems.calls[0]).toEqual({
+      method: 'set',
+      arg: { openAtLogin: true, path: launch.executable, args: [] },
+    });
     expect(loginItems.calls[1]).toEqual({ method: 'get', arg: { path: launch.executable, args: [] } });
     loginItems.failSet = new Error('registry says no');
-    expect(await startAtLogin.apply(false)).toEqual({ enabled: true, entry: null, problem: 'The login item could not be removed (registry says no).' });
+    expect(await startAtLogin.apply(false)).toEqual({
+      enabled: true,
+      entry: null,
+      problem: 'The login item could not be removed (registry says no).',
+    });
   });
 });
 
@@ -254,34 +304,48 @@ describe('start at login at each launch', () => {
     const loginItems = recordingLoginItems();
     loginItems.openAtLogin = initial;
     const saved: boolean[] = [];
-    const startAtLogin = createStartAtLogin({ platform: 'darwin', env: {}, homeDir: '/nowhere', launch: { executable: '/x', args: [] }, loginItems });
+    const startAtLogin = createStartAtLogin({
+      platform: 'darwin',
+      env: {},
+      homeDir: '/nowhere',
+      launch: { executable: '/x', args: [] },
+      loginItems,
+    });
     return { loginItems, saved, startAtLogin, saveSetting: async (enabled: boolean) => void saved.push(enabled) };
   }
 
   it('the first launch turns it on and saves that', async () => {
     const { loginItems, saved, startAtLogin, saveSetting } = scripted(false);
-    expect(await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: true, saveSetting })).toMatchObject({ enabled: true });
+    expect(
+      await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: true, saveSetting }),
+    ).toMatchObject({ enabled: true });
     expect(loginItems.openAtLogin).toBe(true);
     expect(saved).toEqual([true]);
   });
 
-  it("a saved off is kept: nothing is called, even if the login item exists", async () => {
+  it('a saved off is kept: nothing is called, even if the login item exists', async () => {
     const { loginItems, saved, startAtLogin, saveSetting } = scripted(true);
-    expect(await startAtLoginOnLaunch({ setting: false, startAtLogin, firstLaunchTurnsOn: true, saveSetting })).toBeNull();
+    expect(
+      await startAtLoginOnLaunch({ setting: false, startAtLogin, firstLaunchTurnsOn: true, saveSetting }),
+    ).toBeNull();
     expect(loginItems.calls).toEqual([]);
     expect(saved).toEqual([]);
   });
 
   it('a saved on is only read, never forced back on', async () => {
     const { loginItems, saved, startAtLogin, saveSetting } = scripted(false);
-    expect(await startAtLoginOnLaunch({ setting: true, startAtLogin, firstLaunchTurnsOn: true, saveSetting })).toMatchObject({ enabled: false });
+    expect(
+      await startAtLoginOnLaunch({ setting: true, startAtLogin, firstLaunchTurnsOn: true, saveSetting }),
+    ).toMatchObject({ enabled: false });
     expect(loginItems.calls.map((c) => c.method)).toEqual(['get']);
     expect(saved).toEqual([]);
   });
 
   it('a development build does not register itself on its first launch', async () => {
     const { loginItems, saved, startAtLogin, saveSetting } = scripted(false);
-    expect(await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: false, saveSetting })).toBeNull();
+    expect(
+      await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: false, saveSetting }),
+    ).toBeNull();
     expect(loginItems.calls).toEqual([]);
     expect(saved).toEqual([]);
   });
@@ -289,7 +353,9 @@ describe('start at login at each launch', () => {
   it('a first launch that could not turn it on saves nothing, so the next launch tries again', async () => {
     const { loginItems, saved, startAtLogin, saveSetting } = scripted(false);
     loginItems.failSet = new Error('denied');
-    expect(await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: true, saveSetting })).toMatchObject({ enabled: false, problem: expect.stringContaining('denied') });
+    expect(
+      await startAtLoginOnLaunch({ setting: null, startAtLogin, firstLaunchTurnsOn: true, saveSetting }),
+    ).toMatchObject({ enabled: false, problem: expect.stringContaining('denied') });
     expect(saved).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ function findV1(): string {
     .filter((line) => line.trim() !== '');
   for (const candidate of candidates) {
     try {
-      const out = execFileSync(candidate, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: REAL_CLI_TIMEOUT_MS });
+      const out = execFileSync(candidate, ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: REAL_CLI_TIMEOUT_MS,
+      });
       if (/aws-cli\/1\./.test(out)) return candidate;
     } catch {
       // Not runnable: try the next one.
@@ -72,7 +76,11 @@ afterAll(async () => {
 
 describe('detectAwsClis on this machine', () => {
   it('finds v1 then v2 in PATH order and names the v2 in the warning', async () => {
-    const report = await detectAwsClis({ path: `${v1Dir}:/usr/bin:/bin`, platform: 'linux', timeoutMs: REAL_CLI_TIMEOUT_MS });
+    const report = await detectAwsClis({
+      path: `${v1Dir}:/usr/bin:/bin`,
+      platform: 'linux',
+      timeoutMs: REAL_CLI_TIMEOUT_MS,
+    });
     expect(report.found.map((f) => [f.path, f.major])).toEqual([
       [v1Path, 1],
       [V2, 2],
@@ -91,7 +99,11 @@ describe('detectAwsClis on this machine', () => {
   });
 
   it('runs the v1 shim with the given PATH and warns that no v2 is installed', async () => {
-    const report = await detectAwsClis({ path: `${v1Dir}:${toolsDir}`, platform: 'linux', timeoutMs: REAL_CLI_TIMEOUT_MS });
+    const report = await detectAwsClis({
+      path: `${v1Dir}:${toolsDir}`,
+      platform: 'linux',
+      timeoutMs: REAL_CLI_TIMEOUT_MS,
+    });
     expect(report.found).toHaveLength(1);
     expect(report.found[0]).toMatchObject({ path: v1Path, major: 1, error: null });
     expect(report.warning).toContain('No AWS CLI v2 was found on PATH');
@@ -123,14 +135,27 @@ describe('detectAwsClis on this machine', () => {
     const failing = await script(path.join(tmp, 'failing'), 'echo "boom" >&2; exit 3');
     const report = await detectAwsClis({ path: `${garbage}:${failing}`, platform: 'linux' });
     expect(report.found).toEqual([
-      { path: path.join(garbage, 'aws'), version: null, major: null, error: '`aws --version` printed no AWS CLI version: hello from a fake aws' },
-      { path: path.join(failing, 'aws'), version: null, major: null, error: '`aws --version` exited with status 3: boom' },
+      {
+        path: path.join(garbage, 'aws'),
+        version: null,
+        major: null,
+        error: '`aws --version` printed no AWS CLI version: hello from a fake aws',
+      },
+      {
+        path: path.join(failing, 'aws'),
+        version: null,
+        major: null,
+        error: '`aws --version` exited with status 3: boom',
+      },
     ]);
     expect(report.warning).toContain('No AWS CLI v2 was found on PATH');
   });
 
   it('reads a version printed on stderr, as very old v1 does', async () => {
-    const old = await script(path.join(tmp, 'old'), 'echo "aws-cli/1.10.1 Python/2.7.12 Linux/4.4.0 botocore/1.4.1" >&2');
+    const old = await script(
+      path.join(tmp, 'old'),
+      'echo "aws-cli/1.10.1 Python/2.7.12 Linux/4.4.0 botocore/1.4.1" >&2',
+    );
     const report = await detectAwsClis({ path: old, platform: 'linux' });
     expect(report.found[0]).toMatchObject({ version: '1.10.1', major: 1, error: null });
   });
@@ -138,8 +163,15 @@ describe('detectAwsClis on this machine', () => {
   it('runs each aws with the PATH it was found on, as the terminal would', async () => {
     const probe = path.join(tmp, 'path-probe');
     const searchPath = `${probe}:${toolsDir}`;
-    await script(probe, `if [ "$PATH" = "${searchPath}" ]; then echo "aws-cli/2.0.1 Python/3 probe"; else echo "PATH was $PATH"; fi`);
-    const report = await detectAwsClis({ path: searchPath, platform: 'linux', env: { ...process.env, PATH: '/somewhere/else' } });
+    await script(
+      probe,
+      `if [ "$PATH" = "${searchPath}" ]; then echo "aws-cli/2.0.1 Python/3 probe"; else echo "PATH was $PATH"; fi`,
+    );
+    const report = await detectAwsClis({
+      path: searchPath,
+      platform: 'linux',
+      env: { ...process.env, PATH: '/somewhere/else' },
+    });
     expect(report.found).toEqual([{ path: path.join(probe, 'aws'), version: '2.0.1', major: 2, error: null }]);
   });
 
@@ -149,7 +181,11 @@ describe('detectAwsClis on this machine', () => {
     await writeFile(path.join(notExec, 'aws'), '#!/bin/sh\necho aws-cli/2.0.0\n', { mode: 0o644 });
     const dirNamedAws = path.join(tmp, 'dir-named');
     await mkdir(path.join(dirNamedAws, 'aws'), { recursive: true });
-    const report = await detectAwsClis({ path: `${notExec}:${dirNamedAws}:/usr/bin`, platform: 'linux', timeoutMs: REAL_CLI_TIMEOUT_MS });
+    const report = await detectAwsClis({
+      path: `${notExec}:${dirNamedAws}:/usr/bin`,
+      platform: 'linux',
+      timeoutMs: REAL_CLI_TIMEOUT_MS,
+    });
     expect(report.found.map((f) => f.path)).toEqual([V2]);
   });
 
@@ -179,7 +215,11 @@ describe('detectAwsClis on this machine', () => {
     const links = path.join(tmp, 'links');
     await mkdir(links);
     await symlink(V2, path.join(links, 'aws'));
-    const report = await detectAwsClis({ path: `${links}:/usr/bin`, platform: 'linux', timeoutMs: REAL_CLI_TIMEOUT_MS });
+    const report = await detectAwsClis({
+      path: `${links}:/usr/bin`,
+      platform: 'linux',
+      timeoutMs: REAL_CLI_TIMEOUT_MS,
+    });
     expect(report.found.map((f) => [f.path, f.major])).toEqual([[path.join(links, 'aws'), 2]]);
     expect(report.warning).toBeNull();
   });

@@ -8,13 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAwsVersion } from '../../../../electron/core/aws/aws-cli-detect';
-import { readInstalledAwsVersion, type InstallVersionOptions } from '../../../../electron/core/aws/aws-cli-install-version';
+import {
+  readInstalledAwsVersion,
+  type InstallVersionOptions,
+} from '../../../../electron/core/aws/aws-cli-install-version';
 
 const REAL_CLI_TIMEOUT_MS = 20_000;
 const PIP_WRAPPER = (python: string): string =>
   `#!${python}\n# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom awscli.clidriver import main\nif __name__ == '__main__':\n    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n    sys.exit(main())\n`;
 /** awscli's own bin/aws (v1, and Debian's v2), shortened to the lines that matter. */
-const AWSCLI_SCRIPT = (python: string): string => `#!${python}\nimport sys\nimport os\nimport awscli.clidriver\n\n\ndef main():\n    return awscli.clidriver.main()\n`;
+const AWSCLI_SCRIPT = (python: string): string =>
+  `#!${python}\nimport sys\nimport os\nimport awscli.clidriver\n\n\ndef main():\n    return awscli.clidriver.main()\n`;
 /** What `pyenv rehash` writes (pyenv 2.x). */
 const PYENV_SHIM = (root: string): string =>
   `#!/usr/bin/env bash\nset -e\n[ -n "$PYENV_DEBUG" ] && set -x\n\nprogram="\${0##*/}"\n\nexport PYENV_ROOT="${root}"\nSHIM_PATH=\${0%/*}\nif [[ $SHIM_PATH != "${root}/shims" ]]; then\n  export _PYENV_SHIM_PATH="$SHIM_PATH"\nfi\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`;
@@ -45,11 +49,16 @@ async function link(target: string, at: string): Promise<string> {
   return at;
 }
 
-const initPy = (version: string): string => `# Copyright Amazon.com\nimport os\n\n__version__ = '${version}'\n\n_awscli_data_path = []\n`;
+const initPy = (version: string): string =>
+  `# Copyright Amazon.com\nimport os\n\n__version__ = '${version}'\n\n_awscli_data_path = []\n`;
 
 /** A Python installed under `prefix` as python.org, pyenv and Debian lay it out: enough for the landmark. */
 async function fakePython(prefix: string, minor: number): Promise<string> {
-  const real = await put(path.join(prefix, 'bin', `python3.${minor}`), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0]), 0o755);
+  const real = await put(
+    path.join(prefix, 'bin', `python3.${minor}`),
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0]),
+    0o755,
+  );
   await link(`python3.${minor}`, path.join(prefix, 'bin', 'python3'));
   await link(`python3.${minor}`, path.join(prefix, 'bin', 'python'));
   await put(path.join(prefix, 'lib', `python3.${minor}`, 'os.py'), '# stdlib\n');
@@ -66,13 +75,24 @@ const opts = (extra: Partial<InstallVersionOptions> = {}): InstallVersionOptions
 
 /** What the real binary prints, run with the same environment and directory. */
 function printed(file: string, env: NodeJS.ProcessEnv, cwd: string): { version: string; major: number } | null {
-  const out = execFileSync(file, ['--version'], { encoding: 'utf8', env, cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: REAL_CLI_TIMEOUT_MS });
+  const out = execFileSync(file, ['--version'], {
+    encoding: 'utf8',
+    env,
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: REAL_CLI_TIMEOUT_MS,
+  });
   return parseAwsVersion(out);
 }
 
 describe('the real installs on this machine', () => {
   const env = { ...process.env };
-  const realOpts = (cwd: string, extra: NodeJS.ProcessEnv = {}): InstallVersionOptions => ({ path: env.PATH, env: { ...env, ...extra }, cwd, platform: 'linux' });
+  const realOpts = (cwd: string, extra: NodeJS.ProcessEnv = {}): InstallVersionOptions => ({
+    path: env.PATH,
+    env: { ...env, ...extra },
+    cwd,
+    platform: 'linux',
+  });
   const onPath = (): string[] =>
     execFileSync('bash', ['-c', 'which -a aws'], { encoding: 'utf8', env })
       .split('\n')
@@ -105,7 +125,11 @@ describe('the real installs on this machine', () => {
     const sub = path.join(project, 'src');
     await mkdir(sub, { recursive: true });
     const versionsDir = path.join(path.dirname(path.dirname(shim)), 'versions');
-    const hasAws = async (v: string): Promise<boolean> => access(path.join(versionsDir, v, 'bin', 'aws'), fsConstants.X_OK).then(() => true, () => false);
+    const hasAws = async (v: string): Promise<boolean> =>
+      access(path.join(versionsDir, v, 'bin', 'aws'), fsConstants.X_OK).then(
+        () => true,
+        () => false,
+      );
     const versions = await readdir(versionsDir);
     const aws = await Promise.all(versions.map(hasAws));
     const withoutAws = versions.find((_, i) => !aws[i]);
@@ -126,7 +150,10 @@ describe('the official v2 installer', () => {
     await put(path.join(versionDir, 'dist', 'aws'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), 0o755);
     await link('../dist/aws', path.join(versionDir, 'bin', 'aws'));
     await link(versionDir, path.join(root, 'v2', 'current'));
-    const onPath = await link(path.join(root, 'v2', 'current', 'bin', 'aws'), path.join(tmp, 'installer', 'bin', 'aws'));
+    const onPath = await link(
+      path.join(root, 'v2', 'current', 'bin', 'aws'),
+      path.join(tmp, 'installer', 'bin', 'aws'),
+    );
     expect(await readInstalledAwsVersion(onPath, opts())).toEqual({ version: '2.15.30', major: 2 });
     // On Windows the MSI's folder names no version.
     expect(await readInstalledAwsVersion(onPath, opts({ platform: 'win32' }))).toBeNull();
@@ -136,7 +163,10 @@ describe('the official v2 installer', () => {
     const root = path.join(tmp, 'installer-odd', 'aws-cli');
     await put(path.join(root, 'v2', '2.15.30-patched', 'dist', 'aws'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]), 0o755);
     await link(path.join(root, 'v2', '2.15.30-patched'), path.join(root, 'v2', 'current'));
-    const odd = await link(path.join(root, 'v2', 'current', 'dist', 'aws'), path.join(tmp, 'installer-odd', 'bin', 'aws'));
+    const odd = await link(
+      path.join(root, 'v2', 'current', 'dist', 'aws'),
+      path.join(tmp, 'installer-odd', 'bin', 'aws'),
+    );
     expect(await readInstalledAwsVersion(odd, opts())).toBeNull();
     // The macOS .pkg layout: /usr/local/aws-cli/aws, no version in any folder.
     const pkg = await put(path.join(tmp, 'pkg', 'aws-cli', 'aws'), Buffer.from([0xcf, 0xfa, 0xed, 0xfe, 0]), 0o755);
@@ -145,7 +175,7 @@ describe('the official v2 installer', () => {
 });
 
 describe('pip installs', () => {
-  it('reads a venv\'s site-packages, and ignores its base unless the venv includes it', async () => {
+  it("reads a venv's site-packages, and ignores its base unless the venv includes it", async () => {
     const base = path.join(tmp, 'venv-case', 'base');
     const python = await fakePython(base, 12);
     await put(path.join(base, 'lib', 'python3.12', 'site-packages', 'awscli', '__init__.py'), initPy('1.20.0'));
@@ -166,8 +196,15 @@ describe('pip installs', () => {
     const usr = path.join(tmp, 'user-case', 'usr');
     await fakePython(usr, 11);
     const userHome = path.join(tmp, 'user-case', 'home');
-    await put(path.join(userHome, '.local', 'lib', 'python3.11', 'site-packages', 'awscli', '__init__.py'), initPy('1.29.4'));
-    const aws = await put(path.join(userHome, '.local', 'bin', 'aws'), AWSCLI_SCRIPT(path.join(usr, 'bin', 'python3')), 0o755);
+    await put(
+      path.join(userHome, '.local', 'lib', 'python3.11', 'site-packages', 'awscli', '__init__.py'),
+      initPy('1.29.4'),
+    );
+    const aws = await put(
+      path.join(userHome, '.local', 'bin', 'aws'),
+      AWSCLI_SCRIPT(path.join(usr, 'bin', 'python3')),
+      0o755,
+    );
     const userOpts = opts({ env: { HOME: userHome } });
     expect(await readInstalledAwsVersion(aws, userOpts)).toEqual({ version: '1.29.4', major: 1 });
 
@@ -179,7 +216,7 @@ describe('pip installs', () => {
     expect(await readInstalledAwsVersion(aws, userOpts)).toBeNull();
   });
 
-  it('finds the interpreter of `#!/usr/bin/env python3` on the PATH given, and of pip\'s sh trampoline', async () => {
+  it("finds the interpreter of `#!/usr/bin/env python3` on the PATH given, and of pip's sh trampoline", async () => {
     const prefix = path.join(tmp, 'env-case', 'py');
     await fakePython(prefix, 13);
     await put(path.join(prefix, 'lib', 'python3.13', 'site-packages', 'awscli', '__init__.py'), initPy('1.36.2'));
@@ -200,7 +237,8 @@ describe('pip installs', () => {
 describe('pyenv', () => {
   let root: string;
   let shim: string;
-  const pyenvOpts = (extra: Partial<InstallVersionOptions> = {}): InstallVersionOptions => opts({ path: `${path.join(root, 'shims')}:/usr/bin:/bin`, ...extra });
+  const pyenvOpts = (extra: Partial<InstallVersionOptions> = {}): InstallVersionOptions =>
+    opts({ path: `${path.join(root, 'shims')}:/usr/bin:/bin`, ...extra });
 
   beforeAll(async () => {
     root = path.join(tmp, 'pyenv');
@@ -228,11 +266,18 @@ describe('pyenv', () => {
     await writeFile(path.join(project, '.python-version'), '3.12.4\n');
     expect(await readInstalledAwsVersion(shim, pyenvOpts({ cwd: deep }))).toEqual({ version: '1.40.0', major: 1 });
     // PYENV_DIR moves where pyenv starts looking.
-    expect(await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_DIR: deep } }))).toEqual({ version: '1.40.0', major: 1 });
+    expect(await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_DIR: deep } }))).toEqual({
+      version: '1.40.0',
+      major: 1,
+    });
 
-    expect(await readInstalledAwsVersion(shim, pyenvOpts({ cwd: deep, env: { HOME: home, PYENV_VERSION: '3.11.9' } }))).toEqual({ version: '1.30.0', major: 1 });
+    expect(
+      await readInstalledAwsVersion(shim, pyenvOpts({ cwd: deep, env: { HOME: home, PYENV_VERSION: '3.11.9' } })),
+    ).toEqual({ version: '1.30.0', major: 1 });
     // Several versions: the first that has the command wins.
-    expect(await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_VERSION: '3.13.0:3.12.4' } }))).toEqual({ version: '1.40.0', major: 1 });
+    expect(
+      await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_VERSION: '3.13.0:3.12.4' } })),
+    ).toEqual({ version: '1.40.0', major: 1 });
   });
 
   it('falls through to the system aws on PATH, skipping the shims', async () => {
@@ -241,21 +286,35 @@ describe('pyenv', () => {
     const bin = path.join(tmp, 'pyenv-system', 'bin');
     await link(path.join(sysDir, 'dist', 'aws'), path.join(bin, 'aws'));
     const searchPath = `${path.join(root, 'shims')}:${bin}`;
-    expect(await readInstalledAwsVersion(shim, opts({ path: searchPath, env: { HOME: home, PYENV_VERSION: 'system' } }))).toEqual({ version: '2.17.1', major: 2 });
-    expect(await readInstalledAwsVersion(shim, opts({ path: searchPath, env: { HOME: home, PYENV_VERSION: '3.13.0' } }))).toEqual({ version: '2.17.1', major: 2 });
+    expect(
+      await readInstalledAwsVersion(shim, opts({ path: searchPath, env: { HOME: home, PYENV_VERSION: 'system' } })),
+    ).toEqual({ version: '2.17.1', major: 2 });
+    expect(
+      await readInstalledAwsVersion(shim, opts({ path: searchPath, env: { HOME: home, PYENV_VERSION: '3.13.0' } })),
+    ).toEqual({ version: '2.17.1', major: 2 });
     // Nothing anywhere: pyenv would fail, so no answer.
-    expect(await readInstalledAwsVersion(shim, opts({ path: path.join(root, 'shims'), env: { HOME: home, PYENV_VERSION: '3.13.0' } }))).toBeNull();
+    expect(
+      await readInstalledAwsVersion(
+        shim,
+        opts({ path: path.join(root, 'shims'), env: { HOME: home, PYENV_VERSION: '3.13.0' } }),
+      ),
+    ).toBeNull();
   });
 
   it('says nothing for versions pyenv resolves by prefix, missing versions, comments and unknown hooks', async () => {
     for (const version of ['3.12', 'miniconda3-latest']) {
-      expect(await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_VERSION: version } }))).toBeNull();
+      expect(
+        await readInstalledAwsVersion(shim, pyenvOpts({ env: { HOME: home, PYENV_VERSION: version } })),
+      ).toBeNull();
     }
     const commented = path.join(tmp, 'pyenv-commented');
     await put(path.join(commented, '.python-version'), '# pinned for the CI\n3.12.4\n');
     expect(await readInstalledAwsVersion(shim, pyenvOpts({ cwd: commented }))).toBeNull();
 
-    const hook = await put(path.join(root, 'plugins', 'pyenv-custom', 'etc', 'pyenv.d', 'which', 'redirect.bash'), 'PYENV_COMMAND_PATH=/elsewhere\n');
+    const hook = await put(
+      path.join(root, 'plugins', 'pyenv-custom', 'etc', 'pyenv.d', 'which', 'redirect.bash'),
+      'PYENV_COMMAND_PATH=/elsewhere\n',
+    );
     expect(await readInstalledAwsVersion(shim, pyenvOpts())).toBeNull();
     await rm(hook);
     expect(await readInstalledAwsVersion(shim, pyenvOpts())).toEqual({ version: '1.30.0', major: 1 });
@@ -293,10 +352,15 @@ describe('doubtful or foreign files', () => {
     expect(await readInstalledAwsVersion(aws, opts())).toEqual({ version: '1.32.0', major: 1 });
     // PYTHONPATH or a .pth file can put another awscli in front.
     await put(path.join(tmp, 'garbage', 'pp', 'awscli', '__init__.py'), initPy('1.10.0'));
-    expect(await readInstalledAwsVersion(aws, opts({ env: { HOME: home, PYTHONPATH: path.join(tmp, 'garbage', 'pp') } }))).toBeNull();
+    expect(
+      await readInstalledAwsVersion(aws, opts({ env: { HOME: home, PYTHONPATH: path.join(tmp, 'garbage', 'pp') } })),
+    ).toBeNull();
     await put(path.join(site, 'dev.pth'), `${path.join(tmp, 'garbage', 'pp')}\n`);
     expect(await readInstalledAwsVersion(aws, opts())).toBeNull();
-    await put(path.join(site, 'dev.pth'), 'import __editable___awscli_1_32_0_finder; __editable___awscli_1_32_0_finder.install()\n');
+    await put(
+      path.join(site, 'dev.pth'),
+      'import __editable___awscli_1_32_0_finder; __editable___awscli_1_32_0_finder.install()\n',
+    );
     expect(await readInstalledAwsVersion(aws, opts())).toBeNull();
     await rm(path.join(site, 'dev.pth'));
     expect(await readInstalledAwsVersion(aws, opts({ env: { HOME: home, PYTHONHOME: prefix } }))).toBeNull();

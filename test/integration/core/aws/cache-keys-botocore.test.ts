@@ -14,7 +14,12 @@ import {
   ssoRoleCredentialsCacheKey,
   type AssumeRoleCacheArgs,
 } from '../../../../electron/core/aws/cli-credential-cache';
-import { formatCacheTimestamp, parseCacheTimestamp, parseSsoTokenCache, ssoTokenCacheKey } from '../../../../electron/core/aws/sso-token-cache';
+import {
+  formatCacheTimestamp,
+  parseCacheTimestamp,
+  parseSsoTokenCache,
+  ssoTokenCacheKey,
+} from '../../../../electron/core/aws/sso-token-cache';
 
 type Case =
   | { kind: 'assume-role'; roleArn: string; extra: Record<string, string | number> }
@@ -80,7 +85,12 @@ function ourKey(c: Case): string {
       return assumeRoleCacheKey(args);
     }
     case 'sso-role':
-      return ssoRoleCredentialsCacheKey({ startUrl: c.startUrl, accountId: c.accountId, roleName: c.roleName, sessionName: c.sessionName });
+      return ssoRoleCredentialsCacheKey({
+        startUrl: c.startUrl,
+        accountId: c.accountId,
+        roleName: c.roleName,
+        sessionName: c.sessionName,
+      });
     case 'sso-token':
       return ssoTokenCacheKey(
         c.sessionName === null
@@ -105,19 +115,56 @@ const FIXED: Case[] = [
   { kind: 'assume-role', roleArn: ROLE, extra: {} },
   { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: 'alice' } },
   { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: '' } },
-  { kind: 'assume-role', roleArn: ROLE, extra: { RoleSessionName: 'alice', ExternalId: 'ext-1', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', DurationSeconds: 3600 } },
+  {
+    kind: 'assume-role',
+    roleArn: ROLE,
+    extra: {
+      RoleSessionName: 'alice',
+      ExternalId: 'ext-1',
+      SerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+      DurationSeconds: 3600,
+    },
+  },
   { kind: 'assume-role', roleArn: ROLE, extra: { ExternalId: '' } },
   { kind: 'assume-role', roleArn: ROLE, extra: { DurationSeconds: 43200, SerialNumber: 'GAHT12345678' } },
-  { kind: 'assume-role', roleArn: 'arn:aws:iam::123456789012:role/josé-😀', extra: { RoleSessionName: 'ünï "quoted" \\ back\nline' } },
+  {
+    kind: 'assume-role',
+    roleArn: 'arn:aws:iam::123456789012:role/josé-😀',
+    extra: { RoleSessionName: 'ünï "quoted" \\ back\nline' },
+  },
   { kind: 'assume-role', roleArn: ROLE, extra: { Policy: POLICY } },
   { kind: 'assume-role', roleArn: ROLE, extra: { Policy: NUMERIC_POLICY, RoleSessionName: 's' } },
   { kind: 'assume-role', roleArn: ROLE, extra: { Policy: '  [1, "two", null, true, {"z": {}, "y": []}]  ' } },
   { kind: 'web-identity', roleArn: ROLE, extra: {} },
   { kind: 'web-identity', roleArn: ROLE, extra: { RoleSessionName: 'ci-runner' } },
-  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '123456789012', roleName: 'Admin', sessionName: 'my-sso' },
-  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '123456789012', roleName: 'Admin', sessionName: null },
-  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start/', accountId: '123456789012', roleName: 'Admin', sessionName: '' },
-  { kind: 'sso-role', startUrl: 'https://d-123.awsapps.com/start', accountId: '000000000001', roleName: 'Lecture-Seule', sessionName: 'équipe' },
+  {
+    kind: 'sso-role',
+    startUrl: 'https://d-123.awsapps.com/start',
+    accountId: '123456789012',
+    roleName: 'Admin',
+    sessionName: 'my-sso',
+  },
+  {
+    kind: 'sso-role',
+    startUrl: 'https://d-123.awsapps.com/start',
+    accountId: '123456789012',
+    roleName: 'Admin',
+    sessionName: null,
+  },
+  {
+    kind: 'sso-role',
+    startUrl: 'https://d-123.awsapps.com/start/',
+    accountId: '123456789012',
+    roleName: 'Admin',
+    sessionName: '',
+  },
+  {
+    kind: 'sso-role',
+    startUrl: 'https://d-123.awsapps.com/start',
+    accountId: '000000000001',
+    roleName: 'Lecture-Seule',
+    sessionName: 'équipe',
+  },
   { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: 'my-sso' },
   { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start', sessionName: null },
   { kind: 'sso-token', startUrl: 'https://d-123.awsapps.com/start#', sessionName: 'sessão 😀' },
@@ -125,27 +172,36 @@ const FIXED: Case[] = [
 
 // Well-formed Unicode (SSOTokenLoader encodes to UTF-8, which a lone surrogate would crash) plus
 // ASCII with control characters, to exercise every escape Python's ensure_ascii makes.
-const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary-ascii', maxLength: 12 }));
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary-ascii', maxLength: 12 }),
+);
 const optionalText = fc.option(text, { nil: undefined });
 const randomCase: fc.Arbitrary<Case> = fc.oneof(
-  fc.record({
-    roleArn: text,
-    session: optionalText,
-    externalId: optionalText,
-    serial: optionalText,
-    duration: fc.option(fc.integer({ min: -1, max: 1_000_000 }), { nil: undefined }),
-    policy: fc.option(fc.json(), { nil: undefined }),
-  }).map(({ roleArn, session, externalId, serial, duration, policy }): Case => {
-    const extra: Record<string, string | number> = {};
-    if (session !== undefined) extra.RoleSessionName = session;
-    if (externalId !== undefined) extra.ExternalId = externalId;
-    if (serial !== undefined) extra.SerialNumber = serial;
-    if (duration !== undefined) extra.DurationSeconds = duration;
-    if (policy !== undefined) extra.Policy = policy;
-    return { kind: 'assume-role', roleArn, extra };
-  }),
-  fc.record({ startUrl: text, accountId: text, roleName: text, sessionName: fc.option(text, { nil: null }) }).map((r): Case => ({ kind: 'sso-role', ...r })),
-  fc.record({ startUrl: text, sessionName: fc.option(text, { nil: null }) }).map((r): Case => ({ kind: 'sso-token', ...r })),
+  fc
+    .record({
+      roleArn: text,
+      session: optionalText,
+      externalId: optionalText,
+      serial: optionalText,
+      duration: fc.option(fc.integer({ min: -1, max: 1_000_000 }), { nil: undefined }),
+      policy: fc.option(fc.json(), { nil: undefined }),
+    })
+    .map(({ roleArn, session, externalId, serial, duration, policy }): Case => {
+      const extra: Record<string, string | number> = {};
+      if (session !== undefined) extra.RoleSessionName = session;
+      if (externalId !== undefined) extra.ExternalId = externalId;
+      if (serial !== undefined) extra.SerialNumber = serial;
+      if (duration !== undefined) extra.DurationSeconds = duration;
+      if (policy !== undefined) extra.Policy = policy;
+      return { kind: 'assume-role', roleArn, extra };
+    }),
+  fc
+    .record({ startUrl: text, accountId: text, roleName: text, sessionName: fc.option(text, { nil: null }) })
+    .map((r): Case => ({ kind: 'sso-role', ...r })),
+  fc
+    .record({ startUrl: text, sessionName: fc.option(text, { nil: null }) })
+    .map((r): Case => ({ kind: 'sso-token', ...r })),
 );
 const RANDOM = fc.sample(randomCase, { numRuns: 300, seed: 20261126 });
 
@@ -171,7 +227,9 @@ describe.each([
   });
 
   it(`agrees on ${RANDOM.length} generated cases`, () => {
-    const mismatches = RANDOM.map((c, i) => ({ c, ours: ourKey(c), theirs: answer.keys[FIXED.length + i] })).filter((m) => m.ours !== m.theirs);
+    const mismatches = RANDOM.map((c, i) => ({ c, ours: ourKey(c), theirs: answer.keys[FIXED.length + i] })).filter(
+      (m) => m.ours !== m.theirs,
+    );
     expect(mismatches).toEqual([]);
   });
 });
@@ -217,16 +275,31 @@ describe('token cache timestamps and refreshability, as botocore reads them', ()
     (d) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 23)}123-05:30`,
     (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
   ];
-  const dates = fc.sample(fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('9998-12-31T00:00:00Z'), noInvalidDate: true }), { numRuns: 60, seed: 7 });
+  const dates = fc.sample(
+    fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('9998-12-31T00:00:00Z'), noInvalidDate: true }),
+    { numRuns: 60, seed: 7 },
+  );
   // Fuzz the grammar too: anything we accept, botocore must read as the same instant.
   const fuzz = fc.sample(
-    fc.tuple(fc.constantFrom(...formats), fc.constantFrom(...dates), fc.string({ unit: fc.constantFrom(...'0123456789TZz:+-., UTCGM'.split('')), maxLength: 4 }), fc.nat(24)).map(([f, d, junk, at]) => {
-      const s = f(d);
-      return s.slice(0, at) + junk + s.slice(at + junk.length);
-    }),
+    fc
+      .tuple(
+        fc.constantFrom(...formats),
+        fc.constantFrom(...dates),
+        fc.string({ unit: fc.constantFrom(...'0123456789TZz:+-., UTCGM'.split('')), maxLength: 4 }),
+        fc.nat(24),
+      )
+      .map(([f, d, junk, at]) => {
+        const s = f(d);
+        return s.slice(0, at) + junk + s.slice(at + junk.length);
+      }),
     { numRuns: 400, seed: 11 },
   );
-  const timestamps = [...dates.flatMap((d) => formats.map((f) => f(d))), ...fuzz, '2026-01-01T00:00:00', '2026-02-30T00:00:00Z'];
+  const timestamps = [
+    ...dates.flatMap((d) => formats.map((f) => f(d))),
+    ...fuzz,
+    '2026-01-01T00:00:00',
+    '2026-02-30T00:00:00Z',
+  ];
 
   const live = '2027-02-24T12:00:00Z';
   const tokens: Array<Record<string, string>> = [];
@@ -303,11 +376,24 @@ describe('entries the AWS CLI writes to ~/.aws/cli/cache', () => {
     try {
       const roleArn = 'arn:aws:iam::210987654321:role/Admin';
       const startUrl = 'https://d-123.awsapps.com/start';
-      const run = spawnSync('/usr/bin/python3', ['-c', WRITER], { input: JSON.stringify({ dir, roleArn, startUrl }), encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync('/usr/bin/python3', ['-c', WRITER], {
+        input: JSON.stringify({ dir, roleArn, startUrl }),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       if (run.status !== 0) throw new Error(`the CLI's botocore failed (${run.status}): ${run.stderr}`);
       const written = JSON.parse(run.stdout) as string[];
-      const roleKey = assumeRoleCacheKey({ roleArn, roleSessionName: 'alice', durationSeconds: parseDurationSeconds('3600') });
-      const ssoKey = ssoRoleCredentialsCacheKey({ startUrl, accountId: '123456789012', roleName: 'Admin', sessionName: 'my-sso' });
+      const roleKey = assumeRoleCacheKey({
+        roleArn,
+        roleSessionName: 'alice',
+        durationSeconds: parseDurationSeconds('3600'),
+      });
+      const ssoKey = ssoRoleCredentialsCacheKey({
+        startUrl,
+        accountId: '123456789012',
+        roleName: 'Admin',
+        sessionName: 'my-sso',
+      });
       expect([roleKey, ssoKey]).toEqual(written);
       expect((await readdir(dir)).sort()).toEqual([`${roleKey}.json`, `${ssoKey}.json`].sort());
 

@@ -10,7 +10,11 @@ import { startSilentServer } from '../../../support/silent-server';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
 
 const DEV = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret-0000000000000000000000000000' };
-const DEV_IDENTITY = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDADEV000000000001' };
+const DEV_IDENTITY = {
+  account: '111122223333',
+  arn: 'arn:aws:iam::111122223333:user/dev',
+  userId: 'AIDADEV000000000001',
+};
 const PROC = { accessKeyId: 'AKIAPROC000000000001', secretAccessKey: 'proc-secret-000000000000000000000000000' };
 const OLD = { accessKeyId: 'ASIAOLD0000000000001', secretAccessKey: 'old-secret', sessionToken: 'old-session-token' };
 const ADMIN_ROLE = 'arn:aws:iam::444455556666:role/Admin';
@@ -23,7 +27,11 @@ let sts: StsServer;
 const savedEnv = { ...process.env };
 
 /** The environment the verifier is given; process.env points elsewhere to prove it is honoured. */
-const envFor = (endpoint: string): NodeJS.ProcessEnv => ({ HOME: home, PATH: process.env.PATH, AWS_ENDPOINT_URL_STS: endpoint });
+const envFor = (endpoint: string): NodeJS.ProcessEnv => ({
+  HOME: home,
+  PATH: process.env.PATH,
+  AWS_ENDPOINT_URL_STS: endpoint,
+});
 
 const errorOf = (check: IdentityCheck): IdentityCheck['error'] => {
   expect(check.identity).toBeNull();
@@ -102,14 +110,24 @@ beforeAll(async () => {
       `aws_secret_access_key = ${OLD.secretAccessKey}`,
       `aws_session_token = ${OLD.sessionToken}`,
       '',
-      ...FLEET.flatMap((name) => [`[${name}]`, `aws_access_key_id = ${DEV.accessKeyId}`, `aws_secret_access_key = ${DEV.secretAccessKey}`, '']),
+      ...FLEET.flatMap((name) => [
+        `[${name}]`,
+        `aws_access_key_id = ${DEV.accessKeyId}`,
+        `aws_secret_access_key = ${DEV.secretAccessKey}`,
+        '',
+      ]),
     ].join('\n'),
   );
 
   sts = await startStsServer({
     identities: {
       [DEV.accessKeyId]: { secretAccessKey: DEV.secretAccessKey, ...DEV_IDENTITY },
-      [PROC.accessKeyId]: { secretAccessKey: PROC.secretAccessKey, account: '777788889999', arn: 'arn:aws:iam::777788889999:user/proc', userId: 'AIDAPROC' },
+      [PROC.accessKeyId]: {
+        secretAccessKey: PROC.secretAccessKey,
+        account: '777788889999',
+        arn: 'arn:aws:iam::777788889999:user/proc',
+        userId: 'AIDAPROC',
+      },
       [OLD.accessKeyId]: {
         secretAccessKey: OLD.secretAccessKey,
         sessionToken: OLD.sessionToken,
@@ -134,8 +152,18 @@ describe('verify against the local STS', () => {
   it('verifies a static-keys profile and records when it asked', async () => {
     const verifier = createIdentityVerifier({ env: envFor(sts.url), now: () => new Date('2026-01-02T03:04:05.000Z') });
     const check = await verifier.verify('static', 'eu-west-1');
-    expect(check).toEqual({ profile: 'static', checkedAt: '2026-01-02T03:04:05.000Z', identity: DEV_IDENTITY, error: null });
-    expect(sts.requests.at(-1)).toMatchObject({ action: 'GetCallerIdentity', accessKeyId: DEV.accessKeyId, region: 'eu-west-1', status: 200 });
+    expect(check).toEqual({
+      profile: 'static',
+      checkedAt: '2026-01-02T03:04:05.000Z',
+      identity: DEV_IDENTITY,
+      error: null,
+    });
+    expect(sts.requests.at(-1)).toMatchObject({
+      action: 'GetCallerIdentity',
+      accessKeyId: DEV.accessKeyId,
+      region: 'eu-west-1',
+      status: 200,
+    });
   });
 
   it('asks STS in us-east-1 when no region is given', async () => {
@@ -152,7 +180,9 @@ describe('verify against the local STS', () => {
       arn: 'arn:aws:sts::444455556666:assumed-role/Admin/cloudid-test',
       userId: 'AROAADMIN00000000001:cloudid-test',
     });
-    expect(sts.requests.slice(before).map((r) => [r.action, r.accessKeyId?.slice(0, 4), r.hadSessionToken, r.status])).toEqual([
+    expect(
+      sts.requests.slice(before).map((r) => [r.action, r.accessKeyId?.slice(0, 4), r.hadSessionToken, r.status]),
+    ).toEqual([
       ['AssumeRole', 'AKIA', false, 200],
       ['GetCallerIdentity', 'ASIA', true, 200],
     ]);
@@ -160,7 +190,11 @@ describe('verify against the local STS', () => {
 
   it('runs credential_process and verifies what it printed', async () => {
     const check = await createIdentityVerifier({ env: envFor(sts.url) }).verify('proc');
-    expect(check.identity).toEqual({ account: '777788889999', arn: 'arn:aws:iam::777788889999:user/proc', userId: 'AIDAPROC' });
+    expect(check.identity).toEqual({
+      account: '777788889999',
+      arn: 'arn:aws:iam::777788889999:user/proc',
+      userId: 'AIDAPROC',
+    });
   });
 
   it('reports a failing credential_process without echoing what looks like a secret', async () => {
@@ -195,22 +229,35 @@ describe('verify against the local STS', () => {
 
   it('reports an unknown profile as a config problem', async () => {
     const error = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('no-such-profile'));
-    expect(error).toEqual({ kind: 'config', message: 'Profile no-such-profile is not defined in the AWS config or credentials file.' });
+    expect(error).toEqual({
+      kind: 'config',
+      message: 'Profile no-such-profile is not defined in the AWS config or credentials file.',
+    });
   });
 
   it('tells a profile without credentials from one that does not exist', async () => {
     const error = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('region-only'));
     expect(error?.kind).toBe('no-credentials');
     const orphan = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('orphan-role'));
-    expect(orphan).toEqual({ kind: 'config', message: 'Profile orphan-role uses source_profile missing-source, which does not exist or has no credentials.' });
+    expect(orphan).toEqual({
+      kind: 'config',
+      message: 'Profile orphan-role uses source_profile missing-source, which does not exist or has no credentials.',
+    });
   });
 
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE from its env', async () => {
     const alt = path.join(tmp, 'alt');
     await mkdir(alt, { recursive: true });
     await writeFile(path.join(alt, 'conf'), '[profile only-here]\nregion = us-west-2\n');
-    await writeFile(path.join(alt, 'creds'), `[only-here]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`);
-    const env = { ...envFor(sts.url), AWS_CONFIG_FILE: path.join(alt, 'conf'), AWS_SHARED_CREDENTIALS_FILE: path.join(alt, 'creds') };
+    await writeFile(
+      path.join(alt, 'creds'),
+      `[only-here]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`,
+    );
+    const env = {
+      ...envFor(sts.url),
+      AWS_CONFIG_FILE: path.join(alt, 'conf'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(alt, 'creds'),
+    };
     const check = await createIdentityVerifier({ env }).verify('only-here', 'us-west-2');
     expect(check.identity).toEqual(DEV_IDENTITY);
     // The default files under HOME are no longer read.
@@ -227,7 +274,9 @@ describe('SSO profiles when the process HOME is not the verifier HOME', () => {
   it('explains the SDK limitation rather than reporting the profile as missing', async () => {
     const error = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('sso'));
     expect(error?.kind).toBe('config');
-    expect(error?.message).toContain(`The AWS SDK reads SSO settings from ${path.join(tmp, 'elsewhere', '.aws', 'config')}`);
+    expect(error?.message).toContain(
+      `The AWS SDK reads SSO settings from ${path.join(tmp, 'elsewhere', '.aws', 'config')}`,
+    );
     expect(error?.message).toContain(`not from ${path.join(home, '.aws', 'config')}`);
   });
 });
@@ -261,7 +310,12 @@ describe('SSO profiles', () => {
     const { createHash } = await import('node:crypto');
     await writeFile(
       path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
-      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'expired-access-token', expiresAt: '2020-01-01T00:00:00Z' }),
+      JSON.stringify({
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'us-east-1',
+        accessToken: 'expired-access-token',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
     );
     const error = errorOf(await createIdentityVerifier({ env: envFor(sts.url) }).verify('sso'));
     expect(error?.kind).toBe('sso-login-required');
@@ -317,9 +371,12 @@ describe('verifyAll', () => {
 
   it('returns one result per distinct profile, failures included, and survives a throwing listener', async () => {
     const verifier = createIdentityVerifier({ env: envFor(sts.url), concurrency: 2 });
-    const results = await verifier.verifyAll(['static', 'no-such-profile', { profile: 'static', region: 'eu-west-1' }, 'admin'], () => {
-      throw new Error('listener bug');
-    });
+    const results = await verifier.verifyAll(
+      ['static', 'no-such-profile', { profile: 'static', region: 'eu-west-1' }, 'admin'],
+      () => {
+        throw new Error('listener bug');
+      },
+    );
     expect(results.map((r) => [r.profile, r.error?.kind ?? 'ok'])).toEqual([
       ['static', 'ok'],
       ['no-such-profile', 'config'],
@@ -329,7 +386,9 @@ describe('verifyAll', () => {
 
   it('reports progress 0 of 0 for an empty list', async () => {
     const progress: Array<[number, number]> = [];
-    expect(await createIdentityVerifier({ env: envFor(sts.url) }).verifyAll([], (d, t) => progress.push([d, t]))).toEqual([]);
+    expect(
+      await createIdentityVerifier({ env: envFor(sts.url) }).verifyAll([], (d, t) => progress.push([d, t])),
+    ).toEqual([]);
     expect(progress).toEqual([[0, 0]]);
   });
 });

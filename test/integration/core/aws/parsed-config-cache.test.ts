@@ -11,7 +11,8 @@ afterEach(async () => {
   home = null;
 });
 
-const CONFIG = '[profile alpha]\nregion = us-east-1\ncredential_process = /bin/true\n\n[profile beta]\nrole_arn = arn:aws:iam::111122223333:role/B\nsource_profile = alpha\n';
+const CONFIG =
+  '[profile alpha]\nregion = us-east-1\ncredential_process = /bin/true\n\n[profile beta]\nrole_arn = arn:aws:iam::111122223333:role/B\nsource_profile = alpha\n';
 
 describe('parsed config cache', () => {
   it('gives the same inputs as a fresh parse, and is used while the files are unchanged', async () => {
@@ -25,7 +26,12 @@ describe('parsed config cache', () => {
     const second = await readAwsInputs(env, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
     expect(first.parsed).toEqual(fresh.parsed);
     expect(second.parsed).toEqual(fresh.parsed);
-    expect(second.config).toEqual({ ok: true, path: home.configFile, size: CONFIG.length, mtimeMs: expect.any(Number) });
+    expect(second.config).toEqual({
+      ok: true,
+      path: home.configFile,
+      size: CONFIG.length,
+      mtimeMs: expect.any(Number),
+    });
 
     const stored = await readFile(join(cacheDir, 'aws-config-parsed.json'), 'utf8');
     expect(stored).toContain('beta');
@@ -43,7 +49,9 @@ describe('parsed config cache', () => {
     const env = { HOME: home.home };
     const cacheDir = join(home.home, 'cache');
     await readAwsInputs(env, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
-    await home.writeConfig(CONFIG.replace('alpha', 'gamma').replace('source_profile = alpha', 'source_profile = gamma'));
+    await home.writeConfig(
+      CONFIG.replace('alpha', 'gamma').replace('source_profile = alpha', 'source_profile = gamma'),
+    );
     const after = await readAwsInputs(env, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
     expect(after.parsed.profiles.map((p) => p.name).sort()).toEqual(['beta', 'gamma']);
   });
@@ -53,10 +61,14 @@ describe('parsed config cache', () => {
     await home.writeConfig(CONFIG);
     const cacheDir = join(home.home, 'cache');
     await readAwsInputs({ HOME: home.home }, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
-    const other = await readAwsInputs({ HOME: home.home, AWS_PROFILE: 'nope' }, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
+    const other = await readAwsInputs({ HOME: home.home, AWS_PROFILE: 'nope' }, home.home, 0, {
+      parseCache: openParsedConfigCache(cacheDir),
+    });
     expect(other.parsed.problems.map((p) => p.message).join(' ')).toMatch(/nope/);
     await writeFile(join(cacheDir, 'aws-config-parsed.json'), '{"key": ');
-    const again = await readAwsInputs({ HOME: home.home }, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
+    const again = await readAwsInputs({ HOME: home.home }, home.home, 0, {
+      parseCache: openParsedConfigCache(cacheDir),
+    });
     expect(again.parsed.profiles.map((p) => p.name).sort()).toEqual(['alpha', 'beta']);
   });
   it('ignores an entry of the right key but the wrong shape, and replaces it', async () => {
@@ -64,11 +76,22 @@ describe('parsed config cache', () => {
     await home.writeConfig(CONFIG);
     const cacheDir = join(home.home, 'cache');
     const file = join(cacheDir, 'aws-config-parsed.json');
-    const read = () => readAwsInputs({ HOME: home?.home }, home?.home ?? '', 0, { parseCache: openParsedConfigCache(cacheDir) });
+    const read = () =>
+      readAwsInputs({ HOME: home?.home }, home?.home ?? '', 0, { parseCache: openParsedConfigCache(cacheDir) });
     await read();
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { key: string; entry: { parsed: Record<string, unknown> } };
-    for (const damage of [{ profiles: 'oops' }, { ssoSessions: [null] }, { problems: [{ severity: 'fatal', message: 'x' }] }]) {
-      await writeFile(file, JSON.stringify({ key: stored.key, entry: { ...stored.entry, parsed: { ...stored.entry.parsed, ...damage } } }));
+    const stored = JSON.parse(await readFile(file, 'utf8')) as {
+      key: string;
+      entry: { parsed: Record<string, unknown> };
+    };
+    for (const damage of [
+      { profiles: 'oops' },
+      { ssoSessions: [null] },
+      { problems: [{ severity: 'fatal', message: 'x' }] },
+    ]) {
+      await writeFile(
+        file,
+        JSON.stringify({ key: stored.key, entry: { ...stored.entry, parsed: { ...stored.entry.parsed, ...damage } } }),
+      );
       const again = await read();
       expect(again.parsed.profiles.map((p) => p.name).sort()).toEqual(['alpha', 'beta']);
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(stored);

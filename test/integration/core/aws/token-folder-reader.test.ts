@@ -18,16 +18,43 @@ afterEach(async () => {
   home = null;
 });
 
-const SESSIONS = ['ok', 'refreshable', 'empty', 'half', 'bom', 'folder', 'fifo', 'big', 'huge', 'dangling', 'absent', 'unicode'];
+const SESSIONS = [
+  'ok',
+  'refreshable',
+  'empty',
+  'half',
+  'bom',
+  'folder',
+  'fifo',
+  'big',
+  'huge',
+  'dangling',
+  'absent',
+  'unicode',
+];
 
 async function oddHome(): Promise<AwsHome> {
   const h = (home = await makeAwsHome());
   await h.writeConfig(
-    SESSIONS.map((s, i) => `[sso-session ${s}]\nsso_start_url = https://${s}.awsapps.com/start\nsso_region = eu-west-1\n\n[profile p${i}]\nsso_session = ${s}\nsso_account_id = 11112222333${i % 10}\nsso_role_name = R\n`).join('\n'),
+    SESSIONS.map(
+      (s, i) =>
+        `[sso-session ${s}]\nsso_start_url = https://${s}.awsapps.com/start\nsso_region = eu-west-1\n\n[profile p${i}]\nsso_session = ${s}\nsso_account_id = 11112222333${i % 10}\nsso_role_name = R\n`,
+    ).join('\n'),
   );
-  const token = { startUrl: 'https://ok.awsapps.com/start', region: 'eu-west-1', accessToken: 'SECRET', expiresAt: cacheStamp(NOW + 3_600_000) };
+  const token = {
+    startUrl: 'https://ok.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: 'SECRET',
+    expiresAt: cacheStamp(NOW + 3_600_000),
+  };
   await h.writeToken('ok', token);
-  await h.writeToken('refreshable', { ...token, refreshToken: 'r', clientId: 'c', clientSecret: 's', registrationExpiresAt: cacheStamp(NOW + 86_400_000) });
+  await h.writeToken('refreshable', {
+    ...token,
+    refreshToken: 'r',
+    clientId: 'c',
+    clientSecret: 's',
+    registrationExpiresAt: cacheStamp(NOW + 86_400_000),
+  });
   await writeFile(h.tokenPath('empty'), '');
   await writeFile(h.tokenPath('half'), JSON.stringify(token).slice(0, 30));
   await writeFile(h.tokenPath('bom'), `\ufeff${JSON.stringify(token)}`);
@@ -53,7 +80,12 @@ describe('token folder reader', () => {
     expect(viaWorker.tokens).toEqual(direct.tokens);
     expect([...direct.tokens.keys()].sort()).toEqual([...SESSIONS].sort());
     // The cases really are different from each other.
-    const summary = Object.fromEntries([...direct.tokens].map(([name, t]) => [name, t.token ? 'token' : t.missing ? 'missing' : (t.problem?.message ?? '')]));
+    const summary = Object.fromEntries(
+      [...direct.tokens].map(([name, t]) => [
+        name,
+        t.token ? 'token' : t.missing ? 'missing' : (t.problem?.message ?? ''),
+      ]),
+    );
     expect(summary).toMatchObject({
       ok: 'token',
       refreshable: 'token',
@@ -75,8 +107,11 @@ describe('token folder reader', () => {
     reader = createTokenFolderReader();
     const read = await reader.read(h.ssoCacheDir);
     expect(read.names?.has('notes.txt')).toBe(true);
-    expect(JSON.parse(read.text(h.tokenPath('unicode').split('/').pop() as string) ?? 'null').startUrl).toBe('https://ünïcødé.awsapps.com/start');
-    for (const odd of ['empty', 'folder', 'fifo', 'big', 'huge', 'dangling']) expect(read.text(h.tokenPath(odd).split('/').pop() as string)).toBeUndefined();
+    expect(JSON.parse(read.text(h.tokenPath('unicode').split('/').pop() as string) ?? 'null').startUrl).toBe(
+      'https://ünïcødé.awsapps.com/start',
+    );
+    for (const odd of ['empty', 'folder', 'fifo', 'big', 'huge', 'dangling'])
+      expect(read.text(h.tokenPath(odd).split('/').pop() as string)).toBeUndefined();
     expect(read.text('notes.txt')).toBeUndefined(); // not a .json file: never a token
     expect(read.text('no-such-file.json')).toBeUndefined();
   });
@@ -87,7 +122,11 @@ describe('token folder reader', () => {
     try {
       await other.writeToken('solo', { accessToken: 'SECRET', expiresAt: cacheStamp(NOW) });
       reader = createTokenFolderReader();
-      const [first, second, missing] = await Promise.all([reader.read(a.ssoCacheDir), reader.read(other.ssoCacheDir), reader.read(join(other.home, 'nope'))]);
+      const [first, second, missing] = await Promise.all([
+        reader.read(a.ssoCacheDir),
+        reader.read(other.ssoCacheDir),
+        reader.read(join(other.home, 'nope')),
+      ]);
       expect(first.names?.size).toBe(SESSIONS.length + 1); // every token file, the dangling link and two others, but not "absent"
       expect([...(second.names ?? [])]).toEqual([other.tokenPath('solo').split('/').pop()]);
       expect(missing.names).toBeNull();
@@ -108,7 +147,11 @@ describe('token folder reader', () => {
     const during = reader.read(h.ssoCacheDir);
     await closing;
     expect((await during).names?.size).toBe(before.names?.size);
-    const broken: TokenFolderReader = { read: () => Promise.reject(new Error('worker crashed')), close: async () => undefined, running: () => false };
+    const broken: TokenFolderReader = {
+      read: () => Promise.reject(new Error('worker crashed')),
+      close: async () => undefined,
+      running: () => false,
+    };
     const inputs = await readAwsInputs({ HOME: h.home }, h.home, NOW, { tokenReader: broken });
     expect(inputs.tokens.get('ok')?.token?.expiresAt.getTime()).toBe(Math.floor((NOW + 3_600_000) / 1000) * 1000);
   });
@@ -123,6 +166,8 @@ describe('token folder reader', () => {
     expect(reader.running()).toBe(true); // kept a moment for the next change in a burst
     await new Promise((r) => setTimeout(r, 300));
     expect(reader.running()).toBe(false);
-    expect((await reader.read(h.ssoCacheDir)).text(h.tokenPath('ok').split('/').pop() as string)).toContain('"accessToken"');
+    expect((await reader.read(h.ssoCacheDir)).text(h.tokenPath('ok').split('/').pop() as string)).toContain(
+      '"accessToken"',
+    );
   });
 });

@@ -34,11 +34,9 @@ describe('writeFileAtomic across processes', () => {
     const file = join(dir, 'cache', 'shared.json');
     const rounds = 30;
     const writers = [0, 1, 2, 3].map((w) =>
-      run(
-        process.execPath,
-        ['--import', 'tsx', '--input-type=module', '-e', writerScript(file, w, rounds)],
-        { timeout: 60_000 },
-      ),
+      run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writerScript(file, w, rounds)], {
+        timeout: 60_000,
+      }),
     );
     let done = false;
     const finished = Promise.all(writers).finally(() => (done = true));

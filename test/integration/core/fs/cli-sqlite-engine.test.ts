@@ -37,7 +37,10 @@ afterAll(async () => {
 });
 
 function cloudid(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8' },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -83,7 +86,9 @@ image.close();
       format: 'esm',
       target: 'node22.12',
       mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);",
+      },
       logLevel: 'silent',
       absWorkingDir: REPO,
     });
@@ -93,7 +98,10 @@ image.close();
     await writeFile(join(work, 'fallback', 'image.db'), db.serialize());
     db.close();
     const wasm = join(REPO, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
-    const result = spawnSync(process.execPath, [outfile, join(work, 'fallback', 'image.db'), wasm], { cwd: work, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [outfile, join(work, 'fallback', 'image.db'), wasm], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ engine: 'sql.js', rows: [{ name: 'a' }, { name: 'b' }] });
   });

@@ -30,7 +30,8 @@ function gcloudEnv(configDir: string): NodeJS.ProcessEnv {
   };
 }
 
-const state = (configDir: string) => readGcpState({ env: { CLOUDSDK_CONFIG: configDir }, homeDir: configDir, platform: 'linux', now: new Date() });
+const state = (configDir: string) =>
+  readGcpState({ env: { CLOUDSDK_CONFIG: configDir }, homeDir: configDir, platform: 'linux', now: new Date() });
 
 async function gcloudJson(args: string[], configDir: string): Promise<unknown> {
   const result = await runGcloud([...args, '--format=json'], configDir, gcloudEnv(configDir));
@@ -45,7 +46,13 @@ describe('activation through the real gcloud', { timeout: 240_000 }, () => {
     server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
     server.addProject('acme-prod');
     const keyFile = await writeJson(join(dir, '..', `${key.private_key_id}.json`), key);
-    const result = await activateServiceAccount({ keyFile, account: key.client_email, projectId: 'acme-prod', newConfiguration: true, env: gcloudEnv(dir) });
+    const result = await activateServiceAccount({
+      keyFile,
+      account: key.client_email,
+      projectId: 'acme-prod',
+      newConfiguration: true,
+      env: gcloudEnv(dir),
+    });
     expect(result.message).toBeNull();
     expect(result.ok).toBe(true);
     expect(result.configuration).toBe('deployer-acme-prod');
@@ -55,7 +62,11 @@ describe('activation through the real gcloud', { timeout: 240_000 }, () => {
     const config = (await gcloudJson(['config', 'list'], dir)) as { core: { account: string; project: string } };
     expect(auth).toEqual([{ account: key.client_email, status: 'ACTIVE' }]);
     expect(read.accounts.map((a) => a.account)).toEqual(auth.map((a) => a.account));
-    expect(read.accounts[0]).toMatchObject({ type: 'service_account', status: 'valid', tokenExpiresAt: expect.any(String) });
+    expect(read.accounts[0]).toMatchObject({
+      type: 'service_account',
+      status: 'valid',
+      tokenExpiresAt: expect.any(String),
+    });
     const active = read.configurations.find((c) => c.active);
     expect(read.activeConfiguration).toBe('deployer-acme-prod');
     expect(active).toMatchObject({ account: config.core.account, project: config.core.project });
@@ -70,7 +81,12 @@ describe('activation through the real gcloud', { timeout: 240_000 }, () => {
     server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
     server.disableServiceAccountKey(key.client_email);
     const keyFile = await writeJson(join(dir, '..', `${key.private_key_id}.json`), key);
-    const result = await activateServiceAccount({ keyFile, account: key.client_email, projectId: 'acme-dev', env: gcloudEnv(dir) });
+    const result = await activateServiceAccount({
+      keyFile,
+      account: key.client_email,
+      projectId: 'acme-dev',
+      env: gcloudEnv(dir),
+    });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^ERROR: \(gcloud\.auth\.activate-service-account\)/);
     expect(result.message).toContain('Invalid JWT Signature');
@@ -84,10 +100,18 @@ describe('activation warnings', { timeout: 240_000 }, () => {
     const key = serviceAccountKey({ project_id: 'not-mine', keyIndex: 1 });
     server.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
     const keyFile = await writeJson(join(dir, '..', `${key.private_key_id}.json`), key);
-    const result = await activateServiceAccount({ keyFile, account: key.client_email, projectId: 'not-mine', env: gcloudEnv(dir) });
+    const result = await activateServiceAccount({
+      keyFile,
+      account: key.client_email,
+      projectId: 'not-mine',
+      env: gcloudEnv(dir),
+    });
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^WARNING: .*does not have permission to access projects instance \[not-mine\]/);
-    expect((await state(dir)).configurations.find((c) => c.active)).toMatchObject({ account: key.client_email, project: 'not-mine' });
+    expect((await state(dir)).configurations.find((c) => c.active)).toMatchObject({
+      account: key.client_email,
+      project: 'not-mine',
+    });
   });
 });
 
@@ -114,11 +138,18 @@ describe('the reader on directories gcloud wrote', { timeout: 240_000 }, () => {
       expect(run.stderr).not.toContain('ERROR');
     }
     // gcloud wrote each user's ADC-format credential; use one as the ADC file.
-    await copyFile(join(dir, 'legacy_credentials', 'me@example.com', 'adc.json'), join(dir, 'application_default_credentials.json'));
+    await copyFile(
+      join(dir, 'legacy_credentials', 'me@example.com', 'adc.json'),
+      join(dir, 'application_default_credentials.json'),
+    );
 
     const read = await state(dir);
     const auth = (await gcloudJson(['auth', 'list'], dir)) as Array<{ account: string }>;
-    const configs = (await gcloudJson(['config', 'configurations', 'list'], dir)) as Array<{ name: string; is_active: boolean; properties: { core?: { account?: string; project?: string }; compute?: { region?: string; zone?: string } } }>;
+    const configs = (await gcloudJson(['config', 'configurations', 'list'], dir)) as Array<{
+      name: string;
+      is_active: boolean;
+      properties: { core?: { account?: string; project?: string }; compute?: { region?: string; zone?: string } };
+    }>;
     expect(read.accounts.map((a) => a.account)).toEqual(auth.map((a) => a.account).sort());
     expect(read.accounts.map((a) => [a.account, a.type, a.status])).toEqual([
       [key.client_email, 'service_account', 'valid'],
@@ -138,17 +169,33 @@ describe('the reader on directories gcloud wrote', { timeout: 240_000 }, () => {
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     );
-    expect(read.adc).toEqual({ path: join(dir, 'application_default_credentials.json'), type: 'authorized_user', account: null, status: 'valid' });
+    expect(read.adc).toEqual({
+      path: join(dir, 'application_default_credentials.json'),
+      type: 'authorized_user',
+      account: null,
+      status: 'valid',
+    });
     expect(read.problems).toEqual([]);
 
     // The refresh token Google now answers invalid_rapt for: the probe warns before gcloud fails.
     server.registerRefreshToken('1//user-token', { outcome: 'invalid_rapt' });
-    const probes = await probeGcloudUserCredentials({ env: { CLOUDSDK_CONFIG: dir, CLOUDSDK_AUTH_TOKEN_HOST: server.tokenUrl }, homeDir: dir, platform: 'linux', accounts: ['locked@example.com'] });
+    const probes = await probeGcloudUserCredentials({
+      env: { CLOUDSDK_CONFIG: dir, CLOUDSDK_AUTH_TOKEN_HOST: server.tokenUrl },
+      homeDir: dir,
+      platform: 'linux',
+      accounts: ['locked@example.com'],
+    });
     expect([...probes.entries()].map(([k, v]) => [k, v.status]).sort()).toEqual([
       ['adc', 'reauth-needed'],
       ['locked@example.com', 'reauth-needed'],
     ]);
-    const probed = await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date(), probes });
+    const probed = await readGcpState({
+      env: { CLOUDSDK_CONFIG: dir },
+      homeDir: dir,
+      platform: 'linux',
+      now: new Date(),
+      probes,
+    });
     expect(probed.accounts.find((a) => a.account === 'locked@example.com')?.status).toBe('reauth-needed');
     expect(probed.adc?.status).toBe('reauth-needed');
   });

@@ -14,7 +14,7 @@ function holdExclusiveLock(db: string): Promise<{ release: () => Promise<void> }
     'import sqlite3, sys',
     `c = sqlite3.connect(${JSON.stringify(db)}, isolation_level=None)`,
     "c.execute('BEGIN EXCLUSIVE')",
-    "c.execute(\"UPDATE credentials SET value = value WHERE account_id = 'a@example.com'\")",
+    'c.execute("UPDATE credentials SET value = value WHERE account_id = \'a@example.com\'")',
     "print('locked', flush=True)",
     'sys.stdin.read()',
     "c.execute('ROLLBACK')",
@@ -40,7 +40,12 @@ describe('reading gcloud databases under a lock', () => {
     await writeGcloudDatabases(dir, [{ account: 'a@example.com', credential: authorizedUserJson() }]);
     const lock = await holdExclusiveLock(join(dir, 'credentials.db'));
     try {
-      const state = await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date() });
+      const state = await readGcpState({
+        env: { CLOUDSDK_CONFIG: dir },
+        homeDir: dir,
+        platform: 'linux',
+        now: new Date(),
+      });
       // The lock is sqlite's business, not ours: the committed rows read at once. (A write that has
       // reached the disk leaves a journal, reported as busy: see gcp-state-files.test.ts.)
       expect(state.accounts.map((a) => a.account)).toEqual(['a@example.com']);
@@ -48,7 +53,12 @@ describe('reading gcloud databases under a lock', () => {
     } finally {
       await lock.release();
     }
-    const after = await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date() });
+    const after = await readGcpState({
+      env: { CLOUDSDK_CONFIG: dir },
+      homeDir: dir,
+      platform: 'linux',
+      now: new Date(),
+    });
     expect(after.accounts.map((a) => a.account)).toEqual(['a@example.com']);
     expect(after.problems).toEqual([]);
   });
@@ -57,9 +67,16 @@ describe('reading gcloud databases under a lock', () => {
 describe('reading gcloud databases leaves the folder as it was', () => {
   it('creates no -journal, -wal or -shm file beside them', async () => {
     const dir = await tempDir();
-    await writeGcloudDatabases(dir, [{ account: 'a@example.com', credential: authorizedUserJson(), tokenExpiry: '2026-11-26 05:09:15.537051' }]);
+    await writeGcloudDatabases(dir, [
+      { account: 'a@example.com', credential: authorizedUserJson(), tokenExpiry: '2026-11-26 05:09:15.537051' },
+    ]);
     const listing = (await readdir(dir)).sort();
-    const state = await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date() });
+    const state = await readGcpState({
+      env: { CLOUDSDK_CONFIG: dir },
+      homeDir: dir,
+      platform: 'linux',
+      now: new Date(),
+    });
     expect(state.accounts.map((a) => a.account)).toEqual(['a@example.com']);
     expect((await readdir(dir)).sort()).toEqual(listing);
   });
@@ -67,10 +84,16 @@ describe('reading gcloud databases leaves the folder as it was', () => {
   it('reads the same rows with the sql.js fallback as with node:sqlite', async () => {
     const dir = await tempDir();
     await writeGcloudDatabases(dir, [
-      { account: 'a@example.com', credential: authorizedUserJson(), tokenExpiry: '2026-11-26 05:09:15.537051', raptToken: 'rapt-1' },
+      {
+        account: 'a@example.com',
+        credential: authorizedUserJson(),
+        tokenExpiry: '2026-11-26 05:09:15.537051',
+        raptToken: 'rapt-1',
+      },
       { account: 'b@example.com', credential: 'not json', tokenExpiry: null },
     ]);
-    const query = 'SELECT account_id, access_token IS NOT NULL AS has_token, token_expiry, rapt_token FROM access_tokens ORDER BY account_id';
+    const query =
+      'SELECT account_id, access_token IS NOT NULL AS has_token, token_expiry, rapt_token FROM access_tokens ORDER BY account_id';
     const fast = await readSqliteTable(join(dir, 'access_tokens.db'), query, { engine: 'node:sqlite' });
     const fallback = await readSqliteTable(join(dir, 'access_tokens.db'), query, { engine: 'sql.js' });
     expect(fast).toEqual({
@@ -81,7 +104,14 @@ describe('reading gcloud databases leaves the folder as it was', () => {
       ],
     });
     expect(fallback).toEqual(fast);
-    const credentials = await readSqliteTable(join(dir, 'credentials.db'), 'SELECT account_id, value FROM credentials ORDER BY account_id', { engine: 'sql.js' });
-    expect(credentials).toMatchObject({ kind: 'ok', rows: [{ account_id: 'a@example.com' }, { account_id: 'b@example.com', value: 'not json' }] });
+    const credentials = await readSqliteTable(
+      join(dir, 'credentials.db'),
+      'SELECT account_id, value FROM credentials ORDER BY account_id',
+      { engine: 'sql.js' },
+    );
+    expect(credentials).toMatchObject({
+      kind: 'ok',
+      rows: [{ account_id: 'a@example.com' }, { account_id: 'b@example.com', value: 'not json' }],
+    });
   });
 });

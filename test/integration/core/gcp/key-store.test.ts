@@ -28,13 +28,22 @@ describe('ServiceAccountKeyStore', () => {
     expect(result.status).toBe('imported');
     if (result.status !== 'imported') return;
     const target = join(appDataDir, 'keys', `${key.private_key_id}.json`);
-    expect(result.key).toEqual({ keyId: key.private_key_id, account: key.client_email, project: 'acme', importedAt: NOW.toISOString(), path: target });
+    expect(result.key).toEqual({
+      keyId: key.private_key_id,
+      account: key.client_email,
+      project: 'acme',
+      importedAt: NOW.toISOString(),
+      path: target,
+    });
     expect(await readFile(target)).toEqual(await readFile(source));
     expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect((await stat(join(appDataDir, 'keys'))).mode & 0o777).toBe(0o700);
     expect(await secrets.get(APP_KEYCHAIN_SERVICE, key.private_key_id)).toBe(target);
     const settings = await readFile(keyMetadataPath(appDataDir), 'utf8');
-    expect(JSON.parse(settings)).toEqual({ version: 1, keys: [{ keyId: key.private_key_id, account: key.client_email, project: 'acme', importedAt: NOW.toISOString() }] });
+    expect(JSON.parse(settings)).toEqual({
+      version: 1,
+      keys: [{ keyId: key.private_key_id, account: key.client_email, project: 'acme', importedAt: NOW.toISOString() }],
+    });
     expect(settings).not.toContain('PRIVATE KEY');
     expect(settings).not.toContain(target);
     expect(await store.find(key.private_key_id)).toEqual(result.key);
@@ -46,7 +55,9 @@ describe('ServiceAccountKeyStore', () => {
     const first = await store.import(await writeJson(join(downloads, 'a.json'), key));
     const again = await store.import(await writeJson(join(downloads, 'copy of a.json'), key));
     expect(again.status).toBe('duplicate');
-    expect(first.status === 'imported' && again.status === 'duplicate' && again.key).toEqual(first.status === 'imported' && first.key);
+    expect(first.status === 'imported' && again.status === 'duplicate' && again.key).toEqual(
+      first.status === 'imported' && first.key,
+    );
     expect(await store.list()).toHaveLength(1);
   });
 
@@ -76,7 +87,9 @@ describe('ServiceAccountKeyStore', () => {
     const result = await store.import(source, { replace: true });
     expect(result.status).toBe('replaced');
     expect(await readFile(join(appDataDir, 'keys', `${old.private_key_id}.json`))).toEqual(await readFile(source));
-    expect(await store.list()).toEqual([{ keyId: old.private_key_id, account: other.client_email, project: 'new-proj', importedAt: NOW.toISOString() }]);
+    expect(await store.list()).toEqual([
+      { keyId: old.private_key_id, account: other.client_email, project: 'new-proj', importedAt: NOW.toISOString() },
+    ]);
   });
 
   it('rejects wrong files without writing anything', async () => {
@@ -96,7 +109,9 @@ describe('ServiceAccountKeyStore', () => {
     secrets.unavailable = 'org.freedesktop.secrets was not provided by any .service files';
     const result = await store.import(await writeJson(join(downloads, 'k.json'), serviceAccountKey()));
     expect(result.status).toBe('keychain-unavailable');
-    expect(result.status === 'keychain-unavailable' && result.message).toMatch(/keychain is not available.*never keeps secrets in plain files/);
+    expect(result.status === 'keychain-unavailable' && result.message).toMatch(
+      /keychain is not available.*never keeps secrets in plain files/,
+    );
     await expect(readdir(appDataDir)).rejects.toThrow(/ENOENT/);
   });
 
@@ -118,7 +133,9 @@ describe('ServiceAccountKeyStore', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(appDataDir, { recursive: true });
     await writeFile(keyMetadataPath(appDataDir), '{"version":1,"keys":[{"keyId":"x"');
-    expect((await store.import(await writeJson(join(downloads, 'k.json'), serviceAccountKey()))).status).toBe('imported');
+    expect((await store.import(await writeJson(join(downloads, 'k.json'), serviceAccountKey()))).status).toBe(
+      'imported',
+    );
     expect(await readFile(`${keyMetadataPath(appDataDir)}.corrupt`, 'utf8')).toBe('{"version":1,"keys":[{"keyId":"x"');
     expect(await store.list()).toHaveLength(1);
   });
@@ -127,7 +144,10 @@ describe('ServiceAccountKeyStore', () => {
     const { store, downloads } = await setup();
     const a = serviceAccountKey({ project_id: 'a' });
     const b = serviceAccountKey({ project_id: 'b' });
-    await Promise.all([store.import(await writeJson(join(downloads, 'a.json'), a)), store.import(await writeJson(join(downloads, 'b.json'), b))]);
+    await Promise.all([
+      store.import(await writeJson(join(downloads, 'a.json'), a)),
+      store.import(await writeJson(join(downloads, 'b.json'), b)),
+    ]);
     expect((await store.list()).map((k) => k.project).sort()).toEqual(['a', 'b']);
   });
 });

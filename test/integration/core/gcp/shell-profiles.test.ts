@@ -36,7 +36,9 @@ describe('shell profiles', () => {
     const edits = await previewShellProfileEdits({ SHELL: '/usr/bin/zsh' }, dir, '/keys/k.json');
     expect(edits.map((e) => e.shell)).toEqual(['bash', 'zsh', 'fish']);
     await applyShellProfileEdits(edits);
-    expect(await readFile(join(dir, '.zshrc'), 'utf8')).toContain("export GOOGLE_APPLICATION_CREDENTIALS='/keys/k.json'");
+    expect(await readFile(join(dir, '.zshrc'), 'utf8')).toContain(
+      "export GOOGLE_APPLICATION_CREDENTIALS='/keys/k.json'",
+    );
   });
 
   it('writes the block, byte-identical outside it, keeps the mode, is idempotent and removable', async () => {
@@ -47,7 +49,9 @@ describe('shell profiles', () => {
     expect(bashrc.startsWith(BASHRC)).toBe(true);
     expect(bashrc).toContain("export GOOGLE_APPLICATION_CREDENTIALS='/keys/k.json'\r\n");
     expect((await stat(join(dir, '.bashrc'))).mode & 0o777).toBe(0o640);
-    expect(await readFile(join(dir, '.config', 'fish', 'config.fish'), 'utf8')).toContain("set -gx GOOGLE_APPLICATION_CREDENTIALS '/keys/k.json'");
+    expect(await readFile(join(dir, '.config', 'fish', 'config.fish'), 'utf8')).toContain(
+      "set -gx GOOGLE_APPLICATION_CREDENTIALS '/keys/k.json'",
+    );
 
     const again = await previewShellProfileEdits({}, dir, '/keys/k.json');
     expect(again.map((e) => e.changed)).toEqual([false, false]);
@@ -72,10 +76,11 @@ describe('shell profiles', () => {
     // The disk fills up while .bashrc's new copy is written; fish's profile is another file.
     const full: WriterFs = {
       ...nodeFs,
-      open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
-        if (String(path).includes('.bashrc.cloudid-tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      open: async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
+        if (String(path).includes('.bashrc.cloudid-tmp-'))
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         return (nodeFs.open as (...args: unknown[]) => ReturnType<typeof nodeFs.open>)(path, ...rest);
-      }),
+      },
     };
     const writes = await applyShellProfileEdits(edits, full);
     expect(writes.map((w) => [w.shell, w.changed, w.problem])).toEqual([
@@ -84,7 +89,9 @@ describe('shell profiles', () => {
     ]);
     expect(await readFile(join(dir, '.bashrc'), 'utf8')).toBe(BASHRC);
     expect((await readdir(dir)).filter((name) => name.includes('cloudid-tmp'))).toEqual([]);
-    expect(await readFile(join(dir, '.config', 'fish', 'config.fish'), 'utf8')).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    expect(await readFile(join(dir, '.config', 'fish', 'config.fish'), 'utf8')).toContain(
+      'GOOGLE_APPLICATION_CREDENTIALS',
+    );
   });
 
   it("the window's preview marks a profile it cannot edit as refused, and Apply writes the others", async () => {
@@ -97,16 +104,22 @@ describe('shell profiles', () => {
       ['fish', 'add', null],
     ]);
     const applied = await previews.apply(preview.previewId);
-    expect(applied).toMatchObject({ ok: true, written: [{ path: join(dir, '.config', 'fish', 'config.fish') }], notWritten: [{ path: join(dir, '.bashrc') }] });
+    expect(applied).toMatchObject({
+      ok: true,
+      written: [{ path: join(dir, '.config', 'fish', 'config.fish') }],
+      notWritten: [{ path: join(dir, '.bashrc') }],
+    });
   });
 
-  it('asks zsh too: a ~/.zshrc that zsh cannot parse is left as it is, named with zsh\'s reason', async () => {
+  it("asks zsh too: a ~/.zshrc that zsh cannot parse is left as it is, named with zsh's reason", async () => {
     const dir = await home();
     await writeFile(join(dir, '.zshrc'), 'if true; then\n  alias k=kubectl\n');
     const edits = await previewShellProfileEdits({ PATH: process.env.PATH }, dir, '/keys/k.json');
     const zsh = edits.find((e) => e.shell === 'zsh');
-    expect(zsh).toMatchObject({ changed: false, problem: expect.stringMatching(/\.zshrc was not edited: zsh cannot parse it as it is \(.+\); fix that first\./) });
+    expect(zsh).toMatchObject({
+      changed: false,
+      problem: expect.stringMatching(/\.zshrc was not edited: zsh cannot parse it as it is \(.+\); fix that first\./),
+    });
     expect(edits.filter((e) => e.changed).map((e) => e.shell)).toEqual(['bash', 'fish']);
   });
 });
-

@@ -13,18 +13,34 @@ async function twoConfigurations(): Promise<string> {
   return dir;
 }
 
-const env = { PATH: process.env.PATH, CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1', CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1' };
+const env = {
+  PATH: process.env.PATH,
+  CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1',
+  CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
+};
 
 describe('switchActiveConfiguration', { timeout: 180_000 }, () => {
   it('switches through gcloud when it is installed', async () => {
     const dir = await twoConfigurations();
-    expect(await switchActiveConfiguration({ configDir: dir, name: 'work', env: { ...env, HOME: dir } })).toEqual({ ok: true, via: 'gcloud', warning: null });
-    expect((await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date() })).activeConfiguration).toBe('work');
+    expect(await switchActiveConfiguration({ configDir: dir, name: 'work', env: { ...env, HOME: dir } })).toEqual({
+      ok: true,
+      via: 'gcloud',
+      warning: null,
+    });
+    expect(
+      (await readGcpState({ env: { CLOUDSDK_CONFIG: dir }, homeDir: dir, platform: 'linux', now: new Date() }))
+        .activeConfiguration,
+    ).toBe('work');
   });
 
   it('writes the files the way gcloud does when gcloud is missing, and gcloud agrees', async () => {
     const dir = await twoConfigurations();
-    const result = await switchActiveConfiguration({ configDir: dir, name: 'work', env, gcloudPath: join(dir, 'no-such-gcloud') });
+    const result = await switchActiveConfiguration({
+      configDir: dir,
+      name: 'work',
+      env,
+      gcloudPath: join(dir, 'no-such-gcloud'),
+    });
     expect(result).toEqual({ ok: true, via: 'file', warning: null });
     expect(await readFile(join(dir, 'active_config'), 'utf8')).toBe('work');
     expect(await readFile(join(dir, 'config_sentinel'), 'utf8')).toBe('');
@@ -36,8 +52,13 @@ describe('switchActiveConfiguration', { timeout: 180_000 }, () => {
     const dir = await twoConfigurations();
     const viaGcloud = await switchActiveConfiguration({ configDir: dir, name: 'ghost', env: { ...env, HOME: dir } });
     expect(viaGcloud).toMatchObject({ ok: false, message: expect.stringContaining('ghost') });
-    expect(await switchActiveConfiguration({ configDir: dir, name: 'ghost', env, filesOnly: true })).toEqual({ ok: false, message: 'Cannot activate configuration [ghost], it does not exist.' });
-    expect(await switchActiveConfiguration({ configDir: dir, name: 'Bad Name', env, filesOnly: true })).toMatchObject({ ok: false });
+    expect(await switchActiveConfiguration({ configDir: dir, name: 'ghost', env, filesOnly: true })).toEqual({
+      ok: false,
+      message: 'Cannot activate configuration [ghost], it does not exist.',
+    });
+    expect(await switchActiveConfiguration({ configDir: dir, name: 'Bad Name', env, filesOnly: true })).toMatchObject({
+      ok: false,
+    });
     expect(await readFile(join(dir, 'active_config'), 'utf8')).toBe('default');
   });
 });

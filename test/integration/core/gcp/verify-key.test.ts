@@ -31,7 +31,14 @@ describe('verifyKeyFile', () => {
     expect(result).toMatchObject({ ok: true, key: { clientEmail: key.client_email, keyId: key.private_key_id } });
     expect(result.ok && Date.parse(result.expiresAt ?? '')).toBeGreaterThan(Date.now());
     expect(server.requests.slice(before)).toEqual([
-      { path: '/token', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', issuer: key.client_email, audience: 'https://oauth2.googleapis.com/token', rapt: null, status: 200 },
+      {
+        path: '/token',
+        grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        issuer: key.client_email,
+        audience: 'https://oauth2.googleapis.com/token',
+        rapt: null,
+        status: 200,
+      },
     ]);
   });
 
@@ -57,7 +64,10 @@ describe('verifyKeyFile', () => {
 
   it('reports an unreachable token endpoint as a network failure', async () => {
     const { path } = await keyFile({ token_uri: 'http://127.0.0.1:9/token' });
-    expect(await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'http://127.0.0.1:9/token' } })).toMatchObject({ ok: false, kind: 'network' });
+    expect(await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'http://127.0.0.1:9/token' } })).toMatchObject({
+      ok: false,
+      kind: 'network',
+    });
   });
 
   it("sends the signed JWT to no token_uri but Google's https hosts and CLOUDSDK_AUTH_TOKEN_HOST", async () => {
@@ -67,16 +77,28 @@ describe('verifyKeyFile', () => {
     const plainHttp = await verifyKeyFile(path, { env: {} });
     expect(plainHttp).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
     expect(!plainHttp.ok && plainHttp.message).toContain('CLOUDSDK_AUTH_TOKEN_HOST');
-    expect(await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'https://oauth2.googleapis.com/token' } })).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
-    const foreign = await keyFile({ client_email: 'foreign@acme.iam.gserviceaccount.com', token_uri: 'https://tokens.example.com/token' });
-    expect(await verifyKeyFile(foreign.path, viaLocalServer())).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
+    expect(
+      await verifyKeyFile(path, { env: { CLOUDSDK_AUTH_TOKEN_HOST: 'https://oauth2.googleapis.com/token' } }),
+    ).toMatchObject({ ok: false, kind: 'untrusted-token-uri' });
+    const foreign = await keyFile({
+      client_email: 'foreign@acme.iam.gserviceaccount.com',
+      token_uri: 'https://tokens.example.com/token',
+    });
+    expect(await verifyKeyFile(foreign.path, viaLocalServer())).toMatchObject({
+      ok: false,
+      kind: 'untrusted-token-uri',
+    });
     expect(server.requests.length).toBe(before);
   });
 
   it('does not send a rejected file anywhere', async () => {
     const before = server.requests.length;
     const path = await writeJson(join(await tempDir(), 'client.json'), { installed: { client_id: 'x' } });
-    expect(await verifyKeyFile(path, viaLocalServer())).toMatchObject({ ok: false, kind: 'rejected-file', reason: 'oauth-client-secret' });
+    expect(await verifyKeyFile(path, viaLocalServer())).toMatchObject({
+      ok: false,
+      kind: 'rejected-file',
+      reason: 'oauth-client-secret',
+    });
     expect(server.requests.length).toBe(before);
   });
 });

@@ -28,7 +28,13 @@ async function readWith(files: Record<string, string | Buffer>): Promise<Awaited
 }
 
 describe('readKubeconfig on bad input', () => {
-  const billionLaughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
+  const billionLaughs = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 8 },
+      (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`,
+    ),
+  ].join('\n');
   const cases: Array<[string, string | Buffer, RegExp]> = [
     ['binary', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), /looks like a binary file/],
     ['an alias bomb', `${billionLaughs}\n`, /could not be read as YAML/],
@@ -40,14 +46,26 @@ describe('readKubeconfig on bad input', () => {
     it(`reports ${name} and keeps the other file’s contexts`, async () => {
       const read = await readWith({ 'bad.yaml': content });
       expect(read?.contexts.map((c) => c.name)).toEqual(['prod-eks']);
-      expect(read?.problems).toEqual([expect.objectContaining({ severity: 'error', file: join(home, 'bad.yaml'), message: expect.stringMatching(message) })]);
+      expect(read?.problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          file: join(home, 'bad.yaml'),
+          message: expect.stringMatching(message),
+        }),
+      ]);
     });
   }
 
   it('warns about a file of another kind, and still reads it', async () => {
     const read = await readWith({ 'pod.yaml': 'apiVersion: v1\nkind: {Pod: 1}\n' });
     expect(read?.contexts.map((c) => c.name)).toEqual(['prod-eks']);
-    expect(read?.problems).toEqual([{ severity: 'warning', file: join(home, 'pod.yaml'), message: `${join(home, 'pod.yaml')} says \`kind: {"Pod":1}\`; a kubeconfig says \`kind: Config\`` }]);
+    expect(read?.problems).toEqual([
+      {
+        severity: 'warning',
+        file: join(home, 'pod.yaml'),
+        message: `${join(home, 'pod.yaml')} says \`kind: {"Pod":1}\`; a kubeconfig says \`kind: Config\``,
+      },
+    ]);
   });
 
   it('reports a folder where ~/.kube/config should be', async () => {
@@ -63,7 +81,12 @@ describe('readKubeconfig on bad input', () => {
     expect(read?.contexts.map((c) => c.name)).toEqual(['dup', 'prod-eks']);
     const lines = text.split('\n');
     const secondContext = lines.findIndex((l, i) => l === '- context:' && i > lines.indexOf('- context:')) + 1;
-    expect(read?.problems).toContainEqual({ severity: 'error', message: 'context “dup” is defined twice in `contexts`; the first is used', file: join(home, 'dup.yaml'), line: secondContext });
+    expect(read?.problems).toContainEqual({
+      severity: 'error',
+      message: 'context “dup” is defined twice in `contexts`; the first is used',
+      file: join(home, 'dup.yaml'),
+      line: secondContext,
+    });
     expect(read?.problems).toHaveLength(3);
   });
 

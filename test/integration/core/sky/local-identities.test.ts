@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GcpState } from '../../../../electron/core/gcp/gcp-state';
-import { accountOfRoleArn, awsIdentitiesFrom, gcpIdentitiesFrom, skypilotAwsProfile } from '../../../../electron/core/sky/local-identities';
+import {
+  accountOfRoleArn,
+  awsIdentitiesFrom,
+  gcpIdentitiesFrom,
+  skypilotAwsProfile,
+} from '../../../../electron/core/sky/local-identities';
 
 let tmp = '';
 beforeAll(async () => {
@@ -36,7 +41,11 @@ function gcpState(overrides: Partial<GcpState> = {}): GcpState {
 
 describe('AWS', () => {
   it("follows botocore's order: AWS_DEFAULT_PROFILE, then AWS_PROFILE, then default", () => {
-    expect(skypilotAwsProfile({ AWS_PROFILE: 'a', AWS_DEFAULT_PROFILE: 'b' })).toEqual({ profile: 'b', source: 'AWS_DEFAULT_PROFILE', defaultProfileVariableSet: true });
+    expect(skypilotAwsProfile({ AWS_PROFILE: 'a', AWS_DEFAULT_PROFILE: 'b' })).toEqual({
+      profile: 'b',
+      source: 'AWS_DEFAULT_PROFILE',
+      defaultProfileVariableSet: true,
+    });
     expect(skypilotAwsProfile({ AWS_PROFILE: 'a' }).profile).toBe('a');
     expect(skypilotAwsProfile({}).profile).toBe('default');
   });
@@ -82,23 +91,64 @@ describe('GCP', () => {
   });
 
   it('takes GOOGLE_CLOUD_PROJECT over GCLOUD_PROJECT over everything else', async () => {
-    expect((await gcpIdentitiesFrom(gcpState(), { GOOGLE_CLOUD_PROJECT: 'a', GCLOUD_PROJECT: 'b' })).active).toMatchObject({ project: 'a', projectSource: 'GOOGLE_CLOUD_PROJECT' });
-    expect((await gcpIdentitiesFrom(gcpState(), { GCLOUD_PROJECT: 'b' })).active).toMatchObject({ project: 'b', projectSource: 'GCLOUD_PROJECT' });
+    expect(
+      (await gcpIdentitiesFrom(gcpState(), { GOOGLE_CLOUD_PROJECT: 'a', GCLOUD_PROJECT: 'b' })).active,
+    ).toMatchObject({ project: 'a', projectSource: 'GOOGLE_CLOUD_PROJECT' });
+    expect((await gcpIdentitiesFrom(gcpState(), { GCLOUD_PROJECT: 'b' })).active).toMatchObject({
+      project: 'b',
+      projectSource: 'GCLOUD_PROJECT',
+    });
   });
 
   it("takes a GOOGLE_APPLICATION_CREDENTIALS key's project, or an ADC key's", async () => {
-    const gac = gcpState({ googleApplicationCredentials: { path: '/k.json', valid: true, account: 'sa@p.iam.gserviceaccount.com', project: 'key-project', problem: null } });
-    expect((await gcpIdentitiesFrom(gac, {})).active).toMatchObject({ project: 'key-project', projectSource: 'GOOGLE_APPLICATION_CREDENTIALS' });
+    const gac = gcpState({
+      googleApplicationCredentials: {
+        path: '/k.json',
+        valid: true,
+        account: 'sa@p.iam.gserviceaccount.com',
+        project: 'key-project',
+        problem: null,
+      },
+    });
+    expect((await gcpIdentitiesFrom(gac, {})).active).toMatchObject({
+      project: 'key-project',
+      projectSource: 'GOOGLE_APPLICATION_CREDENTIALS',
+    });
     const adcKey = path.join(tmp, 'adc.json');
-    await writeFile(adcKey, JSON.stringify({ type: 'service_account', project_id: 'adc-project', client_email: 'sa@adc-project.iam.gserviceaccount.com' }));
-    const adc = gcpState({ adc: { path: adcKey, type: 'service_account', account: 'sa@adc-project.iam.gserviceaccount.com', status: 'valid' } });
-    expect((await gcpIdentitiesFrom(adc, {})).active).toMatchObject({ project: 'adc-project', projectSource: 'application-default-key' });
+    await writeFile(
+      adcKey,
+      JSON.stringify({
+        type: 'service_account',
+        project_id: 'adc-project',
+        client_email: 'sa@adc-project.iam.gserviceaccount.com',
+      }),
+    );
+    const adc = gcpState({
+      adc: {
+        path: adcKey,
+        type: 'service_account',
+        account: 'sa@adc-project.iam.gserviceaccount.com',
+        status: 'valid',
+      },
+    });
+    expect((await gcpIdentitiesFrom(adc, {})).active).toMatchObject({
+      project: 'adc-project',
+      projectSource: 'application-default-key',
+    });
   });
 
   it('says why there is no identity: no ADC, no project, no account', async () => {
-    expect((await gcpIdentitiesFrom(gcpState({ adc: null }), {})).active).toMatchObject({ project: null, problem: expect.stringMatching(/no application default credentials/) });
-    const noAccount = gcpState({ configurations: [{ name: 'default', active: true, account: null, project: 'p', region: null, zone: null }] });
-    expect((await gcpIdentitiesFrom(noAccount, {})).active).toMatchObject({ account: null, problem: 'gcloud has no active account' });
+    expect((await gcpIdentitiesFrom(gcpState({ adc: null }), {})).active).toMatchObject({
+      project: null,
+      problem: expect.stringMatching(/no application default credentials/),
+    });
+    const noAccount = gcpState({
+      configurations: [{ name: 'default', active: true, account: null, project: 'p', region: null, zone: null }],
+    });
+    expect((await gcpIdentitiesFrom(noAccount, {})).active).toMatchObject({
+      account: null,
+      problem: 'gcloud has no active account',
+    });
   });
 
   it('names the variables that pin account, project or configuration', async () => {

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteEngine } from '../../../../electron/core/fs/sqlite-image';
 import { readSkyState } from '../../../../electron/core/sky/sky-state-reader';
-import { holdExclusiveLock, owners, runSql, startBusyWriter, writeSkyState, type SkySchema } from '../../../support/sky-state-fixtures';
+import {
+  holdExclusiveLock,
+  owners,
+  runSql,
+  startBusyWriter,
+  writeSkyState,
+  type SkySchema,
+} from '../../../support/sky-state-fixtures';
 
 const homes: string[] = [];
 async function home(): Promise<string> {
@@ -28,7 +35,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const read = (homeDir: string, env: NodeJS.ProcessEnv = {}, apiServerPort = closedPort) => readSkyState({ homeDir, env, apiServerPort });
+const read = (homeDir: string, env: NodeJS.ProcessEnv = {}, apiServerPort = closedPort) =>
+  readSkyState({ homeDir, env, apiServerPort });
 
 const LAUNCHED = 1_764_000_000; // 2025-11-24T16:00:00Z
 const awsOwner = owners.aws('AIDAEXAMPLEUSER00001', '111122223333');
@@ -73,7 +81,14 @@ describe('SkyPilot versions', () => {
       schema: 'v0.12-infra-columns',
       rows: [
         { name: 'k8s', status: 'UP', owner: JSON.stringify(['my-context']), cloud: 'Kubernetes', region: 'my-context' },
-        { name: 'gpu', status: 'UP', owner: owners.gcp('me@example.com', 'ml-prod'), cloud: 'GCP', region: 'us-central1', workspace: 'research' },
+        {
+          name: 'gpu',
+          status: 'UP',
+          owner: owners.gcp('me@example.com', 'ml-prod'),
+          cloud: 'GCP',
+          region: 'us-central1',
+          workspace: 'research',
+        },
       ],
     });
     const state = await read(dir);
@@ -97,7 +112,11 @@ describe('SkyPilot versions', () => {
     });
     const state = await read(dir);
     const byName = Object.fromEntries(state.clusters.map((c) => [c.name, c]));
-    expect(byName.a).toMatchObject({ owner: 'AIDAEXAMPLEUSER00001', ownerIdentity: ['AIDAEXAMPLEUSER00001'], cloud: 'aws' });
+    expect(byName.a).toMatchObject({
+      owner: 'AIDAEXAMPLEUSER00001',
+      ownerIdentity: ['AIDAEXAMPLEUSER00001'],
+      cloud: 'aws',
+    });
     expect(byName.b).toMatchObject({ owner: 111122223333, ownerIdentity: ['111122223333'], cloud: 'aws' });
     expect(byName.c).toMatchObject({ owner: 'quoted@example.com', ownerIdentity: ['"quoted@example.com"'] });
     expect(byName.d).toMatchObject({ owner: null, ownerIdentity: null, ownerText: 'null' });
@@ -127,7 +146,11 @@ describe('write-ahead log', () => {
 
   it('creates no -wal, -shm or -journal beside a rollback-journal database', async () => {
     const dir = await home();
-    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode: 'DELETE', rows: [{ name: 'a', status: 'UP' }] });
+    const file = await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      journalMode: 'DELETE',
+      rows: [{ name: 'a', status: 'UP' }],
+    });
     const listing = await readdir(path.dirname(file));
     expect(listing).toEqual(['state.db']);
     expect((await read(dir)).clusters.map((c) => c.name)).toEqual(['a']);
@@ -136,7 +159,11 @@ describe('write-ahead log', () => {
 
   it('stops at frames left from before the log restarted (old salt, broken checksum chain), so a deleted cluster stays deleted', async () => {
     const dir = await home();
-    const many = Array.from({ length: 20 }, (_, i) => ({ name: `c${String(i).padStart(2, '0')}`, status: 'UP', owner: awsOwner.padEnd(400) }));
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      name: `c${String(i).padStart(2, '0')}`,
+      status: 'UP',
+      owner: awsOwner.padEnd(400),
+    }));
     const file = await writeSkyState(dir, {
       schema: 'v0.9-sqlite3',
       rows: [],
@@ -167,7 +194,11 @@ describe('write-ahead log', () => {
 
   it('ignores a log whose header is damaged and says so', async () => {
     const dir = await home();
-    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [{ name: 'old', status: 'UP' }], walRows: [{ name: 'fresh', status: 'UP' }] });
+    const file = await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      rows: [{ name: 'old', status: 'UP' }],
+      walRows: [{ name: 'fresh', status: 'UP' }],
+    });
     const wal = await readFile(`${file}-wal`);
     wal[12] = (wal[12]! + 1) % 256;
     await writeFile(`${file}-wal`, wal);
@@ -181,7 +212,11 @@ describe('a writer holding the database', () => {
   for (const journalMode of ['WAL', 'DELETE'] as const) {
     it(`reads the last committed state while python3 holds BEGIN EXCLUSIVE (${journalMode})`, async () => {
       const dir = await home();
-      const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode, rows: [{ name: 'committed', status: 'UP' }] });
+      const file = await writeSkyState(dir, {
+        schema: 'v0.9-sqlite3',
+        journalMode,
+        rows: [{ name: 'committed', status: 'UP' }],
+      });
       const lock = await holdExclusiveLock(file, { name: 'uncommitted', status: 'INIT' });
       try {
         const state = await read(dir);
@@ -195,7 +230,11 @@ describe('a writer holding the database', () => {
 
   it('reports busy, not garbage, when the writer has begun changing the file (rollback journal)', async () => {
     const dir = await home();
-    const file = await writeSkyState(dir, { schema: 'v0.9-sqlite3', journalMode: 'DELETE', rows: [{ name: 'committed', status: 'UP' }] });
+    const file = await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      journalMode: 'DELETE',
+      rows: [{ name: 'committed', status: 'UP' }],
+    });
     const lock = await holdExclusiveLock(file, { name: 'uncommitted', status: 'INIT' }, { spill: true });
     try {
       const state = await readSkyState({ homeDir: dir, env: {}, apiServerPort: closedPort });
@@ -275,10 +314,18 @@ describe('damaged or foreign files', () => {
 
   it('reads other rows when one owner holds non-string values', async () => {
     const dir = await home();
-    await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [{ name: 'odd', status: 'UP', owner: '[123, "x"]' }, { name: 'fine', status: 'UP', owner: awsOwner }] });
+    await writeSkyState(dir, {
+      schema: 'v0.9-sqlite3',
+      rows: [
+        { name: 'odd', status: 'UP', owner: '[123, "x"]' },
+        { name: 'fine', status: 'UP', owner: awsOwner },
+      ],
+    });
     const state = await read(dir);
     expect(state.clusters.map((c) => c.name)).toEqual(['fine', 'odd']);
-    expect(state.problems.map((p) => p.message)).toEqual(['Cluster "odd": the owner list holds values that are not strings']);
+    expect(state.problems.map((p) => p.message)).toEqual([
+      'Cluster "odd": the owner list holds values that are not strings',
+    ]);
   });
 });
 
@@ -313,7 +360,10 @@ describe('no state file', () => {
     const dir = await home();
     await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
     await rm(path.join(dir, '.sky', 'state.db'));
-    await writeFile(path.join(dir, '.sky', 'config.yaml'), 'allowed_clouds: [aws]\napi_server:\n  endpoint: "https://sky.example.com:8443"  # team server\n');
+    await writeFile(
+      path.join(dir, '.sky', 'config.yaml'),
+      'allowed_clouds: [aws]\napi_server:\n  endpoint: "https://sky.example.com:8443"  # team server\n',
+    );
     const fromFile = await read(dir);
     expect(fromFile.apiServer?.endpoint).toBe('https://sky.example.com:8443');
     expect(fromFile.message).toMatch(/API server at https:\/\/sky\.example\.com:8443: its clusters are kept there/);
@@ -325,7 +375,10 @@ describe('no state file', () => {
     const dir = await home();
     await writeSkyState(dir, { schema: 'v0.9-sqlite3', rows: [] });
     await rm(path.join(dir, '.sky', 'state.db'));
-    await writeFile(path.join(dir, '.sky', 'config.yaml'), 'api_server:\n  endpoint: "https://alice:hunter2@sky.example.com:8443"\n');
+    await writeFile(
+      path.join(dir, '.sky', 'config.yaml'),
+      'api_server:\n  endpoint: "https://alice:hunter2@sky.example.com:8443"\n',
+    );
     const fromFile = await read(dir);
     expect(fromFile.apiServer?.endpoint).toBe('https://sky.example.com:8443');
     const fromEnv = await read(dir, { SKYPILOT_API_SERVER_ENDPOINT: 'http://bob:s3cret@10.0.0.5:46580' });
@@ -339,30 +392,58 @@ describe('no state file', () => {
 describe("SkyPilot's config file", () => {
   it('reads SKYPILOT_GLOBAL_CONFIG with a YAML parser, flow mappings included', async () => {
     const dir = await home();
-    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'research' }] });
+    await writeSkyState(dir, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'research' }],
+    });
     const config = path.join(dir, 'team-sky.yaml');
-    await writeFile(config, '{active_workspace: research, workspaces: {research: {}}, api_server: {endpoint: "http://127.0.0.1:46580"}}\n');
+    await writeFile(
+      config,
+      '{active_workspace: research, workspaces: {research: {}}, api_server: {endpoint: "http://127.0.0.1:46580"}}\n',
+    );
     const state = await read(dir, { SKYPILOT_GLOBAL_CONFIG: config });
     expect(state).toMatchObject({ available: true, configFile: config, activeWorkspace: 'research', problems: [] });
   });
 
   it("reads a project's .sky.yaml (SKYPILOT_PROJECT_CONFIG, or DIR/.sky.yaml) for active_workspace only", async () => {
     const dir = await home();
-    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'team-b' }] });
+    await writeSkyState(dir, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'team', status: 'UP', owner: awsOwner, workspace: 'team-b' }],
+    });
     const user = path.join(dir, '.sky', 'config.yaml');
-    await writeFile(user, 'workspaces:\n  team-a:\n    aws:\n      profile: a\n  team-b:\n    gcp:\n      project_id: pb\nactive_workspace: team-a\n');
+    await writeFile(
+      user,
+      'workspaces:\n  team-a:\n    aws:\n      profile: a\n  team-b:\n    gcp:\n      project_id: pb\nactive_workspace: team-a\n',
+    );
     const projectDir = await mkdtemp(path.join(os.tmpdir(), 'cloudid-sky-project-'));
     const projectFile = path.join(projectDir, '.sky.yaml');
     await writeFile(projectFile, 'active_workspace: team-b\nworkspaces:\n  team-b:\n    aws:\n      profile: sneaky\n');
     const fromDir = await readSkyState({ homeDir: dir, env: {}, apiServerPort: closedPort, projectDir });
     expect(fromDir).toMatchObject({ available: true, activeWorkspace: 'team-b', configFile: projectFile });
     // The project's own workspaces: block is ignored, as SkyPilot's API server ignores it.
-    expect(fromDir.workspace).toMatchObject({ name: 'team-b', awsProfile: null, gcpProjectId: 'pb', projectConfigFile: projectFile });
-    expect(fromDir.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('`workspaces` in') })]);
+    expect(fromDir.workspace).toMatchObject({
+      name: 'team-b',
+      awsProfile: null,
+      gcpProjectId: 'pb',
+      projectConfigFile: projectFile,
+    });
+    expect(fromDir.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('`workspaces` in') }),
+    ]);
     // The variable wins over the folder; ~ is the home folder.
     await writeFile(path.join(dir, 'other.yaml'), 'active_workspace: team-a\n');
-    const fromVariable = await readSkyState({ homeDir: dir, env: { SKYPILOT_PROJECT_CONFIG: '~/other.yaml' }, apiServerPort: closedPort, projectDir });
-    expect(fromVariable.workspace).toMatchObject({ name: 'team-a', setIn: path.join(dir, 'other.yaml'), awsProfile: 'a' });
+    const fromVariable = await readSkyState({
+      homeDir: dir,
+      env: { SKYPILOT_PROJECT_CONFIG: '~/other.yaml' },
+      apiServerPort: closedPort,
+      projectDir,
+    });
+    expect(fromVariable.workspace).toMatchObject({
+      name: 'team-a',
+      setIn: path.join(dir, 'other.yaml'),
+      awsProfile: 'a',
+    });
     // Without a project, the user config decides.
     expect((await read(dir)).workspace).toMatchObject({ name: 'team-a', setIn: user, projectConfigFile: null });
     await rm(projectDir, { recursive: true, force: true });
@@ -370,14 +451,22 @@ describe("SkyPilot's config file", () => {
 
   it('turns a bad project config or a missing named one into a problem and still reads the clusters', async () => {
     const dir = await home();
-    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'team', status: 'UP', owner: awsOwner }] });
+    await writeSkyState(dir, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'team', status: 'UP', owner: awsOwner }],
+    });
     const bad = path.join(dir, 'bad.yaml');
     await writeFile(bad, 'active_workspace: [team-b\n');
     const broken = await read(dir, { SKYPILOT_PROJECT_CONFIG: bad });
     expect(broken).toMatchObject({ available: true, activeWorkspace: 'default' });
     expect(broken.clusters.map((c) => c.name)).toEqual(['team']);
-    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('is not valid YAML') })]);
-    const missing = await read(dir, { SKYPILOT_PROJECT_CONFIG: path.join(dir, 'nope.yaml'), SKYPILOT_GLOBAL_CONFIG: path.join(dir, 'gone.yaml') });
+    expect(broken.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('is not valid YAML') }),
+    ]);
+    const missing = await read(dir, {
+      SKYPILOT_PROJECT_CONFIG: path.join(dir, 'nope.yaml'),
+      SKYPILOT_GLOBAL_CONFIG: path.join(dir, 'gone.yaml'),
+    });
     expect(missing.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^SKYPILOT_GLOBAL_CONFIG names .*gone\.yaml, which does not exist/),
       expect.stringMatching(/^SKYPILOT_PROJECT_CONFIG names .*nope\.yaml, which does not exist/),
@@ -392,12 +481,20 @@ describe("SkyPilot's config file", () => {
     const broken = await read(dir);
     expect(broken.clusters.map((c) => c.name)).toEqual(['train']);
     expect(broken.activeWorkspace).toBe('default');
-    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'warning', file: config, message: expect.stringContaining('is not valid YAML') })]);
+    expect(broken.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: config,
+        message: expect.stringContaining('is not valid YAML'),
+      }),
+    ]);
 
     await writeFile(config, `active_workspace: research\n# ${'x'.repeat(2 * 1024 * 1024)}\n`);
     const huge = await read(dir);
     expect(huge.activeWorkspace).toBe('default');
-    expect(huge.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/larger than the 1\.0 MB limit/) })]);
+    expect(huge.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/larger than the 1\.0 MB limit/) }),
+    ]);
 
     // With no state.db, the API server hint reads the same (broken) config without a second problem.
     await rm(path.join(dir, '.sky', 'state.db'));
@@ -411,11 +508,16 @@ describe("SkyPilot's config file", () => {
 // opened with sql.js: the guarantees are the byte-level reader's, whatever the engine.
 describe('the sql.js fallback', () => {
   const engine: SqliteEngine = 'sql.js';
-  const readWith = (homeDir: string) => readSkyState({ homeDir, env: {}, apiServerPort: closedPort, sqliteEngine: engine });
+  const readWith = (homeDir: string) =>
+    readSkyState({ homeDir, env: {}, apiServerPort: closedPort, sqliteEngine: engine });
 
   it('sees commits that live only in the WAL', async () => {
     const dir = await home();
-    await writeSkyState(dir, { schema: 'v0.12-infra-columns', rows: [{ name: 'old', status: 'UP', owner: awsOwner, cloud: 'AWS' }], walRows: [{ name: 'fresh', status: 'INIT', launched_at: LAUNCHED, owner: awsOwner }] });
+    await writeSkyState(dir, {
+      schema: 'v0.12-infra-columns',
+      rows: [{ name: 'old', status: 'UP', owner: awsOwner, cloud: 'AWS' }],
+      walRows: [{ name: 'fresh', status: 'INIT', launched_at: LAUNCHED, owner: awsOwner }],
+    });
     const state = await readWith(dir);
     expect(state.clusters.map((c) => [c.name, c.cloud, c.launchedAt])).toEqual([
       ['fresh', 'aws', '2025-11-24T16:00:00.000Z'],

@@ -18,7 +18,11 @@ afterEach(async () => {
 
 it('wakes on a WAL-only commit and the next read sees it', async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'cloudid-sky-watch-'));
-  const file = await writeSkyState(home, { schema: 'v0.10-alembic', journalMode: 'WAL', rows: [{ name: 'old', status: 'UP' }] });
+  const file = await writeSkyState(home, {
+    schema: 'v0.10-alembic',
+    journalMode: 'WAL',
+    rows: [{ name: 'old', status: 'UP' }],
+  });
   const changes: string[][] = [];
   let woke: () => void = () => undefined;
   const wokeUp = new Promise<void>((resolve) => (woke = resolve));

@@ -7,7 +7,10 @@ describe('browserCommand', () => {
   it('passes the URL as one argument to the platform opener, never through a shell', () => {
     expect(browserCommand('linux', URL_WITH_QUERY)).toEqual({ command: 'xdg-open', args: [URL_WITH_QUERY] });
     expect(browserCommand('darwin', URL_WITH_QUERY)).toEqual({ command: 'open', args: [URL_WITH_QUERY] });
-    expect(browserCommand('win32', URL_WITH_QUERY)).toEqual({ command: 'rundll32', args: ['url.dll,FileProtocolHandler', URL_WITH_QUERY] });
+    expect(browserCommand('win32', URL_WITH_QUERY)).toEqual({
+      command: 'rundll32',
+      args: ['url.dll,FileProtocolHandler', URL_WITH_QUERY],
+    });
   });
 
   it('refuses anything but http(s)', () => {

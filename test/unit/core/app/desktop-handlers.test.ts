@@ -22,19 +22,30 @@ function setUp(answer: (enabled: boolean) => StartAtLoginState, shellHas = true)
 describe('setStartAtLogin', () => {
   it('saves the choice once the system did it', async () => {
     const { saved, handlers } = setUp((enabled) => ({ enabled, entry: '/x.desktop', problem: null }));
-    expect(await handlers.setStartAtLogin({ enabled: false })).toEqual({ enabled: false, entry: '/x.desktop', problem: null });
+    expect(await handlers.setStartAtLogin({ enabled: false })).toEqual({
+      enabled: false,
+      entry: '/x.desktop',
+      problem: null,
+    });
     expect(saved).toEqual([{ startAtLogin: false }]);
   });
 
   it('saves nothing when the system could not, and passes the reason on', async () => {
-    const { saved, handlers } = setUp(() => ({ enabled: false, entry: '/x.desktop', problem: 'Could not write /x.desktop (permission denied)' }));
+    const { saved, handlers } = setUp(() => ({
+      enabled: false,
+      entry: '/x.desktop',
+      problem: 'Could not write /x.desktop (permission denied)',
+    }));
     expect((await handlers.setStartAtLogin({ enabled: true })).problem).toContain('permission denied');
     expect(saved).toEqual([]);
   });
 
   it('without the shell service, says it is not available and saves nothing', async () => {
     const { saved, handlers } = setUp(() => ({ enabled: true, entry: null, problem: null }), false);
-    expect(await handlers.setStartAtLogin({ enabled: true })).toMatchObject({ enabled: false, problem: expect.stringContaining('not available') });
+    expect(await handlers.setStartAtLogin({ enabled: true })).toMatchObject({
+      enabled: false,
+      problem: expect.stringContaining('not available'),
+    });
     expect(await handlers.getCliCommand()).toMatchObject({ offered: false });
     expect(saved).toEqual([]);
   });

@@ -61,7 +61,11 @@ describe('createGcpProbeTimer', () => {
   it('ignores a failed probe and keeps the schedule', () => {
     const timers = new ManualTimers();
     let probes = 0;
-    const timer = createGcpProbeTimer({ probe: () => Promise.reject(new Error(`offline ${++probes}`)), clock: timers, intervalMs: 1000 });
+    const timer = createGcpProbeTimer({
+      probe: () => Promise.reject(new Error(`offline ${++probes}`)),
+      clock: timers,
+      intervalMs: 1000,
+    });
     timer.activeAccountIs('me@example.com');
     timers.fireAll();
     expect(probes).toBe(2);

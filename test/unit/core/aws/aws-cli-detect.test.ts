@@ -4,16 +4,29 @@ import type { AwsCliInstall } from '../../../../electron/shared/model';
 
 const v1 = (file: string): AwsCliInstall => ({ path: file, version: '1.45.11', major: 1, error: null });
 const v2 = (file: string): AwsCliInstall => ({ path: file, version: '2.9.19', major: 2, error: null });
-const broken = (file: string): AwsCliInstall => ({ path: file, version: null, major: null, error: '`aws --version` exited with status 127' });
+const broken = (file: string): AwsCliInstall => ({
+  path: file,
+  version: null,
+  major: null,
+  error: '`aws --version` exited with status 127',
+});
 
 describe('parseAwsVersion', () => {
   it('reads v2 and v1 banners', () => {
-    expect(parseAwsVersion('aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.debian.12 prompt/off\n')).toEqual({ version: '2.9.19', major: 2 });
-    expect(parseAwsVersion('aws-cli/1.45.11 Python/3.11.7 Linux/6.1.0 botocore/1.43.11')).toEqual({ version: '1.45.11', major: 1 });
+    expect(parseAwsVersion('aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.debian.12 prompt/off\n')).toEqual({
+      version: '2.9.19',
+      major: 2,
+    });
+    expect(parseAwsVersion('aws-cli/1.45.11 Python/3.11.7 Linux/6.1.0 botocore/1.43.11')).toEqual({
+      version: '1.45.11',
+      major: 1,
+    });
   });
 
   it('finds the banner after other output (old v1 prints it on stderr, after warnings)', () => {
-    expect(parseAwsVersion('\nDeprecationWarning: something\naws-cli/1.16.300 Python/2.7.18 Linux/5.4 botocore/1.13.36\n')).toEqual({
+    expect(
+      parseAwsVersion('\nDeprecationWarning: something\naws-cli/1.16.300 Python/2.7.18 Linux/5.4 botocore/1.13.36\n'),
+    ).toEqual({
       version: '1.16.300',
       major: 1,
     });
@@ -39,16 +52,23 @@ describe('awsCandidatePaths', () => {
   });
 
   it('tries every PATHEXT extension in each Windows directory, in order, with quoted entries', () => {
-    expect(awsCandidatePaths('C:\\Tools;"C:\\Program Files\\Amazon\\AWSCLIV2";relative', 'win32', '.EXE;.CMD')).toEqual([
-      'C:\\Tools\\aws.exe',
-      'C:\\Tools\\aws.cmd',
-      'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe',
-      'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.cmd',
-    ]);
+    expect(awsCandidatePaths('C:\\Tools;"C:\\Program Files\\Amazon\\AWSCLIV2";relative', 'win32', '.EXE;.CMD')).toEqual(
+      [
+        'C:\\Tools\\aws.exe',
+        'C:\\Tools\\aws.cmd',
+        'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe',
+        'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.cmd',
+      ],
+    );
   });
 
   it('uses the default PATHEXT on Windows when none is given', () => {
-    expect(awsCandidatePaths('C:\\bin', 'win32')).toEqual(['C:\\bin\\aws.com', 'C:\\bin\\aws.exe', 'C:\\bin\\aws.bat', 'C:\\bin\\aws.cmd']);
+    expect(awsCandidatePaths('C:\\bin', 'win32')).toEqual([
+      'C:\\bin\\aws.com',
+      'C:\\bin\\aws.exe',
+      'C:\\bin\\aws.bat',
+      'C:\\bin\\aws.cmd',
+    ]);
   });
 });
 

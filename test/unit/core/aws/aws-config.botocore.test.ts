@@ -51,21 +51,29 @@ beforeAll(async () => {
   probe = join(dir, 'probe.py');
   await writeFile(probe, PROBE);
   processScript = join(dir, 'credential-process.sh');
-  await writeFile(processScript, '#!/bin/sh\necho \'{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "process-secret"}\'\n');
+  await writeFile(
+    processScript,
+    '#!/bin/sh\necho \'{"Version": 1, "AccessKeyId": "AKIAPROCESS", "SecretAccessKey": "process-secret"}\'\n',
+  );
   await chmod(processScript, 0o755);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function botocoreVerdicts(configText: string, credentialsText: string, names: readonly string[]): Promise<Record<string, string | null>> {
+async function botocoreVerdicts(
+  configText: string,
+  credentialsText: string,
+  names: readonly string[],
+): Promise<Record<string, string | null>> {
   counter++;
   const configFile = join(dir, `config-${counter}`);
   const credentialsFile = join(dir, `credentials-${counter}`);
   await writeFile(configFile, configText);
   await writeFile(credentialsFile, credentialsText);
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_') && !key.startsWith('BOTO')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (!key.startsWith('AWS_') && !key.startsWith('BOTO')) env[key] = value;
   Object.assign(env, {
     HOME: dir,
     AWS_CONFIG_FILE: configFile,
@@ -83,10 +91,19 @@ describe('profile kinds and errors agree with botocore', () => {
   it('picks the provider botocore picks, and reports an error wherever botocore refuses the profile', async () => {
     await fc.assert(
       fc.asyncProperty(profileSetArb('PROCESS'), async (generated) => {
-        const withProcess = generated.map((p) => ({ ...p, keys: p.keys.map(([k, v]): [string, string] => [k, v === 'PROCESS' ? processScript : v]) }));
+        const withProcess = generated.map((p) => ({
+          ...p,
+          keys: p.keys.map(([k, v]): [string, string] => [k, v === 'PROCESS' ? processScript : v]),
+        }));
         const { config, credentials } = renderProfileSet(withProcess);
         const verdicts = await botocoreVerdicts(config, credentials, PROFILE_SET_NAMES);
-        const parsed = parseAwsConfig({ configFile: 'config', credentialsFile: 'credentials', configText: config, credentialsText: credentials, activeProfile: 'p0' });
+        const parsed = parseAwsConfig({
+          configFile: 'config',
+          credentialsFile: 'credentials',
+          configText: config,
+          credentialsText: credentials,
+          activeProfile: 'p0',
+        });
         const usesLogin = generated.some((p) => p.keys.some(([key]) => key === 'login_session'));
 
         for (const name of PROFILE_SET_NAMES) {
@@ -98,7 +115,8 @@ describe('profile kinds and errors agree with botocore', () => {
           const ourErrors = ours.problems.filter((p) => p.severity === 'error');
           if (verdict === null) {
             // No provider applies: nothing usable, or SSO that can only sign in.
-            const tokenOnly = (ours.kind === 'sso' || ours.kind === 'sso-legacy') && ours.accountId === null && ours.roleName === null;
+            const tokenOnly =
+              (ours.kind === 'sso' || ours.kind === 'sso-legacy') && ours.accountId === null && ours.roleName === null;
             expect(ours.kind === 'unknown' || tokenOnly, context).toBe(true);
           } else if (verdict.startsWith('error:MissingDependencyException')) {
             // The login provider needs a package botocore lacks here: login is involved.

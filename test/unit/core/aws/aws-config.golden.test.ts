@@ -38,7 +38,10 @@ describe('the 10,000-profile benchmark fixture', () => {
 
   beforeAll(async () => {
     big = await makeBigHome({ profiles: 10_000, sessions: 2_000, now: NOW });
-    [configText, credentialsText] = await Promise.all([readFile(big.configFile, 'utf8'), readFile(big.credentialsFile, 'utf8')]);
+    [configText, credentialsText] = await Promise.all([
+      readFile(big.configFile, 'utf8'),
+      readFile(big.credentialsFile, 'utf8'),
+    ]);
     inputs = await readAwsInputs({ HOME: big.home, PATH: '' }, big.home, NOW);
   }, 60_000);
   afterAll(async () => {
@@ -47,7 +50,13 @@ describe('the 10,000-profile benchmark fixture', () => {
 
   it('parses to the pinned JSON', () => {
     const parsed = JSON.stringify(
-      parseAwsConfig({ configFile: '/home/u/.aws/config', credentialsFile: '/home/u/.aws/credentials', configText, credentialsText, activeProfile: 'default' }),
+      parseAwsConfig({
+        configFile: '/home/u/.aws/config',
+        credentialsFile: '/home/u/.aws/credentials',
+        configText,
+        credentialsText,
+        activeProfile: 'default',
+      }),
     );
     expect(JSON.parse(parsed).profiles).toHaveLength(10_000);
     expect(sha256(parsed)).toBe('b5968800ad81c9e8b75b6b737dce0224ed950705ca8e6634975641c10ec74cb8');
@@ -56,7 +65,11 @@ describe('the 10,000-profile benchmark fixture', () => {
   it('prints the pinned `cloudid status --json` and table', () => {
     const hide = (text: string): string => text.replaceAll(big.home, '~');
     const aws = assembleAwsState(inputs, ctx).aws;
-    expect(sha256(hide(JSON.stringify(statusJson(snapshotOf(aws)), null, 2)))).toBe('27a2ef50b46e28e9c3f1e1014313575a2bf88156be165522214563e70e458982');
-    expect(sha256(hide(statusTable(snapshotOf(aws), NOW)))).toBe('032371df11ddf8005e8cf15f460676fae0f6456b1d8a08f3c437c970267aa555');
+    expect(sha256(hide(JSON.stringify(statusJson(snapshotOf(aws)), null, 2)))).toBe(
+      '27a2ef50b46e28e9c3f1e1014313575a2bf88156be165522214563e70e458982',
+    );
+    expect(sha256(hide(statusTable(snapshotOf(aws), NOW)))).toBe(
+      '032371df11ddf8005e8cf15f460676fae0f6456b1d8a08f3c437c970267aa555',
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyFileVariables, expandHome, resolveActiveProfile, resolveAwsPaths } from '../../../../electron/core/aws/aws-environment';
+import {
+  emptyFileVariables,
+  expandHome,
+  resolveActiveProfile,
+  resolveAwsPaths,
+} from '../../../../electron/core/aws/aws-environment';
 
 describe('resolveAwsPaths', () => {
   it('uses ~/.aws by default', () => {
@@ -14,7 +19,10 @@ describe('resolveAwsPaths', () => {
   });
 
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, expanding ~', () => {
-    const paths = resolveAwsPaths({ AWS_CONFIG_FILE: '~/work/aws.cfg', AWS_SHARED_CREDENTIALS_FILE: '/etc/creds' }, '/home/u');
+    const paths = resolveAwsPaths(
+      { AWS_CONFIG_FILE: '~/work/aws.cfg', AWS_SHARED_CREDENTIALS_FILE: '/etc/creds' },
+      '/home/u',
+    );
     expect(paths.configFile).toBe(join('/home/u', 'work', 'aws.cfg'));
     expect(paths.credentialsFile).toBe('/etc/creds');
     // The token cache does not move with the config file.
@@ -28,7 +36,9 @@ describe('resolveAwsPaths', () => {
     expect(emptyFileVariables({ AWS_CONFIG_FILE: '/x', AWS_SHARED_CREDENTIALS_FILE: '~/c' }, '/h')).toEqual([]);
     const both = emptyFileVariables({ AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '  ' }, '/h');
     expect(both.map((p) => p.severity)).toEqual(['warning', 'warning']);
-    expect(both[0]?.message).toMatch(/^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file at all/);
+    expect(both[0]?.message).toMatch(
+      /^AWS_CONFIG_FILE is set but empty: the AWS CLI and botocore \(SkyPilot\) then read no config file at all/,
+    );
     expect(both[0]?.message).toContain(join('/h', '.aws', 'config'));
     expect(both[1]?.message).toMatch(/^AWS_SHARED_CREDENTIALS_FILE is set but empty: .* no credentials file/);
   });

@@ -18,7 +18,9 @@ describe('cache keys (known answers)', () => {
   it('assume-role with only a role ARN leaves the generated session name out', () => {
     expect(assumeRoleCacheKey({ roleArn: ROLE })).toBe(assumeRoleCacheKey({ roleArn: ROLE, roleSessionName: '' }));
     expect(assumeRoleCacheKey({ roleArn: ROLE })).toBe(assumeRoleCacheKey({ roleArn: ROLE, roleSessionName: null }));
-    expect(assumeRoleCacheKey({ roleArn: ROLE })).not.toBe(assumeRoleCacheKey({ roleArn: ROLE, roleSessionName: 'alice' }));
+    expect(assumeRoleCacheKey({ roleArn: ROLE })).not.toBe(
+      assumeRoleCacheKey({ roleArn: ROLE, roleSessionName: 'alice' }),
+    );
   });
 
   it('counts an empty external id (botocore only skips a missing one)', () => {
@@ -26,8 +28,12 @@ describe('cache keys (known answers)', () => {
   });
 
   it('sorts the policy so that key order in it does not matter', () => {
-    expect(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"b": 1, "a": 2}' })).toBe(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a":2,"b":1}' }));
-    expect(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a": 1.0}' })).not.toBe(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a": 1}' }));
+    expect(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"b": 1, "a": 2}' })).toBe(
+      assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a":2,"b":1}' }),
+    );
+    expect(assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a": 1.0}' })).not.toBe(
+      assumeRoleCacheKey({ roleArn: ROLE, policy: '{"a": 1}' }),
+    );
   });
 
   it('refuses a policy that is not JSON, as botocore does', () => {
@@ -67,18 +73,37 @@ describe('parseCliCacheEntry', () => {
   it('reads the SSO shape', () => {
     const text = JSON.stringify({
       ProviderType: 'sso',
-      Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 'SECRET', SessionToken: 'SECRET', Expiration: '2026-11-26T13:00:00Z', AccountId: '123456789012' },
+      Credentials: {
+        AccessKeyId: 'ASIA',
+        SecretAccessKey: 'SECRET',
+        SessionToken: 'SECRET',
+        Expiration: '2026-11-26T13:00:00Z',
+        AccountId: '123456789012',
+      },
     });
-    expect(parseCliCacheEntry(text, FILE)).toEqual({ expiresAt: new Date('2026-11-26T13:00:00Z'), accountId: '123456789012', problem: null });
+    expect(parseCliCacheEntry(text, FILE)).toEqual({
+      expiresAt: new Date('2026-11-26T13:00:00Z'),
+      accountId: '123456789012',
+      problem: null,
+    });
   });
 
   it('reads the raw STS AssumeRole response with Python strftime "UTC" and takes the account from the ARN', () => {
     const text = JSON.stringify({
-      Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 'SECRET', SessionToken: 'SECRET', Expiration: '2026-11-26T13:00:00UTC' },
+      Credentials: {
+        AccessKeyId: 'ASIA',
+        SecretAccessKey: 'SECRET',
+        SessionToken: 'SECRET',
+        Expiration: '2026-11-26T13:00:00UTC',
+      },
       AssumedRoleUser: { AssumedRoleId: 'AROA:alice', Arn: 'arn:aws:sts::210987654321:assumed-role/Admin/alice' },
       ResponseMetadata: { RequestId: 'r', HTTPStatusCode: 200 },
     });
-    expect(parseCliCacheEntry(text, FILE)).toEqual({ expiresAt: new Date('2026-11-26T13:00:00Z'), accountId: '210987654321', problem: null });
+    expect(parseCliCacheEntry(text, FILE)).toEqual({
+      expiresAt: new Date('2026-11-26T13:00:00Z'),
+      accountId: '210987654321',
+      problem: null,
+    });
   });
 
   it('prefers Credentials.AccountId (newer botocore adds it)', () => {
@@ -114,8 +139,17 @@ describe('readCliCacheEntry', () => {
 
   it('finds <key>.json and reports a missing one as missing', async () => {
     const key = assumeRoleCacheKey({ roleArn: ROLE });
-    expect(await readCliCacheEntry(dir, key)).toEqual({ expiresAt: null, accountId: null, missing: true, problem: null });
-    await writeFile(join(dir, `${key}.json`), JSON.stringify({ Credentials: { Expiration: '2026-11-26T13:00:00UTC' } }), { mode: 0o600 });
+    expect(await readCliCacheEntry(dir, key)).toEqual({
+      expiresAt: null,
+      accountId: null,
+      missing: true,
+      problem: null,
+    });
+    await writeFile(
+      join(dir, `${key}.json`),
+      JSON.stringify({ Credentials: { Expiration: '2026-11-26T13:00:00UTC' } }),
+      { mode: 0o600 },
+    );
     const read = await readCliCacheEntry(dir, key);
     expect(read).toMatchObject({ missing: false, problem: null });
     expect(read.expiresAt?.toISOString()).toBe('2026-11-26T13:00:00.000Z');

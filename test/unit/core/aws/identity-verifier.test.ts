@@ -30,11 +30,16 @@ describe('identity-verifier module', () => {
 
 describe('awsFilesFor', () => {
   it('defaults to ~/.aws under the given HOME', () => {
-    expect(awsFilesFor({ HOME: '/home/u' })).toEqual({ configFile: '/home/u/.aws/config', credentialsFile: '/home/u/.aws/credentials' });
+    expect(awsFilesFor({ HOME: '/home/u' })).toEqual({
+      configFile: '/home/u/.aws/config',
+      credentialsFile: '/home/u/.aws/credentials',
+    });
   });
 
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, expanding ~ with the given HOME', () => {
-    expect(awsFilesFor({ HOME: '/home/u', AWS_CONFIG_FILE: '~/cfg/aws', AWS_SHARED_CREDENTIALS_FILE: '/etc/creds' })).toEqual({
+    expect(
+      awsFilesFor({ HOME: '/home/u', AWS_CONFIG_FILE: '~/cfg/aws', AWS_SHARED_CREDENTIALS_FILE: '/etc/creds' }),
+    ).toEqual({
       configFile: '/home/u/cfg/aws',
       credentialsFile: '/etc/creds',
     });
@@ -53,6 +58,8 @@ describe('stsEndpointFor', () => {
   });
 
   it('ignores both when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true', () => {
-    expect(stsEndpointFor({ AWS_ENDPOINT_URL_STS: 'http://b', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBeUndefined();
+    expect(
+      stsEndpointFor({ AWS_ENDPOINT_URL_STS: 'http://b', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }),
+    ).toBeUndefined();
   });
 });

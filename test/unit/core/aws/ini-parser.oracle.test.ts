@@ -24,7 +24,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function sdkLoad(configText: string, credentialsText: string): Promise<{ configFile: Sections; credentialsFile: Sections }> {
+async function sdkLoad(
+  configText: string,
+  credentialsText: string,
+): Promise<{ configFile: Sections; credentialsFile: Sections }> {
   counter++;
   const configFilepath = join(dir, `config-${counter}`);
   const filepath = join(dir, `credentials-${counter}`);
@@ -105,7 +108,8 @@ describe('profiles and sso-sessions agree with the SDK after merging config and 
         // mergeConfigFiles: credentials keys overlay config keys, profile by profile.
         const sdkMerged: Sections = {};
         for (const [name, values] of Object.entries(sdkConfigProfiles)) sdkMerged[name] = { ...values };
-        for (const [name, values] of Object.entries(sdk.credentialsFile)) sdkMerged[name] = { ...sdkMerged[name], ...values };
+        for (const [name, values] of Object.entries(sdk.credentialsFile))
+          sdkMerged[name] = { ...sdkMerged[name], ...values };
         expect(plain(raw.profiles)).toEqual(sdkMerged);
 
         // Profiles we list beyond the SDK's are exactly the sections without keys.
@@ -114,7 +118,13 @@ describe('profiles and sso-sessions agree with the SDK after merging config and 
         }
 
         // The fields the app shows carry the SDK's values.
-        const parsed = parseAwsConfig({ configFile: 'config', credentialsFile: 'credentials', configText, credentialsText, activeProfile: 'default' });
+        const parsed = parseAwsConfig({
+          configFile: 'config',
+          credentialsFile: 'credentials',
+          configText,
+          credentialsText,
+          activeProfile: 'default',
+        });
         for (const profile of parsed.profiles) {
           const values = sdkMerged[profile.name] ?? {};
           const value = (key: string): string | null => values[key] ?? null;

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseIni, type IniDocument } from '../../../../electron/core/aws/ini-parser';
 
 const values = (doc: IniDocument, id: string): Record<string, string> =>
-  Object.fromEntries([...(doc.byId.get(id)?.values ?? new Map<string, { value: string }>())].map(([k, v]) => [k, v.value]));
-const lineOf = (doc: IniDocument, id: string, key: string): number | undefined => doc.byId.get(id)?.values.get(key)?.line;
+  Object.fromEntries(
+    [...(doc.byId.get(id)?.values ?? new Map<string, { value: string }>())].map(([k, v]) => [k, v.value]),
+  );
+const lineOf = (doc: IniDocument, id: string, key: string): number | undefined =>
+  doc.byId.get(id)?.values.get(key)?.line;
 const messages = (doc: IniDocument): string[] => doc.problems.map((p) => `${p.line}: ${p.message}`);
 
 describe('parseIni: sections', () => {
   it('keys prefixed headers as PREFIX.NAME and bare headers by their text, with 1-based lines', () => {
-    const doc = parseIni('[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1\n');
+    const doc = parseIni(
+      '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1\n',
+    );
     expect(doc.sections.map((s) => [s.id, s.prefix, s.name, s.lines])).toEqual([
       ['default', null, 'default', [1]],
       ['profile.dev', 'profile', 'dev', [4]],
@@ -38,7 +43,9 @@ describe('parseIni: sections', () => {
   it('ignores a section whose prefix is no section type, and its keys, with one warning', () => {
     const doc = parseIni('[foo bar]\na = 1\nb = 2\n[profile ok]\nc = 3\n');
     expect(doc.sections.map((s) => s.id)).toEqual(['profile.ok']);
-    expect(messages(doc)).toEqual(['1: [foo bar] is ignored: "foo" is not a section type (profile, sso-session or services)']);
+    expect(messages(doc)).toEqual([
+      '1: [foo bar] is ignored: "foo" is not a section type (profile, sso-session or services)',
+    ]);
   });
 
   it('merges repeated sections, later keys win, and warns that botocore refuses the file', () => {
@@ -48,7 +55,9 @@ describe('parseIni: sections', () => {
     expect(lineOf(doc, 'profile.a', 'region')).toBe(7);
     expect(doc.problems).toHaveLength(1);
     expect(doc.problems[0]).toMatchObject({ line: 6, severity: 'warning', sectionId: 'profile.a' });
-    expect(doc.problems[0]?.message).toContain('botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section');
+    expect(doc.problems[0]?.message).toContain(
+      'botocore (the AWS CLI, SkyPilot) refuses a file with a repeated section',
+    );
   });
 
   it('keeps sections without keys (the SDK drops them; botocore lists them)', () => {
@@ -81,7 +90,17 @@ describe('parseIni: keys and values', () => {
 
   it('strips comments that start a line or follow whitespace, and only those', () => {
     const doc = parseIni(
-      ['# top', '; top', '[p] # header comment', 'a = 1 # note', 'b = 2\t;note', 'c = https://x/start#/', 'd = x;y', 'e=#not-a-value', '  # indented comment'].join('\n'),
+      [
+        '# top',
+        '; top',
+        '[p] # header comment',
+        'a = 1 # note',
+        'b = 2\t;note',
+        'c = https://x/start#/',
+        'd = x;y',
+        'e=#not-a-value',
+        '  # indented comment',
+      ].join('\n'),
     );
     expect(values(doc, 'p')).toEqual({ a: '1', b: '2', c: 'https://x/start#/', d: 'x;y', e: '#not-a-value' });
     const a = doc.byId.get('p')?.values.get('a');
@@ -95,7 +114,19 @@ describe('parseIni: keys and values', () => {
   });
 
   it('reads sub-sections until the next non-indented key', () => {
-    const doc = parseIni(['[profile p]', 's3 =', '  max_concurrent_requests = 20', '\tuse_accelerate_endpoint = true', '', '  # comment', '  addressing_style = path', 'region = us-east-1', '  later = 1'].join('\n'));
+    const doc = parseIni(
+      [
+        '[profile p]',
+        's3 =',
+        '  max_concurrent_requests = 20',
+        '\tuse_accelerate_endpoint = true',
+        '',
+        '  # comment',
+        '  addressing_style = path',
+        'region = us-east-1',
+        '  later = 1',
+      ].join('\n'),
+    );
     expect(values(doc, 'profile.p')).toEqual({
       's3.max_concurrent_requests': '20',
       's3.use_accelerate_endpoint': 'true',
@@ -146,7 +177,9 @@ describe('parseIni: problems per line, never exceptions', () => {
   it('reports text after a header', () => {
     const doc = parseIni('[profile a] extra\nx = 1\n');
     expect(doc.sections).toEqual([]);
-    expect(doc.problems[0]?.message).toContain('it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header');
+    expect(doc.problems[0]?.message).toContain(
+      'it has text after its closing "]"; botocore (the AWS CLI, SkyPilot) does read it as a header',
+    );
   });
 
   it('reports malformed lines and skips them; an error where botocore refuses the file', () => {
@@ -165,7 +198,8 @@ describe('parseIni: problems per line, never exceptions', () => {
 
   it('reads a large file fully (10,000 profiles)', () => {
     let text = '';
-    for (let i = 0; i < 10_000; i++) text += `[profile p${i}]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = Admin\nregion = us-east-1\n; c\n\n  s3 =\n    addressing_style = path\noutput = json\n`;
+    for (let i = 0; i < 10_000; i++)
+      text += `[profile p${i}]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = Admin\nregion = us-east-1\n; c\n\n  s3 =\n    addressing_style = path\noutput = json\n`;
     const doc = parseIni(text);
     expect(doc.sections).toHaveLength(10_000);
     expect(lineOf(doc, 'profile.p9999', 'output')).toBe(100_000);

@@ -77,7 +77,9 @@ describe('parseLoginTokenCache', () => {
     expect(read.token).toBeNull();
     expect(read.problem?.message).not.toContain(LOGIN_SECRETS.secretAccessKey);
     expect(parseLoginTokenCache('', 'f').problem?.message).toMatch(/empty/);
-    expect(parseLoginTokenCache(JSON.stringify(loginToken({ expiresAt: '2026-12-07 12:00' })), 'f').problem?.message).toMatch(/time zone/);
+    expect(
+      parseLoginTokenCache(JSON.stringify(loginToken({ expiresAt: '2026-12-07 12:00' })), 'f').problem?.message,
+    ).toMatch(/time zone/);
   });
 });
 
@@ -87,36 +89,59 @@ describe('readLoginTokenSummarySync', () => {
     expect(readLoginTokenSummarySync(loginCachePath(dir, ARN))).toEqual({ token: null, missing: true, problem: null });
     const file = await writeLoginToken(dir, ARN, loginToken({ expiresAt: at(10) }));
     expect(file).toBe(loginCachePath(dir, ARN));
-    expect(readLoginTokenSummarySync(file)).toMatchObject({ missing: false, problem: null, token: { accountId: '012345678901' } });
+    expect(readLoginTokenSummarySync(file)).toMatchObject({
+      missing: false,
+      problem: null,
+      token: { accountId: '012345678901' },
+    });
     await writeFile(file, '{');
-    expect(readLoginTokenSummarySync(file)).toMatchObject({ missing: false, token: null, problem: { severity: 'error' } });
+    expect(readLoginTokenSummarySync(file)).toMatchObject({
+      missing: false,
+      token: null,
+      problem: { severity: 'error' },
+    });
   });
 });
 
 describe('loginStatus', () => {
-  const read = (spec: Parameters<typeof loginToken>[0]) => ({ ...parseLoginTokenCache(JSON.stringify(loginToken(spec)), 'f'), missing: false });
+  const read = (spec: Parameters<typeof loginToken>[0]) => ({
+    ...parseLoginTokenCache(JSON.stringify(loginToken(spec)), 'f'),
+    missing: false,
+  });
 
   it('is signed-out without a cache file and error for an unusable one', () => {
     expect(loginStatus(undefined, NOW, LEAD)).toEqual({ status: 'signed-out', expiresAt: null, refreshable: false });
     expect(loginStatus({ token: null, missing: true, problem: null }, NOW, LEAD).status).toBe('signed-out');
-    expect(loginStatus({ token: null, missing: false, problem: { severity: 'error', message: 'x' } }, NOW, LEAD).status).toBe('error');
+    expect(
+      loginStatus({ token: null, missing: false, problem: { severity: 'error', message: 'x' } }, NOW, LEAD).status,
+    ).toBe('error');
   });
 
   it('counts a refreshable session down to the end of its 12-hour sign-in, not the 15-minute credentials', () => {
     const signedInAt = NOW - 2 * 3_600_000;
     const s = loginStatus(read({ expiresAt: at(-5), signedInAt }), NOW, LEAD);
-    expect(s).toEqual({ status: 'valid', expiresAt: new Date(signedInAt + LOGIN_SESSION_MS).toISOString(), refreshable: true });
+    expect(s).toEqual({
+      status: 'valid',
+      expiresAt: new Date(signedInAt + LOGIN_SESSION_MS).toISOString(),
+      refreshable: true,
+    });
     const late = loginStatus(read({ expiresAt: at(-5), signedInAt: NOW - LOGIN_SESSION_MS + 10 * 60_000 }), NOW, LEAD);
     expect(late.status).toBe('expiring');
   });
 
   it('is expired when the credentials expired and the session can no longer refresh', () => {
-    expect(loginStatus(read({ expiresAt: at(-1), signedInAt: NOW - LOGIN_SESSION_MS - 60_000 }), NOW, LEAD)).toMatchObject({ status: 'expired', refreshable: false, expiresAt: at(-1) });
+    expect(
+      loginStatus(read({ expiresAt: at(-1), signedInAt: NOW - LOGIN_SESSION_MS - 60_000 }), NOW, LEAD),
+    ).toMatchObject({ status: 'expired', refreshable: false, expiresAt: at(-1) });
   });
 
   it('goes by accessToken.expiresAt when the session cannot refresh', () => {
     const ended = NOW - LOGIN_SESSION_MS - 60_000;
-    expect(loginStatus(read({ expiresAt: at(60), signedInAt: ended }), NOW, LEAD)).toEqual({ status: 'valid', expiresAt: at(60), refreshable: false });
+    expect(loginStatus(read({ expiresAt: at(60), signedInAt: ended }), NOW, LEAD)).toEqual({
+      status: 'valid',
+      expiresAt: at(60),
+      refreshable: false,
+    });
     expect(loginStatus(read({ expiresAt: at(10), signedInAt: ended }), NOW, LEAD).status).toBe('expiring');
   });
 

@@ -38,8 +38,16 @@ describe('ssoTokenCacheKey', () => {
   });
 
   it('hashes the start URL exactly as written for a legacy profile', () => {
-    const a = ssoTokenCacheKey({ name: 'https://x.awsapps.com/start', legacy: true, startUrl: 'https://x.awsapps.com/start' });
-    const b = ssoTokenCacheKey({ name: 'https://x.awsapps.com/start/', legacy: true, startUrl: 'https://x.awsapps.com/start/' });
+    const a = ssoTokenCacheKey({
+      name: 'https://x.awsapps.com/start',
+      legacy: true,
+      startUrl: 'https://x.awsapps.com/start',
+    });
+    const b = ssoTokenCacheKey({
+      name: 'https://x.awsapps.com/start/',
+      legacy: true,
+      startUrl: 'https://x.awsapps.com/start/',
+    });
     expect(a).toMatch(/^[0-9a-f]{40}$/);
     expect(a).not.toBe(b);
     // The legacy key does not depend on the display name, only on the URL.
@@ -99,8 +107,19 @@ describe('parseCacheTimestamp, the two forms the tools write', () => {
   it('property: reads every such text exactly as the general reader does, valid or not', () => {
     const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
     const text = fc
-      .tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two, fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }))
-      .map(([y, mo, d, h, mi, sec, ms]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${sec}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}Z`);
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        two,
+        two,
+        two,
+        two,
+        two,
+        fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }),
+      )
+      .map(
+        ([y, mo, d, h, mi, sec, ms]) =>
+          `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${sec}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}Z`,
+      );
     fc.assert(
       fc.property(text, (t) => {
         expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
@@ -112,7 +131,10 @@ describe('parseCacheTimestamp, the two forms the tools write', () => {
   it('property: agrees on texts of that shape with any character in any place', () => {
     const char = fc.constantFrom(...'0123456789-T:.Zz+aé '.split(''));
     const shaped = fc
-      .tuple(fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z'), fc.array(fc.tuple(fc.nat(23), char), { maxLength: 3 }))
+      .tuple(
+        fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z'),
+        fc.array(fc.tuple(fc.nat(23), char), { maxLength: 3 }),
+      )
       .map(([base, edits]) => {
         const chars = base.split('');
         for (const [at, c] of edits) if (at < chars.length) chars[at] = c;
@@ -128,7 +150,17 @@ describe('parseCacheTimestamp, the two forms the tools write', () => {
   });
 
   it('agrees at the edges: leap days, month ends, the last second, early years, stray characters', () => {
-    for (const t of ['2024-02-29T23:59:59Z', '2023-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-12-31T23:59:59.999Z', '0099-01-01T00:00:00Z', '0100-01-01T00:00:00Z', '2026-01-01T00:00:00.12xZ', '2026-0a-01T00:00:00Z', '2026-01-01T00:00:00.000z']) {
+    for (const t of [
+      '2024-02-29T23:59:59Z',
+      '2023-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-12-31T23:59:59.999Z',
+      '0099-01-01T00:00:00Z',
+      '0100-01-01T00:00:00Z',
+      '2026-01-01T00:00:00.12xZ',
+      '2026-0a-01T00:00:00Z',
+      '2026-01-01T00:00:00.000z',
+    ]) {
       expect(parseCacheTimestamp(t)?.getTime() ?? null).toBe(viaGeneral(t));
     }
     expect(parseCacheTimestamp('2024-02-29T23:59:59Z')?.toISOString()).toBe('2024-02-29T23:59:59.000Z');
@@ -146,11 +178,14 @@ describe('formatCacheTimestamp', () => {
 
   it('property: what we write we read back, to the second', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
-        const text = formatCacheTimestamp(d);
-        expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-        expect(parseCacheTimestamp(text)?.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (d) => {
+          const text = formatCacheTimestamp(d);
+          expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+          expect(parseCacheTimestamp(text)?.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
+        },
+      ),
     );
   });
 });
@@ -221,12 +256,18 @@ describe('parseSsoTokenCache', () => {
   });
 
   it('says where the JSON breaks', () => {
-    expect(parseSsoTokenCache('{\n"accessToken": "a"\n "expiresAt": "x"}', FILE, NOW).problem?.message).toMatch(/line 3, column 2/);
+    expect(parseSsoTokenCache('{\n"accessToken": "a"\n "expiresAt": "x"}', FILE, NOW).problem?.message).toMatch(
+      /line 3, column 2/,
+    );
     expect(parseSsoTokenCache('{"accessToken": "a', FILE, NOW).problem?.message).toMatch(/ends early/);
   });
 
   it('keeps a usable token when only the registration expiry is unreadable, with a warning', () => {
-    const { token, problem } = parseSsoTokenCache(tokenFile({ ...refreshFields, registrationExpiresAt: 'later' }), FILE, NOW);
+    const { token, problem } = parseSsoTokenCache(
+      tokenFile({ ...refreshFields, registrationExpiresAt: 'later' }),
+      FILE,
+      NOW,
+    );
     expect(token?.expiresAt.toISOString()).toBe('2026-11-26T20:00:00.000Z');
     expect(token?.refreshable).toBe(false);
     expect(problem).toMatchObject({ severity: 'warning', file: FILE });
@@ -234,7 +275,9 @@ describe('parseSsoTokenCache', () => {
   });
 
   it('property: never throws and never returns a secret, whatever the text', () => {
-    const secretish = fc.tuple(fc.constant(tokenFile(refreshFields)), fc.nat(200), fc.string({ maxLength: 3 })).map(([t, cut, junk]) => t.slice(0, cut) + junk + t.slice(cut));
+    const secretish = fc
+      .tuple(fc.constant(tokenFile(refreshFields)), fc.nat(200), fc.string({ maxLength: 3 }))
+      .map(([t, cut, junk]) => t.slice(0, cut) + junk + t.slice(cut));
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), secretish), (text) => {
         const { token, problem } = parseSsoTokenCache(text, FILE, NOW);
@@ -256,7 +299,11 @@ describe('readSsoTokenSummary', () => {
   });
 
   it('reports a missing file as missing, not as a problem', async () => {
-    expect(await readSsoTokenSummary(join(dir, 'nope.json'), NOW)).toEqual({ token: null, missing: true, problem: null });
+    expect(await readSsoTokenSummary(join(dir, 'nope.json'), NOW)).toEqual({
+      token: null,
+      missing: true,
+      problem: null,
+    });
   });
 
   it('reads a real file', async () => {
@@ -279,7 +326,11 @@ describe('readSsoTokenSummary', () => {
     const file = join(dir, 'adir.json');
     await mkdir(file);
     const read = await readSsoTokenSummary(file, NOW);
-    expect(read).toMatchObject({ token: null, missing: false, problem: { severity: 'error', file, message: expect.stringMatching(/not a regular file/) } });
+    expect(read).toMatchObject({
+      token: null,
+      missing: false,
+      problem: { severity: 'error', file, message: expect.stringMatching(/not a regular file/) },
+    });
   });
 
   it('says an empty file may be a login writing it', async () => {
@@ -305,7 +356,11 @@ describe('readSsoTokenSummary', () => {
     const b = join(dir, 'b.json');
     await writeFile(a, tokenFile({ ...refreshFields, expiresAt: '2030-01-01T00:00:00Z' }));
     await writeFile(b, tokenFile({ expiresAt: '2031-06-01T00:00:00Z' }).slice(0, 60));
-    const [first, second, third] = [await readSsoTokenSummary(a, NOW), await readSsoTokenSummary(b, NOW), await readSsoTokenSummary(a, NOW)];
+    const [first, second, third] = [
+      await readSsoTokenSummary(a, NOW),
+      await readSsoTokenSummary(b, NOW),
+      await readSsoTokenSummary(a, NOW),
+    ];
     expect(first.token?.expiresAt.toISOString()).toBe('2030-01-01T00:00:00.000Z');
     expect(second.problem?.message).toMatch(/not valid JSON/);
     expect(third).toEqual(first);

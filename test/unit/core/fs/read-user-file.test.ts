@@ -66,7 +66,11 @@ describe('readUserFile', () => {
     await symlink('gone/config', link);
     const read = failure(await readUserFile(link));
     expect(read.missing).toBe(false);
-    expect(read.problem).toEqual({ severity: 'error', message: `${link} is a symbolic link to ${resolve(dir, 'gone/config')}, which does not exist`, file: link });
+    expect(read.problem).toEqual({
+      severity: 'error',
+      message: `${link} is a symbolic link to ${resolve(dir, 'gone/config')}, which does not exist`,
+      file: link,
+    });
   });
 
   it('reports a symbolic link loop', async () => {
@@ -80,7 +84,11 @@ describe('readUserFile', () => {
   it('reports a folder', async () => {
     const folder = join(dir, 'a-folder');
     await mkdir(folder);
-    expect(failure(await readUserFile(folder)).problem).toEqual({ severity: 'error', message: `${folder} is a folder, not a file`, file: folder });
+    expect(failure(await readUserFile(folder)).problem).toEqual({
+      severity: 'error',
+      message: `${folder} is a folder, not a file`,
+      file: folder,
+    });
   });
 
   it('refuses a 50 MB file without reading it, stating size and limit', async () => {
@@ -97,7 +105,9 @@ describe('readUserFile', () => {
   it('honours a smaller maxBytes', async () => {
     const path = join(dir, 'medium');
     await writeFile(path, 'x'.repeat(2 * 1024 * 1024));
-    expect(failure(await readUserFile(path, { maxBytes: 1024 * 1024 })).problem.message).toContain('is 2.0 MB, larger than the 1.0 MB limit');
+    expect(failure(await readUserFile(path, { maxBytes: 1024 * 1024 })).problem.message).toContain(
+      'is 2.0 MB, larger than the 1.0 MB limit',
+    );
     expect((await readUserFile(path, { maxBytes: 2 * 1024 * 1024 })).ok).toBe(true);
   });
 
@@ -106,7 +116,11 @@ describe('readUserFile', () => {
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + 7) % 256;
     await writeFile(path, bytes);
-    expect(failure(await readUserFile(path)).problem).toEqual({ severity: 'error', message: `${path} looks like a binary file, not text`, file: path });
+    expect(failure(await readUserFile(path)).problem).toEqual({
+      severity: 'error',
+      message: `${path} looks like a binary file, not text`,
+      file: path,
+    });
   });
 
   it('refuses bytes that are not UTF-8 even without NULs (a .p12 or Latin-1 file)', async () => {
@@ -129,7 +143,10 @@ describe('readUserFile', () => {
       await chmod(dir, 0o755);
       const script = join(dir, 'read-as-nobody.mts');
       const moduleUrl = new URL('../../../../electron/core/fs/read-user-file.ts', import.meta.url).href;
-      await writeFile(script, `import { readUserFile } from ${JSON.stringify(moduleUrl)};\nprocess.stdout.write(JSON.stringify(await readUserFile(${JSON.stringify(path)})));\n`);
+      await writeFile(
+        script,
+        `import { readUserFile } from ${JSON.stringify(moduleUrl)};\nprocess.stdout.write(JSON.stringify(await readUserFile(${JSON.stringify(path)})));\n`,
+      );
       await chmod(script, 0o644);
       const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
         uid: 65534,
@@ -142,6 +159,11 @@ describe('readUserFile', () => {
       expect(child.stderr).toBe('');
       read = JSON.parse(child.stdout) as UserFileRead;
     }
-    expect(read).toEqual({ ok: false, path, missing: false, problem: { severity: 'error', message: `${path} cannot be read: permission denied`, file: path } });
+    expect(read).toEqual({
+      ok: false,
+      path,
+      missing: false,
+      problem: { severity: 'error', message: `${path} cannot be read: permission denied`, file: path },
+    });
   });
 });

@@ -21,15 +21,27 @@ describe('parseYaml', () => {
   it('names the line of a syntax error', () => {
     const parsed = parseYaml('a: 1\nb: [2\nc: 3\n', '/x/config.yaml');
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problem).toMatchObject({ severity: 'error', file: '/x/config.yaml', line: expect.any(Number) as number });
+    expect(!parsed.ok && parsed.problem).toMatchObject({
+      severity: 'error',
+      file: '/x/config.yaml',
+      line: expect.any(Number) as number,
+    });
     expect(!parsed.ok && parsed.problem.message).toMatch(/^\/x\/config\.yaml is not valid YAML \(line \d+\): /);
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const parsed = parseYaml(lines.join('\n'), 'bomb.yaml');
-    expect(parsed).toMatchObject({ ok: false, problem: { severity: 'error', message: expect.stringMatching(/^bomb\.yaml could not be read as YAML: /) } });
+    expect(parsed).toMatchObject({
+      ok: false,
+      problem: { severity: 'error', message: expect.stringMatching(/^bomb\.yaml could not be read as YAML: /) },
+    });
   });
 
   it('tells mappings from lists and scalars', () => {
@@ -44,10 +56,19 @@ describe('readYamlFile', () => {
   it('reads a file, says a missing one is missing, and refuses one over the limit', async () => {
     const file = join(dir, 'kubeconfig');
     await writeFile(file, 'apiVersion: v1\nclusters: []\n');
-    expect(await readYamlFile(file)).toEqual({ ok: true, path: file, value: { apiVersion: 'v1', clusters: [] }, problems: [] });
+    expect(await readYamlFile(file)).toEqual({
+      ok: true,
+      path: file,
+      value: { apiVersion: 'v1', clusters: [] },
+      problems: [],
+    });
     expect(await readYamlFile(join(dir, 'nothing'))).toMatchObject({ ok: false, missing: true });
     const big = await readYamlFile(file, { maxBytes: 8 });
-    expect(big).toMatchObject({ ok: false, missing: false, problem: { message: expect.stringMatching(/limit for this file: it was not read$/) } });
+    expect(big).toMatchObject({
+      ok: false,
+      missing: false,
+      problem: { message: expect.stringMatching(/limit for this file: it was not read$/) },
+    });
   });
 
   it('turns a binary file into a problem', async () => {

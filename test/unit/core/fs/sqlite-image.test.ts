@@ -55,8 +55,20 @@ describe.each(engines)('%s', (engine) => {
       expect(image.engine).toBe(engine);
       const rows = image.select('SELECT small, big, real, label, data FROM t ORDER BY id');
       expect(rows).toEqual([
-        { small: 42, big: engine === 'node:sqlite' ? '9007199254740993' : expect.any(Number), real: 1.5, label: 'café', data: new Uint8Array([0, 255, 16]) },
-        { small: -7, big: engine === 'node:sqlite' ? '-9007199254740993' : expect.any(Number), real: null, label: null, data: null },
+        {
+          small: 42,
+          big: engine === 'node:sqlite' ? '9007199254740993' : expect.any(Number),
+          real: 1.5,
+          label: 'café',
+          data: new Uint8Array([0, 255, 16]),
+        },
+        {
+          small: -7,
+          big: engine === 'node:sqlite' ? '-9007199254740993' : expect.any(Number),
+          real: null,
+          label: null,
+          data: null,
+        },
       ]);
     } finally {
       image.close();
@@ -77,8 +89,12 @@ describe.each(engines)('%s', (engine) => {
     expect(bytes).toEqual(given);
   });
 
-  it('fails on open, with SQLite\'s message, for bytes that are not a database', async () => {
-    await expect(openSqliteImage(new TextEncoder().encode('not a database, a text file written by mistake\n'.repeat(50)), { engine })).rejects.toThrow(/file is not a database/);
+  it("fails on open, with SQLite's message, for bytes that are not a database", async () => {
+    await expect(
+      openSqliteImage(new TextEncoder().encode('not a database, a text file written by mistake\n'.repeat(50)), {
+        engine,
+      }),
+    ).rejects.toThrow(/file is not a database/);
     const garbage = new TextEncoder().encode(`SQLite format 3\u0000${' but then garbage '.repeat(300)}`);
     await expect(openSqliteImage(garbage, { engine })).rejects.toThrow();
   });

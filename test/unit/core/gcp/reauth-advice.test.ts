@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { reauthAdviceForAccount, reauthAdviceForAdc } from '../../../../electron/core/gcp/reauth-advice';
 
-const account = (status: 'valid' | 'reauth-needed' | 'revoked') => ({ account: 'me@example.com', type: 'authorized_user', tokenExpiresAt: null, status });
+const account = (status: 'valid' | 'reauth-needed' | 'revoked') => ({
+  account: 'me@example.com',
+  type: 'authorized_user',
+  tokenExpiresAt: null,
+  status,
+});
 
 describe('reauth advice', () => {
   it('gives the re-login command and the key alternative for reauth and revoked accounts', () => {
@@ -16,9 +21,14 @@ describe('reauth advice', () => {
   });
 
   it('advises application-default login for the ADC file', () => {
-    expect(reauthAdviceForAdc({ path: '/h/.config/gcloud/application_default_credentials.json', type: 'authorized_user', account: null, status: 'reauth-needed' })?.command).toBe(
-      'gcloud auth application-default login',
-    );
+    expect(
+      reauthAdviceForAdc({
+        path: '/h/.config/gcloud/application_default_credentials.json',
+        type: 'authorized_user',
+        account: null,
+        status: 'reauth-needed',
+      })?.command,
+    ).toBe('gcloud auth application-default login');
     expect(reauthAdviceForAdc(null)).toBeNull();
   });
 });

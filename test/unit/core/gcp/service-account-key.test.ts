@@ -59,7 +59,8 @@ describe('parseServiceAccountKey', () => {
       const result = rejection(Buffer.from(text));
       expect(['not-json', 'truncated']).toContain(result.reason);
       expect(result.message).not.toContain(body.slice(0, 4));
-      if (result.reason === 'not-json') expect(result.message).toMatch(/^This is not JSON( \(line \d+, column \d+\)|: it ends early)?\.$/);
+      if (result.reason === 'not-json')
+        expect(result.message).toMatch(/^This is not JSON( \(line \d+, column \d+\)|: it ends early)?\.$/);
     }
   });
 
@@ -77,9 +78,12 @@ describe('parseServiceAccountKey', () => {
     expect(result.message).toContain('"private_key_id"');
   });
 
-  it.each(['someone@gmail.com', 'not an email', 'deployer@acme.iam.gserviceaccount.com.evil.com'])('rejects client_email %s', (email) => {
-    expect(rejection(bytes(serviceAccountKey({ client_email: email }))).reason).toBe('bad-client-email');
-  });
+  it.each(['someone@gmail.com', 'not an email', 'deployer@acme.iam.gserviceaccount.com.evil.com'])(
+    'rejects client_email %s',
+    (email) => {
+      expect(rejection(bytes(serviceAccountKey({ client_email: email }))).reason).toBe('bad-client-email');
+    },
+  );
 
   it('accepts the default compute and App Engine service accounts', () => {
     for (const email of ['123456789012-compute@developer.gserviceaccount.com', 'acme@appspot.gserviceaccount.com']) {
@@ -95,7 +99,9 @@ describe('parseServiceAccountKey', () => {
   });
 
   it('rejects a non-RSA private key', () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const result = rejection(bytes(serviceAccountKey({ private_key: ec })));
     expect(result.reason).toBe('bad-private-key');
     expect(result.message).toContain('ec');
@@ -125,4 +131,3 @@ describe('a key file that starts with a byte-order mark', () => {
     expect(() => JSON.parse(result.secret.bytes.toString('utf8')) as unknown).not.toThrow();
   });
 });
-

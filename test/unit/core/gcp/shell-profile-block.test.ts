@@ -14,23 +14,32 @@ import {
 const shells: ShellKind[] = ['bash', 'zsh', 'fish'];
 // Profile-like text: lines (possibly CRLF) that never contain our markers, ending in a newline.
 const line = fc.string({ maxLength: 40 }).filter((s) => !/[\r\n]/.test(s) && !s.includes('cloud-identity-tray'));
-const profile = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([lines, crlf]) => lines.map((l) => l + (crlf ? '\r\n' : '\n')).join(''));
+const profile = fc
+  .tuple(fc.array(line, { maxLength: 12 }), fc.boolean())
+  .map(([lines, crlf]) => lines.map((l) => l + (crlf ? '\r\n' : '\n')).join(''));
 // eslint-disable-next-line no-control-regex -- control characters are what it leaves out
 const keyPath = fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !/[\x00-\x1f\x7f]/.test(s));
 
 describe('setCredentialsBlock / removeCredentialsBlock', () => {
   it('leaves every byte outside the block identical, and the block sets the path', () => {
     fc.assert(
-      fc.property(profile, profile, fc.constantFrom(...shells), keyPath, keyPath, (before, after, shell, oldPath, newPath) => {
-        const withOld = setCredentialsBlock(before, shell, oldPath) + after;
-        const edited = setCredentialsBlock(withOld, shell, newPath);
-        const span = findBlocks(edited, shell)[0];
-        expect(span).toBeDefined();
-        if (!span) return;
-        expect(edited.slice(0, span.start)).toBe(before);
-        expect(edited.slice(span.end)).toBe(after);
-        expect(credentialsBlockPath(edited, shell)).toBe(newPath);
-      }),
+      fc.property(
+        profile,
+        profile,
+        fc.constantFrom(...shells),
+        keyPath,
+        keyPath,
+        (before, after, shell, oldPath, newPath) => {
+          const withOld = setCredentialsBlock(before, shell, oldPath) + after;
+          const edited = setCredentialsBlock(withOld, shell, newPath);
+          const span = findBlocks(edited, shell)[0];
+          expect(span).toBeDefined();
+          if (!span) return;
+          expect(edited.slice(0, span.start)).toBe(before);
+          expect(edited.slice(span.end)).toBe(after);
+          expect(credentialsBlockPath(edited, shell)).toBe(newPath);
+        },
+      ),
     );
   });
 
@@ -64,8 +73,12 @@ describe('setCredentialsBlock / removeCredentialsBlock', () => {
 
   it('quotes paths so the shell cannot expand them', () => {
     const path = `/home/o'neil/$(rm -rf ~)/key "1".json`;
-    expect(setCredentialsBlock('', 'bash', path)).toContain(`export GOOGLE_APPLICATION_CREDENTIALS='/home/o'\\''neil/$(rm -rf ~)/key "1".json'`);
-    expect(setCredentialsBlock('', 'fish', path)).toContain(`set -gx GOOGLE_APPLICATION_CREDENTIALS '/home/o\\'neil/$(rm -rf ~)/key "1".json'`);
+    expect(setCredentialsBlock('', 'bash', path)).toContain(
+      `export GOOGLE_APPLICATION_CREDENTIALS='/home/o'\\''neil/$(rm -rf ~)/key "1".json'`,
+    );
+    expect(setCredentialsBlock('', 'fish', path)).toContain(
+      `set -gx GOOGLE_APPLICATION_CREDENTIALS '/home/o\\'neil/$(rm -rf ~)/key "1".json'`,
+    );
     for (const shell of shells) expect(credentialsBlockPath(setCredentialsBlock('', shell, path), shell)).toBe(path);
   });
 
@@ -87,7 +100,10 @@ describe('a key path that attacks the block', () => {
   // What a version that did not refuse control characters wrote for a key named like this.
   const name = `/home/u/evil\n${BLOCK_END}\ntouch /tmp/cloudid-pwned\n#.json`;
   const legacy = (shell: ShellKind): string => {
-    const assignment = shell === 'fish' ? `set -gx GOOGLE_APPLICATION_CREDENTIALS '${name}'` : `export GOOGLE_APPLICATION_CREDENTIALS='${name}'`;
+    const assignment =
+      shell === 'fish'
+        ? `set -gx GOOGLE_APPLICATION_CREDENTIALS '${name}'`
+        : `export GOOGLE_APPLICATION_CREDENTIALS='${name}'`;
     return `alias k=kubectl\n${BLOCK_BEGIN}\n# note\n${assignment}\n${BLOCK_END}\nexport AFTER=1\n`;
   };
 

@@ -3,7 +3,11 @@ import { decideTokenEndpoint } from '../../../../electron/core/gcp/token-endpoin
 
 describe('decideTokenEndpoint', () => {
   it("trusts https on Google's token hosts", () => {
-    for (const uri of ['https://oauth2.googleapis.com/token', 'https://accounts.google.com/o/oauth2/token', 'https://www.googleapis.com/oauth2/v4/token']) {
+    for (const uri of [
+      'https://oauth2.googleapis.com/token',
+      'https://accounts.google.com/o/oauth2/token',
+      'https://www.googleapis.com/oauth2/v4/token',
+    ]) {
       expect(decideTokenEndpoint(uri, {})).toEqual({ trusted: true, url: uri });
     }
   });

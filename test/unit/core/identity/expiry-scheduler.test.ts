@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextDeadline } from '../../../../electron/core/identity/expiry';
-import { createExpiryScheduler, MAX_TIMER_DELAY_MS, type SchedulerClock } from '../../../../electron/core/identity/expiry-scheduler';
+import {
+  createExpiryScheduler,
+  MAX_TIMER_DELAY_MS,
+  type SchedulerClock,
+} from '../../../../electron/core/identity/expiry-scheduler';
 
 /**
  * A clock whose wall time (what `now()` says) and timer time (monotonic, what setTimeout counts)
@@ -39,7 +43,8 @@ class FakeClock implements SchedulerClock {
     const end = this.mono + ms;
     for (;;) {
       let soonest: [number, { due: number; fn: () => void }] | null = null;
-      for (const entry of this.timers) if (entry[1].due <= end && (!soonest || entry[1].due < soonest[1].due)) soonest = entry;
+      for (const entry of this.timers)
+        if (entry[1].due <= end && (!soonest || entry[1].due < soonest[1].due)) soonest = entry;
       if (!soonest) break;
       const [id, timer] = soonest;
       this.wall += timer.due - this.mono;
@@ -233,41 +238,46 @@ describe('createExpiryScheduler', () => {
       fc.record({ op: fc.constant('schedule' as const), ms: fc.integer({ min: -30 * MIN, max: 300 * MIN }) }),
     );
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -60, max: 600 }), { maxLength: 6 }), fc.array(step, { maxLength: 30 }), (offsets, steps) => {
-        const expiries = offsets.map((m) => new Date(T0 + m * MIN));
-        const clock = new FakeClock(T0);
-        const early: Array<{ at: number; target: number }> = [];
-        let target: number | null = null; // the deadline most recently handed to schedule()
-        let reevaluating = false;
-        const schedule = (d: Date | null): void => {
-          target = d ? d.getTime() : null;
-          scheduler.schedule(d);
-        };
-        const scheduler = createExpiryScheduler({
-          clock,
-          onDeadline: () => {
-            // Only reevaluate() may announce before the deadline; a timer never may.
-            if (!reevaluating && (target === null || clock.now() < target)) early.push({ at: clock.now(), target: target ?? NaN });
-            schedule(nextDeadline(expiries, clock.now(), 15 * MIN));
-          },
-        });
-        schedule(nextDeadline(expiries, clock.now(), 15 * MIN));
-        for (const s of steps) {
-          if (s.op === 'advance') clock.advance(s.ms);
-          else if (s.op === 'jump') clock.jumpWall(s.ms);
-          else if (s.op === 'schedule') schedule(new Date(T0 + s.ms));
-          else {
-            reevaluating = true;
-            scheduler.reevaluate();
-            reevaluating = false;
+      fc.property(
+        fc.array(fc.integer({ min: -60, max: 600 }), { maxLength: 6 }),
+        fc.array(step, { maxLength: 30 }),
+        (offsets, steps) => {
+          const expiries = offsets.map((m) => new Date(T0 + m * MIN));
+          const clock = new FakeClock(T0);
+          const early: Array<{ at: number; target: number }> = [];
+          let target: number | null = null; // the deadline most recently handed to schedule()
+          let reevaluating = false;
+          const schedule = (d: Date | null): void => {
+            target = d ? d.getTime() : null;
+            scheduler.schedule(d);
+          };
+          const scheduler = createExpiryScheduler({
+            clock,
+            onDeadline: () => {
+              // Only reevaluate() may announce before the deadline; a timer never may.
+              if (!reevaluating && (target === null || clock.now() < target))
+                early.push({ at: clock.now(), target: target ?? NaN });
+              schedule(nextDeadline(expiries, clock.now(), 15 * MIN));
+            },
+          });
+          schedule(nextDeadline(expiries, clock.now(), 15 * MIN));
+          for (const s of steps) {
+            if (s.op === 'advance') clock.advance(s.ms);
+            else if (s.op === 'jump') clock.jumpWall(s.ms);
+            else if (s.op === 'schedule') schedule(new Date(T0 + s.ms));
+            else {
+              reevaluating = true;
+              scheduler.reevaluate();
+              reevaluating = false;
+            }
+            expect(clock.pending).toBeLessThanOrEqual(1);
+            // Whenever a future deadline is set, a timer is waiting for it.
+            if (target !== null && target > clock.now()) expect(clock.pending).toBe(1);
           }
-          expect(clock.pending).toBeLessThanOrEqual(1);
-          // Whenever a future deadline is set, a timer is waiting for it.
-          if (target !== null && target > clock.now()) expect(clock.pending).toBe(1);
-        }
-        expect(clock.maxPending).toBeLessThanOrEqual(1);
-        expect(early).toEqual([]);
-      }),
+          expect(clock.maxPending).toBeLessThanOrEqual(1);
+          expect(early).toEqual([]);
+        },
+      ),
     );
   });
 });

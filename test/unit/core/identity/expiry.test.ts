@@ -71,7 +71,14 @@ describe('nextDeadline', () => {
   it('times a snapshot by its AWS expiries, its registration ends and the gcloud tokens together', () => {
     const aws = { expiries: [at(120)], refreshEnds: [at(90)] };
     expect(snapshotDeadline(aws, [], NOW, LEAD)?.toISOString()).toBe(at(90).toISOString());
-    expect(snapshotDeadline(aws, [{ tokenExpiresAt: at(40).toISOString() }, { tokenExpiresAt: null }], NOW, LEAD)?.toISOString()).toBe(at(25).toISOString());
+    expect(
+      snapshotDeadline(
+        aws,
+        [{ tokenExpiresAt: at(40).toISOString() }, { tokenExpiresAt: null }],
+        NOW,
+        LEAD,
+      )?.toISOString(),
+    ).toBe(at(25).toISOString());
     expect(aws.expiries).toHaveLength(1); // the caller's list is left as it was
   });
 
@@ -90,22 +97,27 @@ describe('nextDeadline', () => {
   it('property: statuses stay constant until the deadline and some status changes at it', () => {
     const minute = fc.integer({ min: -600, max: 600 });
     fc.assert(
-      fc.property(fc.array(fc.option(minute), { maxLength: 8 }), minute, fc.integer({ min: 0, max: 120 }), (offsets, nowMin, leadMin) => {
-        const expiries = offsets.map((o) => (o === null ? null : at(o)));
-        const now = NOW + nowMin * MIN;
-        const lead = leadMin * MIN;
-        const statusesAt = (t: number) => expiries.map((e) => statusFromExpiry(e, t, lead));
-        const deadline = nextDeadline(expiries, now, lead);
-        const before = statusesAt(now);
-        if (deadline === null) {
-          // Nothing may change, however far ahead we look.
-          expect(statusesAt(now + 10_000 * MIN)).toEqual(before);
-          return;
-        }
-        expect(deadline.getTime()).toBeGreaterThan(now);
-        expect(statusesAt(deadline.getTime() - 1)).toEqual(before);
-        expect(statusesAt(deadline.getTime())).not.toEqual(before);
-      }),
+      fc.property(
+        fc.array(fc.option(minute), { maxLength: 8 }),
+        minute,
+        fc.integer({ min: 0, max: 120 }),
+        (offsets, nowMin, leadMin) => {
+          const expiries = offsets.map((o) => (o === null ? null : at(o)));
+          const now = NOW + nowMin * MIN;
+          const lead = leadMin * MIN;
+          const statusesAt = (t: number) => expiries.map((e) => statusFromExpiry(e, t, lead));
+          const deadline = nextDeadline(expiries, now, lead);
+          const before = statusesAt(now);
+          if (deadline === null) {
+            // Nothing may change, however far ahead we look.
+            expect(statusesAt(now + 10_000 * MIN)).toEqual(before);
+            return;
+          }
+          expect(deadline.getTime()).toBeGreaterThan(now);
+          expect(statusesAt(deadline.getTime() - 1)).toEqual(before);
+          expect(statusesAt(deadline.getTime())).not.toEqual(before);
+        },
+      ),
     );
   });
 });

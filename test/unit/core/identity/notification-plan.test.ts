@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { GcpAccountStatus, GcpState } from '../../../../electron/shared/gcp-model';
 import type { Snapshot } from '../../../../electron/shared/model';
 import { planNotifications, type NotificationIntent } from '../../../../electron/core/identity/notification-plan';
-import { FACTORY_NOW as NOW, makeProfile, makeSession, makeSnapshot, makeSsoProfile, minutesFrom } from '../../../support/snapshot-factory';
+import {
+  FACTORY_NOW as NOW,
+  makeProfile,
+  makeSession,
+  makeSnapshot,
+  makeSsoProfile,
+  minutesFrom,
+} from '../../../support/snapshot-factory';
 
 const MIN = 60_000;
 
@@ -23,7 +30,15 @@ function replay(steps: Array<{ snapshot: Snapshot; now: number }>, initialSent: 
 
 const devOnMySso = (expiresAt: string | null, extra: Partial<Parameters<typeof makeSession>[0]> = {}) =>
   makeSnapshot({
-    sessions: [makeSession({ name: 'my-sso', expiresAt, status: expiresAt ? 'valid' : 'signed-out', profiles: ['dev'], ...extra })],
+    sessions: [
+      makeSession({
+        name: 'my-sso',
+        expiresAt,
+        status: expiresAt ? 'valid' : 'signed-out',
+        profiles: ['dev'],
+        ...extra,
+      }),
+    ],
     profiles: [makeSsoProfile('dev', 'my-sso')],
   });
 
@@ -48,7 +63,9 @@ describe('planNotifications: SSO sessions', () => {
       profiles: [makeSsoProfile('dev\u009b2J', name)],
     });
     const [intent] = planNotifications(null, snapshot, NOW, new Set()).intents;
-    expect(intent?.body).toBe('SSO session my-sso\\u001b]52;c;aGk=\\u0007 expires in 9m — log in to keep working. Used by dev\\u009b2J (active).');
+    expect(intent?.body).toBe(
+      'SSO session my-sso\\u001b]52;c;aGk=\\u0007 expires in 9m — log in to keep working. Used by dev\\u009b2J (active).',
+    );
     // The target still names the real session, for the click that opens it.
     expect(intent?.target).toEqual({ type: 'sso-session', name });
   });
@@ -91,7 +108,9 @@ describe('planNotifications: SSO sessions', () => {
       { snapshot, now: NOW + 60 * MIN },
     ]);
     expect(perStep.map((s) => s.map((i) => i.kind))).toEqual([['expiring'], [], ['expired'], [], []]);
-    expect(perStep[2]?.[0]?.body).toBe('SSO session my-sso expired just now — log in again to keep working. Used by dev (active).');
+    expect(perStep[2]?.[0]?.body).toBe(
+      'SSO session my-sso expired just now — log in again to keep working. Used by dev (active).',
+    );
   });
 
   it('speaks again for a renewed token (new expiresAt)', () => {
@@ -118,10 +137,14 @@ describe('planNotifications: SSO sessions', () => {
     expect(planNotifications(null, devOnMySso(minutesFrom(5), lapsed), NOW, new Set()).intents).toHaveLength(1);
     // Nobody refreshes legacy (start URL) tokens.
     const legacy = makeSnapshot({
-      sessions: [makeSession({ name: 'https://d-1.awsapps.com/start', legacy: true, expiresAt: minutesFrom(5), ...renewing })],
+      sessions: [
+        makeSession({ name: 'https://d-1.awsapps.com/start', legacy: true, expiresAt: minutesFrom(5), ...renewing }),
+      ],
     });
     const { intents } = planNotifications(null, legacy, NOW, new Set());
-    expect(intents[0]?.body).toBe('The SSO login for https://d-1.awsapps.com/start expires in 5m — log in to keep working.');
+    expect(intents[0]?.body).toBe(
+      'The SSO login for https://d-1.awsapps.com/start expires in 5m — log in to keep working.',
+    );
   });
 });
 
@@ -129,7 +152,9 @@ describe('planNotifications: app start', () => {
   it('announces an already expired session once, and not again after a restart with the kept set', () => {
     const snapshot = devOnMySso(minutesFrom(-3));
     const first = planNotifications(null, snapshot, NOW, new Set());
-    expect(first.intents.map((i) => [i.kind, i.body])).toEqual([['expired', 'SSO session my-sso expired 3m ago — log in again to keep working. Used by dev (active).']]);
+    expect(first.intents.map((i) => [i.kind, i.body])).toEqual([
+      ['expired', 'SSO session my-sso expired 3m ago — log in again to keep working. Used by dev (active).'],
+    ]);
     expect(planNotifications(snapshot, snapshot, NOW + MIN, first.sent).intents).toEqual([]);
     // A restart: prev is null again, but the sent set was persisted.
     expect(planNotifications(null, snapshot, NOW + 2 * MIN, first.sent).intents).toEqual([]);
@@ -152,7 +177,9 @@ describe('planNotifications: signed out while watching', () => {
       { snapshot: devOnMySso(null), now: NOW + 2 * MIN },
     ]);
     expect(perStep.map((s) => s.map((i) => i.kind))).toEqual([[], ['signed-out'], []]);
-    expect(perStep[1]?.[0]?.body).toBe('SSO session my-sso was signed out (its cached token was removed) — log in to use it again. Used by dev (active).');
+    expect(perStep[1]?.[0]?.body).toBe(
+      'SSO session my-sso was signed out (its cached token was removed) — log in to use it again. Used by dev (active).',
+    );
   });
 
   it('stays quiet when an expired token is cleaned up', () => {
@@ -176,7 +203,8 @@ describe('planNotifications: the active profile', () => {
       ],
       activeProfile: active,
     });
-  const targets = (s: Snapshot) => planNotifications(null, s, NOW, new Set()).intents.map((i) => `${i.target.type}:${i.target.name}`);
+  const targets = (s: Snapshot) =>
+    planNotifications(null, s, NOW, new Set()).intents.map((i) => `${i.target.type}:${i.target.name}`);
 
   it('is announced when its expiry is its own', () => {
     const intents = planNotifications(null, withActive('tool'), NOW, new Set()).intents;
@@ -203,7 +231,10 @@ describe('planNotifications: memory', () => {
 // the active profile changes, time moves in any direction within a few days.
 const OFFSETS = [-3 * 24 * 60, -2000, -30, -1, 0, 1, 5, 10, 14, 15, 16, 60, 600];
 const stepWith = (offset: fc.Arbitrary<number>, nowMin: fc.Arbitrary<number>) => {
-  const sessionState = fc.oneof(fc.constant(null), fc.record({ offset, refreshable: fc.boolean(), error: fc.boolean() }));
+  const sessionState = fc.oneof(
+    fc.constant(null),
+    fc.record({ offset, refreshable: fc.boolean(), error: fc.boolean() }),
+  );
   return fc.record({
     s1: sessionState,
     s2: sessionState,
@@ -247,7 +278,12 @@ function worldAt(s: Step): { snapshot: Snapshot; now: number } {
         makeSsoProfile('a2', 's1'),
         makeSsoProfile('b1', 's2'),
         ...extras,
-        makeProfile({ name: 'tool', kind: 'process', status: s.toolOffset === null ? 'unknown' : 'valid', expiresAt: s.toolOffset === null ? null : minutesFrom(s.toolOffset) }),
+        makeProfile({
+          name: 'tool',
+          kind: 'process',
+          status: s.toolOffset === null ? 'unknown' : 'valid',
+          expiresAt: s.toolOffset === null ? null : minutesFrom(s.toolOffset),
+        }),
         makeProfile({ name: 'role', kind: 'assume-role', status: 'valid', expiresAt: minutesFrom(5) }),
       ],
     }),
@@ -296,7 +332,8 @@ describe('planNotifications: properties', () => {
           const targets = intents.map((x) => `${x.target.type}:${x.target.name}`);
           expect(new Set(targets).size).toBe(targets.length);
           for (const intent of intents) {
-            if (intent.target.type === 'profile') expect(intent.target.name).toBe(worlds[i]?.snapshot.aws.activeProfile);
+            if (intent.target.type === 'profile')
+              expect(intent.target.name).toBe(worlds[i]?.snapshot.aws.activeProfile);
           }
         });
       }),
@@ -308,12 +345,21 @@ describe('planNotifications: gcloud sign-ins', () => {
   const gcp = (status: GcpAccountStatus, adcStatus: GcpAccountStatus | null = null): GcpState => ({
     configDir: '/home/u/.config/gcloud',
     activeConfiguration: 'default',
-    configurations: [{ name: 'default', active: true, account: 'alice@example.com', project: 'acme', region: null, zone: null }],
+    configurations: [
+      { name: 'default', active: true, account: 'alice@example.com', project: 'acme', region: null, zone: null },
+    ],
     accounts: [
       { account: 'alice@example.com', type: 'authorized_user', tokenExpiresAt: null, status },
       { account: 'ci@acme.iam.gserviceaccount.com', type: 'service_account', tokenExpiresAt: null, status: 'valid' },
     ],
-    adc: adcStatus ? { path: '/home/u/.config/gcloud/application_default_credentials.json', type: 'authorized_user', account: null, status: adcStatus } : null,
+    adc: adcStatus
+      ? {
+          path: '/home/u/.config/gcloud/application_default_credentials.json',
+          type: 'authorized_user',
+          account: null,
+          status: adcStatus,
+        }
+      : null,
     googleApplicationCredentials: null,
     keys: [],
     overrides: [],
@@ -334,7 +380,9 @@ describe('planNotifications: gcloud sign-ins', () => {
       title: 'Sign in again: alice@example.com',
       command: 'gcloud auth login alice@example.com',
     });
-    expect(all[0]?.body).toContain('Run `gcloud auth login alice@example.com`, or import a service-account key instead');
+    expect(all[0]?.body).toContain(
+      'Run `gcloud auth login alice@example.com`, or import a service-account key instead',
+    );
   });
 
   it('a revoked grant is its own news, after a reauth notice for the same account', () => {
@@ -351,7 +399,10 @@ describe('planNotifications: gcloud sign-ins', () => {
     const first = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW }]);
     const restarted = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW + 60 * MIN }], first.sent);
     expect(restarted.all).toEqual([]);
-    const weekLater = replay([{ snapshot: withGcp(gcp('reauth-needed')), now: NOW + 7 * 24 * 60 * MIN + MIN }], first.sent);
+    const weekLater = replay(
+      [{ snapshot: withGcp(gcp('reauth-needed')), now: NOW + 7 * 24 * 60 * MIN + MIN }],
+      first.sent,
+    );
     expect(weekLater.all).toHaveLength(1);
   });
 
@@ -361,7 +412,11 @@ describe('planNotifications: gcloud sign-ins', () => {
     }
     const { intents } = planNotifications(null, withGcp(gcp('valid', 'reauth-needed')), NOW, new Set());
     expect(intents).toHaveLength(1);
-    expect(intents[0]).toMatchObject({ kind: 'gcp-reauth-needed', target: { type: 'gcp-adc' }, command: 'gcloud auth application-default login' });
+    expect(intents[0]).toMatchObject({
+      kind: 'gcp-reauth-needed',
+      target: { type: 'gcp-adc' },
+      command: 'gcloud auth application-default login',
+    });
   });
 
   it('keeps planning AWS news alongside', () => {

@@ -10,7 +10,16 @@ import { kubeconfigFiles, mergeKubeconfigs } from '../../../../electron/core/kub
 import { entryLines } from '../../../../electron/core/kube/kubeconfig-lines';
 import { kubeSnapshot } from '../../../../electron/core/kube/kube-snapshot';
 import { kubeContextLine } from '../../../../electron/shared/kube-words';
-import { KUBE_SECRETS, eksEntry, gkeEntry, iamAuthenticatorEntry, kindEntry, kubeconfigText, oidcEntry, tokenEntry } from '../../../support/kubeconfig-fixtures';
+import {
+  KUBE_SECRETS,
+  eksEntry,
+  gkeEntry,
+  iamAuthenticatorEntry,
+  kindEntry,
+  kubeconfigText,
+  oidcEntry,
+  tokenEntry,
+} from '../../../support/kubeconfig-fixtures';
 
 function fileOf(text: string, path: string, env: NodeJS.ProcessEnv = {}) {
   const parsed = parseYaml(text, path);
@@ -26,7 +35,11 @@ function readOf(texts: string[], env: NodeJS.ProcessEnv = {}) {
     problems.push(...parsed.problems);
     files.push(parsed.file);
   }
-  return mergeKubeconfigs(files.map((f) => f.path), files, problems);
+  return mergeKubeconfigs(
+    files.map((f) => f.path),
+    files,
+    problems,
+  );
 }
 
 const gcp = (overrides: Partial<GcpState> = {}): GcpState => ({
@@ -55,7 +68,11 @@ describe('classifyUser', () => {
   };
 
   it('reads the AWS profile of `aws eks get-token` from the exec env, else kubectl’s own, else default', () => {
-    expect(user(eksEntry('prod', { profile: 'prod' }), { AWS_PROFILE: 'dev' })).toEqual({ provider: 'eks', auth: 'aws eks get-token', identity: { cloud: 'aws', profile: 'prod' } });
+    expect(user(eksEntry('prod', { profile: 'prod' }), { AWS_PROFILE: 'dev' })).toEqual({
+      provider: 'eks',
+      auth: 'aws eks get-token',
+      identity: { cloud: 'aws', profile: 'prod' },
+    });
     expect(user(eksEntry('prod'), { AWS_PROFILE: 'dev' })?.identity).toEqual({ cloud: 'aws', profile: 'dev' });
     expect(user(eksEntry('prod'), { AWS_DEFAULT_PROFILE: 'old' })?.identity).toEqual({ cloud: 'aws', profile: 'old' });
     expect(user(eksEntry('prod'))?.identity).toEqual({ cloud: 'aws', profile: 'default' });
@@ -63,20 +80,36 @@ describe('classifyUser', () => {
 
   it('prefers a --profile argument over AWS_PROFILE, as the AWS CLI does', () => {
     const entry = eksEntry('prod', { profile: 'from-env' });
-    const withArg = { user: entry.user.replace('      - json\n', '      - json\n      - --profile\n      - from-arg\n') };
+    const withArg = {
+      user: entry.user.replace('      - json\n', '      - json\n      - --profile\n      - from-arg\n'),
+    };
     expect(user(withArg)?.identity).toEqual({ cloud: 'aws', profile: 'from-arg' });
     const withEquals = { user: entry.user.replace('      - json\n', '      - json\n      - --profile=eq\n') };
     expect(user(withEquals)?.identity).toEqual({ cloud: 'aws', profile: 'eq' });
   });
 
   it('knows aws-iam-authenticator, gke-gcloud-auth-plugin and the rest', () => {
-    expect(user(iamAuthenticatorEntry('c', 'eks-admin'))).toEqual({ provider: 'eks', auth: 'aws-iam-authenticator', identity: { cloud: 'aws', profile: 'eks-admin' } });
-    expect(user(gkeEntry('proj', 'us-central1-a', 'c'))).toEqual({ provider: 'gke', auth: 'gke-gcloud-auth-plugin', identity: { cloud: 'gcp', account: null, configuration: null } });
+    expect(user(iamAuthenticatorEntry('c', 'eks-admin'))).toEqual({
+      provider: 'eks',
+      auth: 'aws-iam-authenticator',
+      identity: { cloud: 'aws', profile: 'eks-admin' },
+    });
+    expect(user(gkeEntry('proj', 'us-central1-a', 'c'))).toEqual({
+      provider: 'gke',
+      auth: 'gke-gcloud-auth-plugin',
+      identity: { cloud: 'gcp', account: null, configuration: null },
+    });
     expect(user(kindEntry('dev'))).toEqual({ provider: 'other', auth: 'client certificate', identity: null });
     expect(user(tokenEntry('sa'))).toEqual({ provider: 'other', auth: 'token', identity: null });
     expect(user(oidcEntry('corp'))).toEqual({ provider: 'other', auth: 'OIDC', identity: null });
-    expect(classifyUser({ exec: { command: '/opt/bin/kubelogin', args: ['get-token'] } }, {})).toEqual({ provider: 'other', auth: 'exec kubelogin', identity: null });
-    expect(classifyUser({ exec: { command: 'C:\\bin\\aws.exe', args: ['eks', 'get-token'] } }, {}).provider).toBe('eks');
+    expect(classifyUser({ exec: { command: '/opt/bin/kubelogin', args: ['get-token'] } }, {})).toEqual({
+      provider: 'other',
+      auth: 'exec kubelogin',
+      identity: null,
+    });
+    expect(classifyUser({ exec: { command: 'C:\\bin\\aws.exe', args: ['eks', 'get-token'] } }, {}).provider).toBe(
+      'eks',
+    );
     expect(classifyUser('not a mapping', {})).toEqual({ provider: 'other', auth: 'none', identity: null });
   });
 
@@ -99,7 +132,10 @@ describe('serverWithoutUserinfo', () => {
 describe('merging kubeconfig files', () => {
   it('lets the first file that defines a name win, and takes current-context from the first that sets it', () => {
     const first = kubeconfigText([eksEntry('prod', { alias: 'prod', profile: 'prod' })], null);
-    const second = kubeconfigText([eksEntry('prod', { alias: 'prod', profile: 'other' }), gkeEntry('proj', 'us-central1-a', 'gke1')], 'prod');
+    const second = kubeconfigText(
+      [eksEntry('prod', { alias: 'prod', profile: 'other' }), gkeEntry('proj', 'us-central1-a', 'gke1')],
+      'prod',
+    );
     const read = readOf([first, second]);
     expect(read.currentContext).toBe('prod');
     expect(read.contexts.map((c) => [c.name, c.current, c.provider, c.file])).toEqual([
@@ -123,7 +159,9 @@ kind: Config
 users: []
 `;
     const read = readOf([text]);
-    expect(read.contexts).toEqual([expect.objectContaining({ name: 'broken', server: null, provider: 'other', identity: null })]);
+    expect(read.contexts).toEqual([
+      expect.objectContaining({ name: 'broken', server: null, provider: 'other', identity: null }),
+    ]);
     expect(read.problems.map((p) => p.message)).toEqual([
       'context “broken” names cluster “nowhere”, which no kubeconfig file defines',
       'context “broken” names user “nobody”, which no kubeconfig file defines',
@@ -158,8 +196,14 @@ users:
   });
 
   it('splits KUBECONFIG like PATH, dropping empty entries and repeats', () => {
-    expect(kubeconfigFiles({ KUBECONFIG: '/a:/b::/a' }, '/home/u', ':')).toEqual({ files: ['/a', '/b'], explicit: true });
-    expect(kubeconfigFiles({ KUBECONFIG: '' }, '/home/u', ':')).toEqual({ files: ['/home/u/.kube/config'], explicit: false });
+    expect(kubeconfigFiles({ KUBECONFIG: '/a:/b::/a' }, '/home/u', ':')).toEqual({
+      files: ['/a', '/b'],
+      explicit: true,
+    });
+    expect(kubeconfigFiles({ KUBECONFIG: '' }, '/home/u', ':')).toEqual({
+      files: ['/home/u/.kube/config'],
+      explicit: false,
+    });
   });
 });
 
@@ -184,19 +228,40 @@ describe('kubeSnapshot', () => {
       'gke_proj_us-central1-a_gke1 → gcloud dev@example.com → sign-in needed, log in',
       'kind-local → client certificate → not linked',
     ]);
-    expect(kube.contexts[0]).toMatchObject({ current: true, status: 'expired', identity: { cloud: 'aws', profile: 'prod' } });
-    expect(kube.problems.map((p) => p.message)).toEqual(['context “stage-eks” uses AWS profile “missing”, which is not in your AWS config']);
+    expect(kube.contexts[0]).toMatchObject({
+      current: true,
+      status: 'expired',
+      identity: { cloud: 'aws', profile: 'prod' },
+    });
+    expect(kube.problems.map((p) => p.message)).toEqual([
+      'context “stage-eks” uses AWS profile “missing”, which is not in your AWS config',
+    ]);
   });
 
   it('follows gcloud’s account override, and a plugin told which configuration to use', () => {
-    const overridden = gcp({ overrides: [{ variable: 'CLOUDSDK_CORE_ACCOUNT', property: 'core/account', value: 'ops@example.com' }] });
-    expect(kubeSnapshot(read, new Map(), overridden).contexts[2]).toMatchObject({ identity: { cloud: 'gcp', account: 'ops@example.com' }, status: 'valid' });
-    const configured = { ...read, contexts: read.contexts.map((c) => (c.provider === 'gke' ? { ...c, identity: { cloud: 'gcp' as const, account: null, configuration: 'ops' } } : c)) };
-    expect(kubeSnapshot(configured, new Map(), gcp()).contexts[2]).toMatchObject({ identity: { cloud: 'gcp', account: 'ops@example.com' }, status: 'valid' });
+    const overridden = gcp({
+      overrides: [{ variable: 'CLOUDSDK_CORE_ACCOUNT', property: 'core/account', value: 'ops@example.com' }],
+    });
+    expect(kubeSnapshot(read, new Map(), overridden).contexts[2]).toMatchObject({
+      identity: { cloud: 'gcp', account: 'ops@example.com' },
+      status: 'valid',
+    });
+    const configured = {
+      ...read,
+      contexts: read.contexts.map((c) =>
+        c.provider === 'gke' ? { ...c, identity: { cloud: 'gcp' as const, account: null, configuration: 'ops' } } : c,
+      ),
+    };
+    expect(kubeSnapshot(configured, new Map(), gcp()).contexts[2]).toMatchObject({
+      identity: { cloud: 'gcp', account: 'ops@example.com' },
+      status: 'valid',
+    });
   });
 
   it('says signed out when gcloud has no account, and unknown when gcloud is not read', () => {
-    const none = gcp({ configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }] });
+    const none = gcp({
+      configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }],
+    });
     expect(kubeSnapshot(read, new Map(), none).contexts[2]).toMatchObject({ identity: null, status: 'signed-out' });
     expect(kubeSnapshot(read, new Map(), null).contexts[2]).toMatchObject({ identity: null, status: 'unknown' });
   });

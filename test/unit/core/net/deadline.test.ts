@@ -6,9 +6,15 @@ const endpoint = { host: 'oidc.eu-west-1.amazonaws.com', setting: 'AWS_ENDPOINT_
 describe('withDeadline', () => {
   it('rejects with NetworkTimeoutError when the request ignores its signal and never settles', async () => {
     const started = Date.now();
-    const error = await withDeadline(endpoint, { requestTimeoutMs: 50 }, () => new Promise<never>(() => undefined)).catch((e: unknown) => e);
+    const error = await withDeadline(
+      endpoint,
+      { requestTimeoutMs: 50 },
+      () => new Promise<never>(() => undefined),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkTimeoutError);
-    expect((error as Error).message).toBe('oidc.eu-west-1.amazonaws.com did not answer within 0.1 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC.');
+    expect((error as Error).message).toBe(
+      'oidc.eu-west-1.amazonaws.com did not answer within 0.1 s: check your VPN, proxy and AWS_ENDPOINT_URL_SSO_OIDC.',
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -23,8 +29,13 @@ describe('withDeadline', () => {
 
   it("keeps the request's own error when the caller aborts", async () => {
     const caller = new AbortController();
-    const pending = withDeadline(endpoint, { requestTimeoutMs: 5_000, signal: caller.signal }, (signal) =>
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })))),
+    const pending = withDeadline(
+      endpoint,
+      { requestTimeoutMs: 5_000, signal: caller.signal },
+      (signal) =>
+        new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }))),
+        ),
     );
     caller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
@@ -41,6 +52,8 @@ describe('withDeadline', () => {
 
   it('passes an answer through and names no setting when none chose the endpoint', async () => {
     await expect(withDeadline({ host: 'sts.amazonaws.com' }, {}, async () => 42)).resolves.toBe(42);
-    expect(new NetworkTimeoutError({ host: 'sts.amazonaws.com' }, 15_000).message).toBe('sts.amazonaws.com did not answer within 15 s: check your VPN or proxy.');
+    expect(new NetworkTimeoutError({ host: 'sts.amazonaws.com' }, 15_000).message).toBe(
+      'sts.amazonaws.com did not answer within 15 s: check your VPN or proxy.',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppPageUrl, isDevServerRequest, resolveAppAsset } from '../../../../electron/core/security/app-origin';
+import {
+  APP_ENTRY_URL,
+  CONTENT_SECURITY_POLICY,
+  isAppPageUrl,
+  isDevServerRequest,
+  resolveAppAsset,
+} from '../../../../electron/core/security/app-origin';
 
 describe('isAppPageUrl', () => {
   it('accepts pages of the app scheme and host', () => {
@@ -50,13 +56,20 @@ describe('resolveAppAsset', () => {
   const root = resolve('/opt/app/out/renderer');
 
   it('serves the entry page for / and files under the root with their type', () => {
-    expect(resolveAppAsset(root, 'app://cloudid/')).toEqual({ ok: true, file: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset(root, 'app://cloudid/')).toEqual({
+      ok: true,
+      file: join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppAsset(root, 'app://cloudid/assets/index-abc.js?v=1#x')).toEqual({
       ok: true,
       file: join(root, 'assets', 'index-abc.js'),
       contentType: 'text/javascript; charset=utf-8',
     });
-    expect(resolveAppAsset(root, 'app://cloudid/assets/sql%20wasm.wasm')).toMatchObject({ ok: true, file: join(root, 'assets', 'sql wasm.wasm') });
+    expect(resolveAppAsset(root, 'app://cloudid/assets/sql%20wasm.wasm')).toMatchObject({
+      ok: true,
+      file: join(root, 'assets', 'sql wasm.wasm'),
+    });
   });
 
   const insideRoot = (file: string): boolean => file.startsWith(root + sep);
@@ -87,7 +100,10 @@ describe('resolveAppAsset', () => {
   });
 
   it('never resolves outside the root, whatever the path (property)', () => {
-    const segment = fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '%2F', '%5C', '%00', 'a', 'index.html', 'x.js', ''), fc.string());
+    const segment = fc.oneof(
+      fc.constantFrom('..', '.', '%2e%2e', '%2F', '%5C', '%00', 'a', 'index.html', 'x.js', ''),
+      fc.string(),
+    );
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 8 }), (segments) => {
         const r = resolveAppAsset(root, `app://cloudid/${segments.join('/')}`);

@@ -58,7 +58,10 @@ describe('decideExternalUrl', () => {
   });
 
   it('returns the normalised URL that was checked, not the raw string', () => {
-    expect(decideExternalUrl('https://Accounts.Google.com/x')).toEqual({ allowed: true, url: 'https://accounts.google.com/x' });
+    expect(decideExternalUrl('https://Accounts.Google.com/x')).toEqual({
+      allowed: true,
+      url: 'https://accounts.google.com/x',
+    });
   });
 
   it('matches whole hosts only', () => {

@@ -2,13 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchCluster, pythonListRepr } from '../../../../electron/core/sky/owner-match';
 import { cloudFromOwner, parseOwner } from '../../../../electron/core/sky/sky-owner';
-import type { AwsProfileIdentity, GcpActiveIdentity, GcpCandidate, LocalIdentities, SkyCluster } from '../../../../electron/core/sky/sky-types';
+import type {
+  AwsProfileIdentity,
+  GcpActiveIdentity,
+  GcpCandidate,
+  LocalIdentities,
+  SkyCluster,
+} from '../../../../electron/core/sky/sky-types';
 
 const ACCOUNT = '111122223333';
 const OTHER_ACCOUNT = '444455556666';
 const alice = { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice`, userId: 'AIDAALICE00000000001' };
 const bob = { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bob`, userId: 'AIDABOB0000000000002' };
-const carol = { account: OTHER_ACCOUNT, arn: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/Admin/carol`, userId: 'AROACAROL0000000003:carol' };
+const carol = {
+  account: OTHER_ACCOUNT,
+  arn: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/Admin/carol`,
+  userId: 'AROACAROL0000000003:carol',
+};
 
 function cluster(name: string, ownerText: string | null, cloud?: SkyCluster['cloud']): SkyCluster {
   const owner = parseOwner(ownerText);
@@ -28,7 +38,14 @@ function cluster(name: string, ownerText: string | null, cloud?: SkyCluster['clo
 }
 
 const noGcp: LocalIdentities['gcp'] = {
-  active: { account: null, project: null, accountSource: null, projectSource: null, configurationVariableSet: false, problem: 'gcloud has no active account' },
+  active: {
+    account: null,
+    project: null,
+    accountSource: null,
+    projectSource: null,
+    configurationVariableSet: false,
+    problem: 'gcloud has no active account',
+  },
   others: [],
 };
 
@@ -40,7 +57,15 @@ function gcpLocal(active: Partial<GcpActiveIdentity>, others: GcpCandidate[] = [
   return {
     aws: { profiles: [], defaultProfileVariableSet: false, environmentKeysSet: false },
     gcp: {
-      active: { account: null, project: null, accountSource: 'gcloud-config', projectSource: 'gcloud-config', configurationVariableSet: false, problem: null, ...active },
+      active: {
+        account: null,
+        project: null,
+        accountSource: 'gcloud-config',
+        projectSource: 'gcloud-config',
+        configurationVariableSet: false,
+        problem: null,
+        ...active,
+      },
       others,
     },
   };
@@ -51,7 +76,13 @@ const aliceOwned = cluster('train', JSON.stringify([alice.userId, ACCOUNT]));
 describe('AWS owners', () => {
   it('the same user can operate it; nothing to fix', () => {
     const result = matchCluster(aliceOwned, awsLocal([{ profile: 'alice', identity: alice, active: true }]));
-    expect(result).toMatchObject({ cloud: 'aws', operableByActive: true, fix: null, note: null, activeIdentity: `${alice.userId} [account=${ACCOUNT}]` });
+    expect(result).toMatchObject({
+      cloud: 'aws',
+      operableByActive: true,
+      fix: null,
+      note: null,
+      activeIdentity: `${alice.userId} [account=${ACCOUNT}]`,
+    });
     expect(result.matches).toEqual([{ cloud: 'aws', identity: 'alice', level: 'user', active: true, fix: null }]);
   });
 
@@ -68,13 +99,15 @@ describe('AWS owners', () => {
       { cloud: 'aws', identity: 'bob', level: 'account', active: true, fix: null },
       { cloud: 'aws', identity: 'alice', level: 'user', active: false, fix: 'AWS_PROFILE=alice sky ...' },
     ]);
-    expect(result.note).toMatch(/Same AWS account 111122223333 as the owner .* another user or role: SkyPilot allows it with a warning and records the active identity as the new owner/);
+    expect(result.note).toMatch(
+      /Same AWS account 111122223333 as the owner .* another user or role: SkyPilot allows it with a warning and records the active identity as the new owner/,
+    );
     expect(result.note).toMatch(/To keep the owner, use profile alice/);
     // Switching to the owner keeps the cluster's owner as it is.
     expect(result.fix).toBe('AWS_PROFILE=alice sky ...');
   });
 
-  it('another account cannot: the note repeats SkyPilot\'s error and the fix names the owning profile', () => {
+  it("another account cannot: the note repeats SkyPilot's error and the fix names the owning profile", () => {
     const result = matchCluster(
       aliceOwned,
       awsLocal([
@@ -104,7 +137,9 @@ describe('AWS owners', () => {
       ]),
     );
     expect(result.operableByActive).toBeNull();
-    expect(result.note).toBe('Unknown whether the active identity can operate it: the active AWS profile "default" is not verified.');
+    expect(result.note).toBe(
+      'Unknown whether the active identity can operate it: the active AWS profile "default" is not verified.',
+    );
     expect(result.fix).toBe('AWS_PROFILE=alice sky ...');
   });
 
@@ -122,8 +157,11 @@ describe('AWS owners', () => {
     expect(result.fix).toBe("AWS_PROFILE='my alice' AWS_DEFAULT_PROFILE='my alice' sky ...");
   });
 
-  it('decides by the account in an unverified profile\'s config (sso_account_id, role_arn), since that element alone lets SkyPilot through', () => {
-    const sameAccount = matchCluster(aliceOwned, awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]));
+  it("decides by the account in an unverified profile's config (sso_account_id, role_arn), since that element alone lets SkyPilot through", () => {
+    const sameAccount = matchCluster(
+      aliceOwned,
+      awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]),
+    );
     expect(sameAccount).toMatchObject({ operableByActive: true, fix: null, activeIdentity: `? [account=${ACCOUNT}]` });
     expect(sameAccount.note).toMatch(/cloudid clusters --verify/);
     const otherAccount = matchCluster(
@@ -134,9 +172,14 @@ describe('AWS owners', () => {
       ]),
     );
     expect(otherAccount).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=sso-dev sky ...' });
-    expect(otherAccount.note).toBe(`SkyPilot refuses: 'train' (AWS) is owned by account ['${alice.userId}', '${ACCOUNT}'], but the active profile is in account ${OTHER_ACCOUNT} (from its config).`);
+    expect(otherAccount.note).toBe(
+      `SkyPilot refuses: 'train' (AWS) is owned by account ['${alice.userId}', '${ACCOUNT}'], but the active profile is in account ${OTHER_ACCOUNT} (from its config).`,
+    );
     // A one-element legacy owner compares only the UserId: the account says nothing.
-    const legacy = matchCluster(cluster('old', alice.userId), awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]));
+    const legacy = matchCluster(
+      cluster('old', alice.userId),
+      awsLocal([{ profile: 'sso-dev', identity: null, active: true, accountHint: ACCOUNT }]),
+    );
     expect(legacy.operableByActive).toBeNull();
   });
 
@@ -146,25 +189,37 @@ describe('AWS owners', () => {
     const result = matchCluster(aliceOwned, local);
     expect(result.operableByActive).toBeNull();
     expect(result.note).toMatch(/AWS_ACCESS_KEY_ID is set/);
-    expect(result.fix).toBe('env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN AWS_PROFILE=alice sky ...');
+    expect(result.fix).toBe(
+      'env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN AWS_PROFILE=alice sky ...',
+    );
   });
 
   it('compares a legacy one-element owner only on its first element (Python zip)', () => {
     const legacyUser = cluster('old', alice.userId);
     expect(legacyUser.cloud).toBe('aws');
-    expect(matchCluster(legacyUser, awsLocal([{ profile: 'alice', identity: alice, active: true }])).operableByActive).toBe(true);
+    expect(
+      matchCluster(legacyUser, awsLocal([{ profile: 'alice', identity: alice, active: true }])).operableByActive,
+    ).toBe(true);
     // Same account, other user: the account element is never compared for a one-element owner.
-    expect(matchCluster(legacyUser, awsLocal([{ profile: 'bob', identity: bob, active: true }])).operableByActive).toBe(false);
+    expect(matchCluster(legacyUser, awsLocal([{ profile: 'bob', identity: bob, active: true }])).operableByActive).toBe(
+      false,
+    );
     // An account id stored bare (JSON reads a number) is compared with the UserId: only the root user matches.
     const legacyAccount = cluster('older', ACCOUNT);
     const root = { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT };
-    expect(matchCluster(legacyAccount, awsLocal([{ profile: 'root', identity: root, active: true }])).operableByActive).toBe(true);
-    expect(matchCluster(legacyAccount, awsLocal([{ profile: 'alice', identity: alice, active: true }])).operableByActive).toBe(false);
+    expect(
+      matchCluster(legacyAccount, awsLocal([{ profile: 'root', identity: root, active: true }])).operableByActive,
+    ).toBe(true);
+    expect(
+      matchCluster(legacyAccount, awsLocal([{ profile: 'alice', identity: alice, active: true }])).operableByActive,
+    ).toBe(false);
   });
 
   it('strips newlines and backslashes from stored owners before comparing', () => {
     const dirty = cluster('dirty', JSON.stringify([`${alice.userId}\n`, `${ACCOUNT}\\`]), 'aws');
-    expect(matchCluster(dirty, awsLocal([{ profile: 'alice', identity: alice, active: true }])).matches[0]?.level).toBe('user');
+    expect(matchCluster(dirty, awsLocal([{ profile: 'alice', identity: alice, active: true }])).matches[0]?.level).toBe(
+      'user',
+    );
   });
 });
 
@@ -173,7 +228,12 @@ describe('GCP owners', () => {
 
   it('the same account and project can operate it', () => {
     const result = matchCluster(owned, gcpLocal({ account: 'me@example.com', project: 'ml-prod' }));
-    expect(result).toMatchObject({ cloud: 'gcp', operableByActive: true, fix: null, activeIdentity: 'me@example.com [project_id=ml-prod]' });
+    expect(result).toMatchObject({
+      cloud: 'gcp',
+      operableByActive: true,
+      fix: null,
+      activeIdentity: 'me@example.com [project_id=ml-prod]',
+    });
   });
 
   it('the same account in another project cannot; the fix sets the project', () => {
@@ -186,17 +246,27 @@ describe('GCP owners', () => {
   });
 
   it('sets GOOGLE_CLOUD_PROJECT when the project comes from the environment or a key', () => {
-    for (const projectSource of ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_APPLICATION_CREDENTIALS', 'application-default-key'] as const) {
+    for (const projectSource of [
+      'GOOGLE_CLOUD_PROJECT',
+      'GOOGLE_APPLICATION_CREDENTIALS',
+      'application-default-key',
+    ] as const) {
       const result = matchCluster(owned, gcpLocal({ account: 'me@example.com', project: 'ml-dev', projectSource }));
       expect(result.fix).toBe('GOOGLE_CLOUD_PROJECT=ml-prod sky ...');
     }
-    const fromCloudsdk = matchCluster(owned, gcpLocal({ account: 'me@example.com', project: 'ml-dev', projectSource: 'CLOUDSDK_CORE_PROJECT' }));
+    const fromCloudsdk = matchCluster(
+      owned,
+      gcpLocal({ account: 'me@example.com', project: 'ml-dev', projectSource: 'CLOUDSDK_CORE_PROJECT' }),
+    );
     expect(fromCloudsdk.fix).toBe('CLOUDSDK_CORE_PROJECT=ml-prod sky ...');
   });
 
   it('switches account (and project) for another credentialed account, or activates a configuration that has both', () => {
     const others: GcpCandidate[] = [{ account: 'me@example.com', project: null, kind: 'account', configuration: null }];
-    const byAccount = matchCluster(owned, gcpLocal({ account: 'ci@ml-dev.iam.gserviceaccount.com', project: 'ml-dev' }, others));
+    const byAccount = matchCluster(
+      owned,
+      gcpLocal({ account: 'ci@ml-dev.iam.gserviceaccount.com', project: 'ml-dev' }, others),
+    );
     expect(byAccount.fix).toBe('gcloud config set account me@example.com && gcloud config set project ml-prod');
     const withConfiguration = matchCluster(
       owned,
@@ -206,15 +276,35 @@ describe('GCP owners', () => {
       ]),
     );
     expect(withConfiguration.matches).toEqual([
-      { cloud: 'gcp', identity: 'me@example.com (configuration prod)', level: 'user', active: false, fix: 'gcloud config configurations activate prod' },
+      {
+        cloud: 'gcp',
+        identity: 'me@example.com (configuration prod)',
+        level: 'user',
+        active: false,
+        fix: 'gcloud config configurations activate prod',
+      },
     ]);
-    const pinned = matchCluster(owned, gcpLocal({ account: 'ci@x.iam.gserviceaccount.com', project: 'ml-dev', accountSource: 'CLOUDSDK_CORE_ACCOUNT' }, others));
+    const pinned = matchCluster(
+      owned,
+      gcpLocal(
+        { account: 'ci@x.iam.gserviceaccount.com', project: 'ml-dev', accountSource: 'CLOUDSDK_CORE_ACCOUNT' },
+        others,
+      ),
+    );
     // An account pinned by CLOUDSDK_CORE_ACCOUNT can only be changed by the same variable.
     expect(pinned.fix).toBe('gcloud config set project ml-prod && CLOUDSDK_CORE_ACCOUNT=me@example.com sky ...');
   });
 
   it('is unknown when the project SkyPilot would use cannot be told, and false with no active account', () => {
-    const noProject = matchCluster(owned, gcpLocal({ account: 'me@example.com', project: null, projectSource: null, problem: 'there are no application default credentials' }));
+    const noProject = matchCluster(
+      owned,
+      gcpLocal({
+        account: 'me@example.com',
+        project: null,
+        projectSource: null,
+        problem: 'there are no application default credentials',
+      }),
+    );
     expect(noProject.operableByActive).toBeNull();
     expect(noProject.note).toMatch(/no application default credentials/);
     const noAccount = matchCluster(owned, gcpLocal({ account: null, problem: 'gcloud has no active account' }));
@@ -225,13 +315,19 @@ describe('GCP owners', () => {
 
 describe('owners without a usable identity', () => {
   it('treats a null owner as unclaimed: SkyPilot records the next identity that operates it', () => {
-    const result = matchCluster(cluster('legacy', null, 'aws'), awsLocal([{ profile: 'carol', identity: carol, active: true }]));
+    const result = matchCluster(
+      cluster('legacy', null, 'aws'),
+      awsLocal([{ profile: 'carol', identity: carol, active: true }]),
+    );
     expect(result).toMatchObject({ operableByActive: true, matches: [], fix: null });
     expect(result.note).toMatch(/No owner is recorded/);
   });
 
   it('does not judge clusters on clouds it has no identities for', () => {
-    const result = matchCluster(cluster('k', JSON.stringify(['ctx']), 'kubernetes'), awsLocal([{ profile: 'alice', identity: alice, active: true }]));
+    const result = matchCluster(
+      cluster('k', JSON.stringify(['ctx']), 'kubernetes'),
+      awsLocal([{ profile: 'alice', identity: alice, active: true }]),
+    );
     expect(result).toMatchObject({ operableByActive: null, matches: [] });
   });
 
@@ -246,17 +342,30 @@ describe('owners without a usable identity', () => {
   it('refuses a cluster of another workspace before comparing identities, as newer SkyPilot does', () => {
     const research = { ...aliceOwned, workspace: 'research' };
     const local = awsLocal([{ profile: 'alice', identity: alice, active: true }]);
-    const result = matchCluster(research, local, { workspace: { active: 'default', configFile: '~/.sky/config.yaml' } });
-    expect(result).toMatchObject({ operableByActive: false, fix: 'Set `active_workspace: research` in ~/.sky/config.yaml' });
-    expect(result.note).toBe("SkyPilot refuses: The cluster 'train' is in workspace 'research', but the active workspace is 'default'.");
+    const result = matchCluster(research, local, {
+      workspace: { active: 'default', configFile: '~/.sky/config.yaml' },
+    });
+    expect(result).toMatchObject({
+      operableByActive: false,
+      fix: 'Set `active_workspace: research` in ~/.sky/config.yaml',
+    });
+    expect(result.note).toBe(
+      "SkyPilot refuses: The cluster 'train' is in workspace 'research', but the active workspace is 'default'.",
+    );
     expect(result.matches.map((m) => m.identity)).toEqual(['alice']);
-    expect(matchCluster(research, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive).toBe(true);
+    expect(matchCluster(research, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive).toBe(
+      true,
+    );
     // Older SkyPilot has no workspace column and no such check.
-    expect(matchCluster(aliceOwned, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive).toBe(true);
+    expect(
+      matchCluster(aliceOwned, local, { workspace: { active: 'research', configFile: 'c' } }).operableByActive,
+    ).toBe(true);
   });
 
   it('reports operable when SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set', () => {
-    const result = matchCluster(aliceOwned, awsLocal([{ profile: 'carol', identity: carol, active: true }]), { skipIdentityCheck: true });
+    const result = matchCluster(aliceOwned, awsLocal([{ profile: 'carol', identity: carol, active: true }]), {
+      skipIdentityCheck: true,
+    });
     expect(result.operableByActive).toBe(true);
     expect(result.note).toMatch(/SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK/);
   });
@@ -264,12 +373,21 @@ describe('owners without a usable identity', () => {
 
 describe('owner comparison laws', () => {
   it('an identity always operates a cluster it owns, and never one of another account and user', () => {
-    const id = fc.record({ userId: fc.stringMatching(/^A[A-Z]{3}[A-Z0-9]{17}$/), account: fc.stringMatching(/^\d{12}$/) });
+    const id = fc.record({
+      userId: fc.stringMatching(/^A[A-Z]{3}[A-Z0-9]{17}$/),
+      account: fc.stringMatching(/^\d{12}$/),
+    });
     fc.assert(
       fc.property(id, id, (owner, other) => {
         const owned = cluster('c', JSON.stringify([owner.userId, owner.account]), 'aws');
-        const self = matchCluster(owned, awsLocal([{ profile: 'p', identity: { ...owner, arn: 'arn' }, active: true }]));
-        const stranger = matchCluster(owned, awsLocal([{ profile: 'q', identity: { ...other, arn: 'arn' }, active: true }]));
+        const self = matchCluster(
+          owned,
+          awsLocal([{ profile: 'p', identity: { ...owner, arn: 'arn' }, active: true }]),
+        );
+        const stranger = matchCluster(
+          owned,
+          awsLocal([{ profile: 'q', identity: { ...other, arn: 'arn' }, active: true }]),
+        );
         const related = other.userId === owner.userId || other.account === owner.account;
         return self.operableByActive === true && stranger.operableByActive === related;
       }),
@@ -277,6 +395,8 @@ describe('owner comparison laws', () => {
   });
 
   it('prints lists the way Python repr does', () => {
-    expect(pythonListRepr(['a', "it's", 'b\\c', 'me@x [project_id=p]\n', `both'"`])).toBe(`['a', "it's", 'b\\\\c', 'me@x [project_id=p]\\n', 'both\\'"']`);
+    expect(pythonListRepr(['a', "it's", 'b\\c', 'me@x [project_id=p]\n', `both'"`])).toBe(
+      `['a', "it's", 'b\\\\c', 'me@x [project_id=p]\\n', 'both\\'"']`,
+    );
   });
 });

@@ -58,14 +58,25 @@ describe('workspaces in ~/.sky/config.yaml', () => {
   it('reads a profile that is not text as unset, and says so', () => {
     const config = parseSkyUserConfig('workspaces:\n  w:\n    aws:\n      profile: [a, b]\n', file);
     expect(config.workspaces).toEqual([{ name: 'w', awsProfile: null, gcpProjectId: null }]);
-    expect(config.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('workspaces.w.aws.profile') })]);
-    expect(parseSkyUserConfig('workspaces: [a, b]\n', file).problems).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(config.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('workspaces.w.aws.profile') }),
+    ]);
+    expect(parseSkyUserConfig('workspaces: [a, b]\n', file).problems).toEqual([
+      expect.objectContaining({ severity: 'warning' }),
+    ]);
   });
 
   it('says whether controllers get the local credentials (remote_identity)', () => {
-    expect(parseSkyUserConfig('aws:\n  remote_identity: SERVICE_ACCOUNT\n', file).uploadsLocalCredentials).toEqual({ aws: false, gcp: true });
-    expect(parseSkyUserConfig('gcp:\n  remote_identity: NO_UPLOAD\n', file).uploadsLocalCredentials).toEqual({ aws: true, gcp: false });
-    const list = 'aws:\n  remote_identity:\n    - sky-serve-controller-*: SERVICE_ACCOUNT\n    - "*": LOCAL_CREDENTIALS\n';
+    expect(parseSkyUserConfig('aws:\n  remote_identity: SERVICE_ACCOUNT\n', file).uploadsLocalCredentials).toEqual({
+      aws: false,
+      gcp: true,
+    });
+    expect(parseSkyUserConfig('gcp:\n  remote_identity: NO_UPLOAD\n', file).uploadsLocalCredentials).toEqual({
+      aws: true,
+      gcp: false,
+    });
+    const list =
+      'aws:\n  remote_identity:\n    - sky-serve-controller-*: SERVICE_ACCOUNT\n    - "*": LOCAL_CREDENTIALS\n';
     expect(parseSkyUserConfig(list, file).uploadsLocalCredentials.aws).toBe(true);
   });
 });
@@ -87,20 +98,31 @@ describe('a project .sky.yaml over the user config', () => {
   });
 
   it('keeps the user config when the project sets no workspace', () => {
-    expect(effectiveSkyConfig(user, project({})).workspace).toMatchObject({ name: 'team-a', setIn: file, awsProfile: 'team-a-profile' });
+    expect(effectiveSkyConfig(user, project({})).workspace).toMatchObject({
+      name: 'team-a',
+      setIn: file,
+      awsProfile: 'team-a-profile',
+    });
     expect(effectiveSkyConfig(user, null).workspace).toMatchObject({ name: 'team-a', projectConfigFile: null });
   });
 
   it('warns about a workspace that is not defined, as SkyPilot refuses it', () => {
     const effective = effectiveSkyConfig(user, project({ activeWorkspace: 'team-z' }));
     expect(effective.workspace).toMatchObject({ name: 'team-z', definedIn: null, awsProfile: null });
-    expect(effective.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('Workspace team-z does not exist'), file: '/src/ml/.sky.yaml' })]);
+    expect(effective.problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Workspace team-z does not exist'),
+        file: '/src/ml/.sky.yaml',
+      }),
+    ]);
     // `default` always exists.
     expect(effectiveSkyConfig(parseSkyUserConfig('', file), null).problems).toEqual([]);
   });
 
   it("lets the project's remote_identity win", () => {
-    expect(effectiveSkyConfig(user, project({ uploadsLocalCredentials: { aws: false } })).uploadsLocalCredentials).toEqual({ aws: false, gcp: true });
+    expect(
+      effectiveSkyConfig(user, project({ uploadsLocalCredentials: { aws: false } })).uploadsLocalCredentials,
+    ).toEqual({ aws: false, gcp: true });
   });
 });
 
@@ -108,7 +130,9 @@ describe('where the configs are', () => {
   it('expands ~ in SKYPILOT_GLOBAL_CONFIG and watches the project config that is read', () => {
     expect(skyConfigFile('/home/me', { SKYPILOT_GLOBAL_CONFIG: '~/team/sky.yaml' })).toBe('/home/me/team/sky.yaml');
     expect(skyWatchTargets('/home/me', {}, '/src/ml').map((t) => t.path)).toContain('/src/ml/.sky.yaml');
-    expect(skyWatchTargets('/home/me', { SKYPILOT_PROJECT_CONFIG: '/etc/p.yaml' }, null).map((t) => t.path)).toContain('/etc/p.yaml');
+    expect(skyWatchTargets('/home/me', { SKYPILOT_PROJECT_CONFIG: '/etc/p.yaml' }, null).map((t) => t.path)).toContain(
+      '/etc/p.yaml',
+    );
     expect(skyWatchTargets('/home/me', {}).some((t) => t.path.endsWith('.sky.yaml'))).toBe(false);
   });
 });
@@ -118,8 +142,14 @@ describe("the workspace's identity decides who operates a cluster", () => {
   const OTHER = '444455556666';
   const workspace = effectiveSkyConfig(parseSkyUserConfig(documented, file), null).workspace;
   const profiles = [
-    { name: 'team-a-profile', identity: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/a`, userId: 'AIDATEAMA0000000001' } },
-    { name: 'personal', identity: { account: OTHER, arn: `arn:aws:iam::${OTHER}:user/me`, userId: 'AIDAPERSONAL0000002' } },
+    {
+      name: 'team-a-profile',
+      identity: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/a`, userId: 'AIDATEAMA0000000001' },
+    },
+    {
+      name: 'personal',
+      identity: { account: OTHER, arn: `arn:aws:iam::${OTHER}:user/me`, userId: 'AIDAPERSONAL0000002' },
+    },
   ];
 
   it('uses the workspace profile over AWS_PROFILE and over keys in the environment', () => {
@@ -129,7 +159,9 @@ describe("the workspace's identity decides who operates a cluster", () => {
     expect(aws.environmentKeysSet).toBe(false);
     expect(aws.workspace).toEqual({ name: 'team-a', profile: 'team-a-profile', configFile: file });
     // Without the workspace, the variable decides (and the keys beat it).
-    expect(awsIdentitiesFrom(profiles, { AWS_PROFILE: 'personal' }).profiles.find((p) => p.active)?.profile).toBe('personal');
+    expect(awsIdentitiesFrom(profiles, { AWS_PROFILE: 'personal' }).profiles.find((p) => p.active)?.profile).toBe(
+      'personal',
+    );
   });
 
   it('fixes a mismatch by editing the workspace, since a variable would change nothing', () => {
@@ -147,14 +179,22 @@ describe("the workspace's identity decides who operates a cluster", () => {
       workspace: 'team-a',
       userHash: null,
     };
-    const local: LocalIdentities = { aws: awsIdentitiesFrom(profiles, { AWS_PROFILE: 'personal' }, workspace), gcp: { active: gcpActive({}), others: [] } };
+    const local: LocalIdentities = {
+      aws: awsIdentitiesFrom(profiles, { AWS_PROFILE: 'personal' }, workspace),
+      gcp: { active: gcpActive({}), others: [] },
+    };
     const result = matchCluster(cluster, local, { workspace: { active: 'team-a', configFile: file } });
     expect(result.operableByActive).toBe(false);
     expect(result.fix).toBe(`Set \`profile: personal\` under \`workspaces: team-a: aws:\` in ${file}`);
   });
 
   it("fixes a GCP project that the workspace sets in the workspace's config", () => {
-    const active = gcpActive({ account: 'me@example.com', project: 'project-id-for-team-a', projectSource: 'workspace', workspace: { name: 'team-a', configFile: file } });
+    const active = gcpActive({
+      account: 'me@example.com',
+      project: 'project-id-for-team-a',
+      projectSource: 'workspace',
+      workspace: { name: 'team-a', configFile: file },
+    });
     expect(gcpIdentityFix({ account: 'me@example.com', project: 'ml-prod', configuration: 'prod' }, active)).toBe(
       `Set \`project_id: ml-prod\` under \`workspaces: team-a: gcp:\` in ${file}`,
     );
@@ -165,5 +205,13 @@ describe("the workspace's identity decides who operates a cluster", () => {
 });
 
 function gcpActive(active: Partial<GcpActiveIdentity>): GcpActiveIdentity {
-  return { account: null, project: null, accountSource: 'gcloud-config', projectSource: 'gcloud-config', configurationVariableSet: false, problem: null, ...active };
+  return {
+    account: null,
+    project: null,
+    accountSource: 'gcloud-config',
+    projectSource: 'gcloud-config',
+    configurationVariableSet: false,
+    problem: null,
+    ...active,
+  };
 }

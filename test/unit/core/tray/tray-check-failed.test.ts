@@ -9,15 +9,26 @@ const utc = (at: Date): string => at.toISOString().slice(11, 16);
 const check = (error: IdentityCheck['error']): IdentityCheck => ({
   profile: 'prod',
   checkedAt: new Date(FACTORY_NOW - 60_000).toISOString(),
-  identity: error ? null : { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/me', userId: 'AROA:me' },
+  identity: error
+    ? null
+    : { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/me', userId: 'AROA:me' },
   error,
 });
 
 type ActionItem = Extract<TrayItem, { type: 'action' }>;
 
 function firstRow(lastCheck: IdentityCheck | null): { row: ActionItem | undefined; icon: string; tooltip: string } {
-  const model = buildTrayModel(makeSnapshot({ sessions: [makeSession({ name: 'corp' })], profiles: [makeSsoProfile('prod', 'corp', { lastCheck })] }), FACTORY_NOW, utc);
-  const row = model.items.find((item): item is ActionItem => item.type === 'action' && item.action.id === 'show-profile');
+  const model = buildTrayModel(
+    makeSnapshot({
+      sessions: [makeSession({ name: 'corp' })],
+      profiles: [makeSsoProfile('prod', 'corp', { lastCheck })],
+    }),
+    FACTORY_NOW,
+    utc,
+  );
+  const row = model.items.find(
+    (item): item is ActionItem => item.type === 'action' && item.action.id === 'show-profile',
+  );
   return { row, icon: model.iconStatus, tooltip: model.tooltip };
 }
 
@@ -29,7 +40,9 @@ describe('tray row of a profile whose verification failed', () => {
   });
 
   it('access denied: the row carries the mark and the icon says error', () => {
-    const { row, icon, tooltip } = firstRow(check({ kind: 'access-denied', message: 'AWS refused the credentials of profile prod' }));
+    const { row, icon, tooltip } = firstRow(
+      check({ kind: 'access-denied', message: 'AWS refused the credentials of profile prod' }),
+    );
     expect(row?.label).toMatch(/^⚠ prod — verification failed \(valid/);
     expect(icon).toBe('error');
     expect(tooltip).toContain('prod: verification failed');

@@ -20,7 +20,12 @@ describe('trayIconFile', () => {
 
   it('names a committed file, with its @2x sibling, for every status and platform', () => {
     for (const status of IDENTITY_STATUSES) {
-      for (const [platform, dark] of [['darwin', false], ['linux', true], ['linux', false], ['win32', true]] as const) {
+      for (const [platform, dark] of [
+        ['darwin', false],
+        ['linux', true],
+        ['linux', false],
+        ['win32', true],
+      ] as const) {
         const file = trayIconFile(status, platform, dark);
         expect(existsSync(join(RESOURCES, file)), file).toBe(true);
         expect(existsSync(join(RESOURCES, file.replace(/\.png$/, '@2x.png'))), file).toBe(true);
@@ -33,7 +38,9 @@ describe('escapeMenuLabel', () => {
   it('doubles ampersands where they mark mnemonics', () => {
     expect(escapeMenuLabel('dev&test — expires in 5m', 'linux')).toBe('dev&&test — expires in 5m');
     // A name from a file: its control characters and line breaks are shown, on every platform.
-    expect(escapeMenuLabel('evil\u001b]52;c;aGk=\u0007\nnext', 'darwin')).toBe('evil\\u001b]52;c;aGk=\\u0007\\u000anext');
+    expect(escapeMenuLabel('evil\u001b]52;c;aGk=\u0007\nnext', 'darwin')).toBe(
+      'evil\\u001b]52;c;aGk=\\u0007\\u000anext',
+    );
     expect(escapeMenuLabel('a\u202eb&c', 'linux')).toBe('a\\u202eb&&c');
     expect(escapeMenuLabel('a&&b', 'win32')).toBe('a&&&&b');
   });

@@ -47,20 +47,42 @@ describe('buildTrayModel: aws login sessions', () => {
     const other = 'arn:aws:sts::210987654321:assumed-role/Dev/bob';
     const snap = makeSnapshot({
       profiles: [makeProfile({ name: 'bob', kind: 'login', status: 'signed-out', expiresAt: null })],
-      aws: { loginSessions: [loginSession(ARN, { status: 'expired', expiresAt: minutesFrom(-30), refreshable: false }), loginSession(other, { status: 'signed-out', expiresAt: null, profiles: ['bob'] })] },
+      aws: {
+        loginSessions: [
+          loginSession(ARN, { status: 'expired', expiresAt: minutesFrom(-30), refreshable: false }),
+          loginSession(other, { status: 'signed-out', expiresAt: null, profiles: ['bob'] }),
+        ],
+      },
     });
     const model = buildTrayModel(snap, FACTORY_NOW, utc);
     const menus = model.items.filter((i) => i.type === 'submenu' && i.label.includes('/'));
-    expect(menus.map((m) => (m.type === 'submenu' ? m.label : ''))).toEqual(['assumed-role/Dev/bob — signed out', 'user/alice — expired at 11:30']);
+    expect(menus.map((m) => (m.type === 'submenu' ? m.label : ''))).toEqual([
+      'assumed-role/Dev/bob — signed out',
+      'user/alice — expired at 11:30',
+    ]);
     const bob = menus[0];
-    expect(bob?.type === 'submenu' ? bob.items[0] : null).toEqual({ type: 'action', label: 'Log in…', action: { id: 'aws-login', arg: 'bob' } });
-    expect(bob?.type === 'submenu' ? bob.items.some((i) => i.type === 'action' && i.action.id === 'aws-logout') : true).toBe(false);
+    expect(bob?.type === 'submenu' ? bob.items[0] : null).toEqual({
+      type: 'action',
+      label: 'Log in…',
+      action: { id: 'aws-login', arg: 'bob' },
+    });
+    expect(
+      bob?.type === 'submenu' ? bob.items.some((i) => i.type === 'action' && i.action.id === 'aws-logout') : true,
+    ).toBe(false);
     // The one-click fix beside the active profile.
-    expect(model.items).toContainEqual({ type: 'action', label: 'Log in with aws login…', action: { id: 'aws-login', arg: 'bob' } });
+    expect(model.items).toContainEqual({
+      type: 'action',
+      label: 'Log in with aws login…',
+      action: { id: 'aws-login', arg: 'bob' },
+    });
   });
 
   it('says nothing about login sessions when there are none', () => {
-    const model = buildTrayModel(makeSnapshot({ profiles: [makeProfile({ name: 'default', kind: 'static', status: 'long-lived' })] }), FACTORY_NOW, utc);
+    const model = buildTrayModel(
+      makeSnapshot({ profiles: [makeProfile({ name: 'default', kind: 'static', status: 'long-lived' })] }),
+      FACTORY_NOW,
+      utc,
+    );
     expect(JSON.stringify(model.items)).not.toMatch(/login session|aws-login/);
   });
 });

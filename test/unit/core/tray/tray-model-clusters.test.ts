@@ -54,7 +54,10 @@ function sky(clusters: SkyClusterOwnership[], over: Partial<SkyState> = {}): Sky
 }
 
 function withSky(state: SkyState | null): Snapshot {
-  return { ...makeSnapshot({ profiles: [makeProfile({ name: 'default', status: 'long-lived' })], activeProfile: 'default' }), sky: state };
+  return {
+    ...makeSnapshot({ profiles: [makeProfile({ name: 'default', status: 'long-lived' })], activeProfile: 'default' }),
+    sky: state,
+  };
 }
 
 /** The items between the clusters' heading and the next separator. */
@@ -77,7 +80,11 @@ describe('the tray’s SkyPilot clusters', () => {
       '    Copy fix “AWS_PROFILE=bob sky ...”',
       'alice-train — up · default',
     ]);
-    expect(items[2]).toEqual({ type: 'action', label: '    Copy fix “AWS_PROFILE=bob sky ...”', action: { id: 'copy-text', arg: FIX } });
+    expect(items[2]).toEqual({
+      type: 'action',
+      label: '    Copy fix “AWS_PROFILE=bob sky ...”',
+      action: { id: 'copy-text', arg: FIX },
+    });
     expect(items[1]).toMatchObject({ type: 'action', action: { id: 'show-clusters', arg: 'bob-serve' } });
     expect(model.tooltip).toContain('1 cluster not operable');
   });
@@ -96,15 +103,31 @@ describe('the tray’s SkyPilot clusters', () => {
   });
 
   it('caps the list, those needing a fix first, and points to the window for the rest', () => {
-    const many = Array.from({ length: 20 }, (_, i) => cluster(`c${String(i).padStart(2, '0')}`, { status: i % 2 ? 'STOPPED' : 'UP' }));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      cluster(`c${String(i).padStart(2, '0')}`, { status: i % 2 ? 'STOPPED' : 'UP' }),
+    );
     const model = buildTrayModel(withSky(sky([...many, notOperable('zz-theirs')])), NOW);
     const items = section(model.items);
-    const clusterItems = items.filter((i) => i.type === 'action' && i.action.id === 'show-clusters' && !i.label.includes('more'));
+    const clusterItems = items.filter(
+      (i) => i.type === 'action' && i.action.id === 'show-clusters' && !i.label.includes('more'),
+    );
     expect(clusterItems).toHaveLength(MAX_MENU_CLUSTERS);
     expect(labels(items)[1]).toBe('⚠ zz-theirs — stopped · bob');
     // Running ones before stopped ones.
-    expect(labels(clusterItems).slice(1)).toEqual(['c00 — up · default', 'c02 — up · default', 'c04 — up · default', 'c06 — up · default', 'c08 — up · default', 'c10 — up · default', 'c12 — up · default']);
-    expect(items.at(-1)).toEqual({ type: 'action', label: `${21 - MAX_MENU_CLUSTERS} more in the window…`, action: { id: 'show-clusters' } });
+    expect(labels(clusterItems).slice(1)).toEqual([
+      'c00 — up · default',
+      'c02 — up · default',
+      'c04 — up · default',
+      'c06 — up · default',
+      'c08 — up · default',
+      'c10 — up · default',
+      'c12 — up · default',
+    ]);
+    expect(items.at(-1)).toEqual({
+      type: 'action',
+      label: `${21 - MAX_MENU_CLUSTERS} more in the window…`,
+      action: { id: 'show-clusters' },
+    });
   });
 
   it('warns when controllers would get credentials that expire, and opens the window for why', () => {
@@ -116,8 +139,14 @@ describe('the tray’s SkyPilot clusters', () => {
       ],
     });
     const items = section(buildTrayModel(withSky(state), NOW).items);
-    expect(items[1]).toEqual({ type: 'action', label: '⚠ Controllers would get AWS and Google Cloud credentials that expire…', action: { id: 'show-clusters' } });
-    expect(labels(section(buildTrayModel(withSky(sky([cluster('a')], { controllerWarnings: [] })), NOW).items))).toEqual(['SkyPilot cluster', 'a — up · default']);
+    expect(items[1]).toEqual({
+      type: 'action',
+      label: '⚠ Controllers would get AWS and Google Cloud credentials that expire…',
+      action: { id: 'show-clusters' },
+    });
+    expect(
+      labels(section(buildTrayModel(withSky(sky([cluster('a')], { controllerWarnings: [] })), NOW).items)),
+    ).toEqual(['SkyPilot cluster', 'a — up · default']);
   });
 
   it('shows no section without SkyPilot, with no clusters, or with no state.db; one warning when state.db cannot be read', () => {
@@ -126,8 +155,15 @@ describe('the tray’s SkyPilot clusters', () => {
       expect(section(model.items)).toEqual([]);
       expect(model.items.some((i) => 'label' in i && i.label.includes('SkyPilot'))).toBe(false);
     }
-    const corrupt = buildTrayModel(withSky(sky([], { available: false, reason: 'corrupt', message: 'not a database' })), NOW);
-    expect(corrupt.items).toContainEqual({ type: 'action', label: '⚠ Cannot read SkyPilot’s clusters…', action: { id: 'show-clusters' } });
+    const corrupt = buildTrayModel(
+      withSky(sky([], { available: false, reason: 'corrupt', message: 'not a database' })),
+      NOW,
+    );
+    expect(corrupt.items).toContainEqual({
+      type: 'action',
+      label: '⚠ Cannot read SkyPilot’s clusters…',
+      action: { id: 'show-clusters' },
+    });
   });
 
   it('cuts long names and commands in labels but copies the whole fix', () => {
@@ -144,8 +180,14 @@ describe('ownerShort', () => {
   it('names the local owner, else the owner’s account, else what the column holds', () => {
     expect(ownerShort(cluster('a'))).toBe('default');
     expect(ownerShort(cluster('a', { matches: [] }))).toBe('account 111122223333');
-    expect(ownerShort(cluster('a', { matches: [{ cloud: 'aws', identity: 'ops', level: 'account', active: true, fix: null }] }))).toBe('account 111122223333');
-    expect(ownerShort(cluster('g', { cloud: 'gcp', matches: [], owner: ['carol@example.com [project_id=ml]'] }))).toBe('carol@example.com');
+    expect(
+      ownerShort(
+        cluster('a', { matches: [{ cloud: 'aws', identity: 'ops', level: 'account', active: true, fix: null }] }),
+      ),
+    ).toBe('account 111122223333');
+    expect(ownerShort(cluster('g', { cloud: 'gcp', matches: [], owner: ['carol@example.com [project_id=ml]'] }))).toBe(
+      'carol@example.com',
+    );
     expect(ownerShort(cluster('l', { matches: [], owner: 'AIDALEGACY' }))).toBe('AIDALEGACY');
     expect(ownerShort(cluster('n', { matches: [], owner: null }))).toBe('no owner');
   });

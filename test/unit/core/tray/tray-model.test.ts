@@ -99,10 +99,14 @@ function ssoSnapshot(profileStatus: IdentityStatus, sessionStatus: IdentityStatu
 }
 
 const labels = (items: readonly TrayItem[]): string[] =>
-  items.flatMap((i) => (i.type === 'separator' ? [] : i.type === 'submenu' ? [i.label, ...labels(i.items)] : [i.label]));
+  items.flatMap((i) =>
+    i.type === 'separator' ? [] : i.type === 'submenu' ? [i.label, ...labels(i.items)] : [i.label],
+  );
 
 const actionsOf = (model: TrayModel): string[] =>
-  model.items.flatMap((i) => (i.type === 'action' ? [i.action.arg ? `${i.action.id}:${i.action.arg}` : i.action.id] : []));
+  model.items.flatMap((i) =>
+    i.type === 'action' ? [i.action.arg ? `${i.action.id}:${i.action.arg}` : i.action.id] : [],
+  );
 
 describe('buildTrayModel: the active profile', () => {
   it('shows name, account, short ARN and time left of a valid SSO profile', () => {
@@ -140,7 +144,9 @@ describe('buildTrayModel: the active profile', () => {
     const snap = ssoSnapshot('valid', 'expired');
     snap.aws.ssoSessions[0] = { ...snap.aws.ssoSessions[0]!, expiresAt: inMinutes(-20) };
     expect(labels(buildTrayModel(snap, NOW, utc).items)).toContain('SSO session corp: expired at 11:40');
-    expect(labels(buildTrayModel(ssoSnapshot('valid', 'valid'), NOW).items).join('\n')).not.toContain('SSO session corp');
+    expect(labels(buildTrayModel(ssoSnapshot('valid', 'valid'), NOW).items).join('\n')).not.toContain(
+      'SSO session corp',
+    );
   });
 
   it('ignores other profiles and sessions for the icon: only the active identity counts', () => {
@@ -181,7 +187,10 @@ describe('buildTrayModel: the active profile', () => {
   });
 
   it('calls a variable naming a missing profile an error', () => {
-    const model = buildTrayModel(snapshot({ activeProfile: 'typo', activeProfileSource: 'AWS_PROFILE', profiles: [profile('prod')] }), NOW);
+    const model = buildTrayModel(
+      snapshot({ activeProfile: 'typo', activeProfileSource: 'AWS_PROFILE', profiles: [profile('prod')] }),
+      NOW,
+    );
     expect(model.iconStatus).toBe('error');
     expect(model.tooltip).toBe('Cloud Identity Tray — typo (from AWS_PROFILE) is not in your AWS config');
     expect(actionsOf(model)).not.toContain('copy-profile-export:typo');
@@ -206,7 +215,11 @@ describe('buildTrayModel: the active profile', () => {
           status: 'error',
           problems: [
             { severity: 'warning', message: 'region is not set' },
-            { severity: 'error', message: 'role_arn with both source_profile and credential_source\nsecond line', line: 4 },
+            {
+              severity: 'error',
+              message: 'role_arn with both source_profile and credential_source\nsecond line',
+              line: 4,
+            },
           ],
         }),
       ],
@@ -218,9 +231,15 @@ describe('buildTrayModel: the active profile', () => {
   });
 
   it('shows the line it copies, quoted as the shell needs', () => {
-    const model = buildTrayModel(snapshot({ profiles: [profile('default')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }), NOW);
+    const model = buildTrayModel(
+      snapshot({ profiles: [profile('default')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }),
+      NOW,
+    );
     expect(labels(model.items)).not.toContain("Copy “export AWS_PROFILE='my dev'”");
-    const named = buildTrayModel(snapshot({ profiles: [profile('my dev')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }), NOW);
+    const named = buildTrayModel(
+      snapshot({ profiles: [profile('my dev')], activeProfile: 'my dev', activeProfileSource: 'AWS_PROFILE' }),
+      NOW,
+    );
     expect(labels(named.items)).toContain("Copy “export AWS_PROFILE='my dev'”");
   });
 
@@ -232,15 +251,23 @@ describe('buildTrayModel: the active profile', () => {
         profile: 'prod-admin',
         checkedAt: new Date(NOW).toISOString(),
         identity: null,
-        error: { kind: 'access-denied', message: 'AccessDenied: not authorized to perform sts:GetCallerIdentity\nRequestId: 1' },
+        error: {
+          kind: 'access-denied',
+          message: 'AccessDenied: not authorized to perform sts:GetCallerIdentity\nRequestId: 1',
+        },
       },
     };
-    expect(labels(buildTrayModel(snap, NOW).items)).toContain('Last check failed: AccessDenied: not authorized to perform sts:GetCallerIdentity');
+    expect(labels(buildTrayModel(snap, NOW).items)).toContain(
+      'Last check failed: AccessDenied: not authorized to perform sts:GetCallerIdentity',
+    );
   });
 
   it('offers to copy the export line and to show the profile, by its full name', () => {
     const long = 'p'.repeat(300);
-    const model = buildTrayModel(snapshot({ activeProfile: long, activeProfileSource: 'AWS_PROFILE', profiles: [profile(long)] }), NOW);
+    const model = buildTrayModel(
+      snapshot({ activeProfile: long, activeProfileSource: 'AWS_PROFILE', profiles: [profile(long)] }),
+      NOW,
+    );
     expect(actionsOf(model)).toContain(`copy-profile-export:${long}`);
     expect(actionsOf(model)).toContain(`show-profile:${long}`);
     expect(Math.max(...labels(model.items).map((l) => l.length))).toBeLessThan(100);
@@ -248,12 +275,28 @@ describe('buildTrayModel: the active profile', () => {
 
   it('offers the AWS console for the active profile unless it is signed out or expired', () => {
     const withStatus = (status: IdentityStatus): string[] =>
-      actionsOf(buildTrayModel(snapshot({ activeProfile: 'work', activeProfileSource: 'AWS_PROFILE', profiles: [profile('work', { status })] }), NOW));
-    for (const status of ['valid', 'expiring', 'long-lived', 'unknown', 'error'] as const) expect(withStatus(status)).toContain('open-console:work');
-    for (const status of ['signed-out', 'expired'] as const) expect(withStatus(status)).not.toContain('open-console:work');
-    const label = buildTrayModel(snapshot({ activeProfile: 'work', activeProfileSource: 'AWS_PROFILE', profiles: [profile('work', { status: 'valid' })] }), NOW).items.find(
-      (i) => i.type === 'action' && i.action.id === 'open-console',
-    );
+      actionsOf(
+        buildTrayModel(
+          snapshot({
+            activeProfile: 'work',
+            activeProfileSource: 'AWS_PROFILE',
+            profiles: [profile('work', { status })],
+          }),
+          NOW,
+        ),
+      );
+    for (const status of ['valid', 'expiring', 'long-lived', 'unknown', 'error'] as const)
+      expect(withStatus(status)).toContain('open-console:work');
+    for (const status of ['signed-out', 'expired'] as const)
+      expect(withStatus(status)).not.toContain('open-console:work');
+    const label = buildTrayModel(
+      snapshot({
+        activeProfile: 'work',
+        activeProfileSource: 'AWS_PROFILE',
+        profiles: [profile('work', { status: 'valid' })],
+      }),
+      NOW,
+    ).items.find((i) => i.type === 'action' && i.action.id === 'open-console');
     expect(label).toEqual({ type: 'action', label: 'Open AWS console', action: { id: 'open-console', arg: 'work' } });
   });
 
@@ -265,7 +308,10 @@ describe('buildTrayModel: the active profile', () => {
 describe('buildTrayModel: SSO sessions', () => {
   it('lists every session with its state when there are few', () => {
     const snap = snapshot({
-      ssoSessions: [session('a', { status: 'valid', expiresAt: inMinutes(300) }), session('b', { status: 'signed-out', expiresAt: null })],
+      ssoSessions: [
+        session('a', { status: 'valid', expiresAt: inMinutes(300) }),
+        session('b', { status: 'signed-out', expiresAt: null }),
+      ],
     });
     const all = labels(buildTrayModel(snap, NOW, utc).items);
     expect(all).toContain('SSO sessions');
@@ -308,7 +354,9 @@ describe('buildTrayModel: SSO sessions', () => {
   it('puts the active profile’s session first', () => {
     const snap = ssoSnapshot('valid', 'valid');
     snap.aws.ssoSessions.unshift(session('aaa', { status: 'expired', expiresAt: inMinutes(-1) }));
-    const sessionLabels = labels(buildTrayModel(snap, NOW).items).filter((l) => / — /.test(l) && !l.startsWith('prod-admin'));
+    const sessionLabels = labels(buildTrayModel(snap, NOW).items).filter(
+      (l) => / — /.test(l) && !l.startsWith('prod-admin'),
+    );
     expect(sessionLabels[0]).toMatch(/^corp — /);
   });
 
@@ -324,9 +372,22 @@ describe('buildTrayModel: SSO sessions', () => {
     const menus = new Map(
       buildTrayModel(snap, NOW)
         .items.filter((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu')
-        .map((m) => [m.label.split(' — ')[0], m.items.map((i) => (i.type === 'action' ? `${i.label}=${i.action.id}:${i.action.arg ?? ''}` : i.type === 'label' ? i.label : '-'))]),
+        .map((m) => [
+          m.label.split(' — ')[0],
+          m.items.map((i) =>
+            i.type === 'action'
+              ? `${i.label}=${i.action.id}:${i.action.arg ?? ''}`
+              : i.type === 'label'
+                ? i.label
+                : '-',
+          ),
+        ]),
     );
-    expect(menus.get('live')).toEqual(['Log in again…=sso-login:live', 'Log out=sso-logout:live', 'Show in window…=open-window:']);
+    expect(menus.get('live')).toEqual([
+      'Log in again…=sso-login:live',
+      'Log out=sso-logout:live',
+      'Show in window…=open-window:',
+    ]);
     expect(menus.get('out')).toEqual(['Log in…=sso-login:out', 'Show in window…=open-window:']);
     expect(menus.get('https://old.awsapps.com/start')).toEqual([
       'Log in…=sso-login:https://old.awsapps.com/start',
@@ -337,7 +398,9 @@ describe('buildTrayModel: SSO sessions', () => {
   });
 
   it('stays short with thousands of sessions: each listed one adds three items at most', () => {
-    const sessions = Array.from({ length: 3000 }, (_, i) => session(`s${i}`, { status: i % 2 ? 'valid' : 'signed-out', expiresAt: i % 2 ? inMinutes(60) : null }));
+    const sessions = Array.from({ length: 3000 }, (_, i) =>
+      session(`s${i}`, { status: i % 2 ? 'valid' : 'signed-out', expiresAt: i % 2 ? inMinutes(60) : null }),
+    );
     const model = buildTrayModel(snapshot({ ssoSessions: sessions }), NOW);
     const submenus = model.items.filter((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu');
     expect(submenus).toHaveLength(MAX_MENU_SESSIONS);
@@ -352,7 +415,9 @@ describe('buildTrayModel: SSO sessions', () => {
   });
 
   it('has no session heading when there are no sessions', () => {
-    expect(labels(buildTrayModel(snapshot({ profiles: [profile('default')] }), NOW).items)).not.toContain('SSO sessions');
+    expect(labels(buildTrayModel(snapshot({ profiles: [profile('default')] }), NOW).items)).not.toContain(
+      'SSO sessions',
+    );
   });
 });
 
@@ -400,7 +465,12 @@ describe('buildTrayModel: warnings and fixed items', () => {
 describe('buildTrayModel: scale', () => {
   it('keeps the menu short with 10,000 profiles and 2,000 sessions', () => {
     const profiles = Array.from({ length: 10_000 }, (_, i) =>
-      profile(`profile-${i}`, { kind: 'sso', ssoSession: `session-${i % 2000}`, status: 'valid', expiresAt: inMinutes(60) }),
+      profile(`profile-${i}`, {
+        kind: 'sso',
+        ssoSession: `session-${i % 2000}`,
+        status: 'valid',
+        expiresAt: inMinutes(60),
+      }),
     );
     const ssoSessions = Array.from({ length: 2000 }, (_, i) => session(`session-${i}`));
     const model = buildTrayModel(snapshot({ activeProfile: 'profile-4242', profiles, ssoSessions }), NOW);
@@ -415,16 +485,25 @@ describe('buildTrayModel: scale', () => {
     const arbProfile = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
     const arbSession = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
     fc.assert(
-      fc.property(fc.array(arbProfile, { maxLength: 40 }), fc.array(arbSession, { maxLength: 40 }), fc.nat(50), (ps, ss, pick) => {
-        const profiles = ps.map((p) => profile(p.name, { status: p.status, expiresAt: p.minutes === null ? null : inMinutes(p.minutes) }));
-        const active = profiles[pick % Math.max(1, profiles.length)]?.name ?? 'default';
-        const ssoSessions = ss.map((s) => session(s.name, { status: s.status, expiresAt: s.minutes === null ? null : inMinutes(s.minutes) }));
-        const model = buildTrayModel(snapshot({ activeProfile: active, profiles, ssoSessions }), NOW);
-        expect(IDENTITY_STATUSES).toContain(model.iconStatus);
-        expect(model.items.length).toBeLessThanOrEqual(30);
-        expect(Array.from(model.tooltip).length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
-        expect(actionsOf(model).at(-1)).toBe('quit');
-      }),
+      fc.property(
+        fc.array(arbProfile, { maxLength: 40 }),
+        fc.array(arbSession, { maxLength: 40 }),
+        fc.nat(50),
+        (ps, ss, pick) => {
+          const profiles = ps.map((p) =>
+            profile(p.name, { status: p.status, expiresAt: p.minutes === null ? null : inMinutes(p.minutes) }),
+          );
+          const active = profiles[pick % Math.max(1, profiles.length)]?.name ?? 'default';
+          const ssoSessions = ss.map((s) =>
+            session(s.name, { status: s.status, expiresAt: s.minutes === null ? null : inMinutes(s.minutes) }),
+          );
+          const model = buildTrayModel(snapshot({ activeProfile: active, profiles, ssoSessions }), NOW);
+          expect(IDENTITY_STATUSES).toContain(model.iconStatus);
+          expect(model.items.length).toBeLessThanOrEqual(30);
+          expect(Array.from(model.tooltip).length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
+          expect(actionsOf(model).at(-1)).toBe('quit');
+        },
+      ),
     );
   });
 });
@@ -448,7 +527,9 @@ describe('nextTrayChange', () => {
     const snap = ssoSnapshot('valid', 'valid', 130.5);
     const at = nextTrayChange(snap, NOW, undefined, utc);
     expect(at).toBe(NOW + 10.5 * 60_000 + 1);
-    expect(buildTrayModel(snap, at! - 1, utc).tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)');
+    expect(buildTrayModel(snap, at! - 1, utc).tooltip).toBe(
+      'Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)',
+    );
     expect(buildTrayModel(snap, at!, utc).tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 1h)');
   });
 
@@ -470,7 +551,12 @@ describe('nextTrayChange', () => {
       ssoSessions: [session('a', { expiresAt: inMinutes(10.25) }), session('b', { expiresAt: inMinutes(20 * 60 + 7) })],
     });
     let wakes = 0;
-    for (let t: number | null = NOW; t !== null && t < NOW + 24 * 60 * 60_000; t = nextTrayChange(snap, t, undefined, utc)) wakes++;
+    for (
+      let t: number | null = NOW;
+      t !== null && t < NOW + 24 * 60 * 60_000;
+      t = nextTrayChange(snap, t, undefined, utc)
+    )
+      wakes++;
     expect(wakes).toBeLessThanOrEqual(25);
   });
 
@@ -480,7 +566,10 @@ describe('nextTrayChange', () => {
   });
 
   it('finds changes in a listed SSO session, not only the active profile', () => {
-    const snap = snapshot({ profiles: [profile('default')], ssoSessions: [session('corp', { expiresAt: inMinutes(10.25) })] });
+    const snap = snapshot({
+      profiles: [profile('default')],
+      ssoSessions: [session('corp', { expiresAt: inMinutes(10.25) })],
+    });
     expect(nextTrayChange(snap, NOW, undefined, utc)).toBe(NOW + 10.25 * 60_000);
   });
 });
@@ -500,11 +589,23 @@ describe('buildTrayModel: the Google Cloud section', () => {
     activeConfiguration: 'default',
     configurations: [
       { name: 'default', active: true, account: 'alice@example.com', project: 'acme-dev', region: null, zone: null },
-      { name: 'prod', active: false, account: 'deployer@acme-prod.iam.gserviceaccount.com', project: 'acme-prod', region: 'us-central1', zone: null },
+      {
+        name: 'prod',
+        active: false,
+        account: 'deployer@acme-prod.iam.gserviceaccount.com',
+        project: 'acme-prod',
+        region: 'us-central1',
+        zone: null,
+      },
     ],
     accounts: [
       { account: 'alice@example.com', type: 'authorized_user', tokenExpiresAt: null, status: 'valid' },
-      { account: 'deployer@acme-prod.iam.gserviceaccount.com', type: 'service_account', tokenExpiresAt: null, status: 'valid' },
+      {
+        account: 'deployer@acme-prod.iam.gserviceaccount.com',
+        type: 'service_account',
+        tokenExpiresAt: null,
+        status: 'valid',
+      },
     ],
     adc: null,
     googleApplicationCredentials: null,
@@ -516,7 +617,10 @@ describe('buildTrayModel: the Google Cloud section', () => {
   const withGcp = (base: Snapshot, gcp: GcpState | null): Snapshot => ({ ...base, gcp });
   const withAliceStatus = (status: GcpAccountStatus): GcpState => {
     const state = gcpState();
-    return { ...state, accounts: state.accounts.map((a) => (a.account === 'alice@example.com' ? { ...a, status } : a)) };
+    return {
+      ...state,
+      accounts: state.accounts.map((a) => (a.account === 'alice@example.com' ? { ...a, status } : a)),
+    };
   };
 
   it('shows the active configuration, account, project and status, and the tooltip names them', () => {
@@ -525,16 +629,25 @@ describe('buildTrayModel: the Google Cloud section', () => {
     expect(all).toContain('Google Cloud');
     expect(all).toContain('alice@example.com — valid');
     expect(all).toContain('Project acme-dev · configuration default');
-    expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h) · gcloud alice@example.com: valid');
+    expect(model.tooltip).toBe(
+      'Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h) · gcloud alice@example.com: valid',
+    );
     expect(model.iconStatus).toBe('valid');
   });
 
   it('switches the active configuration from a submenu; the active one is marked, not clickable', () => {
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState()), NOW, utc);
-    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
+    const submenu = model.items.find(
+      (i): i is Extract<TrayItem, { type: 'submenu' }> =>
+        i.type === 'submenu' && i.label === 'Switch gcloud configuration',
+    );
     expect(submenu?.items).toEqual([
       { type: 'label', label: '✓ default — alice@example.com' },
-      { type: 'action', label: 'prod — deployer@acme-prod.iam.gserviceaccount.com', action: { id: 'gcp-switch-configuration', arg: 'prod' } },
+      {
+        type: 'action',
+        label: 'prod — deployer@acme-prod.iam.gserviceaccount.com',
+        action: { id: 'gcp-switch-configuration', arg: 'prod' },
+      },
     ]);
   });
 
@@ -547,10 +660,20 @@ describe('buildTrayModel: the Google Cloud section', () => {
       region: null,
       zone: null,
     }));
-    const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), gcpState({ activeConfiguration: 'c0', configurations })), NOW);
-    const submenu = model.items.find((i): i is Extract<TrayItem, { type: 'submenu' }> => i.type === 'submenu' && i.label === 'Switch gcloud configuration');
+    const model = buildTrayModel(
+      withGcp(ssoSnapshot('valid', 'valid'), gcpState({ activeConfiguration: 'c0', configurations })),
+      NOW,
+    );
+    const submenu = model.items.find(
+      (i): i is Extract<TrayItem, { type: 'submenu' }> =>
+        i.type === 'submenu' && i.label === 'Switch gcloud configuration',
+    );
     expect(submenu?.items).toHaveLength(MAX_MENU_GCP_CONFIGURATIONS + 1);
-    expect(submenu?.items.at(-1)).toEqual({ type: 'action', label: '5 more in the window…', action: { id: 'gcp-open' } });
+    expect(submenu?.items.at(-1)).toEqual({
+      type: 'action',
+      label: '5 more in the window…',
+      action: { id: 'gcp-open' },
+    });
   });
 
   it.each<[GcpAccountStatus, IdentityStatus]>([
@@ -575,7 +698,9 @@ describe('buildTrayModel: the Google Cloud section', () => {
 
   it('a worse AWS status still wins, and an unknown gcloud status never hides a known AWS one', () => {
     expect(buildTrayModel(withGcp(ssoSnapshot('expired', 'expired', -3), gcpState()), NOW).iconStatus).toBe('expired');
-    expect(buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus('unknown')), NOW).iconStatus).toBe('valid');
+    expect(buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), withAliceStatus('unknown')), NOW).iconStatus).toBe(
+      'valid',
+    );
   });
 
   it('with no AWS profile at all, the icon is gcloud’s', () => {
@@ -584,8 +709,12 @@ describe('buildTrayModel: the Google Cloud section', () => {
   });
 
   it('shows environment overrides as what gcloud uses', () => {
-    const state = gcpState({ overrides: [{ variable: 'CLOUDSDK_CORE_PROJECT', property: 'core/project', value: 'from-env' }] });
-    expect(labels(buildTrayModel(withGcp(snapshot(), state), NOW).items)).toContain('Project from-env · configuration default');
+    const state = gcpState({
+      overrides: [{ variable: 'CLOUDSDK_CORE_PROJECT', property: 'core/project', value: 'from-env' }],
+    });
+    expect(labels(buildTrayModel(withGcp(snapshot(), state), NOW).items)).toContain(
+      'Project from-env · configuration default',
+    );
   });
 
   it('an account the configuration names without credentials is "not signed in"', () => {
@@ -596,7 +725,10 @@ describe('buildTrayModel: the Google Cloud section', () => {
   });
 
   it('says nothing about Google Cloud to someone who does not use it', () => {
-    const empty = gcpState({ accounts: [], configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }] });
+    const empty = gcpState({
+      accounts: [],
+      configurations: [{ name: 'default', active: true, account: null, project: null, region: null, zone: null }],
+    });
     const model = buildTrayModel(withGcp(ssoSnapshot('valid', 'valid'), empty), NOW);
     expect(labels(model.items)).not.toContain('Google Cloud');
     expect(model.tooltip).toBe('Cloud Identity Tray — prod-admin: expires at 14:10 (in 2h)');

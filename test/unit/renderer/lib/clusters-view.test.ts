@@ -54,7 +54,10 @@ describe('describeOwner', () => {
   });
 
   it('reads a GCP identity as the account and its project', () => {
-    expect(describeOwner(['alice@example.com [project_id=ml-prod]'])).toEqual({ title: 'alice@example.com', detail: 'project ml-prod' });
+    expect(describeOwner(['alice@example.com [project_id=ml-prod]'])).toEqual({
+      title: 'alice@example.com',
+      detail: 'project ml-prod',
+    });
   });
 
   it('keeps legacy plain-string owners, says when there is none, and never throws on odd JSON', () => {
@@ -88,7 +91,10 @@ describe('groupByOwner', () => {
   });
 
   it('lists an account-level match as operable but not as the owner', () => {
-    const c = cluster({ name: 'x', matches: [{ cloud: 'aws', identity: 'ops', level: 'account', active: true, fix: null }] });
+    const c = cluster({
+      name: 'x',
+      matches: [{ cloud: 'aws', identity: 'ops', level: 'account', active: true, fix: null }],
+    });
     const [group] = groupByOwner([c]);
     expect(group?.localOwners).toEqual([]);
     expect(group?.activeOwns).toBe(false);
@@ -96,7 +102,13 @@ describe('groupByOwner', () => {
 });
 
 describe('the cloud filter', () => {
-  const clusters = [mine('a'), cluster({ name: 'g', cloud: 'gcp' }), cluster({ name: 'k', cloud: 'kubernetes' }), cluster({ name: 'n', cloud: null }), mine('b')];
+  const clusters = [
+    mine('a'),
+    cluster({ name: 'g', cloud: 'gcp' }),
+    cluster({ name: 'k', cloud: 'kubernetes' }),
+    cluster({ name: 'n', cloud: null }),
+    mine('b'),
+  ];
 
   it('offers each cloud present once with its count, the unrecorded one last', () => {
     expect(cloudChoices(clusters)).toEqual([
@@ -126,7 +138,14 @@ describe('operability', () => {
   });
 
   it('counts what needs attention', () => {
-    expect(summarize([mine('a'), theirs('b'), theirs('c', null), cluster({ name: 'k', cloud: 'kubernetes', operableByActive: null })])).toEqual({
+    expect(
+      summarize([
+        mine('a'),
+        theirs('b'),
+        theirs('c', null),
+        cluster({ name: 'k', cloud: 'kubernetes', operableByActive: null }),
+      ]),
+    ).toEqual({
       total: 4,
       notOperable: 1,
       toVerify: 1,
@@ -144,9 +163,15 @@ describe('wording', () => {
   });
 
   it('names a matching identity with its cloud and how it matches', () => {
-    expect(matchLabel({ cloud: 'aws', identity: 'dev', level: 'user', active: true, fix: null })).toBe('AWS profile dev (active)');
-    expect(matchLabel({ cloud: 'aws', identity: 'ops', level: 'account', active: false, fix: 'x' })).toBe('AWS profile ops (same account, another user)');
-    expect(matchLabel({ cloud: 'gcp', identity: 'a@b.c (configuration w)', level: 'user', active: false, fix: 'x' })).toBe('Google account a@b.c (configuration w)');
+    expect(matchLabel({ cloud: 'aws', identity: 'dev', level: 'user', active: true, fix: null })).toBe(
+      'AWS profile dev (active)',
+    );
+    expect(matchLabel({ cloud: 'aws', identity: 'ops', level: 'account', active: false, fix: 'x' })).toBe(
+      'AWS profile ops (same account, another user)',
+    );
+    expect(
+      matchLabel({ cloud: 'gcp', identity: 'a@b.c (configuration w)', level: 'user', active: false, fix: 'x' }),
+    ).toBe('Google account a@b.c (configuration w)');
   });
 });
 

@@ -3,9 +3,9 @@ import { errorMessage } from '../../../../renderer/src/lib/errors';
 
 describe('errorMessage', () => {
   it('unwraps errors rethrown by Electron across IPC', () => {
-    expect(errorMessage(new Error("Error invoking remote method 'cloudid:op:verifyProfile': Error: profile nope not found"))).toBe(
-      'profile nope not found',
-    );
+    expect(
+      errorMessage(new Error("Error invoking remote method 'cloudid:op:verifyProfile': Error: profile nope not found")),
+    ).toBe('profile nope not found');
   });
 
   it('keeps plain messages and copes with non-errors', () => {

@@ -26,9 +26,22 @@ describe('GCP wording', () => {
   });
 
   it('says which file was refused and keeps the validator’s reason word for word', () => {
-    const text = importText({ status: 'rejected', source: '/d/client_secret.json', reason: 'oauth-client-secret', message: 'This is an OAuth client secret.' });
-    expect(text).toEqual({ tone: 'bad', title: 'client_secret.json was not imported', detail: 'This is an OAuth client secret.' });
-    const noKeychain = importText({ status: 'keychain-unavailable', source: '/d/k.json', message: 'The OS keychain is not available.' });
+    const text = importText({
+      status: 'rejected',
+      source: '/d/client_secret.json',
+      reason: 'oauth-client-secret',
+      message: 'This is an OAuth client secret.',
+    });
+    expect(text).toEqual({
+      tone: 'bad',
+      title: 'client_secret.json was not imported',
+      detail: 'This is an OAuth client secret.',
+    });
+    const noKeychain = importText({
+      status: 'keychain-unavailable',
+      source: '/d/k.json',
+      message: 'The OS keychain is not available.',
+    });
     expect(noKeychain.title).toContain('no keychain');
     expect(noKeychain.tone).toBe('bad');
   });
@@ -37,25 +50,68 @@ describe('GCP wording', () => {
     const text = importText({ status: 'imported', key, source: '/d/k.json', sourceRemoved: true, activation: null });
     expect(text.title).toBe('Imported deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)');
     expect(text.detail).toContain('k.json was deleted');
-    expect(importText({ status: 'duplicate', key: { ...key, project: null }, source: '/d/k.json', sourceRemoved: false, activation: null }).title).toBe(
-      'Already imported: deployer@acme-prod.iam.gserviceaccount.com',
-    );
+    expect(
+      importText({
+        status: 'duplicate',
+        key: { ...key, project: null },
+        source: '/d/k.json',
+        sourceRemoved: false,
+        activation: null,
+      }).title,
+    ).toBe('Already imported: deployer@acme-prod.iam.gserviceaccount.com');
   });
 
   it('describes an activation in the words a user wants, and shows gcloud’s own error on failure', () => {
-    const ok = activationText({ ok: true, account: key.account, project: 'acme-prod', configuration: 'deployer-acme-prod', createdConfiguration: true, message: null, commands: [] });
+    const ok = activationText({
+      ok: true,
+      account: key.account,
+      project: 'acme-prod',
+      configuration: 'deployer-acme-prod',
+      createdConfiguration: true,
+      message: null,
+      commands: [],
+    });
     expect(ok.tone).toBe('ok');
     expect(ok.title).toBe(
       'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “deployer-acme-prod”. It is a new configuration, now active; your other configurations are as they were.',
     );
-    const failed = activationText({ ok: false, account: key.account, project: null, configuration: null, createdConfiguration: false, message: 'ERROR: (gcloud.auth.activate-service-account) Invalid JWT Signature.', commands: [] });
-    expect(failed).toMatchObject({ tone: 'bad', detail: 'ERROR: (gcloud.auth.activate-service-account) Invalid JWT Signature.' });
-    expect(activationText({ ok: true, account: 'a@b.iam.gserviceaccount.com', project: null, configuration: 'default', createdConfiguration: false, message: 'WARNING: x', commands: [] }).tone).toBe('warn');
+    const failed = activationText({
+      ok: false,
+      account: key.account,
+      project: null,
+      configuration: null,
+      createdConfiguration: false,
+      message: 'ERROR: (gcloud.auth.activate-service-account) Invalid JWT Signature.',
+      commands: [],
+    });
+    expect(failed).toMatchObject({
+      tone: 'bad',
+      detail: 'ERROR: (gcloud.auth.activate-service-account) Invalid JWT Signature.',
+    });
+    expect(
+      activationText({
+        ok: true,
+        account: 'a@b.iam.gserviceaccount.com',
+        project: null,
+        configuration: 'default',
+        createdConfiguration: false,
+        message: 'WARNING: x',
+        commands: [],
+      }).tone,
+    ).toBe('warn');
   });
 
   it('describes a verification', () => {
     expect(verificationText({ ok: true, keyId: 'k', account: key.account, expiresAt: null }).tone).toBe('ok');
-    expect(verificationText({ ok: false, keyId: 'k', account: key.account, kind: 'key-disabled', message: 'deleted or disabled' })).toEqual({
+    expect(
+      verificationText({
+        ok: false,
+        keyId: 'k',
+        account: key.account,
+        kind: 'key-disabled',
+        message: 'deleted or disabled',
+      }),
+    ).toEqual({
       tone: 'bad',
       title: 'This key does not work',
       detail: 'deleted or disabled',
@@ -79,7 +135,9 @@ describe('GCP wording', () => {
 
   it('takes exactly one dropped file', () => {
     expect(singleDroppedFile([])).toEqual({ message: expect.stringContaining('Nothing to import') });
-    expect(singleDroppedFile([{ name: 'a' }, { name: 'b' }])).toEqual({ message: '2 files were dropped; drop one service-account key at a time.' });
+    expect(singleDroppedFile([{ name: 'a' }, { name: 'b' }])).toEqual({
+      message: '2 files were dropped; drop one service-account key at a time.',
+    });
     expect(singleDroppedFile([{ name: 'a' }])).toEqual({ file: { name: 'a' } });
   });
 });
@@ -88,7 +146,9 @@ describe('shell-profile edit wording', async () => {
   const { profileEditText } = await import('../../../../renderer/src/lib/gcp-shell-profile-text');
   it('says what happens to each file', () => {
     expect(profileEditText({ action: 'add', currentKeyPath: null })).toBe('add the block at the end');
-    expect(profileEditText({ action: 'replace', currentKeyPath: '/k/old.json' })).toBe('replace the block (it sets /k/old.json now)');
+    expect(profileEditText({ action: 'replace', currentKeyPath: '/k/old.json' })).toBe(
+      'replace the block (it sets /k/old.json now)',
+    );
     expect(profileEditText({ action: 'create', currentKeyPath: null })).toBe('create this file with the block');
     expect(profileEditText({ action: 'remove', currentKeyPath: '/k/old.json' })).toBe('remove the block');
     expect(profileEditText({ action: 'unchanged', currentKeyPath: '/k/a.json' })).toBe('already as wanted, unchanged');
@@ -116,13 +176,25 @@ describe('sign-in alerts and the probe summary', async () => {
   it('raises one alert per account that needs a sign-in, with its re-login command', () => {
     expect(signInAlerts(state('valid'))).toEqual([]);
     expect(signInAlerts(state('reauth-needed'))).toEqual([
-      { id: 'account:alice@example.com', title: 'Sign in again: alice@example.com', reason: expect.stringContaining('Reauthentication is needed'), command: 'gcloud auth login alice@example.com' },
+      {
+        id: 'account:alice@example.com',
+        title: 'Sign in again: alice@example.com',
+        reason: expect.stringContaining('Reauthentication is needed'),
+        command: 'gcloud auth login alice@example.com',
+      },
     ]);
     expect(signInAlerts(state('revoked'))[0]?.title).toBe('Signed out: alice@example.com');
   });
 
   it('raises one for an ADC file that needs a sign-in, with the application-default command', () => {
-    const alerts = signInAlerts(state('valid', { path: '/c/application_default_credentials.json', type: 'authorized_user', account: null, status: 'revoked' }));
+    const alerts = signInAlerts(
+      state('valid', {
+        path: '/c/application_default_credentials.json',
+        type: 'authorized_user',
+        account: null,
+        status: 'revoked',
+      }),
+    );
     expect(alerts).toEqual([expect.objectContaining({ id: 'adc', command: 'gcloud auth application-default login' })]);
   });
 
@@ -138,10 +210,23 @@ describe('sign-in alerts and the probe summary', async () => {
 describe('the block in the shell profiles now', async () => {
   const { blockStateOf } = await import('../../../../renderer/src/lib/gcp-shell-profile-text');
   it('lists the profiles holding the block and the key paths they set, once each', () => {
-    const edit = (path: string, action: 'remove' | 'unchanged', currentKeyPath: string | null) => ({ shell: 'bash' as const, path, action, currentKeyPath, lines: [], problem: null });
+    const edit = (path: string, action: 'remove' | 'unchanged', currentKeyPath: string | null) => ({
+      shell: 'bash' as const,
+      path,
+      action,
+      currentKeyPath,
+      lines: [],
+      problem: null,
+    });
     expect(blockStateOf({ edits: [] })).toEqual({ files: [], keyPaths: [] });
     expect(
-      blockStateOf({ edits: [edit('/h/.bashrc', 'remove', '/k/a.json'), edit('/h/.zshrc', 'remove', '/k/a.json'), edit('/h/.config/fish/config.fish', 'unchanged', null)] }),
+      blockStateOf({
+        edits: [
+          edit('/h/.bashrc', 'remove', '/k/a.json'),
+          edit('/h/.zshrc', 'remove', '/k/a.json'),
+          edit('/h/.config/fish/config.fish', 'unchanged', null),
+        ],
+      }),
     ).toEqual({ files: ['/h/.bashrc', '/h/.zshrc'], keyPaths: ['/k/a.json'] });
   });
 });

@@ -37,7 +37,10 @@ describe('splitHeadline', () => {
       headline: 'The first `aws` on PATH is AWS CLI v1: /home/u/.local/bin/aws (AWS CLI 1.45.11).',
       rest: 'AWS SSO needs AWS CLI v2. Install it.',
     });
-    expect(splitHeadline('Run `cd ./x. Then` here. Done')).toEqual({ headline: 'Run `cd ./x. Then` here.', rest: 'Done' });
+    expect(splitHeadline('Run `cd ./x. Then` here. Done')).toEqual({
+      headline: 'Run `cd ./x. Then` here.',
+      rest: 'Done',
+    });
   });
 
   it('keeps a single sentence whole', () => {

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNewSession, checkProfileName, parseScopes, suggestProfileName } from '../../../../renderer/src/lib/sso-forms';
+import {
+  checkNewSession,
+  checkProfileName,
+  parseScopes,
+  suggestProfileName,
+} from '../../../../renderer/src/lib/sso-forms';
 
-const GOOD = { name: 'my-org', startUrl: 'https://my-org.awsapps.com/start', region: 'eu-west-1', scopes: 'sso:account:access' };
+const GOOD = {
+  name: 'my-org',
+  startUrl: 'https://my-org.awsapps.com/start',
+  region: 'eu-west-1',
+  scopes: 'sso:account:access',
+};
 
 describe('checkNewSession', () => {
   it('accepts what aws configure sso-session accepts', () => {
@@ -12,7 +22,15 @@ describe('checkNewSession', () => {
   });
 
   it('names each wrong field', () => {
-    const errors = checkNewSession({ name: 'my org', startUrl: 'http://my-org.awsapps.com/start', region: 'Europe', scopes: 'sso:account:access, bad scope!' }, []);
+    const errors = checkNewSession(
+      {
+        name: 'my org',
+        startUrl: 'http://my-org.awsapps.com/start',
+        region: 'Europe',
+        scopes: 'sso:account:access, bad scope!',
+      },
+      [],
+    );
     expect(Object.keys(errors).sort()).toEqual(['name', 'region', 'scopes', 'startUrl']);
     expect(checkNewSession({ ...GOOD, startUrl: 'not a url' }, []).startUrl).toMatch(/https:\/\//);
     expect(checkNewSession({ ...GOOD, name: '' }, []).name).toBe('Give the session a name.');
@@ -25,7 +43,11 @@ describe('checkNewSession', () => {
 
 describe('parseScopes', () => {
   it('splits on commas and spaces, as the CLI writes and reads them', () => {
-    expect(parseScopes('sso:account:access, codewhisperer:completions  x')).toEqual(['sso:account:access', 'codewhisperer:completions', 'x']);
+    expect(parseScopes('sso:account:access, codewhisperer:completions  x')).toEqual([
+      'sso:account:access',
+      'codewhisperer:completions',
+      'x',
+    ]);
     expect(parseScopes(' , ')).toEqual([]);
   });
 });

@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { hasChanges, progressText, syncRows, syncSummary } from '../../../../renderer/src/lib/sso-sync-view';
 import type { SsoSyncPreview } from '../../../../renderer/src/lib/sso-types';
 
-const counts = (c: Partial<SsoSyncPreview['counts']>): SsoSyncPreview['counts'] => ({ add: 0, update: 0, remove: 0, unchanged: 0, conflict: 0, ...c });
+const counts = (c: Partial<SsoSyncPreview['counts']>): SsoSyncPreview['counts'] => ({
+  add: 0,
+  update: 0,
+  remove: 0,
+  unchanged: 0,
+  conflict: 0,
+  ...c,
+});
 
-const entry = (action: SsoSyncPreview['entries'][number]['action'], profileName: string, changes: SsoSyncPreview['entries'][number]['changes'] = []) => ({
+const entry = (
+  action: SsoSyncPreview['entries'][number]['action'],
+  profileName: string,
+  changes: SsoSyncPreview['entries'][number]['changes'] = [],
+) => ({
   action,
   profileName,
   accountId: '111111111111',
@@ -30,13 +41,31 @@ describe('syncRows', () => {
   it('puts changes first, then conflicts, then what stays, each by name', () => {
     const rows = syncRows(
       preview({
-        entries: [entry('unchanged', 'a'), entry('remove', 'z'), entry('add', 'm'), entry('update', 'b', [{ key: 'region', from: 'us-east-1', to: null }]), entry('add', 'c')],
-        conflicts: [{ profileName: 'prod.Admin', accountId: '2', accountName: '2', roleName: 'Admin', heldBy: 'config', line: 7 }],
+        entries: [
+          entry('unchanged', 'a'),
+          entry('remove', 'z'),
+          entry('add', 'm'),
+          entry('update', 'b', [{ key: 'region', from: 'us-east-1', to: null }]),
+          entry('add', 'c'),
+        ],
+        conflicts: [
+          { profileName: 'prod.Admin', accountId: '2', accountName: '2', roleName: 'Admin', heldBy: 'config', line: 7 },
+        ],
       }),
     );
-    expect(rows.map((r) => `${r.action}:${r.profileName}`)).toEqual(['add:c', 'add:m', 'update:b', 'remove:z', 'conflict:prod.Admin', 'unchanged:a']);
+    expect(rows.map((r) => `${r.action}:${r.profileName}`)).toEqual([
+      'add:c',
+      'add:m',
+      'update:b',
+      'remove:z',
+      'conflict:prod.Admin',
+      'unchanged:a',
+    ]);
     expect(rows.find((r) => r.action === 'update')?.detail).toBe('region: us-east-1 → —');
-    expect(rows.find((r) => r.action === 'conflict')).toMatchObject({ account: '2', detail: 'name used by your own profile (line 7); left out' });
+    expect(rows.find((r) => r.action === 'conflict')).toMatchObject({
+      account: '2',
+      detail: 'name used by your own profile (line 7); left out',
+    });
     expect(rows[0]?.account).toBe('prod (111111111111)');
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
   });
@@ -44,7 +73,9 @@ describe('syncRows', () => {
 
 describe('syncSummary and hasChanges', () => {
   it('counts only what is there', () => {
-    expect(syncSummary(counts({ add: 3, update: 1, unchanged: 12, conflict: 1 }))).toBe('3 to add, 1 to update, 12 unchanged, 1 conflict');
+    expect(syncSummary(counts({ add: 3, update: 1, unchanged: 12, conflict: 1 }))).toBe(
+      '3 to add, 1 to update, 12 unchanged, 1 conflict',
+    );
     expect(syncSummary(counts({ remove: 2, conflict: 2 }))).toBe('2 to remove, 2 conflicts');
     expect(syncSummary(counts({}))).toBe('No accounts or roles to sync');
     expect(hasChanges(counts({ unchanged: 5, conflict: 1 }))).toBe(false);
@@ -53,9 +84,20 @@ describe('syncSummary and hasChanges', () => {
 });
 
 describe('progressText', () => {
-  const base = { session: 'corp', accountsFound: 120, allAccountsFound: true, accountsDone: 40, rolesFound: 97, requests: 50, throttled: 0, rate: 20 };
+  const base = {
+    session: 'corp',
+    accountsFound: 120,
+    allAccountsFound: true,
+    accountsDone: 40,
+    rolesFound: 97,
+    requests: 50,
+    throttled: 0,
+    rate: 20,
+  };
   it('says how far the listing is, and when the portal slowed it down', () => {
     expect(progressText(base)).toBe('Listing accounts: 40 of 120 accounts, 97 roles');
-    expect(progressText({ ...base, allAccountsFound: false, throttled: 1, rolesFound: 1 })).toBe('Listing accounts: 40 of 120+ accounts, 1 role (slowed down by the portal 1 time)');
+    expect(progressText({ ...base, allAccountsFound: false, throttled: 1, rolesFound: 1 })).toBe(
+      'Listing accounts: 40 of 120+ accounts, 1 role (slowed down by the portal 1 time)',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatTimeLeft } from '../../../../electron/core/identity/expiry';
-import { formatCheckedAt, formatDuration, formatExpiry, formatSince, msUntilLabelsChange } from '../../../../renderer/src/lib/time-left';
+import {
+  formatCheckedAt,
+  formatDuration,
+  formatExpiry,
+  formatSince,
+  msUntilLabelsChange,
+} from '../../../../renderer/src/lib/time-left';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const SEC = 1000;
@@ -63,7 +69,9 @@ describe('msUntilLabelsChange', () => {
   });
 
   it('finds the soonest minute boundary across expiries', () => {
-    expect(msUntilLabelsChange([iso(NOW + 130 * MIN + 20 * SEC), iso(NOW + 5 * MIN + 40 * SEC)], NOW)).toBe(20 * SEC + 1);
+    expect(msUntilLabelsChange([iso(NOW + 130 * MIN + 20 * SEC), iso(NOW + 5 * MIN + 40 * SEC)], NOW)).toBe(
+      20 * SEC + 1,
+    );
     expect(msUntilLabelsChange([iso(NOW - 2 * MIN - 15 * SEC)], NOW)).toBe(45 * SEC);
     // Exactly 3m left reads "3m" now and "2m" a millisecond later.
     expect(msUntilLabelsChange([iso(NOW + 3 * MIN)], NOW)).toBe(1);
@@ -77,17 +85,21 @@ describe('msUntilLabelsChange', () => {
 
   it('never lets a label change unseen: the label is constant until the wait ends', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), fc.integer({ min: 0, max: 120_000 }), (offset, probe) => {
-        const expiresAt = iso(NOW + offset);
-        const wait = msUntilLabelsChange([expiresAt], NOW);
-        expect(wait).not.toBeNull();
-        const before = formatExpiry(expiresAt, NOW);
-        // Any instant strictly before the wait ends reads the same as now.
-        const inside = NOW + Math.min(probe, (wait ?? 1) - 1);
-        expect(formatExpiry(expiresAt, inside)).toBe(before);
-        // And it does not wake for nothing where labels count minutes.
-        if (Math.abs(offset) >= 2 * MIN) expect(formatExpiry(expiresAt, NOW + (wait ?? 0))).not.toBe(before);
-      }),
+      fc.property(
+        fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }),
+        fc.integer({ min: 0, max: 120_000 }),
+        (offset, probe) => {
+          const expiresAt = iso(NOW + offset);
+          const wait = msUntilLabelsChange([expiresAt], NOW);
+          expect(wait).not.toBeNull();
+          const before = formatExpiry(expiresAt, NOW);
+          // Any instant strictly before the wait ends reads the same as now.
+          const inside = NOW + Math.min(probe, (wait ?? 1) - 1);
+          expect(formatExpiry(expiresAt, inside)).toBe(before);
+          // And it does not wake for nothing where labels count minutes.
+          if (Math.abs(offset) >= 2 * MIN) expect(formatExpiry(expiresAt, NOW + (wait ?? 0))).not.toBe(before);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

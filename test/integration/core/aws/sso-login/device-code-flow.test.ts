@@ -28,7 +28,15 @@ async function serve(options: Partial<SsoOidcServerOptions> = {}): Promise<SsoOi
   return server;
 }
 
-function login(s: SsoOidcServer, onPrompt: (prompt: LoginPrompt) => void, extra: { signal?: AbortSignal; openUrl?: (url: string) => Promise<void>; session?: ReturnType<typeof sessionRef> } = {}) {
+function login(
+  s: SsoOidcServer,
+  onPrompt: (prompt: LoginPrompt) => void,
+  extra: {
+    signal?: AbortSignal;
+    openUrl?: (url: string) => Promise<void>;
+    session?: ReturnType<typeof sessionRef>;
+  } = {},
+) {
   return loginWithDeviceCode({
     session: extra.session ?? sessionRef(),
     cacheDir: home.cacheDir,
@@ -54,7 +62,13 @@ describe('device-code login against a local SSO-OIDC service', () => {
       { openUrl: async (url) => void opened.push(url) },
     );
 
-    expect(outcome).toMatchObject({ status: 'logged-in', session: 'dev', flow: 'device-code', refreshable: true, expiresAt: '2026-11-26T13:00:01.000Z' });
+    expect(outcome).toMatchObject({
+      status: 'logged-in',
+      session: 'dev',
+      flow: 'device-code',
+      refreshable: true,
+      expiresAt: '2026-11-26T13:00:01.000Z',
+    });
     expect(prompts).toHaveLength(1);
     expect(prompts[0]?.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     expect(opened).toEqual([prompts[0]?.verificationUriComplete]);
@@ -64,7 +78,16 @@ describe('device-code login against a local SSO-OIDC service', () => {
     expect(path.basename(file)).toBe('34c6fceca75e456f25e7e99531e2425c6c1de443.json');
     const text = await readFile(file, 'utf8');
     const token = JSON.parse(text) as Record<string, string>;
-    expect(Object.keys(token)).toEqual(['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken']);
+    expect(Object.keys(token)).toEqual([
+      'startUrl',
+      'region',
+      'accessToken',
+      'expiresAt',
+      'clientId',
+      'clientSecret',
+      'registrationExpiresAt',
+      'refreshToken',
+    ]);
     expect(token.startUrl).toBe(START_URL);
     expect(token.region).toBe('eu-west-1');
     // One 1-second poll after the prompt, then 3600 s of token life; milliseconds dropped.
@@ -72,15 +95,23 @@ describe('device-code login against a local SSO-OIDC service', () => {
     expect(token.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(s.isValidAccessToken(token.accessToken as string)).toBe(true);
     // Python's json.dumps layout, no trailing newline.
-    expect(text).toMatch(/^\{"startUrl": "https:\/\/d-1234567890\.awsapps\.com\/start", "region": "eu-west-1", "accessToken": "/);
+    expect(text).toMatch(
+      /^\{"startUrl": "https:\/\/d-1234567890\.awsapps\.com\/start", "region": "eu-west-1", "accessToken": "/,
+    );
     expect(text.endsWith('"}')).toBe(true);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(home.cacheDir)).mode & 0o777).toBe(0o700);
     // Nothing else left behind: no temp files; the token and the registration.
-    expect((await readdir(home.cacheDir)).sort()).toEqual([path.basename(file), path.basename(registrationCachePath(home.cacheDir, sessionRef()))].sort());
+    expect((await readdir(home.cacheDir)).sort()).toEqual(
+      [path.basename(file), path.basename(registrationCachePath(home.cacheDir, sessionRef()))].sort(),
+    );
 
     const register = s.requests.find((r) => r.operation === 'RegisterClient');
-    expect(register?.body).toMatchObject({ clientName: 'botocore-client-dev', clientType: 'public', scopes: ['sso:account:access'] });
+    expect(register?.body).toMatchObject({
+      clientName: 'botocore-client-dev',
+      clientType: 'public',
+      scopes: ['sso:account:access'],
+    });
     const creates = s.requests.filter((r) => r.operation === 'CreateToken');
     expect(creates.every((r) => r.body.grantType === 'urn:ietf:params:oauth:grant-type:device_code')).toBe(true);
   });
@@ -107,7 +138,8 @@ describe('device-code login against a local SSO-OIDC service', () => {
     });
     // Approve after a few polls: the clock moves only when the flow sleeps.
     const approveWhenPolled = async (): Promise<void> => {
-      while (s.requests.filter((r) => r.operation === 'CreateToken').length < 4) await new Promise((r) => setTimeout(r, 5));
+      while (s.requests.filter((r) => r.operation === 'CreateToken').length < 4)
+        await new Promise((r) => setTimeout(r, 5));
       s.approve(code);
     };
     const [outcome] = await Promise.all([pending, approveWhenPolled()]);
@@ -152,8 +184,14 @@ describe('device-code login against a local SSO-OIDC service', () => {
     const s = await serve();
     const session = sessionRef({ registrationScopes: ['sso:account:access', 'codewhisperer:completions'] });
     await login(s, (prompt) => s.approve(prompt.userCode as string), { session });
-    expect(s.requests.find((r) => r.operation === 'RegisterClient')?.body.scopes).toEqual(['sso:account:access', 'codewhisperer:completions']);
-    const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, session), 'utf8')) as Record<string, unknown>;
+    expect(s.requests.find((r) => r.operation === 'RegisterClient')?.body.scopes).toEqual([
+      'sso:account:access',
+      'codewhisperer:completions',
+    ]);
+    const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, session), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(registration).toMatchObject({ scopes: ['sso:account:access', 'codewhisperer:completions'] });
     expect(Object.keys(registration)).toEqual(['clientId', 'clientSecret', 'expiresAt', 'scopes']);
   });

@@ -23,7 +23,11 @@ const run = promisify(execFile);
 const ACCOUNT = '111122223333';
 const ROLE = 'AdministratorAccess';
 const ROLE_KEY = 'ASIAPORTALISSUED0001';
-const IDENTITY = { account: ACCOUNT, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_${ROLE}_0123/alice`, userId: 'AROAEXAMPLEROLEID:alice' };
+const IDENTITY = {
+  account: ACCOUNT,
+  arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_${ROLE}_0123/alice`,
+  userId: 'AROAEXAMPLEROLEID:alice',
+};
 const session = sessionRef({ registrationScopes: ['sso:account:access'] });
 const CONFIG = `[profile dev-admin]
 sso_session = dev
@@ -75,18 +79,39 @@ async function writeHome(dir: string): Promise<void> {
 }
 
 const tokenFile = (): string => ssoTokenCachePath(home.cacheDir, session);
-const readToken = async (): Promise<Record<string, string>> => JSON.parse(await readFile(tokenFile(), 'utf8')) as Record<string, string>;
+const readToken = async (): Promise<Record<string, string>> =>
+  JSON.parse(await readFile(tokenFile(), 'utf8')) as Record<string, string>;
 
 beforeAll(async () => {
   home = await tempHome();
   await writeHome(home.home);
   oidc = await startSsoOidcServer({ intervalSeconds: 1 });
-  sts = await startStsServer({ identities: { [ROLE_KEY]: { secretAccessKey: 'portal-secret-key', sessionToken: 'portal-session-token', ...IDENTITY } } });
+  sts = await startStsServer({
+    identities: {
+      [ROLE_KEY]: { secretAccessKey: 'portal-secret-key', sessionToken: 'portal-session-token', ...IDENTITY },
+    },
+  });
   portal = await startSsoPortalServer({
     isValidAccessToken: oidc.isValidAccessToken,
-    roles: [{ accountId: ACCOUNT, roleName: ROLE, credentials: { accessKeyId: ROLE_KEY, secretAccessKey: 'portal-secret-key', sessionToken: 'portal-session-token', expiration: Date.now() + 3600_000 } }],
+    roles: [
+      {
+        accountId: ACCOUNT,
+        roleName: ROLE,
+        credentials: {
+          accessKeyId: ROLE_KEY,
+          secretAccessKey: 'portal-secret-key',
+          sessionToken: 'portal-session-token',
+          expiration: Date.now() + 3600_000,
+        },
+      },
+    ],
   });
-  const outcome = await loginWithPkce({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url }, openUrl: fakeBrowser().openUrl });
+  const outcome = await loginWithPkce({
+    session,
+    cacheDir: home.cacheDir,
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url },
+    openUrl: fakeBrowser().openUrl,
+  });
   expect(outcome.status).toBe('logged-in');
 });
 
@@ -98,9 +123,23 @@ afterAll(async () => {
 describe('interop of our SSO login with the real tools', () => {
   it('(a) botocore resolves the profile through the local portal and STS', async () => {
     const { accessToken } = await readToken();
-    expect(await botocoreWhoami()).toMatchObject({ Account: IDENTITY.account, Arn: IDENTITY.arn, UserId: IDENTITY.userId });
-    expect(portal.requests.at(-1)).toMatchObject({ accountId: ACCOUNT, roleName: ROLE, bearerToken: accessToken, status: 200 });
-    expect(sts.requests.at(-1)).toMatchObject({ action: 'GetCallerIdentity', accessKeyId: ROLE_KEY, hadSessionToken: true, status: 200 });
+    expect(await botocoreWhoami()).toMatchObject({
+      Account: IDENTITY.account,
+      Arn: IDENTITY.arn,
+      UserId: IDENTITY.userId,
+    });
+    expect(portal.requests.at(-1)).toMatchObject({
+      accountId: ACCOUNT,
+      roleName: ROLE,
+      bearerToken: accessToken,
+      status: 200,
+    });
+    expect(sts.requests.at(-1)).toMatchObject({
+      action: 'GetCallerIdentity',
+      accessKeyId: ROLE_KEY,
+      hadSessionToken: true,
+      status: 200,
+    });
   });
 
   it('(b) AWS CLI v2 accepts the cache: it goes on to the portal (and refuses a missing or expired one)', async () => {
@@ -108,10 +147,14 @@ describe('interop of our SSO login with the real tools', () => {
     const other = await tempHome();
     try {
       const cli = async (homeDir: string): Promise<string> => {
-        const result = await run('/usr/bin/aws', ['sts', 'get-caller-identity', '--profile', 'dev-admin', '--endpoint-url', sts.url], {
-          env: peerEnv(homeDir, { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
-          timeout: 60_000,
-        }).catch((error: { stdout: string; stderr: string }) => error);
+        const result = await run(
+          '/usr/bin/aws',
+          ['sts', 'get-caller-identity', '--profile', 'dev-admin', '--endpoint-url', sts.url],
+          {
+            env: peerEnv(homeDir, { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
+            timeout: 60_000,
+          },
+        ).catch((error: { stdout: string; stderr: string }) => error);
         return `${result.stdout}${result.stderr}`;
       };
 
@@ -126,14 +169,22 @@ describe('interop of our SSO login with the real tools', () => {
       await mkdir(other.cacheDir, { recursive: true });
       await writeFile(
         ssoTokenCachePath(other.cacheDir, session),
-        JSON.stringify({ startUrl: START_URL, region: 'eu-west-1', accessToken: 'old', expiresAt: '2020-01-01T00:00:00Z' }),
+        JSON.stringify({
+          startUrl: START_URL,
+          region: 'eu-west-1',
+          accessToken: 'old',
+          expiresAt: '2020-01-01T00:00:00Z',
+        }),
       );
       expect(await cli(other.home)).toMatch(/Token has expired and refresh failed/);
       expect(proxy.targets).toEqual([]);
 
       // Our refresh fields are read too: given our token, expired, the CLI goes to refresh it.
       const ours = await readToken();
-      await writeFile(ssoTokenCachePath(other.cacheDir, session), JSON.stringify({ ...ours, expiresAt: '2020-01-01T00:00:00Z' }));
+      await writeFile(
+        ssoTokenCachePath(other.cacheDir, session),
+        JSON.stringify({ ...ours, expiresAt: '2020-01-01T00:00:00Z' }),
+      );
       await cli(other.home);
       expect(proxy.targets).toContain('oidc.eu-west-1.amazonaws.com:443');
     } finally {
@@ -159,7 +210,10 @@ describe('interop of our SSO login with the real tools', () => {
         onPrompt: (p) => oidc.approve(p.userCode as string),
       });
       expect(outcome.status).toBe('logged-in');
-      const { stdout } = await run('python3', ['-c', BOTOCORE_WHOAMI], { env: peerEnv(legacyHome.home), timeout: 60_000 });
+      const { stdout } = await run('python3', ['-c', BOTOCORE_WHOAMI], {
+        env: peerEnv(legacyHome.home),
+        timeout: 60_000,
+      });
       expect(JSON.parse(stdout)).toMatchObject({ Account: ACCOUNT, Arn: IDENTITY.arn });
     } finally {
       await legacyHome.remove();
@@ -172,7 +226,11 @@ describe('interop of our SSO login with the real tools', () => {
       const c = await fromSSO({ profile: 'dev-admin' })();
       console.log(JSON.stringify({ accessKeyId: c.accessKeyId, hasSessionToken: Boolean(c.sessionToken), accountId: c.accountId ?? null }));
     `;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: peerEnv(home.home), cwd: process.cwd(), timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      env: peerEnv(home.home),
+      cwd: process.cwd(),
+      timeout: 60_000,
+    });
     expect(JSON.parse(stdout)).toMatchObject({ accessKeyId: ROLE_KEY, hasSessionToken: true });
     expect(portal.requests.at(-1)).toMatchObject({ bearerToken: (await readToken()).accessToken, status: 200 });
   });
@@ -180,7 +238,11 @@ describe('interop of our SSO login with the real tools', () => {
   it('(d) after our silent refresh botocore still works, with the new token, and the refresh token is kept', async () => {
     const before = await readToken();
     oidc.setRefreshMode('keep');
-    const outcome = await refreshSsoSession({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } });
+    const outcome = await refreshSsoSession({
+      session,
+      cacheDir: home.cacheDir,
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url },
+    });
     expect(outcome).toMatchObject({ status: 'refreshed', refreshTokenRotated: false });
     const after = await readToken();
     expect(after.accessToken).not.toBe(before.accessToken);
@@ -211,7 +273,9 @@ describe('interop of our SSO login with the real tools', () => {
     const summary = await readSsoTokenSummary(tokenFile(), Date.now());
     expect(summary.token?.refreshable).toBe(true);
     expect(summary.token?.expiresAt.getTime()).toBeGreaterThan(soon.getTime());
-    expect(await refreshSsoSession({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } })).toMatchObject({ status: 'refreshed' });
+    expect(
+      await refreshSsoSession({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } }),
+    ).toMatchObject({ status: 'refreshed' });
   });
 
   it('writes the very bytes botocore would write for the same token', async () => {
@@ -248,13 +312,21 @@ SSOTokenLoader(cache=cache).save_token(sys.argv[1], {
 }, session_name='dev')
 `;
     await rm(tokenFile());
-    await run('python3', ['-c', script, START_URL, clientId as string, clientSecret as string, refreshToken as string], { env: peerEnv(home.home) });
+    await run(
+      'python3',
+      ['-c', script, START_URL, clientId as string, clientSecret as string, refreshToken as string],
+      { env: peerEnv(home.home) },
+    );
     const summary = await readSsoTokenSummary(tokenFile(), Date.now());
     expect(summary.problem).toBeNull();
     expect(summary.token?.refreshable).toBe(true);
     expect((summary.token?.expiresAt.getTime() ?? 0) - Date.now()).toBeLessThan(11 * 60_000);
 
-    const outcome = await refreshSsoSession({ session, cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url } });
+    const outcome = await refreshSsoSession({
+      session,
+      cacheDir: home.cacheDir,
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url },
+    });
     expect(outcome.status).toBe('refreshed');
     const after = await readToken();
     expect(after.accessToken).not.toBe('botocore-written');

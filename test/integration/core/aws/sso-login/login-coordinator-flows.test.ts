@@ -62,7 +62,14 @@ describe('one login at a time per session, with the real flows', () => {
     const coordinator = new SsoLoginCoordinator();
     const start = () =>
       coordinator.login('dev', ({ signal, onPrompt }) =>
-        loginSsoSession({ session: sessionRef(), cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: server.url }, flow: 'device-code', signal, onPrompt }),
+        loginSsoSession({
+          session: sessionRef(),
+          cacheDir: home.cacheDir,
+          env: { AWS_ENDPOINT_URL_SSO_OIDC: server.url },
+          flow: 'device-code',
+          signal,
+          onPrompt,
+        }),
       );
     const first = start();
     await new Promise<void>((resolve) => first.onPrompt(() => resolve()));

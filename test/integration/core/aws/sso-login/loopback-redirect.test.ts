@@ -21,9 +21,18 @@ describe('loopback redirect server', () => {
   it('answers 400 to a wrong or missing state and keeps waiting for the right one', async () => {
     const redirect = await listenForRedirect({ expectedState: 's1' });
     let settled = false;
-    void redirect.code.then(() => (settled = true), () => (settled = true));
+    void redirect.code.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     // Any local program can reach the port: none of these may end the login.
-    for (const query of ['code=evil&state=s2', 'code=evil', 'error=access_denied', 'error=access_denied&state=s2', 'code=evil&state=s1x']) {
+    for (const query of [
+      'code=evil&state=s2',
+      'code=evil',
+      'error=access_denied',
+      'error=access_denied&state=s2',
+      'code=evil&state=s1x',
+    ]) {
       expect((await fetch(`${redirect.redirectUri}?${query}`)).status, query).toBe(400);
     }
     expect(settled).toBe(false);
@@ -32,7 +41,6 @@ describe('loopback redirect server', () => {
   });
 
   it('rejects an error answer and a missing code that carry the right state', async () => {
-
     const denied = await listenForRedirect({ expectedState: 's1' });
     await fetch(`${denied.redirectUri}?error=access_denied&state=s1`);
     await expect(denied.code).rejects.toMatchObject({ reason: 'denied' });

@@ -23,7 +23,12 @@ afterEach(async () => {
 });
 
 function pkce(extra: Partial<PkceLoginOptions> = {}) {
-  return loginWithPkce({ session: sessionRef(), cacheDir: home.cacheDir, env: { AWS_ENDPOINT_URL_SSO_OIDC: server.url }, ...extra });
+  return loginWithPkce({
+    session: sessionRef(),
+    cacheDir: home.cacheDir,
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: server.url },
+    ...extra,
+  });
 }
 
 describe('PKCE login against a local SSO-OIDC service', () => {
@@ -42,20 +47,34 @@ describe('PKCE login against a local SSO-OIDC service', () => {
       scopes: ['sso:account:access'],
     });
     const authorize = server.requests.find((r) => r.operation === 'Authorize')?.body as Record<string, string>;
-    expect(authorize).toMatchObject({ response_type: 'code', code_challenge_method: 'S256', scopes: 'sso:account:access' });
+    expect(authorize).toMatchObject({
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      scopes: 'sso:account:access',
+    });
     expect(authorize.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
     expect(authorize.state).toMatch(/^[0-9a-f-]{36}$/);
-    expect(prompts).toEqual([expect.objectContaining({ flow: 'pkce', userCode: null, verificationUriComplete: browser.visited[0] })]);
+    expect(prompts).toEqual([
+      expect.objectContaining({ flow: 'pkce', userCode: null, verificationUriComplete: browser.visited[0] }),
+    ]);
 
     const create = server.requests.find((r) => r.operation === 'CreateToken')?.body;
     expect(create).toMatchObject({ grantType: 'authorization_code', redirectUri: authorize.redirect_uri });
     expect(create?.codeVerifier).toMatch(/^[A-Za-z0-9\-._~]{64}$/);
 
-    const token = JSON.parse(await readFile(ssoTokenCachePath(home.cacheDir, sessionRef()), 'utf8')) as Record<string, string>;
+    const token = JSON.parse(await readFile(ssoTokenCachePath(home.cacheDir, sessionRef()), 'utf8')) as Record<
+      string,
+      string
+    >;
     expect(server.isValidAccessToken(token.accessToken as string)).toBe(true);
     expect(token.refreshToken).toMatch(/^aor/);
-    const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, sessionRef()), 'utf8')) as Record<string, unknown>;
-    expect(registration).toMatchObject({ scopes: ['sso:account:access'], grantTypes: ['authorization_code', 'refresh_token'] });
+    const registration = JSON.parse(
+      await readFile(registrationCachePath(home.cacheDir, sessionRef()), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(registration).toMatchObject({
+      scopes: ['sso:account:access'],
+      grantTypes: ['authorization_code', 'refresh_token'],
+    });
 
     // The loopback server is gone after one use.
     await expect(fetch(authorize.redirect_uri as string)).rejects.toThrow();
@@ -126,10 +145,22 @@ describe('PKCE login against a local SSO-OIDC service', () => {
       return u;
     });
     await pkce({ openUrl: browser.openUrl, redirectTimeoutMs: 300 });
-    const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, sessionRef()), 'utf8')) as { clientId: string; clientSecret: string };
+    const registration = JSON.parse(await readFile(registrationCachePath(home.cacheDir, sessionRef()), 'utf8')) as {
+      clientId: string;
+      clientSecret: string;
+    };
     const client = new SSOOIDCClient({ region: 'eu-west-1', endpoint: server.url });
     await expect(
-      client.send(new CreateTokenCommand({ grantType: 'authorization_code', clientId: registration.clientId, clientSecret: registration.clientSecret, code: stolenCode, redirectUri, codeVerifier: 'x'.repeat(64) })),
+      client.send(
+        new CreateTokenCommand({
+          grantType: 'authorization_code',
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          code: stolenCode,
+          redirectUri,
+          codeVerifier: 'x'.repeat(64),
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'InvalidGrantException' });
     client.destroy();
   });

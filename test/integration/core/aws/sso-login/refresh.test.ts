@@ -26,10 +26,17 @@ afterEach(async () => {
 
 const env = (): NodeJS.ProcessEnv => ({ AWS_ENDPOINT_URL_SSO_OIDC: server.url });
 const tokenFile = (): string => ssoTokenCachePath(home.cacheDir, session);
-const readToken = async (): Promise<Record<string, string>> => JSON.parse(await readFile(tokenFile(), 'utf8')) as Record<string, string>;
+const readToken = async (): Promise<Record<string, string>> =>
+  JSON.parse(await readFile(tokenFile(), 'utf8')) as Record<string, string>;
 
 async function logIn(): Promise<Record<string, string>> {
-  const outcome = await loginWithDeviceCode({ session, cacheDir: home.cacheDir, env: env(), clock, onPrompt: (p) => server.approve(p.userCode as string) });
+  const outcome = await loginWithDeviceCode({
+    session,
+    cacheDir: home.cacheDir,
+    env: env(),
+    clock,
+    onPrompt: (p) => server.approve(p.userCode as string),
+  });
   expect(outcome.status).toBe('logged-in');
   return readToken();
 }
@@ -39,13 +46,25 @@ describe('silent refresh', () => {
     const before = await logIn();
     clock.advance(40 * 60 * 1000);
     const outcome = await refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock });
-    expect(outcome).toMatchObject({ status: 'refreshed', refreshTokenRotated: true, expiresAt: '2026-11-26T13:40:01.000Z' });
+    expect(outcome).toMatchObject({
+      status: 'refreshed',
+      refreshTokenRotated: true,
+      expiresAt: '2026-11-26T13:40:01.000Z',
+    });
     const after = await readToken();
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).not.toBe(before.refreshToken);
-    expect(after).toMatchObject({ clientId: before.clientId, clientSecret: before.clientSecret, registrationExpiresAt: before.registrationExpiresAt, expiresAt: '2026-11-26T13:40:01Z' });
+    expect(after).toMatchObject({
+      clientId: before.clientId,
+      clientSecret: before.clientSecret,
+      registrationExpiresAt: before.registrationExpiresAt,
+      expiresAt: '2026-11-26T13:40:01Z',
+    });
     expect(server.isValidAccessToken(after.accessToken as string)).toBe(true);
-    expect(server.requests.at(-1)?.body).toMatchObject({ grantType: 'refresh_token', refreshToken: before.refreshToken });
+    expect(server.requests.at(-1)?.body).toMatchObject({
+      grantType: 'refresh_token',
+      refreshToken: before.refreshToken,
+    });
     expect((await stat(tokenFile())).mode & 0o777).toBe(0o600);
     expect((await readdir(home.cacheDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -64,27 +83,56 @@ describe('silent refresh', () => {
     await logIn();
     const text = await readFile(tokenFile(), 'utf8');
     server.setRefreshMode('refuse');
-    expect(await refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({ status: 'cannot-refresh', reason: 'refused' });
+    expect(await refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({
+      status: 'cannot-refresh',
+      reason: 'refused',
+    });
     expect(await readFile(tokenFile(), 'utf8')).toBe(text);
   });
 
   it('does not ask the service when the cache cannot be refreshed', async () => {
-    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({ status: 'cannot-refresh', reason: 'no-token' });
+    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({
+      status: 'cannot-refresh',
+      reason: 'no-token',
+    });
     await mkdir(home.cacheDir, { recursive: true });
-    await writeFile(tokenFile(), JSON.stringify({ startUrl: session.startUrl, region: 'eu-west-1', accessToken: 'a', expiresAt: '2026-11-26T12:30:00Z' }));
-    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({ status: 'cannot-refresh', reason: 'no-refresh-token' });
     await writeFile(
       tokenFile(),
-      JSON.stringify({ accessToken: 'a', expiresAt: '2026-11-26T12:30:00Z', clientId: 'c', clientSecret: 's', refreshToken: 'r', registrationExpiresAt: '2026-11-26T11:00:00Z' }),
+      JSON.stringify({
+        startUrl: session.startUrl,
+        region: 'eu-west-1',
+        accessToken: 'a',
+        expiresAt: '2026-11-26T12:30:00Z',
+      }),
     );
-    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({ status: 'cannot-refresh', reason: 'registration-expired' });
+    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({
+      status: 'cannot-refresh',
+      reason: 'no-refresh-token',
+    });
+    await writeFile(
+      tokenFile(),
+      JSON.stringify({
+        accessToken: 'a',
+        expiresAt: '2026-11-26T12:30:00Z',
+        clientId: 'c',
+        clientSecret: 's',
+        refreshToken: 'r',
+        registrationExpiresAt: '2026-11-26T11:00:00Z',
+      }),
+    );
+    expect(await refreshSsoSessionOnce({ session, cacheDir: home.cacheDir, env: env(), clock })).toMatchObject({
+      status: 'cannot-refresh',
+      reason: 'registration-expired',
+    });
     expect(server.requests.filter((r) => r.operation === 'CreateToken')).toHaveLength(0);
   });
 
   it('sends one request when several callers refresh the same session at once', async () => {
     await logIn();
     const before = server.requests.length;
-    const outcomes = await Promise.all([1, 2, 3].map(() => refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock })));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock })),
+    );
     expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['refreshed']));
     expect(server.requests.length - before).toBe(1);
   });
@@ -98,7 +146,8 @@ describe('refresh racing a login', () => {
     const before = creates();
     const pending = refreshSsoSession({ session, cacheDir: home.cacheDir, env: env(), clock });
     while (creates() === before) await new Promise((r) => setTimeout(r, 5));
-    const newer = '{"startUrl": "x", "region": "eu-west-1", "accessToken": "from-a-new-login", "expiresAt": "2026-11-26T20:00:00Z"}';
+    const newer =
+      '{"startUrl": "x", "region": "eu-west-1", "accessToken": "from-a-new-login", "expiresAt": "2026-11-26T20:00:00Z"}';
     await writeFile(tokenFile(), newer);
     expect(await pending).toEqual({ status: 'superseded', session: 'dev' });
     expect(await readFile(tokenFile(), 'utf8')).toBe(newer);

@@ -6,10 +6,34 @@ import { registrationCacheKey } from '../../../../../electron/core/aws/sso-login
 import type { SsoSessionRef } from '../../../../../electron/core/aws/sso-login/sso-session-ref';
 
 const CASES: SsoSessionRef[] = [
-  { name: 'dev', legacy: false, startUrl: 'https://d-1234567890.awsapps.com/start', region: 'eu-west-1', registrationScopes: [] },
-  { name: 'dev', legacy: false, startUrl: 'https://d-1234567890.awsapps.com/start', region: 'eu-west-1', registrationScopes: ['sso:account:access'] },
-  { name: 'Équipe "prod"', legacy: false, startUrl: 'https://x.awsapps.com/start/#/', region: 'us-gov-west-1', registrationScopes: ['sso:account:access', 'codewhisperer:completions'] },
-  { name: 'https://legacy.awsapps.com/start', legacy: true, startUrl: 'https://legacy.awsapps.com/start', region: 'us-east-1', registrationScopes: [] },
+  {
+    name: 'dev',
+    legacy: false,
+    startUrl: 'https://d-1234567890.awsapps.com/start',
+    region: 'eu-west-1',
+    registrationScopes: [],
+  },
+  {
+    name: 'dev',
+    legacy: false,
+    startUrl: 'https://d-1234567890.awsapps.com/start',
+    region: 'eu-west-1',
+    registrationScopes: ['sso:account:access'],
+  },
+  {
+    name: 'Équipe "prod"',
+    legacy: false,
+    startUrl: 'https://x.awsapps.com/start/#/',
+    region: 'us-gov-west-1',
+    registrationScopes: ['sso:account:access', 'codewhisperer:completions'],
+  },
+  {
+    name: 'https://legacy.awsapps.com/start',
+    legacy: true,
+    startUrl: 'https://legacy.awsapps.com/start',
+    region: 'us-east-1',
+    registrationScopes: [],
+  },
 ];
 
 const ORACLE = `
@@ -29,7 +53,12 @@ describe('registrationCacheKey', () => {
       scopes: c.registrationScopes.length > 0 ? c.registrationScopes : null,
     }));
     // /usr/bin/python3 is the interpreter the Debian awscli package runs on.
-    const expected = execFileSync('/usr/bin/python3', ['-c', ORACLE], { input: JSON.stringify(input), encoding: 'utf8' }).trim().split('\n');
+    const expected = execFileSync('/usr/bin/python3', ['-c', ORACLE], {
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
     expect(CASES.map(registrationCacheKey)).toEqual(expected);
     expect(new Set(expected).size).toBe(CASES.length);
   });

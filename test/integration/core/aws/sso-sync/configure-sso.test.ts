@@ -19,10 +19,23 @@ afterAll(async () => {
 });
 
 describe('configure an SSO session and a profile', () => {
-  it('appends a marked [sso-session] and a profile, leaving the user\'s lines and line endings alone', async () => {
-    expect(await createSsoSession(home.configFile, { name: 'acme', startUrl: 'https://acme.awsapps.com/start', region: 'eu-central-1' })).toMatchObject({ ok: true });
+  it("appends a marked [sso-session] and a profile, leaving the user's lines and line endings alone", async () => {
     expect(
-      await createSsoProfile(home.configFile, { profileName: 'acme-admin', session: 'acme', accountId: '123456789012', roleName: 'AdministratorAccess', region: 'eu-central-1', output: 'json' }),
+      await createSsoSession(home.configFile, {
+        name: 'acme',
+        startUrl: 'https://acme.awsapps.com/start',
+        region: 'eu-central-1',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await createSsoProfile(home.configFile, {
+        profileName: 'acme-admin',
+        session: 'acme',
+        accountId: '123456789012',
+        roleName: 'AdministratorAccess',
+        region: 'eu-central-1',
+        output: 'json',
+      }),
     ).toMatchObject({ ok: true });
     const text = await readFile(home.configFile, 'utf8');
     expect(text).toBe(
@@ -33,25 +46,68 @@ describe('configure an SSO session and a profile', () => {
   });
 
   it('is read by botocore as `aws configure sso` would have written it', async () => {
-    const script = 'import json, botocore.session; s = botocore.session.Session(profile="acme-admin"); print(json.dumps({"p": s.get_scoped_config(), "s": s.full_config["sso_sessions"]["acme"]}))';
+    const script =
+      'import json, botocore.session; s = botocore.session.Session(profile="acme-admin"); print(json.dumps({"p": s.get_scoped_config(), "s": s.full_config["sso_sessions"]["acme"]}))';
     const { stdout } = await run('python3', ['-c', script], {
-      env: { PATH: process.env.PATH, HOME: home.home, AWS_CONFIG_FILE: home.configFile, AWS_SHARED_CREDENTIALS_FILE: join(home.home, 'none') },
+      env: {
+        PATH: process.env.PATH,
+        HOME: home.home,
+        AWS_CONFIG_FILE: home.configFile,
+        AWS_SHARED_CREDENTIALS_FILE: join(home.home, 'none'),
+      },
     });
     expect(JSON.parse(stdout)).toEqual({
-      p: { sso_session: 'acme', sso_account_id: '123456789012', sso_role_name: 'AdministratorAccess', region: 'eu-central-1', output: 'json' },
-      s: { sso_start_url: 'https://acme.awsapps.com/start', sso_region: 'eu-central-1', sso_registration_scopes: 'sso:account:access' },
+      p: {
+        sso_session: 'acme',
+        sso_account_id: '123456789012',
+        sso_role_name: 'AdministratorAccess',
+        region: 'eu-central-1',
+        output: 'json',
+      },
+      s: {
+        sso_start_url: 'https://acme.awsapps.com/start',
+        sso_region: 'eu-central-1',
+        sso_registration_scopes: 'sso:account:access',
+      },
     });
   });
 
   it('refuses bad or clashing values field by field and writes nothing', async () => {
     const before = await readFile(home.configFile, 'utf8');
-    const session = await createSsoSession(home.configFile, { name: 'acme', startUrl: 'http://insecure', region: 'Europe', scopes: ['bad scope'] });
+    const session = await createSsoSession(home.configFile, {
+      name: 'acme',
+      startUrl: 'http://insecure',
+      region: 'Europe',
+      scopes: ['bad scope'],
+    });
     expect(session.ok).toBe(false);
-    if (!session.ok) expect(session.problems.map((p) => p.message.split(':')[0])).toEqual(['Start URL', 'Region', 'Scopes', 'Session name']);
-    const profile = await createSsoProfile(home.configFile, { profileName: 'default', session: 'missing', accountId: '12', roleName: 'r' });
+    if (!session.ok)
+      expect(session.problems.map((p) => p.message.split(':')[0])).toEqual([
+        'Start URL',
+        'Region',
+        'Scopes',
+        'Session name',
+      ]);
+    const profile = await createSsoProfile(home.configFile, {
+      profileName: 'default',
+      session: 'missing',
+      accountId: '12',
+      roleName: 'r',
+    });
     expect(profile.ok).toBe(false);
-    if (!profile.ok) expect(profile.problems.map((p) => p.message.split(':')[0])).toEqual(['Profile name', 'Account', 'Session', 'Profile name']);
-    const clash = await createSsoProfile(home.configFile, { profileName: 'acme-admin', session: 'acme', accountId: '123456789012', roleName: 'Admin' });
+    if (!profile.ok)
+      expect(profile.problems.map((p) => p.message.split(':')[0])).toEqual([
+        'Profile name',
+        'Account',
+        'Session',
+        'Profile name',
+      ]);
+    const clash = await createSsoProfile(home.configFile, {
+      profileName: 'acme-admin',
+      session: 'acme',
+      accountId: '123456789012',
+      roleName: 'Admin',
+    });
     expect(clash.ok).toBe(false);
     expect(await readFile(home.configFile, 'utf8')).toBe(before);
   });

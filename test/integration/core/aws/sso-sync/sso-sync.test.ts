@@ -7,7 +7,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConcurrentEditError, readForEdit } from '../../../../../electron/core/fs/safe-file-writer';
 import { applySync } from '../../../../../electron/core/aws/sso-sync/apply-sync';
-import { listAccountsAndRoles, type SsoListing } from '../../../../../electron/core/aws/sso-sync/list-accounts-and-roles';
+import {
+  listAccountsAndRoles,
+  type SsoListing,
+} from '../../../../../electron/core/aws/sso-sync/list-accounts-and-roles';
 import { previewSync } from '../../../../../electron/core/aws/sso-sync/sync-preview';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../../support/aws-home';
 import { makePortalAccounts, startSsoPortal, type SsoPortalServer } from '../../../../support/sso-portal-rate-limited';
@@ -73,7 +76,9 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
     expect(listing.accounts.reduce((n, a) => n + a.roles.length, 0)).toBe(600);
     expect(new Set(listing.accounts.map((a) => a.accountId))).toEqual(new Set(accounts.map((a) => a.accountId)));
     // 2 ListAccounts pages + 200 ListAccountRoles, plus one retry per 429.
-    expect(portal.counters.byOperation.ListAccounts + portal.counters.byOperation.ListAccountRoles).toBe(202 + portal.counters.throttled);
+    expect(portal.counters.byOperation.ListAccounts + portal.counters.byOperation.ListAccountRoles).toBe(
+      202 + portal.counters.throttled,
+    );
     expect(listing.stats.throttled).toBe(portal.counters.throttled);
     expect(progress.at(-1)).toBe(200);
   }, 120_000);
@@ -124,9 +129,18 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
       'print(json.dumps({"names": sorted(s.available_profiles), "prod": p["Prod-EU.AdministratorAccess"], "mine": p["billing.ReadOnlyAccess"], "session": s.full_config["sso_sessions"]["corp"]}))',
     ].join('\n');
     const { stdout } = await run('python3', ['-c', script], { env: peerEnv() });
-    const parsed = JSON.parse(stdout) as { names: string[]; prod: Record<string, string>; mine: Record<string, string>; session: Record<string, string> };
+    const parsed = JSON.parse(stdout) as {
+      names: string[];
+      prod: Record<string, string>;
+      mine: Record<string, string>;
+      session: Record<string, string>;
+    };
     expect(parsed.names).toHaveLength(601);
-    expect(parsed.prod).toEqual({ sso_session: SESSION, sso_account_id: accounts[0]?.accountId, sso_role_name: 'AdministratorAccess' });
+    expect(parsed.prod).toEqual({
+      sso_session: SESSION,
+      sso_account_id: accounts[0]?.accountId,
+      sso_role_name: 'AdministratorAccess',
+    });
     expect(parsed.mine).toEqual({ output: 'json' });
     expect(parsed.session.sso_start_url).toBe('https://corp.awsapps.com/start');
   }, 60_000);
@@ -145,16 +159,22 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
       'c = s.get_credentials().get_frozen_credentials()',
       'print(json.dumps({"key": c.access_key[:4], "token": bool(c.token)}))',
     ].join('\n');
-    const { stdout } = await run('python3', ['-c', script], { env: { ...peerEnv(), AWS_ENDPOINT_URL_SSO: portal.url } });
+    const { stdout } = await run('python3', ['-c', script], {
+      env: { ...peerEnv(), AWS_ENDPOINT_URL_SSO: portal.url },
+    });
     expect(JSON.parse(stdout)).toEqual({ key: 'ASIA', token: true });
     expect(portal.counters.byOperation.GetRoleCredentials).toBe(1);
   }, 60_000);
 
   it('refuses to apply a preview when the file changed since it was read', async () => {
     const file = await readForEdit(home.configFile);
-    const preview = previewSync(file, [{ accountId: '999999999999', accountName: 'New', emailAddress: null, roles: ['Admin'], rolesComplete: true }], {
-      session: SESSION,
-    });
+    const preview = previewSync(
+      file,
+      [{ accountId: '999999999999', accountName: 'New', emailAddress: null, roles: ['Admin'], rolesComplete: true }],
+      {
+        session: SESSION,
+      },
+    );
     const edited = `${file.text}[profile typed-meanwhile]\r\nregion = us-east-1\r\n`;
     await writeFile(home.configFile, edited);
     await expect(applySync(preview)).rejects.toBeInstanceOf(ConcurrentEditError);
@@ -164,9 +184,20 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
 
 describe('portal answers other than success', () => {
   it('honours Retry-After and still fails no call', async () => {
-    const small = await startSsoPortal({ accounts: makePortalAccounts(20), validTokens: [TOKEN], ratePerSecond: 10, burst: 2, retryAfterSeconds: 1 });
+    const small = await startSsoPortal({
+      accounts: makePortalAccounts(20),
+      validTokens: [TOKEN],
+      ratePerSecond: 10,
+      burst: 2,
+      retryAfterSeconds: 1,
+    });
     try {
-      const listing = await listAccountsAndRoles({ accessToken: TOKEN, region: 'us-east-1', endpoint: small.url, rateControl: { initialRate: 40 } });
+      const listing = await listAccountsAndRoles({
+        accessToken: TOKEN,
+        region: 'us-east-1',
+        endpoint: small.url,
+        rateControl: { initialRate: 40 },
+      });
       expect(small.counters.throttled).toBeGreaterThan(0);
       expect(listing.stats.failedCalls).toBe(0);
       expect(listing.complete).toBe(true);
@@ -227,7 +258,9 @@ describe('portal answers other than success', () => {
     try {
       const listing = await listAccountsAndRoles({ accessToken: TOKEN, region: 'us-east-1', endpoint: strict.url });
       expect(listing.complete).toBe(false);
-      expect(listing.problems.map((p) => p.message)).toEqual(['The SSO portal refused the access token: log in to the session again.']);
+      expect(listing.problems.map((p) => p.message)).toEqual([
+        'The SSO portal refused the access token: log in to the session again.',
+      ]);
       expect(strict.counters.requests).toBe(1);
       expect(JSON.stringify(listing)).not.toContain(TOKEN);
     } finally {

@@ -15,7 +15,12 @@ beforeAll(async () => {
   portal = await startSsoPortal({ accounts: makePortalAccounts(10, ['Admin']), validTokens: [TOKEN] });
   home = await makeAwsHome();
   await home.writeConfig(CONFIG);
-  await home.writeToken('corp', { accessToken: TOKEN, expiresAt: cacheStamp(Date.now() + 3600_000), region: 'eu-west-1', startUrl: 'https://corp.awsapps.com/start' });
+  await home.writeToken('corp', {
+    accessToken: TOKEN,
+    expiresAt: cacheStamp(Date.now() + 3600_000),
+    region: 'eu-west-1',
+    startUrl: 'https://corp.awsapps.com/start',
+  });
   service = new SsoSyncService({ env: { AWS_ENDPOINT_URL_SSO: portal.url }, homeDir: home.home });
 });
 afterAll(async () => {
@@ -55,7 +60,9 @@ describe('SsoSyncService', () => {
 
   it('says why it cannot sync: unknown session, signed out, token refused', async () => {
     expect(await service.preview({ session: 'nope' })).toMatchObject({ ok: false, reason: 'no-session' });
-    await home.writeConfig(`${CONFIG}[sso-session other]\nsso_start_url = https://o.awsapps.com/start\nsso_region = us-east-1\n`);
+    await home.writeConfig(
+      `${CONFIG}[sso-session other]\nsso_start_url = https://o.awsapps.com/start\nsso_region = us-east-1\n`,
+    );
     expect(await service.preview({ session: 'other' })).toMatchObject({ ok: false, reason: 'signed-out' });
     await home.writeToken('other', { accessToken: 'revoked', expiresAt: cacheStamp(Date.now() + 3600_000) });
     expect(await service.preview({ session: 'other' })).toMatchObject({ ok: false, reason: 'token-refused' });

@@ -31,17 +31,30 @@ const commentText = fc.stringMatching(/^[ A-Za-z0-9.,=[\]-]{0,20}$/);
 type Line = string; // without its line ending
 
 const commentLine = fc.tuple(fc.constantFrom('#', ';', '  #', '##'), commentText).map(([p, t]) => `${p}${t}`);
-const spacedEntry = fc.tuple(word, value, fc.constantFrom('=', ' = ', '   =  ', '= ', ' ='), fc.constantFrom('', '  ', ' '), fc.constantFrom('', '', ' # inline note', '  ; x')).map(
-  ([k, v, eq, lead, trailing]) => `${lead}${k}${eq}${v}${trailing}`,
-);
-const subSection = fc.tuple(word, fc.array(fc.tuple(word, value), { minLength: 1, maxLength: 3 })).map(([k, subs]) => [
-  `${k} =`,
-  ...subs.map(([sk, sv]) => `  ${sk} = ${sv}`),
-]);
+const spacedEntry = fc
+  .tuple(
+    word,
+    value,
+    fc.constantFrom('=', ' = ', '   =  ', '= ', ' ='),
+    fc.constantFrom('', '  ', ' '),
+    fc.constantFrom('', '', ' # inline note', '  ; x'),
+  )
+  .map(([k, v, eq, lead, trailing]) => `${lead}${k}${eq}${v}${trailing}`);
+const subSection = fc
+  .tuple(word, fc.array(fc.tuple(word, value), { minLength: 1, maxLength: 3 }))
+  .map(([k, subs]) => [`${k} =`, ...subs.map(([sk, sv]) => `  ${sk} = ${sv}`)]);
 const bodyLines = fc
-  .array(fc.oneof({ weight: 4, arbitrary: spacedEntry.map((l) => [l]) }, commentLine.map((l) => [l]), fc.constant(['']), { weight: 1, arbitrary: subSection }), {
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: spacedEntry.map((l) => [l]) },
+      commentLine.map((l) => [l]),
+      fc.constant(['']),
+      { weight: 1, arbitrary: subSection },
+    ),
+    {
+      maxLength: 6,
+    },
+  )
   .map((groups) => groups.flat());
 
 function userChunk(index: number): fc.Arbitrary<{ id: string; lines: Line[] }> {
@@ -58,7 +71,9 @@ function userChunk(index: number): fc.Arbitrary<{ id: string; lines: Line[] }> {
     });
 }
 
-const managedValues = fc.subarray([...MANAGED_KEYS], { minLength: 1 }).chain((keys) => fc.tuple(...keys.map((k) => value.map((v) => [k, v] as const))));
+const managedValues = fc
+  .subarray([...MANAGED_KEYS], { minLength: 1 })
+  .chain((keys) => fc.tuple(...keys.map((k) => value.map((v) => [k, v] as const))));
 
 export const generatedConfig: fc.Arbitrary<GeneratedConfig> = fc
   .tuple(
@@ -68,29 +83,50 @@ export const generatedConfig: fc.Arbitrary<GeneratedConfig> = fc
     fc.boolean(), // no final newline
   )
   .chain(([kinds, eol, mixed, noFinalEol]) =>
-    fc.tuple(
-      fc.tuple(...kinds.map((isUser, i) => (isUser ? userChunk(i).map((c) => ({ kind: 'user' as const, ...c })) : managedValues.map((v) => ({ kind: 'managed' as const, id: `profile.managed-${i}`, values: new Map(v) }))))),
-      fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
-    ).map(([parts, flips]) => {
-      let lineNo = 0;
-      const eolFor = (): string => (mixed && flips[lineNo++ % flips.length] ? (eol === '\n' ? '\r\n' : '\n') : eol);
-      const chunks: GeneratedConfig['chunks'] = [];
-      let text = '';
-      parts.forEach((part, i) => {
-        const last = i === parts.length - 1;
-        const lines =
-          part.kind === 'user'
-            ? part.lines
-            : ['', managedMarkerLine(MARK), `[profile ${part.id.slice('profile.'.length)}]`, ...[...part.values].map(([k, v]) => `${k} = ${v}`)];
-        let chunkText = '';
-        lines.forEach((line, j) => {
-          chunkText += line + (last && noFinalEol && j === lines.length - 1 ? '' : eolFor());
+    fc
+      .tuple(
+        fc.tuple(
+          ...kinds.map((isUser, i) =>
+            isUser
+              ? userChunk(i).map((c) => ({ kind: 'user' as const, ...c }))
+              : managedValues.map((v) => ({
+                  kind: 'managed' as const,
+                  id: `profile.managed-${i}`,
+                  values: new Map(v),
+                })),
+          ),
+        ),
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+      )
+      .map(([parts, flips]) => {
+        let lineNo = 0;
+        const eolFor = (): string => (mixed && flips[lineNo++ % flips.length] ? (eol === '\n' ? '\r\n' : '\n') : eol);
+        const chunks: GeneratedConfig['chunks'] = [];
+        let text = '';
+        parts.forEach((part, i) => {
+          const last = i === parts.length - 1;
+          const lines =
+            part.kind === 'user'
+              ? part.lines
+              : [
+                  '',
+                  managedMarkerLine(MARK),
+                  `[profile ${part.id.slice('profile.'.length)}]`,
+                  ...[...part.values].map(([k, v]) => `${k} = ${v}`),
+                ];
+          let chunkText = '';
+          lines.forEach((line, j) => {
+            chunkText += line + (last && noFinalEol && j === lines.length - 1 ? '' : eolFor());
+          });
+          text += chunkText;
+          chunks.push(
+            part.kind === 'user'
+              ? { kind: 'user', id: part.id, text: chunkText }
+              : { kind: 'managed', id: part.id, values: part.values },
+          );
         });
-        text += chunkText;
-        chunks.push(part.kind === 'user' ? { kind: 'user', id: part.id, text: chunkText } : { kind: 'managed', id: part.id, values: part.values });
-      });
-      return { text, eol, chunks };
-    }),
+        return { text, eol, chunks };
+      }),
   );
 
 /** Random edits of the managed sections, new managed sections, and attempts on the user's. */
@@ -110,21 +146,30 @@ export function editsFor(config: GeneratedConfig): fc.Arbitrary<ConfigEdit[]> {
       fc.constant<ConfigEdit[]>([{ op: 'remove-section', section: chunk.id, requireMarker: MARK }]),
       fc.array(
         fc.oneof(
-          fc.tuple(fc.constantFrom(...MANAGED_KEYS), value).map(([key, v]): ConfigEdit => ({ op: 'set', section: chunk.id, key, value: v, requireMarker: MARK })),
-          fc.constantFrom(...MANAGED_KEYS).map((key): ConfigEdit => ({ op: 'unset', section: chunk.id, key, requireMarker: MARK })),
+          fc
+            .tuple(fc.constantFrom(...MANAGED_KEYS), value)
+            .map(([key, v]): ConfigEdit => ({ op: 'set', section: chunk.id, key, value: v, requireMarker: MARK })),
+          fc
+            .constantFrom(...MANAGED_KEYS)
+            .map((key): ConfigEdit => ({ op: 'unset', section: chunk.id, key, requireMarker: MARK })),
         ),
         { maxLength: 4 },
       ),
     );
   });
-  const additions = fc.array(managedValues, { maxLength: 3 }).map((list) =>
-    list.map((entries, i): ConfigEdit => ({ op: 'add-section', section: `profile.new-${i}`, marker: MARK, entries })),
-  );
+  const additions = fc
+    .array(managedValues, { maxLength: 3 })
+    .map((list) =>
+      list.map((entries, i): ConfigEdit => ({ op: 'add-section', section: `profile.new-${i}`, marker: MARK, entries })),
+    );
   return fc.tuple(fc.tuple(...perChunk), additions).map(([edits, adds]) => [...edits.flat(), ...adds]);
 }
 
 /** The values the SDK should read from each managed section after the edits (absent: removed). */
-export function expectedManagedValues(config: GeneratedConfig, edits: readonly ConfigEdit[]): Map<string, Map<string, string>> {
+export function expectedManagedValues(
+  config: GeneratedConfig,
+  edits: readonly ConfigEdit[],
+): Map<string, Map<string, string>> {
   const expected = new Map<string, Map<string, string>>();
   for (const chunk of config.chunks) if (chunk.kind === 'managed') expected.set(chunk.id, new Map(chunk.values));
   for (const edit of edits) {

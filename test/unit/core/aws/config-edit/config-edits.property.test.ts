@@ -21,7 +21,11 @@ afterAll(async () => {
 async function sdkRead(text: string): Promise<Record<string, Record<string, string | undefined> | undefined>> {
   const path = join(dir, `config-${fileNo++}`);
   await writeFile(path, text);
-  const { configFile } = await loadSharedConfigFiles({ configFilepath: path, filepath: join(dir, 'none'), ignoreCache: true });
+  const { configFile } = await loadSharedConfigFiles({
+    configFilepath: path,
+    filepath: join(dir, 'none'),
+    ignoreCache: true,
+  });
   return configFile;
 }
 
@@ -33,7 +37,7 @@ function sdkKey(id: string): string {
 const scenario = generatedConfig.chain((config) => editsFor(config).map((edits) => ({ config, edits })));
 
 describe('applyConfigEdits on generated files (property)', () => {
-  it('keeps every user line byte-identical and in order; everything else is the app\'s', () => {
+  it("keeps every user line byte-identical and in order; everything else is the app's", () => {
     fc.assert(
       fc.property(scenario, ({ config, edits }) => {
         const { text } = applyConfigEdits(config.text, edits);
@@ -48,7 +52,11 @@ describe('applyConfigEdits on generated files (property)', () => {
         }
         rest += text.slice(cursor);
         for (const line of rest.split(/\r?\n/)) {
-          const isOurs = line.trim() === '' || parseManagedMarker(line) === MARK || /^\[profile (managed|new)-\d+\]$/.test(line) || /^mk_[a-d] = \S+$/.test(line);
+          const isOurs =
+            line.trim() === '' ||
+            parseManagedMarker(line) === MARK ||
+            /^\[profile (managed|new)-\d+\]$/.test(line) ||
+            /^mk_[a-d] = \S+$/.test(line);
           expect(isOurs, `unexpected line ${JSON.stringify(line)}`).toBe(true);
         }
       }),
@@ -68,14 +76,17 @@ describe('applyConfigEdits on generated files (property)', () => {
     );
   });
 
-  it('reads back, with the SDK\'s own parser, exactly the intended values', async () => {
+  it("reads back, with the SDK's own parser, exactly the intended values", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ config, edits }) => {
         const before = await sdkRead(config.text);
         const result = applyConfigEdits(config.text, edits);
         const after = await sdkRead(result.text);
         const expected = expectedManagedValues(config, edits);
-        const managedIds = new Set([...config.chunks.filter((c) => c.kind === 'managed').map((c) => c.id), ...expected.keys()]);
+        const managedIds = new Set([
+          ...config.chunks.filter((c) => c.kind === 'managed').map((c) => c.id),
+          ...expected.keys(),
+        ]);
         for (const chunk of config.chunks) {
           if (chunk.kind === 'user') expect(after[sdkKey(chunk.id)]).toEqual(before[sdkKey(chunk.id)]);
         }

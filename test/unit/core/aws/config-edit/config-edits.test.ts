@@ -9,7 +9,15 @@ describe('applyConfigEdits', () => {
   it('adds a section at the end with a blank line before it and the file line ending', () => {
     const text = '# mine\r\n[default]\r\nregion = us-east-1\r\n';
     const result = applyConfigEdits(text, [
-      { op: 'add-section', section: 'profile.Prod.Admin', marker: M, entries: [['sso_session', 'my-sso'], ['sso_account_id', '111122223333']] },
+      {
+        op: 'add-section',
+        section: 'profile.Prod.Admin',
+        marker: M,
+        entries: [
+          ['sso_session', 'my-sso'],
+          ['sso_account_id', '111122223333'],
+        ],
+      },
     ]);
     expect(result.problems).toEqual([]);
     expect(result.text).toBe(
@@ -18,20 +26,27 @@ describe('applyConfigEdits', () => {
   });
 
   it('gives a last line without a line ending one before appending', () => {
-    const result = applyConfigEdits('[default]\nregion = x', [{ op: 'add-section', section: 'profile.a', entries: [['k', 'v']] }]);
+    const result = applyConfigEdits('[default]\nregion = x', [
+      { op: 'add-section', section: 'profile.a', entries: [['k', 'v']] },
+    ]);
     expect(result.text).toBe('[default]\nregion = x\n\n[profile a]\nk = v\n');
   });
 
   it('adds to an empty file without a leading blank line', () => {
-    expect(applyConfigEdits('', [{ op: 'add-section', section: 'sso-session.s', entries: [['sso_region', 'eu-west-1']] }]).text).toBe(
-      '[sso-session s]\nsso_region = eu-west-1\n',
-    );
+    expect(
+      applyConfigEdits('', [{ op: 'add-section', section: 'sso-session.s', entries: [['sso_region', 'eu-west-1']] }])
+        .text,
+    ).toBe('[sso-session s]\nsso_region = eu-west-1\n');
   });
 
   it('sets a key in place, keeping indentation, spacing and line ending', () => {
     const text = `${managedMarkerLine(M)}\n[profile a]\n  sso_role_name=Old\r\nregion = us-east-1 # keep\n`;
-    const result = applyConfigEdits(text, [{ op: 'set', section: 'profile.a', key: 'sso_role_name', value: 'New', requireMarker: M }]);
-    expect(result.text).toBe(`${managedMarkerLine(M)}\n[profile a]\n  sso_role_name=New\r\nregion = us-east-1 # keep\n`);
+    const result = applyConfigEdits(text, [
+      { op: 'set', section: 'profile.a', key: 'sso_role_name', value: 'New', requireMarker: M },
+    ]);
+    expect(result.text).toBe(
+      `${managedMarkerLine(M)}\n[profile a]\n  sso_role_name=New\r\nregion = us-east-1 # keep\n`,
+    );
   });
 
   it('leaves a line alone when the value is already right (even with an inline comment)', () => {
@@ -43,12 +58,16 @@ describe('applyConfigEdits', () => {
   it('inserts a missing key after the last key, before trailing comments and blank lines', () => {
     const text = '[profile a]\nregion = x\ns3 =\n  max_concurrent_requests = 10\n\n# about b\n[profile b]\n';
     const result = applyConfigEdits(text, [{ op: 'set', section: 'profile.a', key: 'output', value: 'json' }]);
-    expect(result.text).toBe('[profile a]\nregion = x\ns3 =\n  max_concurrent_requests = 10\noutput = json\n\n# about b\n[profile b]\n');
+    expect(result.text).toBe(
+      '[profile a]\nregion = x\ns3 =\n  max_concurrent_requests = 10\noutput = json\n\n# about b\n[profile b]\n',
+    );
   });
 
   it('removes a key with its continuation lines', () => {
     const text = '[profile a]\ns3 =\n  max_concurrent_requests = 10\nregion = x\n';
-    expect(applyConfigEdits(text, [{ op: 'unset', section: 'profile.a', key: 's3' }]).text).toBe('[profile a]\nregion = x\n');
+    expect(applyConfigEdits(text, [{ op: 'unset', section: 'profile.a', key: 's3' }]).text).toBe(
+      '[profile a]\nregion = x\n',
+    );
   });
 
   it('edits the last occurrence of a repeated section (the one whose value the SDK keeps)', () => {
@@ -59,7 +78,9 @@ describe('applyConfigEdits', () => {
 
   it('removes a marked section and the blank line that separated it, giving back the original', () => {
     const original = '[default]\r\nregion = us-east-1\r\n';
-    const added = applyConfigEdits(original, [{ op: 'add-section', section: 'profile.x', marker: M, entries: [['k', 'v']] }]).text;
+    const added = applyConfigEdits(original, [
+      { op: 'add-section', section: 'profile.x', marker: M, entries: [['k', 'v']] },
+    ]).text;
     const removed = applyConfigEdits(added, [{ op: 'remove-section', section: 'profile.x', requireMarker: M }]);
     expect(removed.text).toBe(original);
   });
@@ -89,7 +110,7 @@ describe('applyConfigEdits', () => {
     expect(result.problems[0]?.message).toContain('[profile mine]');
   });
 
-  it('refuses a repeated section when one occurrence is the user\'s', () => {
+  it("refuses a repeated section when one occurrence is the user's", () => {
     const text = `${managedMarkerLine(M)}\n[profile x]\nk = v\n[profile x]\nregion = mine\n`;
     const result = applyConfigEdits(text, [{ op: 'remove-section', section: 'profile.x', requireMarker: M }]);
     expect(result.text).toBe(text);
@@ -136,7 +157,15 @@ describe('parseConfigLayout and markers', () => {
   });
 
   it('identifies headers as the SDK does', () => {
-    const layout = parseConfigLayout('[default]\n  [profile  two-spaces]\n[sso-session s] # c\n[profile "q"]\n[other x]\n');
-    expect(layout.blocks.map((b) => b.id)).toEqual(['default', 'profile  two-spaces', 'sso-session.s', 'profile.q', '?[other x]']);
+    const layout = parseConfigLayout(
+      '[default]\n  [profile  two-spaces]\n[sso-session s] # c\n[profile "q"]\n[other x]\n',
+    );
+    expect(layout.blocks.map((b) => b.id)).toEqual([
+      'default',
+      'profile  two-spaces',
+      'sso-session.s',
+      'profile.q',
+      '?[other x]',
+    ]);
   });
 });

@@ -11,12 +11,16 @@ describe('configuredEndpoint', () => {
   });
 
   it('ignores everything when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true', () => {
-    expect(configuredEndpoint({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'TRUE', AWS_ENDPOINT_URL_SSO: 'http://x' }, 'SSO')).toBeUndefined();
+    expect(
+      configuredEndpoint({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'TRUE', AWS_ENDPOINT_URL_SSO: 'http://x' }, 'SSO'),
+    ).toBeUndefined();
   });
 
   it('derives the authorize base from the endpoint or the region', () => {
     expect(oidcBaseUrl({ region: 'eu-west-1', env: {} })).toBe('https://oidc.eu-west-1.amazonaws.com');
     expect(oidcBaseUrl({ region: 'cn-north-1', env: {} })).toBe('https://oidc.cn-north-1.amazonaws.com.cn');
-    expect(oidcBaseUrl({ region: 'eu-west-1', env: { AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9/x' } })).toBe('http://127.0.0.1:9');
+    expect(oidcBaseUrl({ region: 'eu-west-1', env: { AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9/x' } })).toBe(
+      'http://127.0.0.1:9',
+    );
   });
 });

@@ -19,7 +19,14 @@ function deferred(): { promise: Promise<LoginOutcome>; resolve: (o: LoginOutcome
   return { promise, resolve };
 }
 
-const success: LoginOutcome = { status: 'logged-in', session: 'dev', flow: 'device-code', expiresAt: 'x', refreshable: true, cacheFile: '/c' };
+const success: LoginOutcome = {
+  status: 'logged-in',
+  session: 'dev',
+  flow: 'device-code',
+  expiresAt: 'x',
+  refreshable: true,
+  cacheFile: '/c',
+};
 
 describe('SsoLoginCoordinator', () => {
   it('joins a second request to the login in progress instead of starting another', async () => {
@@ -60,10 +67,14 @@ describe('SsoLoginCoordinator', () => {
 
   it('cancels through the signal given to the flow', async () => {
     const coordinator = new SsoLoginCoordinator();
-    const handle = coordinator.login('dev', ({ signal }) =>
-      new Promise<LoginOutcome>((resolve) => {
-        signal.addEventListener('abort', () => resolve({ status: 'failed', session: 'dev', reason: 'cancelled', message: 'Login cancelled.' }));
-      }),
+    const handle = coordinator.login(
+      'dev',
+      ({ signal }) =>
+        new Promise<LoginOutcome>((resolve) => {
+          signal.addEventListener('abort', () =>
+            resolve({ status: 'failed', session: 'dev', reason: 'cancelled', message: 'Login cancelled.' }),
+          );
+        }),
     );
     expect(coordinator.cancel('dev')).toBe(true);
     expect(await handle.outcome).toMatchObject({ status: 'failed', reason: 'cancelled' });

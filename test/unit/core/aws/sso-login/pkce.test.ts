@@ -4,7 +4,9 @@ import { buildAuthorizeUrl, createPkcePair, s256Challenge } from '../../../../..
 
 describe('PKCE', () => {
   it('uses the RFC 7636 appendix B test vector for S256', () => {
-    expect(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('creates 64-character unreserved verifiers, fresh each time, with their challenge', () => {

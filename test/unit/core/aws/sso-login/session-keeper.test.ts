@@ -3,12 +3,22 @@ import type { RefreshOutcome } from '../../../../../electron/core/aws/sso-login/
 import { SsoSessionKeeper, type KeptSession } from '../../../../../electron/core/aws/sso-login/session-keeper';
 import type { SsoSessionRef } from '../../../../../electron/core/aws/sso-login/sso-session-ref';
 
-const ref = (name: string): SsoSessionRef => ({ name, legacy: false, startUrl: 'https://d.awsapps.com/start', region: 'eu-west-1', registrationScopes: [] });
+const ref = (name: string): SsoSessionRef => ({
+  name,
+  legacy: false,
+  startUrl: 'https://d.awsapps.com/start',
+  region: 'eu-west-1',
+  registrationScopes: [],
+});
 let clock = new Date('2026-11-26T12:00:00Z');
 const at = (minutes: number): Date => new Date(clock.getTime() + minutes * 60_000);
 const kept = (name: string, expiresInMinutes: number, refreshable = true): KeptSession => ({
   session: ref(name),
-  summary: { expiresAt: at(expiresInMinutes), refreshable, registrationExpiresAt: refreshable ? at(60 * 24 * 30) : null },
+  summary: {
+    expiresAt: at(expiresInMinutes),
+    refreshable,
+    registrationExpiresAt: refreshable ? at(60 * 24 * 30) : null,
+  },
 });
 
 function keeper(answers: Record<string, RefreshOutcome['status'] | 'refused'>) {
@@ -18,8 +28,10 @@ function keeper(answers: Record<string, RefreshOutcome['status'] | 'refused'>) {
     refresh: async (session) => {
       calls.push(session.name);
       const answer = answers[session.name] ?? 'refreshed';
-      if (answer === 'refused') return { status: 'cannot-refresh', session: session.name, reason: 'refused', message: 'no' };
-      if (answer === 'failed') return { status: 'failed', session: session.name, reason: 'network', message: 'offline' };
+      if (answer === 'refused')
+        return { status: 'cannot-refresh', session: session.name, reason: 'refused', message: 'no' };
+      if (answer === 'failed')
+        return { status: 'failed', session: session.name, reason: 'network', message: 'offline' };
       return { status: 'refreshed', session: session.name, expiresAt: 'x', refreshTokenRotated: true };
     },
   });
@@ -61,7 +73,9 @@ describe('SsoSessionKeeper', () => {
     // A new login gives a new token: a refusal of that one is news again.
     clock = at(2);
     const relogged = kept('dev', 25);
-    expect((await k.review([relogged])).notices).toEqual([{ session: 'dev', cause: 'refused', expiresAt: relogged.summary?.expiresAt }]);
+    expect((await k.review([relogged])).notices).toEqual([
+      { session: 'dev', cause: 'refused', expiresAt: relogged.summary?.expiresAt },
+    ]);
     expect(calls).toEqual(['dev', 'dev']);
 
     const noRefresh = await k.review([kept('legacy', 60, false)]);

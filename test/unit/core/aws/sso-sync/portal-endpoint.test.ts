@@ -12,10 +12,20 @@ afterEach(() => {
 
 describe('portal endpoint', () => {
   it('takes AWS_ENDPOINT_URL_SSO, then AWS_ENDPOINT_URL, from the env it is given; an explicit endpoint wins', () => {
-    expect(resolvePortalEndpoint({ env: { AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:1', AWS_ENDPOINT_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:1');
+    expect(
+      resolvePortalEndpoint({
+        env: { AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:1', AWS_ENDPOINT_URL: 'http://127.0.0.1:2' },
+      }),
+    ).toBe('http://127.0.0.1:1');
     expect(resolvePortalEndpoint({ env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:2');
-    expect(resolvePortalEndpoint({ env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:2', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' } })).toBeUndefined();
-    expect(resolvePortalEndpoint({ endpoint: 'http://127.0.0.1:3', env: { AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:1' } })).toBe('http://127.0.0.1:3');
+    expect(
+      resolvePortalEndpoint({
+        env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:2', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' },
+      }),
+    ).toBeUndefined();
+    expect(
+      resolvePortalEndpoint({ endpoint: 'http://127.0.0.1:3', env: { AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:1' } }),
+    ).toBe('http://127.0.0.1:3');
   });
 
   it('ignores the process environment when given an env without an endpoint', async () => {
@@ -28,7 +38,13 @@ describe('portal endpoint', () => {
 
 /** Where a ListAccounts call would go; stopped before anything is sent. */
 async function hostCalled(env: NodeJS.ProcessEnv | undefined): Promise<string> {
-  const client = createPortalClient({ region: 'eu-west-1', ...(env === undefined ? {} : { env }), pacer: new AdaptiveRateLimiter(), stats: stats(), maxErrorRetries: 0 });
+  const client = createPortalClient({
+    region: 'eu-west-1',
+    ...(env === undefined ? {} : { env }),
+    pacer: new AdaptiveRateLimiter(),
+    stats: stats(),
+    maxErrorRetries: 0,
+  });
   let host = '';
   client.middlewareStack.add(
     () => async (args) => {

@@ -6,34 +6,57 @@ import type { FileForEdit } from '../../../../../electron/core/fs/safe-file-writ
 import type { SsoAccountRoles } from '../../../../../electron/core/aws/sso-sync/list-accounts-and-roles';
 import { previewSync, type SyncOptions } from '../../../../../electron/core/aws/sso-sync/sync-preview';
 
-const file = (text: string): FileForEdit => ({ path: '/virtual/config', exists: true, text, mode: 0o600, mtimeMs: 0, sha256: 'x', eol: '\n' });
+const file = (text: string): FileForEdit => ({
+  path: '/virtual/config',
+  exists: true,
+  text,
+  mode: 0o600,
+  mtimeMs: 0,
+  sha256: 'x',
+  eol: '\n',
+});
 
 // Few names and roles, so that collisions (same account name, names that sanitise alike, a
 // user's profile with a synced name) happen often.
 const accountName = fc.constantFrom('Prod', 'prod', 'Prod!', 'Dev', 'Dev Team', 'Dev-Team', 'Ünï', 'Uni', '***');
 const roleName = fc.constantFrom('Admin', 'ReadOnly', 'Dev', 'admin');
-const accounts = fc
-  .uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 8 })
-  .chain((ids) =>
-    fc.tuple(...ids.map((id) => fc.tuple(accountName, fc.uniqueArray(roleName, { maxLength: 3 })).map(([name, roles]): SsoAccountRoles => ({
-      accountId: String(100000000000 + id),
-      accountName: name,
-      emailAddress: null,
-      roles: [...roles].sort(),
-      rolesComplete: true,
-    })))),
-  );
-const userProfiles = fc.uniqueArray(fc.constantFrom('Prod.Admin', 'Dev-Team.Dev', 'mine', 'Uni.ReadOnly'), { maxLength: 3 });
+const accounts = fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 8 }).chain((ids) =>
+  fc.tuple(
+    ...ids.map((id) =>
+      fc.tuple(accountName, fc.uniqueArray(roleName, { maxLength: 3 })).map(([name, roles]): SsoAccountRoles => ({
+        accountId: String(100000000000 + id),
+        accountName: name,
+        emailAddress: null,
+        roles: [...roles].sort(),
+        rolesComplete: true,
+      })),
+    ),
+  ),
+);
+const userProfiles = fc.uniqueArray(fc.constantFrom('Prod.Admin', 'Dev-Team.Dev', 'mine', 'Uni.ReadOnly'), {
+  maxLength: 3,
+});
 const options = fc.record({
   template: fc.constantFrom('<account name>.<role>', '<account id>.<role>', '<role>@<account name>'),
   region: fc.option(fc.constantFrom('eu-west-1', 'us-east-1'), { nil: undefined }),
 });
 
 function userConfig(names: readonly string[]): string {
-  return ['# mine', '[sso-session s]', 'sso_region = eu-west-1', ...names.flatMap((n) => ['', `[profile ${n}]`, 'region = ap-south-1'])].join('\n') + '\n';
+  return (
+    [
+      '# mine',
+      '[sso-session s]',
+      'sso_region = eu-west-1',
+      ...names.flatMap((n) => ['', `[profile ${n}]`, 'region = ap-south-1']),
+    ].join('\n') + '\n'
+  );
 }
 
-function sync(text: string, list: SsoAccountRoles[], opts: Omit<SyncOptions, 'session'>): { text: string; preview: ReturnType<typeof previewSync> } {
+function sync(
+  text: string,
+  list: SsoAccountRoles[],
+  opts: Omit<SyncOptions, 'session'>,
+): { text: string; preview: ReturnType<typeof previewSync> } {
   const preview = previewSync(file(text), list, { session: 's', ...opts });
   const result = applyConfigEdits(text, preview.edits);
   expect(result.problems).toEqual([]);
@@ -41,7 +64,7 @@ function sync(text: string, list: SsoAccountRoles[], opts: Omit<SyncOptions, 'se
 }
 
 describe('previewSync (property)', () => {
-  it('gives every role one unique profile or one conflict, never touches the user\'s lines, and is idempotent', () => {
+  it("gives every role one unique profile or one conflict, never touches the user's lines, and is idempotent", () => {
     fc.assert(
       fc.property(accounts, userProfiles, options, (list, mine, opts) => {
         const original = userConfig(mine);
@@ -61,7 +84,7 @@ describe('previewSync (property)', () => {
     );
   });
 
-  it('converges from any earlier sync to what a fresh sync would give, with the user\'s lines intact', () => {
+  it("converges from any earlier sync to what a fresh sync would give, with the user's lines intact", () => {
     fc.assert(
       fc.property(accounts, accounts, userProfiles, options, options, (before, after, mine, optsBefore, optsAfter) => {
         const original = userConfig(mine);

@@ -8,7 +8,15 @@ const SESSION = 'my-sso';
 const MARK = `# managed by cloudid: sso-sync ${SESSION}`;
 
 function file(text: string): FileForEdit {
-  return { path: '/virtual/config', exists: text !== '', text, mode: 0o600, mtimeMs: 0, sha256: 'x', eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    path: '/virtual/config',
+    exists: text !== '',
+    text,
+    mode: 0o600,
+    mtimeMs: 0,
+    sha256: 'x',
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }
 
 function account(accountId: string, accountName: string, roles: string[], rolesComplete = true): SsoAccountRoles {
@@ -19,7 +27,11 @@ const base: SyncOptions = { session: SESSION };
 const userConfig = `# my own config\n[default]\nregion = eu-west-1\n\n[sso-session ${SESSION}]\nsso_start_url = https://x.awsapps.com/start\nsso_region = eu-west-1\n`;
 
 /** Preview then apply the edits in memory; returns the new text. */
-function sync(text: string, accounts: SsoAccountRoles[], options: SyncOptions = base): { text: string; preview: ReturnType<typeof previewSync> } {
+function sync(
+  text: string,
+  accounts: SsoAccountRoles[],
+  options: SyncOptions = base,
+): { text: string; preview: ReturnType<typeof previewSync> } {
   const preview = previewSync(file(text), accounts, options);
   const result = applyConfigEdits(text, preview.edits);
   expect(result.problems).toEqual([]);
@@ -29,7 +41,7 @@ function sync(text: string, accounts: SsoAccountRoles[], options: SyncOptions = 
 describe('previewSync', () => {
   const accounts = [account('111111111111', 'Prod', ['Admin', 'ReadOnly']), account('222222222222', 'Dev', ['Admin'])];
 
-  it('adds one marked profile per role, in name order, after the user\'s lines', () => {
+  it("adds one marked profile per role, in name order, after the user's lines", () => {
     const { text, preview } = sync(userConfig, accounts, { ...base, region: 'eu-west-1' });
     expect(preview.entries.map((e) => [e.action, e.profileName])).toEqual([
       ['add', 'Dev.Admin'],
@@ -93,13 +105,20 @@ describe('previewSync', () => {
     const text = `${userConfig}[profile Prod.Admin]\nrole_arn = arn:aws:iam::111111111111:role/Admin\nsource_profile = default\n`;
     const { text: after, preview } = sync(text, accounts);
     expect(preview.conflicts).toEqual([
-      { profileName: 'Prod.Admin', accountId: '111111111111', accountName: 'Prod', roleName: 'Admin', heldBy: 'config', line: 8 },
+      {
+        profileName: 'Prod.Admin',
+        accountId: '111111111111',
+        accountName: 'Prod',
+        roleName: 'Admin',
+        heldBy: 'config',
+        line: 8,
+      },
     ]);
     expect(preview.entries.map((e) => e.profileName)).toEqual(['Dev.Admin', 'Prod.ReadOnly']);
     expect(after.startsWith(text)).toBe(true);
   });
 
-  it('treats credentials-file profiles and other sessions\' synced profiles as taken', () => {
+  it("treats credentials-file profiles and other sessions' synced profiles as taken", () => {
     const text = `${userConfig}\n# managed by cloudid: sso-sync other\n[profile Dev.Admin]\nsso_session = other\n`;
     const preview = previewSync(file(text), accounts, { ...base, credentialsProfileNames: ['Prod.ReadOnly'] });
     expect(preview.conflicts.map((c) => [c.profileName, c.heldBy])).toEqual([
@@ -118,7 +137,10 @@ describe('previewSync', () => {
   it('resolves name collisions deterministically, keeping a name with the profile that held it', () => {
     const twins = [account('333333333333', 'Shared', ['Admin']), account('444444444444', 'Shared', ['Admin'])];
     const first = sync(userConfig, twins);
-    expect(first.preview.entries.map((e) => e.profileName)).toEqual(['Shared.Admin-333333333333', 'Shared.Admin-444444444444']);
+    expect(first.preview.entries.map((e) => e.profileName)).toEqual([
+      'Shared.Admin-333333333333',
+      'Shared.Admin-444444444444',
+    ]);
     const reversed = previewSync(file(userConfig), [...twins].reverse(), base);
     expect(reversed.edits).toEqual(first.preview.edits);
 
@@ -133,18 +155,27 @@ describe('previewSync', () => {
 
   it('follows a template change: new names added, old ones removed, then stable', () => {
     const first = sync(userConfig, [account('111111111111', 'Prod', ['Admin'])]);
-    const second = sync(first.text, [account('111111111111', 'Prod', ['Admin'])], { ...base, template: '<account id>.<role>' });
+    const second = sync(first.text, [account('111111111111', 'Prod', ['Admin'])], {
+      ...base,
+      template: '<account id>.<role>',
+    });
     expect(second.preview.entries.map((e) => [e.action, e.profileName])).toEqual([
       ['add', '111111111111.Admin'],
       ['remove', 'Prod.Admin'],
     ]);
-    const third = sync(second.text, [account('111111111111', 'Prod', ['Admin'])], { ...base, template: '<account id>.<role>' });
+    const third = sync(second.text, [account('111111111111', 'Prod', ['Admin'])], {
+      ...base,
+      template: '<account id>.<role>',
+    });
     expect(third.preview.edits).toEqual([]);
   });
 
   it('keeps profiles of accounts whose roles could not be listed, and of unlisted accounts after a partial listing', () => {
     const first = sync(userConfig, accounts);
-    const partial = previewSync(file(first.text), [account('111111111111', 'Prod', [], false)], { ...base, listingComplete: false });
+    const partial = previewSync(file(first.text), [account('111111111111', 'Prod', [], false)], {
+      ...base,
+      listingComplete: false,
+    });
     expect(partial.counts).toMatchObject({ remove: 0, unchanged: 3 });
     expect(partial.edits).toEqual([]);
   });
