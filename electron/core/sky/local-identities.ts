@@ -8,8 +8,8 @@
 // The active SkyPilot workspace comes first: its `aws.profile` is the profile boto3 is given
 // (sky/adaptors/aws.py get_workspace_profile, session(profile_name=...)), and its `gcp.project_id`
 // the project (sky/clouds/gcp.py get_project_id).
-import { readFile } from 'node:fs/promises';
 import type { AwsProfile } from '../../shared/model';
+import { readRegularFile } from '../fs/regular-file';
 import type { GcpState } from '../gcp/gcp-state';
 import type {
   AwsProfileIdentity,
@@ -74,7 +74,7 @@ export function awsIdentitiesFrom(
 
 async function keyProject(file: string): Promise<string | null> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const parsed: unknown = JSON.parse((await readRegularFile(file)).toString('utf8'));
     const project =
       typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).project_id : undefined;
     return typeof project === 'string' && project !== '' ? project : null;
@@ -142,7 +142,7 @@ async function defaultCredentialType(gcp: GcpState): Promise<string | null> {
 
 async function keyType(file: string): Promise<string | null> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const parsed: unknown = JSON.parse((await readRegularFile(file)).toString('utf8'));
     const type = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).type : undefined;
     return typeof type === 'string' ? type : null;
   } catch {
