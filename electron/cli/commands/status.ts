@@ -13,6 +13,7 @@ import { kubeconfigFiles } from '../../core/kube/kubeconfig-merge';
 import { awsJson, statusJsonFrame } from '../status-json';
 import { readStatusMemo, statusMemoHeader, statusMemoKey, writeStatusMemo, type StatusMemoKey } from '../status-memo';
 import { statusTable } from '../status-table';
+import { statusVerdict } from '../status-verdict';
 import { EXIT, type CommandContext } from '../exit-codes';
 
 export const STATUS_HELP = `Usage: cloudid status [--json] [--verify | --verify-all]
@@ -112,6 +113,7 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const usable = activeIsUsable(snapshot) && !verificationFailed(checked);
     if (!values.json) {
       ctx.stdout.write(statusTable(snapshot, Date.now()));
+      ctx.stdout.write(`\n${statusVerdict(snapshot, checked).line}\n`);
       return usable ? EXIT.ok : EXIT.unusable;
     }
     const awsText = JSON.stringify(awsJson(snapshot.aws));

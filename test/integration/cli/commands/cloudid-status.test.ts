@@ -205,12 +205,15 @@ describe('cloudid status', () => {
     expect(run.stdout.split('\n')).not.toContain('  [forged]\tall fine');
   });
 
-  it('exits 1 when the active profile is signed out, and says why in a table', async () => {
+  it('exits 1 when the active profile is signed out, says why in a table, and ends with the fix', async () => {
     const h = await setUp();
     const run = await cloudid(['status'], { HOME: h.home, AWS_PROFILE: 'prod' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/\*\s+prod\s+sso\s+signed-out/);
     expect(run.stdout).toMatch(/PROBLEMS[\s\S]*loop/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '✗ The active profile prod is signed out: run `cloudid login prod`.',
+    );
   });
 
   it('--verify asks STS who the active profile is', async () => {
