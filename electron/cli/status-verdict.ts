@@ -19,6 +19,9 @@ export function statusVerdict(snapshot: Snapshot, verified: AwsProfile[]): Statu
 function awsVerdict(snapshot: Snapshot, verified: AwsProfile[]): StatusVerdict {
   const name = snapshot.aws.activeProfile;
   const active = snapshot.aws.profiles.find((p) => p.active);
+  if (!active && snapshot.aws.profiles.length === 0 && snapshot.aws.activeProfileSource === 'default') {
+    return { ok: true, line: '✓ No AWS configuration: nothing to check for AWS.' };
+  }
   if (!active) {
     return {
       ok: false,
@@ -38,6 +41,14 @@ function awsVerdict(snapshot: Snapshot, verified: AwsProfile[]): StatusVerdict {
       return { ok: false, line: `✗ The active profile ${name} is broken: fix the problem listed above.` };
     case 'expiring':
       return { ok: true, line: `! The active profile ${name} expires soon: ${fixFor(snapshot, active)}.` };
+    case 'unknown':
+      if (active.kind === 'unknown') {
+        return {
+          ok: true,
+          line: `! The active profile ${name} has no credentials of its own: it works only with keys from the environment or an instance role.`,
+        };
+      }
+      return { ok: true, line: `✓ The active profile ${name} is usable (its expiry is known only when it is used).` };
     default:
       return { ok: true, line: `✓ The active profile ${name} is usable.` };
   }

@@ -1,7 +1,7 @@
 // `cloudid status [--json] [--verify | --verify-all]`
 import { lstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { AwsCliReport, AwsProfile, Snapshot } from '../../shared/model';
+import type { AwsCliReport, AwsProfile } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { detectAwsClis } from '../../core/aws/aws-cli-detect';
 import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
@@ -26,19 +26,11 @@ account behind it and that identity's status.
                  credentials still refresh (network)
   --verify-all   ask STS about every profile (network, bounded concurrency)
 
-Exit status: 0 the active profile is usable (and every requested verification passed);
+Exit status: 0 the active profile is usable (and every requested verification passed),
+or there is no AWS configuration and AWS_PROFILE names none;
 1 the active profile is expired, signed out, broken or missing, or a verification failed;
 2 usage error.
 `;
-
-const UNUSABLE = new Set(['expired', 'signed-out', 'error']);
-
-function activeIsUsable(snapshot: Snapshot): boolean {
-  const active = snapshot.aws.profiles.find((p) => p.active);
-  return active !== undefined && !UNUSABLE.has(active.status);
-}
-
-const verificationFailed = (profiles: AwsProfile[]): boolean => profiles.some((p) => p.lastCheck?.error);
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
   let values: { json?: boolean; verify?: boolean; 'verify-all'?: boolean; help?: boolean };
@@ -110,10 +102,11 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const checked = values['verify-all']
       ? snapshot.aws.profiles
       : snapshot.aws.profiles.filter((p) => p.active && values.verify);
-    const usable = activeIsUsable(snapshot) && !verificationFailed(checked);
+    const verdict = statusVerdict(snapshot, checked);
+    const usable = verdict.ok;
     if (!values.json) {
       ctx.stdout.write(statusTable(snapshot, Date.now()));
-      ctx.stdout.write(`\n${statusVerdict(snapshot, checked).line}\n`);
+      ctx.stdout.write(`\n${verdict.line}\n`);
       return usable ? EXIT.ok : EXIT.unusable;
     }
     const awsText = JSON.stringify(awsJson(snapshot.aws));

@@ -122,7 +122,10 @@ export function parseAwsConfig(input: AwsConfigInput): ParsedAwsConfig {
   }
 
   const problems = [...raw.problems];
-  if (!raw.profiles.has(input.activeProfile)) {
+  // With no profile at all, the implicit `default` is nobody's request (a GCP-only user):
+  // "no AWS configuration" is said once, by whoever shows the empty list, not as a problem.
+  const nothingToAsk = raw.profiles.size === 0 && input.activeProfile === 'default';
+  if (!raw.profiles.has(input.activeProfile) && !nothingToAsk) {
     problems.push({
       severity: input.activeProfile === 'default' ? 'warning' : 'error',
       message: `profile "${excerpt(input.activeProfile)}" does not exist in ${input.configFile} or ${input.credentialsFile}`,

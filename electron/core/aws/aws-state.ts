@@ -111,9 +111,11 @@ function profileStatus(
     }
     case 'web-identity':
     case 'process':
-      return { status: 'unknown', expiresAt: null };
     case 'unknown':
-      return { status: 'error', expiresAt: null };
+      // An `unknown` kind has no credentials of its own (a [default] with only a region is
+      // common): it works with keys from the environment or an instance role, which the files
+      // cannot tell. Its problem says so.
+      return { status: 'unknown', expiresAt: null };
   }
 }
 

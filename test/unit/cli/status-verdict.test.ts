@@ -70,4 +70,21 @@ describe('the verdict line of cloudid status', () => {
     const broken = makeSnapshot({ profiles: [makeProfile({ name: 'b', status: 'error' })] });
     expect(statusVerdict({ ...broken, gcp: gcpWith('a@x.com', 'revoked') }, []).ok).toBe(false);
   });
+
+  it('does not fail a GCP-only user for a default profile nobody asked for', () => {
+    const none = makeSnapshot({ aws: { activeProfileSource: 'default' } });
+    expect(statusVerdict(none, [])).toEqual({ ok: true, line: '✓ No AWS configuration: nothing to check for AWS.' });
+    const asked = makeSnapshot({ activeProfile: 'prod', aws: { activeProfileSource: 'AWS_PROFILE' } });
+    expect(statusVerdict(asked, []).ok).toBe(false);
+  });
+
+  it('calls a profile without credentials of its own usable only with outside keys', () => {
+    const regionOnly = makeSnapshot({
+      profiles: [makeProfile({ name: 'default', kind: 'unknown', status: 'unknown' })],
+    });
+    expect(statusVerdict(regionOnly, [])).toEqual({
+      ok: true,
+      line: '! The active profile default has no credentials of its own: it works only with keys from the environment or an instance role.',
+    });
+  });
 });

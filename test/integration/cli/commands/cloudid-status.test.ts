@@ -216,6 +216,30 @@ describe('cloudid status', () => {
     );
   });
 
+  it('a GCP-only user has no AWS files: no problem about a default nobody asked for, exit 0', async () => {
+    home = await makeAwsHome();
+    const run = await cloudid(['status'], { HOME: home.home });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/does not exist/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✓ No AWS configuration: nothing to check for AWS.');
+    expect((await cloudid(['status'], { HOME: home.home, AWS_PROFILE: 'prod' })).code).toBe(1);
+  });
+
+  it('a [default] with only a region is unknown with a note, not an error', async () => {
+    home = await makeAwsHome();
+    await home.writeConfig('[default]\nregion = us-east-1\n');
+    const json = await cloudid(['status', '--json'], { HOME: home.home });
+    expect(json.code).toBe(0);
+    const profile = (JSON.parse(json.stdout) as { aws: { profiles: { name: string; status: string }[] } }).aws
+      .profiles[0];
+    expect(profile).toMatchObject({ name: 'default', status: 'unknown' });
+    const table = await cloudid(['status'], { HOME: home.home });
+    expect(table.stdout).toMatch(/no credentials of its own/);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^! The active profile default has no credentials of its own/,
+    );
+  });
+
   it('--verify asks STS who the active profile is', async () => {
     const h = await setUp();
     const run = await cloudid(['status', '--json', '--verify'], { HOME: h.home, AWS_ENDPOINT_URL_STS: sts.url });

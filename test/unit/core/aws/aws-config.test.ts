@@ -464,6 +464,13 @@ describe('parseAwsConfig: problems, each with file and line', () => {
     ]);
     expect(parse('[profile dev]\ncredential_process = x\n', null, 'dev').problems).toEqual([]);
   });
+
+  it('says nothing of a missing default when there is no profile at all (a GCP-only user)', () => {
+    expect(parse('', null, 'default').problems).toEqual([]);
+    expect(parse('', null, 'prod').problems).toEqual([
+      { severity: 'error', message: `profile "prod" does not exist in ${CONFIG} or ${CREDENTIALS}` },
+    ]);
+  });
 });
 
 describe('parseAwsConfig: SSO sessions', () => {
