@@ -9,11 +9,9 @@
 // The file holds secrets (accessToken's keys, refreshToken, idToken, dpopKey): they are read here
 // and never leave this module, nor appear in a message.
 import { hash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
-import { errnoCode } from '../fs/errno';
-import { NON_BLOCKING_READ } from '../fs/regular-file';
+import { readSmallRegularFileSync } from '../fs/regular-file';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 
 /**
@@ -132,49 +130,33 @@ const MAX_LOGIN_FILE_BYTES = 1024 * 1024;
 
 /** Reads and summarises one cache file; a missing file (never logged in, or logged out) is no problem. */
 export function readLoginTokenSummarySync(file: string): LoginTokenRead {
-  let text: string;
-  try {
-    // Without blocking: a FIFO must not wedge the read (electron/core/fs/regular-file.ts).
-    const fd = openSync(file, NON_BLOCKING_READ);
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile())
-        return {
-          token: null,
-          missing: false,
-          problem: { severity: 'error', message: 'The login cache path is not a regular file.', file },
-        };
-      if (stat.size > MAX_LOGIN_FILE_BYTES) {
-        return {
-          token: null,
-          missing: false,
-          problem: {
-            severity: 'error',
-            message: `The login cache file is ${stat.size} bytes, too large to be a login cache.`,
-            file,
-          },
-        };
-      }
-      const bytes = Buffer.alloc(stat.size);
-      text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stat.size, 0));
-      bytes.fill(0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (e) {
-    const code = errnoCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { token: null, missing: true, problem: null };
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (code ?? 'unknown error');
-    return {
-      token: null,
-      missing: false,
-      problem: { severity: 'error', message: `The login cache file cannot be read: ${why}.`, file },
-    };
+  const read = readSmallRegularFileSync(file, MAX_LOGIN_FILE_BYTES);
+  switch (read.kind) {
+    case 'text':
+      return { ...parseLoginTokenCache(read.text, file), missing: false };
+    case 'missing':
+      return { token: null, missing: true, problem: null };
+    case 'not-regular':
+      return {
+        token: null,
+        missing: false,
+        problem: { severity: 'error', message: 'The login cache path is not a regular file.', file },
+      };
+    case 'too-large':
+      return {
+        token: null,
+        missing: false,
+        problem: {
+          severity: 'error',
+          message: `The login cache file is ${read.size} bytes, too large to be a login cache.`,
+          file,
+        },
+      };
+    case 'unreadable':
+      return {
+        token: null,
+        missing: false,
+        problem: { severity: 'error', message: `The login cache file cannot be read: ${read.why}.`, file },
+      };
   }
-  return { ...parseLoginTokenCache(text, file), missing: false };
 }

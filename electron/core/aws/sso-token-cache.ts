@@ -9,11 +9,9 @@
 // https://github.com/boto/botocore/blob/develop/botocore/utils.py
 // https://github.com/boto/botocore/blob/develop/botocore/tokens.py
 import { hash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
-import { errnoCode } from '../fs/errno';
-import { NON_BLOCKING_READ } from '../fs/regular-file';
+import { readSmallRegularFileSync } from '../fs/regular-file';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
@@ -263,73 +261,45 @@ export function readSsoTokenSummarySync(
   file: string,
   now: number,
 ): { token: SsoTokenSummary | null; missing: boolean; problem: Problem | null } {
-  let text: string;
-  try {
-    // Without blocking: a FIFO must not wedge the read (electron/core/fs/regular-file.ts).
-    const fd = openSync(file, NON_BLOCKING_READ);
-    try {
-      // Nearly every token file fits the shared buffer: open, one read, close. A read that fills
-      // it, or gives nothing, or fails, is looked at closely (size, kind) before anything is said.
-      const buffer = (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES));
-      const read = readOrNull(fd, buffer);
-      if (read !== null && read > 0 && read < SHARED_BUFFER_BYTES) {
-        text = buffer.toString('utf8', 0, read);
-      } else {
-        const stat = fstatSync(fd);
-        if (!stat.isFile()) {
-          return {
-            token: null,
-            missing: false,
-            problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file },
-          };
-        }
-        if (stat.size > MAX_TOKEN_FILE_BYTES) {
-          return {
-            token: null,
-            missing: false,
-            problem: {
-              severity: 'error',
-              message: `The SSO token cache file is ${stat.size} bytes, too large to be a token cache.`,
-              file,
-            },
-          };
-        }
-        const bytes = Buffer.allocUnsafe(stat.size);
-        text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stat.size, 0));
-      }
-    } finally {
-      closeSync(fd);
-    }
-  } catch (e) {
-    const code = errnoCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { token: null, missing: true, problem: null };
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (code ?? String(e));
-    return {
-      token: null,
-      missing: false,
-      problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${why}.`, file },
-    };
+  // Nearly every token file fits the shared buffer: open, one read, close.
+  const read = readSmallRegularFileSync(
+    file,
+    MAX_TOKEN_FILE_BYTES,
+    (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)),
+  );
+  switch (read.kind) {
+    case 'text':
+      return { ...parseSsoTokenCache(read.text, file, now), missing: false };
+    case 'missing':
+      return { token: null, missing: true, problem: null };
+    case 'not-regular':
+      return {
+        token: null,
+        missing: false,
+        problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file },
+      };
+    case 'too-large':
+      return {
+        token: null,
+        missing: false,
+        problem: {
+          severity: 'error',
+          message: `The SSO token cache file is ${read.size} bytes, too large to be a token cache.`,
+          file,
+        },
+      };
+    case 'unreadable':
+      return {
+        token: null,
+        missing: false,
+        problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${read.why}.`, file },
+      };
   }
-  return { ...parseSsoTokenCache(text, file, now), missing: false };
 }
 
 /** Bigger than any real token cache file (~1-2 KB), far smaller than MAX_TOKEN_FILE_BYTES. */
 const SHARED_BUFFER_BYTES = 64 * 1024;
 let sharedBuffer: Buffer | undefined;
-
-/** The first read of a file; null when reading fails (a directory): the caller then looks at fstat. */
-function readOrNull(fd: number, buffer: Buffer): number | null {
-  try {
-    return readSync(fd, buffer, 0, buffer.length, 0);
-  } catch {
-    return null;
-  }
-}
 
 export async function readSsoTokenSummary(
   file: string,

@@ -3,9 +3,10 @@
 // should be a file is opened with O_NONBLOCK (open returns at once, whatever is there), checked
 // with fstat on that same handle, and refused unless it is a regular file. For a regular file
 // O_NONBLOCK changes nothing.
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { errnoCode, isErrno } from './errno';
 
 export class NotRegularFileError extends Error {
   /** Lets callers that sort failures by errno treat it like one. */
@@ -51,5 +52,60 @@ export async function readRegularFile(path: string): Promise<Buffer> {
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/** What `readSmallRegularFileSync` found; the caller words each case for its own file. */
+export type SmallFileRead =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'not-regular' }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'unreadable'; why: string };
+
+/**
+ * A small file a user's tools write (a token cache), synchronously and without blocking: open
+ * with O_NONBLOCK, one read into `buffer` when given (nearly every such file fits: four system
+ * calls in all), else or when it does not fit, fstat on the same handle for its kind and size.
+ * Never throws.
+ */
+export function readSmallRegularFileSync(file: string, maxBytes: number, buffer?: Buffer): SmallFileRead {
+  try {
+    const fd = openSync(file, NON_BLOCKING_READ);
+    try {
+      if (buffer) {
+        const read = readOrNull(fd, buffer);
+        if (read !== null && read > 0 && read < buffer.length)
+          return { kind: 'text', text: buffer.toString('utf8', 0, read) };
+      }
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return { kind: 'not-regular' };
+      if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
+      const bytes = Buffer.alloc(stats.size);
+      const text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, stats.size, 0));
+      bytes.fill(0); // token caches hold secrets: do not leave them in a buffer nobody owns
+      return { kind: 'text', text };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = isErrno(error, 'ENOENT', 'ENOTDIR') ? null : errnoCode(error);
+    if (code === null) return { kind: 'missing' };
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? String(error));
+    return { kind: 'unreadable', why };
+  }
+}
+
+/** The first read of a file; null when reading fails (a directory): the caller then looks at fstat. */
+function readOrNull(fd: number, buffer: Buffer): number | null {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, 0);
+  } catch {
+    return null;
   }
 }
