@@ -1,7 +1,9 @@
 // Reads ~/.aws/config and ~/.aws/credentials (already read as text by the caller) into profiles
 // and SSO sessions: names and values as the AWS SDK for JavaScript sees them, kinds and problems
 // as botocore (the AWS CLI, SkyPilot) decides them, each problem with its file and line.
-// Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do.
+// Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do, and
+// of credential_process only a digest.
+import { createHash } from 'node:crypto';
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
 import { checkProfile, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
@@ -45,6 +47,10 @@ export interface ParsedAwsProfile {
   mfaSerial: string | null;
   durationSeconds: string | null;
   credentialProcess: boolean;
+  /** SHA-256 (hex) of the credential_process command: it may hold a secret, so only its digest is kept. */
+  credentialProcessDigest: string | null;
+  /** The aws_access_key_id botocore would use (credentials file first): not a secret, unlike its key. */
+  accessKeyId: string | null;
   /** The login_session value (`aws login`), exactly as written. */
   loginSession: string | null;
   hasStaticKeys: boolean;
@@ -304,11 +310,17 @@ function toParsedProfile(
     mfaSerial: valueOf(values, 'mfa_serial'),
     durationSeconds: valueOf(values, 'duration_seconds'),
     credentialProcess: values.has('credential_process'),
+    credentialProcessDigest: digestOf(valueOf(values, 'credential_process')),
+    accessKeyId: valueOf(values, 'aws_access_key_id'),
     loginSession: valueOf(values, 'login_session'),
     hasStaticKeys: values.has('aws_access_key_id'),
     hasSessionToken: values.has('aws_session_token') || values.has('aws_security_token'),
     problems,
   };
+}
+
+function digestOf(value: string | null): string | null {
+  return value === null ? null : createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
 function valueOf(values: ReadonlyMap<string, LocatedValue>, key: string): string | null {

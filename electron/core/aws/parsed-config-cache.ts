@@ -14,7 +14,7 @@ import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 import type { ParsedAwsConfig } from './aws-config';
 
 /** Bump when ParsedAwsConfig or the parser's behaviour changes: old entries are then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'aws-config-parsed.json';
 
 /** What a read of the two files gave, without their text. */
