@@ -5,7 +5,7 @@ import type { CliContext } from './cli-context';
 export const GCP_HELP = `Usage: cloudid gcp <command> [options]
 
 Commands:
-  import <key.json> [--activate [--own-configuration]] [--remove-download] [--json]
+  import <key.json> [--activate [--current-configuration]] [--remove-download] [--json]
   remove <key id>
   verify <key.json | key id> [--json]
   env <key id | key.json> [--apply]      GOOGLE_APPLICATION_CREDENTIALS in your shell profiles

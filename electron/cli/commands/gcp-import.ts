@@ -1,18 +1,25 @@
-// `cloudid gcp import <file> [--activate [--own-configuration]] [--remove-download] [--json]`
+// `cloudid gcp import <file> [--activate [--current-configuration]] [--remove-download] [--json]`
+// An activation gets a gcloud configuration of its own unless the current one is asked for; then
+// the commands that put back its account and project are printed (gcloud-undo-activation.ts).
 import { parseArgs } from 'node:util';
 import { appDataDir } from '../../core/app/app-paths';
+import { undoActivationCommands } from '../../core/gcp/gcloud-undo-activation';
 import { importServiceAccountKey } from '../../core/gcp/import-service-account-key';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
 
-export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--own-configuration]] [--remove-download] [--replace] [--json]
+export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--current-configuration]] [--remove-download] [--replace] [--json]
 
 Validates a service-account JSON key, copies it into the app's key folder (0600), and records
 its location in the OS keychain. Metadata only (account, project, key id) goes to the settings.
   --activate            then run \`gcloud auth activate-service-account\` and \`gcloud config set project\`
-  --own-configuration   activate in a new gcloud configuration named after the account (default stays as is)
+                        in a gcloud configuration of its own, named after the account (created if
+                        needed and made active; the configuration you had stays as it was)
+  --current-configuration
+                        activate in the current configuration instead, replacing its account and
+                        project for every terminal; prints the commands that put them back
   --remove-download     delete <key.json> once it is stored
   --replace             replace a different key already imported under the same key id
   --json                print the result as JSON
@@ -29,6 +36,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       args: argv,
       options: {
         activate: { type: 'boolean' },
+        'current-configuration': { type: 'boolean' },
+        // The default since activations stopped changing the current configuration; still accepted.
         'own-configuration': { type: 'boolean' },
         'remove-download': { type: 'boolean' },
         replace: { type: 'boolean' },
@@ -47,6 +56,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(GCP_IMPORT_HELP);
     return EXIT.ok;
   }
+  if (values['current-configuration'] && values['own-configuration']) {
+    ctx.stderr.write(`cloudid gcp import: --current-configuration and --own-configuration exclude each other\n`);
+    return EXIT.usage;
+  }
   const [source, ...extra] = positionals;
   if (!source || extra.length > 0) {
     ctx.stderr.write(`cloudid gcp import: give exactly one key file\n\n${GCP_IMPORT_HELP}`);
@@ -59,7 +72,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { result, activation, sourceRemoved } = await importServiceAccountKey(store, {
     source,
     activate: values.activate ?? false,
-    ownConfiguration: values['own-configuration'] ?? false,
+    ownConfiguration: !(values['current-configuration'] ?? false),
     removeSource: values['remove-download'] ?? false,
     replace: values.replace ?? false,
     env: ctx.env,
@@ -75,6 +88,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       activation: activation && {
         ok: activation.ok,
         configuration: activation.configuration,
+        previous: activation.previous,
+        undo: activation.ok && activation.previous ? undoActivationCommands(activation.previous) : [],
         message: activation.message,
         commands: activation.steps.map((s) => ({ command: s.command, exitCode: s.exitCode })),
       },
@@ -98,10 +113,19 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (sourceRemoved) ctx.stdout.write(`  deleted the download ${source}\n`);
   if (activation) {
     if (activation.ok) {
+      const { previous } = activation;
       ctx.stdout.write(
-        `Activated in gcloud${activation.configuration ? ` (configuration ${activation.configuration}, now active)` : ''}.\n`,
+        previous
+          ? `Activated in gcloud's current configuration ${previous.configuration}: it was ${previous.account ?? 'no account'}, ${previous.project ? `project ${previous.project}` : 'no project'}.\n`
+          : `Activated in gcloud (configuration ${activation.configuration ?? '?'}, now active; the one you had is unchanged).\n`,
       );
       if (activation.message) ctx.stdout.write(`${activation.message}\n`);
+      if (previous)
+        ctx.stdout.write(
+          `To undo, put its account and project back:\n${undoActivationCommands(previous)
+            .map((line) => `  ${line}`)
+            .join('\n')}\n`,
+        );
     } else {
       ctx.stderr.write(`gcloud could not activate the key:\n${activation.message ?? ''}\n`);
     }

@@ -1,7 +1,9 @@
 // Activates an imported service-account key in gcloud the way the seed docs do by hand:
 //   gcloud auth activate-service-account --key-file=KEY
 //   gcloud config set project PROJECT
-// optionally in a new configuration named after the account, so `default` stays as it was.
+// by default in a configuration of its own named after the account, so the one every terminal
+// and SkyPilot use stays as it was. In the current configuration only when asked, and then the
+// account and project it had are read first, so they can be put back (gcloud-undo-activation.ts).
 // `activate-service-account` fetches a token first and stores nothing when that fails.
 import { CONFIG_NAME_PATTERN } from './gcloud-config-dir';
 import { isGcpProjectId } from './gcp-project-id';
@@ -15,11 +17,20 @@ export interface ActivationRequest extends GcloudRunnerOptions {
   newConfiguration?: boolean;
 }
 
+/** What the active configuration held before an activation in it, as its file says. */
+export interface PreviousSettings {
+  configuration: string;
+  account: string | null;
+  project: string | null;
+}
+
 export interface ActivationResult {
   ok: boolean;
   /** The configuration the account was activated in (null: the one that was active). */
   configuration: string | null;
   steps: GcloudRun[];
+  /** For an activation in the active configuration: what it held before, to undo with. */
+  previous: PreviousSettings | null;
   /** gcloud's own error text of the failed step, or its warnings on success. */
   message: string | null;
 }
@@ -56,11 +67,34 @@ export async function activateServiceAccount(request: ActivationRequest): Promis
       ok: false,
       configuration,
       steps,
+      previous: null,
       message: `The key's project_id ${shown} is not a valid Google Cloud project id, so gcloud was not run. Check the key file.`,
     };
   }
-  const fail = (run: GcloudRun): ActivationResult => ({ ok: false, configuration, steps, message: run.error });
-  if (configuration) {
+  let previous: PreviousSettings | null = null;
+  const fail = (run: GcloudRun): ActivationResult => ({
+    ok: false,
+    configuration,
+    steps,
+    previous,
+    message: run.error,
+  });
+  if (!configuration) {
+    const read = await runGcloudCommand(
+      [
+        'config',
+        'configurations',
+        'list',
+        '--filter=is_active:true',
+        '--format=json(name,properties.core.account,properties.core.project)',
+      ],
+      request,
+    );
+    steps.push(read);
+    if (read.exitCode !== 0) return fail(read);
+    previous = parsePreviousSettings(read.stdout);
+    if (previous === null) return { ...fail(read), message: 'gcloud did not say which configuration is active.' };
+  } else {
     const list = await runGcloudCommand(['config', 'configurations', 'list', '--format=value(name)'], request);
     steps.push(list);
     if (list.exitCode !== 0) return fail(list);
@@ -85,5 +119,21 @@ export async function activateServiceAccount(request: ActivationRequest): Promis
     steps.push(project);
     if (project.exitCode !== 0) return fail(project);
   }
-  return { ok: true, configuration, steps, message: warnings(steps) };
+  return { ok: true, configuration, steps, previous, message: warnings(steps) };
+}
+
+/** The one entry of `gcloud config configurations list --filter=is_active:true --format=json(...)`. */
+export function parsePreviousSettings(stdout: string): PreviousSettings | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 1) return null;
+  const entry = parsed[0] as { name?: unknown; properties?: { core?: { account?: unknown; project?: unknown } } };
+  const core = entry.properties?.core ?? {};
+  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  const name = text(entry.name);
+  return name === null ? null : { configuration: name, account: text(core.account), project: text(core.project) };
 }

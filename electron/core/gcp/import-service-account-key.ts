@@ -7,7 +7,10 @@ import type { KeyImportResult, ServiceAccountKeyStore } from './key-store';
 export interface ImportKeyRequest {
   source: string;
   activate?: boolean;
-  /** Activate in a configuration of its own (named after the account) instead of the active one. */
+  /**
+   * Activate in a configuration of its own, named after the account (the default), or, when
+   * false, in the active one, whose account and project the outcome keeps for an undo.
+   */
   ownConfiguration?: boolean;
   /** Replace a different key stored under the same private_key_id (else that is a 'conflict'). */
   replace?: boolean;
@@ -41,7 +44,7 @@ export async function importServiceAccountKey(
         keyFile: result.key.path,
         account: result.key.account,
         projectId: result.key.project,
-        newConfiguration: request.ownConfiguration ?? false,
+        newConfiguration: request.ownConfiguration ?? true,
         env: request.env,
         ...(request.gcloudPath ? { gcloudPath: request.gcloudPath } : {}),
       })

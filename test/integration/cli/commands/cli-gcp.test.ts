@@ -1,6 +1,7 @@
 // `cloudid gcp import | verify | remove`, run in-process with a temporary home, the real
 // keychain (scripts/test.sh runs vitest inside a keyring session), the real gcloud and the local
 // token server.
+import { execFile } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -53,6 +54,35 @@ async function download(home: string, overrides: Parameters<typeof serviceAccoun
   return { key, path: await writeJson(join(home, `${key.project_id}-${key.private_key_id.slice(0, 12)}.json`), key) };
 }
 
+/** Sets the default configuration's account and project the way a user would have. */
+async function useDefaultConfiguration(c: Cli, account: string, project: string): Promise<void> {
+  const dir = join(c.home, 'gcloud');
+  // Project first: with no account set, gcloud does not look the project up.
+  expect((await runGcloud(['config', 'set', 'project', project], dir, c.ctx.env)).code).toBe(0);
+  expect((await runGcloud(['config', 'set', 'account', account], dir, c.ctx.env)).code).toBe(0);
+}
+
+/** A configuration's account and project, as gcloud itself reports them. */
+async function coreOf(c: Cli, configuration: string): Promise<{ account: string | null; project: string | null }> {
+  const listed = await runGcloud(
+    ['config', 'configurations', 'describe', configuration, '--format=json'],
+    join(c.home, 'gcloud'),
+    c.ctx.env,
+  );
+  const core = (JSON.parse(listed.stdout) as { properties: { core?: { account?: string; project?: string } } })
+    .properties.core;
+  return { account: core?.account ?? null, project: core?.project ?? null };
+}
+
+/** A command line as a user would paste it into a shell. */
+function runShell(line: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('/bin/sh', ['-c', line], { env, timeout: 60_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+    );
+  });
+}
+
 describe('cloudid gcp', { timeout: 240_000 }, () => {
   it('imports, verifies by key id, and removes a key', async () => {
     const c = await cli();
@@ -102,9 +132,8 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
   it('imports with --activate --json: gcloud then lists the account and project', async () => {
     const c = await cli();
     const { key, path } = await download(c.home, { project_id: 'activated-proj', keyIndex: 1 });
-    expect(await gcp(['import', path, '--activate', '--own-configuration', '--remove-download', '--json'], c.ctx)).toBe(
-      0,
-    );
+    await useDefaultConfiguration(c, 'me@example.com', 'my-own-proj');
+    expect(await gcp(['import', path, '--activate', '--remove-download', '--json'], c.ctx)).toBe(0);
     const result = JSON.parse(c.out()) as {
       status: string;
       activation: { ok: boolean; configuration: string };
@@ -118,6 +147,45 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
     const config = await runGcloud(['config', 'list', '--format=json'], join(c.home, 'gcloud'), c.ctx.env);
     expect(JSON.parse(config.stdout)).toMatchObject({ core: { account: key.client_email, project: 'activated-proj' } });
+    // The configuration the user had is as it was: a dropped key never takes it over by default.
+    expect(await coreOf(c, 'default')).toEqual({ account: 'me@example.com', project: 'my-own-proj' });
+  });
+
+  it('--current-configuration replaces its account and project, and the printed undo puts them back', async () => {
+    const c = await cli();
+    const { key, path } = await download(c.home, { project_id: 'current-proj', keyIndex: 2 });
+    await useDefaultConfiguration(c, 'me@example.com', 'my-own-proj');
+    expect(await gcp(['import', path, '--activate', '--current-configuration'], c.ctx)).toBe(0);
+    expect(await coreOf(c, 'default')).toEqual({ account: key.client_email, project: 'current-proj' });
+    expect(c.out()).toContain(
+      "Activated in gcloud's current configuration default: it was me@example.com, project my-own-proj.",
+    );
+    const undo = c
+      .out()
+      .split('To undo, put its account and project back:\n')[1]
+      ?.split('\n')
+      .filter((line) => line.startsWith('  gcloud '))
+      .map((line) => line.trim());
+    expect(undo).toEqual([
+      'gcloud config unset account --configuration=default',
+      'gcloud config set project my-own-proj --configuration=default',
+      'gcloud config set account me@example.com --configuration=default',
+    ]);
+    for (const line of undo ?? []) {
+      const ran = await runShell(line, c.ctx.env);
+      expect(ran.code, ran.stderr).toBe(0);
+    }
+    expect(await coreOf(c, 'default')).toEqual({ account: 'me@example.com', project: 'my-own-proj' });
+  });
+
+  it('--current-configuration on an empty configuration: the undo leaves it empty again', async () => {
+    const c = await cli();
+    const { path } = await download(c.home, { project_id: 'empty-proj', keyIndex: 3 });
+    expect(await gcp(['import', path, '--activate', '--current-configuration', '--json'], c.ctx)).toBe(0);
+    const result = JSON.parse(c.out()) as { activation: { previous: unknown; undo: string[] } };
+    expect(result.activation.previous).toEqual({ configuration: 'default', account: null, project: null });
+    for (const line of result.activation.undo) expect((await runShell(line, c.ctx.env)).code).toBe(0);
+    expect(await coreOf(c, 'default')).toEqual({ account: null, project: null });
   });
 
   it('verify exits non-zero and says why when the key was disabled', async () => {
@@ -156,5 +224,8 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     expect(await gcp(['import'], c.ctx)).toBe(2);
     expect(await gcp(['frobnicate'], c.ctx)).toBe(2);
     expect(await gcp(['verify', 'a', 'b'], c.ctx)).toBe(2);
+    expect(await gcp(['import', 'k.json', '--activate', '--current-configuration', '--own-configuration'], c.ctx)).toBe(
+      2,
+    );
   });
 });
