@@ -88,6 +88,19 @@ export async function previewShellProfileEdits(
   return edits;
 }
 
+/**
+ * The removal of the block from the profiles whose block sets `keyPath`, for removing that key:
+ * a block that points at another key, and a profile without one, are left out. Writes nothing.
+ */
+export async function previewBlockRemovalFor(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  keyPath: string,
+): Promise<ShellProfileEdit[]> {
+  const edits = await previewShellProfileEdits(env, homeDir, null);
+  return edits.filter((edit) => edit.currentKeyPath === keyPath);
+}
+
 /** Null when the edited profile parses (or its shell cannot say), else why it is not edited. */
 async function parseProblem(
   profile: ShellProfile,

@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../../electron/cli/commands/cli-context';
 import { run as gcp } from '../../../../electron/cli/commands/gcp-command';
+import { blockLines } from '../../../../electron/core/gcp/shell-profile-block';
 import { GoogleTokenServer } from '../../../support/google-token-server';
 import { runGcloud, serviceAccountKey, tempDir, wrongFiles, writeJson } from '../../../support/gcloud-fixtures';
 
@@ -217,6 +218,37 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     await writeFile(clientSecret, wrongFiles()['client_secret.json'] ?? '');
     expect(await gcp(['env', clientSecret], c.ctx)).toBe(1);
     expect(c.err()).toContain('OAuth client secret');
+  });
+
+  it('remove shows the shell block that points at the key, and takes it out only with --apply', async () => {
+    const c = await cli();
+    const bashrc = join(c.home, '.bashrc');
+    const zshrc = join(c.home, '.zshrc');
+    const bashBefore = 'alias k=kubectl\n# my own line\n';
+    await writeFile(bashrc, bashBefore);
+    const { key, path } = await download(c.home, { project_id: 'rm-proj', keyIndex: 4 });
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    expect(await gcp(['env', key.private_key_id, '--apply'], c.ctx)).toBe(0);
+    // Another key's block, which removing this key must not touch.
+    const zshBefore = `setopt autocd\n${blockLines('zsh', '/elsewhere/other-key.json').join('\n')}\n`;
+    await writeFile(zshrc, zshBefore);
+    const stored = join(c.home, '.config', 'Cloud Identity Tray', 'keys', `${key.private_key_id}.json`);
+    const bashWithBlock = await readFile(bashrc, 'utf8');
+    expect(bashWithBlock).toContain(stored);
+
+    expect(await gcp(['remove', key.private_key_id], c.ctx)).toBe(1);
+    expect(c.out()).toContain(`GOOGLE_APPLICATION_CREDENTIALS points at this key in:\n  ${bashrc}: remove the block\n`);
+    expect(c.out()).not.toContain(`${zshrc}:`);
+    expect(c.err()).toContain('Run again with --apply');
+    expect(await readFile(bashrc, 'utf8')).toBe(bashWithBlock);
+    expect((await stat(stored)).isFile()).toBe(true);
+
+    expect(await gcp(['remove', key.private_key_id, '--apply'], c.ctx)).toBe(0);
+    expect(await readFile(bashrc, 'utf8')).toBe(bashBefore);
+    expect(await readFile(`${bashrc}.cloudid-backup`, 'utf8')).toBe(bashBefore);
+    expect(await readFile(zshrc, 'utf8')).toBe(zshBefore);
+    expect(c.out()).toContain(`Removed key ${key.private_key_id}`);
+    await expect(stat(stored)).rejects.toThrow(/ENOENT/);
   });
 
   it('reports usage errors with exit 2', async () => {
