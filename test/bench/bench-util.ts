@@ -76,3 +76,27 @@ export function printTable(title: string, rows: BenchRow[]): void {
   console.log('-'.repeat(title.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.value}`);
 }
+
+export interface TimedCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Run before each timed run, not timed (delete a cache, touch a file). */
+  before?: () => Promise<void>;
+}
+
+/**
+ * Median wall time of each command over `rounds` rounds, the commands taking turns within each
+ * round: this machine's speed drifts from second to second, and taking turns exposes a command
+ * and its peer to the same drift, so their ratio means more than either figure.
+ */
+export async function interleavedMedians(rounds: number, commands: TimedCommand[]): Promise<number[]> {
+  const times: number[][] = commands.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, c] of commands.entries()) {
+      await c.before?.();
+      times[i]?.push((await timeCommand(c.command, c.args, c.env)).ms);
+    }
+  }
+  return times.map(median);
+}
