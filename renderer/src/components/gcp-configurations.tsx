@@ -33,8 +33,7 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Account</th>
-              <th scope="col">Project</th>
-              <th scope="col">Region / zone</th>
+              <th scope="col">Project, region / zone</th>
               <th scope="col">
                 <span className="visually-hidden">Action</span>
               </th>
@@ -48,9 +47,15 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
                 aria-current={c.active ? 'true' : undefined}
               >
                 <th scope="row">{c.name}</th>
-                <td>{c.account ?? <span className="muted">—</span>}</td>
-                <td>{c.project ?? <span className="muted">—</span>}</td>
-                <td>{[c.region, c.zone].filter(Boolean).join(' / ') || <span className="muted">—</span>}</td>
+                <td>
+                  {c.account === null ? <span className="muted">—</span> : <BreakableAccount account={c.account} />}
+                </td>
+                <td>
+                  {c.project ?? <span className="muted">—</span>}
+                  {(c.region !== null || c.zone !== null) && (
+                    <span className="gcp-cell-second muted">{[c.region, c.zone].filter(Boolean).join(' / ')}</span>
+                  )}
+                </td>
                 <td className="gcp-cell-action">
                   {c.active ? (
                     <span className="tag">Active</span>
@@ -81,5 +86,18 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
         </p>
       )}
     </section>
+  );
+}
+
+/** An email may wrap after its @, never inside the name or the domain. */
+function BreakableAccount({ account }: { account: string }) {
+  const at = account.indexOf('@');
+  if (at < 0) return <>{account}</>;
+  return (
+    <>
+      {account.slice(0, at + 1)}
+      <wbr />
+      {account.slice(at + 1)}
+    </>
   );
 }
