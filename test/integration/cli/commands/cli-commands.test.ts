@@ -42,7 +42,7 @@ beforeEach(async () => {
   await mkdir(path.join(home.home, 'conf'), { recursive: true });
   await writeFile(
     path.join(home.home, 'conf', 'aws-config'),
-    `[profile dev-admin]\nsso_session = dev\nsso_account_id = 111122223333\nsso_role_name = Admin\n\n[sso-session dev]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\n\n[profile old]\nsso_start_url = https://legacy.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 1\nsso_role_name = r\n`,
+    `[profile dev-admin]\nsso_session = dev\nsso_account_id = 111122223333\nsso_role_name = Admin\n\n[profile dev-read]\nsso_session = dev\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\n\n[sso-session dev]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\n\n[profile old]\nsso_start_url = https://legacy.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 1\nsso_role_name = r\n`,
   );
 });
 afterEach(async () => {
@@ -78,10 +78,22 @@ describe('cloudid login / refresh / logout', () => {
 
     expect(await logout(['--sso-session', 'dev'], ctx())).toBe(0);
     await expect(stat(tokenFile())).rejects.toThrow();
+    expect(stdout.text).toContain(
+      'Logged out of dev.\nProfiles on this session, now logged out: dev-admin, dev-read.\n',
+    );
     expect(await logout(['dev-admin'], ctx())).toBe(0);
     expect(stdout.text).toContain('Not logged in to dev');
     expect(await refresh(['dev-admin'], ctx())).toBe(1);
     expect(stderr.text).toContain('log in first');
+  });
+
+  it('logout of a profile names the other profiles of its session, which it logs out too', async () => {
+    expect(await login(['dev-admin'], ctx(fakeBrowser().openUrl))).toBe(0);
+    expect(await logout(['dev-read'], ctx())).toBe(0);
+    await expect(stat(tokenFile())).rejects.toThrow();
+    expect(stdout.text).toContain(
+      'Logged out of dev.\ndev-read shares this session with another profile, now logged out too: dev-admin.\n',
+    );
   });
 
   it('with --use-device-code prints the code and the URL, and opens the browser', async () => {
