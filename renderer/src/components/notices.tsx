@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AwsState } from '../shared-types';
 import { splitHeadline } from '../lib/rich-text';
 import { ProblemList } from './problem-list';
@@ -7,11 +8,20 @@ import './notices.css';
 /** What is wrong beyond any one profile: an old AWS CLI first on PATH, unreadable files, and
  *  tools that would pick a different active profile than the AWS CLI. */
 export function Notices({ aws }: { aws: AwsState }) {
-  const { warning } = aws.cli;
+  const [dismissed, setDismissed] = useState(dismissedCliWarning);
+  const warning = aws.cli.warning === dismissed ? null : aws.cli.warning;
   if (warning === null && aws.problems.length === 0 && aws.activeProfileNotes.length === 0) return null;
+  const dismiss = (text: string): void => {
+    try {
+      localStorage.setItem(DISMISSED_CLI_WARNING, text);
+    } catch {
+      // Storage refused (private mode): dismissed for this window only.
+    }
+    setDismissed(text);
+  };
   return (
     <div className="notices">
-      {warning !== null && <CliWarning warning={warning} />}
+      {warning !== null && <CliWarning warning={warning} onDismiss={() => dismiss(warning)} />}
       {aws.problems.length > 0 && (
         <section
           className={`banner ${aws.problems.some((p) => p.severity === 'error') ? 'banner-error' : 'banner-problems-warning'}`}
@@ -38,22 +48,47 @@ export function Notices({ aws }: { aws: AwsState }) {
   );
 }
 
-/** The first sentence says what is wrong; the guidance after it folds away. */
-function CliWarning({ warning }: { warning: string }) {
+/**
+ * The CLI warning the user dismissed, by its exact text: the window's own storage keeps it across
+ * restarts, and a different warning (another CLI first on PATH, a new version) shows again.
+ */
+const DISMISSED_CLI_WARNING = 'cloudid.dismissedCliWarning';
+function dismissedCliWarning(): string | null {
+  try {
+    return localStorage.getItem(DISMISSED_CLI_WARNING);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line: the first sentence says what is wrong, the guidance after it folds away. The app's own
+ * sign-ins do not go through `aws`, so the warning concerns only the user's terminals.
+ */
+function CliWarning({ warning, onDismiss }: { warning: string; onDismiss(): void }) {
   const { headline, rest } = splitHeadline(warning);
   return (
-    <div className="banner banner-warning" role="alert" aria-label="AWS CLI warning">
-      <p className="banner-headline">
-        <strong>AWS CLI:</strong> <RichText text={headline} />
-      </p>
-      {rest !== '' && (
-        <details className="banner-details">
-          <summary>How to fix</summary>
+    <div className="banner banner-warning cli-warning" role="alert" aria-label="AWS CLI warning">
+      <details className="banner-details">
+        <summary>
+          <span className="cli-warning-line" title={headline.replaceAll('`', '')}>
+            <strong>AWS CLI:</strong> <RichText text={headline} />
+          </span>
+          <span className="cli-warning-more">How to fix</span>
+        </summary>
+        {rest !== '' && (
           <p>
             <RichText text={rest} />
           </p>
-        </details>
-      )}
+        )}
+        <p>
+          This app does not need it: its Log in button, and <code>cloudid login</code> in a terminal, do what{' '}
+          <code>aws sso login</code> does.
+        </p>
+      </details>
+      <button type="button" className="link-button cli-warning-dismiss" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }
