@@ -3,12 +3,11 @@
 // `sky` would refuse. The window's Clusters tab holds the rest. Part of tray-model.ts.
 import type { SkyClusterOwnership, SkyState } from '../../shared/sky-model';
 import { clusterStatusLabel, inSentence } from '../../shared/status-words';
+import { menuLabel, whole } from './menu-label';
 import type { TrayItem } from './tray-model';
 
 /** How many clusters the menu lists before pointing to the window. */
 export const MAX_MENU_CLUSTERS = 8;
-const MAX_NAME = 48;
-const MAX_COMMAND_IN_LABEL = 64;
 
 export interface ClustersDescription {
   items: TrayItem[];
@@ -48,7 +47,7 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
   if (expiring.length > 0) {
     items.push({
       type: 'action',
-      label: `⚠ Controllers would get ${expiring.join(' and ')} credentials that expire…`,
+      label: menuLabel`⚠ Controllers: expiring ${whole(expiring.join(', '))} credentials…`,
       action: { id: 'show-clusters' },
     });
   }
@@ -57,20 +56,20 @@ export function describeClusters(sky: SkyState | null): ClustersDescription | nu
     const status = inSentence(clusterStatusLabel(cluster.status));
     items.push({
       type: 'action',
-      label: `${mark}${truncate(cluster.name, MAX_NAME)} — ${status} · ${truncate(ownerShort(cluster), MAX_NAME)}`,
+      label: menuLabel`${whole(mark)}${cluster.name} — ${whole(status)} · ${ownerShort(cluster)}`,
       action: { id: 'show-clusters', arg: cluster.name },
     });
     if (cluster.operableByActive === false && cluster.fix) {
       items.push({
         type: 'action',
-        label: `    Copy fix “${truncate(cluster.fix, MAX_COMMAND_IN_LABEL)}”`,
+        label: menuLabel`    Copy fix “${cluster.fix}”`,
         action: { id: 'copy-text', arg: cluster.fix },
       });
     }
   }
   const hidden = sky.clusters.length - shown.length;
   if (hidden > 0)
-    items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'show-clusters' } });
+    items.push({ type: 'action', label: menuLabel`${hidden} more in the window…`, action: { id: 'show-clusters' } });
   return {
     items,
     summary: notOperable > 0 ? `${notOperable} cluster${notOperable === 1 ? '' : 's'} not operable` : null,
@@ -100,9 +99,4 @@ export function ownerShort(cluster: SkyClusterOwnership): string {
   const [first = '', second] = parts;
   if (second !== undefined && AWS_ACCOUNT.test(second)) return `account ${second}`;
   return GCP_IDENTITY.exec(first)?.[1] ?? (first || 'no owner');
-}
-
-function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -3,16 +3,15 @@
 // has one (an SSO login, gcloud's login command). The window's Clusters tab lists every context.
 // Part of tray-model.ts.
 import type { KubeContext, KubeState } from '../../shared/kube-model';
-import { kubeContextLine, kubeNeedsLogin, kubeStatusLabel } from '../../shared/kube-words';
+import { kubeIdentityText, kubeNeedsLogin, kubeStatusLabel } from '../../shared/kube-words';
 import type { Snapshot } from '../../shared/model';
-import { gcloudLoginCommand } from '../../shared/shell-commands';
+import { shellQuote } from '../../shared/shell-commands';
 import { inSentence } from '../../shared/status-words';
+import { menuLabel, whole } from './menu-label';
 import type { TrayItem } from './tray-model';
 
 /** How many contexts the menu lists before pointing to the window. */
 export const MAX_MENU_CONTEXTS = 6;
-const MAX_LINE = 90;
-const MAX_COMMAND_IN_LABEL = 64;
 
 export interface KubeDescription {
   items: TrayItem[];
@@ -33,7 +32,7 @@ export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): Kube
     const mark = kubeNeedsLogin(context) ? '⚠ ' : '';
     items.push({
       type: 'action',
-      label: truncate(`${mark}${kubeContextLine(context)}`, MAX_LINE),
+      label: contextLabel(context, mark),
       action: { id: 'show-clusters' },
     });
     const fix = fixItem(context, aws);
@@ -43,7 +42,7 @@ export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): Kube
   if (hidden > 0)
     items.push({
       type: 'action',
-      label: `${hidden} more context${hidden === 1 ? '' : 's'} in the window…`,
+      label: menuLabel`${hidden} more context${whole(hidden === 1 ? '' : 's')} in the window…`,
       action: { id: 'show-clusters' },
     });
   const current = kube.contexts.find((c) => c.current);
@@ -56,6 +55,20 @@ export function describeKube(kube: KubeState | null, aws: Snapshot['aws']): Kube
   };
 }
 
+/**
+ * kubeContextLine's words (shared/kube-words.ts) with room for the names: the ⚠ and the fix on the
+ * next line say "log in", so the status stands alone.
+ */
+function contextLabel(context: KubeContext, mark: string): string {
+  const status = whole(inSentence(kubeStatusLabel(context)));
+  const { identity } = context;
+  if (identity?.cloud === 'aws')
+    return menuLabel`${whole(mark)}${context.name} → profile ${identity.profile} → ${status}`;
+  if (identity?.cloud === 'gcp')
+    return menuLabel`${whole(mark)}${context.name} → gcloud ${identity.account} → ${status}`;
+  return menuLabel`${whole(mark)}${context.name} → ${whole(kubeIdentityText(context))} → ${status}`;
+}
+
 /** The sign-in the context needs, when the app can start it or copy it. */
 function fixItem(context: KubeContext, aws: Snapshot['aws']): TrayItem | null {
   if (!kubeNeedsLogin(context) || context.identity === null) return null;
@@ -63,7 +76,7 @@ function fixItem(context: KubeContext, aws: Snapshot['aws']): TrayItem | null {
     const account = context.identity.account;
     return {
       type: 'action',
-      label: `    Copy “${truncate(gcloudLoginCommand(account), MAX_COMMAND_IN_LABEL)}”`,
+      label: menuLabel`    Copy “gcloud auth login ${shellQuote(account)}”`,
       action: { id: 'gcp-copy-login-command', arg: account },
     };
   }
@@ -73,7 +86,7 @@ function fixItem(context: KubeContext, aws: Snapshot['aws']): TrayItem | null {
   if (!session || session.startUrl === null || session.region === null) return null;
   return {
     type: 'action',
-    label: `    Log in to ${truncate(session.name, 48)}…`,
+    label: menuLabel`    Log in to ${session.name}…`,
     action: { id: 'sso-login', arg: session.name },
   };
 }

@@ -72,11 +72,11 @@ describe('tray Kubernetes lines', () => {
     expect(model.items.slice(start, start + 7)).toEqual([
       { type: 'label', label: 'Kubernetes' },
       { type: 'action', label: 'dev-eks → profile dev → long-lived keys', action: { id: 'show-clusters' } },
-      { type: 'action', label: '⚠ prod-eks → profile prod → expired, log in', action: { id: 'show-clusters' } },
+      { type: 'action', label: '⚠ prod-eks → profile prod → expired', action: { id: 'show-clusters' } },
       { type: 'action', label: '    Log in to corp…', action: { id: 'sso-login', arg: 'corp' } },
       {
         type: 'action',
-        label: '⚠ gke1 → gcloud dev@example.com → sign-in needed, log in',
+        label: '⚠ gke1 → gcloud dev@example.com → sign-in needed',
         action: { id: 'show-clusters' },
       },
       {

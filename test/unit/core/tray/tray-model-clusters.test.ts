@@ -139,9 +139,18 @@ describe('the tray’s SkyPilot clusters', () => {
       ],
     });
     const items = section(buildTrayModel(withSky(state), NOW).items);
+    // Both clouds do not fit in a label: its end is cut after a whole word.
     expect(items[1]).toEqual({
       type: 'action',
-      label: '⚠ Controllers would get AWS and Google Cloud credentials that expire…',
+      label: '⚠ Controllers: expiring AWS, Google Cloud…',
+      action: { id: 'show-clusters' },
+    });
+    const awsOnly = sky([cluster('sky-jobs-controller-2ea485ea', { controller: 'jobs' })], {
+      controllerWarnings: [{ cloud: 'aws', ...warning }],
+    });
+    expect(section(buildTrayModel(withSky(awsOnly), NOW).items)[1]).toEqual({
+      type: 'action',
+      label: '⚠ Controllers: expiring AWS credentials…',
       action: { id: 'show-clusters' },
     });
     expect(
@@ -171,8 +180,12 @@ describe('the tray’s SkyPilot clusters', () => {
     const model = buildTrayModel(withSky(sky([notOperable('n'.repeat(80), { fix: longFix })])), NOW);
     const copy = model.items.find((i) => i.type === 'action' && i.action.id === 'copy-text');
     expect(copy?.type === 'action' && copy.action.arg).toBe(longFix);
-    expect(copy?.type === 'action' && Array.from(copy.label).length).toBeLessThan(90);
-    expect(labels(section(model.items))[1]).toMatch(/^⚠ n{47}… — stopped · bob$/);
+    expect(copy?.type === 'action' && Array.from(copy.label).length).toBeLessThanOrEqual(48);
+    // Whole words around the cut: the one long word goes, not half of it.
+    expect(copy?.type === 'action' && copy.label).toBe('    Copy fix “AWS_PROFILE=… sky ...”');
+    // The name gives way, from its middle; the status and the owner stay whole.
+    expect(labels(section(model.items))[1]).toMatch(/^⚠ n+…n+ — stopped · bob$/);
+    expect(Array.from(labels(section(model.items))[1]!).length).toBe(48);
   });
 });
 
