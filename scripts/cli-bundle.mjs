@@ -5,7 +5,8 @@
 //   packaged app (build/electron-builder.yml, extraResources). Every pure-JS package is bundled;
 //   only keytar, a native module, stays outside and is optional (scripts/cli-package/keytar-optional.mjs).
 // Commands are split into chunks either way, so each command loads only what it uses; the AWS SDK
-// is imported lazily, only when a service is called.
+// is imported lazily, only when a service is called. Both entries turn on V8's compile cache
+// before loading the CLI (scripts/cli-package/compile-cache.mjs).
 import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,7 +57,7 @@ export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { ve
   rmSync(outdir, { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { cloudid: 'electron/cli/main.ts' },
+    entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' },
     outdir,
     plugins: [externalButZod],
     sourcemap: 'linked',
