@@ -38,16 +38,26 @@ function defines(version = ROOT_PACKAGE.version) {
   };
 }
 
+/** The `require` that CommonJS code bundled into an ES module needs (Node's builtins by name). */
+const requireBanner = {
+  js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);",
+};
+
 /**
- * Packages stay external, but for zod: every `cloudid status` checks its files with zod schemas,
- * and loaded from node_modules zod is some sixty module files, which costs more start-up time
- * than the checks themselves. Bundled, it is part of the one chunk that needs it.
+ * Packages stay external, but for zod and yaml: every `cloudid status` checks its files with zod
+ * schemas, and any status worked out afresh loads the core, whose kubeconfig and SkyPilot readers
+ * import yaml. From node_modules they are some sixty and forty module files, whose lookups cost
+ * more start-up time than their work (yaml: some 30 ms of a 300 ms run, docs/performance.md).
+ * Bundled, each is part of the chunk that needs it.
  */
-const externalButZod = {
-  name: 'external-but-zod',
+const BUNDLED_PACKAGES = ['zod', 'yaml'];
+const externalButZodAndYaml = {
+  name: 'external-but-zod-and-yaml',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { path: args.path, external: true },
+      BUNDLED_PACKAGES.some((name) => args.path === name || args.path.startsWith(`${name}/`))
+        ? undefined
+        : { path: args.path, external: true },
     );
   },
 };
@@ -59,7 +69,9 @@ export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { ve
     ...common,
     entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' },
     outdir,
-    plugins: [externalButZod],
+    plugins: [externalButZodAndYaml],
+    // yaml has no ES module build for Node: its CommonJS asks for `require('process')`.
+    banner: requireBanner,
     sourcemap: 'linked',
     define: defines(version),
   });
@@ -73,9 +85,7 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     outdir,
     // ESM builds first where a package has one; the CommonJS ones left get a real `require`.
     mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);",
-    },
+    banner: requireBanner,
     alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
     define: defines(version),
   });
