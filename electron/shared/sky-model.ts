@@ -110,6 +110,13 @@ export interface AwsProfileIdentity {
   accountHint?: string | null;
   /** The profile's kind (model.ts AwsProfileKind): `sso`, `login`, ... tell credentials that expire. */
   kind?: string;
+  /**
+   * Set when `identity` was not asked in this run but remembered from an earlier STS answer for the
+   * same credentials (docs/identity-memory.md): when STS gave it (ISO 8601 UTC).
+   */
+  rememberedAt?: string | null;
+  /** False when the profile cannot be used now (expired, signed out, broken): it is not recommended. */
+  usable?: boolean;
 }
 
 /** Which setting decides a piece of the GCP identity SkyPilot computes; it decides the fix. */
@@ -186,6 +193,10 @@ export interface SkyIdentityMatch {
   active: boolean;
   /** A command that makes this identity the one `sky` uses; null when it already is. */
   fix: string | null;
+  /** When the identity is a remembered STS answer: when STS gave it (ISO 8601 UTC). */
+  rememberedAt?: string | null;
+  /** False when the identity cannot be used now (expired, signed out, broken): never the fix. */
+  usable?: boolean;
 }
 
 export interface SkyClusterOwnership {
@@ -195,6 +206,8 @@ export interface SkyClusterOwnership {
   owner: SkyOwnerValue;
   /** The `owner` column's text, byte for byte. */
   ownerText: string | null;
+  /** The owner in words (`IAM user AIDA… in account 111122223333`); null when none is recorded. */
+  ownerWords?: string | null;
   cloud: SkyCloud | null;
   matches: SkyIdentityMatch[];
   /** Null when it cannot be known: the active identity is unverified, or the cloud is not AWS/GCP. */
@@ -205,6 +218,11 @@ export interface SkyClusterOwnership {
   fix: string | null;
   /** What SkyPilot would say or do, in one sentence. */
   note: string | null;
+  /**
+   * When the verdict about the active identity rests on a remembered STS answer, not one asked in
+   * this run: when STS gave it (ISO 8601 UTC). The note says so too.
+   */
+  activeRememberedAt?: string | null;
   /** A managed-jobs or SkyServe controller (by SkyPilot's name for it); absent or null otherwise. */
   controller?: 'jobs' | 'serve' | null;
 }
@@ -224,6 +242,8 @@ export interface SkyState {
    */
   activeIdentities: {
     aws: string | null;
+    /** Set when `aws` is a remembered STS answer, not one asked in this run: when STS gave it. */
+    awsRememberedAt?: string | null;
     awsProfile: string | null;
     awsAccountHint: string | null;
     gcp: string | null;

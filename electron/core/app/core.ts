@@ -1,6 +1,7 @@
 // The composition of the core: reads its sources (AWS, gcloud, SkyPilot, kubeconfig) into a Snapshot,
 // republishes it when a watched file changes or a deadline passes, and runs verifications. The
 // Electron shell, the `cloudid` CLI and the e2e test bridge all drive this same object.
+import { join } from 'node:path';
 import type { AwsCliReport, IdentityCheck, Settings, Snapshot } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/model';
 import type { GcpState } from '../../shared/gcp-model';
@@ -9,6 +10,9 @@ import { openAwsCliVersionCache } from '../aws/aws-cli-version-cache';
 import { createAwsReader } from '../aws/aws-reader';
 import type { AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
+import type { ParsedAwsProfile } from '../aws/aws-config';
+import { credentialSources } from '../aws/credential-source';
+import { IDENTITY_MEMORY_FILE, openIdentityMemory, type IdentityMemory } from '../aws/identity-memory';
 import { createIdentityVerifier, type IdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher } from '../fs/path-watcher';
 import { createGcpReader } from '../gcp/gcp-reader';
@@ -46,7 +50,10 @@ export interface CoreOptions {
   cacheDir?: string;
   /** Read gcloud's state too (default: yes). */
   gcp?: boolean;
-  /** The app's data folder, where imported service-account keys are listed. */
+  /**
+   * The app's data folder, where imported service-account keys are listed and STS answers are
+   * remembered per credential source (docs/identity-memory.md).
+   */
   appDataDir?: string;
   /** Probe user credentials for "Reauthentication is needed" at start, on change and a few times a day. */
   probeGcpReauth?: boolean;
@@ -116,6 +123,15 @@ export function createCore(opts: CoreOptions): Core {
   // While starting, sources are read but nothing is published: start() publishes once at the end.
   let starting = false;
   const checks = new Map<string, IdentityCheck>();
+  // STS answers of earlier runs and of the app: owners are matched with them when nothing newer is known.
+  let memory: IdentityMemory | null = null;
+  const sourcesByParse = new WeakMap<readonly ParsedAwsProfile[], Map<string, string>>();
+  const credentialSourcesNow = (): Map<string, string> => {
+    const profiles = sources?.aws.parsed.profiles ?? [];
+    let named = sourcesByParse.get(profiles);
+    if (!named) sourcesByParse.set(profiles, (named = credentialSources(profiles)));
+    return named;
+  };
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const progressListeners = new Set<(p: { done: number; total: number }) => void>();
 
@@ -154,14 +170,7 @@ export function createCore(opts: CoreOptions): Core {
     const awsDeadlines = { expiries, refreshEnds };
     const deadline = snapshotDeadline(awsDeadlines, sources.gcp?.accounts ?? [], at, leadMs);
     // Owners are matched against STS answers, so this is recomputed with every verification.
-    const skyState =
-      sources.sky && sources.skyGcp
-        ? skySnapshot(
-            sources.sky,
-            { aws: awsIdentitiesFrom(awsState.profiles, opts.env, sources.sky.workspace), gcp: sources.skyGcp },
-            opts.env,
-          )
-        : null;
+    const skyState = sources.sky && sources.skyGcp ? skyPart(sources.sky, sources.skyGcp, awsState.profiles, at) : null;
     scheduler.schedule(deadline);
     const snapshot: Snapshot = {
       version: 1,
@@ -178,6 +187,35 @@ export function createCore(opts: CoreOptions): Core {
     return { snapshot, awsDeadlines };
   };
   const assembled = (): Assembled => (current ??= assemble());
+
+  /** The SkyPilot part: a profile not verified in this run is matched with its remembered answer. */
+  const skyPart = (
+    read: SkyStateRead,
+    gcpIdentities: LocalIdentities['gcp'],
+    profiles: Snapshot['aws']['profiles'],
+    at: number,
+  ): NonNullable<Snapshot['sky']> => {
+    const named = memory ? credentialSourcesNow() : null;
+    const withRemembered = profiles.map((p) => {
+      const source = p.identity ? undefined : named?.get(p.name);
+      return source === undefined ? p : { ...p, remembered: memory?.recall(source) ?? null };
+    });
+    const aws = awsIdentitiesFrom(withRemembered, opts.env, read.workspace);
+    const state = skySnapshot(read, { aws, gcp: gcpIdentities }, opts.env, at);
+    return memory?.problem ? { ...state, problems: [...state.problems, memory.problem] } : state;
+  };
+
+  /** Keeps each check's answer for its credential source, as that source was named when it was asked. */
+  const remember = async (asked: readonly IdentityCheck[], named: ReadonlyMap<string, string>): Promise<void> => {
+    if (!memory) return;
+    let changed = false;
+    for (const check of asked) {
+      const source = named.get(check.profile);
+      if (source !== undefined && memory.record(source, check)) changed = true;
+    }
+    // Not remembered is no failure of the check: the next verification writes again.
+    if (changed) await memory.save().catch(() => undefined);
+  };
 
   const publish = (): void => {
     if (!sources || starting) return;
@@ -214,9 +252,11 @@ export function createCore(opts: CoreOptions): Core {
     sources?.aws.parsed.profiles.find((p) => p.name === name)?.region ?? null;
 
   const verifyProfile = async (name: string): Promise<IdentityCheck> => {
+    const named = credentialSourcesNow();
     const check = await verifierFor().verify(name, regionOf(name));
     checks.set(name, check);
     publish();
+    await remember([check], named);
     return check;
   };
 
@@ -285,9 +325,12 @@ export function createCore(opts: CoreOptions): Core {
         });
       };
       const cliDetection = (opts.detectCli ?? true) && opts.knownCli === undefined ? detect() : Promise.resolve();
+      const openMemory = async (): Promise<void> => {
+        if (opts.appDataDir) memory = await openIdentityMemory(join(opts.appDataDir, IDENTITY_MEMORY_FILE), { now });
+      };
       starting = true;
       try {
-        await Promise.all([reload(), cliDetection, watcher?.ready]);
+        await Promise.all([reload(), cliDetection, watcher?.ready, openMemory()]);
       } finally {
         starting = false;
       }
@@ -315,11 +358,13 @@ export function createCore(opts: CoreOptions): Core {
     async verifyAll() {
       // Each in its own region, as verifyProfile does (a partition's STS answers only there).
       const profiles = sources?.aws.parsed.profiles.map((p) => ({ profile: p.name, region: p.region })) ?? [];
+      const named = credentialSourcesNow();
       const results = await verifierFor().verifyAll(profiles, (done, total) => {
         for (const listener of progressListeners) listener({ done, total });
       });
       for (const check of results) checks.set(check.profile, check);
       publish();
+      await remember(results, named);
       return results;
     },
     settings: () => ({ ...loaded.settings }),

@@ -8,7 +8,8 @@
 // The active SkyPilot workspace comes first: its `aws.profile` is the profile boto3 is given
 // (sky/adaptors/aws.py get_workspace_profile, session(profile_name=...)), and its `gcp.project_id`
 // the project (sky/clouds/gcp.py get_project_id).
-import type { AwsProfile } from '../../shared/model';
+import type { AwsProfile, IdentityStatus } from '../../shared/model';
+import type { RememberedIdentity } from '../aws/identity-memory';
 import { readRegularFile } from '../fs/regular-file';
 import type { GcpState } from '../gcp/gcp-state';
 import type {
@@ -42,10 +43,18 @@ export function accountOfRoleArn(roleArn: string | null): string | null {
   return roleArn ? (/^arn:aws[\w-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1] ?? null) : null;
 }
 
+/** Statuses whose credentials cannot be used until someone signs in again or repairs the profile. */
+const UNUSABLE: ReadonlySet<IdentityStatus> = new Set(['expired', 'signed-out', 'error']);
+
+/** A profile as the owner check needs it: its STS answer of this run, else a remembered one. */
+export type ProfileForOwnerCheck = Pick<AwsProfile, 'name' | 'identity'> &
+  Partial<Pick<AwsProfile, 'accountId' | 'roleArn' | 'kind' | 'status'>> & {
+    remembered?: RememberedIdentity | null;
+  };
+
 /** Profiles with their last STS answer; `active` is the workspace's profile, else botocore's. */
 export function awsIdentitiesFrom(
-  profiles: readonly (Pick<AwsProfile, 'name' | 'identity'> &
-    Partial<Pick<AwsProfile, 'accountId' | 'roleArn' | 'kind'>>)[],
+  profiles: readonly ProfileForOwnerCheck[],
   env: NodeJS.ProcessEnv,
   workspace?: SkyActiveWorkspace | null,
 ): LocalIdentities['aws'] {
@@ -53,13 +62,20 @@ export function awsIdentitiesFrom(
   // botocore: "An explicitly provided profile will negate an EnvProvider" (credentials.py).
   const environmentKeysSet =
     active.source !== 'workspace' && Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
-  const entries: AwsProfileIdentity[] = profiles.map((p) => ({
-    profile: p.name,
-    identity: p.identity,
-    active: !environmentKeysSet && p.name === active.profile,
-    accountHint: p.identity?.account ?? p.accountId ?? accountOfRoleArn(p.roleArn ?? null),
-    ...(p.kind === undefined ? {} : { kind: p.kind }),
-  }));
+  const entries: AwsProfileIdentity[] = profiles.map((p) => {
+    // An answer of this run wins over a remembered one.
+    const remembered = p.identity ? null : (p.remembered ?? null);
+    const identity = p.identity ?? remembered?.identity ?? null;
+    return {
+      profile: p.name,
+      identity,
+      active: !environmentKeysSet && p.name === active.profile,
+      accountHint: identity?.account ?? p.accountId ?? accountOfRoleArn(p.roleArn ?? null),
+      ...(p.kind === undefined ? {} : { kind: p.kind }),
+      ...(remembered ? { rememberedAt: remembered.checkedAt } : {}),
+      ...(p.status === undefined ? {} : { usable: !UNUSABLE.has(p.status) }),
+    };
+  });
   const workspaceProfile =
     active.source === 'workspace' && workspace
       ? { name: workspace.name, profile: active.profile, configFile: workspace.definedIn ?? '' }

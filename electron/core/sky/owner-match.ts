@@ -8,6 +8,7 @@
 // (sky/clouds/gcp.py `_get_user_identities`): the same account in another project does not match.
 // A cluster without an owner is claimed by whichever identity operates it next.
 import { awsVerdict, gcpVerdict, type CloudVerdict } from './owner-verdicts';
+import { identityInWords, verifiedAgo } from './identity-words';
 import { splitGcpIdentity } from './sky-owner';
 import type { LocalIdentities, SkyCluster, SkyClusterOwnership, SkyIdentityMatch } from './sky-types';
 
@@ -19,24 +20,37 @@ export interface MatchOptions {
    * comparing identities), with the config file that sets it; omitted: not checked.
    */
   workspace?: { active: string; configFile: string };
-}
-
-/** Python's repr of a list of strings, as SkyPilot's error message prints it. */
-export function pythonListRepr(items: readonly string[]): string {
-  const quote = (s: string): string => {
-    const escaped = s.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t');
-    // Python picks double quotes only for a string with a single quote and no double quote.
-    if (s.includes("'") && !s.includes('"')) return `"${escaped}"`;
-    return `'${escaped.replaceAll("'", "\\'")}'`;
-  };
-  return `[${items.map(quote).join(', ')}]`;
+  /** The time a remembered STS answer's age is counted to (default: the clock's). */
+  now?: number;
 }
 
 const CLOUD_REPR: Record<string, string> = { aws: 'AWS', gcp: 'GCP' };
 
+/** Can be used now (a profile whose status is not known counts), strictest first, asked before remembered. */
+function rank(match: SkyIdentityMatch): number {
+  return (match.usable === false ? 4 : 0) + (match.level === 'user' ? 0 : 2) + (match.rememberedAt ? 1 : 0);
+}
+
+/** The matches best first: what is recommended comes first, in the order given otherwise. */
+function bestFirst(matches: SkyIdentityMatch[]): SkyIdentityMatch[] {
+  return matches
+    .map((match, index) => ({ match, index }))
+    .sort((a, b) => rank(a.match) - rank(b.match) || a.index - b.index)
+    .map(({ match }) => match);
+}
+
+/** Who else can operate it: only identities that can be used now; the others, once signed in again. */
+function whoCan(matches: SkyIdentityMatch[]): string {
+  const usable = matches.filter((m) => m.usable !== false && !m.active).map((m) => m.identity);
+  const later = matches.filter((m) => m.usable === false && !m.active).map((m) => m.identity);
+  const now = usable.length > 0 ? ` It can be operated as ${usable.join(', ')}.` : '';
+  const then = later.length > 0 ? ` ${later.join(', ')} could too, once signed in again.` : '';
+  return now || then ? now + then : ' No local identity that cloudid knows can operate it.';
+}
+
 function mismatchNote(cluster: SkyCluster, cloud: 'aws' | 'gcp', verdict: CloudVerdict): string {
   const owner = cluster.ownerIdentity ?? [];
-  const said = `SkyPilot refuses: '${cluster.name}' (${CLOUD_REPR[cloud]}) is owned by account ${pythonListRepr(owner)}, but the activated identity is ${pythonListRepr(verdict.activeIdentity ?? [])}.`;
+  const said = `SkyPilot refuses: '${cluster.name}' (${CLOUD_REPR[cloud]}) is owned by ${identityInWords(owner, cloud)}, but the active identity is ${identityInWords(verdict.activeIdentity ?? [], cloud)}.`;
   let why = '';
   if (cloud === 'gcp') {
     const ownerParts = owner[0] ? splitGcpIdentity(owner[0]) : null;
@@ -44,16 +58,20 @@ function mismatchNote(cluster: SkyCluster, cloud: 'aws' | 'gcp', verdict: CloudV
     if (ownerParts && activeParts && ownerParts.account === activeParts.account)
       why = ` Same account, another project: SkyPilot compares account and project as one identity.`;
   }
-  const who =
-    verdict.matches.length > 0
-      ? ` It can be operated as ${verdict.matches.map((m) => m.identity).join(', ')}.`
-      : ' No local identity that cloudid knows can operate it.';
-  return said + why + who;
+  return said + why + whoCan(verdict.matches);
 }
 
+function ownerWords(cluster: SkyCluster): string | null {
+  const owner = cluster.ownerIdentity;
+  if (owner === null) return null;
+  const cloud = cluster.cloud;
+  if (cloud === 'aws') return identityInWords(owner, 'aws');
+  return cloud === 'gcp' ? identityInWords(owner, 'gcp') : owner.join(', ');
+}
+
+/** The fix to recommend: the first usable identity that has one (matches come best first). */
 function pick(matches: SkyIdentityMatch[]): string | null {
-  const strict = matches.find((m) => m.level === 'user' && m.fix !== null);
-  return (strict ?? matches.find((m) => m.fix !== null))?.fix ?? null;
+  return matches.find((m) => m.fix !== null && m.usable !== false)?.fix ?? null;
 }
 
 export function matchCluster(
@@ -67,6 +85,7 @@ export function matchCluster(
     launchedAt: cluster.launchedAt,
     owner: cluster.owner,
     ownerText: cluster.ownerText,
+    ownerWords: ownerWords(cluster),
     cloud: cluster.cloud,
   };
   const result = (r: Omit<SkyClusterOwnership, keyof typeof base>): SkyClusterOwnership => ({ ...base, ...r });
@@ -110,18 +129,27 @@ export function matchCluster(
   const verdicts: ['aws' | 'gcp', CloudVerdict][] = [];
   if (cloud === 'aws' || cloud === null) verdicts.push(['aws', awsVerdict(owner, local)]);
   if (cloud === 'gcp' || cloud === null) verdicts.push(['gcp', gcpVerdict(owner, local)]);
+  for (const [, v] of verdicts) v.matches = bestFirst(v.matches);
   const matches = verdicts.flatMap(([, v]) => v.matches);
+  /** A verdict that rests on a remembered answer says so, with its age: it is not a fresh one. */
+  const rememberedBy = (v: CloudVerdict, r: SkyClusterOwnership): SkyClusterOwnership => {
+    const remembered = v.activeRemembered;
+    if (!remembered || r.operableByActive === null) return r;
+    const said = `The active profile ${remembered.profile} is who STS said it was, ${verifiedAgo(remembered.at, options.now ?? Date.now())}; verifying again tells whether it still is.`;
+    return { ...r, note: r.note ? `${r.note} ${said}` : said, activeRememberedAt: remembered.at };
+  };
 
   if (cloud === null) {
-    const anyActive = verdicts.some(([, v]) => v.active === true);
-    const operable = options.skipIdentityCheck || anyActive ? true : null;
-    return result({
+    const activeVerdict = verdicts.find(([, v]) => v.active === true)?.[1] ?? null;
+    const operable = options.skipIdentityCheck || activeVerdict ? true : null;
+    const compared = result({
       matches,
       operableByActive: operable,
-      activeIdentity: verdicts.find(([, v]) => v.active === true)?.[1].activeIdentityText ?? null,
+      activeIdentity: activeVerdict?.activeIdentityText ?? null,
       fix: operable ? null : pick(matches),
       note: `The owner's cloud is not recorded and its shape does not tell; every local AWS and GCP identity was compared.${skipNote}`,
     });
+    return activeVerdict && !options.skipIdentityCheck ? rememberedBy(activeVerdict, compared) : compared;
   }
   const [verdictCloud, verdict] = verdicts[0]!;
   const activeIdentity = verdict.activeIdentityText;
@@ -154,19 +182,34 @@ export function matchCluster(
       operableByActive: false,
       activeIdentity,
       fix: pick(matches),
-      note: `SkyPilot refuses: '${cluster.name}' (AWS) is owned by account ${pythonListRepr(owner)}, but the active profile is in account ${account} (from its config).`,
+      note: `SkyPilot refuses: '${cluster.name}' (AWS) is owned by ${identityInWords(owner, 'aws')}, but the active profile is in account ${account} (from its config).${matches.length > 0 ? whoCan(matches) : ''}`,
     });
   }
+  return rememberedBy(verdict, decided(cluster, verdictCloud, verdict, matches, result));
+}
+
+/** The verdicts once the active identity is known from STS (asked now, or remembered). */
+function decided(
+  cluster: SkyCluster,
+  verdictCloud: 'aws' | 'gcp',
+  verdict: CloudVerdict,
+  matches: SkyIdentityMatch[],
+  result: (
+    r: Omit<SkyClusterOwnership, 'name' | 'status' | 'launchedAt' | 'owner' | 'ownerText' | 'ownerWords' | 'cloud'>,
+  ) => SkyClusterOwnership,
+): SkyClusterOwnership {
+  const owner = cluster.ownerIdentity ?? [];
+  const activeIdentity = verdict.activeIdentityText;
   if (verdict.active && verdict.activeMatchLevel === 'account') {
     const account = verdict.activeIdentity?.[1] ?? '';
-    const strict = matches.find((m) => m.level === 'user');
+    const strict = matches.find((m) => m.level === 'user' && m.usable !== false);
     return result({
       matches,
       operableByActive: true,
       activeIdentity,
       fix: strict?.fix ?? null,
       note:
-        `Same AWS account ${account} as the owner ${pythonListRepr(owner)}, but another user or role: SkyPilot allows it with a warning and records the active identity as the new owner.` +
+        `Same AWS account ${account} as the owner (${identityInWords(owner, 'aws')}), but another user or role: SkyPilot allows it with a warning and records the active identity as the new owner.` +
         (strict ? ` To keep the owner, use profile ${strict.identity}.` : ''),
     });
   }

@@ -14,6 +14,8 @@ export interface CloudVerdict {
   unknownWhy: string | null;
   /** The active identity is known only by its account (from config, not STS). */
   accountOnly?: boolean;
+  /** The active identity is a remembered STS answer for its profile, given at `at`. */
+  activeRemembered?: { profile: string; at: string };
 }
 
 /**
@@ -39,6 +41,8 @@ export function awsVerdict(owner: readonly string[], local: LocalIdentities): Cl
       level: index === 0 ? 'user' : 'account',
       active: entry.active,
       fix: entry.active ? null : awsProfileFix(entry.profile, local.aws),
+      ...(entry.identity && entry.rememberedAt ? { rememberedAt: entry.rememberedAt } : {}),
+      ...(entry.usable === undefined ? {} : { usable: entry.usable }),
     });
   }
   const active = local.aws.profiles.find((p) => p.active);
@@ -76,6 +80,7 @@ export function awsVerdict(owner: readonly string[], local: LocalIdentities): Cl
     activeIdentity: identity,
     activeIdentityText: awsIdentityText(active.identity.userId, active.identity.account),
     unknownWhy: null,
+    ...(active.rememberedAt ? { activeRemembered: { profile: active.profile, at: active.rememberedAt } } : {}),
   };
 }
 

@@ -19,14 +19,22 @@ function activeTexts(local: LocalIdentities): SkyState['activeIdentities'] {
     awsProfile: profile?.profile ?? null,
     awsAccountHint: profile?.accountHint ?? null,
     gcp: gcp.account && gcp.project ? `${gcp.account} [project_id=${gcp.project}]` : null,
+    ...(aws && profile?.rememberedAt ? { awsRememberedAt: profile.rememberedAt } : {}),
   };
 }
 
-export function skySnapshot(read: SkyStateRead, local: LocalIdentities, env: NodeJS.ProcessEnv): SkyState {
+/** `now`: the time the age of a remembered STS answer is counted to (the snapshot's). */
+export function skySnapshot(
+  read: SkyStateRead,
+  local: LocalIdentities,
+  env: NodeJS.ProcessEnv,
+  now: number = Date.now(),
+): SkyState {
   const skipped = identityCheckSkipped(env);
   const clusters = matchClusters(read.clusters, local, {
     skipIdentityCheck: skipped,
     workspace: { active: read.activeWorkspace, configFile: read.configFile },
+    now,
   }).map((cluster) => ({ ...cluster, controller: controllerKind(cluster.name) }));
   const workspace = read.workspace ?? null;
   const warnings = controllerWarnings({

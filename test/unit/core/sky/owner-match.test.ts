@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchCluster, pythonListRepr } from '../../../../electron/core/sky/owner-match';
+import { matchCluster } from '../../../../electron/core/sky/owner-match';
 import { cloudFromOwner, parseOwner } from '../../../../electron/core/sky/sky-owner';
 import type {
   AwsProfileIdentity,
@@ -95,9 +95,10 @@ describe('AWS owners', () => {
       ]),
     );
     expect(result.operableByActive).toBe(true);
+    // Best first: the owner itself, then the same account.
     expect(result.matches).toEqual([
-      { cloud: 'aws', identity: 'bob', level: 'account', active: true, fix: null },
       { cloud: 'aws', identity: 'alice', level: 'user', active: false, fix: 'AWS_PROFILE=alice sky ...' },
+      { cloud: 'aws', identity: 'bob', level: 'account', active: true, fix: null },
     ]);
     expect(result.note).toMatch(
       /Same AWS account 111122223333 as the owner .* another user or role: SkyPilot allows it with a warning and records the active identity as the new owner/,
@@ -118,7 +119,7 @@ describe('AWS owners', () => {
     expect(result.operableByActive).toBe(false);
     expect(result.fix).toBe('AWS_PROFILE=alice-prod sky ...');
     expect(result.note).toBe(
-      `SkyPilot refuses: 'train' (AWS) is owned by account ['${alice.userId}', '${ACCOUNT}'], but the activated identity is ['${carol.userId}', '${OTHER_ACCOUNT}']. It can be operated as alice-prod.`,
+      `SkyPilot refuses: 'train' (AWS) is owned by IAM user ${alice.userId} in account ${ACCOUNT}, but the active identity is role session ${carol.userId} in account ${OTHER_ACCOUNT}. It can be operated as alice-prod.`,
     );
   });
 
@@ -173,7 +174,7 @@ describe('AWS owners', () => {
     );
     expect(otherAccount).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=sso-dev sky ...' });
     expect(otherAccount.note).toBe(
-      `SkyPilot refuses: 'train' (AWS) is owned by account ['${alice.userId}', '${ACCOUNT}'], but the active profile is in account ${OTHER_ACCOUNT} (from its config).`,
+      `SkyPilot refuses: 'train' (AWS) is owned by IAM user ${alice.userId} in account ${ACCOUNT}, but the active profile is in account ${OTHER_ACCOUNT} (from its config). It can be operated as sso-dev.`,
     );
     // A one-element legacy owner compares only the UserId: the account says nothing.
     const legacy = matchCluster(
@@ -241,7 +242,7 @@ describe('GCP owners', () => {
     expect(result.operableByActive).toBe(false);
     expect(result.fix).toBe('gcloud config set project ml-prod');
     expect(result.note).toBe(
-      "SkyPilot refuses: 'gpu' (GCP) is owned by account ['me@example.com [project_id=ml-prod]'], but the activated identity is ['me@example.com [project_id=ml-dev]']. Same account, another project: SkyPilot compares account and project as one identity. It can be operated as me@example.com.",
+      "SkyPilot refuses: 'gpu' (GCP) is owned by me@example.com in project ml-prod, but the active identity is me@example.com in project ml-dev. Same account, another project: SkyPilot compares account and project as one identity. It can be operated as me@example.com.",
     );
   });
 
@@ -393,10 +394,114 @@ describe('owner comparison laws', () => {
       }),
     );
   });
+});
 
-  it('prints lists the way Python repr does', () => {
-    expect(pythonListRepr(['a', "it's", 'b\\c', 'me@x [project_id=p]\n', `both'"`])).toBe(
-      `['a', "it's", 'b\\\\c', 'me@x [project_id=p]\\n', 'both\\'"']`,
+describe('remembered identities', () => {
+  const NOW = Date.parse('2026-12-07T14:00:00.000Z');
+  const TWO_HOURS_AGO = '2026-12-07T12:00:00.000Z';
+  const owned = cluster('train', JSON.stringify([alice.userId, ACCOUNT]));
+
+  it('decide ownership offline, and the note says how old the answer is', () => {
+    const result = matchCluster(
+      owned,
+      awsLocal([{ profile: 'alice', identity: alice, active: true, rememberedAt: TWO_HOURS_AGO }]),
+      { now: NOW },
     );
+    expect(result.operableByActive).toBe(true);
+    expect(result.activeRememberedAt).toBe(TWO_HOURS_AGO);
+    expect(result.note).toBe(
+      'The active profile alice is who STS said it was, verified 2 h ago; verifying again tells whether it still is.',
+    );
+    expect(result.matches).toEqual([
+      { cloud: 'aws', identity: 'alice', level: 'user', active: true, fix: null, rememberedAt: TWO_HOURS_AGO },
+    ]);
+  });
+
+  it('a refusal from a remembered answer says so too', () => {
+    const result = matchCluster(
+      owned,
+      awsLocal([{ profile: 'carol', identity: carol, active: true, rememberedAt: '2026-12-04T13:00:00.000Z' }]),
+      { now: NOW },
+    );
+    expect(result.operableByActive).toBe(false);
+    expect(result.note).toMatch(
+      /^SkyPilot refuses: .* is owned by IAM user AIDAALICE00000000001 in account 111122223333/,
+    );
+    expect(result.note).toMatch(/The active profile carol is who STS said it was, verified 3 d ago;/);
+  });
+
+  it('an answer asked now is not called remembered', () => {
+    const result = matchCluster(owned, awsLocal([{ profile: 'alice', identity: alice, active: true }]), { now: NOW });
+    expect(result.note).toBeNull();
+    expect(result.activeRememberedAt).toBeUndefined();
+  });
+
+  it('are recommended after identities asked now', () => {
+    const result = matchCluster(
+      owned,
+      awsLocal([
+        { profile: 'carol', identity: carol, active: true },
+        { profile: 'alice-old', identity: alice, active: false, rememberedAt: TWO_HOURS_AGO },
+        { profile: 'alice-new', identity: alice, active: false },
+      ]),
+      { now: NOW },
+    );
+    expect(result.matches.map((m) => m.identity)).toEqual(['alice-new', 'alice-old']);
+    expect(result.fix).toBe('AWS_PROFILE=alice-new sky ...');
+  });
+});
+
+describe('recommendations', () => {
+  const owned = cluster('train', JSON.stringify([alice.userId, ACCOUNT]));
+
+  it('recommend only identities that can be used now, best first', () => {
+    const result = matchCluster(
+      owned,
+      awsLocal([
+        { profile: 'carol', identity: carol, active: true, usable: true },
+        { profile: 'alice-expired', identity: alice, active: false, usable: false },
+        { profile: 'bob', identity: bob, active: false, usable: true },
+        { profile: 'alice-ok', identity: alice, active: false, usable: true },
+      ]),
+    );
+    expect(result.operableByActive).toBe(false);
+    expect(result.matches.map((m) => [m.identity, m.level])).toEqual([
+      ['alice-ok', 'user'],
+      ['bob', 'account'],
+      ['alice-expired', 'user'],
+    ]);
+    expect(result.fix).toBe('AWS_PROFILE=alice-ok sky ...');
+    expect(result.note).toMatch(
+      /It can be operated as alice-ok, bob\. alice-expired could too, once signed in again\.$/,
+    );
+  });
+
+  it('never recommend an identity that cannot be used, and never say none can while one could', () => {
+    const result = matchCluster(
+      owned,
+      awsLocal([
+        { profile: 'carol', identity: carol, active: true, usable: true },
+        { profile: 'alice-expired', identity: alice, active: false, usable: false },
+      ]),
+    );
+    expect(result.fix).toBeNull();
+    expect(result.note).toMatch(/alice-expired could too, once signed in again\.$/);
+    expect(result.note).not.toMatch(/It can be operated as|No local identity/);
+  });
+
+  it('say the owner in words: a role session, the root user, a GCP account and project', () => {
+    const roleOwned = cluster('r', JSON.stringify([carol.userId, OTHER_ACCOUNT]));
+    const rootOwned = cluster('root', JSON.stringify([ACCOUNT, ACCOUNT]));
+    const local = awsLocal([{ profile: 'alice', identity: alice, active: true }]);
+    expect(matchCluster(roleOwned, local).note).toMatch(
+      /is owned by role session AROACAROL0000000003:carol in account 444455556666, but the active identity is IAM user AIDAALICE00000000001 in account 111122223333/,
+    );
+    expect(matchCluster(rootOwned, local).note).toMatch(/owner \(the root user in account 111122223333\)/);
+    const gpu = cluster('gpu', JSON.stringify(['me@example.com [project_id=ml-prod]']));
+    const note = matchCluster(gpu, gcpLocal({ account: 'you@example.com', project: 'ml-prod' })).note ?? '';
+    expect(note).toMatch(
+      /is owned by me@example.com in project ml-prod, but the active identity is you@example.com in project ml-prod/,
+    );
+    expect(note).not.toMatch(/\[|\]/);
   });
 });
