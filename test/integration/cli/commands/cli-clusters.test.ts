@@ -204,7 +204,7 @@ describe('cloudid clusters', () => {
     // Another account: refused; carol's profile can.
     expect(c.prod).toMatchObject({ operableByActive: false, fix: 'AWS_PROFILE=carol sky ...' });
     expect(c.prod?.note).toContain(
-      `is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the activated identity is ['${KEYS.bob.userId}', '${ACCOUNT}']`,
+      `is owned by IAM user ${KEYS.carol.userId} in account ${OTHER}, but the active identity is IAM user ${KEYS.bob.userId} in account ${ACCOUNT}`,
     );
     // GCP, same account in another project: the prod configuration has both.
     expect(c.gpu).toMatchObject({
@@ -264,7 +264,7 @@ describe('cloudid clusters', () => {
     });
     expect(c.prod).toMatchObject({ operableByActive: false });
     expect(c.prod?.note).toBe(
-      `SkyPilot refuses: 'prod' (AWS) is owned by account ['${KEYS.carol.userId}', '${OTHER}'], but the active profile is in account ${ACCOUNT} (from its config).`,
+      `SkyPilot refuses: 'prod' (AWS) is owned by IAM user ${KEYS.carol.userId} in account ${OTHER}, but the active profile is in account ${ACCOUNT} (from its config).`,
     );
   });
 
