@@ -95,6 +95,15 @@ export interface SsoSyncConflict {
   line: number | null;
 }
 
+/** A role the user already has a profile for: the sync does not add it again unless asked. */
+export interface SsoSyncDuplicate {
+  profileName: string;
+  existingProfile: string;
+  accountId: string;
+  accountName: string;
+  roleName: string;
+}
+
 export interface SsoSyncPreview {
   id: string;
   session: string;
@@ -109,9 +118,10 @@ export interface SsoSyncPreview {
     failedCalls: number;
     elapsedMs: number;
   };
-  counts: Record<SsoSyncAction | 'conflict', number>;
+  counts: Record<SsoSyncAction | 'conflict' | 'duplicate', number>;
   entries: SsoSyncEntry[];
   conflicts: SsoSyncConflict[];
+  duplicates: SsoSyncDuplicate[];
   problems: Problem[];
 }
 
@@ -183,6 +193,8 @@ export const ssoOperations = {
       template: z.string().min(1).max(256).refine(noControl, 'a template has no line breaks').optional(),
       region: region.optional(),
       relist: z.boolean().optional(),
+      /** Also add a profile for roles the user already has one for. */
+      includeDuplicates: z.boolean().optional(),
     }),
     result: returns<SsoSyncPreviewResult>(),
   },

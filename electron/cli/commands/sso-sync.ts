@@ -16,12 +16,14 @@ import { EXIT } from '../exit-codes';
 import { writeTerminalControl } from '../terminal-text';
 import type { CliContext } from './cli-context';
 
-const HELP = `Usage: cloudid sso sync <sso-session> [--apply] [--json] [--template T] [--region R]
+const HELP = `Usage: cloudid sso sync <sso-session> [--apply] [--json] [--template T] [--region R] [--include-duplicates]
 
 Lists every account and role the session can use (paced under the portal's rate limit) and
 shows the profiles a sync would add (+), update (~) or remove (-) in your AWS config file.
 Only profiles cloudid created (marked "# managed by cloudid: sso-sync <session>") are ever
-updated or removed; a name already used by one of your own profiles is left alone (!).
+updated or removed; a name already used by one of your own profiles is left alone (!). A role
+you already have a profile for (same session, account and role, under any name) is not added
+again (*), unless --include-duplicates is given.
 
   --apply         write the changes (one edit; the original is backed up once as
                   <config>.cloudid-backup)
@@ -29,6 +31,8 @@ updated or removed; a name already used by one of your own profiles is left alon
   --template T    profile names, default "${DEFAULT_PROFILE_NAME_TEMPLATE}"; fields:
                   <account name> <account id> <role> <session> <email>
   --region R      also set "region = R" in each synced profile
+  --include-duplicates
+                  also add a profile for roles you already have a profile for
 `;
 
 interface SyncArgs {
@@ -37,15 +41,24 @@ interface SyncArgs {
   json: boolean;
   template: string | undefined;
   region: string | undefined;
+  includeDuplicates: boolean;
 }
 
 export function parseSyncArgs(argv: readonly string[]): SyncArgs | string {
-  const args: SyncArgs = { session: '', apply: false, json: false, template: undefined, region: undefined };
+  const args: SyncArgs = {
+    session: '',
+    apply: false,
+    json: false,
+    template: undefined,
+    region: undefined,
+    includeDuplicates: false,
+  };
   const rest = argv[0] === 'sync' ? argv.slice(1) : [...argv];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg === '--apply') args.apply = true;
     else if (arg === '--json') args.json = true;
+    else if (arg === '--include-duplicates') args.includeDuplicates = true;
     else if (arg === '--template' || arg === '--region') {
       const value = rest[++i];
       if (value === undefined || value === '') return `${arg} needs a value`;
@@ -100,6 +113,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   const preview = previewSync(inputs.configFile, listing.accounts, {
     session: args.session,
+    startUrl: inputs.session.startUrl,
+    includeDuplicates: args.includeDuplicates,
     ...(args.template === undefined ? {} : { template: args.template }),
     ...(args.region === undefined ? {} : { region: args.region }),
     credentialsProfileNames: inputs.credentialsProfileNames,
@@ -164,6 +179,7 @@ function jsonReport(
     counts: preview.counts,
     entries: preview.entries,
     conflicts: preview.conflicts,
+    duplicates: preview.duplicates,
     problems: [...listing.problems, ...preview.problems, ...(applied?.problems ?? [])],
     applied: applied === null ? null : { changed: applied.changed, backupPath: applied.backupPath },
     applyError,
@@ -204,9 +220,17 @@ function printReport(
       `  ! ${conflict.profileName.padEnd(width)}  ${conflict.accountId}  ${conflict.roleName}  (name taken by your profile at ${where}: left alone)`,
     );
   }
+  for (const duplicate of preview.duplicates) {
+    out(
+      `  * ${duplicate.profileName.padEnd(width)}  ${duplicate.accountId}  ${duplicate.roleName}  (already present as ${duplicate.existingProfile}: not added)`,
+    );
+  }
   const c = preview.counts;
   out(
-    `${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} ${c.conflict === 1 ? 'conflict' : 'conflicts'}.`,
+    `${c.add} to add, ${c.update} to update, ${c.remove} to remove, ${c.unchanged} unchanged, ${c.conflict} ${c.conflict === 1 ? 'conflict' : 'conflicts'}` +
+      (c.duplicate === 0
+        ? '.'
+        : `, ${c.duplicate} already present under your own ${c.duplicate === 1 ? 'name' : 'names'} (--include-duplicates adds ${c.duplicate === 1 ? 'it' : 'them'} anyway).`),
   );
   if (applyError !== null) ctx.stderr.write(`cloudid sso sync: ${applyError}\n`);
   else if (applied !== null) {

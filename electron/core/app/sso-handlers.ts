@@ -109,10 +109,11 @@ export function createSsoHandlers(context: HandlerContext): HandlersFor<typeof s
       return outcome;
     },
 
-    ssoSyncPreview: async ({ session, template, region, relist }) =>
+    ssoSyncPreview: async ({ session, template, region, relist, includeDuplicates }) =>
       syncService().preview(
         {
           session,
+          ...(includeDuplicates === undefined ? {} : { includeDuplicates }),
           ...(template === undefined ? {} : { template }),
           ...(region === undefined ? {} : { region }),
           ...(relist === undefined ? {} : { relist }),

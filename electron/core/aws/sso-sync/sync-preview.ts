@@ -12,6 +12,12 @@
 // the options give them. Any other key in its sections, and region / output when not given, is
 // left as it is (the user may add keys to a synced profile).
 //
+// Duplicates: a role the user already has a profile for (a section of their own with the same
+// session, or a legacy one with the session's start URL, and the same account id and role) is
+// not proposed again under the template's name: it is reported as already present under the
+// user's name, unless `includeDuplicates` asks for a second profile anyway. A role the sync
+// already manages is not a duplicate: its own section stays.
+//
 // Names: rendered from the template (./profile-names.ts). When several roles render to the
 // same name, one that already holds it keeps it; the others get `-<account id>` (then `-2`,
 // `-3`...) in (account id, role) order, so the outcome depends only on the inputs.
@@ -52,9 +58,24 @@ export interface SyncConflict {
   line: number | null;
 }
 
+/** A role the user already has a profile for, which the sync does not add again. */
+export interface SyncDuplicate {
+  /** The name the template would have given it. */
+  profileName: string;
+  /** The user's profile for the same session, account and role. */
+  existingProfile: string;
+  accountId: string;
+  accountName: string;
+  roleName: string;
+}
+
 export interface SyncOptions {
   /** The sso-session name the profiles use (`sso_session`). */
   session: string;
+  /** The session's sso_start_url: legacy profiles with it are on the same session. */
+  startUrl?: string;
+  /** Add a profile even for a role the user already has a profile for. */
+  includeDuplicates?: boolean;
   /** Default `<account name>.<role>`. */
   template?: string;
   /** Written as `region` in each synced profile when given. */
@@ -77,8 +98,10 @@ export interface SyncPreview {
   /** Sorted by profile name. */
   entries: SyncPreviewEntry[];
   conflicts: SyncConflict[];
+  /** Roles left out because the user has a profile for them (empty with `includeDuplicates`). */
+  duplicates: SyncDuplicate[];
   problems: Problem[];
-  counts: Record<SyncAction | 'conflict', number>;
+  counts: Record<SyncAction | 'conflict' | 'duplicate', number>;
   /** The edits `applySync` makes, all in one write. */
   edits: ConfigEdit[];
 }
@@ -109,8 +132,9 @@ export function previewSync(
     file: existingConfig,
     entries: [],
     conflicts: [],
+    duplicates: [],
     problems: [],
-    counts: { add: 0, update: 0, remove: 0, unchanged: 0, conflict: 0 },
+    counts: { add: 0, update: 0, remove: 0, unchanged: 0, conflict: 0, duplicate: 0 },
     edits: [],
   };
   const invalid = templateProblem(template);
@@ -128,10 +152,19 @@ export function previewSync(
     if (account !== undefined && role !== undefined) previousName.set(roleKey(account, role), profile.name);
   }
   const candidates = nameCandidates(accounts, template, options.session, previousName);
+  const usersRoles =
+    options.includeDuplicates === true ? new Map<string, string>() : userProfilesByRole(layout.blocks, marker, options);
 
   const desired = new Map<string, { candidate: Candidate; values: Map<string, string> }>();
   const conflicts: SyncConflict[] = [];
+  const duplicates: SyncDuplicate[] = [];
   for (const candidate of candidates) {
+    const key = roleKey(candidate.accountId, candidate.roleName);
+    const existingProfile = usersRoles.get(key);
+    if (existingProfile !== undefined && !previousName.has(key)) {
+      duplicates.push({ ...pick(candidate), profileName: candidate.name, existingProfile });
+      continue;
+    }
     const holder = taken.get(candidate.name);
     if (holder !== undefined) {
       conflicts.push({ ...pick(candidate), profileName: candidate.name, heldBy: holder.heldBy, line: holder.line });
@@ -192,12 +225,20 @@ export function previewSync(
 
   entries.sort((a, b) => compareNames(a.profileName, b.profileName));
   conflicts.sort((a, b) => compareNames(a.profileName, b.profileName));
+  duplicates.sort((a, b) => compareNames(a.existingProfile, b.existingProfile));
   // Sections are appended in name order whatever order the portal listed them in.
   const additions = edits.filter((e) => e.op === 'add-section').sort((a, b) => compareNames(a.section, b.section));
   const orderedEdits = [...edits.filter((e) => e.op !== 'add-section'), ...additions];
-  const counts = { add: 0, update: 0, remove: 0, unchanged: 0, conflict: conflicts.length };
+  const counts = {
+    add: 0,
+    update: 0,
+    remove: 0,
+    unchanged: 0,
+    conflict: conflicts.length,
+    duplicate: duplicates.length,
+  };
   for (const entry of entries) counts[entry.action]++;
-  return { ...empty, entries, conflicts, counts, edits: orderedEdits };
+  return { ...empty, entries, conflicts, duplicates, counts, edits: orderedEdits };
 }
 
 function nameCandidates(
@@ -268,6 +309,39 @@ function ownedProfiles(blocks: readonly ConfigSectionBlock[], marker: string): M
     if (name !== null && block.marker !== marker) owned.delete(name);
   }
   return owned;
+}
+
+/**
+ * The user's own profiles on this session, by (account, role): the first profile name in file
+ * order. A profile's sections are merged (last value wins), as the SDK reads them.
+ */
+function userProfilesByRole(
+  blocks: readonly ConfigSectionBlock[],
+  marker: string,
+  options: SyncOptions,
+): Map<string, string> {
+  const values = new Map<string, Map<string, string>>();
+  for (const block of blocks) {
+    const name = profileNameOf(block.id);
+    if (name === null || block.marker === marker) continue;
+    const merged = values.get(name) ?? new Map<string, string>();
+    for (const entry of block.entries) merged.set(entry.key, entry.value);
+    values.set(name, merged);
+  }
+  const byRole = new Map<string, string>();
+  for (const [name, profile] of values) {
+    const session = profile.get('sso_session');
+    const sameSession =
+      session !== undefined
+        ? session === options.session
+        : options.startUrl !== undefined && profile.get('sso_start_url') === options.startUrl;
+    const account = profile.get('sso_account_id');
+    const role = profile.get('sso_role_name');
+    if (!sameSession || account === undefined || role === undefined) continue;
+    const key = roleKey(account, role);
+    if (!byRole.has(key)) byRole.set(key, name);
+  }
+  return byRole;
 }
 
 function takenNames(

@@ -9,7 +9,13 @@ import { ConcurrentEditError } from '../../fs/safe-file-writer';
 import { applySync } from './apply-sync';
 import { listAccountsAndRoles, type SsoListing, type SsoListingProgress } from './list-accounts-and-roles';
 import { loadSyncSession } from './sync-session';
-import { previewSync, type SyncConflict, type SyncPreview, type SyncPreviewEntry } from './sync-preview';
+import {
+  previewSync,
+  type SyncConflict,
+  type SyncDuplicate,
+  type SyncPreview,
+  type SyncPreviewEntry,
+} from './sync-preview';
 
 export interface SyncPreviewRequest {
   session: string;
@@ -17,6 +23,8 @@ export interface SyncPreviewRequest {
   region?: string;
   /** List the portal again even if this session was listed before in this process. */
   relist?: boolean;
+  /** Also add profiles for roles the user already has a profile for. */
+  includeDuplicates?: boolean;
 }
 
 export interface SyncPreviewSummary {
@@ -36,6 +44,7 @@ export interface SyncPreviewSummary {
   counts: SyncPreview['counts'];
   entries: SyncPreviewEntry[];
   conflicts: SyncConflict[];
+  duplicates: SyncDuplicate[];
   problems: Problem[];
 }
 
@@ -112,6 +121,8 @@ export class SsoSyncService {
 
     const preview = previewSync(inputs.configFile, cached.listing.accounts, {
       session: request.session,
+      startUrl: inputs.session.startUrl,
+      includeDuplicates: request.includeDuplicates ?? false,
       ...(request.template === undefined ? {} : { template: request.template }),
       ...(request.region === undefined ? {} : { region: request.region }),
       credentialsProfileNames: inputs.credentialsProfileNames,
@@ -159,6 +170,7 @@ function summarise(id: string, preview: SyncPreview, listing: SsoListing, at: nu
     counts: preview.counts,
     entries: preview.entries,
     conflicts: preview.conflicts,
+    duplicates: preview.duplicates,
     problems: [...listing.problems, ...preview.problems],
   };
 }

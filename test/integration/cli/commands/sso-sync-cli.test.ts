@@ -69,11 +69,44 @@ describe('cloudid sso sync', () => {
       applied: { changed: boolean };
       listing: { complete: boolean };
     };
-    expect(report.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 9, conflict: 1 });
+    expect(report.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 9, conflict: 1, duplicate: 0 });
     expect(report.applied.changed).toBe(false);
     expect(report.listing.complete).toBe(true);
     expect(again.stdout).not.toContain(TOKEN);
     expect(await readFile(home.configFile, 'utf8')).toBe(text);
+  });
+
+  it('names roles already present under your own profile names and adds them only with --include-duplicates', async () => {
+    const mine = `${CONFIG}\n[profile acme-dev-admin]\nsso_session = corp\nsso_account_id = 100000007919\nsso_role_name = Admin\n`;
+    await home.writeConfig(mine);
+    const preview = await cloudid(['sync', 'corp', '--template', '<account id>.<role>']);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(
+      /\* 100000007919\.Admin\s+100000007919\s+Admin\s+\(already present as acme-dev-admin: not added\)/,
+    );
+    expect(preview.stdout).not.toMatch(/\+ 100000007919\.Admin/);
+    expect(preview.stdout).toContain(
+      '9 to add, 0 to update, 0 to remove, 0 unchanged, 0 conflicts, 1 already present under your own name (--include-duplicates adds it anyway).',
+    );
+    const json = await cloudid(['sync', 'corp', '--template', '<account id>.<role>', '--json', '--apply']);
+    const report = JSON.parse(json.stdout) as { duplicates: Array<{ existingProfile: string }> };
+    expect(report.duplicates.map((d) => d.existingProfile)).toEqual(['acme-dev-admin']);
+    const written = await readFile(home.configFile, 'utf8');
+    expect(written.match(/sso_account_id = 100000007919\nsso_role_name = Admin\n/g)).toHaveLength(1);
+
+    const both = await cloudid([
+      'sync',
+      'corp',
+      '--template',
+      '<account id>.<role>',
+      '--include-duplicates',
+      '--apply',
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/\+ 100000007919\.Admin/);
+    expect(
+      (await readFile(home.configFile, 'utf8')).match(/sso_account_id = 100000007919\nsso_role_name = Admin\n/g),
+    ).toHaveLength(2);
   });
 
   it('says to log in when the session has no token, and explains usage errors', async () => {

@@ -87,7 +87,7 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
     await chmod(home.configFile, 0o640);
     const before = await readForEdit(home.configFile);
     const preview = previewSync(before, listing.accounts, { session: SESSION });
-    expect(preview.counts).toEqual({ add: 599, update: 0, remove: 0, unchanged: 0, conflict: 1 });
+    expect(preview.counts).toEqual({ add: 599, update: 0, remove: 0, unchanged: 0, conflict: 1, duplicate: 0 });
     expect(preview.conflicts.map((c) => c.profileName)).toEqual(['billing.ReadOnlyAccess']);
     const names = preview.entries.map((e) => e.profileName);
     expect(names).toContain('Prod-EU.AdministratorAccess');
@@ -106,7 +106,7 @@ describe('sso sync against a rate-limited portal (200 accounts x 3 roles, 20 req
     const again = await listAccountsAndRoles({ accessToken: TOKEN, region: 'eu-west-1', endpoint: portal.url });
     expect(again.stats.failedCalls).toBe(0);
     const second = previewSync(await readForEdit(home.configFile), again.accounts, { session: SESSION });
-    expect(second.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 599, conflict: 1 });
+    expect(second.counts).toEqual({ add: 0, update: 0, remove: 0, unchanged: 599, conflict: 1, duplicate: 0 });
     expect(second.edits).toEqual([]);
     expect((await applySync(second)).changed).toBe(false);
     expect(await readFile(home.configFile, 'utf8')).toBe(text);

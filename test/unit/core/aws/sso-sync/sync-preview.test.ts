@@ -48,7 +48,7 @@ describe('previewSync', () => {
       ['add', 'Prod.Admin'],
       ['add', 'Prod.ReadOnly'],
     ]);
-    expect(preview.counts).toEqual({ add: 3, update: 0, remove: 0, unchanged: 0, conflict: 0 });
+    expect(preview.counts).toEqual({ add: 3, update: 0, remove: 0, unchanged: 0, conflict: 0, duplicate: 0 });
     expect(text.startsWith(userConfig)).toBe(true);
     expect(text.slice(userConfig.length)).toBe(
       [
@@ -191,5 +191,62 @@ describe('previewSync', () => {
     const { text } = sync(crlf, accounts);
     expect(text.startsWith(crlf)).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  describe('roles the user already has a profile for', () => {
+    const mine =
+      userConfig +
+      `\n[profile prod-admin]\nsso_session = ${SESSION}\nsso_account_id = 111111111111\nsso_role_name = Admin\n` +
+      // Legacy form of the same session: same start URL.
+      `\n[profile dev-admin-legacy]\nsso_start_url = https://x.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 222222222222\nsso_role_name = Admin\n` +
+      // Same account and role on another session: not the same thing.
+      `\n[profile other-session]\nsso_session = elsewhere\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\n`;
+    const withUrl: SyncOptions = { ...base, startUrl: 'https://x.awsapps.com/start' };
+
+    it('are not added again: each is named with the profile that already has it', () => {
+      const { text, preview } = sync(mine, accounts, withUrl);
+      expect(preview.entries.map((e) => [e.action, e.profileName])).toEqual([['add', 'Prod.ReadOnly']]);
+      expect(preview.duplicates).toEqual([
+        {
+          profileName: 'Dev.Admin',
+          existingProfile: 'dev-admin-legacy',
+          accountId: '222222222222',
+          accountName: 'Dev',
+          roleName: 'Admin',
+        },
+        {
+          profileName: 'Prod.Admin',
+          existingProfile: 'prod-admin',
+          accountId: '111111111111',
+          accountName: 'Prod',
+          roleName: 'Admin',
+        },
+      ]);
+      expect(preview.counts).toMatchObject({ add: 1, duplicate: 2 });
+      expect(text.slice(mine.length)).not.toContain('sso_role_name = Admin');
+    });
+
+    it('a legacy profile counts only when the start URL is known', () => {
+      const { preview } = sync(mine, accounts);
+      expect(preview.duplicates.map((d) => d.existingProfile)).toEqual(['prod-admin']);
+    });
+
+    it('are added anyway with includeDuplicates', () => {
+      const { preview } = sync(mine, accounts, { ...withUrl, includeDuplicates: true });
+      expect(preview.duplicates).toEqual([]);
+      expect(preview.entries.map((e) => [e.action, e.profileName])).toEqual([
+        ['add', 'Dev.Admin'],
+        ['add', 'Prod.Admin'],
+        ['add', 'Prod.ReadOnly'],
+      ]);
+    });
+
+    it('a role the sync already manages keeps its own profile, even when the user added one since', () => {
+      const first = sync(userConfig, accounts, withUrl);
+      const later = `${first.text}\n[profile my-prod-admin]\nsso_session = ${SESSION}\nsso_account_id = 111111111111\nsso_role_name = Admin\n`;
+      const { preview } = sync(later, accounts, withUrl);
+      expect(preview.duplicates).toEqual([]);
+      expect(preview.counts).toMatchObject({ unchanged: 3, remove: 0, add: 0 });
+    });
   });
 });
