@@ -1,42 +1,64 @@
-// Human output of `cloudid status`: a readable table, widest columns trimmed, nothing secret.
-import type { GcpState } from '../shared/gcp-model';
-import type { KubeState } from '../shared/kube-model';
-import type { AwsProfile, Snapshot } from '../shared/model';
-import { formatTimeLeft } from '../core/identity/expiry';
+// Human output of `cloudid status`: readable tables that fit the terminal, status words in colour
+// when it has colour (terminal-style.ts), times as "in 4h 59m, 14:45", nothing secret.
+import type { GcpAccountStatus, GcpState } from '../shared/gcp-model';
+import type { KubeContextStatus, KubeState } from '../shared/kube-model';
+import type { AwsProfile, IdentityStatus, Snapshot } from '../shared/model';
 import { problemText } from './status-json';
 import { oneLine } from './terminal-text';
 import { kubeIdentityText, kubeStatusText } from '../shared/kube-words';
+import { awsCliLine } from './aws-cli-line';
+import { formatTable, type Cell, type TableLayout } from './text-table';
+import { paint, PLAIN_STYLE, type TerminalStyle, type Tone } from './terminal-style';
+import { whenText } from './time-text';
 
-function table(cells: string[][]): string {
-  // A value from a file may hold a line break or tab: shown, not obeyed (terminal-text.ts).
-  const rows = cells.map((row) => row.map(oneLine));
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
+const AWS_TONE: Record<IdentityStatus, Tone | null> = {
+  valid: 'good',
+  'long-lived': 'good',
+  expiring: 'warn',
+  unknown: null,
+  expired: 'bad',
+  'signed-out': 'bad',
+  error: 'bad',
+};
 
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const GCP_TONE: Record<GcpAccountStatus, Tone | null> = {
+  valid: 'good',
+  expiring: 'warn',
+  // gcloud renews an expired access token itself while the refresh token works.
+  expired: 'warn',
+  unknown: null,
+  'reauth-needed': 'bad',
+  revoked: 'bad',
+  error: 'bad',
+};
 
-function expiryText(expiresAt: string | null, now: number): string {
-  return expiresAt ? formatTimeLeft(new Date(expiresAt), now) : '';
-}
+const kubeTone = (status: KubeContextStatus): Tone | null =>
+  status in AWS_TONE ? AWS_TONE[status as IdentityStatus] : (GCP_TONE[status as GcpAccountStatus] ?? null);
 
 function whoText(p: AwsProfile): string {
   if (p.identity) return p.identity.arn;
-  if (p.lastCheck?.error) return `verify failed: ${p.lastCheck.error.message}`;
+  // The whole message is under PROBLEMS: a table cell would cut it.
+  if (p.lastCheck?.error) return 'verify failed (see below)';
   if (p.roleArn) return p.roleArn;
   if (p.roleName) return p.roleName;
   return '';
 }
 
-function gcpLines(gcp: GcpState): string[] {
+interface Render {
+  style: TerminalStyle;
+  table(rows: Cell[][], layout: TableLayout): string;
+  when(iso: string | null): string;
+}
+
+function render(now: number, style: TerminalStyle): Render {
+  return {
+    style,
+    table: (rows, layout) => formatTable(rows, style, layout).join('\n'),
+    when: (iso) => whenText(iso, now, style.timeZone),
+  };
+}
+
+function gcpLines(gcp: GcpState, r: Render): string[] {
   const lines = [`gcloud config:   ${gcp.configDir} (active configuration: ${gcp.activeConfiguration})`];
   for (const o of gcp.overrides)
     lines.push(
@@ -46,12 +68,13 @@ function gcpLines(gcp: GcpState): string[] {
     const rows = [['', 'CONFIGURATION', 'ACCOUNT', 'PROJECT', 'REGION', 'ZONE']];
     for (const c of gcp.configurations)
       rows.push([c.active ? '*' : '', c.name, c.account ?? '', c.project ?? '', c.region ?? '', c.zone ?? '']);
-    lines.push(table(rows));
+    lines.push(r.table(rows, { shrink: [1, 2, 3] }));
   }
   if (gcp.accounts.length) {
-    const rows = [['GCLOUD ACCOUNT', 'TYPE', 'STATUS', 'TOKEN EXPIRES']];
-    for (const a of gcp.accounts) rows.push([a.account, a.type ?? '?', a.status, a.tokenExpiresAt ?? '']);
-    lines.push('', table(rows));
+    const rows: Cell[][] = [['GCLOUD ACCOUNT', 'TYPE', 'STATUS', 'TOKEN EXPIRES']];
+    for (const a of gcp.accounts)
+      rows.push([a.account, a.type ?? '?', { text: a.status, tone: GCP_TONE[a.status] }, r.when(a.tokenExpiresAt)]);
+    lines.push('', r.table(rows, { shrink: [0] }));
   }
   if (gcp.adc)
     lines.push(
@@ -72,24 +95,27 @@ function gcpLines(gcp: GcpState): string[] {
 }
 
 /** One row per context: context → identity → status, with the fix where there is one. */
-function kubeLines(kube: KubeState): string[] {
+function kubeLines(kube: KubeState, r: Render): string[] {
   const lines = [`Kubernetes:      ${kube.configFiles.join(', ')} (current context: ${kube.currentContext ?? 'none'})`];
   if (kube.contexts.length === 0) return [...lines, 'No Kubernetes contexts found.'];
-  const rows = [['', 'CONTEXT', 'PROVIDER', 'IDENTITY', 'STATUS', 'CLUSTER']];
+  const rows: Cell[][] = [['', 'CONTEXT', 'PROVIDER', 'IDENTITY', 'STATUS', 'CLUSTER']];
   for (const c of kube.contexts) {
+    const tone = c.provider === 'other' ? null : kubeTone(c.status);
     rows.push([
       c.current ? '*' : '',
-      clip(c.name, 48),
+      c.name,
       c.provider,
-      clip(kubeIdentityText(c), 48),
-      kubeStatusText(c),
-      clip(c.cluster ?? '', 60),
+      kubeIdentityText(c),
+      { text: kubeStatusText(c), tone },
+      c.cluster ?? '',
     ]);
   }
-  return [...lines, table(rows)];
+  return [...lines, r.table(rows, { shrink: [1, 3, 5] })];
 }
 
-export function statusTable(snapshot: Snapshot, now: number): string {
+/** The table part of `cloudid status`; PLAIN_STYLE for a file: no colour, nothing shortened. */
+export function statusTable(snapshot: Snapshot, now: number, style: TerminalStyle = PLAIN_STYLE): string {
+  const r = render(now, style);
   const { aws } = snapshot;
   const out: string[] = [];
   out.push(`AWS config:      ${aws.configFile}`);
@@ -100,63 +126,67 @@ export function statusTable(snapshot: Snapshot, now: number): string {
   for (const note of aws.activeProfileNotes) out.push(`  note: ${note}`);
   const clis = aws.cli.found.map((c) => `${c.path} (${c.version ? `v${c.version}` : (c.error ?? 'unknown version')})`);
   out.push(`AWS CLI:         ${clis.length ? clis.join(', ') : 'none on PATH'}`);
-  if (aws.cli.warning) out.push('', `WARNING: ${aws.cli.warning}`);
+  const cliLine = awsCliLine(aws.cli, process.platform);
+  if (cliLine) out.push('', `${paint(r.style, 'warn', '!')}${cliLine.slice(1)}`);
 
   out.push('');
-  const rows = [['', 'PROFILE', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', 'IDENTITY / ROLE']];
+  const rows: Cell[][] = [['', 'PROFILE', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', 'IDENTITY']];
   for (const p of aws.profiles) {
     rows.push([
       p.active ? '*' : '',
-      clip(p.name, 40),
+      p.name,
       p.kind,
-      p.status,
-      expiryText(p.expiresAt, now),
+      { text: p.status, tone: AWS_TONE[p.status] },
+      r.when(p.expiresAt),
       p.accountId ?? '',
-      clip(whoText(p), 70),
+      whoText(p),
     ]);
   }
-  out.push(aws.profiles.length ? table(rows) : 'No AWS profiles found.');
+  out.push(aws.profiles.length ? r.table(rows, { shrink: [1, 6] }) : 'No AWS profiles found.');
 
   if (aws.ssoSessions.length) {
     out.push('');
-    const sessionRows = [['SSO SESSION', 'REGION', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
+    const sessionRows: Cell[][] = [['SSO SESSION', 'REGION', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
     for (const s of aws.ssoSessions) {
       sessionRows.push([
-        clip(s.name, 48),
+        s.name,
         s.region ?? '',
-        s.status,
-        expiryText(s.expiresAt, now),
+        { text: s.status, tone: AWS_TONE[s.status] },
+        r.when(s.expiresAt),
         s.refreshable ? 'yes' : 'no',
         String(s.profiles.length),
       ]);
     }
-    out.push(table(sessionRows));
+    out.push(r.table(sessionRows, { shrink: [0] }));
   }
 
   if (aws.loginSessions.length) {
     out.push('');
-    const loginRows = [['LOGIN SESSION', 'ACCOUNT', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
+    const loginRows: Cell[][] = [['LOGIN SESSION', 'ACCOUNT', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
     for (const s of aws.loginSessions) {
       loginRows.push([
-        clip(s.name, 70),
+        s.name,
         s.accountId ?? '',
-        s.status,
-        expiryText(s.expiresAt, now),
+        { text: s.status, tone: AWS_TONE[s.status] },
+        r.when(s.expiresAt),
         s.refreshable ? 'yes' : 'no',
         String(s.profiles.length),
       ]);
     }
-    out.push(table(loginRows));
+    out.push(r.table(loginRows, { shrink: [0] }));
   }
 
-  if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp));
-  if (snapshot.kube) out.push('', ...kubeLines(snapshot.kube));
+  if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp, r));
+  if (snapshot.kube) out.push('', ...kubeLines(snapshot.kube, r));
 
   const problems = [
     ...(snapshot.gcp?.problems.map((p) => `[gcloud] ${problemText(p)}`) ?? []),
     ...(snapshot.kube?.problems.map((p) => `[kube] ${problemText(p)}`) ?? []),
     ...aws.problems.map(problemText),
     ...aws.profiles.flatMap((p) => p.problems.map((problem) => `[${p.name}] ${problemText(problem)}`)),
+    ...aws.profiles.flatMap((p) =>
+      p.lastCheck?.error ? [`[${p.name}] verify failed: ${p.lastCheck.error.message}`] : [],
+    ),
     ...aws.ssoSessions.flatMap((s) => s.problems.map((problem) => `[sso-session ${s.name}] ${problemText(problem)}`)),
     ...aws.loginSessions.flatMap((s) =>
       s.problems.map((problem) => `[login-session ${s.name}] ${problemText(problem)}`),

@@ -9,6 +9,7 @@
 // output too without changing a value: JSON text never holds a raw C0 character, and a raw C1, DEL
 // or bidi control inside a JSON string means the same once written as `\uXXXX`.
 import { escapeControlCharacters, oneLine } from '../shared/visible-text';
+import { STYLE_SEQUENCE } from './terminal-style';
 
 export { escapeControlCharacters, oneLine };
 
@@ -16,6 +17,8 @@ export { escapeControlCharacters, oneLine };
 export interface TerminalOutput {
   write(chunk: string | Uint8Array): boolean;
   readonly isTTY?: boolean;
+  /** The terminal's width, when it is one (terminal-style.ts). */
+  readonly columns?: number;
 }
 
 /**
@@ -55,6 +58,10 @@ export function terminalSafeOutput(stream: TerminalOutput): TerminalOutput {
   const safe: SafeOutput = {
     [RAW]: stream,
     isTTY: stream.isTTY === true,
+    // A getter: the terminal may be resized while a command runs.
+    get columns() {
+      return stream.columns;
+    },
     write: (chunk: string | Uint8Array) => stream.write(escapeChunk(chunk)),
   };
   return safe;
@@ -64,4 +71,15 @@ export function terminalSafeOutput(stream: TerminalOutput): TerminalOutput {
 export function writeTerminalControl(stream: TerminalOutput, sequence: '\r\x1b[K'): void {
   const raw = (stream as Partial<SafeOutput>)[RAW] ?? stream;
   raw.write(sequence);
+}
+
+/**
+ * Text with colour from terminal-style.ts's paint(): the colour sequences paint() writes reach the
+ * terminal, and every other control character is made visible as on the filtered stream.
+ */
+export function writeStyled(stream: TerminalOutput, text: string): void {
+  const raw = (stream as Partial<SafeOutput>)[RAW] ?? stream;
+  const parts = text.split(STYLE_SEQUENCE);
+  // split() with a capturing group: the odd parts are the sequences themselves.
+  raw.write(parts.map((part, i) => (i % 2 === 1 ? part : escapeControlCharacters(part))).join(''));
 }

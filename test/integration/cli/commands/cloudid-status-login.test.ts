@@ -77,7 +77,7 @@ describe('cloudid status with an aws login profile', () => {
     expect(table.stdout).toMatch(/LOGIN SESSION\s+ACCOUNT\s+STATUS\s+EXPIRES\s+REFRESH\s+PROFILES/);
     expect(table.stdout).toMatch(
       new RegExp(
-        `${ARN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+012345678901\\s+valid\\s+expires in 10h \\d+m\\s+yes\\s+1`,
+        `${ARN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+012345678901\\s+valid\\s+in 10h \\d+m, (?:\\w{3} )?\\d\\d:\\d\\d\\s+yes\\s+1`,
       ),
     );
     for (const secret of Object.values(LOGIN_SECRETS)) {
