@@ -2,10 +2,9 @@
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
 import { isErrno } from '../core/fs/errno';
-import { EXIT, type CommandContext } from './exit-codes';
+import type { Command, CommandContext } from './command';
+import { EXIT } from './exit-codes';
 import { terminalSafeOutput } from './terminal-text';
-
-type Command = { run(argv: string[], ctx: CommandContext): Promise<number> };
 
 /** package.json's version, put here by the bundler (scripts/cli-bundle.mjs); absent when run from source. */
 declare const __CLOUDID_VERSION__: string | undefined;
@@ -21,19 +20,20 @@ Commands:
   refresh <profile|sso-session>                    renew the session's token now
   console <profile> [--print] [--destination URL]  open the AWS console signed in as the profile
   sso sync <sso-session> [--apply] [--json]        a profile for every account and role
-  gcp import|remove|verify|env ...                 Google Cloud service-account keys
+  gcp list|import|remove|verify|env ...            Google Cloud service-account keys
   clusters [--json] [--verify]                     SkyPilot clusters, their owners, who can operate each
 
 Run \`cloudid <command> --help\` for a command's options.
 `;
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
+// Loaded on use: `status` must not pay for the others (it is timed as a whole process).
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   status: () => import('./commands/status'),
   login: () => import('./commands/login'),
   logout: () => import('./commands/logout'),
   refresh: () => import('./commands/refresh'),
   console: () => import('./commands/console'),
-  sso: () => import('./commands/sso-sync'),
+  sso: () => import('./commands/sso-command'),
   gcp: () => import('./commands/gcp-command'),
   clusters: () => import('./commands/clusters'),
 };
@@ -45,15 +45,19 @@ const stderr = terminalSafeOutput(process.stderr);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     stdout.write(USAGE);
-    return name ? EXIT.ok : EXIT.usage;
+    return EXIT.ok;
+  }
+  if (!name) {
+    stderr.write(USAGE);
+    return EXIT.usage;
   }
   if (name === '--version') {
     stdout.write(`cloudid ${VERSION}\n`);
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     stderr.write(`cloudid: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;

@@ -5,7 +5,16 @@ import { detectAwsClis } from '../../core/aws/aws-cli-detect';
 import { awsLoginCli, LOGIN_SKYPILOT_NOTE, runAwsLogin, type AwsLoginAction } from '../../core/aws/aws-login-command';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
+import type { SsoTargetQuery } from '../../core/aws/sso-login/resolve-sso-target';
 import { parseSsoArgs } from './sso-target-args';
+
+/** The profile a query names when it is a `login` profile; null leaves it to the SSO path. */
+export async function loginProfileFor(query: SsoTargetQuery, ctx: CliContext): Promise<string | null> {
+  if (query.kind === 'sso-session') return null;
+  const inputs = await readAwsInputs(ctx.env, ctx.homeDir, Date.now());
+  const profile = inputs.parsed.profiles.find((p) => p.name === query.name);
+  return profile?.kind === 'login' && profile.loginSession !== null ? profile.name : null;
+}
 
 /** The profile the arguments name when it is a `login` profile; null leaves them to the SSO path. */
 export async function loginProfileNamed(

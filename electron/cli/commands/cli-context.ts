@@ -1,4 +1,4 @@
-import type { CommandContext } from '../exit-codes';
+import type { CommandContext } from '../command';
 
 /**
  * What the SSO commands need from the process: its environment, home, streams, and a way to

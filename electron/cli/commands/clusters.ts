@@ -3,19 +3,23 @@
 // The identities come from the same core as the app's, with the same settings (the lead time).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
 import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
 import type { SkyState } from '../../core/sky/sky-snapshot';
 import type { SkyActiveWorkspace, SkyClusterOwnership } from '../../core/sky/sky-types';
 import type { IdentityCheck, Problem } from '../../shared/model';
-import { EXIT, type CommandContext } from '../exit-codes';
-import { oneLine } from '../terminal-text';
+import { defineCommand, UsageError, type CommandContext } from '../command';
+import { EXIT } from '../exit-codes';
+import { jsonLine } from '../json-output';
+import { formatTable, type Cell } from '../text-table';
+import { paint, terminalStyle, type TerminalStyle, type Tone } from '../terminal-style';
+import { oneLine, writeStyled } from '../terminal-text';
+import { whenText } from '../time-text';
 
-export const CLUSTERS_HELP = `Usage: cloudid clusters [--json] [--verify] [--project-dir DIR]
+const USAGE = 'cloudid clusters [--json] [--verify] [--project-dir DIR]';
 
-Lists SkyPilot's clusters from ~/.sky/state.db (read-only), who owns each, which local
+const HELP = `Lists SkyPilot's clusters from ~/.sky/state.db (read-only), who owns each, which local
 identities can operate it, and whether the identity SkyPilot would use now can.
   --json     print JSON (version 1): name, status, launchedAt, owner (raw), matches,
              operableByActive, fix, note, controller per cluster; the active
@@ -35,10 +39,13 @@ expire (an SSO or \`aws login\` profile, gcloud user credentials) and what to us
 
 Exit status: 0 every cluster can be operated by the active identity (or it cannot be told);
 1 some cluster cannot be operated by the active identity, or state.db cannot be read;
-2 usage error.
-`;
+2 usage error.`;
 
-const ACTIVE_MARK = (value: boolean | null): string => (value === true ? 'yes' : value === false ? 'NO' : '?');
+const ACTIVE_MARK = (value: boolean | null): Cell =>
+  value === true ? { text: 'yes', tone: 'good' } : value === false ? { text: 'NO', tone: 'bad' } : '?';
+
+/** SkyPilot's ClusterStatus (sky/utils/status_lib.py). */
+const STATUS_TONE: Record<string, Tone> = { UP: 'good', INIT: 'warn', STOPPED: 'dim' };
 
 function awsText(active: SkyState['activeIdentities']): string {
   if (active.aws) return active.aws;
@@ -47,27 +54,9 @@ function awsText(active: SkyState['activeIdentities']): string {
   return `profile ${active.awsProfile} (not verified${account})`;
 }
 
-function when(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '-';
-}
-
 const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerText ?? '-';
 
-function table(cells: string[][]): string {
-  // Names and owners come from SkyPilot's database: a line break in one is shown, not obeyed.
-  const rows = cells.map((row) => row.map(oneLine));
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-function text(state: SkyState): string {
+function text(state: SkyState, style: TerminalStyle, now: number): string {
   const lines: string[] = [];
   if (!state.available) {
     lines.push(`SkyPilot state: ${state.message ?? state.stateFile}`);
@@ -83,28 +72,32 @@ function text(state: SkyState): string {
   }
   if (state.clusters.length > 0) {
     const header = ['NAME', 'STATUS', 'LAUNCHED', 'CLOUD', 'OWNER', 'CAN OPERATE', 'ACTIVE'];
-    const rows = state.clusters.map((c) => [
+    const rows = state.clusters.map((c): Cell[] => [
       c.name,
-      c.status ?? '-',
-      when(c.launchedAt),
+      { text: c.status ?? '-', tone: STATUS_TONE[c.status ?? ''] ?? null },
+      whenText(c.launchedAt, now, style.timeZone) || '-',
       c.cloud ?? '?',
       ownerText(c),
       c.matches.map((m) => (m.level === 'account' ? `${m.identity} (same account)` : m.identity)).join(', ') || '-',
       ACTIVE_MARK(c.operableByActive),
     ]);
-    lines.push('', table([header, ...rows]));
+    lines.push('', ...formatTable([header, ...rows], style, { shrink: [0, 4, 5] }));
     const explained = state.clusters.filter((c) => c.note || c.fix);
     if (explained.length > 0) lines.push('');
     for (const c of explained) {
-      lines.push(`${c.operableByActive === false ? '!' : '-'} ${c.name}: ${c.note ?? ''}`.trimEnd());
+      const mark = c.operableByActive === false ? paint(style, 'bad', '!') : '-';
+      lines.push(`${mark} ${oneLine(c.name)}: ${c.note ?? ''}`.trimEnd());
       if (c.fix) lines.push(`    fix: ${c.fix}`);
     }
   }
   for (const warning of state.controllerWarnings ?? []) {
-    lines.push(oneLine(`warning: controllers ${warning.controllers.join(', ')}: ${warning.message}`));
+    lines.push(
+      `${paint(style, 'warn', 'warning')}${oneLine(`: controllers ${warning.controllers.join(', ')}: ${warning.message}`)}`,
+    );
     lines.push(oneLine(`    instead: ${warning.instead}`));
   }
-  for (const problem of state.problems) lines.push(`${problem.severity}: ${problem.message}`);
+  for (const problem of state.problems)
+    lines.push(`${paint(style, problem.severity === 'error' ? 'bad' : 'warn', problem.severity)}: ${problem.message}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -118,9 +111,8 @@ function workspaceText(workspace: SkyActiveWorkspace): string {
   return `Workspace: ${workspace.name} (${chosen})${sets.length > 0 ? ` · sets ${sets.join(', ')}` : ''}`;
 }
 
-function json(state: SkyState, verified: boolean): unknown {
+function json(state: SkyState, verified: boolean) {
   return {
-    version: 1,
     stateFile: state.stateFile,
     available: state.available,
     reason: state.reason,
@@ -163,34 +155,22 @@ function verificationProblems(checks: IdentityCheck[]): Problem[] {
   ];
 }
 
-export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  let values: { json?: boolean; verify?: boolean; help?: boolean; 'project-dir'?: string };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean' },
-        verify: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        'project-dir': { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    ctx.stderr.write(`cloudid clusters: ${(error as Error).message}\n\n${CLUSTERS_HELP}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    ctx.stdout.write(CLUSTERS_HELP);
-    return EXIT.ok;
-  }
+export const run = defineCommand({
+  name: 'clusters',
+  usage: USAGE,
+  help: HELP,
+  options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, 'project-dir': { type: 'string' } },
+  maxPositionals: 0,
+  run: ({ values }, ctx) => listClusters(values, ctx),
+});
 
+async function listClusters(
+  values: { json?: boolean; verify?: boolean; 'project-dir'?: string },
+  ctx: CommandContext,
+): Promise<number> {
   const projectDir = values['project-dir'];
-  if (projectDir !== undefined && !(await isFolder(projectDir))) {
-    ctx.stderr.write(`cloudid clusters: --project-dir ${oneLine(JSON.stringify(projectDir))} is not a folder\n`);
-    return EXIT.usage;
-  }
+  if (projectDir !== undefined && !(await isFolder(projectDir)))
+    throw new UsageError(`--project-dir ${oneLine(JSON.stringify(projectDir))} is not a folder`);
   const platform = process.platform;
   const core = createCore({
     env: ctx.env,
@@ -217,9 +197,8 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
       ...state,
       problems: [...state.problems, ...skyIdentityProblems(snapshot, ctx.env), ...verificationProblems(checks)],
     };
-    ctx.stdout.write(
-      values.json ? `${JSON.stringify(json(withProblems, Boolean(values.verify)), null, 2)}\n` : text(withProblems),
-    );
+    if (values.json) ctx.stdout.write(jsonLine(json(withProblems, Boolean(values.verify))));
+    else writeStyled(ctx.stdout, text(withProblems, terminalStyle(ctx.env, ctx.stdout), Date.now()));
     const unreadable = !state.available && state.reason !== 'missing';
     return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
   } finally {

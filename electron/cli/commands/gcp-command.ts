@@ -1,34 +1,23 @@
-// `cloudid gcp <import | remove | verify> ...`: dispatches to one file per subcommand.
-import { EXIT } from '../exit-codes';
-import type { CliContext } from './cli-context';
+// `cloudid gcp <command>`: Google Cloud service-account keys, one file per command.
+import { defineCommandGroup } from '../command';
 
-export const GCP_HELP = `Usage: cloudid gcp <command> [options]
-
-Commands:
-  import <key.json> [--activate [--current-configuration]] [--remove-download] [--json]
-  remove <key id>
-  verify <key.json | key id> [--json]
-  env <key id | key.json> [--apply]      GOOGLE_APPLICATION_CREDENTIALS in your shell profiles
-  env --remove [--apply]
-`;
-
-const SUBCOMMANDS: Record<string, () => Promise<{ run(argv: string[], ctx: CliContext): Promise<number> }>> = {
-  import: () => import('./gcp-import'),
-  remove: () => import('./gcp-remove'),
-  verify: () => import('./gcp-verify'),
-  env: () => import('./gcp-env'),
-};
-
-export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    (name ? ctx.stdout : ctx.stderr).write(GCP_HELP);
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const load = SUBCOMMANDS[name];
-  if (!load) {
-    ctx.stderr.write(`cloudid gcp: unknown command "${name}"\n\n${GCP_HELP}`);
-    return EXIT.usage;
-  }
-  return (await load()).run(rest, ctx);
-}
+export const run = defineCommandGroup({
+  name: 'gcp',
+  summary:
+    'Google Cloud service-account keys: imported, verified, and set in your shell profiles.\n' +
+    "A <key> is an imported key's id, a unique start of it, or its account's email.",
+  subcommands: {
+    list: { synopsis: '[--json]                   the imported keys', load: () => import('./gcp-list') },
+    import: {
+      synopsis: '<key.json> [--activate [--own-configuration]] [--remove-download] [--replace] [--json]',
+      load: () => import('./gcp-import'),
+    },
+    remove: { synopsis: '<key>', load: () => import('./gcp-remove') },
+    verify: { synopsis: '<key.json | key> [--json]', load: () => import('./gcp-verify') },
+    env: {
+      synopsis:
+        '<key | key.json> [--apply] | --remove [--apply]   GOOGLE_APPLICATION_CREDENTIALS in your shell profiles',
+      load: () => import('./gcp-env'),
+    },
+  },
+});

@@ -2,30 +2,23 @@
 // GOOGLE_APPLICATION_CREDENTIALS in the shell profiles the user has, through a marked block.
 // Without --apply it only shows what would change.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { appDataDir } from '../../core/app/app-paths';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
-import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
 import { validateKeyFile } from '../../core/gcp/service-account-key';
 import { blockLines, UnsafeKeyPathError } from '../../core/gcp/shell-profile-block';
 import { applyShellProfileEdits, previewShellProfileEdits, type ShellProfileEdit } from '../../core/gcp/shell-profiles';
-import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
-import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
 import { hasControlCharacters } from '../../shared/control-characters';
+import { defineCommand, UsageError, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
-import type { CliContext } from './cli-context';
+import { findImportedKey, keyStoreFor } from './gcp-key-ref';
 
-export const GCP_ENV_HELP = `Usage: cloudid gcp env <key id | key.json> [--apply]
-       cloudid gcp env --remove [--apply]
-
-Sets GOOGLE_APPLICATION_CREDENTIALS to a service-account key in ~/.bashrc, ~/.zshrc and fish's
+const HELP = `Sets GOOGLE_APPLICATION_CREDENTIALS to a service-account key in ~/.bashrc, ~/.zshrc and fish's
 config.fish (the ones you have, and your login shell's), inside a marked block that
 \`--remove\` takes out again. Without --apply, shows what would change and writes nothing.
+<key> is an imported key's id, a unique start of it, or its account's email.
 
 Exit status: 0 done (or previewed); 1 the key is unknown or invalid, a profile changed while
 being edited, or a profile cannot be edited (each such file is named with the reason; the others
-are still edited); 2 usage error.
-`;
+are still edited); 2 usage error.`;
 
 function describeEdit(edit: ShellProfileEdit, removing: boolean): string {
   if (!edit.changed) return `${edit.path}: unchanged`;
@@ -36,53 +29,38 @@ function describeEdit(edit: ShellProfileEdit, removing: boolean): string {
     : `${edit.path}: replace the block (was ${edit.currentKeyPath})`;
 }
 
-async function keyPathFor(target: string, ctx: CliContext): Promise<{ path: string } | { error: string }> {
+async function keyPathFor(target: string, ctx: CommandContext): Promise<{ path: string } | { error: string }> {
   if (hasControlCharacters(target)) return { error: new UnsafeKeyPathError(target).message };
   const validated = await validateKeyFile(target);
   if (validated.ok) return { path: resolve(target) };
   if (validated.reason !== 'not-found') return { error: validated.message };
-  const store = new ServiceAccountKeyStore({
-    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
-    secrets: new KeytarSecretStore(),
-  });
-  try {
-    const stored = await store.find(target);
-    return stored ? { path: stored.path } : { error: `${target} is neither a key file nor the id of an imported key` };
-  } catch (error) {
-    if (error instanceof SecretStoreUnavailableError) return { error: error.message };
-    throw error;
-  }
+  const found = await findImportedKey(keyStoreFor(ctx), target);
+  return found.ok ? { path: found.key.path } : { error: `${target} is not a key file, and ${found.message}` };
 }
 
 const refusedBefore = (edits: ShellProfileEdit[], path: string): boolean =>
   edits.some((e) => e.path === path && e.problem !== null);
 
-export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { apply: { type: 'boolean' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    ctx.stderr.write(`cloudid gcp env: ${(error as Error).message}\n\n${GCP_ENV_HELP}`);
-    return EXIT.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.stdout.write(GCP_ENV_HELP);
-    return EXIT.ok;
-  }
-  const removing = values.remove ?? false;
-  if (removing ? positionals.length !== 0 : positionals.length !== 1) {
-    ctx.stderr.write(`cloudid gcp env: give one key id or key file, or --remove alone\n\n${GCP_ENV_HELP}`);
-    return EXIT.usage;
-  }
+export const run = defineCommand({
+  name: 'gcp env',
+  usage: `cloudid gcp env <key | key.json> [--apply]
+cloudid gcp env --remove [--apply]`,
+  help: HELP,
+  options: { apply: { type: 'boolean' }, remove: { type: 'boolean' } },
+  run: ({ values, positionals }, ctx) => {
+    const removing = values.remove ?? false;
+    if (removing ? positionals.length !== 0 : positionals.length !== 1)
+      throw new UsageError('give one key or key file, or --remove alone');
+    return editProfiles(removing ? null : (positionals[0] ?? ''), values.apply ?? false, ctx);
+  },
+});
+
+/** Shows, and with `apply` makes, the edits for `target` (a key or key file; null: remove). */
+async function editProfiles(target: string | null, apply: boolean, ctx: CommandContext): Promise<number> {
+  const removing = target === null;
   let keyPath: string | null = null;
-  if (!removing) {
-    const found = await keyPathFor(positionals[0] ?? '', ctx);
+  if (target !== null) {
+    const found = await keyPathFor(target, ctx);
     if ('error' in found) {
       ctx.stderr.write(`cloudid gcp env: ${found.error}\n`);
       return EXIT.unusable;
@@ -119,7 +97,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
           .join('\n')}\n`,
       );
   }
-  if (!values.apply) {
+  if (!apply) {
     if (edits.some((e) => e.changed))
       ctx.stdout.write('\nNothing written. Run again with --apply to make these changes.\n');
     return refused ? EXIT.unusable : EXIT.ok;

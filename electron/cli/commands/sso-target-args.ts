@@ -1,9 +1,45 @@
-// Argument parsing and session lookup shared by `cloudid login|logout|refresh`.
+// Which session `cloudid login|logout|refresh|sso sync` mean, shared by them: `<name>` or
+// `--profile NAME` / `--sso-session NAME`, a profile standing for the session it uses.
 import { readAwsInputs } from '../../core/aws/aws-sources';
 import { resolveSsoTarget, type SsoTargetQuery } from '../../core/aws/sso-login/resolve-sso-target';
 import type { SsoSessionRef } from '../../core/aws/sso-login/sso-session-ref';
+import { UsageError, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
 import type { CliContext } from './cli-context';
+
+/** The options every command that names a session takes (with one positional name). */
+export const SSO_TARGET_OPTIONS = {
+  profile: { type: 'string' },
+  'sso-session': { type: 'string' },
+} as const;
+
+/** The one name the arguments give; a UsageError when they give none or more than one. */
+export function ssoTargetQuery(
+  values: { profile?: string; 'sso-session'?: string },
+  positionals: readonly string[],
+): SsoTargetQuery {
+  const given: SsoTargetQuery[] = [
+    ...positionals.map((name) => ({ kind: 'any' as const, name })),
+    ...(values.profile === undefined ? [] : [{ kind: 'profile' as const, name: values.profile }]),
+    ...(values['sso-session'] === undefined ? [] : [{ kind: 'sso-session' as const, name: values['sso-session'] }]),
+  ];
+  const [query, ...more] = given;
+  if (!query || query.name === '') throw new UsageError('which profile or sso-session?');
+  if (more.length > 0) throw new UsageError('give one profile or sso-session');
+  return query;
+}
+
+/** The session a query names, or null once the reason is on stderr (then exit 1). */
+export async function ssoTargetOrReport(
+  command: string,
+  ctx: CommandContext,
+  query: SsoTargetQuery,
+): Promise<{ session: SsoSessionRef; cacheDir: string } | null> {
+  const target = await lookUpSsoTarget(ctx, query);
+  if (target.ok) return target;
+  ctx.stderr.write(`cloudid ${command}: ${target.message}\n`);
+  return null;
+}
 
 export interface ParsedArgs {
   query: SsoTargetQuery | null;

@@ -1,6 +1,5 @@
 // `cloudid status [--json] [--verify | --verify-all]`
 import { lstatSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { AwsCliReport, AwsProfile } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { detectAwsClis } from '../../core/aws/aws-cli-detect';
@@ -14,11 +13,15 @@ import { awsJson, statusJsonFrame } from '../status-json';
 import { readStatusMemo, statusMemoHeader, statusMemoKey, writeStatusMemo, type StatusMemoKey } from '../status-memo';
 import { statusTable } from '../status-table';
 import { statusVerdict } from '../status-verdict';
-import { EXIT, type CommandContext } from '../exit-codes';
+import { EXIT } from '../exit-codes';
+import { defineCommand, UsageError, type CommandContext } from '../command';
+import { paint, terminalStyle, type TerminalStyle } from '../terminal-style';
+import { writeStyled } from '../terminal-text';
 
-export const STATUS_HELP = `Usage: cloudid status [--json] [--verify | --verify-all]
-
-Shows every AWS profile, which one is active, its status and when it expires;
+export const run = defineCommand({
+  name: 'status',
+  usage: 'cloudid status [--json] [--verify | --verify-all]',
+  help: `Shows every AWS profile, which one is active, its status and when it expires;
 gcloud's state; and each Kubernetes context with the AWS profile or gcloud
 account behind it and that identity's status.
   --json         print the documented JSON (version 1) instead of a table
@@ -29,36 +32,19 @@ account behind it and that identity's status.
 Exit status: 0 the active profile is usable (and every requested verification passed),
 or there is no AWS configuration and AWS_PROFILE names none;
 1 the active profile is expired, signed out, broken or missing, or a verification failed;
-2 usage error.
-`;
+2 usage error.`,
+  options: { json: { type: 'boolean' }, verify: { type: 'boolean' }, 'verify-all': { type: 'boolean' } },
+  maxPositionals: 0,
+  run: ({ values }, ctx) => {
+    if (values.verify && values['verify-all']) throw new UsageError('choose one of --verify and --verify-all');
+    return status(values, ctx);
+  },
+});
 
-export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  let values: { json?: boolean; verify?: boolean; 'verify-all'?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean' },
-        verify: { type: 'boolean' },
-        'verify-all': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    ctx.stderr.write(`cloudid status: ${(error as Error).message}\n\n${STATUS_HELP}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    ctx.stdout.write(STATUS_HELP);
-    return EXIT.ok;
-  }
-  if (values.verify && values['verify-all']) {
-    ctx.stderr.write('cloudid status: choose one of --verify and --verify-all\n');
-    return EXIT.usage;
-  }
-
+async function status(
+  values: { json?: boolean; verify?: boolean; 'verify-all'?: boolean },
+  ctx: CommandContext,
+): Promise<number> {
   const plainJson = values.json === true && !values.verify && !values['verify-all'];
   const files = {
     settings: settingsFile(ctx.env, ctx.homeDir, process.platform),
@@ -105,8 +91,8 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     const verdict = statusVerdict(snapshot, checked);
     const usable = verdict.ok;
     if (!values.json) {
-      ctx.stdout.write(statusTable(snapshot, Date.now()));
-      ctx.stdout.write(`\n${verdict.line}\n`);
+      const style = terminalStyle(ctx.env, ctx.stdout);
+      writeStyled(ctx.stdout, `${statusTable(snapshot, Date.now(), style)}\n${paintVerdict(verdict.line, style)}\n`);
       return usable ? EXIT.ok : EXIT.unusable;
     }
     const awsText = JSON.stringify(awsJson(snapshot.aws));
@@ -174,4 +160,11 @@ async function printRemembered(
 function rememberedStatuses(awsText: Buffer): Map<string, AwsProfile['status']> {
   const aws = JSON.parse(awsText.toString('utf8')) as { profiles: { name: string; status: AwsProfile['status'] }[] };
   return new Map(aws.profiles.map((p) => [p.name, p.status]));
+}
+
+/** The verdict's mark (✓, ! or ✗) in its colour. */
+function paintVerdict(line: string, style: TerminalStyle): string {
+  const mark = line.charAt(0);
+  const tone = mark === '✓' ? 'good' : mark === '!' ? 'warn' : mark === '✗' ? 'bad' : null;
+  return `${paint(style, tone, mark)}${line.slice(1)}`;
 }

@@ -407,7 +407,7 @@ const rows: BadInput[] = [
     name: 'a FIFO given as the key to verify (gcp verify)',
     make: async (home) => ['gcp', 'verify', await home.fifo('key.json')],
     exit: 1,
-    stderr: /key\.json is neither a file nor the id of an imported key/,
+    stderr: /key\.json is not a file, and no imported key has an id starting /,
   },
   {
     name: "a folder where an imported key's copy was (gcp remove)",

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as clusters } from '../../../../electron/cli/commands/clusters';
 import { settingsFile } from '../../../../electron/core/app/app-paths';
-import type { CommandContext } from '../../../../electron/cli/exit-codes';
+import type { CommandContext } from '../../../../electron/cli/command';
 import {
   authorizedUserJson,
   writeConfiguration,
@@ -339,7 +339,8 @@ describe('cloudid clusters', () => {
     );
     expect(result.out).toMatch(/^NAME +STATUS +LAUNCHED +CLOUD +OWNER +CAN OPERATE +ACTIVE$/m);
     expect(result.out).toMatch(
-      /^train +UP +2025-11-24 16:00 UTC +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m,
+      // Launched 2025-11-24 16:00 UTC: how long ago, then the local date and time.
+      /^train +UP +\d+d(?: \d+h)? ago, 2025-11-2[45] \d\d:\d\d +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m,
     );
     expect(result.out).toMatch(/^gpu +UP +.* gcp +\["me@example.com \[project_id=ml-dev\]"\] +me@example.com +yes$/m);
   });

@@ -72,7 +72,7 @@ describe('cloudid login / refresh / logout', () => {
     expect(stdout.text + stderr.text).not.toContain(first.accessToken);
 
     expect(await refresh(['dev'], ctx())).toBe(0);
-    expect(stdout.text).toMatch(/Refreshed dev: token valid until \d{4}-/);
+    expect(stdout.text).toMatch(/Refreshed dev: token expires in (?:\d+h )?\d+m, \d\d:\d\d\./);
     const second = JSON.parse(await readFile(tokenFile(), 'utf8')) as Record<string, string>;
     expect(second.accessToken).not.toBe(first.accessToken);
 
