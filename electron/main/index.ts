@@ -7,6 +7,7 @@ import { app, dialog } from 'electron';
 import { appDataDir } from '../core/app/app-paths';
 import { createSsoKeeperService } from '../core/app/sso-keeper-service';
 import { loadNotificationLedger, saveNotificationLedger } from '../core/identity/notification-ledger';
+import { createRecentProfiles } from '../core/tray/recent-profiles';
 import type { EventPayload } from '../shared/contract';
 import type { Snapshot } from '../shared/model';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-protocol';
@@ -101,12 +102,20 @@ async function onReady(): Promise<void> {
   lifetime.onQuit(
     registerIpc({ handlers: started.then((s) => s.handlers), isAppFrame: (frame) => appWindow.isAppFrame(frame) }),
   );
+  // The profile picker's order, kept across restarts (a small file of the app's own).
+  const recentFile = join(userDataDir, 'recent-profiles.json');
+  const recentProfiles = createRecentProfiles(recentFile, (error) =>
+    console.error('could not save the recent profiles:', error),
+  );
   const tray = createAppTray({
     resourcesDir: resources.resourcesDir,
     onClick: () => appWindow.show(),
-    actions: createTrayActions({ appWindow, started, ssoLogin }),
+    recentProfiles: () => recentProfiles.list(),
+    actions: createTrayActions({ appWindow, started, ssoLogin, recentProfiles }),
   });
   lifetime.onQuit(() => tray.destroy());
+  lifetime.onQuit(recentProfiles.onChange(() => tray.update()));
+  void recentProfiles.load();
 
   const { core } = await started;
   settingsAllowNotifications = () => core.settings().notifications;
@@ -140,6 +149,9 @@ async function onReady(): Promise<void> {
   lifetime.onQuit(() => ssoKeeper.stop());
 
   const publish = (snapshot: Snapshot): void => {
+    // The profile the environment makes active is in use: the picker lists it among the recent.
+    const { activeProfile, profiles } = snapshot.aws;
+    if (profiles.some((p) => p.name === activeProfile)) recentProfiles.use(activeProfile);
     tray.render(snapshot);
     notifier.handle(snapshot);
     appWindow.send('snapshot', snapshot);

@@ -10,6 +10,7 @@ import { trayIconFile } from '../core/tray/tray-icon-file';
 import {
   buildTrayModel,
   loadingTrayModel,
+  localClock,
   nextTrayChange,
   type TrayActionId,
   type TrayItem,
@@ -23,11 +24,15 @@ export interface TrayOptions {
   actions: TrayActionHandlers;
   /** What a plain click does where the platform reports one (Windows, some Linux trays). */
   onClick(): void;
+  /** The profiles picked or used lately, newest first, for the profile picker. */
+  recentProfiles(): readonly string[];
   now?: () => number;
 }
 
 export interface AppTray {
   render(snapshot: Snapshot): void;
+  /** Renders the last snapshot again: what the menu shows besides it (the recent profiles) changed. */
+  update(): void;
   destroy(): void;
 }
 
@@ -79,8 +84,9 @@ export function createAppTray(options: TrayOptions): AppTray {
     if (timer) clearTimeout(timer);
     timer = null;
     const at = now();
-    show(buildTrayModel(snapshot, at));
-    const next = nextTrayChange(snapshot, at);
+    const recent = options.recentProfiles();
+    show(buildTrayModel(snapshot, at, localClock, recent));
+    const next = nextTrayChange(snapshot, at, undefined, localClock, recent);
     if (next !== null) timer = setTimeout(() => last && render(last), Math.max(0, next - now()));
   };
 
@@ -94,6 +100,7 @@ export function createAppTray(options: TrayOptions): AppTray {
 
   return {
     render,
+    update: () => last && render(last),
     destroy() {
       if (timer) clearTimeout(timer);
       nativeTheme.off('updated', onThemeUpdated);

@@ -8,18 +8,20 @@ import type { GcpAccountStatus, GcpState } from '../../shared/gcp-model';
 import type { AwsProfile, IdentityStatus, LoginSession, Snapshot, SsoSession } from '../../shared/model';
 import { compareUrgency, worstStatus } from '../identity/expiry';
 import { DAY, HOUR } from '../../shared/time-words';
-import { gcloudLoginCommand, profileExportLine } from '../../shared/shell-commands';
+import { shellQuote } from '../../shared/shell-commands';
 import { AWS_STATUS_LABEL, GCP_STATUS_LABEL, inSentence } from '../../shared/status-words';
 import { describeClusters } from './tray-clusters';
 import { describeKube } from './tray-kube';
 import { failedCheck as failedCheckOf, failedCheckWords, statusBesideCheck } from '../../shared/verification';
+import { MAX_MENU_LABEL_CHARS, menuLabel, menuLines, shortenMiddle, whole } from './menu-label';
+import { canRefreshNow, copyProfileItems, profilePicker, refreshItem } from './tray-profiles';
 
 export const APP_NAME = 'Cloud Identity Tray';
 
 /** How many SSO sessions the menu lists before pointing to the window. */
 export const MAX_MENU_SESSIONS = 8;
-/** Longest name shown in a menu item; longer ones are cut with an ellipsis. */
-export const MAX_MENU_NAME_CHARS = 48;
+/** Longest name in the tooltip; longer ones are shortened in the middle. */
+const MAX_TOOLTIP_NAME_CHARS = MAX_MENU_LABEL_CHARS;
 /** How many gcloud configurations the switch submenu lists. */
 export const MAX_MENU_GCP_CONFIGURATIONS = 20;
 /** Windows truncates a notification-area tooltip at 127 characters (NOTIFYICONDATA.szTip). */
@@ -33,6 +35,10 @@ export type TrayActionId =
   | 'quit'
   | 'show-profile'
   | 'copy-profile-export'
+  /** Put `AWS_PROFILE=<arg>` on the clipboard: the profile for one command. */
+  | 'copy-profile-prefix'
+  /** Renew the SSO session named by `arg` now with its refresh token (no browser). */
+  | 'sso-refresh'
   | 'open-cli-help'
   | 'gcp-open'
   | 'gcp-switch-configuration'
@@ -74,13 +80,25 @@ export type TrayClock = (at: Date) => string;
 export const localClock: TrayClock = (at) =>
   `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 
-export function buildTrayModel(snapshot: Snapshot, now: number, clock: TrayClock = localClock): TrayModel {
+/**
+ * The menu for `snapshot` at `now`. `recent` is the profiles the user picked or used lately, newest
+ * first (recent-profiles.ts), for the profile picker.
+ */
+export function buildTrayModel(
+  snapshot: Snapshot,
+  now: number,
+  clock: TrayClock = localClock,
+  recent: readonly string[] = [],
+): TrayModel {
   const { aws } = snapshot;
   const profile = aws.profiles.find((p) => p.name === aws.activeProfile) ?? null;
   const session = profile?.ssoSession ? (aws.ssoSessions.find((s) => s.name === profile.ssoSession) ?? null) : null;
   const active = describeActive(snapshot, profile, session, now, clock);
 
   const items: TrayItem[] = [...active.items, { type: 'separator' }];
+
+  const picker = profilePicker(aws, recent, (p) => profileState(p, now, clock));
+  if (picker) items.push(picker, { type: 'separator' });
 
   const sessionItems = ssoSessionItems(aws.ssoSessions, session, now, clock);
   if (sessionItems.length > 0) items.push(...sessionItems, { type: 'separator' });
@@ -156,45 +174,52 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
   const accountName = override('core/account') ?? active?.account ?? null;
   const project = override('core/project') ?? active?.project ?? null;
   const account = accountName === null ? null : (gcp.accounts.find((a) => a.account === accountName) ?? null);
-  const configuration = shorten(gcp.activeConfiguration);
+  const configuration = gcp.activeConfiguration;
 
   const items: TrayItem[] = [{ type: 'label', label: 'Google Cloud' }];
   let summary: string;
   if (accountName === null) {
-    summary = `gcloud: no account in ${configuration}`;
-    items.push({ type: 'action', label: `No account in configuration ${configuration}`, action: { id: 'gcp-open' } });
+    summary = `gcloud: no account in ${shorten(configuration)}`;
+    items.push({
+      type: 'action',
+      label: menuLabel`No account in configuration ${configuration}`,
+      action: { id: 'gcp-open' },
+    });
   } else {
     // An account a configuration names but gcloud holds no credential for cannot make calls.
     const word = account ? inSentence(GCP_STATUS_LABEL[account.status]) : 'not signed in';
     summary = `gcloud ${shorten(accountName)}: ${word}`;
     items.push({
       type: 'action',
-      label: `${shorten(accountName)} — ${word}`,
+      label: menuLabel`${accountName} — ${whole(word)}`,
       action: { id: 'gcp-open', arg: accountName },
     });
   }
   items.push({
     type: 'label',
-    label: `${project ? `Project ${shorten(project)}` : 'No project'} · configuration ${configuration}`,
+    label: project
+      ? menuLabel`Project ${project} · configuration ${configuration}`
+      : menuLabel`No project · configuration ${configuration}`,
   });
   if (account && (account.status === 'reauth-needed' || account.status === 'revoked')) {
     items.push({
       type: 'action',
-      label: `Copy “${truncate(gcloudLoginCommand(account.account), 64)}”`,
+      label: menuLabel`Copy “gcloud auth login ${shellQuote(account.account)}”`,
       action: { id: 'gcp-copy-login-command', arg: account.account },
     });
   }
   if (gcp.configurations.length > 1) {
     const shown = gcp.configurations.slice(0, MAX_MENU_GCP_CONFIGURATIONS);
     const choices: TrayItem[] = shown.map((c) => {
-      const label = `${shorten(c.name)}${c.account ? ` — ${shorten(c.account)}` : ''}`;
+      const mark = c.active ? '✓ ' : '';
+      const label = c.account ? menuLabel`${mark}${c.name} — ${c.account}` : menuLabel`${mark}${c.name}`;
       return c.active
-        ? { type: 'label', label: `✓ ${label}` }
+        ? { type: 'label', label }
         : { type: 'action', label, action: { id: 'gcp-switch-configuration', arg: c.name } };
     });
     const hidden = gcp.configurations.length - shown.length;
     if (hidden > 0)
-      choices.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'gcp-open' } });
+      choices.push({ type: 'action', label: menuLabel`${hidden} more in the window…`, action: { id: 'gcp-open' } });
     items.push({ type: 'submenu', label: 'Switch gcloud configuration', items: choices });
   }
   const iconStatus = accountName === null ? null : account ? GCP_ICON_STATUS[account.status] : 'signed-out';
@@ -245,7 +270,14 @@ function describeActive(
     return {
       iconStatus: chosenByVariable ? 'error' : 'unknown',
       summary,
-      items: [{ type: 'label', label: capitalize(summary) }],
+      items: [
+        {
+          type: 'label',
+          label: chosenByVariable
+            ? menuLabel`${activeProfile} (from ${activeProfileSource}) is not in your AWS config`
+            : capitalize(summary),
+        },
+      ],
     };
   }
 
@@ -254,20 +286,29 @@ function describeActive(
   const shownStatus = statusBesideCheck(profile.status, profile.lastCheck);
   const iconStatus = worstStatus(session ? [shownStatus, session.status] : [shownStatus]) ?? 'unknown';
   const state = describeStatus(profile.status, profile.expiresAt, now, clock);
-  const rowLabel = failedCheck ? `⚠ ${name} — ${failedCheckWords(failedCheck)} (${state})` : `${name} — ${state}`;
+  const rowLabel = failedCheck
+    ? menuLabel`⚠ ${profile.name} — ${whole(failedCheckWords(failedCheck))} (${whole(state)})`
+    : menuLabel`${profile.name} — ${whole(state)}`;
   const items: TrayItem[] = [{ type: 'action', label: rowLabel, action: { id: 'show-profile', arg: profile.name } }];
 
   const account = profile.identity?.account ?? profile.accountId;
   const principal = profile.identity
     ? shortArn(profile.identity.arn)
     : (profile.roleName ?? (profile.roleArn ? shortArn(profile.roleArn) : null));
-  const who = [account ? `Account ${account}` : null, principal ? shorten(principal) : null].filter((s) => s !== null);
-  if (who.length > 0) items.push({ type: 'label', label: who.join(' · ') });
+  const who =
+    account && principal
+      ? menuLabel`Account ${whole(account)} · ${principal}`
+      : account
+        ? menuLabel`Account ${whole(account)}`
+        : principal
+          ? menuLabel`${principal}`
+          : null;
+  if (who !== null) items.push({ type: 'label', label: who });
 
   if (session && session.status !== profile.status) {
     items.push({
       type: 'label',
-      label: `SSO session ${shorten(session.name)}: ${describeStatus(session.status, session.expiresAt, now, clock)}`,
+      label: menuLabel`SSO session ${session.name}: ${whole(describeStatus(session.status, session.expiresAt, now, clock))}`,
     });
   }
   // The one-click fix for the profile in use: its session needs a browser sign-in.
@@ -281,10 +322,12 @@ function describeActive(
   ) {
     items.push({
       type: 'action',
-      label: `Log in to ${shorten(session.name)}…`,
+      label: menuLabel`Log in to ${session.name}…`,
       action: { id: 'sso-login', arg: session.name },
     });
   }
+  // Renew now, without a browser, what the keeper would renew on its own before expiry.
+  if (canRefreshNow(session)) items.push(refreshItem(session));
   if (
     profile.kind === 'login' &&
     (profile.status === 'signed-out' || profile.status === 'expired' || profile.status === 'error')
@@ -292,29 +335,32 @@ function describeActive(
     items.push({ type: 'action', label: 'Log in with aws login…', action: { id: 'aws-login', arg: profile.name } });
   }
   const problem = profile.problems.find((p) => p.severity === 'error');
-  if (problem) items.push({ type: 'label', label: truncate(firstLine(problem.message), 80) });
-  if (failedCheck)
-    items.push({ type: 'label', label: truncate(`Last check failed: ${firstLine(failedCheck.message)}`, 80) });
+  const sentence = (text: string): TrayItem[] => menuLines(text).map((label) => ({ type: 'label', label }));
+  if (problem) items.push(...sentence(firstLine(problem.message)));
+  if (failedCheck) items.push(...sentence(`Last check failed: ${firstLine(failedCheck.message)}`));
   if (activeProfileSource !== 'default') items.push({ type: 'label', label: `Chosen by ${activeProfileSource}` });
   // Where botocore or the JS SDK would pick another profile than the CLI: SkyPilot uses botocore.
   const note = snapshot.aws.activeProfileNotes[0];
-  if (note) items.push({ type: 'label', label: truncate(firstLine(note), 80) });
+  if (note) items.push(...sentence(firstLine(note)));
 
   // Signed out or expired, the console cannot open; the log-in action above is the way forward.
   if (profile.status !== 'signed-out' && profile.status !== 'expired') {
     items.push({ type: 'action', label: 'Open AWS console', action: { id: 'open-console', arg: profile.name } });
   }
-  items.push({
-    type: 'action',
-    label: `Copy “${truncate(profileExportLine(profile.name), 64)}”`,
-    action: { id: 'copy-profile-export', arg: profile.name },
-  });
+  items.push(...copyProfileItems(profile.name));
 
   return {
     iconStatus,
     summary: failedCheck ? `${name}: ${failedCheckWords(failedCheck)} (${state})` : `${name}: ${state}`,
     items,
   };
+}
+
+/** A profile's status words for the picker, with the failed check the active row would show. */
+function profileState(profile: AwsProfile, now: number, clock: TrayClock): string {
+  const state = describeStatus(profile.status, profile.expiresAt, now, clock);
+  const failed = failedCheckOf(profile.lastCheck);
+  return failed ? `${failedCheckWords(failed)} (${state})` : state;
 }
 
 const byName = new Intl.Collator('en', { numeric: true }).compare;
@@ -331,12 +377,13 @@ function ssoSessionItems(
   for (const s of shown) {
     items.push({
       type: 'submenu',
-      label: `${shorten(s.name)} — ${describeStatus(s.status, s.expiresAt, now, clock)}`,
+      label: menuLabel`${s.name} — ${whole(describeStatus(s.status, s.expiresAt, now, clock))}`,
       items: ssoSessionActions(s),
     });
   }
   const hidden = sessions.length - shown.length;
-  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  if (hidden > 0)
+    items.push({ type: 'action', label: menuLabel`${hidden} more in the window…`, action: { id: 'open-window' } });
   return items;
 }
 
@@ -353,6 +400,7 @@ function ssoSessionActions(s: SsoSession): TrayItem[] {
       action: { id: 'sso-login', arg: s.name },
     });
   }
+  if (canRefreshNow(s)) items.push(refreshItem(s));
   if (s.status !== 'signed-out')
     items.push({ type: 'action', label: 'Log out', action: { id: 'sso-logout', arg: s.name } });
   items.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
@@ -396,12 +444,13 @@ function loginSessionItems(
     actions.push({ type: 'action', label: 'Show in window…', action: { id: 'open-window' } });
     items.push({
       type: 'submenu',
-      label: `${shorten(shortArn(s.name))} — ${describeStatus(s.status, s.expiresAt, now, clock)}`,
+      label: menuLabel`${shortArn(s.name)} — ${whole(describeStatus(s.status, s.expiresAt, now, clock))}`,
       items: actions,
     });
   }
   const hidden = sessions.length - shown.length;
-  if (hidden > 0) items.push({ type: 'action', label: `${hidden} more in the window…`, action: { id: 'open-window' } });
+  if (hidden > 0)
+    items.push({ type: 'action', label: menuLabel`${hidden} more in the window…`, action: { id: 'open-window' } });
   return items;
 }
 
@@ -429,7 +478,11 @@ function warningItems(snapshot: Snapshot): TrayItem[] {
   const items: TrayItem[] = [];
   const cliWarning = snapshot.aws.cli.warning;
   if (cliWarning) {
-    items.push({ type: 'action', label: `⚠ ${truncate(firstLine(cliWarning), 80)}`, action: { id: 'open-cli-help' } });
+    items.push({
+      type: 'action',
+      label: menuLabel`⚠ ${whole(firstLine(cliWarning))}`,
+      action: { id: 'open-cli-help' },
+    });
   }
   const fileProblems = snapshot.aws.problems.length;
   if (fileProblems > 0) {
@@ -495,9 +548,10 @@ export function nextTrayChange(
   now: number,
   horizonMs = 24 * 60 * 60 * 1000,
   clock: TrayClock = localClock,
+  recent: readonly string[] = [],
 ): number | null {
   const text = (t: number): string => {
-    const model = buildTrayModel(snapshot, t, clock);
+    const model = buildTrayModel(snapshot, t, clock, recent);
     return JSON.stringify([model.tooltip, model.items]);
   };
   const current = text(now);
@@ -525,8 +579,9 @@ export function shortArn(arn: string): string {
   return parts.slice(5).join(':');
 }
 
+/** A name in the tooltip, shortened in the middle as the menu's are. */
 function shorten(name: string): string {
-  return truncate(name, MAX_MENU_NAME_CHARS);
+  return shortenMiddle(name, MAX_TOOLTIP_NAME_CHARS);
 }
 
 function truncate(text: string, max: number): string {

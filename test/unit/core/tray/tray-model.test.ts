@@ -226,7 +226,10 @@ describe('buildTrayModel: the active profile', () => {
     });
     const model = buildTrayModel(snap, NOW);
     expect(model.iconStatus).toBe('error');
-    expect(labels(model.items)).toContain('role_arn with both source_profile and credential_source');
+    // Wrapped between words over two lines, each within the menu's width.
+    expect(labels(model.items)).toEqual(
+      expect.arrayContaining(['role_arn with both source_profile and', 'credential_source']),
+    );
     expect(labels(model.items).join('\n')).not.toContain('second line');
   });
 
@@ -257,8 +260,8 @@ describe('buildTrayModel: the active profile', () => {
         },
       },
     };
-    expect(labels(buildTrayModel(snap, NOW).items)).toContain(
-      'Last check failed: AccessDenied: not authorized to perform sts:GetCallerIdentity',
+    expect(labels(buildTrayModel(snap, NOW).items)).toEqual(
+      expect.arrayContaining(['Last check failed: AccessDenied: not authorized', 'to perform sts:GetCallerIdentity']),
     );
   });
 
@@ -355,15 +358,16 @@ describe('buildTrayModel: SSO sessions', () => {
     const snap = ssoSnapshot('valid', 'valid');
     snap.aws.ssoSessions.unshift(session('aaa', { status: 'expired', expiresAt: inMinutes(-1) }));
     const sessionLabels = labels(buildTrayModel(snap, NOW).items).filter(
-      (l) => / — /.test(l) && !l.startsWith('prod-admin'),
+      (l) => / — /.test(l) && !l.includes('prod-admin'),
     );
     expect(sessionLabels[0]).toMatch(/^corp — /);
   });
 
-  it('offers Log in / Log out for each listed session, by its name', () => {
+  it('offers Log in / Log out for each listed session, by its name, and Refresh now where it can refresh', () => {
     const snap = snapshot({
       ssoSessions: [
         session('live', { status: 'valid', expiresAt: inMinutes(300) }),
+        session('no-refresh', { status: 'valid', expiresAt: inMinutes(300), refreshable: false }),
         session('out', { status: 'signed-out', expiresAt: null }),
         session('https://old.awsapps.com/start', { legacy: true, status: 'expired', expiresAt: inMinutes(-3) }),
         session('broken', { startUrl: null, status: 'signed-out', expiresAt: null }),
@@ -385,7 +389,13 @@ describe('buildTrayModel: SSO sessions', () => {
     );
     expect(menus.get('live')).toEqual([
       'Log in again…=sso-login:live',
+      'Refresh now=sso-refresh:live',
       'Log out=sso-logout:live',
+      'Show in window…=open-window:',
+    ]);
+    expect(menus.get('no-refresh')).toEqual([
+      'Log in again…=sso-login:no-refresh',
+      'Log out=sso-logout:no-refresh',
       'Show in window…=open-window:',
     ]);
     expect(menus.get('out')).toEqual(['Log in…=sso-login:out', 'Show in window…=open-window:']);
@@ -482,14 +492,21 @@ describe('buildTrayModel: scale', () => {
   it('is bounded and well formed for any snapshot (property)', () => {
     const status = fc.constantFrom(...IDENTITY_STATUSES);
     const minutes = fc.option(fc.integer({ min: -10_000, max: 10_000 }), { nil: null });
-    const arbProfile = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
-    const arbSession = fc.record({ name: fc.string({ minLength: 1, maxLength: 200 }), status, minutes });
+    // Any text a file can hold: emoji, combining marks, control characters, lone surrogates.
+    const name = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 200 }),
+      fc.string({ minLength: 1, maxLength: 200, unit: 'binary' }),
+      fc.string({ minLength: 1, maxLength: 120, unit: 'grapheme' }),
+    );
+    const arbProfile = fc.record({ name, status, minutes });
+    const arbSession = fc.record({ name, status, minutes });
     fc.assert(
       fc.property(
         fc.array(arbProfile, { maxLength: 40 }),
         fc.array(arbSession, { maxLength: 40 }),
         fc.nat(50),
-        (ps, ss, pick) => {
+        fc.array(fc.nat(50), { maxLength: 12 }),
+        (ps, ss, pick, used) => {
           const profiles = ps.map((p) =>
             profile(p.name, { status: p.status, expiresAt: p.minutes === null ? null : inMinutes(p.minutes) }),
           );
@@ -497,9 +514,11 @@ describe('buildTrayModel: scale', () => {
           const ssoSessions = ss.map((s) =>
             session(s.name, { status: s.status, expiresAt: s.minutes === null ? null : inMinutes(s.minutes) }),
           );
-          const model = buildTrayModel(snapshot({ activeProfile: active, profiles, ssoSessions }), NOW);
+          const recent = used.map((i) => profiles[i % Math.max(1, profiles.length)]?.name ?? 'gone');
+          const model = buildTrayModel(snapshot({ activeProfile: active, profiles, ssoSessions }), NOW, utc, recent);
           expect(IDENTITY_STATUSES).toContain(model.iconStatus);
           expect(model.items.length).toBeLessThanOrEqual(30);
+          for (const label of labels(model.items)) expect(Array.from(label).length).toBeLessThanOrEqual(48);
           expect(Array.from(model.tooltip).length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
           expect(actionsOf(model).at(-1)).toBe('quit');
         },
@@ -645,7 +664,8 @@ describe('buildTrayModel: the Google Cloud section', () => {
       { type: 'label', label: '✓ default — alice@example.com' },
       {
         type: 'action',
-        label: 'prod — deployer@acme-prod.iam.gserviceaccount.com',
+        // 50 characters: the account gives up a whole word from its middle.
+        label: 'prod — deployer@acme-prod.….gserviceaccount.com',
         action: { id: 'gcp-switch-configuration', arg: 'prod' },
       },
     ]);
