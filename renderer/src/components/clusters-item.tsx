@@ -11,6 +11,7 @@ import {
   type SkyClusterOwnership,
 } from '../lib/clusters-view';
 import { formatInstant } from '../lib/gcp-time';
+import { activeVerifiedText, adviceLabel, noneCanOperate, otherIdentities } from '../lib/clusters-advice';
 
 const VERDICT_TEXT = {
   operable: 'The active identity can operate it',
@@ -24,8 +25,10 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
   const titleId = useId();
   const verdict = operability(cluster);
   const status = clusterStatus(cluster.status);
-  const others = cluster.matches.filter((m) => !m.active);
+  const others = otherIdentities(cluster);
   const activeMatch = cluster.matches.find((m) => m.active) ?? null;
+  // A verdict from a remembered STS answer is never shown as a fresh one.
+  const verified = activeVerifiedText(cluster, now);
   return (
     <li className={`clusters-item clusters-item-${verdict}`} aria-labelledby={titleId} data-cluster={cluster.name}>
       <div className="clusters-item-head">
@@ -49,19 +52,31 @@ export function ClustersItem({ api, cluster, now }: { api: CloudIdApi; cluster: 
       <p className={`clusters-verdict clusters-verdict-${verdict}`}>
         {VERDICT_TEXT[verdict]}
         {verdict === 'operable' && activeMatch !== null && <span className="muted"> as {matchLabel(activeMatch)}</span>}
+        {verified !== null && (
+          <span className="muted">
+            {' '}
+            · <time dateTime={cluster.activeRememberedAt ?? undefined}>{verified}</time>
+          </span>
+        )}
       </p>
       {cluster.note !== null && <p className="clusters-note">{cluster.note}</p>}
       {cluster.fix !== null && (
         <ClustersFix api={api} fix={cluster.fix} label={verdict === 'operable' ? 'Keep owner' : 'Fix'} />
       )}
-      {verdict === 'not-operable' && cluster.fix === null && cluster.matches.length === 0 && (
+      {noneCanOperate(cluster) && (
         <p className="clusters-others muted">
           None of your local identities can operate it: sign in as its owner, or ask them.
         </p>
       )}
-      {others.length > 0 && (
+      {others.now.length > 0 && (
         <p className="clusters-others muted">
-          {verdict === 'operable' ? 'Also operable as' : 'Operable here as'} {others.map(matchLabel).join(', ')}
+          {verdict === 'operable' ? 'Also operable as' : 'Operable here as'}{' '}
+          {others.now.map((m) => adviceLabel(m, now)).join(', ')}
+        </p>
+      )}
+      {others.afterSignIn.length > 0 && (
+        <p className="clusters-others muted">
+          Once signed in again, also as {others.afterSignIn.map((m) => adviceLabel(m, now)).join(', ')}
         </p>
       )}
     </li>
