@@ -41,7 +41,12 @@ test.describe('keyboard use', () => {
     await expect(heading(page)).toHaveText('prod');
     await page.keyboard.press('Enter');
     await expect(heading(page)).toBeFocused();
-    // From the details, Tab reaches the Verify button.
+    // From the details, Tab reaches the session's Log in first (prod signs in through SSO), then,
+    // past the configuration's Details, the Verify button.
+    await page.keyboard.press('Tab');
+    await expect(detail(page).getByRole('button', { name: 'Log in', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(detail(page).getByText('Details', { exact: true }).first()).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(detail(page).getByRole('button', { name: 'Verify', exact: true })).toBeFocused();
   });

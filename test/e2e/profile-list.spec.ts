@@ -61,6 +61,9 @@ test.describe('the profile list', () => {
     const pane = detail(page);
     await expect(pane.getByRole('heading', { level: 2 })).toHaveText('prod');
     const config = pane.getByRole('definition');
+    // The file and line are a developer's detail, folded under Details.
+    const configDetails = pane.getByRole('region', { name: 'Configuration' }).locator('details');
+    await configDetails.locator('summary').click();
     await expect(pane.getByText('expires in 2h 10m').first()).toBeVisible();
     await expect(pane.getByText('Valid', { exact: true })).toBeVisible();
     await expect(config.filter({ hasText: `${home.configFile}:${lineOf(CONFIG, '[profile prod]')}` })).toHaveCount(1);
@@ -75,10 +78,17 @@ test.describe('the profile list', () => {
     await expect(session).toContainText('expires in 2h 10m');
     await expect(session).toContainText('refreshes without a browser');
     await expect(session).toContainText(home.tokenPath('corp'));
+    // The profile's card has the session's own Log in and Refresh.
+    const signIn = pane.getByRole('region', { name: 'Sign-in' });
+    await expect(signIn).toContainText('SSO session corp');
+    await expect(signIn.getByRole('button', { name: 'Log in', exact: true })).toBeEnabled();
+    await expect(signIn.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
 
     // A profile whose keys live in the credentials file points there.
     await profileOption(page, 'dev').click();
     await expect(pane.getByRole('heading', { level: 2 })).toHaveText('dev');
+    await expect(pane.getByRole('region', { name: 'Sign-in' })).toHaveCount(0);
+    if ((await configDetails.getAttribute('open')) === null) await configDetails.locator('summary').click();
     await expect(pane.getByText(`${home.credentialsFile}:${lineOf(CREDENTIALS, '[dev]')}`)).toBeVisible();
     await expect(pane.getByText('never (long-lived keys)')).toBeVisible();
   });

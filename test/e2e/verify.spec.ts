@@ -1,6 +1,13 @@
 import { CONFIG, CREDENTIALS, IDENTITIES, PROFILE_NAMES } from './aws-files';
 import { expect, test } from '../support/e2e-fixtures';
+import type { Page } from '@playwright/test';
 import { detail, profileOption } from './window-locators';
+
+/** The raw ARN and user id are folded under the identity's Details. */
+async function openIdentityDetails(page: Page): Promise<void> {
+  const details = detail(page).getByRole('region', { name: 'Identity' }).locator('details');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
 
 test.describe('verifying identities with STS', () => {
   test('Verify shows the account, ARN and user id the local STS answers', async ({ launchApp }) => {
@@ -9,7 +16,9 @@ test.describe('verifying identities with STS', () => {
     const pane = detail(page);
     await expect(pane.getByText('Not verified yet.')).toBeVisible();
     await pane.getByRole('button', { name: 'Verify', exact: true }).click();
-    const identity = pane.getByRole('definition').and(pane.getByLabel('Caller identity').getByRole('definition'));
+    const identity = pane.getByRole('region', { name: 'Identity' }).getByRole('definition');
+    await expect(identity.filter({ hasText: /^user alice$/ })).toHaveCount(1);
+    await openIdentityDetails(page);
     await expect(identity.filter({ hasText: /^arn:aws:iam::123456789012:user\/alice$/ })).toHaveCount(1);
     await expect(identity.filter({ hasText: /^123456789012$/ })).toHaveCount(1);
     await expect(identity.filter({ hasText: /^AIDAE2EALICE$/ })).toHaveCount(1);
@@ -60,12 +69,14 @@ test.describe('verifying identities with STS', () => {
     expect(seen.at(-1)).toEqual({ done: PROFILE_NAMES.length, total: PROFILE_NAMES.length });
 
     await profileOption(page, 'default').click();
+    await openIdentityDetails(page);
     await expect(
       detail(page)
         .getByRole('definition')
         .filter({ hasText: /^arn:aws:iam::999988887777:user\/e2e-default$/ }),
     ).toHaveCount(1);
     await profileOption(page, 'dev').click();
+    await openIdentityDetails(page);
     await expect(
       detail(page)
         .getByRole('definition')

@@ -36,22 +36,46 @@ export function IdentitySection({ check, verifying, failure, now, onVerify }: Id
             </div>
           </div>
         ) : check.identity !== null ? (
-          <dl className="fields" aria-label="Caller identity">
-            <dt>Account</dt>
-            <dd className="mono">{check.identity.account}</dd>
-            <dt>ARN</dt>
-            <dd className="mono">{check.identity.arn}</dd>
-            <dt>User ID</dt>
-            <dd className="mono">{check.identity.userId}</dd>
-            <dt>Checked</dt>
-            <dd>
-              <time dateTime={check.checkedAt} title={new Date(check.checkedAt).toLocaleString()}>
-                {formatSince(check.checkedAt, now)}
-              </time>
-            </dd>
-          </dl>
+          <>
+            <dl className="fields" aria-label="Caller identity">
+              <dt>Account</dt>
+              <dd className="mono">{check.identity.account}</dd>
+              <dt>Who</dt>
+              <dd>{principalWords(check.identity.arn)}</dd>
+              <dt>Checked</dt>
+              <dd>
+                <time dateTime={check.checkedAt} title={new Date(check.checkedAt).toLocaleString()}>
+                  {formatSince(check.checkedAt, now)}
+                </time>
+              </dd>
+            </dl>
+            <details className="dev-details">
+              <summary>Details</summary>
+              <dl className="fields" aria-label="ARN and user ID">
+                <dt>ARN</dt>
+                <dd className="mono">{check.identity.arn}</dd>
+                <dt>User ID</dt>
+                <dd className="mono">{check.identity.userId}</dd>
+              </dl>
+            </details>
+          </>
         ) : null}
       </div>
     </section>
   );
+}
+
+/**
+ * The caller ARN in words: `user alice`, `role Admin (session bob)`, `root user`. The resource
+ * forms are AWS's (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+ */
+function principalWords(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  if (resource === 'root') return 'root user';
+  const [type = '', ...path] = resource.split('/');
+  const name = path.at(-1) ?? '';
+  if (type === 'assumed-role' && path.length >= 2) return `role ${path.at(-2) ?? ''} (session ${name})`;
+  if (type === 'user' || type === 'role') return `${type} ${name}`;
+  if (type === 'federated-user') return `federated user ${name}`;
+  return resource || arn;
 }

@@ -1,11 +1,13 @@
 import type { RefObject } from 'react';
 import type { CloudIdApi, AwsProfile, IdentityCheck, SsoSession } from '../shared-types';
+import type { SsoLogins } from '../hooks/use-sso-logins';
 import { formatLocation, KIND_LABEL } from '../lib/labels';
 import { consoleUnavailableReason } from '../lib/console-view';
 import { formatExpiry } from '../lib/time-left';
 import { ConsoleSection } from './console-section';
 import { IdentitySection } from './identity-section';
 import { ProblemList } from './problem-list';
+import { ProfileSignIn } from './profile-sign-in';
 import { StatusBadge } from './status-badge';
 import { TerminalLines } from './terminal-lines';
 import './profile-detail.css';
@@ -18,6 +20,8 @@ interface ProfileDetailProps {
   verifying: boolean;
   verifyFailure: string | null;
   now: number;
+  /** The window's SSO logins, shared with the SSO sessions card. */
+  logins: SsoLogins;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onVerify(): void;
 }
@@ -30,6 +34,7 @@ export function ProfileDetail({
   verifying,
   verifyFailure,
   now,
+  logins,
   headingRef,
   onVerify,
 }: ProfileDetailProps) {
@@ -54,6 +59,10 @@ export function ProfileDetail({
         </p>
       )}
 
+      {session !== null && (
+        <ProfileSignIn session={session} now={now} activity={logins.activity(session.name)} logins={logins} />
+      )}
+
       {profile.problems.length > 0 && (
         <section className="detail-section" aria-labelledby="profile-problems-title">
           <h3 id="profile-problems-title">Problems</h3>
@@ -66,13 +75,6 @@ export function ProfileDetail({
         <dl className="fields" aria-label="Profile configuration">
           <dt>Kind</dt>
           <dd>{KIND_LABEL[profile.kind]}</dd>
-          <dt>Source</dt>
-          <dd className="mono">
-            {profile.source === null ? 'not in any file' : formatLocation(profile.source.file, profile.source.line)}
-            {extraSources.map((s) => (
-              <div key={`${s.file}:${s.line}`}>{formatLocation(s.file, s.line)}</div>
-            ))}
-          </dd>
           {profile.ssoSession !== null && (
             <>
               <dt>SSO session</dt>
@@ -93,7 +95,7 @@ export function ProfileDetail({
           {(profile.roleName !== null || profile.roleArn !== null) && (
             <>
               <dt>Role</dt>
-              <dd className="mono">{profile.roleArn ?? profile.roleName}</dd>
+              <dd className="mono">{profile.roleName ?? roleNameOf(profile.roleArn ?? '')}</dd>
             </>
           )}
           {profile.sourceProfile !== null && (
@@ -119,6 +121,24 @@ export function ProfileDetail({
             )}
           </dd>
         </dl>
+        <details className="dev-details">
+          <summary>Details</summary>
+          <dl className="fields" aria-label="Profile configuration details">
+            <dt>Source</dt>
+            <dd className="mono">
+              {profile.source === null ? 'not in any file' : formatLocation(profile.source.file, profile.source.line)}
+              {extraSources.map((s) => (
+                <div key={`${s.file}:${s.line}`}>{formatLocation(s.file, s.line)}</div>
+              ))}
+            </dd>
+            {profile.roleArn !== null && (
+              <>
+                <dt>Role ARN</dt>
+                <dd className="mono">{profile.roleArn}</dd>
+              </>
+            )}
+          </dl>
+        </details>
       </section>
 
       <IdentitySection check={check} verifying={verifying} failure={verifyFailure} now={now} onVerify={onVerify} />
@@ -126,4 +146,9 @@ export function ProfileDetail({
       <TerminalLines api={api} profile={profile.name} />
     </article>
   );
+}
+
+/** `Deployer` of `arn:aws:iam::777788889999:role/Deployer` (a path before it is left out). */
+function roleNameOf(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1) || arn;
 }

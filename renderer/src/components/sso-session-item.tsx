@@ -54,11 +54,16 @@ export function SsoSessionItem({
       <div className="session-meta mono">
         {session.startUrl !== null && <span>{session.startUrl}</span>}
         {session.region !== null && <span>{session.region}</span>}
-        {session.source !== null && <span>{formatLocation(session.source.file, session.source.line)}</span>}
       </div>
-      <div className="session-meta mono" title="The token cache file the AWS CLI, botocore and the JS SDK share">
-        <span>token cache {session.cacheFile}</span>
-      </div>
+      <details className="dev-details">
+        <summary>Details</summary>
+        <div className="session-meta mono">
+          {session.source !== null && <span>{formatLocation(session.source.file, session.source.line)}</span>}
+        </div>
+        <div className="session-meta mono" title="The token cache file the AWS CLI, botocore and the JS SDK share">
+          <span>token cache {session.cacheFile}</span>
+        </div>
+      </details>
       <div className="sso-actions" role="group" aria-label={`Actions for ${name}`}>
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AwsProfile, CloudIdApi, SsoSession } from '../shared-types';
-import { useSsoLogins } from '../hooks/use-sso-logins';
+import type { SsoLogins } from '../hooks/use-sso-logins';
 import { SsoNewSession } from './sso-new-session';
 import { SsoSessionItem, type SessionPanel } from './sso-session-item';
 import './sso-sessions.css';
@@ -15,14 +15,16 @@ export function SsoSessions({
   profiles,
   current,
   now,
+  logins,
 }: {
   api: CloudIdApi;
   sessions: readonly SsoSession[];
   profiles: readonly AwsProfile[];
   current: string | null;
   now: number;
+  /** The window's SSO logins, shared with the profile card's Log in. */
+  logins: SsoLogins;
 }) {
-  const logins = useSsoLogins(api);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ session: string; panel: SessionPanel } | null>(null);
   const profileNames = useMemo(() => profiles.map((p) => p.name), [profiles]);

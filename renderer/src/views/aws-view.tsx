@@ -15,6 +15,7 @@ import { ProfileList } from '../components/profile-list';
 import { LoginSessions } from '../components/login-sessions';
 import { SsoSessions } from '../components/sso-sessions';
 import { useNow } from '../hooks/use-now';
+import { useSsoLogins } from '../hooks/use-sso-logins';
 import type { Verification } from '../hooks/use-verification';
 import { latestCheck } from '../lib/freshness';
 import { EMPTY_QUERY, filterChoices, filterProfiles, type ProfileOrder, type ProfileQuery } from '../lib/profile-query';
@@ -47,6 +48,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const detailHeadingRef = useRef<HTMLHeadingElement>(null);
+  const logins = useSsoLogins(api);
 
   const profiles = useMemo(() => snapshot?.aws.profiles ?? [], [snapshot]);
   // Typing stays responsive with 10,000 profiles: the list catches up with the search box.
@@ -149,6 +151,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
             verifying={verification.pending.has(selectedProfile.name)}
             verifyFailure={verification.failures.get(selectedProfile.name) ?? null}
             now={now}
+            logins={logins}
             headingRef={detailHeadingRef}
             onVerify={() => verification.verify(selectedProfile.name)}
           />
@@ -168,6 +171,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
             profiles={profiles}
             current={selectedProfile?.ssoSession ?? null}
             now={now}
+            logins={logins}
           />
         )}
         {snapshot !== null && (
