@@ -12,7 +12,12 @@ import type { AwsInputs } from '../aws/aws-sources';
 import { assembleAwsState } from '../aws/aws-state';
 import type { ParsedAwsProfile } from '../aws/aws-config';
 import { credentialSources } from '../aws/credential-source';
-import { IDENTITY_MEMORY_FILE, openIdentityMemory, type IdentityMemory } from '../aws/identity-memory';
+import {
+  IDENTITY_MEMORY_FILE,
+  openIdentityMemory,
+  type IdentityMemory,
+  type RememberedIdentity,
+} from '../aws/identity-memory';
 import { createIdentityVerifier, type IdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher } from '../fs/path-watcher';
 import { createGcpReader } from '../gcp/gcp-reader';
@@ -79,6 +84,11 @@ export interface Core {
   onVerifyProgress(listener: (progress: { done: number; total: number }) => void): () => void;
   verifyProfile(name: string): Promise<IdentityCheck>;
   verifyAll(): Promise<IdentityCheck[]>;
+  /**
+   * The STS answer remembered for the credentials the profile resolves to now, from an earlier
+   * verification (docs/identity-memory.md); null when there is none. Never a check of this run.
+   */
+  rememberedIdentity(profile: string): RememberedIdentity | null;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Recompute statuses for the current time (after sleep, or a clock change). */
@@ -366,6 +376,10 @@ export function createCore(opts: CoreOptions): Core {
       publish();
       await remember(results, named);
       return results;
+    },
+    rememberedIdentity(profile) {
+      const source = memory ? credentialSourcesNow().get(profile) : undefined;
+      return source === undefined ? null : (memory?.recall(source) ?? null);
     },
     settings: () => ({ ...loaded.settings }),
     async updateSettings(patch) {

@@ -107,7 +107,8 @@ describe('remembered identities', () => {
       aws: `${ALICE_ID.userId} [account=${ALICE_ID.account}]`,
       awsRememberedAt: check.checkedAt,
     });
-    // The profile itself is not shown as verified now.
+    // `cloudid status` can say "verified 2 h ago" from this; the profile itself is not shown as verified now.
+    expect(later.rememberedIdentity('default')).toEqual({ identity: ALICE_ID, checkedAt: check.checkedAt });
     expect(later.snapshot().aws.profiles.find((p) => p.name === 'default')).toMatchObject({
       identity: null,
       lastCheck: null,
@@ -135,6 +136,7 @@ describe('remembered identities', () => {
     expect(mine?.operableByActive).toBeNull();
     expect(mine?.activeRememberedAt).toBeUndefined();
     expect(mine?.note).toMatch(/not verified/);
+    expect(later.rememberedIdentity('default')).toBeNull();
   });
 
   it('a damaged store is reported with the clusters and changes no decision', async () => {
