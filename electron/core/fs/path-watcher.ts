@@ -111,13 +111,26 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     });
     watcher = instance;
     instance.on('all', (event, path) => {
-      pending.add(resolve(path));
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, debounceMs);
-      if (event === 'addDir' || event === 'unlinkDir') void replanIfNeeded();
+      changed(resolve(path));
+      if (event === 'addDir' || event === 'unlinkDir') replan();
     });
     instance.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
     await new Promise<void>((resolveReady) => instance.once('ready', () => resolveReady()));
+  };
+
+  const changed = (path: string): void => {
+    pending.add(path);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+
+  // One replan at a time: two at once could each start a watcher and lose track of one of them,
+  // which would then watch (and keep the process alive) until exit.
+  let replans: Promise<void> = Promise.resolve();
+  const replan = (): void => {
+    replans = replans.then(replanIfNeeded).catch((error: unknown) => {
+      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    });
   };
 
   const replanIfNeeded = async (): Promise<void> => {
@@ -126,7 +139,12 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     const old = watcher;
     watcher = null;
     await old?.close();
-    if (!closed) await start();
+    if (closed) return;
+    await start();
+    // Between the old watcher's end and the new one's first scan nothing was watched, and the
+    // new one does not report what it finds already there: a target made in that gap (the file
+    // written right after its folder) would go unseen. Report every target; the reader decides.
+    for (const target of options.targets) changed(resolve(target.path));
   };
 
   const ready = start();
@@ -135,6 +153,7 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      await replans;
       await watcher?.close();
     },
   };

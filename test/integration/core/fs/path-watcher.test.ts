@@ -85,6 +85,34 @@ describe('watchPaths', () => {
     await back;
   });
 
+  it('leaves no folder watch behind once closed, after its folder went and came back', async () => {
+    home = await mkdtemp(join(tmpdir(), 'cloudid-watch-'));
+    const awsDir = join(home, '.aws');
+    const config = join(awsDir, 'config');
+    await mkdir(awsDir);
+    await writeFile(config, '[default]\n');
+    // A closed handle is released on a later turn of the loop, so both counts wait for one.
+    const settle = () => new Promise((r) => setTimeout(r, 100));
+    const fsWatches = (): number => process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap').length;
+    await settle();
+    const before = fsWatches();
+    const changed = await start([{ path: config, kind: 'file' }]);
+
+    const gone = changed((p) => p.includes(awsDir));
+    await rm(awsDir, { recursive: true });
+    await gone;
+    await mkdir(awsDir);
+    await new Promise((r) => setTimeout(r, 300));
+    const back = changed((p) => p.includes(config));
+    await writeFile(config, '[profile again]\n');
+    await back;
+
+    await watcher?.close();
+    watcher = null;
+    await settle();
+    expect(fsWatches()).toBe(before);
+  });
+
   it('ignores files that are not targets', async () => {
     home = await mkdtemp(join(tmpdir(), 'cloudid-watch-'));
     await mkdir(join(home, '.aws'));
