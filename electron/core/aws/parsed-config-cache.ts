@@ -57,7 +57,7 @@ function allObjects(list: unknown): boolean {
 const Problems = z.array(ProblemSchema);
 
 /** The parsed config's lists hold objects, and its problems are problems. */
-const ParsedShape = z.custom<ParsedAwsConfig>((value) => {
+const ParsedShape = z.custom<ParsedAwsConfig>((value: unknown) => {
   if (typeof value !== 'object' || value === null) return false;
   const { profiles, ssoSessions, problems } = value as Record<string, unknown>;
   return allObjects(profiles) && allObjects(ssoSessions) && Problems.safeParse(problems).success;
