@@ -59,7 +59,7 @@ describe('the 10,000-profile benchmark fixture', () => {
       }),
     );
     expect(JSON.parse(parsed).profiles).toHaveLength(10_000);
-    expect(sha256(parsed)).toBe('b5968800ad81c9e8b75b6b737dce0224ed950705ca8e6634975641c10ec74cb8');
+    expect(sha256(parsed)).toBe('57709982d00285adfa35ff89a5502ca32e3b269f7b1eacb743d5af8d5903ef39');
   });
 
   it('prints the pinned `cloudid status --json` and table', () => {
