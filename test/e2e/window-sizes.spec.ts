@@ -218,3 +218,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('a brand-new user sees where to start, not warnings', async ({ launchApp }, testInfo) => {
+  // No AWS files, no gcloud, no SkyPilot: a machine the app has just been installed on.
+  const { page } = await launchApp({});
+  await page.setViewportSize({ width: 1040, height: 720 });
+  const aws = page.getByRole('tabpanel', { name: 'AWS' });
+  await expect(aws.getByRole('button', { name: 'Add your AWS SSO portal' })).toBeVisible();
+  await expect(page.getByText('No profiles match.')).toHaveCount(0);
+  await expect(page.locator('.banner-warning, .banner-problems-warning')).toHaveCount(0);
+  // Nothing to verify, search or filter yet.
+  await expect(page.getByRole('button', { name: 'Verify all' })).toBeDisabled();
+  await expect(aws.getByRole('searchbox')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('first-run-aws.png') });
+
+  await aws.getByRole('button', { name: 'Add your AWS SSO portal' }).click();
+  await expect(aws.getByRole('textbox', { name: /start URL/i })).toBeFocused();
+
+  await showView(page, 'Google Cloud');
+  await expect(
+    page.getByRole('tabpanel', { name: 'Google Cloud' }).getByText('Drop a service-account key JSON', { exact: true }),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('first-run-gcp.png') });
+
+  await showView(page, 'Clusters');
+  await expect(page.getByRole('tabpanel', { name: 'Clusters' }).getByText('No SkyPilot clusters yet')).toBeVisible();
+  await expect(page.locator('.banner-warning, .banner-error')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('first-run-clusters.png') });
+  expect(await layoutProblems(page)).toEqual([]);
+});

@@ -51,7 +51,7 @@ export function AppHeader({
     <header className="app-header">
       <h1>Cloud Identity</h1>
       <ViewTabs view={view} onView={onView} attention={attention ?? {}} />
-      {view === 'aws' && aws !== null && (
+      {view === 'aws' && aws !== null && aws.profiles.length > 0 && (
         <button
           type="button"
           className="active-profile link-button"
@@ -76,7 +76,11 @@ export function AppHeader({
             <span className="inline-error">Verify all failed: {verifyAllError}</span>
           )}
         </div>
-        <button type="button" onClick={onVerifyAll} disabled={verifyingAll || aws === null}>
+        <button
+          type="button"
+          onClick={onVerifyAll}
+          disabled={verifyingAll || aws === null || aws.profiles.length === 0}
+        >
           {verifyingAll ? 'Verifying…' : 'Verify all'}
         </button>
         <button type="button" onClick={onSettings}>

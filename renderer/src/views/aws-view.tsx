@@ -9,6 +9,7 @@ import {
   type Ref,
 } from 'react';
 import type { CloudIdApi, Snapshot } from '../shared-types';
+import { AwsFirstRun } from '../components/aws-first-run';
 import { ListToolbar } from '../components/list-toolbar';
 import { ProfileDetail } from '../components/profile-detail';
 import { ProfileList } from '../components/profile-list';
@@ -113,6 +114,27 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
     listRef.current?.focus();
   };
 
+  if (snapshot !== null && profiles.length === 0) {
+    return (
+      <div className="aws-first-run">
+        <AwsFirstRun api={api} sessionNames={snapshot.aws.ssoSessions.map((s) => s.name)} />
+        {snapshot.aws.ssoSessions.length > 0 && (
+          <SsoSessions
+            api={api}
+            sessions={snapshot.aws.ssoSessions}
+            profiles={profiles}
+            current={null}
+            now={now}
+            logins={logins}
+          />
+        )}
+        {snapshot.aws.loginSessions.length > 0 && (
+          <LoginSessions api={api} sessions={snapshot.aws.loginSessions} current={null} now={now} />
+        )}
+      </div>
+    );
+  }
+
   return (
     <>
       <section className="list-pane" aria-label="Profiles">
@@ -156,13 +178,7 @@ export function AwsView({ api, snapshot, loadFailed, verification, ref }: AwsVie
             onVerify={() => verification.verify(selectedProfile.name)}
           />
         ) : (
-          snapshot !== null && (
-            <p className="empty-note">
-              {profiles.length === 0
-                ? 'No AWS profiles found in your config or credentials file.'
-                : 'Select a profile.'}
-            </p>
-          )
+          snapshot !== null && <p className="empty-note">Select a profile.</p>
         )}
         {snapshot !== null && (
           <SsoSessions

@@ -77,13 +77,12 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
   return (
     <div className="clusters-view">
       {sky.available && <SkyNow sky={sky} />}
-      {!sky.available && (
-        <p className={`banner ${UNAVAILABLE_TONE[sky.reason ?? 'missing']} clusters-unavailable`} role="status">
-          <strong>
-            {sky.reason === 'missing' || sky.reason === null
-              ? 'No SkyPilot clusters to show.'
-              : 'Cannot read SkyPilot’s clusters.'}
-          </strong>{' '}
+      {!sky.available && (sky.reason === 'missing' || sky.reason === null) && (
+        <NoClustersYet stateFile={sky.stateFile} />
+      )}
+      {!sky.available && sky.reason !== 'missing' && sky.reason !== null && (
+        <p className={`banner ${UNAVAILABLE_TONE[sky.reason]} clusters-unavailable`} role="status">
+          <strong>Cannot read SkyPilot’s clusters.</strong>{' '}
           {sky.message ?? `SkyPilot’s state (${sky.stateFile}) cannot be read.`}
         </p>
       )}
@@ -108,9 +107,7 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
       )}
       {(sky.controllerWarnings ?? []).length > 0 && <ControllerWarnings warnings={sky.controllerWarnings ?? []} />}
       {problems.length > 0 && <ProblemList problems={problems} label="Problems reading SkyPilot’s state" />}
-      {sky.available && clusters.length === 0 && (
-        <p className="empty-note">SkyPilot has no clusters in {sky.stateFile}.</p>
-      )}
+      {sky.available && clusters.length === 0 && <NoClustersYet stateFile={sky.stateFile} />}
       {clusters.length > 0 && (
         <>
           <div className="clusters-toolbar">
@@ -141,6 +138,22 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
       )}
       {snapshot.kube !== null && <KubeContexts kube={snapshot.kube} targets={kubeTargets} />}
     </div>
+  );
+}
+
+/** No state.db yet, or one without clusters: what this tab will show, not a warning. */
+function NoClustersYet({ stateFile }: { stateFile: string }) {
+  return (
+    <section className="first-run" aria-labelledby="clusters-first-run-title">
+      <h2 id="clusters-first-run-title">No SkyPilot clusters yet</h2>
+      <p>
+        Clusters you launch with <code>sky launch</code> show here by owner, with whether the identity SkyPilot uses now
+        may operate each one.
+      </p>
+      <p className="muted">
+        SkyPilot keeps them in <span className="mono">{stateFile}</span>.
+      </p>
+    </section>
   );
 }
 
