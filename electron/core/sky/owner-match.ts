@@ -7,6 +7,9 @@
 // that identity as the new owner. A GCP identity is the one string `<account> [project_id=<p>]`
 // (sky/clouds/gcp.py `_get_user_identities`): the same account in another project does not match.
 // A cluster without an owner is claimed by whichever identity operates it next.
+// Matches come best first and only usable identities are recommended; a verdict that rests on a
+// remembered STS answer says how old it is (docs/interop-skypilot.md, "What the notes say";
+// docs/identity-memory.md).
 import { awsVerdict, gcpVerdict, type CloudVerdict } from './owner-verdicts';
 import { identityInWords, verifiedAgo } from './identity-words';
 import { splitGcpIdentity } from './sky-owner';
@@ -130,7 +133,7 @@ export function matchCluster(
   if (cloud === 'aws' || cloud === null) verdicts.push(['aws', awsVerdict(owner, local)]);
   if (cloud === 'gcp' || cloud === null) verdicts.push(['gcp', gcpVerdict(owner, local)]);
   for (const [, v] of verdicts) v.matches = bestFirst(v.matches);
-  const matches = verdicts.flatMap(([, v]) => v.matches);
+  const matches = bestFirst(verdicts.flatMap(([, v]) => v.matches));
   /** A verdict that rests on a remembered answer says so, with its age: it is not a fresh one. */
   const rememberedBy = (v: CloudVerdict, r: SkyClusterOwnership): SkyClusterOwnership => {
     const remembered = v.activeRemembered;
