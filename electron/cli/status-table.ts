@@ -35,10 +35,10 @@ const GCP_TONE: Record<GcpAccountStatus, Tone | null> = {
 const kubeTone = (status: KubeContextStatus): Tone | null =>
   status in AWS_TONE ? AWS_TONE[status as IdentityStatus] : (GCP_TONE[status as GcpAccountStatus] ?? null);
 
-function whoText(p: AwsProfile): string {
+function whoCell(p: AwsProfile): Cell {
   if (p.identity) return p.identity.arn;
   // The whole message is under PROBLEMS: a table cell would cut it.
-  if (p.lastCheck?.error) return 'verify failed (see below)';
+  if (p.lastCheck?.error) return { text: 'verify failed', tone: 'bad' };
   if (p.roleArn) return p.roleArn;
   if (p.roleName) return p.roleName;
   return '';
@@ -139,7 +139,7 @@ export function statusTable(snapshot: Snapshot, now: number, style: TerminalStyl
       { text: p.status, tone: AWS_TONE[p.status] },
       r.when(p.expiresAt),
       p.accountId ?? '',
-      whoText(p),
+      whoCell(p),
     ]);
   }
   out.push(aws.profiles.length ? r.table(rows, { shrink: [1, 6] }) : 'No AWS profiles found.');

@@ -10,7 +10,7 @@ export type Cell = string | { text: string; tone: Tone | null };
 export interface TableLayout {
   /** Columns that may be shortened to fit, by index; the others keep their width. */
   shrink: readonly number[];
-  /** No shrinkable column gets narrower than this (or its heading). */
+  /** No shrinkable column gets narrower than this (default 8) or its heading. */
   minWidth?: number;
 }
 
@@ -45,7 +45,7 @@ export function formatTable(rows: Cell[][], style: TerminalStyle, layout: TableL
     Math.max(0, ...texts.map((row) => displayWidth(row[i] ?? ''))),
   );
   const heading = texts[0] ?? [];
-  const floors = natural.map((w, i) => Math.min(w, Math.max(layout.minWidth ?? 12, displayWidth(heading[i] ?? ''))));
+  const floors = natural.map((w, i) => Math.min(w, Math.max(layout.minWidth ?? 8, displayWidth(heading[i] ?? ''))));
   const widths = fitWidths(natural, floors, layout, style.columns);
   return rows.map((row, r) =>
     row

@@ -1,8 +1,11 @@
 // Every time `cloudid` shows a person: how long from now, then the local clock time, as in
-// "in 4h 59m, 14:45" or "2d 3h ago, Mon 09:12". JSON keeps ISO 8601 (README, "JSON format").
+// "in 4h 59m, 14:45" or "2d 3h ago, Mon 09:12"; a week or more away, days and the date:
+// "377d ago, 2025-11-24". JSON keeps ISO 8601 (docs/cli.md).
 import { formatDuration, SECOND } from '../shared/time-words';
 
 const DAY_MS = 86_400_000;
+/** From here on, the day is what matters: no hours, no clock time. */
+const FAR_MS = 6 * DAY_MS;
 
 function clockParts(at: Date, timeZone: string | undefined): Record<string, string> {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -18,18 +21,18 @@ function clockParts(at: Date, timeZone: string | undefined): Record<string, stri
   return Object.fromEntries(parts.map((p) => [p.type, p.value]));
 }
 
-/** "14:45" today, "Tue 14:45" within six days, "2026-01-12 14:45" further away. */
+/** "14:45" today, "Tue 14:45" within six days, "2026-01-12" further away. */
 export function localClock(at: Date, now: number, timeZone?: string): string {
   const p = clockParts(at, timeZone);
   const today = clockParts(new Date(now), timeZone);
   const time = `${p.hour}:${p.minute}`;
   const sameDay = p.year === today.year && p.month === today.month && p.day === today.day;
   if (sameDay) return time;
-  if (Math.abs(at.getTime() - now) < 6 * DAY_MS) return `${p.weekday} ${time}`;
-  return `${p.year}-${p.month}-${p.day} ${time}`;
+  if (Math.abs(at.getTime() - now) < FAR_MS) return `${p.weekday} ${time}`;
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** "in 4h 59m, 14:45", "3m ago, 14:42", "now, 14:45"; "" for a time that does not parse. */
+/** "in 4h 59m, 14:45", "3m ago, 14:42", "now, 14:45", "377d ago, 2025-11-24"; "" when it does not parse. */
 export function whenText(at: Date | string | null, now: number, timeZone?: string): string {
   if (at === null) return '';
   const date = typeof at === 'string' ? new Date(at) : at;
@@ -37,5 +40,6 @@ export function whenText(at: Date | string | null, now: number, timeZone?: strin
   if (Number.isNaN(ms)) return '';
   const clock = localClock(date, now, timeZone);
   if (Math.abs(ms) < SECOND) return `now, ${clock}`;
-  return ms > 0 ? `in ${formatDuration(ms)}, ${clock}` : `${formatDuration(ms)} ago, ${clock}`;
+  const span = Math.abs(ms) < FAR_MS ? formatDuration(ms) : `${Math.floor(Math.abs(ms) / DAY_MS)}d`;
+  return ms > 0 ? `in ${span}, ${clock}` : `${span} ago, ${clock}`;
 }
