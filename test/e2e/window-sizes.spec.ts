@@ -9,6 +9,8 @@ import { CONFIG, CREDENTIALS, IDENTITIES, corpToken } from './aws-files';
 import { AWS_CLI_V1, expect, test, type AppLaunch } from '../support/e2e-fixtures';
 import { serviceAccountKey, writeConfiguration, writeGcloudDatabases } from '../support/gcloud-fixtures';
 import { eksEntry, gkeEntry, kubeconfigText } from '../support/kubeconfig-fixtures';
+import { cacheStamp } from '../support/aws-home';
+import { makePortalAccounts } from '../support/sso-portal-rate-limited';
 import { profileOption } from './window-locators';
 
 const SIZES = [
@@ -247,3 +249,35 @@ test('a brand-new user sees where to start, not warnings', async ({ launchApp },
   await page.screenshot({ path: testInfo.outputPath('first-run-clusters.png') });
   expect(await layoutProblems(page)).toEqual([]);
 });
+
+for (const width of [1180, 1280]) {
+  test(`the sync preview shows every column whole at ${width}×800`, async ({ launchApp }, testInfo) => {
+    const startUrl = 'https://d-1234567890.awsapps.com/start';
+    const token = 'e2e-portal-token';
+    const { page } = await launchApp({
+      config: `[profile mine]\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = ${startUrl}\nsso_region = eu-west-1\n`,
+      tokens: {
+        corp: { startUrl, region: 'eu-west-1', accessToken: token, expiresAt: cacheStamp(Date.now() + 3600_000) },
+      },
+      // Long names, as real organisations have them.
+      sso: {
+        accounts: makePortalAccounts(6, ['AdministratorAccess', 'ReadOnlyAccess', 'PowerUserAccess']),
+        portalTokens: [token],
+      },
+    });
+    await page.setViewportSize({ width, height: 800 });
+    const item = page.getByRole('listitem', { name: 'SSO session corp', exact: true });
+    await item.getByRole('button', { name: 'Sync accounts…' }).click();
+    const table = item.getByRole('table', { name: 'Sync preview' });
+    await expect(table.getByRole('row')).toHaveCount(19);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`sync-preview-${width}x800.png`) });
+    expect(await layoutProblems(page)).toEqual([]);
+    // Every Role cell lies inside the table's visible box.
+    const tableBox = await item.locator('.sso-table-wrap').boundingBox();
+    for (const cell of await table.getByRole('cell', { name: 'PowerUserAccess', exact: true }).all()) {
+      const box = await cell.boundingBox();
+      expect(box !== null && tableBox !== null && box.x + box.width <= tableBox.x + tableBox.width).toBe(true);
+    }
+  });
+}
