@@ -30,12 +30,16 @@ export function canRefreshNow(session: SsoSession | null | undefined): session i
   );
 }
 
-/** The recent profiles that still exist, then the others in config order, at most `max`. */
+/**
+ * The recent profiles that still exist, then the others in config order (the snapshot lists them
+ * by name): the config file's sections by line, then the credentials file's. At most `max`.
+ */
 export function pickerProfiles(
-  profiles: readonly AwsProfile[],
+  aws: Pick<AwsState, 'profiles' | 'configFile'>,
   recent: readonly string[],
   max = MAX_RECENT_PROFILES,
 ): AwsProfile[] {
+  const { profiles } = aws;
   const byName = new Map(profiles.map((p) => [p.name, p]));
   const shown: AwsProfile[] = [];
   const seen = new Set<string>();
@@ -47,14 +51,31 @@ export function pickerProfiles(
     }
     if (shown.length === max) return shown;
   }
+  return [...shown, ...firstInConfig(profiles, aws.configFile, seen, max - shown.length)];
+}
+
+/** The first `limit` profiles not in `skip`, in config order, without sorting them all. */
+function firstInConfig(
+  profiles: readonly AwsProfile[],
+  configFile: string,
+  skip: ReadonlySet<string>,
+  limit: number,
+): AwsProfile[] {
+  const key = (p: AwsProfile): [number, number] =>
+    p.source === null ? [2, 0] : [p.source.file === configFile ? 0 : 1, p.source.line];
+  const before = (a: [number, number], b: [number, number]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const top: { profile: AwsProfile; key: [number, number] }[] = [];
+  if (limit <= 0) return [];
   for (const profile of profiles) {
-    if (shown.length === max) break;
-    if (!seen.has(profile.name)) {
-      shown.push(profile);
-      seen.add(profile.name);
-    }
+    if (skip.has(profile.name)) continue;
+    const k = key(profile);
+    if (top.length === limit && !before(k, top[limit - 1]!.key)) continue;
+    let i = Math.min(top.length, limit - 1);
+    while (i > 0 && before(k, top[i - 1]!.key)) i--;
+    top.splice(i, 0, { profile, key: k });
+    if (top.length > limit) top.pop();
   }
-  return shown;
+  return top.map((t) => t.profile);
 }
 
 /** What a copy action puts on the clipboard for `profile`: quoted for a POSIX shell. */
@@ -91,7 +112,7 @@ export function profilePicker(
 ): TrayItem | null {
   if (aws.profiles.length === 0) return null;
   const sessions = new Map(aws.ssoSessions.map((s) => [s.name, s]));
-  const items: TrayItem[] = pickerProfiles(aws.profiles, recent).map((profile) => {
+  const items: TrayItem[] = pickerProfiles(aws, recent).map((profile) => {
     const session = profile.ssoSession === null ? undefined : sessions.get(profile.ssoSession);
     const actions: TrayItem[] = copyProfileItems(profile.name);
     if (canRefreshNow(session)) actions.push(refreshItem(session));

@@ -58,7 +58,33 @@ describe('the profile picker', () => {
   it('falls back to config order with no recent profile, and has no More… when all are listed', () => {
     const menu = picker({ profiles: statics(3), activeProfile: 'p1' });
     expect(menu?.items.map(show)).toEqual(['p0 — long-lived keys', '✓ p1 — long-lived keys', 'p2 — long-lived keys']);
-    expect(pickerProfiles(statics(30), []).map((p) => p.name)).toEqual(statics(10).map((p) => p.name));
+    const many = { profiles: statics(30), configFile: '/home/u/.aws/config' };
+    expect(pickerProfiles(many, []).map((p) => p.name)).toEqual(statics(10).map((p) => p.name));
+  });
+
+  it('means by config order the config file’s sections by line, then the credentials file’s', () => {
+    const at = (file: string, line: number) => ({ source: { file: `/home/u/.aws/${file}`, line } });
+    // The snapshot lists profiles by name; the files say another order.
+    const profiles = [
+      makeProfile({ name: 'alpha', ...at('config', 9) }),
+      makeProfile({ name: 'beta', ...at('credentials', 1) }),
+      makeProfile({ name: 'gamma', source: null }),
+      makeProfile({ name: 'omega', ...at('credentials', 4) }),
+      makeProfile({ name: 'zeta', ...at('config', 2) }),
+    ];
+    const configFile = '/home/u/.aws/config';
+    expect(pickerProfiles({ profiles, configFile }, []).map((p) => p.name)).toEqual([
+      'zeta',
+      'alpha',
+      'beta',
+      'omega',
+      'gamma',
+    ]);
+    expect(pickerProfiles({ profiles, configFile }, ['omega'], 3).map((p) => p.name)).toEqual([
+      'omega',
+      'zeta',
+      'alpha',
+    ]);
   });
 
   it('is absent without profiles', () => {
