@@ -148,10 +148,15 @@ async function onReady(): Promise<void> {
   ssoKeeper.start();
   lifetime.onQuit(() => ssoKeeper.stop());
 
+  // The profile the environment makes active is in use: it joins the recent ones when the app
+  // starts (or it appears), not at every snapshot, so what the user picks later stays first.
+  let activeSeen: string | null = null;
   const publish = (snapshot: Snapshot): void => {
-    // The profile the environment makes active is in use: the picker lists it among the recent.
     const { activeProfile, profiles } = snapshot.aws;
-    if (profiles.some((p) => p.name === activeProfile)) recentProfiles.use(activeProfile);
+    if (activeProfile !== activeSeen && profiles.some((p) => p.name === activeProfile)) {
+      activeSeen = activeProfile;
+      recentProfiles.use(activeProfile);
+    }
     tray.render(snapshot);
     notifier.handle(snapshot);
     appWindow.send('snapshot', snapshot);
