@@ -69,7 +69,7 @@ const DEVICE_PAGE = 'https://device.sso.eu-west-1.amazonaws.com/';
  * (test/support/sso-oidc-server.ts names its own http://127.0.0.1 page, which the app's
  * external-URL policy rightly refuses to open).
  */
-async function awsDevicePages(target: string): Promise<{ url: string; server: Server }> {
+export async function awsDevicePages(target: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
