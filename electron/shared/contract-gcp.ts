@@ -40,6 +40,13 @@ export interface GcpCommandRun {
   exitCode: number;
 }
 
+/** What a configuration held before a key was activated in it. */
+export interface GcpPreviousSettings {
+  configuration: string;
+  account: string | null;
+  project: string | null;
+}
+
 export interface GcpActivationOutcome {
   ok: boolean;
   account: string;
@@ -47,7 +54,19 @@ export interface GcpActivationOutcome {
   /** The configuration the account was put in: a new one of its own, or the one that was active. */
   configuration: string | null;
   createdConfiguration: boolean;
+  /** For an activation in the current configuration: what it held before. */
+  previous: GcpPreviousSettings | null;
+  /** Give this to gcpUndoActivation to put `previous` back; null when there is nothing to undo. */
+  undoId: string | null;
   /** gcloud's own error text when it failed, or its warnings when it worked. */
+  message: string | null;
+  commands: GcpCommandRun[];
+}
+
+export interface GcpUndoOutcome {
+  ok: boolean;
+  /** What was put back (null when the undo was no longer available). */
+  restored: GcpPreviousSettings | null;
   message: string | null;
   commands: GcpCommandRun[];
 }
@@ -100,11 +119,21 @@ export type GcpShellProfilesApplied =
     }
   | { ok: false; message: string };
 
+export interface GcpKeyRemoval {
+  removed: boolean;
+  message: string | null;
+  /** Shell profiles whose block pointing at the key was removed. */
+  profilesWritten: Array<{ path: string; backupPath: string | null }>;
+}
+
 export type GcpSwitchOutcome =
   { ok: true; name: string; warning: string | null } | { ok: false; name: string; message: string };
 
 export const gcpOperations = {
-  /** Validate a dropped or picked file, keep it (0600 copy, path in the OS keychain), optionally activate it in gcloud. */
+  /**
+   * Validate a dropped or picked file, keep it (0600 copy, path in the OS keychain), optionally
+   * activate it in gcloud: in a configuration of its own unless `ownConfiguration` is false.
+   */
   gcpImportKey: {
     input: z.strictObject({
       path: filePath,
@@ -121,14 +150,31 @@ export const gcpOperations = {
     input: z.strictObject({ keyId, path: filePath }),
     result: returns<{ deleted: boolean; message: string | null }>(),
   },
-  /** Forget an imported key: keychain entry, the copy and its metadata. */
-  gcpRemoveKey: { input: z.strictObject({ keyId }), result: returns<{ removed: boolean; message: string | null }>() },
+  /**
+   * Which shell profiles' GOOGLE_APPLICATION_CREDENTIALS block points at this key, as a removal
+   * preview (no edits: nothing points at it). Writes nothing.
+   */
+  gcpRemoveKeyPreview: { input: z.strictObject({ keyId }), result: returns<GcpShellProfilesPreview>() },
+  /**
+   * Forget an imported key: keychain entry, the copy and its metadata. When a shell profile's
+   * block points at the key, `previewId` (from gcpRemoveKeyPreview) must be given: that block is
+   * removed first, or nothing is.
+   */
+  gcpRemoveKey: {
+    input: z.strictObject({ keyId, previewId: previewId.optional() }),
+    result: returns<GcpKeyRemoval>(),
+  },
   /** Mint an access token with the key at its token_uri. */
   gcpVerifyKey: { input: z.strictObject({ keyId }), result: returns<GcpKeyVerification>() },
   /** `gcloud auth activate-service-account` + `gcloud config set project`, optionally in a configuration of its own. */
   gcpActivateKey: {
     input: z.strictObject({ keyId, ownConfiguration: z.boolean() }),
     result: returns<GcpActivationOutcome>(),
+  },
+  /** Put back the account and project the configuration had before an activation in it. */
+  gcpUndoActivation: {
+    input: z.strictObject({ undoId: previewId }),
+    result: returns<GcpUndoOutcome>(),
   },
   /** Which shell profiles would get (keyId) or lose (null) the GOOGLE_APPLICATION_CREDENTIALS block, and the exact lines. Writes nothing. */
   gcpShellProfilesPreview: {

@@ -70,6 +70,8 @@ export function installPageBridge(config: PageBridgeConfig): void {
     gcpRemoveKey: (input) => call('gcpRemoveKey', input),
     gcpVerifyKey: (input) => call('gcpVerifyKey', input),
     gcpActivateKey: (input) => call('gcpActivateKey', input),
+    gcpUndoActivation: (input) => call('gcpUndoActivation', input),
+    gcpRemoveKeyPreview: (input) => call('gcpRemoveKeyPreview', input),
     gcpShellProfilesPreview: (input) => call('gcpShellProfilesPreview', input),
     gcpShellProfilesApply: (input) => call('gcpShellProfilesApply', input),
     gcpSwitchConfiguration: (input) => call('gcpSwitchConfiguration', input),

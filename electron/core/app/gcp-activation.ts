@@ -1,17 +1,64 @@
 // Activation from the window: the core recipe (gcloud-activate.ts), plus putting gcloud back the
 // way it was when activating "in its own configuration" fails half-way, so a refused key never
-// leaves the user in a new, empty configuration.
-import type { GcpActivationOutcome } from '../../shared/contract-gcp';
+// leaves the user in a new, empty configuration. An activation in the current configuration
+// keeps what that configuration held under a random id, for the window's Undo.
+import { randomUUID } from 'node:crypto';
+import type { GcpActivationOutcome, GcpUndoOutcome } from '../../shared/contract-gcp';
 import { commandLine } from '../../shared/shell-commands';
-import { activateServiceAccount } from '../gcp/gcloud-activate';
+import { activateServiceAccount, type PreviousSettings } from '../gcp/gcloud-activate';
 import { runGcloudCommand } from '../gcp/gcloud-runner';
+import { undoActivation } from '../gcp/gcloud-undo-activation';
 import type { StoredKey } from '../gcp/key-store';
 import type { Core } from './core';
+
+/** Undos not taken yet: the latest few, each usable once. */
+const MAX_UNDOS = 8;
+
+export class ActivationUndos {
+  private readonly pending = new Map<string, PreviousSettings>();
+
+  register(previous: PreviousSettings): string {
+    const id = randomUUID();
+    this.pending.set(id, previous);
+    while (this.pending.size > MAX_UNDOS) {
+      const oldest = this.pending.keys().next().value;
+      if (oldest === undefined) break;
+      this.pending.delete(oldest);
+    }
+    return id;
+  }
+
+  take(id: string): PreviousSettings | null {
+    const previous = this.pending.get(id) ?? null;
+    this.pending.delete(id);
+    return previous;
+  }
+}
+
+export async function undoStoredActivation(
+  core: Core,
+  undos: ActivationUndos,
+  undoId: string,
+  gcloudPath?: string,
+): Promise<GcpUndoOutcome> {
+  const previous = undos.take(undoId);
+  if (previous === null)
+    return { ok: false, restored: null, message: 'This activation can no longer be undone here.', commands: [] };
+  const result = await undoActivation(previous, { env: core.context.env, ...(gcloudPath ? { gcloudPath } : {}) });
+  await core.reload().catch(() => undefined);
+  return {
+    ok: result.ok,
+    restored: previous,
+    message: result.message,
+    commands: result.steps.map((s) => ({ command: commandLine(s.command), exitCode: s.exitCode })),
+  };
+}
 
 export async function activateStoredKey(
   core: Core,
   key: StoredKey,
   ownConfiguration: boolean,
+  undos: ActivationUndos,
   gcloudPath?: string,
 ): Promise<GcpActivationOutcome> {
   const { env } = core.context;
@@ -61,6 +108,8 @@ export async function activateStoredKey(
       ? (activation.configuration ?? core.snapshot().gcp?.activeConfiguration ?? null)
       : activation.configuration,
     createdConfiguration: activation.ok && created,
+    previous: activation.previous,
+    undoId: activation.ok && activation.previous !== null ? undos.register(activation.previous) : null,
     message,
     commands,
   };

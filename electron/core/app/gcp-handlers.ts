@@ -2,18 +2,19 @@
 // zone, key list, activation, shell-profile block and configuration switch, over the core's GCP
 // functions. Key material stays in the core: results carry metadata and gcloud's messages only.
 import { unlink } from 'node:fs/promises';
-import type { GcpImportOutcome, GcpKeyVerification } from '../../shared/contract-gcp';
+import type { GcpImportOutcome, GcpKeyRemoval, GcpKeyVerification } from '../../shared/contract-gcp';
 import { gcpOperations } from '../../shared/contract-gcp';
 import type { HandlersFor } from '../../shared/contract-kit';
 import { readRegularFile } from '../fs/regular-file';
 import { importServiceAccountKey } from '../gcp/import-service-account-key';
 import { ServiceAccountKeyStore, type StoredKey } from '../gcp/key-store';
 import { withoutBom } from '../gcp/service-account-key';
+import { previewBlockRemovalFor } from '../gcp/shell-profiles';
 import { verifyKeyFile } from '../gcp/verify-service-account-key';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { appDataDir } from './app-paths';
-import { activateStoredKey } from './gcp-activation';
+import { ActivationUndos, activateStoredKey, undoStoredActivation } from './gcp-activation';
 import { ShellProfilePreviews } from './gcp-shell-profile-previews';
 import { switchGcloudConfiguration } from './gcp-switch';
 import type { HandlerContext } from './operation-handlers';
@@ -39,6 +40,7 @@ export function createGcpHandlers(
     secrets: options.secrets ?? new KeytarSecretStore(),
   });
   const previews = new ShellProfilePreviews();
+  const undos = new ActivationUndos();
 
   /** The key's stored copy, or why there is none (not imported, or no keychain to ask). */
   const findKey = async (keyId: string): Promise<{ key: StoredKey } | { message: string }> => {
@@ -76,7 +78,7 @@ export function createGcpHandlers(
         return { status: 'rejected', source: path, reason: 'key-id-conflict', message: result.message };
       const { key } = result;
       const activation = activate
-        ? await activateStoredKey(core, key, ownConfiguration ?? false, options.gcloudPath)
+        ? await activateStoredKey(core, key, ownConfiguration ?? true, undos, options.gcloudPath)
         : null;
       if (!activation) await reload();
       const imported: GcpImportOutcome = {
@@ -124,13 +126,41 @@ export function createGcpHandlers(
       return { deleted: true, message: null };
     },
 
-    gcpRemoveKey: async ({ keyId }) => {
+    gcpRemoveKeyPreview: async ({ keyId }) => {
+      const found = await findKey(keyId);
+      if ('message' in found) throw new Error(found.message);
+      return previews.previewRemovalFor(env, homeDir, keyId, found.key.path);
+    },
+
+    gcpRemoveKey: async ({ keyId, previewId }) => {
+      const refused = (message: string): GcpKeyRemoval => ({ removed: false, message, profilesWritten: [] });
+      // Not found (or no keychain to ask): the store's own removal says which.
+      const found = await findKey(keyId);
+      // No profile may be left pointing at a deleted file: its block goes first, as previewed.
+      let profilesWritten: GcpKeyRemoval['profilesWritten'] = [];
+      if ('key' in found && (await previewBlockRemovalFor(env, homeDir, found.key.path)).length > 0) {
+        if (previewId === undefined)
+          return refused(
+            'GOOGLE_APPLICATION_CREDENTIALS in a shell profile points at this key. Preview its removal first.',
+          );
+        const applied = await previews.apply(previewId);
+        if (!applied.ok) return refused(applied.message);
+        profilesWritten = applied.written;
+        const left = await previewBlockRemovalFor(env, homeDir, found.key.path);
+        if (left.length > 0)
+          return {
+            removed: false,
+            message: `The key was kept: ${left.map((e) => e.problem ?? `${e.path} still points at it.`).join(' ')}`,
+            profilesWritten,
+          };
+      }
       try {
         const removed = await store.remove(keyId);
         await reload();
-        return { removed, message: removed ? null : `No imported key has the id ${keyId}.` };
+        return { removed, message: removed ? null : `No imported key has the id ${keyId}.`, profilesWritten };
       } catch (error) {
-        if (error instanceof SecretStoreUnavailableError) return { removed: false, message: error.message };
+        if (error instanceof SecretStoreUnavailableError)
+          return { removed: false, message: error.message, profilesWritten };
         throw error;
       }
     },
@@ -154,12 +184,16 @@ export function createGcpHandlers(
           project: null,
           configuration: null,
           createdConfiguration: false,
+          previous: null,
+          undoId: null,
           message: found.message,
           commands: [],
         };
       }
-      return activateStoredKey(core, found.key, ownConfiguration, options.gcloudPath);
+      return activateStoredKey(core, found.key, ownConfiguration, undos, options.gcloudPath);
     },
+
+    gcpUndoActivation: async ({ undoId }) => undoStoredActivation(core, undos, undoId, options.gcloudPath),
 
     gcpShellProfilesPreview: async ({ keyId }) => {
       if (keyId === null) return previews.preview(env, homeDir, null, null);

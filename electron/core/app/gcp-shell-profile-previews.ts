@@ -10,7 +10,12 @@ import type {
 } from '../../shared/contract-gcp';
 import { ConcurrentEditError } from '../fs/safe-file-writer';
 import { blockLines } from '../gcp/shell-profile-block';
-import { applyShellProfileEdits, previewShellProfileEdits, type ShellProfileEdit } from '../gcp/shell-profiles';
+import {
+  applyShellProfileEdits,
+  previewBlockRemovalFor,
+  previewShellProfileEdits,
+  type ShellProfileEdit,
+} from '../gcp/shell-profiles';
 
 /** Previews older than this are refused: the user should look again. */
 const PREVIEW_TTL_MS = 30 * 60_000;
@@ -51,7 +56,20 @@ export class ShellProfilePreviews {
     keyId: string | null,
     keyPath: string | null,
   ): Promise<GcpShellProfilesPreview> {
-    const edits = await previewShellProfileEdits(env, homeDir, keyPath);
+    return this.keep(await previewShellProfileEdits(env, homeDir, keyPath), keyId, keyPath);
+  }
+
+  /** The removal of the block from the profiles where it points at this key (for removing the key). */
+  async previewRemovalFor(
+    env: NodeJS.ProcessEnv,
+    homeDir: string,
+    keyId: string,
+    keyPath: string,
+  ): Promise<GcpShellProfilesPreview> {
+    return this.keep(await previewBlockRemovalFor(env, homeDir, keyPath), keyId, null);
+  }
+
+  private keep(edits: ShellProfileEdit[], keyId: string | null, keyPath: string | null): GcpShellProfilesPreview {
     const previewId = randomUUID();
     this.previews.set(previewId, { edits, createdAt: this.now() });
     // Keep only the latest few: each holds the text of the user's profiles.

@@ -6,7 +6,9 @@ import type {
   GcpActivationOutcome,
   GcpImportOutcome,
   GcpKeyVerification,
+  GcpPreviousSettings,
   GcpState,
+  GcpUndoOutcome,
 } from './gcp-types';
 
 /** The existing badge classes (styles.css): the word carries the meaning, the colour only helps. */
@@ -98,10 +100,28 @@ export function activationText(outcome: GcpActivationOutcome): OutcomeText {
   const created = outcome.createdConfiguration
     ? ' It is a new configuration, now active; your other configurations are as they were.'
     : '';
+  const replaced = outcome.previous
+    ? ` It replaced ${previousText(outcome.previous)} for every terminal and SkyPilot.`
+    : '';
   return {
     tone: outcome.message ? 'warn' : 'ok',
-    title: `gcloud now uses ${outcome.account}${project}${where}.${created}`,
+    title: `gcloud now uses ${outcome.account}${project}${where}.${created}${replaced}`,
     detail: outcome.message,
+  };
+}
+
+/** "me@example.com and project my-proj", or "no account and no project". */
+export function previousText(previous: GcpPreviousSettings): string {
+  return `${previous.account ?? 'no account'} and ${previous.project ? `project ${previous.project}` : 'no project'}`;
+}
+
+export function undoText(outcome: GcpUndoOutcome): OutcomeText {
+  if (!outcome.ok || outcome.restored === null)
+    return { tone: 'bad', title: 'Could not undo the activation', detail: outcome.message };
+  return {
+    tone: 'ok',
+    title: `Undone: configuration “${outcome.restored.configuration}” has ${previousText(outcome.restored)} again.`,
+    detail: null,
   };
 }
 

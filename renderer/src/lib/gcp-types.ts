@@ -14,3 +14,6 @@ export type GcpActivationOutcome = ResultOf<'gcpActivateKey'>;
 export type GcpKeyVerification = ResultOf<'gcpVerifyKey'>;
 export type GcpShellProfilesPreview = ResultOf<'gcpShellProfilesPreview'>;
 export type GcpShellProfilesApplied = ResultOf<'gcpShellProfilesApply'>;
+export type GcpUndoOutcome = ResultOf<'gcpUndoActivation'>;
+export type GcpPreviousSettings = NonNullable<GcpActivationOutcome['previous']>;
+export type GcpKeyRemoval = ResultOf<'gcpRemoveKey'>;

@@ -1,9 +1,10 @@
 // The sync preview as the window shows it: one row per profile the sync would add, update,
-// remove or leave, plus one per conflict (a name the user's own profile holds), in the order a
-// user reads them (changes first), and the words for counts and progress.
+// remove or leave, plus one per conflict (a name the user's own profile holds) and one per role
+// the user already has a profile for (left out unless asked), in the order a user reads them
+// (changes first), and the words for counts and progress.
 import type { SsoListingProgress, SsoSyncPreview } from './sso-types';
 
-export type SyncRowAction = 'add' | 'update' | 'remove' | 'unchanged' | 'conflict';
+export type SyncRowAction = 'add' | 'update' | 'remove' | 'unchanged' | 'conflict' | 'duplicate';
 
 export interface SyncRow {
   key: string;
@@ -14,7 +15,7 @@ export interface SyncRow {
   detail: string;
 }
 
-const ORDER: Record<SyncRowAction, number> = { add: 0, update: 1, remove: 2, conflict: 3, unchanged: 4 };
+const ORDER: Record<SyncRowAction, number> = { add: 0, update: 1, remove: 2, conflict: 3, duplicate: 4, unchanged: 5 };
 
 export const SYNC_ACTION_LABEL: Record<SyncRowAction, string> = {
   add: 'Add',
@@ -22,6 +23,7 @@ export const SYNC_ACTION_LABEL: Record<SyncRowAction, string> = {
   remove: 'Remove',
   unchanged: 'Unchanged',
   conflict: 'Conflict',
+  duplicate: 'Already present',
 };
 
 export function syncRows(preview: SsoSyncPreview): SyncRow[] {
@@ -46,6 +48,16 @@ export function syncRows(preview: SsoSyncPreview): SyncRow[] {
           : `name used by your own profile${c.line === null ? '' : ` (line ${c.line})`}; left out`,
     });
   }
+  for (const d of preview.duplicates) {
+    rows.push({
+      key: `duplicate:${d.profileName}:${d.accountId}:${d.roleName}`,
+      action: 'duplicate',
+      profileName: d.profileName,
+      account: accountLabel(d.accountName, d.accountId),
+      roleName: d.roleName,
+      detail: `already present as ${d.existingProfile}; not added`,
+    });
+  }
   return rows.sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.profileName.localeCompare(b.profileName));
 }
 
@@ -61,6 +73,7 @@ export function syncSummary(counts: SsoSyncPreview['counts']): string {
   if (counts.remove > 0) parts.push(`${counts.remove} to remove`);
   if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`);
   if (counts.conflict > 0) parts.push(`${counts.conflict} ${counts.conflict === 1 ? 'conflict' : 'conflicts'}`);
+  if (counts.duplicate > 0) parts.push(`${counts.duplicate} already present`);
   return parts.length === 0 ? 'No accounts or roles to sync' : parts.join(', ');
 }
 

@@ -93,11 +93,14 @@ const gcloudJson = async (args: string[], dir: string): Promise<unknown> =>
   JSON.parse((await runGcloud([...args, '--format=json'], dir)).stdout);
 
 describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 }, () => {
-  it('imports, activates in the active configuration, and gcloud agrees with the snapshot; verify and remove', async () => {
+  it('imports, activates in the current configuration when asked, and gcloud agrees with the snapshot; undo, verify and remove', async () => {
     const app = await setup();
     const key = registeredKey('acme-prod');
     const download = await writeJson(join(app.home, 'acme-prod-key.json'), key);
-    const outcome = await app.handlers.gcpImportKey({ path: download, activate: true });
+    // What the user had: the project first, so gcloud does not look it up.
+    expect((await runGcloud(['config', 'set', 'project', 'my-own-proj'], app.gcloudDir)).code).toBe(0);
+    expect((await runGcloud(['config', 'set', 'account', 'me@example.com'], app.gcloudDir)).code).toBe(0);
+    const outcome = await app.handlers.gcpImportKey({ path: download, activate: true, ownConfiguration: false });
     expect(outcome).toMatchObject({
       status: 'imported',
       source: download,
@@ -114,6 +117,8 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
         project: 'acme-prod',
         configuration: 'default',
         createdConfiguration: false,
+        previous: { configuration: 'default', account: 'me@example.com', project: 'my-own-proj' },
+        undoId: expect.any(String),
         message: null,
       },
     });
@@ -140,6 +145,27 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
       expect.objectContaining({ account: key.client_email, type: 'service_account', status: 'valid' }),
     ]);
 
+    // Undo puts the account and project back, exactly, and only once.
+    const undoId = outcome.status === 'imported' ? (outcome.activation?.undoId ?? '') : '';
+    const undone = await app.handlers.gcpUndoActivation({ undoId });
+    expect(undone).toMatchObject({
+      ok: true,
+      restored: { configuration: 'default', account: 'me@example.com', project: 'my-own-proj' },
+      message: null,
+    });
+    expect(undone.commands.map((c) => c.command)).toEqual([
+      'gcloud config unset account --configuration=default',
+      'gcloud config set project my-own-proj --configuration=default',
+      'gcloud config set account me@example.com --configuration=default',
+    ]);
+    const restored = (await gcloudJson(['config', 'list'], app.gcloudDir)) as { core: Record<string, string> };
+    expect(restored.core).toMatchObject({ account: 'me@example.com', project: 'my-own-proj' });
+    expect(app.core.snapshot().gcp?.configurations.find((c) => c.active)).toMatchObject({
+      account: 'me@example.com',
+      project: 'my-own-proj',
+    });
+    expect(await app.handlers.gcpUndoActivation({ undoId })).toMatchObject({ ok: false, restored: null });
+
     expect(await app.handlers.gcpVerifyKey({ keyId: key.private_key_id })).toMatchObject({
       ok: true,
       account: key.client_email,
@@ -156,7 +182,11 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
       deleted: false,
     });
 
-    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toEqual({ removed: true, message: null });
+    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toEqual({
+      removed: true,
+      message: null,
+      profilesWritten: [],
+    });
     expect(await new KeytarSecretStore().get('Cloud Identity Tray', key.private_key_id)).toBeNull();
     expect(existsSync(join(app.appDataDir, 'keys', `${key.private_key_id}.json`))).toBe(false);
     expect(app.core.snapshot().gcp?.keys).toEqual([]);
@@ -165,6 +195,64 @@ describe('gcpImportKey with the real keychain and gcloud', { timeout: 240_000 },
       ok: false,
       kind: 'not-imported',
     });
+  });
+
+  it('a dropped key is activated in a configuration of its own by default; the current one is untouched', async () => {
+    const app = await setup();
+    const key = registeredKey('acme-own', 3);
+    expect((await runGcloud(['config', 'set', 'project', 'my-own-proj'], app.gcloudDir)).code).toBe(0);
+    expect((await runGcloud(['config', 'set', 'account', 'me@example.com'], app.gcloudDir)).code).toBe(0);
+    const outcome = await app.handlers.gcpImportKey({
+      path: await writeJson(join(app.home, 'k.json'), key),
+      activate: true,
+    });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      activation: {
+        ok: true,
+        configuration: 'deployer-acme-own',
+        createdConfiguration: true,
+        previous: null,
+        undoId: null,
+      },
+    });
+    const gcp = app.core.snapshot().gcp!;
+    expect(gcp.activeConfiguration).toBe('deployer-acme-own');
+    expect(gcp.configurations.find((c) => c.name === 'default')).toMatchObject({
+      account: 'me@example.com',
+      project: 'my-own-proj',
+    });
+    await app.handlers.gcpRemoveKey({ keyId: key.private_key_id });
+  });
+
+  it('removing a key that GOOGLE_APPLICATION_CREDENTIALS points at: refused without a preview, then the block and the key go', async () => {
+    const app = await setup();
+    const key = registeredKey('acme-rm', 4);
+    const bashrc = join(app.home, '.bashrc');
+    await writeFile(bashrc, 'alias k=kubectl\n');
+    await app.handlers.gcpImportKey({ path: await writeJson(join(app.home, 'k.json'), key) });
+    const set = await app.handlers.gcpShellProfilesPreview({ keyId: key.private_key_id });
+    expect(await app.handlers.gcpShellProfilesApply({ previewId: set.previewId })).toMatchObject({ ok: true });
+    const withBlock = await readFile(bashrc, 'utf8');
+
+    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id })).toMatchObject({
+      removed: false,
+      message: expect.stringContaining('Preview its removal first'),
+    });
+    expect(await readFile(bashrc, 'utf8')).toBe(withBlock);
+    expect(app.core.snapshot().gcp?.keys).toHaveLength(1);
+
+    const preview = await app.handlers.gcpRemoveKeyPreview({ keyId: key.private_key_id });
+    expect(preview.edits).toEqual([
+      expect.objectContaining({ path: bashrc, action: 'remove', currentKeyPath: set.keyPath, problem: null }),
+    ]);
+    expect(await app.handlers.gcpRemoveKey({ keyId: key.private_key_id, previewId: preview.previewId })).toEqual({
+      removed: true,
+      message: null,
+      profilesWritten: [{ path: bashrc, backupPath: `${bashrc}.cloudid-backup` }],
+    });
+    expect(await readFile(bashrc, 'utf8')).toBe('alias k=kubectl\n');
+    expect(app.core.snapshot().gcp?.keys).toEqual([]);
   });
 
   it('activates in a configuration of its own, leaves default alone, then switches back; gcloud agrees', async () => {

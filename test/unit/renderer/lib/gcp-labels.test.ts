@@ -7,6 +7,7 @@ import {
   needsSignIn,
   singleDroppedFile,
   statusClass,
+  undoText,
   verificationText,
 } from '../../../../renderer/src/lib/gcp-labels';
 import type { GcpAccountStatus, GcpImportedKey, GcpState } from '../../../../renderer/src/lib/gcp-types';
@@ -61,6 +62,37 @@ describe('GCP wording', () => {
     ).toBe('Already imported: deployer@acme-prod.iam.gserviceaccount.com');
   });
 
+  it('says what an activation in the current configuration replaced, and what an undo put back', () => {
+    const previous = { configuration: 'default', account: 'me@example.com', project: 'my-proj' };
+    expect(
+      activationText({
+        ok: true,
+        account: key.account,
+        project: 'acme-prod',
+        configuration: 'default',
+        createdConfiguration: false,
+        previous,
+        undoId: 'u1',
+        message: null,
+        commands: [],
+      }).title,
+    ).toBe(
+      'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “default”. It replaced me@example.com and project my-proj for every terminal and SkyPilot.',
+    );
+    expect(undoText({ ok: true, restored: previous, message: null, commands: [] }).title).toBe(
+      'Undone: configuration “default” has me@example.com and project my-proj again.',
+    );
+    expect(
+      undoText({
+        ok: true,
+        restored: { configuration: 'x', account: null, project: null },
+        message: null,
+        commands: [],
+      }).title,
+    ).toBe('Undone: configuration “x” has no account and no project again.');
+    expect(undoText({ ok: false, restored: null, message: 'gone', commands: [] })).toMatchObject({ tone: 'bad' });
+  });
+
   it('describes an activation in the words a user wants, and shows gcloud’s own error on failure', () => {
     const ok = activationText({
       ok: true,
@@ -68,6 +100,8 @@ describe('GCP wording', () => {
       project: 'acme-prod',
       configuration: 'deployer-acme-prod',
       createdConfiguration: true,
+      previous: null,
+      undoId: null,
       message: null,
       commands: [],
     });
@@ -81,6 +115,8 @@ describe('GCP wording', () => {
       project: null,
       configuration: null,
       createdConfiguration: false,
+      previous: null,
+      undoId: null,
       message: 'ERROR: (gcloud.auth.activate-service-account) Invalid JWT Signature.',
       commands: [],
     });
@@ -95,6 +131,8 @@ describe('GCP wording', () => {
         project: null,
         configuration: 'default',
         createdConfiguration: false,
+        previous: null,
+        undoId: null,
         message: 'WARNING: x',
         commands: [],
       }).tone,

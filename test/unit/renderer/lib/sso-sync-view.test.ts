@@ -8,6 +8,7 @@ const counts = (c: Partial<SsoSyncPreview['counts']>): SsoSyncPreview['counts'] 
   remove: 0,
   unchanged: 0,
   conflict: 0,
+  duplicate: 0,
   ...c,
 });
 
@@ -33,6 +34,7 @@ const preview = (p: Partial<SsoSyncPreview>): SsoSyncPreview => ({
   counts: counts({}),
   entries: [],
   conflicts: [],
+  duplicates: [],
   problems: [],
   ...p,
 });
@@ -71,12 +73,37 @@ describe('syncRows', () => {
   });
 });
 
+describe('roles already present under the user’s own name', () => {
+  it('get a row of their own after the conflicts, naming the profile that has the role', () => {
+    const rows = syncRows(
+      preview({
+        entries: [entry('add', 'prod.ReadOnly')],
+        duplicates: [
+          {
+            profileName: 'prod.Admin',
+            existingProfile: 'acme-dev-admin',
+            accountId: '111111111111',
+            accountName: 'prod',
+            roleName: 'Admin',
+          },
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.action, r.profileName, r.detail])).toEqual([
+      ['add', 'prod.ReadOnly', ''],
+      ['duplicate', 'prod.Admin', 'already present as acme-dev-admin; not added'],
+    ]);
+  });
+});
+
 describe('syncSummary and hasChanges', () => {
   it('counts only what is there', () => {
     expect(syncSummary(counts({ add: 3, update: 1, unchanged: 12, conflict: 1 }))).toBe(
       '3 to add, 1 to update, 12 unchanged, 1 conflict',
     );
     expect(syncSummary(counts({ remove: 2, conflict: 2 }))).toBe('2 to remove, 2 conflicts');
+    expect(syncSummary(counts({ add: 1, duplicate: 2 }))).toBe('1 to add, 2 already present');
+    expect(hasChanges(counts({ duplicate: 2 }))).toBe(false);
     expect(syncSummary(counts({}))).toBe('No accounts or roles to sync');
     expect(hasChanges(counts({ unchanged: 5, conflict: 1 }))).toBe(false);
     expect(hasChanges(counts({ remove: 1 }))).toBe(true);
