@@ -58,16 +58,17 @@ function asksForHelp(argv: readonly string[]): boolean {
   return false;
 }
 
-export function helpText(spec: Pick<CommandSpec<ParseArgsOptionsConfig>, 'usage' | 'help'>): string {
-  return `Usage: ${spec.usage.trim().replace(/\n\s*/g, '\n       ')}\n\n${spec.help.trim()}\n`;
+/** `Usage: ` and the synopsis, its later lines aligned under the first. */
+const usageLines = (usage: string): string => `Usage: ${usage.trim().replace(/\n\s*/g, '\n       ')}\n`;
+
+function helpText(spec: Pick<CommandSpec<ParseArgsOptionsConfig>, 'usage' | 'help'>): string {
+  return `${usageLines(spec.usage)}\n${spec.help.trim()}\n`;
 }
 
 /** A usage error as every command prints it: what is wrong, the synopsis, where the rest is. */
-export function writeUsageError(ctx: CommandContext, name: string, usage: string, message: string): number {
+function writeUsageError(ctx: CommandContext, name: string, usage: string, message: string): number {
   ctx.stderr.write(
-    `cloudid ${name}: ${message}\n` +
-      `Usage: ${usage.trim().replace(/\n\s*/g, '\n       ')}\n` +
-      `Run \`cloudid ${name} --help\` for its options.\n`,
+    `cloudid ${name}: ${message}\n${usageLines(usage)}Run \`cloudid ${name} --help\` for its options.\n`,
   );
   return EXIT.usage;
 }

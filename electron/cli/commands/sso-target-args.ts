@@ -115,3 +115,25 @@ export async function startSsoCommand(
   }
   return { ok: true, session: target.session, cacheDir: target.cacheDir, flags: args.flags };
 }
+
+/**
+ * The `[sso-session NAME]` a sync of `query` means: a profile stands for the session it uses, as
+ * in `cloudid login`. A name that resolves to nothing is passed on, for the sync to say what is
+ * missing; a profile on a bare start URL cannot be synced (no `[sso-session]` to mark profiles by).
+ */
+export async function syncSessionName(
+  ctx: CommandContext,
+  query: SsoTargetQuery,
+): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  if (query.kind === 'sso-session') return { ok: true, name: query.name };
+  const inputs = await readAwsInputs(ctx.env, ctx.homeDir, Date.now());
+  const target = resolveSsoTarget(inputs.parsed, query);
+  if (target.ok && !target.session.legacy) return { ok: true, name: target.session.name };
+  if (target.ok) {
+    return {
+      ok: false,
+      message: `profile "${query.name}" sets sso_start_url itself, with no [sso-session]: sync needs one (create it with \`aws configure sso-session\`)`,
+    };
+  }
+  return query.kind === 'profile' ? { ok: false, message: target.message } : { ok: true, name: query.name };
+}
