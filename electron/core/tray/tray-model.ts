@@ -211,7 +211,7 @@ function describeGcp(gcp: GcpState | null): GcpDescription | null {
   if (gcp.configurations.length > 1) {
     const shown = gcp.configurations.slice(0, MAX_MENU_GCP_CONFIGURATIONS);
     const choices: TrayItem[] = shown.map((c) => {
-      const mark = c.active ? '✓ ' : '';
+      const mark = whole(c.active ? '✓ ' : '');
       const label = c.account ? menuLabel`${mark}${c.name} — ${c.account}` : menuLabel`${mark}${c.name}`;
       return c.active
         ? { type: 'label', label }
@@ -274,7 +274,7 @@ function describeActive(
         {
           type: 'label',
           label: chosenByVariable
-            ? menuLabel`${activeProfile} (from ${activeProfileSource}) is not in your AWS config`
+            ? menuLabel`${activeProfile} (from ${whole(activeProfileSource)}) is not in your AWS config`
             : capitalize(summary),
         },
       ],
