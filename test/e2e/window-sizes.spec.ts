@@ -11,7 +11,7 @@ import { serviceAccountKey, writeConfiguration, writeGcloudDatabases } from '../
 import { eksEntry, gkeEntry, kubeconfigText } from '../support/kubeconfig-fixtures';
 import { cacheStamp } from '../support/aws-home';
 import { makePortalAccounts } from '../support/sso-portal-rate-limited';
-import { profileOption } from './window-locators';
+import { detail, profileOption } from './window-locators';
 
 const SIZES = [
   { width: 640, height: 440 },
@@ -209,8 +209,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
 
       if (size.width === 1040) {
+        // The README's picture (README.md, "Screenshots"): an SSO profile, the CLI warning dismissed.
         await showView(page, 'AWS');
+        await page.getByRole('alert', { name: 'AWS CLI warning' }).getByRole('button', { name: 'Dismiss' }).click();
         await profileOption(page, 'prod').click();
+        await expect(detail(page).getByRole('region', { name: 'Sign-in' })).toBeVisible();
         const path =
           process.env.UPDATE_SCREENSHOTS === '1'
             ? join(README_SHOTS, `window-${colorScheme}.png`)
