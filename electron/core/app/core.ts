@@ -215,16 +215,20 @@ export function createCore(opts: CoreOptions): Core {
     return memory?.problem ? { ...state, problems: [...state.problems, memory.problem] } : state;
   };
 
-  /** Keeps each check's answer for its credential source, as that source was named when it was asked. */
-  const remember = async (asked: readonly IdentityCheck[], named: ReadonlyMap<string, string>): Promise<void> => {
-    if (!memory) return;
+  /**
+   * Takes the checks into the memory, each for its credential source as named when it was asked,
+   * then publishes (a forgotten answer must not decide any more), then writes the memory's file.
+   */
+  const publishChecks = async (asked: readonly IdentityCheck[], named: ReadonlyMap<string, string>): Promise<void> => {
+    for (const check of asked) checks.set(check.profile, check);
     let changed = false;
     for (const check of asked) {
       const source = named.get(check.profile);
-      if (source !== undefined && memory.record(source, check)) changed = true;
+      if (memory && source !== undefined && memory.record(source, check)) changed = true;
     }
+    publish();
     // Not remembered is no failure of the check: the next verification writes again.
-    if (changed) await memory.save().catch(() => undefined);
+    if (changed) await memory?.save().catch(() => undefined);
   };
 
   const publish = (): void => {
@@ -264,9 +268,7 @@ export function createCore(opts: CoreOptions): Core {
   const verifyProfile = async (name: string): Promise<IdentityCheck> => {
     const named = credentialSourcesNow();
     const check = await verifierFor().verify(name, regionOf(name));
-    checks.set(name, check);
-    publish();
-    await remember([check], named);
+    await publishChecks([check], named);
     return check;
   };
 
@@ -372,9 +374,7 @@ export function createCore(opts: CoreOptions): Core {
       const results = await verifierFor().verifyAll(profiles, (done, total) => {
         for (const listener of progressListeners) listener({ done, total });
       });
-      for (const check of results) checks.set(check.profile, check);
-      publish();
-      await remember(results, named);
+      await publishChecks(results, named);
       return results;
     },
     rememberedIdentity(profile) {
