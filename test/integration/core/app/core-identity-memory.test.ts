@@ -139,6 +139,27 @@ describe('remembered identities', () => {
     expect(later.rememberedIdentity('default')).toBeNull();
   });
 
+  it('forgets the answer once AWS refuses the key, and decides nothing from it after', async () => {
+    home = await aliceHome();
+    const first = await startCore(home, { stsUrl: sts.url });
+    await first.verifyProfile('default');
+    // An STS that knows no key: the key was deleted.
+    const refusing = await startStsServer({ identities: {} });
+    try {
+      const later = await startCore(home, { stsUrl: refusing.url });
+      expect(later.snapshot().sky?.clusters.find((c) => c.name === 'mine')?.operableByActive).toBe(true);
+      const check = await later.verifyProfile('default');
+      expect(check.error?.kind).toBe('access-denied');
+      expect(later.snapshot().sky?.clusters.find((c) => c.name === 'mine')?.operableByActive).toBeNull();
+      const stored = JSON.parse(await readFile(join(home.home, 'app-data', IDENTITY_MEMORY_FILE), 'utf8')) as {
+        identities: unknown[];
+      };
+      expect(stored.identities).toEqual([]);
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('a damaged store is reported with the clusters and changes no decision', async () => {
     home = await aliceHome();
     await mkdir(join(home.home, 'app-data'), { recursive: true });
