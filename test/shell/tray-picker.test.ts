@@ -86,7 +86,7 @@ describe('the tray’s profile picker', () => {
 });
 
 describe('the tray’s Refresh now', () => {
-  it('renews the SSO session with its refresh token at SSO-OIDC, without a browser', async () => {
+  it('renews the SSO session with its refresh token at SSO-OIDC, without a browser, and says when it is refused', async () => {
     const { result } = await run('trayRefreshNow', { setUp: (home) => setUpHome(home), env: { AWS_PROFILE: 'dev' } });
     // Signed out, there is nothing to refresh.
     expect(result.refreshBeforeLogin).toEqual([]);
@@ -101,6 +101,7 @@ describe('the tray’s Refresh now', () => {
       { grantType: 'refresh_token', hasRefreshToken: true, hasClientSecret: true },
     ]);
     expect(result.renewed).toBe(true);
-    expect(result.dialogs).toEqual([]);
+    expect(result.dialogsAfterRefresh).toEqual([]);
+    expect(result.dialogsAfterRefusal).toEqual([{ type: 'warning', message: 'Could not refresh SSO session corp' }]);
   });
 });

@@ -114,13 +114,23 @@ export async function trayRefreshNow(shell: Shell) {
       hasRefreshToken: typeof r.body.refreshToken === 'string' && r.body.refreshToken !== '',
       hasClientSecret: typeof r.body.clientSecret === 'string' && r.body.clientSecret !== '',
     }));
+    const dialogsAfterRefresh = [...shell.fake.dialog.messages];
+
+    // The identity provider now refuses the refresh token: the tray says so.
+    oidc.setRefreshMode('refuse');
+    tray.clickItem('Refresh now');
+    await shell.waitFor('the refusal dialog', () => shell.fake.dialog.messages.length > 0 || undefined, 10_000);
     const result = {
       refreshBeforeLogin,
       refreshAfterLogin,
       loginEnded: ended,
       refreshRequests,
       renewed,
-      dialogs: shell.fake.dialog.messages,
+      dialogsAfterRefresh,
+      dialogsAfterRefusal: (shell.fake.dialog.messages as { type?: string; message: string }[]).map((d) => ({
+        type: d.type,
+        message: d.message,
+      })),
     };
     await shell.quit();
     return result;
