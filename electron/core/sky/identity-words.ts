@@ -31,12 +31,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** `verified 5 min ago`, `verified 2 h ago`, `verified 3 d ago`; the time is when STS answered. */
+/**
+ * `verified 5m ago`, `verified 2h ago`, `verified 3d ago`: the largest unit only, in the words of
+ * electron/shared/time-words.ts, so a note stays true for a while after it is written.
+ */
 export function verifiedAgo(at: string, now: number): string {
   const ms = now - Date.parse(at);
   if (Number.isNaN(ms)) return 'verified at an unknown time';
   if (ms < MINUTE) return 'verified just now';
-  if (ms < HOUR) return `verified ${Math.floor(ms / MINUTE)} min ago`;
-  if (ms < DAY) return `verified ${Math.floor(ms / HOUR)} h ago`;
-  return `verified ${Math.floor(ms / DAY)} d ago`;
+  if (ms < HOUR) return `verified ${Math.floor(ms / MINUTE)}m ago`;
+  if (ms < DAY) return `verified ${Math.floor(ms / HOUR)}h ago`;
+  return `verified ${Math.floor(ms / DAY)}d ago`;
 }

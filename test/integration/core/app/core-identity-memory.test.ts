@@ -98,16 +98,16 @@ describe('remembered identities', () => {
     const theirs = sky?.clusters.find((c) => c.name === 'theirs');
     expect(mine).toMatchObject({ operableByActive: true, activeRememberedAt: check.checkedAt });
     expect(mine?.note).toBe(
-      'The active profile default is who STS said it was, verified 2 h ago; verifying again tells whether it still is.',
+      'The active profile default is who STS said it was, verified 2h ago; verifying again tells whether it still is.',
     );
     expect(theirs).toMatchObject({ operableByActive: false, activeRememberedAt: check.checkedAt });
     expect(theirs?.note).toMatch(/is owned by IAM user AIDAOTHER000000000001 in account 999988887777/);
-    expect(theirs?.note).toMatch(/verified 2 h ago/);
+    expect(theirs?.note).toMatch(/verified 2h ago/);
     expect(sky?.activeIdentities).toMatchObject({
       aws: `${ALICE_ID.userId} [account=${ALICE_ID.account}]`,
       awsRememberedAt: check.checkedAt,
     });
-    // `cloudid status` can say "verified 2 h ago" from this; the profile itself is not shown as verified now.
+    // `cloudid status` can say "verified 2h ago" from this; the profile itself is not shown as verified now.
     expect(later.rememberedIdentity('default')).toEqual({ identity: ALICE_ID, checkedAt: check.checkedAt });
     expect(later.snapshot().aws.profiles.find((p) => p.name === 'default')).toMatchObject({
       identity: null,

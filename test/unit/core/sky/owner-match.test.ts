@@ -410,7 +410,7 @@ describe('remembered identities', () => {
     expect(result.operableByActive).toBe(true);
     expect(result.activeRememberedAt).toBe(TWO_HOURS_AGO);
     expect(result.note).toBe(
-      'The active profile alice is who STS said it was, verified 2 h ago; verifying again tells whether it still is.',
+      'The active profile alice is who STS said it was, verified 2h ago; verifying again tells whether it still is.',
     );
     expect(result.matches).toEqual([
       { cloud: 'aws', identity: 'alice', level: 'user', active: true, fix: null, rememberedAt: TWO_HOURS_AGO },
@@ -427,7 +427,7 @@ describe('remembered identities', () => {
     expect(result.note).toMatch(
       /^SkyPilot refuses: .* is owned by IAM user AIDAALICE00000000001 in account 111122223333/,
     );
-    expect(result.note).toMatch(/The active profile carol is who STS said it was, verified 3 d ago;/);
+    expect(result.note).toMatch(/The active profile carol is who STS said it was, verified 3d ago;/);
   });
 
   it('an answer asked now is not called remembered', () => {
