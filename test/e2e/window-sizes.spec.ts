@@ -202,6 +202,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
           .map((s) => s.selectedOptions[0]?.textContent ?? ''),
       );
       expect.soft(clipped, 'settings selects cut off their text').toEqual([]);
+      // The backdrop is over everything: each corner of the window hits the dialog (its backdrop), and dims.
+      const backdrop = await dialog.evaluate((d) => {
+        const corners = [
+          [1, 1],
+          [window.innerWidth - 2, 1],
+          [1, window.innerHeight - 2],
+          [window.innerWidth - 2, window.innerHeight - 2],
+        ] as const;
+        return {
+          covered: corners.every(([x, y]) => document.elementFromPoint(x, y) === d),
+          alpha: Number(/[\d.]+(?=\)$)/.exec(getComputedStyle(d, '::backdrop').backgroundColor)?.[0] ?? 0),
+        };
+      });
+      expect.soft(backdrop.covered, 'the backdrop covers the window').toBe(true);
+      expect.soft(backdrop.alpha, 'the backdrop dims').toBeGreaterThanOrEqual(0.45);
       const box = await dialog.boundingBox();
       expect.soft(box !== null && box.y >= 0 && box.y + box.height <= size.height + 1, 'dialog fits').toBe(true);
       await page.screenshot({ path: testInfo.outputPath(`settings-${size.width}x${size.height}-${colorScheme}.png`) });
