@@ -1,7 +1,7 @@
 // Human output of `cloudid status`: readable tables that fit the terminal, status words in colour
 // when it has colour (terminal-style.ts), times as "in 4h 59m, 14:45", nothing secret.
 import type { GcpAccountStatus, GcpState } from '../shared/gcp-model';
-import type { KubeContextStatus, KubeState } from '../shared/kube-model';
+import type { KubeContext, KubeState } from '../shared/kube-model';
 import type { AwsProfile, IdentityStatus, Snapshot } from '../shared/model';
 import { problemText } from './status-json';
 import { oneLine } from './terminal-text';
@@ -32,8 +32,13 @@ const GCP_TONE: Record<GcpAccountStatus, Tone | null> = {
   error: 'bad',
 };
 
-const kubeTone = (status: KubeContextStatus): Tone | null =>
-  status in AWS_TONE ? AWS_TONE[status as IdentityStatus] : (GCP_TONE[status as GcpAccountStatus] ?? null);
+/** A context's status in the tone of the identity behind it: gcloud's words differ from AWS's. */
+function kubeTone(context: KubeContext): Tone | null {
+  if (context.provider === 'other') return null;
+  const { status } = context;
+  if (context.identity?.cloud === 'gcp' && status in GCP_TONE) return GCP_TONE[status as GcpAccountStatus];
+  return status in AWS_TONE ? AWS_TONE[status as IdentityStatus] : null;
+}
 
 function whoCell(p: AwsProfile): Cell {
   if (p.identity) return p.identity.arn;
@@ -100,13 +105,12 @@ function kubeLines(kube: KubeState, r: Render): string[] {
   if (kube.contexts.length === 0) return [...lines, 'No Kubernetes contexts found.'];
   const rows: Cell[][] = [['', 'CONTEXT', 'PROVIDER', 'IDENTITY', 'STATUS', 'CLUSTER']];
   for (const c of kube.contexts) {
-    const tone = c.provider === 'other' ? null : kubeTone(c.status);
     rows.push([
       c.current ? '*' : '',
       c.name,
       c.provider,
       kubeIdentityText(c),
-      { text: kubeStatusText(c), tone },
+      { text: kubeStatusText(c), tone: kubeTone(c) },
       c.cluster ?? '',
     ]);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statusTable } from '../../../electron/cli/status-table';
 import { displayWidth } from '../../../electron/cli/terminal-style';
 import { awsCliWarning } from '../../../electron/core/aws/aws-cli-detect';
+import type { KubeContext, KubeState } from '../../../electron/shared/kube-model';
 import type { AwsCliInstall } from '../../../electron/shared/model';
 import {
   FACTORY_NOW,
@@ -77,5 +78,39 @@ describe('the tables of cloudid status', () => {
     expect(lines[0]).toMatch(
       /^! The first `aws` on PATH is AWS CLI v1 .*install v2: https:.*`cloudid login` covers `aws sso login`/,
     );
+  });
+
+  it("colours a Kubernetes context's status in the words of the identity behind it", () => {
+    const context = (
+      name: string,
+      provider: KubeContext['provider'],
+      identity: KubeContext['identity'],
+    ): KubeContext => ({
+      name,
+      cluster: name,
+      server: 'https://k8s.example',
+      user: name,
+      current: false,
+      provider,
+      auth: provider === 'eks' ? 'aws eks get-token' : 'gke-gcloud-auth-plugin',
+      identity,
+      status: 'expired',
+      file: '/home/u/.kube/config',
+    });
+    const kube: KubeState = {
+      configFiles: ['/home/u/.kube/config'],
+      currentContext: null,
+      contexts: [
+        context('eks-prod', 'eks', { cloud: 'aws', profile: 'prod' }),
+        context('gke-ml', 'gke', { cloud: 'gcp', account: 'me@example.com' }),
+      ],
+      problems: [],
+    };
+    const text = statusTable({ ...makeSnapshot(), kube }, FACTORY_NOW, { color: true, columns: null });
+    // An expired AWS profile cannot be used; gcloud renews an expired access token itself.
+    /* eslint-disable no-control-regex -- the colour sequences are what is tested */
+    expect(text).toMatch(/eks-prod +eks +profile prod +\u001b\[31mexpired, log in\u001b\[0m/);
+    expect(text).toMatch(/gke-ml +gke +gcloud me@example\.com +\u001b\[33m/);
+    /* eslint-enable no-control-regex */
   });
 });
