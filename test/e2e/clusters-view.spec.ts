@@ -111,7 +111,7 @@ test.describe('the Clusters tab', () => {
       bob.getByRole('img', { name: 'Warning: the active identity cannot operate this cluster' }),
     ).toBeVisible();
     await expect(bob).toContainText('The active identity cannot operate it');
-    await expect(bob).toContainText("owned by account ['AIDABOB0000000000001', '999988887777']");
+    await expect(bob).toContainText('owned by IAM user AIDABOB0000000000001 in account 999988887777');
     await expect(group(page, 'AWS account 999988887777')).toContainText('This owner here: AWS profile bob');
     await expect(group(page, 'AWS account 111122223333')).toContainText('Active identity');
     await expect(cluster(view(page), 'alice-train')).toContainText(
