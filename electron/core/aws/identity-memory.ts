@@ -92,6 +92,8 @@ export async function openIdentityMemory(file: string, options: { now?: () => nu
       .sort((a, b) => Date.parse(b.checkedAt) - Date.parse(a.checkedAt))
       .slice(0, MAX_ENTRIES);
     await writeJsonFileAtomic(file, { version: 1, identities }, { format: 'compact', mode: 0o600, dirMode: 0o700 });
+    // What another process wrote meanwhile is known from now on, unless recorded here since.
+    for (const entry of identities) if (!changed.has(entry.source)) entries.set(entry.source, entry);
   };
 
   let problem = loaded.problem;

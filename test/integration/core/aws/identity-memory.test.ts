@@ -95,6 +95,9 @@ describe('identity memory', () => {
     app.record('shared', answered(T0));
     app.record('app-only', answered(T0));
     await app.save();
+    // The app, having written, knows what the CLI wrote too.
+    expect(app.recall('cli-only')).not.toBeNull();
+    expect(app.recall('shared')?.identity).toEqual(bob);
     const read = await openIdentityMemory(file, { now: () => T0 + HOUR });
     expect(read.recall('shared')?.identity).toEqual(bob);
     expect(read.recall('cli-only')).not.toBeNull();
