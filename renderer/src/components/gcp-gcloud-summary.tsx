@@ -69,9 +69,14 @@ export function GcpGcloudSummary({
             <dd>{[active.region, active.zone].filter(Boolean).join(' / ')}</dd>
           </>
         )}
-        <dt>Folder</dt>
-        <dd className="mono">{gcp.configDir}</dd>
       </dl>
+      <details className="dev-details">
+        <summary>Details</summary>
+        <dl className="fields">
+          <dt>Folder</dt>
+          <dd className="mono">{gcp.configDir}</dd>
+        </dl>
+      </details>
       {gcp.overrides.length > 0 && (
         <div className="gcp-overrides">
           <h3>Set by environment variables (they beat every configuration)</h3>

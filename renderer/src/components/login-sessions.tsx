@@ -73,9 +73,12 @@ export function LoginSessions({
                   {s.profiles.length === 1 ? 'profile' : 'profiles'} {s.profiles.join(', ')}
                 </span>
               </div>
-              <div className="session-meta mono" title="The login cache the AWS CLI, botocore and the JS SDK share">
-                <span>login cache {s.cacheFile}</span>
-              </div>
+              <details className="dev-details">
+                <summary>Details</summary>
+                <div className="session-meta mono" title="The login cache the AWS CLI, botocore and the JS SDK share">
+                  <span>login cache {s.cacheFile}</span>
+                </div>
+              </details>
               <div className="sso-actions" role="group" aria-label={`Actions for ${s.name}`}>
                 <button
                   type="button"

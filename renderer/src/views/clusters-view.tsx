@@ -189,9 +189,14 @@ function SkyNow({ sky }: { sky: SkyState }) {
             </dd>
           </>
         )}
-        <dt>State</dt>
-        <dd className="mono">{sky.stateFile}</dd>
       </dl>
+      <details className="dev-details">
+        <summary>Details</summary>
+        <dl className="fields">
+          <dt>State</dt>
+          <dd className="mono">{sky.stateFile}</dd>
+        </dl>
+      </details>
     </section>
   );
 }
