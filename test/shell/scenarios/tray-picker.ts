@@ -114,12 +114,15 @@ export async function trayRefreshNow(shell: Shell) {
       hasRefreshToken: typeof r.body.refreshToken === 'string' && r.body.refreshToken !== '',
       hasClientSecret: typeof r.body.clientSecret === 'string' && r.body.clientSecret !== '',
     }));
+    // One refresh per session is in flight at a time, and a second click would join it: the window's
+    // own "refresh" joins it too, and settles when it has ended.
+    await page.api.ssoRefresh({ session: 'corp' });
     const dialogsAfterRefresh = [...shell.fake.dialog.messages];
 
     // The identity provider now refuses the refresh token: the tray says so.
     oidc.setRefreshMode('refuse');
     tray.clickItem('Refresh now');
-    await shell.waitFor('the refusal dialog', () => shell.fake.dialog.messages.length > 0 || undefined, 10_000);
+    await shell.waitFor('the refusal dialog', () => shell.fake.dialog.messages.length > 0 || undefined, 20_000);
     const result = {
       refreshBeforeLogin,
       refreshAfterLogin,
