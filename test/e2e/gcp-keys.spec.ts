@@ -51,12 +51,16 @@ async function openGcpTab(page: Page): Promise<void> {
 
 const keyBytes = (key: ServiceAccountKeyJson): Buffer => Buffer.from(JSON.stringify(key, null, 2));
 const keysList = (page: Page) => page.getByRole('list', { name: 'Imported keys' });
+/** What the newest drop or pick did (newest first). */
+const latestImport = (page: Page) => page.locator('.gcp-import-entry').first();
+/** What the drop of one file did. */
+const importOf = (page: Page, file: string) => page.locator(`.gcp-import-entry[data-file="${file}"]`);
 
 test.describe('Google Cloud: service-account keys by drag and drop', () => {
   // The real gcloud takes seconds per command on a busy machine.
   test.describe.configure({ timeout: 120_000 });
 
-  test('a dropped key is imported, activated in gcloud, listed, verified, and its download deleted', async ({
+  test('a dropped key is imported, activated in a gcloud configuration of its own, listed, verified, and its download deleted', async ({
     launchApp,
   }) => {
     const app = await launchApp({ gcloud: true });
@@ -69,19 +73,41 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await openGcpTab(page);
     await expect(page.getByText('No service-account key imported yet.')).toBeVisible();
 
+    // What the user had in the current configuration stays there.
+    expect((await runGcloud(['config', 'set', 'project', 'my-own-proj'], app.gcloudDir)).code).toBe(0);
+    expect((await runGcloud(['config', 'set', 'account', 'me@example.com'], app.gcloudDir)).code).toBe(0);
+
     await dropFile(app, 'acme-prod-1a2b3c.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+    await expect(latestImport(page).locator('.gcp-outcome-import')).toHaveText(
       'Imported deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)',
       { timeout: 60_000 },
     );
-    await expect(page.locator('#gcp-activation-outcome')).toHaveText(
-      'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “default”.',
+    await expect(latestImport(page).locator('.gcp-outcome-activation')).toHaveText(
+      'gcloud now uses deployer@acme-prod.iam.gserviceaccount.com, project acme-prod in configuration “deployer-acme-prod”. It is a new configuration, now active; your other configurations are as they were.',
       { timeout: 60_000 },
     );
+    // Nothing to undo: the current configuration was not touched.
+    await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
     await page.getByText('Commands run').click();
     await expect(page.locator('.gcp-commands pre')).toHaveText(
-      `gcloud auth activate-service-account ${key.client_email} --key-file=${join(app.appDataDir, 'keys', `${key.private_key_id}.json`)}\ngcloud config set project acme-prod`,
+      [
+        "gcloud config configurations list '--format=value(name)'",
+        'gcloud config configurations create deployer-acme-prod --activate',
+        `gcloud auth activate-service-account ${key.client_email} --key-file=${join(app.appDataDir, 'keys', `${key.private_key_id}.json`)}`,
+        'gcloud config set project acme-prod',
+      ].join('\n'),
     );
+    const before = await runGcloud(
+      [
+        'config',
+        'configurations',
+        'describe',
+        'default',
+        '--format=value(properties.core.account,properties.core.project)',
+      ],
+      app.gcloudDir,
+    );
+    expect(before.stdout.trim()).toBe('me@example.com\tmy-own-proj');
     // The overlay is gone, and what gcloud uses now shows live.
     await expect(page.locator('.gcp-drop-overlay')).toHaveCount(0);
     await expect(page.locator('.gcp-active-account')).toContainText('deployer@acme-prod.iam.gserviceaccount.com');
@@ -91,6 +117,9 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await expect(row).toContainText(key.private_key_id);
     await expect(row).toContainText('acme-prod');
     await expect(row.getByText('In use by gcloud')).toBeVisible();
+    // Activated: the row no longer offers Activate first; Verify is its main action.
+    await expect(row.getByRole('button', { name: 'Activate', exact: true })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: 'Verify' })).toHaveClass(/primary/);
 
     // gcloud itself agrees with what the window shows.
     const auth = await runGcloud(['auth', 'list', '--format=value(account,status)'], app.gcloudDir);
@@ -111,7 +140,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
 
     // Dropped again: recognised as the same key.
     await dropFile(app, 'copy-of-key.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+    await expect(importOf(page, 'copy-of-key.json').locator('.gcp-outcome-import')).toHaveText(
       'Already imported: deployer@acme-prod.iam.gserviceaccount.com (project acme-prod)',
       { timeout: 60_000 },
     );
@@ -148,7 +177,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
       const bytes = files[name];
       if (!bytes) throw new Error(`no fixture ${name}`);
       await dropFile(app, name, bytes);
-      const alert = page.locator('.gcp-import-result').getByRole('alert');
+      const alert = importOf(page, name).getByRole('alert');
       await expect(alert.locator('.gcp-outcome-title')).toHaveText(`${name} was not imported`);
       await expect(alert.locator('.gcp-outcome-detail')).toContainText(message);
       if (name === 'truncated.json')
@@ -166,7 +195,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
       return transfer;
     });
     await page.locator('.gcp-view').dispatchEvent('drop', { dataTransfer: two });
-    await expect(page.locator('.gcp-import-result').getByRole('alert')).toContainText(
+    await expect(latestImport(page).getByRole('alert')).toContainText(
       '2 files were dropped; drop one service-account key at a time.',
     );
   });
@@ -203,13 +232,12 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     google.disableServiceAccountKey(key.client_email);
     const { page } = app;
     await openGcpTab(page);
-    await page.getByLabel('In a gcloud configuration of its own').check();
     await dropFile(app, 'acme-dev.json', keyBytes(key));
-    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+    await expect(latestImport(page).locator('.gcp-outcome-import')).toHaveText(
       'Imported deployer@acme-dev.iam.gserviceaccount.com (project acme-dev)',
       { timeout: 60_000 },
     );
-    const activation = page.locator('#gcp-activation-outcome');
+    const activation = latestImport(page).locator('.gcp-outcome-activation');
     await expect(activation.locator('.gcp-outcome-title')).toHaveText(
       'gcloud could not activate deployer@acme-dev.iam.gserviceaccount.com',
       { timeout: 60_000 },
@@ -248,7 +276,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await openGcpTab(page);
     await page.getByLabel('Activate it in gcloud and set its project').uncheck();
     await page.getByRole('button', { name: 'Choose file…' }).click();
-    await expect(page.locator('#gcp-import-outcome')).toHaveText(
+    await expect(latestImport(page).locator('.gcp-outcome-import')).toHaveText(
       'Imported deployer@acme-ml.iam.gserviceaccount.com (project acme-ml)',
     );
 
@@ -281,6 +309,122 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     await removal.getByRole('button', { name: 'Apply to 1 file' }).click();
     await expect(removal.getByRole('status')).toContainText('Updated 1 file.');
     expect(await readFile(bashrc, 'utf8')).toBe('# my bashrc\nalias ll="ls -l"\n');
+    await expect(page.locator('.gcp-profile-block')).toHaveCount(0);
+  });
+
+  test('“Use it in the current configuration”: Undo puts its account and project back exactly', async ({
+    launchApp,
+  }) => {
+    const app = await launchApp({ gcloud: true });
+    const google = app.google!;
+    const key = serviceAccountKey({ project_id: 'acme-cur', keyIndex: 2 });
+    key.token_uri = google.tokenUrl;
+    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    google.addProject('acme-cur');
+    expect((await runGcloud(['config', 'set', 'project', 'my-own-proj'], app.gcloudDir)).code).toBe(0);
+    expect((await runGcloud(['config', 'set', 'account', 'me@example.com'], app.gcloudDir)).code).toBe(0);
+    const { page } = app;
+    await openGcpTab(page);
+    await page.getByLabel('Use it in the current configuration instead').check();
+    await dropFile(app, 'acme-cur.json', keyBytes(key));
+    await expect(latestImport(page).locator('.gcp-outcome-activation')).toHaveText(
+      'gcloud now uses deployer@acme-cur.iam.gserviceaccount.com, project acme-cur in configuration “default”. It replaced me@example.com and project my-own-proj for every terminal and SkyPilot.',
+      { timeout: 60_000 },
+    );
+    await expect(page.locator('.gcp-active-project')).toHaveText('acme-cur');
+    await page.screenshot({ path: test.info().outputPath('gcp-current-configuration.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Undo: put the previous account and project back' }).click();
+    await expect(latestImport(page).locator('.gcp-outcome-undo')).toHaveText(
+      'Undone: configuration “default” has me@example.com and project my-own-proj again.',
+      { timeout: 60_000 },
+    );
+    const core = await runGcloud(
+      [
+        'config',
+        'configurations',
+        'describe',
+        'default',
+        '--format=value(properties.core.account,properties.core.project)',
+      ],
+      app.gcloudDir,
+    );
+    expect(core.stdout.trim()).toBe('me@example.com\tmy-own-proj');
+    await expect(page.locator('.gcp-active-project')).toHaveText('my-own-proj');
+    await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+    // The key is no longer what gcloud uses, so the row offers Activate again.
+    const row = keysList(page).getByRole('listitem').filter({ hasText: key.client_email });
+    await expect(row.getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('gcp-undone.png'), fullPage: true });
+  });
+
+  test('a second key dropped while the first is importing: each result stays with its own drop', async ({
+    launchApp,
+  }) => {
+    const app = await launchApp({ gcloud: true });
+    const google = app.google!;
+    const key = serviceAccountKey({ project_id: 'acme-slow', keyIndex: 3 });
+    key.token_uri = google.tokenUrl;
+    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    google.addProject('acme-slow');
+    const { page } = app;
+    await openGcpTab(page);
+    // The first import runs gcloud (seconds); the second is refused at once, while it runs.
+    await dropFile(app, 'first-key.json', keyBytes(key));
+    await expect(importOf(page, 'first-key.json')).toHaveText('Importing first-key.json…');
+    await dropFile(app, 'truncated.json', wrongFiles()['truncated.json'] ?? Buffer.alloc(0));
+    await expect(importOf(page, 'truncated.json').locator('.gcp-outcome-title')).toHaveText(
+      'truncated.json was not imported',
+    );
+    await expect(importOf(page, 'first-key.json')).toHaveText('Importing first-key.json…');
+    await expect(importOf(page, 'first-key.json').locator('.gcp-outcome-import')).toHaveText(
+      `Imported ${key.client_email} (project acme-slow)`,
+      { timeout: 60_000 },
+    );
+    // The refusal is still shown for the file it belongs to.
+    await expect(importOf(page, 'truncated.json').locator('.gcp-outcome-title')).toHaveText(
+      'truncated.json was not imported',
+    );
+    await page.screenshot({ path: test.info().outputPath('gcp-two-drops.png'), fullPage: true });
+  });
+
+  test('removing a key that GOOGLE_APPLICATION_CREDENTIALS points to: the confirmation names the profile, and its block goes too', async ({
+    launchApp,
+  }) => {
+    const key = serviceAccountKey({ project_id: 'acme-rm', keyIndex: 4 });
+    const picked = join(await tempDir('cloudid-e2e-pick-'), 'acme-rm-key.json');
+    await writeFile(picked, keyBytes(key), { mode: 0o600 });
+    const app = await launchApp({ pickedFile: picked });
+    const { page } = app;
+    const bashrc = join(app.home.home, '.bashrc');
+    await writeFile(bashrc, '# my bashrc\n');
+    await openGcpTab(page);
+    await page.getByLabel('Activate it in gcloud and set its project').uncheck();
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const row = keysList(page).getByRole('listitem').filter({ hasText: key.client_email });
+    await row.getByRole('button', { name: 'Set GOOGLE_APPLICATION_CREDENTIALS…' }).click();
+    const panel = page.getByRole('region', { name: `GOOGLE_APPLICATION_CREDENTIALS for ${key.client_email}` });
+    await panel.getByRole('button', { name: 'Apply to 1 file' }).click();
+    await expect(panel.getByRole('status')).toContainText('Updated 1 file.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+    const withBlock = await readFile(bashrc, 'utf8');
+
+    await row.getByRole('button', { name: 'Remove…' }).click();
+    const confirm = row.getByRole('group', { name: 'Remove this key' });
+    await expect(confirm).toContainText(
+      'GOOGLE_APPLICATION_CREDENTIALS points to this key in these shell profiles; its block is removed too:',
+    );
+    await expect(confirm.getByRole('listitem')).toHaveText([bashrc]);
+    await page.screenshot({ path: test.info().outputPath('gcp-remove-confirm.png'), fullPage: true });
+    // Cancel leaves everything as it was.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await readFile(bashrc, 'utf8')).toBe(withBlock);
+
+    await row.getByRole('button', { name: 'Remove…' }).click();
+    await row.getByRole('button', { name: 'Remove key and block' }).click();
+    await expect(page.getByText('No service-account key imported yet.')).toBeVisible();
+    expect(await readFile(bashrc, 'utf8')).toBe('# my bashrc\n');
+    expect(existsSync(join(app.appDataDir, 'keys', `${key.private_key_id}.json`))).toBe(false);
     await expect(page.locator('.gcp-profile-block')).toHaveCount(0);
   });
 });

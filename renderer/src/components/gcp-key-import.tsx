@@ -1,38 +1,34 @@
 import { useState } from 'react';
 import type { CloudIdApi } from '../shared-types';
+import type { ImportEntry } from '../hooks/use-key-imports';
 import { errorMessage } from '../lib/errors';
 import { activationText, fileNameOf, importText } from '../lib/gcp-labels';
 import type { GcpImportOutcome } from '../lib/gcp-types';
-import { GcpCommandsRun, GcpOutcome } from './gcp-outcome';
+import { GcpCommandsRun, GcpOutcome, GcpUndo } from './gcp-outcome';
 
 export interface ImportOptions {
   activate: boolean;
-  ownConfiguration: boolean;
+  /** Activate in the current gcloud configuration instead of one of its own (then Undo). */
+  currentConfiguration: boolean;
 }
-
-export type ImportState =
-  | { kind: 'idle' }
-  | { kind: 'importing'; file: string }
-  | { kind: 'done'; outcome: GcpImportOutcome }
-  | { kind: 'failed'; file: string | null; message: string };
 
 interface GcpKeyImportProps {
   api: CloudIdApi;
-  state: ImportState;
+  imports: ImportEntry[];
   options: ImportOptions;
   onOptions(options: ImportOptions): void;
   onChooseFile(): void;
   chooseRef: React.RefObject<HTMLButtonElement | null>;
 }
 
-/** Where keys come in: the drop hint, "Choose file…", the options, and what the last import did. */
-export function GcpKeyImport({ api, state, options, onOptions, onChooseFile, chooseRef }: GcpKeyImportProps) {
+/** Where keys come in: the drop hint, "Choose file…", the options, and what each import did. */
+export function GcpKeyImport({ api, imports, options, onOptions, onChooseFile, chooseRef }: GcpKeyImportProps) {
   return (
     <div className="gcp-import">
       <div className="gcp-drop-hint">
         <p>
           <strong>Drop a service-account key JSON</strong> anywhere on this page, or{' '}
-          <button type="button" ref={chooseRef} onClick={onChooseFile} disabled={state.kind === 'importing'}>
+          <button type="button" ref={chooseRef} onClick={onChooseFile}>
             Choose file…
           </button>
         </p>
@@ -47,32 +43,44 @@ export function GcpKeyImport({ api, state, options, onOptions, onChooseFile, cho
               checked={options.activate}
               onChange={(e) => onOptions({ ...options, activate: e.target.checked })}
             />
-            Activate it in gcloud and set its project
+            Activate it in gcloud and set its project, in a configuration of its own (the current one stays as it is)
           </label>
           <label className="check-field">
             <input
               type="checkbox"
-              checked={options.ownConfiguration}
+              checked={options.currentConfiguration}
               disabled={!options.activate}
-              onChange={(e) => onOptions({ ...options, ownConfiguration: e.target.checked })}
+              onChange={(e) => onOptions({ ...options, currentConfiguration: e.target.checked })}
             />
-            In a gcloud configuration of its own (the current one stays as it is)
+            Use it in the current configuration instead (replaces its account and project for every terminal and
+            SkyPilot; you can undo)
           </label>
         </div>
       </div>
       <div className="gcp-import-result" aria-live="polite">
-        {state.kind === 'importing' && <p role="status">Importing {state.file}…</p>}
-        {state.kind === 'failed' && (
-          <GcpOutcome
-            text={{
-              tone: 'bad',
-              title: state.file ? `${state.file} was not imported` : 'Nothing was imported',
-              detail: state.message,
-            }}
-          />
-        )}
-        {state.kind === 'done' && <ImportResult api={api} outcome={state.outcome} />}
+        {imports.map((entry) => (
+          <ImportEntryView key={entry.id} api={api} entry={entry} />
+        ))}
       </div>
+    </div>
+  );
+}
+
+function ImportEntryView({ api, entry }: { api: CloudIdApi; entry: ImportEntry }) {
+  const { state, file } = entry;
+  return (
+    <div className="gcp-import-entry" data-file={file ?? ''}>
+      {state.kind === 'importing' && <p role="status">Importing {file}…</p>}
+      {state.kind === 'failed' && (
+        <GcpOutcome
+          text={{
+            tone: 'bad',
+            title: file ? `${file} was not imported` : 'Nothing was imported',
+            detail: state.message,
+          }}
+        />
+      )}
+      {state.kind === 'done' && <ImportResult api={api} outcome={state.outcome} />}
     </div>
   );
 }
@@ -93,8 +101,9 @@ function ImportResult({ api, outcome }: { api: CloudIdApi; outcome: GcpImportOut
   };
   return (
     <div className="gcp-import-outcome">
-      <GcpOutcome text={importText(outcome)} id="gcp-import-outcome" />
-      {stored?.activation && <GcpOutcome text={activationText(stored.activation)} id="gcp-activation-outcome" />}
+      <GcpOutcome text={importText(outcome)} className="gcp-outcome-import" />
+      {stored?.activation && <GcpOutcome text={activationText(stored.activation)} className="gcp-outcome-activation" />}
+      {stored?.activation?.undoId && <GcpUndo api={api} undoId={stored.activation.undoId} />}
       {stored?.activation && stored.activation.commands.length > 0 && (
         <GcpCommandsRun commands={stored.activation.commands.map((c) => c.command)} />
       )}

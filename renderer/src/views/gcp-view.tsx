@@ -3,12 +3,13 @@ import type { CloudIdApi, Snapshot } from '../shared-types';
 import { GcpAccounts } from '../components/gcp-accounts';
 import { GcpConfigurations } from '../components/gcp-configurations';
 import { GcpGcloudSummary } from '../components/gcp-gcloud-summary';
-import { GcpKeyImport, type ImportOptions, type ImportState } from '../components/gcp-key-import';
+import { GcpKeyImport, type ImportOptions } from '../components/gcp-key-import';
 import { GcpKeys } from '../components/gcp-keys';
 import { GcpShellProfiles, type ShellProfileTarget } from '../components/gcp-shell-profiles';
 import { GcpSignInAlerts } from '../components/gcp-sign-in-alerts';
+import { useKeyImports } from '../hooks/use-key-imports';
 import { errorMessage } from '../lib/errors';
-import { fileNameOf, singleDroppedFile } from '../lib/gcp-labels';
+import { singleDroppedFile } from '../lib/gcp-labels';
 import { blockStateOf, type ShellProfileBlockState } from '../lib/gcp-shell-profile-text';
 import './gcp-view.css';
 
@@ -17,8 +18,8 @@ const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.ty
 /** The Google Cloud tab: gcloud's state at a glance, and service-account keys by drag and drop. */
 export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Snapshot | null; now: number }) {
   const gcp = snapshot?.gcp ?? null;
-  const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
-  const [options, setOptions] = useState<ImportOptions>({ activate: true, ownConfiguration: false });
+  const keyImports = useKeyImports(api);
+  const [options, setOptions] = useState<ImportOptions>({ activate: true, currentConfiguration: false });
   const [dragging, setDragging] = useState(false);
   const [shellTarget, setShellTarget] = useState<ShellProfileTarget | null>(null);
   const [probing, setProbing] = useState(false);
@@ -29,21 +30,14 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const dragDepth = useRef(0);
   const chooseRef = useRef<HTMLButtonElement>(null);
 
+  const { importPath: startImport, fail: importFailed } = keyImports;
   const importPath = useCallback(
-    (path: string): void => {
-      setImportState({ kind: 'importing', file: fileNameOf(path) });
-      api
-        .gcpImportKey({
-          path,
-          activate: options.activate,
-          ownConfiguration: options.activate && options.ownConfiguration,
-        })
-        .then(
-          (outcome) => setImportState({ kind: 'done', outcome }),
-          (error: unknown) => setImportState({ kind: 'failed', file: fileNameOf(path), message: errorMessage(error) }),
-        );
-    },
-    [api, options],
+    (path: string): void =>
+      startImport(path, {
+        activate: options.activate,
+        ownConfiguration: !(options.activate && options.currentConfiguration),
+      }),
+    [startImport, options],
   );
 
   // The app's own environment was fixed at launch: what the shell profiles set is read separately
@@ -62,7 +56,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
   const chooseFile = (): void => {
     api.gcpPickKeyFile().then(
       ({ path }) => path !== null && importPath(path),
-      (error: unknown) => setImportState({ kind: 'failed', file: null, message: errorMessage(error) }),
+      (error: unknown) => importFailed(null, errorMessage(error)),
     );
   };
 
@@ -102,23 +96,21 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
     setDragging(false);
     const picked = singleDroppedFile(Array.from(event.dataTransfer.files));
     if ('message' in picked) {
-      setImportState({ kind: 'failed', file: null, message: picked.message });
+      importFailed(null, picked.message);
       return;
     }
     let path: string;
     try {
       path = api.getPathForFile(picked.file);
     } catch (error) {
-      setImportState({ kind: 'failed', file: picked.file.name, message: errorMessage(error) });
+      importFailed(picked.file.name, errorMessage(error));
       return;
     }
     if (!path) {
-      setImportState({
-        kind: 'failed',
-        file: picked.file.name,
-        message:
-          'This item has no file on disk (dragged from a browser or an archive?). Save it as a file first, then drop that.',
-      });
+      importFailed(
+        picked.file.name,
+        'This item has no file on disk (dragged from a browser or an archive?). Save it as a file first, then drop that.',
+      );
       return;
     }
     importPath(path);
@@ -163,7 +155,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
                 <h2 id="gcp-keys-title">Service-account keys</h2>
                 <GcpKeyImport
                   api={api}
-                  state={importState}
+                  imports={keyImports.imports}
                   options={options}
                   onOptions={setOptions}
                   onChooseFile={chooseFile}
@@ -175,6 +167,7 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
                   activeAccount={activeAccount}
                   credentialsPath={gcp.googleApplicationCredentials?.path ?? null}
                   onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })}
+                  onProfilesChanged={() => setProfilesRead((n) => n + 1)}
                 />
                 <p className="gcp-shell-remove">
                   <button
