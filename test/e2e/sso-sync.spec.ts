@@ -67,6 +67,38 @@ test.describe('SSO configure and sync from the window', () => {
     expect((await readFile(home.configFile, 'utf8')).startsWith(CONFIG)).toBe(true);
   });
 
+  test('sync accounts: a role the user already has a profile for is shown as already present, and added only when asked', async ({
+    launchApp,
+  }) => {
+    const mine = `${CONFIG}\n[profile acme-dev-admin]\nsso_session = corp\nsso_account_id = 100000000000\nsso_role_name = Admin\n`;
+    const { page, home } = await launchApp({ config: mine, tokens: TOKENS, sso: SSO });
+    await expect(profileCount(page)).toHaveText('2 profiles');
+    const item = sessionItem(page, 'corp');
+    await item.getByRole('button', { name: 'Sync accounts…' }).click();
+    const panel = item.getByRole('form', { name: 'Sync accounts of corp' });
+    const table = panel.getByRole('table', { name: 'Sync preview' });
+    await expect(panel.getByText('5 to add, 1 already present')).toBeVisible();
+    const present = table.getByRole('row').filter({ hasText: 'Already present' });
+    await expect(present).toHaveCount(1);
+    await expect(present).toContainText('Prod-EU.Admin');
+    await expect(present).toContainText('already present as acme-dev-admin; not added');
+    await panel.screenshot({ path: test.info().outputPath('sso-sync-duplicates.png') });
+
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect(profileCount(page)).toHaveText('7 profiles');
+    await expect(panel.getByText('Applied: 5 to add.')).toBeVisible();
+    expect(
+      (await readFile(home.configFile, 'utf8')).match(/sso_account_id = 100000000000\nsso_role_name = Admin\n/g),
+    ).toHaveLength(1);
+
+    await panel.getByRole('checkbox', { name: /Also add a profile for roles I already have a profile for/ }).check();
+    await expect(panel.getByText('1 to add, 5 unchanged')).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'Already present' })).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect(profileCount(page)).toHaveText('8 profiles');
+    await expect(profileOption(page, 'Prod-EU.Admin')).toBeVisible();
+  });
+
   test('new SSO session, then add a profile for an account and role', async ({ launchApp }) => {
     const { page, home } = await launchApp({ config: CONFIG, tokens: TOKENS, sso: SSO });
     await page.getByRole('button', { name: 'New SSO session…' }).click();

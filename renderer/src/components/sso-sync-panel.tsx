@@ -31,6 +31,8 @@ export function SsoSyncPanel({
   const signedIn = session.status === 'valid' || session.status === 'expiring';
   const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
   const [region, setRegion] = useState('');
+  // A role the user already has a profile for is not added again unless they ask.
+  const [includeDuplicates, setIncludeDuplicates] = useState(false);
   const [state, setState] = useState<State | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
 
@@ -46,7 +48,7 @@ export function SsoSyncPanel({
   );
 
   const preview = useCallback(
-    (relist: boolean) => {
+    (relist: boolean, duplicates: boolean = includeDuplicates) => {
       setState((prev) => (prev?.step === 'preview' && !relist ? prev : { step: 'listing', progress: null }));
       api
         .ssoSyncPreview({
@@ -54,6 +56,7 @@ export function SsoSyncPanel({
           ...(template.trim() ? { template: template.trim() } : {}),
           ...(region.trim() ? { region: region.trim() } : {}),
           relist,
+          includeDuplicates: duplicates,
         })
         .then(
           (result) =>
@@ -63,7 +66,7 @@ export function SsoSyncPanel({
           (error: unknown) => setState({ step: 'failed', message: errorMessage(error) }),
         );
     },
-    [api, session.name, template, region],
+    [api, session.name, template, region, includeDuplicates],
   );
 
   // The first preview as soon as the panel opens on a signed-in session.
@@ -83,7 +86,7 @@ export function SsoSyncPanel({
         if (!result.ok) return setState({ step: 'failed', message: result.message });
         setApplied(
           result.changed
-            ? `Applied: ${syncSummary({ ...shown.counts, unchanged: 0, conflict: 0 })}.`
+            ? `Applied: ${syncSummary({ ...shown.counts, unchanged: 0, conflict: 0, duplicate: 0 })}.`
             : 'Nothing to change.',
         );
         preview(false);
@@ -140,6 +143,19 @@ export function SsoSyncPanel({
               />
             </div>
           </div>
+          <label className="check-field">
+            <input
+              type="checkbox"
+              checked={includeDuplicates}
+              disabled={state?.step === 'listing' || state?.step === 'applying'}
+              onChange={(e) => {
+                setIncludeDuplicates(e.target.checked);
+                setApplied(null);
+                preview(false, e.target.checked);
+              }}
+            />
+            Also add a profile for roles I already have a profile for (same session, account and role)
+          </label>
           <div className="sso-actions">
             <button type="submit" disabled={state?.step === 'listing' || state?.step === 'applying'}>
               Preview
