@@ -10,7 +10,7 @@ import { gcpEvents, gcpOperations } from './contract-gcp';
 import { returns, type OperationSpec } from './contract-kit';
 import { ssoEvents, ssoOperations } from './contract-sso';
 import type { IdentityCheck, Settings, Snapshot } from './model';
-import { settingsUpdate } from './settings-schema';
+import { settingsFields } from './settings-schema';
 
 export { EVENT_NAMES, eventChannel, operationChannel, type EventName };
 
@@ -19,6 +19,13 @@ const profileName = z
   .min(1)
   .max(512)
   .refine((s) => !/[\r\n\0]/.test(s), 'a profile name has no line breaks or NUL');
+
+/** What the window may change through updateSettings; start at login has its own operation. */
+export const settingsUpdate = z.strictObject({
+  leadTimeMinutes: z.optional(settingsFields.leadTimeMinutes),
+  notifications: z.optional(settingsFields.notifications),
+  ssoLoginFlow: z.optional(settingsFields.ssoLoginFlow),
+});
 
 /** The operations of the app as a whole and of its AWS profiles. */
 const appOperations = {

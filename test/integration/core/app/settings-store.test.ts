@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings, saveSettings } from '../../../../electron/core/app/settings-store';
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/model';
-import { settingsUpdate } from '../../../../electron/shared/settings-schema';
+import { settingsUpdate } from '../../../../electron/shared/contract';
 
 let dir = '';
 afterEach(async () => {
