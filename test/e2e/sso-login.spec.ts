@@ -90,6 +90,8 @@ test.describe('SSO login from the window', () => {
 
     await item.getByRole('button', { name: `Log out of ${LEGACY_URL}` }).click();
     await expect(statusOf(item)).toHaveText('Signed out');
+    // The token is the session's: the message names every profile it signed out.
+    await expect(item.getByText('Logged out. Profile signed out with it: legacy-dev.')).toBeVisible();
     await expect(readFile(home.tokenPath(LEGACY_URL), 'utf8')).rejects.toThrow();
     await stillSamePage(page);
   });

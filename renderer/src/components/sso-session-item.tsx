@@ -87,7 +87,12 @@ export function SsoSessionItem({
           type="button"
           disabled={!can.canLogOut || busy || activity.login !== null}
           aria-label={`Log out of ${name}`}
-          onClick={() => logins.logout(name)}
+          title={
+            session.profiles.length > 0
+              ? `Signs out every profile on this session: ${session.profiles.join(', ')}`
+              : undefined
+          }
+          onClick={() => logins.logout(name, session.profiles)}
         >
           {activity.busy === 'logout' ? 'Logging out…' : 'Log out'}
         </button>

@@ -20,7 +20,8 @@ export interface SsoLogins {
   cancel(session: string): void;
   openPage(session: string): void;
   copyLink(session: string, url: string): void;
-  logout(session: string): void;
+  /** `profiles`: the profiles that use the session, all signed out with it (named in the message). */
+  logout(session: string, profiles?: readonly string[]): void;
   refresh(session: string): void;
 }
 
@@ -109,14 +110,14 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
         fail(session),
       );
     },
-    logout: (session) => {
+    logout: (session, profiles = []) => {
       update(session, (prev) => ({ ...prev, busy: 'logout', message: null }));
       api.ssoLogout({ session }).then(
         ({ deleted }) =>
           update(session, (prev) => ({
             ...prev,
             busy: null,
-            message: { kind: 'ok', text: deleted ? 'Logged out.' : 'Was not logged in.' },
+            message: { kind: 'ok', text: deleted ? loggedOutText(profiles) : 'Was not logged in.' },
           })),
         fail(session),
       );
@@ -137,4 +138,10 @@ export function useSsoLogins(api: CloudIdApi): SsoLogins {
       );
     },
   };
+}
+
+/** The token belongs to the session: every profile on it is signed out, not only the one in view. */
+function loggedOutText(profiles: readonly string[]): string {
+  if (profiles.length === 0) return 'Logged out.';
+  return `Logged out. ${profiles.length === 1 ? 'Profile' : 'Profiles'} signed out with it: ${profiles.join(', ')}.`;
 }
