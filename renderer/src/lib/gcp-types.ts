@@ -16,4 +16,3 @@ export type GcpShellProfilesPreview = ResultOf<'gcpShellProfilesPreview'>;
 export type GcpShellProfilesApplied = ResultOf<'gcpShellProfilesApply'>;
 export type GcpUndoOutcome = ResultOf<'gcpUndoActivation'>;
 export type GcpPreviousSettings = NonNullable<GcpActivationOutcome['previous']>;
-export type GcpKeyRemoval = ResultOf<'gcpRemoveKey'>;
