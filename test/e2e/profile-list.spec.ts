@@ -105,9 +105,11 @@ test.describe('the profile list', () => {
     await expect(detail(page).getByRole('list', { name: 'Problems of deploy' })).toHaveCount(0);
   });
 
-  test('says so when there are no AWS files at all', async ({ launchApp }) => {
+  test('says where to start when there are no AWS files at all', async ({ launchApp }) => {
     const { page } = await launchApp({});
-    await expect(profileCount(page)).toHaveText('0 profiles');
-    await expect(page.getByText('No AWS profiles found in your config or credentials file.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'No AWS profiles yet' })).toContainText('~/.aws/credentials');
+    // No empty list, count or filters to look at.
+    await expect(profileCount(page)).toHaveCount(0);
+    await expect(page.getByRole('listbox', { name: 'AWS profiles' })).toHaveCount(0);
   });
 });

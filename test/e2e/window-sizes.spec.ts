@@ -182,6 +182,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect.soft(await seriousViolations(page), `axe on ${view}`).toEqual([]);
       }
 
+      // A short window folds the list's filters away behind a toggle, so the list keeps its rows.
+      await showView(page, 'AWS');
+      const kind = page.getByRole('combobox', { name: 'Kind' });
+      const filters = page.getByRole('button', { name: 'Filters' });
+      if (size.height < 560) {
+        await expect(kind).toBeHidden();
+        await filters.click();
+        await expect(kind).toBeVisible();
+        expect.soft(await layoutProblems(page), 'filters shown').toEqual([]);
+        await filters.click();
+        await expect(kind).toBeHidden();
+      } else {
+        await expect(kind).toBeVisible();
+        await expect(filters).toBeHidden();
+      }
+
       // The settings: every select shows its whole text, and the backdrop covers the window.
       await page.getByRole('button', { name: 'Settings' }).click();
       const dialog = page.getByRole('dialog', { name: 'Settings' });

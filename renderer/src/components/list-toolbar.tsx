@@ -1,4 +1,4 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import { useState, type KeyboardEvent, type RefObject } from 'react';
 import type { AwsProfileKind, IdentityStatus } from '../shared-types';
 import { AWS_STATUS_LABEL } from '../../../electron/shared/status-words';
 import { KIND_LABEL } from '../lib/labels';
@@ -39,6 +39,9 @@ export function ListToolbar({
     }
   };
   const filtered = query.kind !== null || query.status !== null || query.account !== null || query.text !== '';
+  // A short window folds the filters away behind a toggle (list-toolbar.css); a filter in use keeps them shown.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtering = query.kind !== null || query.status !== null || query.account !== null;
   return (
     <div className="list-toolbar">
       <div className="search-row">
@@ -58,7 +61,7 @@ export function ListToolbar({
           aria-describedby="profile-count"
         />
       </div>
-      <div className="filter-row">
+      <div id="profile-filters" className={`filter-row${filtersOpen || filtering ? ' filter-row-open' : ''}`}>
         <label>
           <span className="filter-label">Kind</span>
           <select
@@ -113,6 +116,17 @@ export function ListToolbar({
         <span id="profile-count" className="profile-count" role="status">
           {shown === total ? `${total} ${total === 1 ? 'profile' : 'profiles'}` : `${shown} of ${total} profiles`}
         </span>
+        <button
+          type="button"
+          className="link-button filters-toggle"
+          aria-expanded={filtersOpen || filtering}
+          aria-controls="profile-filters"
+          disabled={filtering}
+          title={filtering ? 'Clear the filters to fold them away' : undefined}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          Filters
+        </button>
         {filtered && (
           <button
             type="button"
