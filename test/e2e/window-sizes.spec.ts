@@ -275,6 +275,8 @@ test('a brand-new user sees where to start, not warnings', async ({ launchApp },
   await expect(
     page.getByRole('tabpanel', { name: 'Google Cloud' }).getByText('Drop a service-account key JSON', { exact: true }),
   ).toBeVisible();
+  // No sign-in to check yet.
+  await expect(page.getByRole('button', { name: 'Check sign-ins' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('first-run-gcp.png') });
 
   await showView(page, 'Clusters');

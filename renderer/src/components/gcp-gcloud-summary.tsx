@@ -23,14 +23,17 @@ export function GcpGcloudSummary({
     <section className="gcp-card" aria-labelledby="gcp-active-title">
       <div className="section-head">
         <h2 id="gcp-active-title">gcloud now</h2>
-        <button
-          type="button"
-          onClick={onProbe}
-          disabled={probing}
-          title="Ask Google whether your user sign-ins still refresh"
-        >
-          {probing ? 'Checking…' : 'Check sign-ins'}
-        </button>
+        {/* Nothing signed in yet: nothing to check. */}
+        {(gcp.accounts.length > 0 || gcp.adc !== null) && (
+          <button
+            type="button"
+            onClick={onProbe}
+            disabled={probing}
+            title="Ask Google whether your user sign-ins still refresh"
+          >
+            {probing ? 'Checking…' : 'Check sign-ins'}
+          </button>
+        )}
       </div>
       <p className="gcp-probe-status muted" role="status">
         {probed && !probing ? probeSummary(gcp) : ''}
