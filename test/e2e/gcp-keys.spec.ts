@@ -356,6 +356,19 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
     const row = keysList(page).getByRole('listitem').filter({ hasText: key.client_email });
     await expect(row.getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('gcp-undone.png'), fullPage: true });
+
+    // The same from the key's row: Use in the current configuration, then its own Undo.
+    await row.getByRole('button', { name: 'Use in the current configuration' }).click();
+    await expect(row.getByRole('status').first()).toContainText(
+      'It replaced me@example.com and project my-own-proj for every terminal and SkyPilot.',
+      { timeout: 60_000 },
+    );
+    await row.getByRole('button', { name: 'Undo: put the previous account and project back' }).click();
+    await expect(row.locator('.gcp-outcome-undo')).toHaveText(
+      'Undone: configuration “default” has me@example.com and project my-own-proj again.',
+      { timeout: 60_000 },
+    );
+    await expect(page.locator('.gcp-active-project')).toHaveText('my-own-proj');
   });
 
   test('a second key dropped while the first is importing: each result stays with its own drop', async ({
