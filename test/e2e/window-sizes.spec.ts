@@ -255,36 +255,43 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-test('a brand-new user sees where to start, not warnings', async ({ launchApp }, testInfo) => {
-  // No AWS files, no gcloud, no SkyPilot: a machine the app has just been installed on.
-  const { page } = await launchApp({});
-  await page.setViewportSize({ width: 1040, height: 720 });
-  const aws = page.getByRole('tabpanel', { name: 'AWS' });
-  await expect(aws.getByRole('button', { name: 'Add your AWS SSO portal' })).toBeVisible();
-  await expect(page.getByText('No profiles match.')).toHaveCount(0);
-  await expect(page.locator('.banner-warning, .banner-problems-warning')).toHaveCount(0);
-  // Nothing to verify, search or filter yet.
-  await expect(page.getByRole('button', { name: 'Verify all' })).toBeDisabled();
-  await expect(aws.getByRole('searchbox')).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('first-run-aws.png') });
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a brand-new user sees where to start, not warnings (${colorScheme})`, async ({ launchApp }, testInfo) => {
+    // No AWS files, no gcloud, no SkyPilot: a machine the app has just been installed on.
+    const { page } = await launchApp({ colorScheme });
+    await page.setViewportSize({ width: 1040, height: 720 });
+    const aws = page.getByRole('tabpanel', { name: 'AWS' });
+    await expect(aws.getByRole('button', { name: 'Add your AWS SSO portal' })).toBeVisible();
+    await expect(page.getByText('No profiles match.')).toHaveCount(0);
+    await expect(page.locator('.banner-warning, .banner-problems-warning')).toHaveCount(0);
+    // Nothing to verify, search or filter yet.
+    await expect(page.getByRole('button', { name: 'Verify all' })).toBeDisabled();
+    await expect(aws.getByRole('searchbox')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`first-run-aws-${colorScheme}.png`) });
+    expect.soft(await seriousViolations(page), 'axe on first-run-aws').toEqual([]);
 
-  await aws.getByRole('button', { name: 'Add your AWS SSO portal' }).click();
-  await expect(aws.getByRole('textbox', { name: /start URL/i })).toBeFocused();
+    await aws.getByRole('button', { name: 'Add your AWS SSO portal' }).click();
+    await expect(aws.getByRole('textbox', { name: /start URL/i })).toBeFocused();
 
-  await showView(page, 'Google Cloud');
-  await expect(
-    page.getByRole('tabpanel', { name: 'Google Cloud' }).getByText('Drop a service-account key JSON', { exact: true }),
-  ).toBeVisible();
-  // No sign-in to check yet.
-  await expect(page.getByRole('button', { name: 'Check sign-ins' })).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('first-run-gcp.png') });
+    await showView(page, 'Google Cloud');
+    await expect(
+      page
+        .getByRole('tabpanel', { name: 'Google Cloud' })
+        .getByText('Drop a service-account key JSON', { exact: true }),
+    ).toBeVisible();
+    // No sign-in to check yet.
+    await expect(page.getByRole('button', { name: 'Check sign-ins' })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`first-run-gcp-${colorScheme}.png`) });
+    expect.soft(await seriousViolations(page), 'axe on first-run-gcp').toEqual([]);
 
-  await showView(page, 'Clusters');
-  await expect(page.getByRole('tabpanel', { name: 'Clusters' }).getByText('No SkyPilot clusters yet')).toBeVisible();
-  await expect(page.locator('.banner-warning, .banner-error')).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('first-run-clusters.png') });
-  expect(await layoutProblems(page)).toEqual([]);
-});
+    await showView(page, 'Clusters');
+    await expect(page.getByRole('tabpanel', { name: 'Clusters' }).getByText('No SkyPilot clusters yet')).toBeVisible();
+    await expect(page.locator('.banner-warning, .banner-error')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`first-run-clusters-${colorScheme}.png`) });
+    expect.soft(await seriousViolations(page), 'axe on first-run-clusters').toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+}
 
 for (const width of [1180, 1280]) {
   test(`the sync preview shows every column whole at ${width}×800`, async ({ launchApp }, testInfo) => {
