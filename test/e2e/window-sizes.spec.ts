@@ -279,6 +279,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         .getByRole('tabpanel', { name: 'Google Cloud' })
         .getByText('Drop a service-account key JSON', { exact: true }),
     ).toBeVisible();
+    // The key to drop comes first, above gcloud's (empty) state.
+    const keys = await page.getByRole('region', { name: 'Service-account keys' }).boundingBox();
+    const now = await page.getByRole('region', { name: 'gcloud now' }).boundingBox();
+    expect(keys !== null && now !== null && keys.y < now.y).toBe(true);
     // No sign-in to check yet.
     await expect(page.getByRole('button', { name: 'Check sign-ins' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath(`first-run-gcp-${colorScheme}.png`) });

@@ -118,6 +118,52 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
 
   const activeAccount = gcp?.configurations.find((c) => c.active)?.account ?? null;
 
+  const firstRun = gcp !== null && gcp.accounts.length === 0 && gcp.keys.length === 0;
+  const gcloudColumn = gcp !== null && (
+    <div className="gcp-column" key="gcloud">
+      <GcpGcloudSummary gcp={gcp} probing={probing} probed={probed} onProbe={probe} />
+      <GcpConfigurations api={api} configurations={gcp.configurations} />
+      <GcpAccounts gcp={gcp} now={now} profileBlock={profileBlock} />
+    </div>
+  );
+  const keysColumn = gcp !== null && (
+    <div className="gcp-column" key="keys">
+      <section className="gcp-card" aria-labelledby="gcp-keys-title">
+        <h2 id="gcp-keys-title">Service-account keys</h2>
+        <GcpKeyImport
+          api={api}
+          imports={keyImports.imports}
+          options={options}
+          onOptions={setOptions}
+          onChooseFile={chooseFile}
+          chooseRef={chooseRef}
+        />
+        <GcpKeys
+          api={api}
+          keys={gcp.keys}
+          activeAccount={activeAccount}
+          credentialsPath={gcp.googleApplicationCredentials?.path ?? null}
+          onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })}
+          onProfilesChanged={() => setProfilesRead((n) => n + 1)}
+        />
+        <p className="gcp-shell-remove">
+          <button type="button" className="link-button" onClick={() => setShellTarget({ keyId: null, account: null })}>
+            Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…
+          </button>
+        </p>
+      </section>
+      {shellTarget !== null && (
+        <GcpShellProfiles
+          key={shellTarget.keyId ?? 'remove'}
+          api={api}
+          target={shellTarget}
+          onClose={() => setShellTarget(null)}
+          onApplied={() => setProfilesRead((n) => n + 1)}
+        />
+      )}
+    </div>
+  );
+
   return (
     <div
       className="gcp-view"
@@ -144,52 +190,8 @@ export function GcpView({ api, snapshot, now }: { api: CloudIdApi; snapshot: Sna
               Could not check the sign-ins: {probeError}
             </p>
           )}
-          <div className="gcp-columns">
-            <div className="gcp-column">
-              <GcpGcloudSummary gcp={gcp} probing={probing} probed={probed} onProbe={probe} />
-              <GcpConfigurations api={api} configurations={gcp.configurations} />
-              <GcpAccounts gcp={gcp} now={now} profileBlock={profileBlock} />
-            </div>
-            <div className="gcp-column">
-              <section className="gcp-card" aria-labelledby="gcp-keys-title">
-                <h2 id="gcp-keys-title">Service-account keys</h2>
-                <GcpKeyImport
-                  api={api}
-                  imports={keyImports.imports}
-                  options={options}
-                  onOptions={setOptions}
-                  onChooseFile={chooseFile}
-                  chooseRef={chooseRef}
-                />
-                <GcpKeys
-                  api={api}
-                  keys={gcp.keys}
-                  activeAccount={activeAccount}
-                  credentialsPath={gcp.googleApplicationCredentials?.path ?? null}
-                  onUseInShell={(key) => setShellTarget({ keyId: key.keyId, account: key.account })}
-                  onProfilesChanged={() => setProfilesRead((n) => n + 1)}
-                />
-                <p className="gcp-shell-remove">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setShellTarget({ keyId: null, account: null })}
-                  >
-                    Remove GOOGLE_APPLICATION_CREDENTIALS from my shell profiles…
-                  </button>
-                </p>
-              </section>
-              {shellTarget !== null && (
-                <GcpShellProfiles
-                  key={shellTarget.keyId ?? 'remove'}
-                  api={api}
-                  target={shellTarget}
-                  onClose={() => setShellTarget(null)}
-                  onApplied={() => setProfilesRead((n) => n + 1)}
-                />
-              )}
-            </div>
-          </div>
+          {/* Nothing signed in and no key yet: the way in (a key to drop) comes first, for the eye and for Tab. */}
+          <div className="gcp-columns">{firstRun ? [keysColumn, gcloudColumn] : [gcloudColumn, keysColumn]}</div>
         </>
       )}
     </div>
