@@ -3,6 +3,7 @@
 // the commands that put back its account and project are printed (gcloud-undo-activation.ts).
 import { parseArgs } from 'node:util';
 import { appDataDir } from '../../core/app/app-paths';
+import { settingsToRestore } from '../../core/gcp/gcloud-activate';
 import { undoActivationCommands } from '../../core/gcp/gcloud-undo-activation';
 import { importServiceAccountKey } from '../../core/gcp/import-service-account-key';
 import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
@@ -79,6 +80,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   });
   const stored = result.status === 'imported' || result.status === 'duplicate' || result.status === 'replaced';
   const ok = stored && (activation === null || activation.ok);
+  const restore = activation ? settingsToRestore(activation) : null;
   if (values.json) {
     const json = {
       status: result.status,
@@ -89,7 +91,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         ok: activation.ok,
         configuration: activation.configuration,
         previous: activation.previous,
-        undo: activation.ok && activation.previous ? undoActivationCommands(activation.previous) : [],
+        undo: restore ? undoActivationCommands(restore) : [],
         message: activation.message,
         commands: activation.steps.map((s) => ({ command: s.command, exitCode: s.exitCode })),
       },
@@ -120,15 +122,15 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
           : `Activated in gcloud (configuration ${activation.configuration ?? '?'}, now active; the one you had is unchanged).\n`,
       );
       if (activation.message) ctx.stdout.write(`${activation.message}\n`);
-      if (previous)
-        ctx.stdout.write(
-          `To undo, put its account and project back:\n${undoActivationCommands(previous)
-            .map((line) => `  ${line}`)
-            .join('\n')}\n`,
-        );
     } else {
       ctx.stderr.write(`gcloud could not activate the key:\n${activation.message ?? ''}\n`);
     }
+    if (restore)
+      ctx.stdout.write(
+        `To undo, put its account and project back:\n${undoActivationCommands(restore)
+          .map((line) => `  ${line}`)
+          .join('\n')}\n`,
+      );
   }
   return ok ? EXIT.ok : EXIT.unusable;
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GcpActivationOutcome, GcpUndoOutcome } from '../../shared/contract-gcp';
 import { commandLine } from '../../shared/shell-commands';
-import { activateServiceAccount, type PreviousSettings } from '../gcp/gcloud-activate';
+import { activateServiceAccount, settingsToRestore, type PreviousSettings } from '../gcp/gcloud-activate';
 import { runGcloudCommand } from '../gcp/gcloud-runner';
 import { undoActivation } from '../gcp/gcloud-undo-activation';
 import type { StoredKey } from '../gcp/key-store';
@@ -99,6 +99,7 @@ export async function activateStoredKey(
         : `gcloud stays on configuration “${activation.configuration}”: switching back to “${before}” failed too.`;
     message = `${message ?? 'gcloud failed without saying why.'}\n\n${undone}`;
   }
+  const restore = settingsToRestore(activation);
   await core.reload().catch(() => undefined);
   return {
     ok: activation.ok,
@@ -109,7 +110,7 @@ export async function activateStoredKey(
       : activation.configuration,
     createdConfiguration: activation.ok && created,
     previous: activation.previous,
-    undoId: activation.ok && activation.previous !== null ? undos.register(activation.previous) : null,
+    undoId: restore === null ? null : undos.register(restore),
     message,
     commands,
   };

@@ -122,6 +122,16 @@ export async function activateServiceAccount(request: ActivationRequest): Promis
   return { ok: true, configuration, steps, previous, message: warnings(steps) };
 }
 
+/**
+ * What to put back after an activation in the current configuration: its previous settings once
+ * any step after reading them went through (a failed `config set project` still changed the
+ * account), else null.
+ */
+export function settingsToRestore(result: ActivationResult): PreviousSettings | null {
+  if (result.previous === null) return null;
+  return result.steps.slice(1).some((step) => step.exitCode === 0) ? result.previous : null;
+}
+
 /** The one entry of `gcloud config configurations list --filter=is_active:true --format=json(...)`. */
 export function parsePreviousSettings(stdout: string): PreviousSettings | null {
   let parsed: unknown;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePreviousSettings } from '../../../../electron/core/gcp/gcloud-activate';
+import { parsePreviousSettings, settingsToRestore } from '../../../../electron/core/gcp/gcloud-activate';
+import type { GcloudRun } from '../../../../electron/core/gcp/gcloud-runner';
 import { undoActivation, undoActivationCommands } from '../../../../electron/core/gcp/gcloud-undo-activation';
 
 describe('what the current configuration held before an activation', () => {
@@ -41,5 +42,28 @@ describe('undo', () => {
       { env: { PATH: '/nonexistent' }, gcloudPath: '/nonexistent/gcloud' },
     );
     expect(result).toMatchObject({ ok: false, steps: [] });
+  });
+});
+
+describe('when there is something to undo', () => {
+  const previous = { configuration: 'default', account: 'me@example.com', project: 'p-1' };
+  const step = (exitCode: number): GcloudRun => ({
+    command: ['gcloud'],
+    exitCode,
+    stdout: '',
+    stderr: '',
+    error: null,
+  });
+
+  it('once any step after reading the configuration went through, even if a later one failed', () => {
+    const base = { ok: false, configuration: null, message: 'x', previous };
+    expect(settingsToRestore({ ...base, steps: [step(0), step(0), step(1)] })).toEqual(previous);
+    expect(settingsToRestore({ ...base, ok: true, steps: [step(0), step(0), step(0)] })).toEqual(previous);
+  });
+
+  it('not when nothing changed, or the activation was in a configuration of its own', () => {
+    const base = { ok: false, configuration: null, message: 'x', previous };
+    expect(settingsToRestore({ ...base, steps: [step(0), step(1)] })).toBeNull();
+    expect(settingsToRestore({ ...base, previous: null, steps: [step(0), step(0)] })).toBeNull();
   });
 });
