@@ -1,6 +1,7 @@
 // The composition of the core: reads its sources (AWS, gcloud, SkyPilot, kubeconfig) into a Snapshot,
 // republishes it when a watched file changes or a deadline passes, and runs verifications. The
 // Electron shell, the `cloudid` CLI and the e2e test bridge all drive this same object.
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AwsCliReport, IdentityCheck, Settings, Snapshot } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/model';
@@ -21,13 +22,13 @@ import {
 import { createIdentityVerifier, type IdentityVerifier } from '../aws/identity-verifier';
 import { watchPaths, type PathWatcher } from '../fs/path-watcher';
 import { createGcpReader } from '../gcp/gcp-reader';
-import { createKubeReader } from '../kube/kube-reader';
-import type { KubeconfigRead } from '../kube/kubeconfig-merge';
+import { errnoCode } from '../fs/errno';
+import type { SourceReader } from '../fs/source-reader';
+import { kubeconfigFiles, type KubeconfigRead } from '../kube/kubeconfig-merge';
 import { kubeSnapshot } from '../kube/kube-snapshot';
 import { createExpiryScheduler, systemClock } from '../identity/expiry-scheduler';
 import { snapshotDeadline } from '../identity/expiry';
 import { awsIdentitiesFrom, gcpIdentitiesFrom } from '../sky/local-identities';
-import { createSkyReader } from '../sky/sky-reader';
 import { skySnapshot } from '../sky/sky-snapshot';
 import type { LocalIdentities, SkyStateRead } from '../sky/sky-types';
 import { createGcpProbeTimer } from './gcp-probe-timer';
@@ -167,8 +168,8 @@ export function createCore(opts: CoreOptions): Core {
   const sky =
     opts.sky === false
       ? null
-      : createSkyReader({ homeDir: opts.homeDir, env: opts.env, projectDir: opts.skyProjectDir ?? null });
-  const kube = opts.kube === false ? null : createKubeReader({ homeDir: opts.homeDir, env: opts.env });
+      : lazySkyReader({ homeDir: opts.homeDir, env: opts.env, projectDir: opts.skyProjectDir ?? null });
+  const kube = opts.kube === false ? null : lazyKubeReader(opts.env, opts.homeDir);
 
   const assemble = (): Assembled => {
     if (!sources) throw new Error('the core has not loaded yet: call start() first');
@@ -319,6 +320,7 @@ export function createCore(opts: CoreOptions): Core {
       // Stopped while the settings were read (the app quit during start-up): start nothing.
       if (stopping.signal.aborted) return;
       if (watch) {
+        await sky?.load();
         watcher = watchPaths({
           targets: [aws, gcp, sky, kube].flatMap((source) => source?.watchTargets() ?? []),
           debounceMs: opts.debounceMs,
@@ -393,5 +395,54 @@ export function createCore(opts: CoreOptions): Core {
     reevaluate: onDeadline,
     reload,
     probeGcp,
+  };
+}
+
+// The SkyPilot and kubeconfig readers are loaded when first needed: they bring the YAML parser
+// and SkyPilot's database reader, which `cloudid status` (no SkyPilot) and a home without a
+// kubeconfig never use. The bench's typical home (test/bench/fixtures.ts) has no kubeconfig.
+
+/** The SkyPilot reader, its module loaded by the first read or by load() (before watchTargets). */
+function lazySkyReader(options: {
+  homeDir: string;
+  env: NodeJS.ProcessEnv;
+  projectDir: string | null;
+}): SourceReader<SkyStateRead> & { load(): Promise<void> } {
+  let reader: SourceReader<SkyStateRead> | null = null;
+  const load = async (): Promise<SourceReader<SkyStateRead>> =>
+    (reader ??= (await import('../sky/sky-reader')).createSkyReader(options));
+  return {
+    read: async () => (await load()).read(),
+    async load() {
+      await load();
+    },
+    watchTargets() {
+      if (reader === null) throw new Error('the SkyPilot reader is not loaded: await load() first');
+      return reader.watchTargets();
+    },
+  };
+}
+
+/**
+ * The kubeconfig reader (kube/kube-reader.ts), loaded only when one of its files is there (a
+ * dangling link included) or cannot be examined: with every file missing it answers null, as
+ * kube-reader.ts does (kubectl has no config then either).
+ */
+function lazyKubeReader(env: NodeJS.ProcessEnv, homeDir: string): SourceReader<KubeconfigRead | null> {
+  return {
+    async read() {
+      const { files } = kubeconfigFiles(env, homeDir);
+      const missing = await Promise.all(
+        files.map((path) =>
+          lstat(path).then(
+            () => false,
+            (error: unknown) => errnoCode(error) === 'ENOENT',
+          ),
+        ),
+      );
+      if (missing.every(Boolean)) return null;
+      return (await import('../kube/kube-reader')).createKubeReader({ homeDir, env }).read();
+    },
+    watchTargets: () => kubeconfigFiles(env, homeDir).files.map((path) => ({ path, kind: 'file' as const })),
   };
 }
