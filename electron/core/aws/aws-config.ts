@@ -239,17 +239,33 @@ export function compareProfileNames(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-/** Sorts by compareProfileNames' order, lower-casing each name once rather than per comparison. */
+/**
+ * Sorts by compareProfileNames' order, lower-casing each name once rather than per comparison.
+ * When no name changes when lower-cased (the usual file), that order is the names' own order in
+ * UTF-16 code units, which is what the comparator-less Array.prototype.sort compares: no call back
+ * into JavaScript per comparison, which in a cold process is most of the sort's time.
+ */
 function sortProfiles(byName: ReadonlyMap<string, RawProfile>): RawProfile[] {
   const profiles: RawProfile[] = [];
   const lower: string[] = [];
   const order: number[] = [];
   let defaultAt = -1;
+  let allLower = true;
   for (const profile of byName.values()) {
     if (profile.name === 'default') defaultAt = profiles.length;
     order.push(profiles.length);
-    lower.push(lowerCase(profile.name));
+    const name = lowerCase(profile.name);
+    if (name !== profile.name) allLower = false;
+    lower.push(name);
     profiles.push(profile);
+  }
+  if (allLower) {
+    const names: string[] = [];
+    for (let i = 0; i < profiles.length; i++) if (i !== defaultAt) names.push((profiles[i] as RawProfile).name);
+    names.sort();
+    const sorted: RawProfile[] = defaultAt < 0 ? [] : [profiles[defaultAt] as RawProfile];
+    for (let i = 0; i < names.length; i++) sorted.push(byName.get(names[i] as string) as RawProfile);
+    return sorted;
   }
   order.sort((a, b) => {
     if (a === defaultAt || b === defaultAt) return a === defaultAt ? -1 : 1;
