@@ -53,7 +53,16 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
                 <td>
                   {c.project ?? <span className="muted">—</span>}
                   {(c.region !== null || c.zone !== null) && (
-                    <span className="gcp-cell-second muted">{[c.region, c.zone].filter(Boolean).join(' / ')}</span>
+                    <span className="gcp-cell-second muted">
+                      {[c.region, c.zone]
+                        .filter((part) => part !== null)
+                        .map((part, i) => (
+                          <span key={part} className="gcp-nowrap">
+                            {i > 0 && ' / '}
+                            {part}
+                          </span>
+                        ))}
+                    </span>
                   )}
                 </td>
                 <td className="gcp-cell-action">
@@ -89,15 +98,15 @@ export function GcpConfigurations({ api, configurations }: { api: CloudIdApi; co
   );
 }
 
-/** An email may wrap after its @, never inside the name or the domain. */
+/** An email wraps after its @; only in a narrow table may it also wrap at a hyphen (gcp-view.css). */
 function BreakableAccount({ account }: { account: string }) {
   const at = account.indexOf('@');
   if (at < 0) return <>{account}</>;
   return (
     <>
-      {account.slice(0, at + 1)}
+      <span className="gcp-nowrap">{account.slice(0, at + 1)}</span>
       <wbr />
-      {account.slice(at + 1)}
+      <span className="gcp-nowrap">{account.slice(at + 1)}</span>
     </>
   );
 }
