@@ -175,7 +175,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await showView(page, view);
         if (view === 'Google Cloud')
           await expect(page.getByRole('region', { name: 'Configurations' }).getByRole('table')).toBeVisible();
-        if (view === 'Clusters') await expect(page.getByRole('heading', { name: 'alice-train' })).toBeVisible();
+        if (view === 'Clusters') {
+          await expect(page.getByRole('heading', { name: 'alice-train' })).toBeVisible();
+          // The action the verdicts wait for comes before what SkyPilot uses now.
+          const verify = await page.getByRole('button', { name: 'Verify identities' }).boundingBox();
+          const uses = await page.getByRole('region', { name: 'SkyPilot uses now' }).boundingBox();
+          expect.soft(verify !== null && uses !== null && verify.y < uses.y, 'Verify identities first').toBe(true);
+        }
         const shot = `${view.toLowerCase().replace(' ', '-')}-${size.width}x${size.height}-${colorScheme}.png`;
         await page.screenshot({ path: testInfo.outputPath(shot) });
         expect.soft(await layoutProblems(page), `${view} at ${size.width}×${size.height}`).toEqual([]);

@@ -76,6 +76,20 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
 
   return (
     <div className="clusters-view">
+      {/* What needs doing first: the verdicts wait for Verify identities. */}
+      {summary.toVerify > 0 && (
+        <div className="banner banner-warning clusters-verify" role="status">
+          <p className="banner-headline">
+            {summary.toVerify === 1 ? '1 cluster: ' : `${summary.toVerify} clusters: `}
+            unknown whether the active identity can operate {summary.toVerify === 1 ? 'it' : 'them'} until your AWS
+            profiles are verified.
+          </p>
+          <button type="button" className="primary" onClick={onVerify} disabled={verifying}>
+            {verifying ? 'Verifying…' : 'Verify identities'}
+          </button>
+          {!verifying && verifyError !== null && <span className="inline-error">Verify failed: {verifyError}</span>}
+        </div>
+      )}
       {sky.available && <SkyNow sky={sky} />}
       {!sky.available && (sky.reason === 'missing' || sky.reason === null) && (
         <NoClustersYet stateFile={sky.stateFile} />
@@ -91,19 +105,6 @@ export function ClustersView({ api, snapshot, verifying, verifyError, onVerify, 
           <code>SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK</code> is set: SkyPilot checks no cluster’s owner, so any identity
           may operate any cluster.
         </p>
-      )}
-      {summary.toVerify > 0 && (
-        <div className="banner banner-warning clusters-verify" role="status">
-          <p className="banner-headline">
-            {summary.toVerify === 1 ? '1 cluster: ' : `${summary.toVerify} clusters: `}
-            unknown whether the active identity can operate {summary.toVerify === 1 ? 'it' : 'them'} until your AWS
-            profiles are verified.
-          </p>
-          <button type="button" className="primary" onClick={onVerify} disabled={verifying}>
-            {verifying ? 'Verifying…' : 'Verify identities'}
-          </button>
-          {!verifying && verifyError !== null && <span className="inline-error">Verify failed: {verifyError}</span>}
-        </div>
       )}
       {(sky.controllerWarnings ?? []).length > 0 && <ControllerWarnings warnings={sky.controllerWarnings ?? []} />}
       {problems.length > 0 && <ProblemList problems={problems} label="Problems reading SkyPilot’s state" />}
