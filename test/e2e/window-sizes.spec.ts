@@ -278,6 +278,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await aws.getByRole('button', { name: 'Add your AWS SSO portal' }).click();
     await expect(aws.getByRole('textbox', { name: /start URL/i })).toBeFocused();
+    // The portal added, the next step is said, and the session is there to log in to.
+    const form = aws.getByRole('form', { name: 'New SSO session' });
+    await form.getByRole('textbox', { name: 'Start URL' }).fill('https://my-org.awsapps.com/start');
+    await form.getByRole('textbox', { name: 'Region' }).fill('eu-west-1');
+    await form.getByRole('textbox', { name: 'Session name' }).fill('my-org');
+    await form.getByRole('button', { name: 'Create session' }).click();
+    await expect(aws.getByRole('region', { name: 'No AWS profiles yet' })).toContainText(
+      'Session my-org is in your config. Log in to it below',
+    );
+    await expect(aws.getByRole('button', { name: 'Log in to my-org' })).toBeVisible();
+    expect.soft(await seriousViolations(page), 'axe after adding the portal').toEqual([]);
 
     await showView(page, 'Google Cloud');
     await expect(
