@@ -345,3 +345,15 @@ for (const width of [1180, 1280]) {
     }
   });
 }
+
+test('a long Verify all failure keeps the header in the smallest window', async ({ launchApp }) => {
+  const { page } = await launchApp({ config: CONFIG, credentials: CREDENTIALS, identities: IDENTITIES });
+  await page.setViewportSize({ width: 640, height: 440 });
+  const reason = `the shell could not start the run: ${'a very long reason '.repeat(12)}`;
+  await page.route('**/op/verifyAll', (route) => route.fulfill({ json: { ok: false, error: reason } }));
+  await page.getByRole('button', { name: 'Verify all' }).click();
+  const failure = page.getByText(/^Verify all failed: /);
+  await expect(failure).toBeVisible();
+  await expect(failure).toHaveAttribute('title', new RegExp(`^${reason.slice(0, 40)}`));
+  expect(await layoutProblems(page)).toEqual([]);
+});

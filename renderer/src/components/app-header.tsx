@@ -73,7 +73,9 @@ export function AppHeader({
             </>
           )}
           {!verifyingAll && verifyAllError !== null && (
-            <span className="inline-error">Verify all failed: {verifyAllError}</span>
+            <span className="inline-error verify-all-error" title={verifyAllError}>
+              Verify all failed: {verifyAllError}
+            </span>
           )}
         </div>
         <button
