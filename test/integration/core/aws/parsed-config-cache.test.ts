@@ -87,6 +87,8 @@ describe('parsed config cache', () => {
       { profiles: 'oops' },
       { ssoSessions: [null] },
       { problems: [{ severity: 'fatal', message: 'x' }] },
+      { profiles: [['alpha', 'static']] },
+      { files: [] },
     ]) {
       await writeFile(
         file,
@@ -96,5 +98,45 @@ describe('parsed config cache', () => {
       expect(again.parsed.profiles.map((p) => p.name).sort()).toEqual(['alpha', 'beta']);
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(stored);
     }
+  });
+
+  it('keeps every field of a profile, with sources in both files and a problem', async () => {
+    home = await makeAwsHome();
+    const config = [
+      '[profile full]',
+      'sso_session = org',
+      'sso_account_id = 111122223333',
+      'sso_role_name = Admin',
+      'region = eu-west-1',
+      'role_session_name = me',
+      'external_id = ext',
+      'mfa_serial = arn:aws:iam::111122223333:mfa/me',
+      'duration_seconds = 900',
+      'login_session = arn:aws:iam::111122223333:user/me',
+      'web_identity_token_file = /tmp/token',
+      'credential_process = /bin/true',
+      'sso_start_url = https://other.awsapps.com/start',
+      '[sso-session org]',
+      'sso_start_url = https://org.awsapps.com/start',
+      'sso_region = us-east-1',
+      '[profile role]',
+      'role_arn = arn:aws:iam::111122223333:role/R',
+      'credential_source = Environment',
+      '',
+    ].join('\n');
+    await home.writeConfig(config);
+    await home.writeCredentials(
+      '[full]\naws_access_key_id = AKIA1\naws_secret_access_key = s\naws_session_token = t\n',
+    );
+    const env = { HOME: home.home };
+    const cacheDir = join(home.home, 'cache');
+    const fresh = await readAwsInputs(env, home.home, 0);
+    await readAwsInputs(env, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
+    const cached = await readAwsInputs(env, home.home, 0, { parseCache: openParsedConfigCache(cacheDir) });
+    const full = fresh.parsed.profiles.find((p) => p.name === 'full');
+    expect(full?.sources).toHaveLength(2);
+    expect(full?.problems.length).toBeGreaterThan(0);
+    expect(full?.hasSessionToken).toBe(true);
+    expect(cached.parsed).toEqual(fresh.parsed);
   });
 });
