@@ -48,9 +48,9 @@ async function benchLoad(): Promise<BenchRow[]> {
       sessions: number;
       parseFirstMs: number;
       parseMs: number;
-      jsonParseFirstMs: number;
-      jsonParseMs: number;
-      jsonMb: number;
+      cacheReadFirstMs: number;
+      cacheReadMs: number;
+      cacheMb: number;
       configMb: number;
     };
     const loads: Load[] = [];
@@ -130,9 +130,9 @@ async function benchLoad(): Promise<BenchRow[]> {
         value: `${ms(of((l) => l.parseFirstMs))} / ${ms(of((l) => l.parseMs))}`,
       },
       {
-        name: `peer: JSON.parse of that parse as JSON, ${of((l) => l.jsonMb).toFixed(1)} MB (first / median)`,
-        value: `${ms(of((l) => l.jsonParseFirstMs))} / ${ms(of((l) => l.jsonParseMs))}   ratio JSON.parse / parse ${ratio(
-          of((l) => l.jsonParseMs),
+        name: `peer: that parse read from the parsed-config cache, ${of((l) => l.cacheMb).toFixed(1)} MB (first / median)`,
+        value: `${ms(of((l) => l.cacheReadFirstMs))} / ${ms(of((l) => l.cacheReadMs))}   ratio cache read / parse ${ratio(
+          of((l) => l.cacheReadMs),
           of((l) => l.parseMs),
         )}   target >= 1x`,
       },
