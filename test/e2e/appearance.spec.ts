@@ -44,6 +44,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const lowContrast = await page.locator('body').evaluate(lowContrastTexts, true);
     expect(lowContrast.failures).toEqual([]);
 
+    // A hovered primary button keeps its own colours: the plain button's hover must not win.
+    const primary = page.locator('button.primary:visible').first();
+    const idle = await primary.evaluate((b) => getComputedStyle(b).backgroundColor);
+    await primary.hover();
+    const hovered = await primary.evaluate((b) => {
+      const style = getComputedStyle(b);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(hovered.background).not.toBe(idle);
+    expect(contrast(luminance(hovered.background), luminance(hovered.text))).toBeGreaterThan(4.5);
+    await page.mouse.move(0, 0);
+
     await testInfo.attach(`window-${colorScheme}`, { body: await page.screenshot(), contentType: 'image/png' });
     await page.screenshot({ path: testInfo.outputPath(`window-${colorScheme}.png`) });
   });
