@@ -1,19 +1,15 @@
 // `cloudid gcp import <file> [--activate [--current-configuration]] [--remove-download] [--json]`
 // An activation gets a gcloud configuration of its own unless the current one is asked for; then
 // the commands that put back its account and project are printed (gcloud-undo-activation.ts).
-import { parseArgs } from 'node:util';
-import { appDataDir } from '../../core/app/app-paths';
 import { settingsToRestore } from '../../core/gcp/gcloud-activate';
 import { undoActivationCommands } from '../../core/gcp/gcloud-undo-activation';
 import { importServiceAccountKey } from '../../core/gcp/import-service-account-key';
-import { ServiceAccountKeyStore } from '../../core/gcp/key-store';
-import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
+import { defineCommand, UsageError, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
-import type { CliContext } from './cli-context';
+import { jsonLine } from '../json-output';
+import { keyStoreFor } from './gcp-key-ref';
 
-export const GCP_IMPORT_HELP = `Usage: cloudid gcp import <key.json> [--activate [--current-configuration]] [--remove-download] [--replace] [--json]
-
-Validates a service-account JSON key, copies it into the app's key folder (0600), and records
+const HELP = `Validates a service-account JSON key, copies it into the app's key folder (0600), and records
 its location in the OS keychain. Metadata only (account, project, key id) goes to the settings.
   --activate            then run \`gcloud auth activate-service-account\` and \`gcloud config set project\`
                         in a gcloud configuration of its own, named after the account (created if
@@ -23,53 +19,45 @@ its location in the OS keychain. Metadata only (account, project, key id) goes t
                         project for every terminal; prints the commands that put them back
   --remove-download     delete <key.json> once it is stored
   --replace             replace a different key already imported under the same key id
-  --json                print the result as JSON
+  --json                print the result as one JSON line with "version": 1
 
 Exit status: 0 imported (or already imported) and activated if asked; 1 the file was rejected,
 a different key with the same key id is imported (and --replace was not given), the keychain is
-unavailable or gcloud failed; 2 usage error.
-`;
+unavailable or gcloud failed; 2 usage error.`;
 
-export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        activate: { type: 'boolean' },
-        'current-configuration': { type: 'boolean' },
-        // The default since activations stopped changing the current configuration; still accepted.
-        'own-configuration': { type: 'boolean' },
-        'remove-download': { type: 'boolean' },
-        replace: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    ctx.stderr.write(`cloudid gcp import: ${(error as Error).message}\n\n${GCP_IMPORT_HELP}`);
-    return EXIT.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.stdout.write(GCP_IMPORT_HELP);
-    return EXIT.ok;
-  }
-  if (values['current-configuration'] && values['own-configuration']) {
-    ctx.stderr.write(`cloudid gcp import: --current-configuration and --own-configuration exclude each other\n`);
-    return EXIT.usage;
-  }
-  const [source, ...extra] = positionals;
-  if (!source || extra.length > 0) {
-    ctx.stderr.write(`cloudid gcp import: give exactly one key file\n\n${GCP_IMPORT_HELP}`);
-    return EXIT.usage;
-  }
-  const store = new ServiceAccountKeyStore({
-    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
-    secrets: new KeytarSecretStore(),
-  });
+interface ImportOptions {
+  activate?: boolean;
+  'current-configuration'?: boolean;
+  'remove-download'?: boolean;
+  replace?: boolean;
+  json?: boolean;
+}
+
+export const run = defineCommand({
+  name: 'gcp import',
+  usage:
+    'cloudid gcp import <key.json> [--activate [--current-configuration]] [--remove-download] [--replace] [--json]',
+  help: HELP,
+  options: {
+    activate: { type: 'boolean' },
+    'current-configuration': { type: 'boolean' },
+    // The default since activations stopped changing the current configuration; still accepted.
+    'own-configuration': { type: 'boolean' },
+    'remove-download': { type: 'boolean' },
+    replace: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  run: ({ values, positionals }, ctx) => {
+    if (values['current-configuration'] && values['own-configuration'])
+      throw new UsageError('--current-configuration and --own-configuration exclude each other');
+    const [source, ...extra] = positionals;
+    if (!source || extra.length > 0) throw new UsageError('give exactly one key file');
+    return importKey(source, values, ctx);
+  },
+});
+
+async function importKey(source: string, values: ImportOptions, ctx: CommandContext): Promise<number> {
+  const store = keyStoreFor(ctx);
   const { result, activation, sourceRemoved } = await importServiceAccountKey(store, {
     source,
     activate: values.activate ?? false,
@@ -97,7 +85,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       },
       sourceRemoved,
     };
-    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    ctx.stdout.write(jsonLine(json));
     return ok ? EXIT.ok : EXIT.unusable;
   }
   if (!stored) {

@@ -1,22 +1,19 @@
-// `cloudid gcp remove <key id> [--apply]`: deletes the keychain entry, the key's copy and its
+// `cloudid gcp remove <key> [--apply]`: deletes the keychain entry, the key's copy and its
 // metadata. When a shell profile's GOOGLE_APPLICATION_CREDENTIALS block points at the key, the
 // block goes too, but only with --apply: without it the edits are shown and nothing is removed,
 // so no profile is left pointing at a deleted file.
-import { parseArgs } from 'node:util';
-import { appDataDir } from '../../core/app/app-paths';
 import { failedPath, fileFailureReason, isFileFailure } from '../../core/fs/file-failure';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
-import { ServiceAccountKeyStore, type StoredKey } from '../../core/gcp/key-store';
+import type { StoredKey } from '../../core/gcp/key-store';
 import { applyShellProfileEdits, previewBlockRemovalFor, type ShellProfileEdit } from '../../core/gcp/shell-profiles';
-import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { SecretStoreUnavailableError } from '../../core/secrets/secret-store';
+import { defineCommand, UsageError, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
-import type { CliContext } from './cli-context';
+import { keyStoreFor, matchKeyRef } from './gcp-key-ref';
 
-export const GCP_REMOVE_HELP = `Usage: cloudid gcp remove <key id> [--apply]
-
-Removes an imported service-account key: its keychain entry and the app's copy. gcloud keeps
+const HELP = `Removes an imported service-account key: its keychain entry and the app's copy. gcloud keeps
 its own copy of an activated key; remove that with \`gcloud auth revoke <account>\`.
+<key> is the key's id, a unique start of it, or its account's email (\`cloudid gcp list\`).
 
 If GOOGLE_APPLICATION_CREDENTIALS in ~/.bashrc, ~/.zshrc or config.fish points at the key (the
 block \`cloudid gcp env\` writes), the command shows the block it would take out and removes
@@ -24,35 +21,32 @@ nothing; run it again with --apply to remove the block and the key.
 
 Exit status: 0 removed; 1 no such key, a shell profile still points at the key (and --apply was
 not given, or that profile cannot be edited), the keychain is unavailable or a file could not be
-changed (the message names it); 2 usage error.
-`;
+changed (the message names it); 2 usage error.`;
 
-export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { apply: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    ctx.stderr.write(`cloudid gcp remove: ${(error as Error).message}\n\n${GCP_REMOVE_HELP}`);
-    return EXIT.usage;
+export const run = defineCommand({
+  name: 'gcp remove',
+  usage: 'cloudid gcp remove <key> [--apply]',
+  help: HELP,
+  options: { apply: { type: 'boolean' } },
+  run: ({ values, positionals }, ctx) => {
+    const [ref, ...extra] = positionals;
+    if (!ref || extra.length > 0) throw new UsageError('give exactly one key');
+    return removeKey(ref, values.apply ?? false, ctx);
+  },
+});
+
+async function removeKey(ref: string, apply: boolean, ctx: CommandContext): Promise<number> {
+  const store = keyStoreFor(ctx);
+  const imported = await store.list();
+  const match = matchKeyRef(imported, ref);
+  if (!match.ok) {
+    ctx.stderr.write(`cloudid gcp remove: ${match.message}\n`);
+    return EXIT.unusable;
   }
-  if (parsed.values.help) {
-    ctx.stdout.write(GCP_REMOVE_HELP);
-    return EXIT.ok;
-  }
-  const [keyId, ...extra] = parsed.positionals;
-  if (!keyId || extra.length > 0) {
-    ctx.stderr.write(`cloudid gcp remove: give exactly one key id\n\n${GCP_REMOVE_HELP}`);
-    return EXIT.usage;
-  }
-  const store = new ServiceAccountKeyStore({
-    appDataDir: appDataDir(ctx.env, ctx.homeDir, process.platform),
-    secrets: new KeytarSecretStore(),
-  });
+  const { keyId } = match;
+  const account = imported.find((k) => k.keyId === keyId)?.account ?? '';
+  // Null when the keychain has lost the key's path: then no shell block can be found for it,
+  // and the rest of the key is still removed.
   let known: StoredKey | null;
   try {
     known = await store.find(keyId);
@@ -62,7 +56,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.unusable;
   }
   if (known) {
-    const blocks = await removeBlocksFirst(known, parsed.values.apply ?? false, ctx);
+    const blocks = await removeBlocksFirst(known, apply, ctx);
     if (blocks !== EXIT.ok) return blocks;
   }
   try {
@@ -83,7 +77,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
     throw error;
   }
-  ctx.stdout.write(`Removed key ${keyId}${known ? ` of ${known.account}` : ''}.\n`);
+  ctx.stdout.write(`Removed key ${keyId} of ${account}.\n`);
   return EXIT.ok;
 }
 
@@ -91,7 +85,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
  * Takes the GOOGLE_APPLICATION_CREDENTIALS block that points at the key out of the shell profiles
  * (with `apply`), or shows what would go and refuses. EXIT.ok means the key may be removed now.
  */
-async function removeBlocksFirst(key: StoredKey, apply: boolean, ctx: CliContext): Promise<number> {
+async function removeBlocksFirst(key: StoredKey, apply: boolean, ctx: CommandContext): Promise<number> {
   const edits: ShellProfileEdit[] = await previewBlockRemovalFor(ctx.env, ctx.homeDir, key.path);
   if (edits.length === 0) return EXIT.ok;
   ctx.stdout.write(`GOOGLE_APPLICATION_CREDENTIALS points at this key in:\n`);

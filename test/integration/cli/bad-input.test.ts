@@ -255,7 +255,7 @@ const rows: BadInput[] = [
       return ['gcp', 'import', home.path('key.json'), '--json'];
     },
     exit: 0,
-    stdout: /"status": "imported"/,
+    stdout: /^\{"version":1,"status":"imported",/,
     after: async (_home, run) => {
       // The copy gcloud and Node will read is JSON from its first byte.
       const stored = (JSON.parse(run.stdout) as { key: { path: string } }).key.path;

@@ -102,6 +102,21 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     expect(await gcp(['verify', key.private_key_id], c.ctx)).toBe(1);
   });
 
+  it('takes a key by a start of its id or by its account, as `gcp list` shows them', async () => {
+    const c = await cli();
+    const { key, path } = await download(c.home, { project_id: 'ref-proj' });
+    expect(await gcp(['import', path], c.ctx)).toBe(0);
+    expect(await gcp(['list'], c.ctx)).toBe(0);
+    expect(c.out()).toMatch(new RegExp(`^${key.private_key_id} +${key.client_email} +ref-proj `, 'm'));
+    expect(await gcp(['verify', key.private_key_id.slice(0, 8)], c.ctx)).toBe(0);
+    expect(await gcp(['verify', key.client_email.toUpperCase()], c.ctx)).toBe(0);
+    expect(c.out().match(/^OK: /gm)).toHaveLength(2);
+    expect(await gcp(['remove', key.client_email], c.ctx)).toBe(0);
+    expect(c.out()).toContain(`Removed key ${key.private_key_id} of ${key.client_email}.`);
+    expect(await gcp(['remove', key.private_key_id.slice(0, 8)], c.ctx)).toBe(1);
+    expect(c.err()).toContain(`no imported key has an id starting ${key.private_key_id.slice(0, 8)}`);
+  });
+
   it('rejects each wrong kind of file with a non-zero exit and the reason', async () => {
     const c = await cli();
     for (const [name, bytes] of Object.entries(wrongFiles())) {
@@ -196,7 +211,7 @@ describe('cloudid gcp', { timeout: 240_000 }, () => {
     expect(await gcp(['verify', path], c.ctx)).toBe(1);
     expect(c.err()).toMatch(/deleted or disabled/);
     expect(await gcp(['verify', '--json', path], c.ctx)).toBe(1);
-    expect(c.out()).toContain('"kind": "key-disabled"');
+    expect(c.out()).toMatch(/^\{"version":1,"ok":false,"kind":"key-disabled",/);
   });
 
   it('env previews, applies and removes the GOOGLE_APPLICATION_CREDENTIALS block', async () => {
