@@ -1,5 +1,5 @@
-// `cloudid sso sync <session> [--apply] [--json]`: list every account and role of an SSO
-// session, show which profiles a sync would add, update or remove, and with --apply write them
+// `cloudid sso sync <session|profile> [--apply] [--json]`: list every account and role of an SSO
+// session (a profile stands for the session it uses), show which profiles a sync would add, update or remove, and with --apply write them
 // in one edit of the config file (only sections marked by the app are ever changed).
 import { failedPath, fileFailureReason, isFileFailure } from '../../core/fs/file-failure';
 import { ConcurrentEditError } from '../../core/fs/safe-file-writer';
@@ -12,28 +12,30 @@ import {
 import { DEFAULT_PROFILE_NAME_TEMPLATE } from '../../core/aws/sso-sync/profile-names';
 import { loadSyncSession } from '../../core/aws/sso-sync/sync-session';
 import { previewSync, type SyncPreview } from '../../core/aws/sso-sync/sync-preview';
+import { defineCommand, UsageError, type CommandContext } from '../command';
 import { EXIT } from '../exit-codes';
+import { jsonLine } from '../json-output';
 import { writeTerminalControl } from '../terminal-text';
-import type { CliContext } from './cli-context';
+import { SSO_TARGET_OPTIONS, ssoTargetQuery, syncSessionName } from './sso-target-args';
 
-const HELP = `Usage: cloudid sso sync <sso-session> [--apply] [--json] [--template T] [--region R] [--include-duplicates]
-
-Lists every account and role the session can use (paced under the portal's rate limit) and
+const HELP = `Lists every account and role the session can use (paced under the portal's rate limit) and
 shows the profiles a sync would add (+), update (~) or remove (-) in your AWS config file.
 Only profiles cloudid created (marked "# managed by cloudid: sso-sync <session>") are ever
 updated or removed; a name already used by one of your own profiles is left alone (!). A role
 you already have a profile for (same session, account and role, under any name) is not added
-again (*), unless --include-duplicates is given.
+again (*), unless --include-duplicates is given. A profile names the [sso-session] it uses.
 
   --apply         write the changes (one edit; the original is backed up once as
                   <config>.cloudid-backup)
-  --json          print the preview (and the result) as JSON
+  --json          print the preview (and the result) as one JSON line with "version": 1
   --template T    profile names, default "${DEFAULT_PROFILE_NAME_TEMPLATE}"; fields:
                   <account name> <account id> <role> <session> <email>
   --region R      also set "region = R" in each synced profile
   --include-duplicates
                   also add a profile for roles you already have a profile for
-`;
+
+Exit status: 0 listed (and written with --apply); 1 not logged in, the portal refused or did
+not answer, a call failed, or the config file could not be written; 2 usage error.`;
 
 interface SyncArgs {
   session: string;
@@ -44,44 +46,41 @@ interface SyncArgs {
   includeDuplicates: boolean;
 }
 
-export function parseSyncArgs(argv: readonly string[]): SyncArgs | string {
-  const args: SyncArgs = {
-    session: '',
-    apply: false,
-    json: false,
-    template: undefined,
-    region: undefined,
-    includeDuplicates: false,
-  };
-  const rest = argv[0] === 'sync' ? argv.slice(1) : [...argv];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    if (arg === '--apply') args.apply = true;
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--include-duplicates') args.includeDuplicates = true;
-    else if (arg === '--template' || arg === '--region') {
-      const value = rest[++i];
-      if (value === undefined || value === '') return `${arg} needs a value`;
-      if (arg === '--template') args.template = value;
-      else args.region = value;
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
-    else if (args.session !== '') return 'give one sso-session';
-    else args.session = arg;
-  }
-  return args.session === '' ? 'which sso-session?' : args;
-}
+export const run = defineCommand({
+  name: 'sso sync',
+  usage: 'cloudid sso sync <sso-session|profile> [--apply] [--json] [--template T] [--region R] [--include-duplicates]',
+  help: HELP,
+  options: {
+    ...SSO_TARGET_OPTIONS,
+    apply: { type: 'boolean' },
+    json: { type: 'boolean' },
+    template: { type: 'string' },
+    region: { type: 'string' },
+    'include-duplicates': { type: 'boolean' },
+  },
+  run: async ({ values, positionals }, ctx) => {
+    for (const option of ['template', 'region'] as const)
+      if (values[option] === '') throw new UsageError(`--${option} needs a value`);
+    const session = await syncSessionName(ctx, ssoTargetQuery(values, positionals));
+    if (!session.ok) {
+      ctx.stderr.write(`cloudid sso sync: ${session.message}\n`);
+      return EXIT.unusable;
+    }
+    return sync(
+      {
+        session: session.name,
+        apply: values.apply ?? false,
+        json: values.json ?? false,
+        template: values.template,
+        region: values.region,
+        includeDuplicates: values['include-duplicates'] ?? false,
+      },
+      ctx,
+    );
+  },
+});
 
-export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    ctx.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  const args = parseSyncArgs(argv);
-  if (typeof args === 'string') {
-    ctx.stderr.write(`cloudid sso sync: ${args}\n\n${HELP}`);
-    return EXIT.usage;
-  }
-
+async function sync(args: SyncArgs, ctx: CommandContext): Promise<number> {
   let lookup;
   try {
     lookup = await loadSyncSession(ctx.env, ctx.homeDir, args.session);
@@ -134,8 +133,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
   }
 
-  if (args.json) ctx.stdout.write(`${JSON.stringify(jsonReport(listing, preview, applied, applyError), null, 2)}\n`);
-  else printReport(ctx, listing, preview, args.apply, applied, applyError);
+  if (args.json) {
+    ctx.stdout.write(jsonLine(jsonReport(listing, preview, applied, applyError)));
+  } else if (listing.accounts.length === 0 && listing.problems.length > 0) {
+    // Nothing was listed (the portal refused the token, say): the reason, not a report of zeros.
+    for (const problem of listing.problems) ctx.stderr.write(`cloudid sso sync: ${problem.message}\n`);
+  } else {
+    printReport(ctx, listing, preview, args.apply, applied, applyError);
+  }
   const failed =
     listing.problems.length > 0 ||
     preview.problems.length > 0 ||
@@ -144,7 +149,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   return failed ? EXIT.unusable : EXIT.ok;
 }
 
-function progressPrinter(ctx: CliContext, quiet: boolean): ((p: SsoListingProgress) => void) | undefined {
+function progressPrinter(ctx: CommandContext, quiet: boolean): ((p: SsoListingProgress) => void) | undefined {
   const tty = ctx.stderr.isTTY === true;
   if (quiet || !tty) return undefined;
   let last = 0;
@@ -166,7 +171,7 @@ function jsonReport(
   preview: SyncPreview,
   applied: SyncApplyResult | null,
   applyError: string | null,
-): unknown {
+) {
   return {
     session: preview.session,
     configFile: preview.file.path,
@@ -187,7 +192,7 @@ function jsonReport(
 }
 
 function printReport(
-  ctx: CliContext,
+  ctx: CommandContext,
   listing: SsoListing,
   preview: SyncPreview,
   apply: boolean,

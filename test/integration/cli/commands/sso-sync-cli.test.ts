@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../../electron/cli/commands/sso-sync';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import { run } from '../../../../electron/cli/commands/sso-command';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
 import { makePortalAccounts, startSsoPortal, type SsoPortalServer } from '../../../support/sso-portal-rate-limited';
 
@@ -37,7 +37,7 @@ async function cloudid(argv: string[]): Promise<{ code: number; stdout: string; 
   const chunks = { out: '', err: '' };
   stdout.on('data', (d: Buffer) => (chunks.out += d.toString()));
   stderr.on('data', (d: Buffer) => (chunks.err += d.toString()));
-  const ctx: CliContext = { env: { AWS_ENDPOINT_URL_SSO: portal.url }, homeDir: home.home, stdout, stderr };
+  const ctx: CommandContext = { env: { AWS_ENDPOINT_URL_SSO: portal.url }, homeDir: home.home, stdout, stderr };
   const code = await run(argv, ctx);
   return { code, stdout: chunks.out, stderr: chunks.err };
 }
@@ -121,5 +121,32 @@ describe('cloudid sso sync', () => {
     expect(missing.stderr).toContain('[sso-session nope]');
     expect((await cloudid(['sync'])).code).toBe(2);
     expect((await cloudid(['sync', 'corp', '--bogus'])).code).toBe(2);
+  });
+
+  it('takes a profile for the session it uses, as login does', async () => {
+    await home.writeConfig(`${CONFIG}\n[profile ops]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = Ops\n`);
+    const byProfile = await cloudid(['sync', 'ops']);
+    expect(byProfile.code).toBe(0);
+    expect(byProfile.stdout).toContain('SSO session corp: 5 accounts, 10 roles');
+    expect((await cloudid(['sync', '--profile', 'ops', '--json'])).stdout).toMatch(
+      /^\{"version":1,"session":"corp",[^\n]*\}\n$/,
+    );
+  });
+
+  it('a sync that lists nothing says why, and no "0 to add"', async () => {
+    await home.writeConfig(
+      `${CONFIG}[sso-session stale]\nsso_start_url = https://stale.awsapps.com/start\nsso_region = eu-west-1\n`,
+    );
+    await home.writeToken('stale', {
+      startUrl: 'https://stale.awsapps.com/start',
+      region: 'eu-west-1',
+      accessToken: 'a-token-the-portal-does-not-know',
+      expiresAt: cacheStamp(Date.now() + 3600_000),
+    });
+    const failed = await cloudid(['sync', 'stale']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toMatch(/^cloudid sso sync: /);
+    expect(failed.stderr).not.toContain('to add');
   });
 });

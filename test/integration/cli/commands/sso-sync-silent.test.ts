@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
-import { run } from '../../../../electron/cli/commands/sso-sync';
+import type { CommandContext } from '../../../../electron/cli/command';
+import { run } from '../../../../electron/cli/commands/sso-command';
 import { listAccountsAndRoles } from '../../../../electron/core/aws/sso-sync/list-accounts-and-roles';
 import { SsoSyncService } from '../../../../electron/core/aws/sso-sync/sync-service';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
@@ -39,7 +39,7 @@ describe('SSO portal that never answers', () => {
     const chunks = { out: '', err: '' };
     stdout.on('data', (d: Buffer) => (chunks.out += d.toString()));
     stderr.on('data', (d: Buffer) => (chunks.err += d.toString()));
-    const ctx: CliContext = {
+    const ctx: CommandContext = {
       env: { AWS_ENDPOINT_URL_SSO: silent.url },
       homeDir: home.home,
       stdout,
