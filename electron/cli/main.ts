@@ -19,7 +19,7 @@ Commands:
   logout <profile|sso-session>                     delete that session's cached token
   refresh <profile|sso-session>                    renew the session's token now
   console <profile> [--print] [--destination URL]  open the AWS console signed in as the profile
-  sso sync <sso-session> [--apply] [--json]        a profile for every account and role
+  sso sync <sso-session|profile> [--apply] [--json]  a profile for every account and role
   gcp list|import|remove|verify|env ...            Google Cloud service-account keys
   clusters [--json] [--verify]                     SkyPilot clusters, their owners, who can operate each
 

@@ -4,34 +4,18 @@ import { readAwsInputs } from '../../core/aws/aws-sources';
 import { detectAwsClis } from '../../core/aws/aws-cli-detect';
 import { awsLoginCli, LOGIN_SKYPILOT_NOTE, runAwsLogin, type AwsLoginAction } from '../../core/aws/aws-login-command';
 import { EXIT } from '../exit-codes';
-import type { CliContext } from './cli-context';
+import type { CommandContext } from '../command';
 import type { SsoTargetQuery } from '../../core/aws/sso-login/resolve-sso-target';
-import { parseSsoArgs } from './sso-target-args';
 
 /** The profile a query names when it is a `login` profile; null leaves it to the SSO path. */
-export async function loginProfileFor(query: SsoTargetQuery, ctx: CliContext): Promise<string | null> {
+export async function loginProfileFor(query: SsoTargetQuery, ctx: CommandContext): Promise<string | null> {
   if (query.kind === 'sso-session') return null;
   const inputs = await readAwsInputs(ctx.env, ctx.homeDir, Date.now());
   const profile = inputs.parsed.profiles.find((p) => p.name === query.name);
   return profile?.kind === 'login' && profile.loginSession !== null ? profile.name : null;
 }
 
-/** The profile the arguments name when it is a `login` profile; null leaves them to the SSO path. */
-export async function loginProfileNamed(
-  argv: readonly string[],
-  ctx: CliContext,
-  flags: readonly string[],
-): Promise<string | null> {
-  if (argv.includes('--help') || argv.includes('-h')) return null;
-  const args = parseSsoArgs(argv, flags);
-  if (args.error || !args.query || args.query.kind === 'sso-session') return null;
-  const inputs = await readAwsInputs(ctx.env, ctx.homeDir, Date.now());
-  const name = args.query.name;
-  const profile = inputs.parsed.profiles.find((p) => p.name === name);
-  return profile?.kind === 'login' && profile.loginSession !== null ? profile.name : null;
-}
-
-export async function runLoginProfile(action: AwsLoginAction, profile: string, ctx: CliContext): Promise<number> {
+export async function runLoginProfile(action: AwsLoginAction, profile: string, ctx: CommandContext): Promise<number> {
   const cli = await detectAwsClis({ path: ctx.env.PATH, platform: process.platform, env: ctx.env });
   const aws = awsLoginCli(cli);
   if (!aws.ok) {

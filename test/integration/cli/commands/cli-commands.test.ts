@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as login } from '../../../../electron/cli/commands/login';
 import { run as logout } from '../../../../electron/cli/commands/logout';
 import { run as refresh } from '../../../../electron/cli/commands/refresh';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { ssoTokenCachePath } from '../../../../electron/core/aws/sso-token-cache';
 import { startSsoOidcServer, type SsoOidcServer } from '../../../support/sso-oidc-server';
 import { fakeBrowser } from '../../../support/fake-browser';
@@ -50,7 +50,7 @@ afterEach(async () => {
   await home.remove();
 });
 
-function ctx(openUrl?: (url: string) => Promise<void>): CliContext {
+function ctx(openUrl?: (url: string) => Promise<void>): CommandContext {
   return {
     // AWS_CONFIG_FILE honoured; the token cache stays under HOME like the CLI's.
     env: { AWS_CONFIG_FILE: path.join(home.home, 'conf', 'aws-config'), AWS_ENDPOINT_URL_SSO_OIDC: server.url },

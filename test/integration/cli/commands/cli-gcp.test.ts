@@ -6,7 +6,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { run as gcp } from '../../../../electron/cli/commands/gcp-command';
 import { blockLines } from '../../../../electron/core/gcp/shell-profile-block';
 import { GoogleTokenServer } from '../../../support/google-token-server';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 interface Cli {
-  ctx: CliContext;
+  ctx: CommandContext;
   home: string;
   out: () => string;
   err: () => string;

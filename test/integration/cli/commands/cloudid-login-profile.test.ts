@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { run as login } from '../../../../electron/cli/commands/login';
 import { run as logout } from '../../../../electron/cli/commands/logout';
 import { EXIT } from '../../../../electron/cli/exit-codes';
@@ -40,7 +40,7 @@ afterEach(async () => {
 
 const fakeAws = (version: string) => makeFakeAws(home, version);
 
-const ctx = (path: string): CliContext => ({ env: { HOME: home, PATH: path }, homeDir: home, stdout, stderr });
+const ctx = (path: string): CommandContext => ({ env: { HOME: home, PATH: path }, homeDir: home, stdout, stderr });
 
 describe('cloudid login|logout for a login_session profile', () => {
   it('runs `aws login --profile` and `aws logout --profile` with the first aws on PATH when it is 2.32+', async () => {

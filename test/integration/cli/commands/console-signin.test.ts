@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../../electron/cli/commands/console';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
 import {
   startFederationServer,
@@ -112,7 +112,7 @@ async function cloudidConsole(
   const stdout = new Capture();
   const stderr = new Capture();
   const opened: string[] = [];
-  const ctx: CliContext = {
+  const ctx: CommandContext = {
     env: {
       HOME: aws.home,
       PATH: process.env.PATH,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../../electron/cli/commands/cli-context';
+import type { CommandContext } from '../../../../electron/cli/command';
 import { run as login } from '../../../../electron/cli/commands/login';
 import { run as refresh } from '../../../../electron/cli/commands/refresh';
 import { startSilentServer, type SilentServer } from '../../../support/silent-server';
@@ -46,7 +46,7 @@ afterEach(async () => {
   await home.remove();
 });
 
-function ctx(endpoint: string, openUrl?: (url: string) => Promise<void>): CliContext {
+function ctx(endpoint: string, openUrl?: (url: string) => Promise<void>): CommandContext {
   return {
     env: { AWS_CONFIG_FILE: path.join(home.home, 'conf', 'aws-config'), AWS_ENDPOINT_URL_SSO_OIDC: endpoint },
     homeDir: home.home,
