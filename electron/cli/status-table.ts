@@ -10,6 +10,8 @@ import { awsCliLine } from './aws-cli-line';
 import { formatTable, type Cell, type TableLayout } from './text-table';
 import { paint, PLAIN_STYLE, type TerminalStyle, type Tone } from './terminal-style';
 import { whenText } from './time-text';
+import type { RememberedIdentity } from '../core/aws/identity-memory';
+import { verifiedAgo } from '../core/sky/identity-words';
 
 const AWS_TONE: Record<IdentityStatus, Tone | null> = {
   valid: 'good',
@@ -40,8 +42,11 @@ function kubeTone(context: KubeContext): Tone | null {
   return status in AWS_TONE ? AWS_TONE[status as IdentityStatus] : null;
 }
 
-function whoCell(p: AwsProfile): Cell {
+function whoCell(p: AwsProfile, remembered: RememberedIdentity | null, now: number): Cell {
   if (p.identity) return p.identity.arn;
+  // Not asked in this run: STS's answer for the same credentials, with its age
+  // (docs/identity-memory.md). It is never shown as a fresh check.
+  if (remembered) return `${remembered.identity.arn} (${verifiedAgo(remembered.checkedAt, now)})`;
   // The whole message is under PROBLEMS: a table cell would cut it.
   if (p.lastCheck?.error) return { text: 'verify failed', tone: 'bad' };
   if (p.roleArn) return p.roleArn;
@@ -118,7 +123,12 @@ function kubeLines(kube: KubeState, r: Render): string[] {
 }
 
 /** The table part of `cloudid status`; PLAIN_STYLE for a file: no colour, nothing shortened. */
-export function statusTable(snapshot: Snapshot, now: number, style: TerminalStyle = PLAIN_STYLE): string {
+export function statusTable(
+  snapshot: Snapshot,
+  now: number,
+  style: TerminalStyle = PLAIN_STYLE,
+  remembered: (profile: string) => RememberedIdentity | null = () => null,
+): string {
   const r = render(now, style);
   const { aws } = snapshot;
   const out: string[] = [];
@@ -143,7 +153,7 @@ export function statusTable(snapshot: Snapshot, now: number, style: TerminalStyl
       { text: p.status, tone: AWS_TONE[p.status] },
       r.when(p.expiresAt),
       p.accountId ?? '',
-      whoCell(p),
+      whoCell(p, p.identity ? null : remembered(p.name), now),
     ]);
   }
   out.push(aws.profiles.length ? r.table(rows, { shrink: [1, 6] }) : 'No AWS profiles found.');

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
+import { identityInWords, verifiedAgo } from '../../core/sky/identity-words';
 import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
 import type { SkyState } from '../../core/sky/sky-snapshot';
 import type { SkyActiveWorkspace, SkyClusterOwnership } from '../../core/sky/sky-types';
@@ -24,8 +25,10 @@ identities can operate it, and whether the identity SkyPilot would use now can.
   --json     print JSON (version 1): name, status, launchedAt, owner (raw), matches,
              operableByActive, fix, note, controller per cluster; the active
              workspace; controllerWarnings
-  --verify   ask STS who every AWS profile is first (network); without it, AWS
-             ownership is decided from the account in a profile's config, when known
+  --verify   ask STS who every AWS profile is first (network), and remember the
+             answers; without it, AWS ownership is decided from the answers
+             remembered for the same credentials ("verified 2h ago"), else from
+             the account in a profile's config, when known
   --project-dir DIR
              judge as \`sky\` run in DIR would: DIR/.sky.yaml may set active_workspace
              (SKYPILOT_PROJECT_CONFIG, when set, is read instead)
@@ -47,14 +50,24 @@ const ACTIVE_MARK = (value: boolean | null): Cell =>
 /** SkyPilot's ClusterStatus (sky/utils/status_lib.py). */
 const STATUS_TONE: Record<string, Tone> = { UP: 'good', INIT: 'warn', STOPPED: 'dim' };
 
-function awsText(active: SkyState['activeIdentities']): string {
-  if (active.aws) return active.aws;
+/** SkyPilot's `<UserId> [account=<Account>]` (sky-snapshot.ts) in words, as the notes say owners. */
+function awsInWords(identity: string): string {
+  const printed = /^(\S+) \[account=(\d{12})\]$/.exec(identity);
+  return printed ? identityInWords([printed[1] ?? '', printed[2] ?? ''], 'aws') : identity;
+}
+
+function awsText(active: SkyState['activeIdentities'], now: number): string {
+  if (active.aws) {
+    const words = awsInWords(active.aws);
+    // An answer remembered from an earlier check says how old it is (docs/identity-memory.md).
+    return active.awsRememberedAt ? `${words} (${verifiedAgo(active.awsRememberedAt, now)})` : words;
+  }
   if (!active.awsProfile) return 'unknown (keys in the environment, or no profile)';
   const account = active.awsAccountHint ? `, account ${active.awsAccountHint} from its config` : '';
   return `profile ${active.awsProfile} (not verified${account})`;
 }
 
-const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerText ?? '-';
+const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerWords ?? cluster.ownerText ?? '-';
 
 function text(state: SkyState, style: TerminalStyle, now: number): string {
   const lines: string[] = [];
@@ -65,7 +78,7 @@ function text(state: SkyState, style: TerminalStyle, now: number): string {
       `SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`,
     );
     lines.push(
-      `Active identities: AWS ${awsText(state.activeIdentities)} · GCP ${state.activeIdentities.gcp ?? 'unknown'}`,
+      `Active identities: AWS ${awsText(state.activeIdentities, now)} · GCP ${state.activeIdentities.gcp ? identityInWords([state.activeIdentities.gcp], 'gcp') : 'unknown'}`,
     );
     if (state.workspace) lines.push(oneLine(workspaceText(state.workspace)));
     if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
@@ -78,7 +91,12 @@ function text(state: SkyState, style: TerminalStyle, now: number): string {
       whenText(c.launchedAt, now, style.timeZone) || '-',
       c.cloud ?? '?',
       ownerText(c),
-      c.matches.map((m) => (m.level === 'account' ? `${m.identity} (same account)` : m.identity)).join(', ') || '-',
+      c.matches
+        .map(
+          (m) =>
+            `${m.identity}${m.level === 'account' ? ' (same account)' : ''}${m.usable === false ? ' (sign in first)' : ''}`,
+        )
+        .join(', ') || '-',
       ACTIVE_MARK(c.operableByActive),
     ]);
     lines.push('', ...formatTable([header, ...rows], style, { shrink: [0, 4, 5] }));

@@ -92,7 +92,10 @@ async function status(
     const usable = verdict.ok;
     if (!values.json) {
       const style = terminalStyle(ctx.env, ctx.stdout);
-      writeStyled(ctx.stdout, `${statusTable(snapshot, Date.now(), style)}\n${paintVerdict(verdict.line, style)}\n`);
+      writeStyled(
+        ctx.stdout,
+        `${statusTable(snapshot, Date.now(), style, (name) => core.rememberedIdentity(name))}\n${paintVerdict(verdict.line, style)}\n`,
+      );
       return usable ? EXIT.ok : EXIT.unusable;
     }
     const awsText = JSON.stringify(awsJson(snapshot.aws));

@@ -335,14 +335,14 @@ describe('cloudid clusters', () => {
     expect(lines[0]).toBe(`SkyPilot state: ${path.join(home, '.sky', 'state.db')} (2 clusters)`);
     // botocore's profile (AWS_DEFAULT_PROFILE) is the one SkyPilot uses.
     expect(lines[1]).toBe(
-      `Active identities: AWS ${KEYS.alice.userId} [account=${ACCOUNT}] · GCP me@example.com [project_id=ml-dev]`,
+      `Active identities: AWS IAM user ${KEYS.alice.userId} in account ${ACCOUNT} · GCP me@example.com in project ml-dev`,
     );
     expect(result.out).toMatch(/^NAME +STATUS +LAUNCHED +CLOUD +OWNER +CAN OPERATE +ACTIVE$/m);
     expect(result.out).toMatch(
       // Launched 2025-11-24 16:00 UTC, over a week ago: days, then the local date.
-      /^train +UP +\d+d ago, 2025-11-2[45] +aws +\["AIDAALICE00000000001", "111122223333"\] +alice, bob \(same account\) +yes$/m,
+      /^train +UP +\d+d ago, 2025-11-2[45] +aws +IAM user AIDAALICE00000000001 in account 111122223333 +alice, bob \(same account\) +yes$/m,
     );
-    expect(result.out).toMatch(/^gpu +UP +.* gcp +\["me@example.com \[project_id=ml-dev\]"\] +me@example.com +yes$/m);
+    expect(result.out).toMatch(/^gpu +UP +.* gcp +me@example.com in project ml-dev +me@example.com +yes$/m);
   });
 
   it("reports a cluster of another SkyPilot workspace than config.yaml's active one", async () => {
