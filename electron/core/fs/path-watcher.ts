@@ -98,6 +98,10 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     const changed = [...pending];
     pending = new Set();
     if (changed.length > 0 && !closed) options.onChange(changed);
+    // Once events settle, check the plan again: when a watched root itself is deleted, chokidar
+    // may report only the files that were in it, never the folder, and a replan waiting for
+    // `unlinkDir` would never come.
+    if (changed.length > 0) replan();
   };
 
   const start = async (): Promise<void> => {
@@ -141,6 +145,9 @@ export function watchPaths(options: PathWatcherOptions): PathWatcher {
     await old?.close();
     if (closed) return;
     await start();
+    // A folder may have come or gone while the new watcher started (its first scan reports
+    // nothing): plan once more, after the targets below are reported.
+    queueMicrotask(replan);
     // Between the old watcher's end and the new one's first scan nothing was watched, and the
     // new one does not report what it finds already there: a target made in that gap (the file
     // written right after its folder) would go unseen. Report every target; the reader decides.
