@@ -2,28 +2,16 @@
 // quitting during start-up, AWS files changing, a token running out, waking from sleep.
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheStamp, type AwsHome } from '../support/aws-home';
-import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
+import { scenarioRunner } from './support/run-scenario';
 import type * as scenarios from './scenarios/app-events';
 
-const file = 'test/shell/scenarios/app-events.ts';
-const homes: AwsHome[] = [];
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map((h) => h.cleanup()));
-});
-
-async function run<K extends keyof typeof scenarios>(name: K, options: RunOptions = {}) {
-  const report = await runScenario<Awaited<ReturnType<(typeof scenarios)[K]>>>(file, name, {
-    setUp: (home) => home.writeConfig('[profile dev]\nregion = eu-west-1\n'),
-    ...options,
-  });
-  homes.push(report.home);
-  expect(cleanRun(report)).toEqual({ failure: null, unhandled: [], undeclared: [] });
-  expect(report.leftover).toBeNull();
-  expect(report.endedOnItsOwn).toBe(true);
-  return report;
-}
+const run = scenarioRunner<typeof scenarios>(
+  'test/shell/scenarios/app-events.ts',
+  { setUp: (home) => home.writeConfig('[profile dev]\nregion = eu-west-1\n') },
+  { anyExitCode: true },
+);
 
 /** A login shell whose profile takes `seconds` to run, as a slow ~/.bash_profile does. */
 async function slowShell(home: AwsHome, seconds: number): Promise<string> {

@@ -1,27 +1,11 @@
 // Start at login and the cloudid command in the built app (test/shell/scenarios/desktop.ts).
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AwsHome } from '../support/aws-home';
-import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
+import { describe, expect, it } from 'vitest';
+import { scenarioRunner } from './support/run-scenario';
 import type * as scenarios from './scenarios/desktop';
 
-const file = 'test/shell/scenarios/desktop.ts';
-const homes: AwsHome[] = [];
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map((h) => h.cleanup()));
+const run = scenarioRunner<typeof scenarios>('test/shell/scenarios/desktop.ts', {
+  setUp: (home) => home.writeConfig('[profile dev]\nregion = eu-west-1\n'),
 });
-
-async function run<K extends keyof typeof scenarios>(name: K, options: RunOptions = {}) {
-  const report = await runScenario<Awaited<ReturnType<(typeof scenarios)[K]>>>(file, name, {
-    setUp: (home) => home.writeConfig('[profile dev]\nregion = eu-west-1\n'),
-    ...options,
-  });
-  homes.push(report.home);
-  expect(cleanRun(report)).toEqual({ failure: null, unhandled: [], undeclared: [] });
-  expect(report.exitCode).toBe(0);
-  expect(report.leftover).toBeNull();
-  expect(report.endedOnItsOwn).toBe(true);
-  return report;
-}
 
 /** The keys of a desktop entry's [Desktop Entry] group, unescaped as the spec says. */
 function desktopEntry(text: string): Map<string, string> {

@@ -1,41 +1,13 @@
 // The tray's actions that reach a service, on the built app (test/shell/scenarios/tray-actions.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AwsHome } from '../support/aws-home';
+import { describe, expect, it } from 'vitest';
 import { writeConfiguration } from '../support/gcloud-fixtures';
-import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
-import {
-  CONSOLE_KEY,
-  STS_KEY,
-  type trayLoginDeviceCode,
-  type trayOpenConsole,
-  type traySwitchGcloudConfiguration,
-  type trayVerify,
-} from './scenarios/tray-actions';
+import { scenarioRunner } from './support/run-scenario';
+import { CONSOLE_KEY, STS_KEY } from './scenarios/tray-actions';
+import type * as scenarios from './scenarios/tray-actions';
 
-const file = 'test/shell/scenarios/tray-actions.ts';
-const homes: AwsHome[] = [];
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map((h) => h.cleanup()));
-});
-
-type Scenarios = {
-  trayVerify: typeof trayVerify;
-  trayLoginDeviceCode: typeof trayLoginDeviceCode;
-  trayOpenConsole: typeof trayOpenConsole;
-  traySwitchGcloudConfiguration: typeof traySwitchGcloudConfiguration;
-};
-
-async function run<K extends keyof Scenarios>(name: K, options: RunOptions) {
-  const report = await runScenario<Awaited<ReturnType<Scenarios[K]>>>(file, name, { timeoutMs: 45_000, ...options });
-  homes.push(report.home);
-  expect(cleanRun(report), report.stderr).toEqual({ failure: null, unhandled: [], undeclared: [] });
-  expect(report.exitCode).toBe(0);
-  expect(report.leftover).toBeNull();
-  expect(report.endedOnItsOwn).toBe(true);
-  return report;
-}
+const run = scenarioRunner<typeof scenarios>('test/shell/scenarios/tray-actions.ts', { timeoutMs: 45_000 });
 
 describe('tray actions', () => {
   it('"Verify identities" asks STS who each key is, signed with its secret', async () => {

@@ -1,37 +1,13 @@
 // The tray's profile picker and "Refresh now", on the built app (test/shell/scenarios/tray-picker.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AwsHome } from '../support/aws-home';
-import { cleanRun, runScenario, type RunOptions } from './support/run-scenario';
-import {
-  USER_DATA,
-  type trayPickProfile,
-  type trayPickerRemembers,
-  type trayRefreshNow,
-} from './scenarios/tray-picker';
+import { scenarioRunner } from './support/run-scenario';
+import { USER_DATA } from './scenarios/tray-picker';
+import type * as scenarios from './scenarios/tray-picker';
 
-const file = 'test/shell/scenarios/tray-picker.ts';
-const homes: AwsHome[] = [];
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map((h) => h.cleanup()));
-});
-
-type Scenarios = {
-  trayPickProfile: typeof trayPickProfile;
-  trayPickerRemembers: typeof trayPickerRemembers;
-  trayRefreshNow: typeof trayRefreshNow;
-};
-
-async function run<K extends keyof Scenarios>(name: K, options: RunOptions) {
-  const report = await runScenario<Awaited<ReturnType<Scenarios[K]>>>(file, name, { timeoutMs: 45_000, ...options });
-  homes.push(report.home);
-  expect(cleanRun(report), report.stderr).toEqual({ failure: null, unhandled: [], undeclared: [] });
-  expect(report.exitCode).toBe(0);
-  expect(report.leftover).toBeNull();
-  expect(report.endedOnItsOwn).toBe(true);
-  return report;
-}
+const run = scenarioRunner<typeof scenarios>('test/shell/scenarios/tray-picker.ts', { timeoutMs: 45_000 });
 
 const CONFIG =
   '[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = eu-west-1\n' +

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
 import { makeAwsHome, type AwsHome } from '../../support/aws-home';
 import { repoRoot } from './shell-harness';
 
@@ -118,4 +119,28 @@ export function cleanRun(report: ScenarioReport<unknown>): {
   undeclared: string[];
 } {
   return { failure: report.failure, unhandled: report.unhandled, undeclared: report.undeclared };
+}
+
+type ScenarioNames<S> = { [N in keyof S]: S[N] extends (...args: never[]) => unknown ? N : never }[keyof S] & string;
+type ScenarioResult<S, K extends keyof S> = S[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+/**
+ * `run(name, options)` for the scenarios of one file (`S`: `typeof import` of it): runs one, checks
+ * it ran clean on declared API, ended on its own with nothing left open (and exited 0 unless
+ * `anyExitCode`), and removes its home after each test.
+ */
+export function scenarioRunner<S>(file: string, defaults: RunOptions = {}, { anyExitCode = false } = {}) {
+  const homes: AwsHome[] = [];
+  afterEach(async () => {
+    await Promise.all(homes.splice(0).map((h) => h.cleanup()));
+  });
+  return async <K extends ScenarioNames<S>>(name: K, options: RunOptions = {}) => {
+    const report = await runScenario<ScenarioResult<S, K>>(file, name, { ...defaults, ...options });
+    homes.push(report.home);
+    expect(cleanRun(report), report.stderr).toEqual({ failure: null, unhandled: [], undeclared: [] });
+    if (!anyExitCode) expect(report.exitCode).toBe(0);
+    expect(report.leftover).toBeNull();
+    expect(report.endedOnItsOwn).toBe(true);
+    return report;
+  };
 }
