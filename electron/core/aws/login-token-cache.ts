@@ -11,7 +11,7 @@
 import { hash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
-import { readSmallRegularFileSync } from '../fs/regular-file';
+import { readSmallRegularFileSync, smallFileReadProblem } from '../fs/regular-file';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 
 /**
@@ -131,32 +131,10 @@ const MAX_LOGIN_FILE_BYTES = 1024 * 1024;
 /** Reads and summarises one cache file; a missing file (never logged in, or logged out) is no problem. */
 export function readLoginTokenSummarySync(file: string): LoginTokenRead {
   const read = readSmallRegularFileSync(file, MAX_LOGIN_FILE_BYTES);
-  switch (read.kind) {
-    case 'text':
-      return { ...parseLoginTokenCache(read.text, file), missing: false };
-    case 'missing':
-      return { token: null, missing: true, problem: null };
-    case 'not-regular':
-      return {
-        token: null,
-        missing: false,
-        problem: { severity: 'error', message: 'The login cache path is not a regular file.', file },
-      };
-    case 'too-large':
-      return {
-        token: null,
-        missing: false,
-        problem: {
-          severity: 'error',
-          message: `The login cache file is ${read.size} bytes, too large to be a login cache.`,
-          file,
-        },
-      };
-    case 'unreadable':
-      return {
-        token: null,
-        missing: false,
-        problem: { severity: 'error', message: `The login cache file cannot be read: ${read.why}.`, file },
-      };
-  }
+  if (read.kind === 'text') return { ...parseLoginTokenCache(read.text, file), missing: false };
+  return {
+    token: null,
+    missing: read.kind === 'missing',
+    problem: smallFileReadProblem(read, file, 'login cache', 'login cache'),
+  };
 }

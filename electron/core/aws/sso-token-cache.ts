@@ -11,7 +11,7 @@
 import { hash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
-import { readSmallRegularFileSync } from '../fs/regular-file';
+import { readSmallRegularFileSync, smallFileReadProblem } from '../fs/regular-file';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
@@ -252,9 +252,9 @@ export function parseSsoTokenCache(text: string, file: string, now: number): Sso
 /** Token caches are a few kilobytes; anything this large is not one, so do not read it all. */
 const MAX_TOKEN_FILE_BYTES = 1024 * 1024;
 
-/** Read and summarise one token cache file. A missing file (never logged in, or logged out) is not a problem. */
 /**
- * The same as readSsoTokenSummary, synchronously: four system calls and no thread-pool round
+ * Reads and summarises one token cache file (a missing one, never logged in or logged out, is no
+ * problem), synchronously: four system calls and no thread-pool round
  * trips, which matters when a config names thousands of sessions (a file is ~1 KB).
  */
 export function readSsoTokenSummarySync(
@@ -267,34 +267,12 @@ export function readSsoTokenSummarySync(
     MAX_TOKEN_FILE_BYTES,
     (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)),
   );
-  switch (read.kind) {
-    case 'text':
-      return { ...parseSsoTokenCache(read.text, file, now), missing: false };
-    case 'missing':
-      return { token: null, missing: true, problem: null };
-    case 'not-regular':
-      return {
-        token: null,
-        missing: false,
-        problem: { severity: 'error', message: 'The SSO token cache path is not a regular file.', file },
-      };
-    case 'too-large':
-      return {
-        token: null,
-        missing: false,
-        problem: {
-          severity: 'error',
-          message: `The SSO token cache file is ${read.size} bytes, too large to be a token cache.`,
-          file,
-        },
-      };
-    case 'unreadable':
-      return {
-        token: null,
-        missing: false,
-        problem: { severity: 'error', message: `The SSO token cache file cannot be read: ${read.why}.`, file },
-      };
-  }
+  if (read.kind === 'text') return { ...parseSsoTokenCache(read.text, file, now), missing: false };
+  return {
+    token: null,
+    missing: read.kind === 'missing',
+    problem: smallFileReadProblem(read, file, 'SSO token cache', 'token cache'),
+  };
 }
 
 /** Bigger than any real token cache file (~1-2 KB), far smaller than MAX_TOKEN_FILE_BYTES. */

@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import type { Problem } from '../../shared/model';
 import { errnoCode, isErrno } from './errno';
 
 export class NotRegularFileError extends Error {
@@ -62,6 +63,29 @@ export type SmallFileRead =
   | { kind: 'not-regular' }
   | { kind: 'too-large'; size: number }
   | { kind: 'unreadable'; why: string };
+
+/**
+ * The problem a read that gave no text means, in the words of the file it was (`what`: "SSO token
+ * cache", `kind`: "token cache"); null for a missing file, which is no problem (never logged in,
+ * or logged out).
+ */
+export function smallFileReadProblem(
+  read: Exclude<SmallFileRead, { kind: 'text' }>,
+  file: string,
+  what: string,
+  kind: string,
+): Problem | null {
+  switch (read.kind) {
+    case 'missing':
+      return null;
+    case 'not-regular':
+      return { severity: 'error', message: `The ${what} path is not a regular file.`, file };
+    case 'too-large':
+      return { severity: 'error', message: `The ${what} file is ${read.size} bytes, too large to be a ${kind}.`, file };
+    case 'unreadable':
+      return { severity: 'error', message: `The ${what} file cannot be read: ${read.why}.`, file };
+  }
+}
 
 /**
  * A small file a user's tools write (a token cache), synchronously and without blocking: open
