@@ -122,6 +122,35 @@ function kubeLines(kube: KubeState, r: Render): string[] {
   return [...lines, r.table(rows, { shrink: [1, 3, 5] })];
 }
 
+interface SessionRow {
+  name: string;
+  status: IdentityStatus;
+  expiresAt: string | null;
+  refreshable: boolean;
+  profiles: readonly unknown[];
+}
+
+/** SSO and `aws login` sessions: the same columns but the second (region, account). */
+function sessionTable<S extends SessionRow>(
+  r: Render,
+  [heading, second]: [string, string],
+  sessions: readonly S[],
+  secondValue: (session: S) => string | null,
+): string {
+  const rows: Cell[][] = [[heading, second, 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
+  for (const s of sessions) {
+    rows.push([
+      s.name,
+      secondValue(s) ?? '',
+      { text: s.status, tone: AWS_TONE[s.status] },
+      r.when(s.expiresAt),
+      s.refreshable ? 'yes' : 'no',
+      String(s.profiles.length),
+    ]);
+  }
+  return r.table(rows, { shrink: [0] });
+}
+
 /** The table part of `cloudid status`; PLAIN_STYLE for a file: no colour, nothing shortened. */
 export function statusTable(
   snapshot: Snapshot,
@@ -158,37 +187,16 @@ export function statusTable(
   }
   out.push(aws.profiles.length ? r.table(rows, { shrink: [1, 6] }) : 'No AWS profiles found.');
 
-  if (aws.ssoSessions.length) {
-    out.push('');
-    const sessionRows: Cell[][] = [['SSO SESSION', 'REGION', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
-    for (const s of aws.ssoSessions) {
-      sessionRows.push([
-        s.name,
-        s.region ?? '',
-        { text: s.status, tone: AWS_TONE[s.status] },
-        r.when(s.expiresAt),
-        s.refreshable ? 'yes' : 'no',
-        String(s.profiles.length),
-      ]);
-    }
-    out.push(r.table(sessionRows, { shrink: [0] }));
-  }
-
-  if (aws.loginSessions.length) {
-    out.push('');
-    const loginRows: Cell[][] = [['LOGIN SESSION', 'ACCOUNT', 'STATUS', 'EXPIRES', 'REFRESH', 'PROFILES']];
-    for (const s of aws.loginSessions) {
-      loginRows.push([
-        s.name,
-        s.accountId ?? '',
-        { text: s.status, tone: AWS_TONE[s.status] },
-        r.when(s.expiresAt),
-        s.refreshable ? 'yes' : 'no',
-        String(s.profiles.length),
-      ]);
-    }
-    out.push(r.table(loginRows, { shrink: [0] }));
-  }
+  if (aws.ssoSessions.length)
+    out.push(
+      '',
+      sessionTable(r, ['SSO SESSION', 'REGION'], aws.ssoSessions, (s) => s.region),
+    );
+  if (aws.loginSessions.length)
+    out.push(
+      '',
+      sessionTable(r, ['LOGIN SESSION', 'ACCOUNT'], aws.loginSessions, (s) => s.accountId),
+    );
 
   if (snapshot.gcp) out.push('', ...gcpLines(snapshot.gcp, r));
   if (snapshot.kube) out.push('', ...kubeLines(snapshot.kube, r));
