@@ -14,6 +14,19 @@ import {
   type ServiceAccountKeyJson,
 } from '../support/gcloud-fixtures';
 
+/** The app with gcloud and a local Google that knows a new key; the key's token_uri is that Google. */
+async function launchWithKnownKey(
+  launchApp: (launch?: { gcloud?: boolean }) => Promise<LaunchedApp>,
+  options: Parameters<typeof serviceAccountKey>[0],
+) {
+  const app = await launchApp({ gcloud: true });
+  const google = app.google!;
+  const key = serviceAccountKey(options);
+  key.token_uri = google.tokenUrl;
+  google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+  return { app, google, key };
+}
+
 /**
  * Writes `bytes` where the page bridge says a dropped `name` lives, then drops it on the view;
  * `enteringOver` is where the drag first comes into the window (another view, say).
@@ -63,11 +76,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
   test('a dropped key is imported, activated in a gcloud configuration of its own, listed, verified, and its download deleted', async ({
     launchApp,
   }) => {
-    const app = await launchApp({ gcloud: true });
-    const google = app.google!;
-    const key = serviceAccountKey({ project_id: 'acme-prod' });
-    key.token_uri = google.tokenUrl;
-    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const { app, google, key } = await launchWithKnownKey(launchApp, { project_id: 'acme-prod' });
     google.addProject('acme-prod');
     const { page } = app;
     await openGcpTab(page);
@@ -224,11 +233,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
   test('a disabled key: gcloud’s own error on activation, and Verify says the key was deleted or disabled', async ({
     launchApp,
   }) => {
-    const app = await launchApp({ gcloud: true });
-    const google = app.google!;
-    const key = serviceAccountKey({ project_id: 'acme-dev', keyIndex: 1 });
-    key.token_uri = google.tokenUrl;
-    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const { app, google, key } = await launchWithKnownKey(launchApp, { project_id: 'acme-dev', keyIndex: 1 });
     google.disableServiceAccountKey(key.client_email);
     const { page } = app;
     await openGcpTab(page);
@@ -315,11 +320,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
   test('“Use it in the current configuration”: Undo puts its account and project back exactly', async ({
     launchApp,
   }) => {
-    const app = await launchApp({ gcloud: true });
-    const google = app.google!;
-    const key = serviceAccountKey({ project_id: 'acme-cur', keyIndex: 2 });
-    key.token_uri = google.tokenUrl;
-    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const { app, google, key } = await launchWithKnownKey(launchApp, { project_id: 'acme-cur', keyIndex: 2 });
     google.addProject('acme-cur');
     expect((await runGcloud(['config', 'set', 'project', 'my-own-proj'], app.gcloudDir)).code).toBe(0);
     expect((await runGcloud(['config', 'set', 'account', 'me@example.com'], app.gcloudDir)).code).toBe(0);
@@ -374,11 +375,7 @@ test.describe('Google Cloud: service-account keys by drag and drop', () => {
   test('a second key dropped while the first is importing: each result stays with its own drop', async ({
     launchApp,
   }) => {
-    const app = await launchApp({ gcloud: true });
-    const google = app.google!;
-    const key = serviceAccountKey({ project_id: 'acme-slow', keyIndex: 3 });
-    key.token_uri = google.tokenUrl;
-    google.registerServiceAccount(key.client_email, key.private_key, key.private_key_id);
+    const { app, google, key } = await launchWithKnownKey(launchApp, { project_id: 'acme-slow', keyIndex: 3 });
     google.addProject('acme-slow');
     const { page } = app;
     await openGcpTab(page);
