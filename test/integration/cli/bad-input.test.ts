@@ -177,6 +177,18 @@ async function keyFile(home: Home, name: string, overrides: Parameters<typeof se
   return { key, path: await home.write(name, JSON.stringify(key, null, 2)) };
 }
 
+/** Imports old.json, then writes new.json: another account's key under the imported key's id. */
+async function keyWithAnImportedId(home: Home, run: (args: string[]) => Promise<Run>): Promise<string> {
+  const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
+  expect((await run(['gcp', 'import', first.path])).code).toBe(0);
+  const other = await keyFile(home, 'new.json', {
+    project_id: 'new-proj',
+    private_key_id: first.key.private_key_id,
+    keyIndex: 1,
+  });
+  return other.path;
+}
+
 const NEWLINE_NAME = `evil\n# <<< cloud-identity-tray: GOOGLE_APPLICATION_CREDENTIALS <<<\ntouch /tmp/cloudid-pwned\n#.json`;
 
 const rows: BadInput[] = [
@@ -267,14 +279,7 @@ const rows: BadInput[] = [
   {
     name: 'a different key file with the private_key_id of an imported key (gcp import)',
     make: async (home, run) => {
-      const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
-      expect((await run(['gcp', 'import', first.path])).code).toBe(0);
-      const other = await keyFile(home, 'new.json', {
-        project_id: 'new-proj',
-        private_key_id: first.key.private_key_id,
-        keyIndex: 1,
-      });
-      return ['gcp', 'import', other.path];
+      return ['gcp', 'import', await keyWithAnImportedId(home, run)];
     },
     exit: 1,
     stderr:
@@ -283,14 +288,7 @@ const rows: BadInput[] = [
   {
     name: 'the same, with --replace: the key and what status says about it are the new file',
     make: async (home, run) => {
-      const first = await keyFile(home, 'old.json', { project_id: 'old-proj' });
-      expect((await run(['gcp', 'import', first.path])).code).toBe(0);
-      const other = await keyFile(home, 'new.json', {
-        project_id: 'new-proj',
-        private_key_id: first.key.private_key_id,
-        keyIndex: 1,
-      });
-      return ['gcp', 'import', other.path, '--replace'];
+      return ['gcp', 'import', await keyWithAnImportedId(home, run), '--replace'];
     },
     exit: 0,
     stdout: /Replaced the stored key with deployer@new-proj\.iam\.gserviceaccount\.com \(project new-proj\)/,
