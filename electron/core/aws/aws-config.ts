@@ -3,7 +3,6 @@
 // as botocore (the AWS CLI, SkyPilot) decides them, each problem with its file and line.
 // Secrets (aws_secret_access_key, aws_session_token) never leave this module: only flags do, and
 // of credential_process only a digest.
-import { createHash } from 'node:crypto';
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
 import { checkProfile, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
@@ -12,6 +11,7 @@ import { collectSsoSessions } from './aws-config-sso';
 import { nextSourceLink, sourceChainOf } from './aws-source-chain';
 import { parseIni } from './ini-parser';
 import { excerpt } from '../../shared/excerpt';
+import { hexDigest } from '../node-crypto';
 
 export interface AwsConfigInput {
   configFile: string;
@@ -336,7 +336,8 @@ function toParsedProfile(
 }
 
 function digestOf(value: string | null): string | null {
-  return value === null ? null : createHash('sha256').update(value, 'utf8').digest('hex');
+  // node:crypto loads here, when a profile has a credential_process, not with this module.
+  return value === null ? null : hexDigest('sha256', value);
 }
 
 function valueOf(values: ReadonlyMap<string, LocatedValue>, key: string): string | null {
