@@ -70,8 +70,8 @@ export function collectSections(
     const { file, doc } = config;
     // getConfigData: `[profile default]` replaces `[default]` wholesale (when it has keys, since
     // the SDK's map only holds sections with keys); botocore instead keeps whichever comes last.
-    const profileDefault = doc.byId.get('profile.default');
-    const bareDefault = doc.byId.get('default');
+    const profileDefault = doc.find('profile.default');
+    const bareDefault = doc.find('default');
     const defaultWinner =
       profileDefault !== undefined && profileDefault.values.size > 0 ? profileDefault : (bareDefault ?? profileDefault);
 

@@ -61,9 +61,11 @@ export interface IniProblem extends Problem {
 export interface IniDocument {
   /** Sections in order of first appearance, including ones without keys. */
   sections: IniSection[];
-  /** The same sections by id. */
-  byId: Map<string, IniSection>;
+  /** The same sections by id (built when first asked for: the parse itself never needs it). */
+  readonly byId: Map<string, IniSection>;
   problems: IniProblem[];
+  /** The section with this id, found without building byId. */
+  find(id: string): IniSection | undefined;
 }
 
 export function parseIni(text: string, file?: string): IniDocument {
@@ -99,13 +101,79 @@ export function parseIni(text: string, file?: string): IniDocument {
       reader.line(start, end, isJsWhitespace(text.charCodeAt(lineFrom)), commentAt >= 0, lineNumber);
     }
   }
-  return { sections: reader.sections, byId: reader.byId, problems: reader.problems };
+  return new ParsedIni(reader.sections, reader.index, reader.problems);
+}
+
+class ParsedIni implements IniDocument {
+  private byIdMap: Map<string, IniSection> | null = null;
+  constructor(
+    readonly sections: IniSection[],
+    private readonly index: SectionIndex,
+    readonly problems: IniProblem[],
+  ) {}
+
+  get byId(): Map<string, IniSection> {
+    if (this.byIdMap === null) {
+      this.byIdMap = new Map();
+      for (let i = 0; i < this.sections.length; i++) {
+        const section = this.sections[i] as IniSection;
+        this.byIdMap.set(section.id, section);
+      }
+    }
+    return this.byIdMap;
+  }
+
+  find(id: string): IniSection | undefined {
+    return this.byIdMap === null ? this.index.find(null, id) : this.byIdMap.get(id);
+  }
+}
+
+/**
+ * Sections by id, without building the id to look one up: a header `[profile NAME]` is found by
+ * NAME among the profile sections. Building `profile.NAME` and hashing it cost a new string per
+ * header, and the name is hashed anyway when the profile is filed under it.
+ * Ids are equal exactly when these keys are: a bare header `[profile.NAME]` has the id of
+ * `[profile NAME]` and is filed with it; no prefix is the start of another, so the split of a bare
+ * header at its first dot is the only one that can match.
+ */
+class SectionIndex {
+  private readonly byPrefix: Record<IniSectionPrefix, Map<string, IniSection>> = {
+    profile: new Map(),
+    'sso-session': new Map(),
+    services: new Map(),
+  };
+  /** Bare headers that start with no `PREFIX.`, by their text (their id). */
+  private readonly others = new Map<string, IniSection>();
+
+  /** The section a header of this prefix and name (prefix null: a bare header) belongs to. */
+  find(prefix: IniSectionPrefix | null, name: string): IniSection | undefined {
+    if (prefix !== null) return this.byPrefix[prefix].get(name);
+    const dotted = dottedPrefix(name);
+    return dotted === null ? this.others.get(name) : this.byPrefix[dotted].get(name.slice(dotted.length + 1));
+  }
+
+  add(section: IniSection): void {
+    const { prefix, name } = section;
+    if (prefix !== null) {
+      this.byPrefix[prefix].set(name, section);
+      return;
+    }
+    const dotted = dottedPrefix(name);
+    if (dotted === null) this.others.set(name, section);
+    else this.byPrefix[dotted].set(name.slice(dotted.length + 1), section);
+  }
+}
+
+/** The PREFIX of an id or bare header `PREFIX.REST`, or null. */
+function dottedPrefix(text: string): IniSectionPrefix | null {
+  const dot = text.indexOf('.');
+  return dot < 0 ? null : sectionPrefix(text, dot);
 }
 
 /** The state of one parse: the section being filled and what has been read so far. */
 class IniReader {
   readonly sections: IniSection[] = [];
-  readonly byId = new Map<string, IniSection>();
+  readonly index = new SectionIndex();
   readonly problems: IniProblem[] = [];
   private readonly fileName: string;
   private readonly equalsSigns: NextIndex;
@@ -172,7 +240,7 @@ class IniReader {
       }
       id = header;
     }
-    const existing = this.byId.get(id);
+    const existing = this.index.find(prefix, name);
     if (existing !== undefined) {
       existing.lines.push(lineNumber);
       this.current = existing;
@@ -189,7 +257,7 @@ class IniReader {
       const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
       this.current = section;
       this.sections.push(section);
-      this.byId.set(id, section);
+      this.index.add(section);
     }
   }
 
