@@ -203,19 +203,19 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
       );
       return;
     }
-    session.values.forEach((entry, key) => {
-      const own = values.get(key);
-      if (own !== undefined && own.value !== entry.value) {
+    session.values.forEachKey((key, sessionValue) => {
+      const own = values.valueFor(key);
+      if (own !== undefined && own !== sessionValue) {
         const detail = SECRET_KEYS.includes(key)
           ? 'a different value'
-          : `"${excerpt(own.value)}" but its sso-session "${excerpt(sessionName)}" says "${excerpt(entry.value)}"`;
+          : `"${excerpt(own)}" but its sso-session "${excerpt(sessionName)}" says "${excerpt(sessionValue)}"`;
         report.add(
           'error',
           `${key} of profile "${excerpt(name)}" is ${detail}: botocore refuses the profile (remove it from the profile)`,
           key,
         );
       }
-    });
+    }, undefined);
   }
   const hasAccount = values.has('sso_account_id');
   const hasRole = values.has('sso_role_name');
@@ -247,7 +247,7 @@ function nothingUsable(profile: RawProfile): string {
 
 /** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
 function checkSpelling(profile: RawProfile, report: ProblemList): void {
-  profile.values.forEach((entry, key) => {
+  profile.values.forEachKey((key, _value, inlineComment) => {
     const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
       report.add(
@@ -256,14 +256,14 @@ function checkSpelling(profile: RawProfile, report: ProblemList): void {
         key,
       );
     }
-    if (entry.inlineComment && KNOWN_KEYS.includes(key)) {
+    if (inlineComment && KNOWN_KEYS.includes(key)) {
       report.add(
         'warning',
         `${key} in profile "${excerpt(profile.name)}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`,
         key,
       );
     }
-  });
+  }, undefined);
 }
 
 /** `/[A-Z]/.test(text)`. */

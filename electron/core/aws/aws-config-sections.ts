@@ -3,7 +3,7 @@
 // mergeConfigFiles), keeping for every value the file and line it came from.
 // Also warns where botocore (the AWS CLI, SkyPilot) would name a section differently.
 import type { Problem, SourceLocation } from '../../shared/model';
-import type { IniDocument, IniProblem, IniSection, IniValue } from './ini-parser';
+import { IniValues, type IniDocument, type IniProblem, type IniSection, type IniValue } from './ini-parser';
 import { excerpt } from '../../shared/excerpt';
 
 /** A value with the file and line it came from. */
@@ -18,18 +18,18 @@ export interface RawProfile {
    * only one section contributes (10k-profile files stay cheap); never mutate it.
    * Secrets stay inside the core.
    */
-  values: ReadonlyMap<string, LocatedValue>;
+  values: IniValues;
   /** The config file's own values for this profile (botocore's ConfigProvider reads keys only here). */
-  configValues: ReadonlyMap<string, LocatedValue> | null;
+  configValues: IniValues | null;
   /** The credentials file's own values for this profile (botocore reads static keys there first). */
-  credentialsValues: ReadonlyMap<string, LocatedValue> | null;
+  credentialsValues: IniValues | null;
   problems: Problem[];
 }
 
 export interface RawSsoSession {
   name: string;
   source: SourceLocation;
-  values: ReadonlyMap<string, LocatedValue>;
+  values: IniValues;
   problems: Problem[];
 }
 
@@ -171,17 +171,12 @@ function configSectionTarget(section: IniSection): SectionTarget {
   return { kind: 'services' };
 }
 
-const EMPTY: ReadonlyMap<string, LocatedValue> = new Map();
+/** No values: a profile's until a section gives it some. Never set a key in it. */
+const EMPTY = new IniValues();
 
 /** Lays a section's values over a profile's (later wins), copying only when a second section contributes. */
 function overlay(profile: RawProfile, section: IniSection): void {
-  if (profile.values === EMPTY) {
-    profile.values = section.values;
-    return;
-  }
-  const merged = new Map(profile.values);
-  section.values.forEach((entry, key) => merged.set(key, entry));
-  profile.values = merged;
+  profile.values = profile.values === EMPTY ? section.values : IniValues.overlaid(profile.values, section.values);
 }
 
 function attachProblems(iniProblems: IniProblem[], owners: Map<string, Problem[]>, fallback: Problem[]): void {

@@ -6,7 +6,7 @@
 import type { AwsProfileKind, Problem, SourceLocation } from '../../shared/model';
 import { checkProfile, type CheckContext } from './aws-config-checks';
 import { profileKind } from './aws-config-kind';
-import { collectSections, type LocatedValue, type RawProfile } from './aws-config-sections';
+import { collectSections, type RawProfile } from './aws-config-sections';
 import { collectSsoSessions } from './aws-config-sso';
 import { nextSourceLink, sourceChainOf } from './aws-source-chain';
 import { parseIni } from './ini-parser';
@@ -294,8 +294,11 @@ function toParsedProfile(
   problems: Problem[],
   ssoSessions: ReturnType<typeof collectSections>['ssoSessions'],
 ): ParsedAwsProfile {
-  const values = profile.values;
-  const ssoSessionName = kind === 'sso' ? valueOf(values, 'sso_session') : null;
+  // One pass over the profile's few keys instead of a lookup per field: most keys a profile has
+  // are read here, and the map has only a handful.
+  const own = new ProfileFields();
+  profile.values.forEachKey(takeField, own);
+  const ssoSessionName = kind === 'sso' ? own.ssoSession : null;
   // For sso-session profiles the session's values are the ones botocore uses (a different value
   // in the profile is an error reported by the checks).
   const session = ssoSessionName === null ? undefined : ssoSessions.get(ssoSessionName)?.values;
@@ -312,34 +315,115 @@ function toParsedProfile(
     source: sources[0] ?? null,
     sources,
     ssoSessionName,
-    ssoStartUrl: (session?.get('sso_start_url') ?? values.get('sso_start_url'))?.value ?? null,
-    ssoRegion: (session?.get('sso_region') ?? values.get('sso_region'))?.value ?? null,
-    accountId: valueOf(values, 'sso_account_id'),
-    roleName: valueOf(values, 'sso_role_name'),
-    roleArn: valueOf(values, 'role_arn'),
-    sourceProfile: valueOf(values, 'source_profile'),
-    credentialSource: valueOf(values, 'credential_source'),
-    region: valueOf(values, 'region'),
-    webIdentityTokenFile: valueOf(values, 'web_identity_token_file'),
-    roleSessionName: valueOf(values, 'role_session_name'),
-    externalId: valueOf(values, 'external_id'),
-    mfaSerial: valueOf(values, 'mfa_serial'),
-    durationSeconds: valueOf(values, 'duration_seconds'),
-    credentialProcess: values.has('credential_process'),
-    credentialProcessDigest: digestOf(valueOf(values, 'credential_process')),
-    accessKeyId: valueOf(values, 'aws_access_key_id'),
-    loginSession: valueOf(values, 'login_session'),
-    hasStaticKeys: values.has('aws_access_key_id'),
-    hasSessionToken: values.has('aws_session_token') || values.has('aws_security_token'),
+    ssoStartUrl: session?.valueFor('sso_start_url') ?? own.ssoStartUrl,
+    ssoRegion: session?.valueFor('sso_region') ?? own.ssoRegion,
+    accountId: own.accountId,
+    roleName: own.roleName,
+    roleArn: own.roleArn,
+    sourceProfile: own.sourceProfile,
+    credentialSource: own.credentialSource,
+    region: own.region,
+    webIdentityTokenFile: own.webIdentityTokenFile,
+    roleSessionName: own.roleSessionName,
+    externalId: own.externalId,
+    mfaSerial: own.mfaSerial,
+    durationSeconds: own.durationSeconds,
+    credentialProcess: own.credentialProcess !== null,
+    credentialProcessDigest: digestOf(own.credentialProcess),
+    accessKeyId: own.accessKeyId,
+    loginSession: own.loginSession,
+    hasStaticKeys: own.accessKeyId !== null,
+    hasSessionToken: own.hasSessionToken,
     problems,
   };
+}
+
+/** The values of the keys toParsedProfile reads, picked out of a profile's map in one pass. */
+class ProfileFields {
+  ssoSession: string | null = null;
+  ssoStartUrl: string | null = null;
+  ssoRegion: string | null = null;
+  accountId: string | null = null;
+  roleName: string | null = null;
+  roleArn: string | null = null;
+  sourceProfile: string | null = null;
+  credentialSource: string | null = null;
+  region: string | null = null;
+  webIdentityTokenFile: string | null = null;
+  roleSessionName: string | null = null;
+  externalId: string | null = null;
+  mfaSerial: string | null = null;
+  durationSeconds: string | null = null;
+  credentialProcess: string | null = null;
+  accessKeyId: string | null = null;
+  loginSession: string | null = null;
+  hasSessionToken = false;
+}
+
+/** An IniValues.forEachKey callback: files one value in its field of `this`. */
+function takeField(this: ProfileFields, key: string, value: string): void {
+  switch (key) {
+    case 'sso_session':
+      this.ssoSession = value;
+      break;
+    case 'sso_start_url':
+      this.ssoStartUrl = value;
+      break;
+    case 'sso_region':
+      this.ssoRegion = value;
+      break;
+    case 'sso_account_id':
+      this.accountId = value;
+      break;
+    case 'sso_role_name':
+      this.roleName = value;
+      break;
+    case 'role_arn':
+      this.roleArn = value;
+      break;
+    case 'source_profile':
+      this.sourceProfile = value;
+      break;
+    case 'credential_source':
+      this.credentialSource = value;
+      break;
+    case 'region':
+      this.region = value;
+      break;
+    case 'web_identity_token_file':
+      this.webIdentityTokenFile = value;
+      break;
+    case 'role_session_name':
+      this.roleSessionName = value;
+      break;
+    case 'external_id':
+      this.externalId = value;
+      break;
+    case 'mfa_serial':
+      this.mfaSerial = value;
+      break;
+    case 'duration_seconds':
+      this.durationSeconds = value;
+      break;
+    case 'credential_process':
+      this.credentialProcess = value;
+      break;
+    case 'aws_access_key_id':
+      this.accessKeyId = value;
+      break;
+    case 'login_session':
+      this.loginSession = value;
+      break;
+    case 'aws_session_token':
+    case 'aws_security_token':
+      this.hasSessionToken = true;
+      break;
+    default:
+      break;
+  }
 }
 
 function digestOf(value: string | null): string | null {
   // node:crypto loads here, when a profile has a credential_process, not with this module.
   return value === null ? null : hexDigest('sha256', value);
-}
-
-function valueOf(values: ReadonlyMap<string, LocatedValue>, key: string): string | null {
-  return values.get(key)?.value ?? null;
 }

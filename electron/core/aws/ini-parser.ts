@@ -49,7 +49,139 @@ export interface IniSection {
   /** 1-based lines of every header that opened this section (repeats merge). */
   lines: number[];
   /** Values by key (`sub.key` inside a sub-section), in first-seen order; the last occurrence wins. */
-  values: Map<string, IniValue>;
+  values: IniValues;
+}
+
+/** Slots per key in IniValues' list: key, value, file, line, inlineComment. */
+const SLOTS = 5;
+/** Past this many keys, IniValues finds a key through a Map rather than down its list. */
+const VALUES_IN_LIST = 16;
+
+/**
+ * The keys of a section (or of a profile's two sections laid over each other) and their values,
+ * in first-seen order; a key set again keeps its place and takes the later value, as in a Map.
+ * Stored as one flat list rather than a Map with an IniValue per key: on a 10,000-profile file
+ * those objects were most of what the parse allocated and the garbage collector then copied.
+ * As a ReadonlyMap it hands out a new IniValue per entry asked for; the parse's own readers use
+ * valueFor and forEachKey, which allocate nothing.
+ */
+export class IniValues implements ReadonlyMap<string, IniValue> {
+  private readonly items: (string | number | boolean)[];
+  private count: number;
+  /** Slot of each key, only once there are more than VALUES_IN_LIST keys. */
+  private index: Map<string, number> | null = null;
+
+  constructor(from?: IniValues) {
+    this.items = from === undefined ? [] : from.items.slice();
+    this.count = from === undefined ? 0 : from.count;
+    if (from?.index != null) this.index = new Map(from.index);
+  }
+
+  /** These values with `top`'s laid over them key by key (the later wins), as a new IniValues. */
+  static overlaid(base: IniValues, top: IniValues): IniValues {
+    const merged = new IniValues(base);
+    const items = top.items;
+    for (let at = 0; at < items.length; at += SLOTS)
+      merged.set(
+        items[at] as string,
+        items[at + 1] as string,
+        items[at + 2] as string,
+        items[at + 3] as number,
+        items[at + 4] as boolean,
+      );
+    return merged;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Sets a key while the file is read; never called once the parse has handed these values out. */
+  set(key: string, value: string, file: string, line: number, inlineComment: boolean): void {
+    const at = this.slotOf(key);
+    const items = this.items;
+    if (at >= 0) {
+      items[at + 1] = value;
+      items[at + 2] = file;
+      items[at + 3] = line;
+      items[at + 4] = inlineComment;
+      return;
+    }
+    this.index?.set(key, items.length);
+    items.push(key, value, file, line, inlineComment);
+    this.count++;
+    if (this.index === null && this.count > VALUES_IN_LIST) {
+      this.index = new Map();
+      for (let i = 0; i < items.length; i += SLOTS) this.index.set(items[i] as string, i);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.slotOf(key) >= 0;
+  }
+
+  get(key: string): IniValue | undefined {
+    const at = this.slotOf(key);
+    return at < 0 ? undefined : this.entryAt(at);
+  }
+
+  /** The value of a key, without making an IniValue. */
+  valueFor(key: string): string | undefined {
+    const at = this.slotOf(key);
+    return at < 0 ? undefined : (this.items[at + 1] as string);
+  }
+
+  /** Calls `fn` with each key, its value and whether an inline comment was cut off it, in order. */
+  forEachKey<T>(fn: (this: T, key: string, value: string, inlineComment: boolean) => void, thisArg: T): void {
+    const items = this.items;
+    for (let at = 0; at < items.length; at += SLOTS)
+      fn.call(thisArg, items[at] as string, items[at + 1] as string, items[at + 4] as boolean);
+  }
+
+  forEach(fn: (value: IniValue, key: string, map: ReadonlyMap<string, IniValue>) => void, thisArg?: unknown): void {
+    const items = this.items;
+    for (let at = 0; at < items.length; at += SLOTS) fn.call(thisArg, this.entryAt(at), items[at] as string, this);
+  }
+
+  entries(): MapIterator<[string, IniValue]> {
+    return this.asMap().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.asMap().keys();
+  }
+
+  values(): MapIterator<IniValue> {
+    return this.asMap().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, IniValue]> {
+    return this.asMap().entries();
+  }
+
+  private asMap(): Map<string, IniValue> {
+    const map = new Map<string, IniValue>();
+    for (let at = 0; at < this.items.length; at += SLOTS) map.set(this.items[at] as string, this.entryAt(at));
+    return map;
+  }
+
+  private entryAt(at: number): IniValue {
+    const items = this.items;
+    return {
+      value: items[at + 1] as string,
+      file: items[at + 2] as string,
+      line: items[at + 3] as number,
+      inlineComment: items[at + 4] as boolean,
+    };
+  }
+
+  /** Where the key's slots start in items, or -1. Keys are compared in place while there are few. */
+  private slotOf(key: string): number {
+    if (this.index !== null) return this.index.get(key) ?? -1;
+    const items = this.items;
+    for (let at = 0; at < items.length; at += SLOTS) if (items[at] === key) return at;
+    return -1;
+  }
 }
 
 /** A problem on one line, and the id of the section that line belongs to (null outside any). */
@@ -254,7 +386,7 @@ class IniReader {
         `[${excerpt(header)}] repeats the section at line ${existing.lines[0] ?? lineNumber}: the AWS SDK for JavaScript merges them, ${botocore}`,
       );
     } else {
-      const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new Map() };
+      const section: IniSection = { id, header, prefix, name, lines: [lineNumber], values: new IniValues() };
       this.current = section;
       this.sections.push(section);
       this.index.add(section);
@@ -282,9 +414,9 @@ class IniReader {
     if (subSection !== undefined && !indented) subSection = this.subSection = undefined;
     if (subSection === undefined) {
       this.noteBotocoreDuplicate(key, lineNumber);
-      current.values.set(key, { value, file: this.fileName, line: lineNumber, inlineComment });
+      current.values.set(key, value, this.fileName, lineNumber, inlineComment);
     } else {
-      current.values.set(`${subSection}.${key}`, { value, file: this.fileName, line: lineNumber, inlineComment });
+      current.values.set(`${subSection}.${key}`, value, this.fileName, lineNumber, inlineComment);
     }
   }
 
