@@ -246,26 +246,30 @@ export function compareProfileNames(a: string, b: string): number {
  * into JavaScript per comparison, which in a cold process is most of the sort's time.
  */
 function sortProfiles(byName: ReadonlyMap<string, RawProfile>): RawProfile[] {
+  // First only the names and whether each is its own lower case: the usual file needs no more.
+  const names: string[] = [];
+  let defaultProfile: RawProfile | undefined;
+  let allLower = true;
+  for (const profile of byName.values()) {
+    if (profile.name === 'default') defaultProfile = profile;
+    else names.push(profile.name);
+    if (allLower && !isOwnLowerCase(profile.name)) allLower = false;
+  }
+  if (allLower) {
+    names.sort();
+    const sorted: RawProfile[] = defaultProfile === undefined ? [] : [defaultProfile];
+    for (let i = 0; i < names.length; i++) sorted.push(byName.get(names[i] as string) as RawProfile);
+    return sorted;
+  }
   const profiles: RawProfile[] = [];
   const lower: string[] = [];
   const order: number[] = [];
   let defaultAt = -1;
-  let allLower = true;
   for (const profile of byName.values()) {
     if (profile.name === 'default') defaultAt = profiles.length;
     order.push(profiles.length);
-    const name = lowerCase(profile.name);
-    if (name !== profile.name) allLower = false;
-    lower.push(name);
+    lower.push(profile.name.toLowerCase());
     profiles.push(profile);
-  }
-  if (allLower) {
-    const names: string[] = [];
-    for (let i = 0; i < profiles.length; i++) if (i !== defaultAt) names.push((profiles[i] as RawProfile).name);
-    names.sort();
-    const sorted: RawProfile[] = defaultAt < 0 ? [] : [profiles[defaultAt] as RawProfile];
-    for (let i = 0; i < names.length; i++) sorted.push(byName.get(names[i] as string) as RawProfile);
-    return sorted;
   }
   order.sort((a, b) => {
     if (a === defaultAt || b === defaultAt) return a === defaultAt ? -1 : 1;
@@ -279,13 +283,14 @@ function sortProfiles(byName: ReadonlyMap<string, RawProfile>): RawProfile[] {
   return order.map((index) => profiles[index] as RawProfile);
 }
 
-/** `name.toLowerCase()`, without a new string for the usual all-lower-case ASCII name. */
-function lowerCase(name: string): string {
+/** `name.toLowerCase() === name`, without a new string for the usual all-lower-case ASCII name. */
+function isOwnLowerCase(name: string): boolean {
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
-    if ((code >= 0x41 && code <= 0x5a) || code >= 0x80) return name.toLowerCase();
+    if (code >= 0x41 && code <= 0x5a) return false;
+    if (code >= 0x80) return name.toLowerCase() === name;
   }
-  return name;
+  return true;
 }
 
 function toParsedProfile(
