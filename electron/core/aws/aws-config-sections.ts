@@ -54,8 +54,8 @@ export function collectSections(
   const newProfile = (name: string): RawProfile => {
     const profile: RawProfile = {
       name,
-      configSections: [],
-      credentialsSections: [],
+      configSections: NO_LOCATIONS,
+      credentialsSections: NO_LOCATIONS,
       values: EMPTY,
       configValues: null,
       credentialsValues: null,
@@ -97,8 +97,7 @@ export function collectSections(
         // are the same section, and only one of the two default sections gets here), so the
         // config file's profiles are all new: no lookup first.
         const profile = newProfile(name);
-        for (let i = 0; i < section.lines.length; i++)
-          profile.configSections.push({ file, line: section.lines[i] as number });
+        profile.configSections = locations(file, section.lines);
         overlay(profile, section);
         profile.configValues = section.values;
         if (fileProblems) owners.set(section.id, profile.problems);
@@ -133,8 +132,7 @@ export function collectSections(
       const section = doc.sections[s] as IniSection;
       // The credentials file is not passed through getConfigData: a section's key is its name.
       const profile = profileFor(section.id);
-      for (let i = 0; i < section.lines.length; i++)
-        profile.credentialsSections.push({ file, line: section.lines[i] as number });
+      profile.credentialsSections = locations(file, section.lines);
       overlay(profile, section);
       profile.credentialsValues = section.values;
       if (fileProblems) credentialOwners.set(section.id, profile.problems);
@@ -170,6 +168,19 @@ function configSectionTarget(section: IniSection): SectionTarget {
   if (type === 'sso-session') return { kind: 'sso-session', name, botocoreDiffers };
   return { kind: 'services' };
 }
+
+/**
+ * The places of a section's headers. Built whole rather than pushed one by one: a pushed list
+ * reserves room for 17, and a 10,000-profile file keeps one per profile until the parse ends.
+ * Each profile gets at most one section per file, so nothing is added to it afterwards.
+ */
+function locations(file: string, lines: readonly number[]): SourceLocation[] {
+  if (lines.length === 1) return [{ file, line: lines[0] as number }];
+  return lines.map((line) => ({ file, line }));
+}
+
+/** A profile's sections in a file until it has one there: replaced, never pushed to. */
+const NO_LOCATIONS: SourceLocation[] = [];
 
 /** No values: a profile's until a section gives it some. Never set a key in it. */
 const EMPTY = new IniValues();
