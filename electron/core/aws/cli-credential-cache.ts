@@ -5,15 +5,15 @@
 // for web identity), `SSOCredentialFetcher._create_cache_key`, `CachedCredentialFetcher._make_file_safe`;
 // the CLI installs the cache in awscli/customizations/assumerole.py and customizations/sso/__init__.py.
 // https://github.com/boto/botocore/blob/develop/botocore/credentials.py
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
 import { pyInt, pythonJsonDumps, pythonJsonLoads, type PyJson } from './botocore-json';
 import { errnoCode } from '../fs/errno';
 import { NotRegularFileError, readRegularFile } from '../fs/regular-file';
+import { hexDigest } from '../node-crypto';
 
-const sha1Hex = (s: string): string => createHash('sha1').update(s, 'utf8').digest('hex');
+const sha1Hex = (s: string): string => hexDigest('sha1', s);
 
 /** botocore's `_make_file_safe` (a no-op on hex digests, kept so the algorithm reads the same). */
 function makeFileSafe(name: string): string {

@@ -8,11 +8,11 @@
 // snapshot needs a summary read from disk alone.
 // The file holds secrets (accessToken's keys, refreshToken, idToken, dpopKey): they are read here
 // and never leave this module, nor appear in a message.
-import { hash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readSmallRegularFileSync, smallFileReadProblem } from '../fs/regular-file';
 import { parseCacheTimestamp, quoteValue } from './sso-token-cache';
+import { hexDigest } from '../node-crypto';
 
 /**
  * How long `aws login` lets the refresh token renew the 15-minute credentials (the AWS CLI's
@@ -35,7 +35,7 @@ export function loginCacheDir(env: NodeJS.ProcessEnv, homeDir: string): string {
 
 /** sha256 hex of the login_session value, exactly as written (UTF-8). */
 export function loginCacheKey(loginSession: string): string {
-  return hash('sha256', loginSession, 'hex');
+  return hexDigest('sha256', loginSession);
 }
 
 export function loginCachePath(cacheDir: string, loginSession: string): string {

@@ -8,11 +8,11 @@
 //   writes toISOString() (with milliseconds); Python's JSONFileCache writes "...%H:%M:%SUTC".
 // https://github.com/boto/botocore/blob/develop/botocore/utils.py
 // https://github.com/boto/botocore/blob/develop/botocore/tokens.py
-import { hash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readSmallRegularFileSync, smallFileReadProblem } from '../fs/regular-file';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
+import { hexDigest } from '../node-crypto';
 
 /** What names a token cache file: the sso-session, or for a legacy profile its start URL. */
 export interface SsoTokenCacheRef {
@@ -30,8 +30,7 @@ export function ssoTokenCacheKey(session: SsoTokenCacheRef): string {
   // Every reload asks again for the same few (or few thousand) names: remember the answers.
   let key = keyCache.get(input);
   if (key === undefined) {
-    // crypto.hash: one call instead of a Hash object.
-    key = hash('sha1', input, 'hex');
+    key = hexDigest('sha1', input);
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     keyCache.set(input, key);
   }

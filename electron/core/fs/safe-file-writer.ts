@@ -21,12 +21,12 @@
 //   read-compare-backup of an edit. `commitViaTempFile` below is the one implementation of those
 //   steps; edits, backups and whole-file writes all go through it.
 
-import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isErrno } from './errno';
 import { fileKind, NON_BLOCKING_READ, NotRegularFileError } from './regular-file';
+import { nodeCrypto } from '../node-crypto';
 
 export interface FileForEdit {
   /** The path as the caller gave it (may be a symlink). */
@@ -270,7 +270,7 @@ export async function removeStaleTempFiles(path: string, fs: WriterFs = nodeFs):
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().hash('sha256', bytes, 'hex');
 }
 
 export function detectEol(text: string): '\n' | '\r\n' {
@@ -336,7 +336,10 @@ async function commitViaTempFile(
 }
 
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  return join(
+    dirname(target),
+    `.${basename(target)}${TEMP_MARK}${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}`,
+  );
 }
 
 function toBuffer(data: string | Uint8Array): Buffer {

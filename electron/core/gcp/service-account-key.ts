@@ -2,13 +2,13 @@
 // is not one. Fields as the IAM console downloads them
 // (https://cloud.google.com/iam/docs/keys-create-delete); gcloud itself only checks
 // `client_email` and crashes on a corrupt key, hence crypto.createPrivateKey here.
-import { createPrivateKey } from 'node:crypto';
 import { extname } from 'node:path';
 import { hasControlCharacters } from '../../shared/control-characters';
 import { NotRegularFileError, openRegularFile } from '../fs/regular-file';
 import { isJsonObject, stringField, summarizeCredential, type JsonObject } from './credential-json';
 import { errnoCode } from '../fs/errno';
 import { jsonSyntaxWhere } from '../fs/json-syntax-error';
+import { nodeCrypto } from '../node-crypto';
 
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -194,7 +194,7 @@ function checkFields(json: JsonObject, bytes: Buffer): SecretValidation {
     return reject('bad-key-id', '"private_key_id" is not a key id Google issues (letters, digits, - and _).');
   const privateKeyPem = stringField(json, 'private_key') ?? '';
   try {
-    const keyObject = createPrivateKey({ key: privateKeyPem, format: 'pem' });
+    const keyObject = nodeCrypto().createPrivateKey({ key: privateKeyPem, format: 'pem' });
     if (keyObject.asymmetricKeyType !== 'rsa') {
       return reject(
         'bad-private-key',
