@@ -7,7 +7,35 @@ const DAY_MS = 86_400_000;
 /** From here on, the day is what matters: no hours, no clock time. */
 const FAR_MS = 6 * DAY_MS;
 
-function clockParts(at: Date, timeZone: string | undefined): Record<string, string> {
+interface ClockParts {
+  year: string;
+  month: string;
+  day: string;
+  weekday: string;
+  hour: string;
+  minute: string;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The clock and calendar at `at`, in `timeZone` or the local zone. The local zone (every real run)
+ * and UTC come from Date's own fields: an Intl.DateTimeFormat is built only for another named zone,
+ * since building the first one costs a one-shot command some 20 ms (docs/performance.md).
+ */
+function clockParts(at: Date, timeZone: string | undefined): ClockParts {
+  if (timeZone === undefined || timeZone === 'UTC') {
+    const utc = timeZone === 'UTC';
+    return {
+      year: String(utc ? at.getUTCFullYear() : at.getFullYear()),
+      month: two((utc ? at.getUTCMonth() : at.getMonth()) + 1),
+      day: two(utc ? at.getUTCDate() : at.getDate()),
+      weekday: WEEKDAYS[utc ? at.getUTCDay() : at.getDay()] as string,
+      hour: two(utc ? at.getUTCHours() : at.getHours()),
+      minute: two(utc ? at.getUTCMinutes() : at.getMinutes()),
+    };
+  }
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
@@ -18,7 +46,15 @@ function clockParts(at: Date, timeZone: string | undefined): Record<string, stri
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(at);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    weekday: part('weekday'),
+    hour: part('hour'),
+    minute: part('minute'),
+  };
 }
 
 /** "14:45" today, "Tue 14:45" within six days, "2026-01-12" further away. */

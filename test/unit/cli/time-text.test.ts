@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { localClock, whenText } from '../../../electron/cli/time-text';
 
 const NOW = Date.parse('2026-11-26T09:46:00Z'); // a Thursday
@@ -24,5 +24,34 @@ describe('whenText', () => {
   it('is empty for no time or one that does not parse', () => {
     expect(whenText(null, NOW)).toBe('');
     expect(whenText('soon', NOW)).toBe('');
+  });
+});
+
+describe('the local zone', () => {
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  // Without a zone, the clock comes from Date's local fields, not Intl: both must agree, on both
+  // sides of a date line and with a half-hour offset, across midnight and a daylight-saving change.
+  it.each(['Pacific/Kiritimati', 'America/St_Johns', 'Europe/Paris', 'Etc/UTC'])('reads as Intl does in %s', (zone) => {
+    process.env.TZ = zone;
+    const instants = [
+      '2026-11-26T09:46:00Z',
+      '2026-11-26T23:59:00Z',
+      '2026-11-27T10:31:00Z',
+      '2026-03-29T00:30:00Z',
+      '2026-03-29T01:30:00Z',
+      '2026-12-03T02:00:00Z',
+      '2027-06-01T12:00:00Z',
+    ].map((iso) => new Date(iso));
+    for (const at of instants) {
+      expect(localClock(at, NOW)).toBe(localClock(at, NOW, zone));
+      expect(whenText(at, NOW)).toBe(whenText(at, NOW, zone));
+    }
+    // The zone really is in effect: Kiritimati is 14 hours ahead, so 09:47 UTC reads 23:47 there.
+    if (zone === 'Pacific/Kiritimati') expect(localClock(new Date(NOW + 60_000), NOW)).toBe('23:47');
   });
 });
