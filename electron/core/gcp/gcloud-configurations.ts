@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import type { GcpConfiguration, GcpPropertyOverride } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
+import { compareText } from '../../shared/compare-text';
 import { CONFIG_NAME_PATTERN, configurationFile, gcloudPaths } from './gcloud-config-dir';
 import { parseGcloudIni } from './gcloud-ini';
 import { isSecretGcloudProperty } from './gcloud-secret-properties';
@@ -50,7 +51,7 @@ export function propertyOverrides(env: NodeJS.ProcessEnv): GcloudPropertyOverrid
     const property = `${match[1].toLowerCase()}/${match[2].toLowerCase()}`;
     overrides.push({ variable, property, value: isSecretGcloudProperty(property) ? null : value });
   }
-  return overrides.sort((a, b) => a.variable.localeCompare(b.variable));
+  return overrides.sort((a, b) => compareText(a.variable, b.variable));
 }
 
 async function readText(path: string): Promise<{ text: string } | { missing: true } | { error: string }> {

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/gcp-model';
 import type { Problem } from '../../shared/model';
 import { gcloudLoginCommand } from '../../shared/shell-commands';
+import { compareText } from '../../shared/compare-text';
 import { isJsonObject, summarizeCredential, type CredentialSummary } from './credential-json';
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
 import { readGcloudConfigurations } from './gcloud-configurations';
@@ -213,7 +214,7 @@ export async function readGcpState(options: ReadGcpStateOptions): Promise<GcpSta
         status: accountStatus(stored, token, now, leadMs, options.probes?.get(stored.account)),
       };
     })
-    .sort((a, b) => a.account.localeCompare(b.account));
+    .sort((a, b) => compareText(a.account, b.account));
   const active = configs.configurations.find((c) => c.active);
   if (active?.account && !accounts.some((a) => a.account === active.account) && store.problems.length === 0) {
     problems.push({

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { SqliteEngine } from '../fs/sqlite-image';
 import type { Problem } from '../../shared/model';
+import { compareText } from '../../shared/compare-text';
 import { isLocalEndpoint, probeSkyApiServer, SKY_LOCAL_API_PORT } from './sky-api-server';
 import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import { effectiveSkyConfig, readSkyProjectConfig, type SkyEffectiveConfig } from './sky-project-config';
@@ -166,7 +167,7 @@ export async function readSkyState(options: ReadSkyStateOptions): Promise<SkySta
     const clusters = rows
       .map((row) => toCluster(row, stateFile, problems))
       .filter((cluster): cluster is SkyCluster => cluster !== null)
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareText(a.name, b.name));
     return {
       stateFile,
       available: true,
