@@ -1,7 +1,7 @@
 // `cloudid gcp list [--json]`: the imported service-account keys, and where each is in use. Reads
 // the app's key metadata and gcloud's files only: no keychain, no network.
 import { appDataDir } from '../../core/app/app-paths';
-import { keyMetadataPath } from '../../core/gcp/key-metadata-file';
+import { keyMetadataPath } from '../../core/gcp/key-paths';
 import { readGcpState } from '../../core/gcp/gcp-state';
 import type { GcpImportedKey, GcpState } from '../../shared/gcp-model';
 import { defineCommand, type CommandContext } from '../command';

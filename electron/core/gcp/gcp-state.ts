@@ -17,7 +17,8 @@ import { isJsonObject, summarizeCredential, type CredentialSummary } from './cre
 import { gcloudConfigDir, gcloudPaths } from './gcloud-config-dir';
 import { readGcloudConfigurations } from './gcloud-configurations';
 import { readGcloudCredentialStore, type GcloudAccessToken, type GcloudStoredCredential } from './gcloud-credentials';
-import { readKeyMetadata, storedKeyPath } from './key-metadata-file';
+import { readKeyMetadata } from './key-metadata-file';
+import { storedKeyPath } from './key-paths';
 import { parseServiceAccountKey } from './service-account-key';
 import type { UserCredentialProbe } from './user-credential-probe';
 

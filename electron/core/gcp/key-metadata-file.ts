@@ -1,11 +1,11 @@
 // The app's record of imported service-account keys: metadata only (no key, no path to it; the
 // path lives in the OS keychain). `<app data dir>/gcp-keys.json`, version 1.
 import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Problem } from '../../shared/model';
 import { itemsMatching, readAppJsonFile } from '../fs/app-json-file';
 import { isErrno } from '../fs/errno';
+import { keyMetadataPath } from './key-paths';
 import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 
 const nonEmpty = z.string().check(z.minLength(1));
@@ -26,18 +26,6 @@ export type ImportedKeyMetadata = z.output<typeof ImportedKeyMetadata>;
  * (only text that is not JSON, or cannot be read, is a problem and is moved aside on update).
  */
 const KeyMetadataFile = z.object({ keys: itemsMatching(ImportedKeyMetadata) });
-
-const KEY_METADATA_FILE = 'gcp-keys.json';
-const KEY_FOLDER = 'keys';
-
-export function keyMetadataPath(appDataDir: string): string {
-  return join(appDataDir, KEY_METADATA_FILE);
-}
-
-/** Where an imported key's copy lives: `<app data dir>/keys/<key id>.json`. */
-export function storedKeyPath(appDataDir: string, keyId: string): string {
-  return join(appDataDir, KEY_FOLDER, `${keyId}.json`);
-}
 
 export async function readKeyMetadata(
   appDataDir: string,

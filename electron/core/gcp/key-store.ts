@@ -9,10 +9,10 @@ import { APP_KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } f
 import {
   readKeyMetadata,
   readKeyMetadataForUpdate,
-  storedKeyPath,
   writeKeyMetadata,
   type ImportedKeyMetadata,
 } from './key-metadata-file';
+import { storedKeyPath } from './key-paths';
 import { readServiceAccountKeyFile, type KeyRejectionReason, type ServiceAccountKey } from './service-account-key';
 import { isErrno } from '../fs/errno';
 import { failedPath, fileFailureReason, isFileFailure } from '../fs/file-failure';

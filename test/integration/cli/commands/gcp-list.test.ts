@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../../electron/cli/command';
 import { run as gcp } from '../../../../electron/cli/commands/gcp-command';
 import { appDataDir } from '../../../../electron/core/app/app-paths';
-import { keyMetadataPath, storedKeyPath, writeKeyMetadata } from '../../../../electron/core/gcp/key-metadata-file';
+import { writeKeyMetadata } from '../../../../electron/core/gcp/key-metadata-file';
+import { keyMetadataPath, storedKeyPath } from '../../../../electron/core/gcp/key-paths';
 import { tempDir, writeConfiguration } from '../../../support/gcloud-fixtures';
 
 const DEPLOY = 'deploy@proj-a.iam.gserviceaccount.com';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  keyMetadataPath,
   readKeyMetadata,
   readKeyMetadataForUpdate,
   writeKeyMetadata,
 } from '../../../../electron/core/gcp/key-metadata-file';
+import { keyMetadataPath } from '../../../../electron/core/gcp/key-paths';
 
 let dir = '';
 afterEach(async () => {

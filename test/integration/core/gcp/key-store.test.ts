@@ -4,7 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceAccountKeyStore } from '../../../../electron/core/gcp/key-store';
-import { keyMetadataPath } from '../../../../electron/core/gcp/key-metadata-file';
+import { keyMetadataPath } from '../../../../electron/core/gcp/key-paths';
 import { APP_KEYCHAIN_SERVICE } from '../../../../electron/core/secrets/secret-store';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { serviceAccountKey, tempDir, wrongFiles, writeJson } from '../../../support/gcloud-fixtures';
