@@ -2,30 +2,54 @@
 // well under that, so it remembers each answer, keyed by the binary's path and file identity
 // (real path, size, mtime, inode): replacing or upgrading the CLI changes the key. A shim whose
 // target changes without the shim changing (pyenv switching Pythons) is covered by the age limit.
-import { stat } from 'node:fs/promises';
+//
+// Every `cloudid status` reads this file before anything else, so it is checked by hand rather
+// than with a schema library, and the writer is loaded only to save (docs/performance.md).
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
 import type { AwsCliInstall } from '../../shared/model';
-import { itemsMatching, readAppJsonFile } from '../fs/app-json-file';
-import { writeJsonFileAtomic } from '../fs/safe-file-writer';
 
 const FILE_NAME = 'aws-cli-versions.json';
 const DEFAULT_MAX_AGE_MS = 24 * 3_600_000;
 
-const CacheEntry = z.object({
-  key: z.string(),
-  checkedAt: z.number(),
-  install: z.object({
-    path: z.string(),
-    version: z.nullable(z.string()),
-    major: z.nullable(z.number()),
-    error: z.nullable(z.string()),
-  }) satisfies z.ZodMiniType<AwsCliInstall>,
-});
-type CacheEntry = z.output<typeof CacheEntry>;
+interface CacheEntry {
+  key: string;
+  checkedAt: number;
+  install: AwsCliInstall;
+}
+
+const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function isCacheEntry(value: unknown): value is CacheEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, checkedAt, install } = value as Record<string, unknown>;
+  if (typeof key !== 'string' || typeof checkedAt !== 'number' || typeof install !== 'object' || install === null)
+    return false;
+  const { path, version, major, error } = install as Record<string, unknown>;
+  return (
+    typeof path === 'string' &&
+    isStringOrNull(version) &&
+    (major === null || typeof major === 'number') &&
+    isStringOrNull(error)
+  );
+}
 
 /** The file: a compact JSON list of entries; a damaged entry is dropped (that CLI is asked again). */
-const CacheFile = itemsMatching(CacheEntry);
+async function readEntries(path: string): Promise<CacheEntry[]> {
+  try {
+    const list: unknown = JSON.parse(await readFile(path, 'utf8'));
+    // Only the fields an entry has are kept, whatever else a damaged file holds.
+    return Array.isArray(list)
+      ? list.filter(isCacheEntry).map(({ key, checkedAt, install: { path: file, version, major, error } }) => ({
+          key,
+          checkedAt,
+          install: { path: file, version, major, error },
+        }))
+      : [];
+  } catch {
+    return []; // missing or damaged: it is only a cache
+  }
+}
 
 export interface AwsCliVersionCache {
   get(file: string, real: string): Promise<AwsCliInstall | null>;
@@ -44,8 +68,7 @@ export async function openAwsCliVersionCache(
   maxAgeMs = DEFAULT_MAX_AGE_MS,
 ): Promise<AwsCliVersionCache> {
   const path = join(dir, FILE_NAME);
-  const read = await readAppJsonFile(path, CacheFile);
-  let entries: CacheEntry[] = read.status === 'ok' ? read.value : []; // missing or damaged: it is only a cache
+  let entries = await readEntries(path);
   let dirty = false;
   const live = (e: CacheEntry) => now() - e.checkedAt < maxAgeMs;
   return {
@@ -65,6 +88,7 @@ export async function openAwsCliVersionCache(
     },
     async save() {
       if (!dirty) return;
+      const { writeJsonFileAtomic } = await import('../fs/safe-file-writer');
       await writeJsonFileAtomic(path, entries, { format: 'compact', mode: 0o600, dirMode: 0o700 });
       dirty = false;
     },
