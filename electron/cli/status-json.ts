@@ -116,20 +116,3 @@ export function statusJson(snapshot: Snapshot) {
     kube: snapshot.kube ? kubeJson(snapshot.kube) : null,
   };
 }
-
-/**
- * The printed document around an `aws` part that is already text (remembered between runs, see
- * status-memo.ts): `before + awsText + after` is byte for byte `JSON.stringify(statusJson(s))`
- * and a newline.
- */
-export function statusJsonFrame(
-  head: Pick<Snapshot, 'generatedAt' | 'leadTimeMinutes' | 'nextDeadline'>,
-  gcp: GcpState | null,
-  kube: KubeState | null,
-): { before: string; after: string } {
-  const before = `{"version":1,"generatedAt":${JSON.stringify(head.generatedAt)},"leadTimeMinutes":${JSON.stringify(head.leadTimeMinutes)},"nextDeadline":${JSON.stringify(head.nextDeadline)},"aws":`;
-  return {
-    before,
-    after: `,"gcp":${JSON.stringify(gcp ? gcpJson(gcp) : null)},"kube":${JSON.stringify(kube ? kubeJson(kube) : null)}}\n`,
-  };
-}

@@ -1,84 +1,109 @@
 // `cloudid status --json`, remembered between runs. Scripts and shell prompts run it over and over
-// while nothing changes; with 10,000 profiles the `aws` part of the document is 4 MB, and working
-// it out again costs far more than Node's start. So the last `aws` part is kept as text with the
-// key of everything it came from, and printed again while
-//   - the key is the same: the identity (device, inode, mode, size, mtime, ctime) of the config and
-//     credentials files and of every entry of the SSO and CLI cache folders; the paths and the
-//     active profile the environment names, and the AWS_* variables that name them; the settings
-//     file; the `aws` CLIs found on PATH; and this build, so a new one never prints an old shape;
+// while nothing changes; with 10,000 profiles the document is 4 MB, and working it out again costs
+// far more than Node's start. So the last document is kept as text with the key of everything it
+// came from, and printed again (with a new `generatedAt`) while
+//   - the key is the same: the texts and file identities (../core/fs/inputs-fingerprint.ts) of
+//     what the AWS, gcloud and kubeconfig readers read (aws-inputs-fingerprint.ts, gcp-inputs.ts,
+//     kubeconfig-merge.ts); the settings file; the `aws` CLIs found on PATH; and this build, so a
+//     new one never prints an old shape;
 //   - and no status can have changed since: it is before the next deadline (a token or cached role
-//     entering its lead time or expiring) and before any SSO registration ends.
-// The gcloud part is read afresh every time (a few small files). A file changed within the last
-// two seconds may change again within the same timestamp tick without its identity changing, so a
-// read of such a file is not remembered (git's "racily clean" rule). Only the status is kept: it
-// holds no secret. Anything odd about the memo file means "work it out again".
-import { hash } from 'node:crypto';
+//     entering its lead time or expiring, a gcloud token expiring) and before any SSO registration
+//     ends.
+// A file changed within the last two seconds may change again within the same timestamp tick
+// without its identity changing, so a read of such a file is not remembered (git's "racily clean"
+// rule); nor is one taken while gcloud was writing its databases. Only the status is kept: it holds
+// no secret. Anything odd about the memo file means "work it out again".
+//
+// A remembered answer loads none of the readers: this module and what it imports are all a run
+// that finds one pays for (docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod/mini';
-import type { AwsCliReport, Snapshot } from '../shared/model';
-import { fingerprintAwsInputs } from '../core/aws/aws-inputs-fingerprint';
-import { parseAppJson } from '../core/fs/app-json-file';
-import { writeFileAtomic } from '../core/fs/safe-file-writer';
-import { nextDeadline } from '../core/identity/expiry';
+import type { AwsCliReport } from '../shared/model';
+import { awsInputs } from '../core/aws/aws-inputs-fingerprint';
+import { fingerprintInputs, type Inputs } from '../core/fs/inputs-fingerprint';
+import { gcpInputs } from '../core/gcp/gcp-inputs';
+import { kubeInputs } from '../core/kube/kubeconfig-merge';
 
 /** Set by scripts/build-cli.mjs for each build of the bundle; absent when run from source. */
 declare const __CLOUDID_BUILD_ID__: string | undefined;
 
-const FILE_NAME = 'status-aws.memo';
-const FORMAT = 1;
+const FILE_NAME = 'status.memo';
+const FORMAT = 2;
 const RACY_WINDOW_MS = 2_000;
+/** How every document starts (status-json.ts, statusJson): the remembered text is what follows `generatedAt`. */
+const DOCUMENT_START = '{"version":1,"generatedAt":';
 
-/**
- * The memo's first line. Only this line is parsed and checked; the `aws` part after it is printed
- * as it is, so a read costs the same for a 4 MB memo as for a small one.
- */
-const StatusMemoHeader = z.object({
-  format: z.number(),
-  key: z.string(),
-  /** When the remembered statuses were worked out. */
-  at: z.number(),
+/** The memo's first line; the document's text after `generatedAt` follows it. */
+export interface StatusMemoHeader {
+  format: number;
+  key: string;
+  /** When the remembered document was worked out. */
+  at: number;
   /** The first instant a remembered status may be wrong; null: none is timed. */
-  validUntil: z.nullable(z.number()),
-  /** Every AWS expiry and registration end, for the document's nextDeadline. */
-  awsExpiries: z.array(z.number()),
-  refreshEnds: z.array(z.number()),
+  validUntil: number | null;
   /** Whether the active profile could be used (the exit status). */
-  activeUsable: z.boolean(),
-});
-export type StatusMemoHeader = z.output<typeof StatusMemoHeader>;
+  activeUsable: boolean;
+}
 
 export interface StatusMemoKey {
   key: string;
   /** The latest mtime or ctime of a file in the key: later than `takenAt - RACY_WINDOW_MS` is racy. */
   newestChangeMs: number;
   takenAt: number;
+  /** gcloud was writing a database when the key was taken. */
+  busy: boolean;
 }
 
 /** Taken before anything is read: a change after this makes the next run's key differ. */
 export function statusMemoKey(
   env: NodeJS.ProcessEnv,
   homeDir: string,
-  settingsFile: string,
+  files: { settings: string; appData: string },
   cli: AwsCliReport,
 ): StatusMemoKey {
   const takenAt = Date.now();
   // Each build has its own id, so a rebuilt `cloudid` never prints the shape an old one kept; from
   // source, the identity of this file stands in for it.
   const build = typeof __CLOUDID_BUILD_ID__ === 'string' ? __CLOUDID_BUILD_ID__ : null;
-  const files = build === null ? [settingsFile, fileURLToPath(import.meta.url)] : [settingsFile];
-  const inputs = fingerprintAwsInputs(env, homeDir, files);
-  const key = hash('sha256', [FORMAT, build ?? 'source', inputs.key, JSON.stringify(cli)].join('\n'));
-  return { key, newestChangeMs: inputs.newestChangeMs, takenAt };
+  const gcp = gcpInputs(env, homeDir, process.platform, files.appData);
+  const own: Inputs = {
+    texts: [],
+    files: build === null ? [files.settings, fileURLToPath(import.meta.url)] : [files.settings],
+    folders: [],
+  };
+  const parts = [own, awsInputs(env, homeDir), gcp, kubeInputs(env, homeDir)];
+  const inputs = fingerprintInputs({
+    texts: parts.flatMap((part, i) => [`[${i}]`, ...part.texts]),
+    files: parts.flatMap((part) => part.files),
+    folders: parts.flatMap((part) => part.folders),
+  });
+  return {
+    key: [FORMAT, build ?? 'source', JSON.stringify(cli), inputs.key].join('\n'),
+    newestChangeMs: inputs.newestChangeMs,
+    takenAt,
+    busy: gcp.journals.some((file) => inputs.present.has(file)),
+  };
 }
 
-/** The remembered `aws` part as bytes, when it answers this key at `now`. */
+function isHeader(value: unknown): value is StatusMemoHeader {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.format === FORMAT &&
+    typeof v.key === 'string' &&
+    typeof v.at === 'number' &&
+    (v.validUntil === null || typeof v.validUntil === 'number') &&
+    typeof v.activeUsable === 'boolean'
+  );
+}
+
+/** The remembered document as it is printed at `now`, when the memo answers this key then. */
 export function readStatusMemo(
   dir: string,
   key: string,
   now: number,
-): { header: StatusMemoHeader; aws: Buffer } | null {
+): { header: StatusMemoHeader; document: Buffer[] } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(dir, FILE_NAME));
@@ -87,47 +112,50 @@ export function readStatusMemo(
   }
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) return null;
-  const read = parseAppJson(bytes.toString('utf8', 0, newline), StatusMemoHeader);
-  if (read.status !== 'ok') return null;
-  const header = read.value;
-  if (header.format !== FORMAT || header.key !== key) return null;
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, newline));
+  } catch {
+    return null;
+  }
+  if (!isHeader(header) || header.key !== key) return null;
   if (now < header.at) return null; // the clock went back
   if (header.validUntil !== null && !(now < header.validUntil)) return null;
-  return { header, aws: bytes.subarray(newline + 1) };
+  const start = Buffer.from(`${DOCUMENT_START}${JSON.stringify(new Date(now).toISOString())}`);
+  return { header, document: [start, bytes.subarray(newline + 1)] };
 }
 
-/** The header for a snapshot just worked out from inputs keyed by `key`; null when it must not be kept. */
-export function statusMemoHeader(
+/**
+ * The memo for a document just worked out from inputs keyed by `key`; null when it must not be
+ * kept. `validUntil`: the document's next deadline, counted from when the key was taken.
+ */
+export function statusMemo(
   key: StatusMemoKey,
-  snapshot: Snapshot,
-  deadlines: { expiries: readonly Date[]; refreshEnds: readonly Date[] },
+  document: { text: string; generatedAt: string; validUntil: Date | null; verified: boolean },
   activeUsable: boolean,
-): StatusMemoHeader | null {
-  if (key.newestChangeMs > key.takenAt - RACY_WINDOW_MS) return null;
-  if (snapshot.aws.profiles.some((p) => p.lastCheck !== null)) return null; // STS answers are not inputs of the key
-  // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
-  const deadline = nextDeadline(
-    deadlines.expiries,
-    key.takenAt,
-    snapshot.leadTimeMinutes * 60_000,
-    deadlines.refreshEnds,
-  );
-  const times = (dates: readonly Date[]): number[] => dates.map((d) => d.getTime()).filter(Number.isFinite);
+): { header: StatusMemoHeader; text: string } | null {
+  if (key.busy || key.newestChangeMs > key.takenAt - RACY_WINDOW_MS) return null;
+  if (document.verified) return null; // STS answers are not inputs of the key
+  const start = `${DOCUMENT_START}${JSON.stringify(document.generatedAt)}`;
+  if (!document.text.startsWith(start)) return null;
   return {
-    format: FORMAT,
-    key: key.key,
-    at: Date.parse(snapshot.generatedAt),
-    validUntil: deadline ? deadline.getTime() : null,
-    awsExpiries: times(deadlines.expiries),
-    refreshEnds: times(deadlines.refreshEnds),
-    activeUsable,
+    header: {
+      format: FORMAT,
+      key: key.key,
+      at: Date.parse(document.generatedAt),
+      validUntil: document.validUntil ? document.validUntil.getTime() : null,
+      activeUsable,
+    },
+    text: document.text.slice(start.length),
   };
 }
 
 /** Replaces the memo atomically; failures are ignored (it is only a cache). */
-export async function writeStatusMemo(dir: string, header: StatusMemoHeader, awsText: string): Promise<void> {
+export async function writeStatusMemo(dir: string, memo: { header: StatusMemoHeader; text: string }): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, FILE_NAME), `${JSON.stringify(header)}\n${awsText}`, {
+    // Loaded here: a run that prints a remembered document writes nothing.
+    const { writeFileAtomic } = await import('../core/fs/safe-file-writer');
+    await writeFileAtomic(join(dir, FILE_NAME), `${JSON.stringify(memo.header)}\n${memo.text}`, {
       mode: 0o600,
       dirMode: 0o700,
     });

@@ -6,6 +6,7 @@
 import { delimiter, join, resolve } from 'node:path';
 import type { KubeProvider } from '../../shared/kube-model';
 import type { Problem } from '../../shared/model';
+import type { Inputs } from '../fs/inputs-fingerprint';
 import type { KubeconfigFile } from './kubeconfig-file';
 import type { KubeIdentityRef, KubeUserAuth } from './kube-user-auth';
 
@@ -98,4 +99,16 @@ export function mergeKubeconfigs(configFiles: string[], files: KubeconfigFile[],
     });
   }
   return { configFiles, currentContext, contexts: out, problems };
+}
+
+/**
+ * What the kubeconfig reader reads, for a key of it (../fs/inputs-fingerprint.ts). The variables
+ * its users' exec entries borrow (AWS_PROFILE, CLOUDSDK_*) are in the AWS and gcloud keys.
+ */
+export function kubeInputs(env: NodeJS.ProcessEnv, homeDir: string): Inputs {
+  return {
+    texts: [`KUBECONFIG=${JSON.stringify(env.KUBECONFIG ?? null)}`],
+    files: kubeconfigFiles(env, homeDir).files,
+    folders: [],
+  };
 }

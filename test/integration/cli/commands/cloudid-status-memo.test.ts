@@ -11,6 +11,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run as statusCommand } from '../../../../electron/cli/commands/status';
 import { statusMemoFile } from '../../../../electron/cli/status-memo';
 import { cacheStamp, makeAwsHome, type AwsHome } from '../../../support/aws-home';
+import {
+  authorizedUserJson,
+  gcloudExpiry,
+  writeConfiguration,
+  writeGcloudDatabases,
+} from '../../../support/gcloud-fixtures';
 
 const MIN = 60_000;
 let home: AwsHome;
@@ -290,21 +296,72 @@ describe('cloudid status --json, remembered', () => {
     await expect(stat(statusMemoFile(cacheDir))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('always reads gcloud afresh', async () => {
-    await setUp();
-    const gcloud = join(home.home, '.config', 'gcloud');
-    await remembered();
-    await mkdir(join(gcloud, 'configurations'), { recursive: true });
-    await writeFile(join(gcloud, 'active_config'), 'work');
-    await writeFile(
-      join(gcloud, 'configurations', 'config_work'),
-      '[core]\naccount = dev@example.com\nproject = memo-project\n',
-    );
-    const again = await status();
-    expect(again.text).toContain('TAMPERED');
-    expect(JSON.parse(again.text).gcp.configurations).toEqual([
-      expect.objectContaining({ name: 'work', active: true, project: 'memo-project' }),
-    ]);
+  describe('is not used after a change of gcloud or kubectl state', () => {
+    const gcloud = (): string => join(home.home, '.config', 'gcloud');
+    const user = (tokenExpiry: number) => ({
+      account: 'dev@example.com',
+      credential: { ...authorizedUserJson(), type: 'authorized_user' },
+      tokenExpiry: gcloudExpiry(new Date(tokenExpiry)),
+    });
+
+    it('another configuration, and another active one', async () => {
+      await setUp();
+      await remembered();
+      await writeConfiguration(gcloud(), 'work', '[core]\naccount = dev@example.com\nproject = memo-project\n');
+      await writeFile(join(gcloud(), 'active_config'), 'work');
+      await expectFresh();
+      expect(JSON.parse((await status()).text).gcp.configurations).toEqual([
+        expect.objectContaining({ name: 'work', active: true, project: 'memo-project' }),
+      ]);
+      await remembered();
+      await writeConfiguration(gcloud(), 'work', '[core]\naccount = dev@example.com\nproject = memo-projekt\n');
+      await expectFresh();
+    });
+
+    it('a login to gcloud, and a CLOUDSDK_* property set in the environment', async () => {
+      await setUp();
+      await mkdir(gcloud(), { recursive: true });
+      await remembered();
+      await writeGcloudDatabases(gcloud(), [user(now + 3 * 3_600_000)]);
+      await expectFresh();
+      await remembered();
+      await expectFresh({ CLOUDSDK_CORE_PROJECT: 'from-env' });
+      await remembered({ CLOUDSDK_CORE_PROJECT: 'from-env' });
+      await expectFresh({ CLOUDSDK_CONFIG: join(home.home, 'other-gcloud') });
+    });
+
+    it("gcloud's access token expires", async () => {
+      await setUp();
+      await mkdir(gcloud(), { recursive: true });
+      await writeGcloudDatabases(gcloud(), [user(now + 60 * MIN)]);
+      await remembered();
+      setClock(now + 40 * MIN);
+      expect((await status()).text).toContain('TAMPERED');
+      setClock(now + 6 * MIN); // the token's lead time (15 minutes) begins: the document's next deadline
+      await expectFresh();
+    });
+
+    it('the file GOOGLE_APPLICATION_CREDENTIALS names changes, and a kubeconfig appears', async () => {
+      await setUp();
+      const key = join(home.home, 'key.json');
+      await writeFile(key, '{}');
+      await remembered({ GOOGLE_APPLICATION_CREDENTIALS: key });
+      await writeFile(key, '[]');
+      await expectFresh({ GOOGLE_APPLICATION_CREDENTIALS: key });
+      await remembered();
+      await mkdir(join(home.home, '.kube'));
+      await writeFile(join(home.home, '.kube', 'config'), 'apiVersion: v1\nkind: Config\ncurrent-context: x\n');
+      await expectFresh();
+    });
+
+    it('is not remembered while gcloud writes its databases (a rollback journal is present)', async () => {
+      await setUp();
+      await mkdir(gcloud(), { recursive: true });
+      await writeGcloudDatabases(gcloud(), [user(now + 3 * 3_600_000)]);
+      await writeFile(join(gcloud(), 'credentials.db-journal'), 'partial');
+      await status();
+      await expect(stat(statusMemoFile(cacheDir))).rejects.toMatchObject({ code: 'ENOENT' });
+    });
   });
 
   it('is not used or written by --verify, nor by the table', async () => {
@@ -333,7 +390,8 @@ describe('cloudid status --json, remembered', () => {
     const newline = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
     for (const damage of [
-      { awsExpiries: ['soon'] },
+      { format: 1 },
+      { key: 42 },
       { at: '2026-01-01' },
       { activeUsable: 'yes' },
       { validUntil: undefined },
@@ -356,7 +414,7 @@ describe('cloudid status --json, remembered', () => {
     await status({}, ['--json'], dir);
     expect((await stat(statusMemoFile(dir))).mode & 0o777).toBe(0o600);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
-    expect(await readdir(dir)).toContain('status-aws.memo');
+    expect(await readdir(dir)).toContain('status.memo');
     expect((await readdir(dir)).filter((name) => name.includes('tmp'))).toEqual([]);
   });
 });
