@@ -3,7 +3,6 @@
 // missing, unreadable or too big (readUserFile), not YAML, several documents, or an alias bomb.
 // Both tools read YAML 1.1 (PyYAML's SafeLoader, go-yaml), where `yes`/`no` are booleans, and keep
 // the last of two equal keys: so does this reader unless told otherwise.
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { Problem } from '../../shared/model';
 import { readUserFile } from './read-user-file';
 
@@ -21,39 +20,11 @@ export type YamlFileRead =
   | { ok: true; path: string; value: unknown; problems: Problem[] }
   | { ok: false; path: string; missing: boolean; problem: Problem };
 
-/** Aliases a document may expand (the `yaml` package's default): more is a "billion laughs" file. */
-const MAX_ALIAS_COUNT = 100;
-
-function describe(error: YAMLError, lines: LineCounter, file: string, severity: Problem['severity']): Problem {
-  const line = lines.linePos(error.pos[0]).line;
-  const kind = severity === 'error' ? 'is not valid YAML' : 'has a YAML oddity';
-  return { severity, message: `${file} ${kind} (line ${line}): ${error.message}`, file, line };
-}
-
-/** Parses one YAML document; `file` only names it in problems. */
-export function parseYaml(text: string, file: string, options: Pick<YamlReadOptions, 'version'> = {}): YamlParse {
-  const lines = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: false,
-    version: options.version ?? '1.1',
-  });
-  const [first] = document.errors;
-  if (first) return { ok: false, problem: describe(first, lines, file, 'error') };
-  const problems = document.warnings.map((warning) => describe(warning, lines, file, 'warning'));
-  try {
-    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, problems };
-  } catch (error) {
-    // toJS throws on an alias bomb (ReferenceError) and on an alias to nothing.
-    const message = `${file} could not be read as YAML: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, problem: { severity: 'error', message, file } };
-  }
-}
-
+/** Reads and parses one YAML file; the parser is loaded only when there is a file. */
 export async function readYamlFile(path: string, options: YamlReadOptions = {}): Promise<YamlFileRead> {
   const read = await readUserFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   if (!read.ok) return read;
+  const { parseYaml } = await import('./yaml-parse');
   const parsed = parseYaml(read.text, path, options);
   return parsed.ok
     ? { ok: true, path, value: parsed.value, problems: parsed.problems }

@@ -3,7 +3,7 @@
 // kube-snapshot's, at assembly, where those statuses are known.
 import type { SourceReader } from '../fs/source-reader';
 import type { Problem } from '../../shared/model';
-import { parseYaml } from '../fs/read-yaml-file';
+import { parseYaml } from '../fs/yaml-parse';
 import { readUserFile } from '../fs/read-user-file';
 import { kubeconfigFromYaml, type KubeconfigFile } from './kubeconfig-file';
 import { entryLines } from './kubeconfig-lines';

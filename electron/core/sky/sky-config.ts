@@ -8,7 +8,7 @@
 // laid over it for commands run in that folder.
 import path from 'node:path';
 import type { Problem } from '../../shared/model';
-import { isYamlMapping, parseYaml, readYamlFile, type YamlParse } from '../fs/read-yaml-file';
+import { isYamlMapping, readYamlFile, type YamlParse } from '../fs/read-yaml-file';
 import { withoutUrlCredentials } from '../security/url-credentials';
 
 /** sky/skylet/constants.py SKYPILOT_DEFAULT_WORKSPACE. */
@@ -143,9 +143,9 @@ function fromParsed(file: string, exists: boolean, parsed: YamlParse): SkyUserCo
   return config;
 }
 
-/** Pure: the settings in a config's text. */
-export function parseSkyUserConfig(yaml: string, file: string): SkyUserConfig {
-  return fromParsed(file, true, parseYaml(yaml, file));
+/** Pure: the settings in a config's parsed text (../fs/yaml-parse.ts). */
+export function skyUserConfigOf(file: string, parsed: YamlParse): SkyUserConfig {
+  return fromParsed(file, true, parsed);
 }
 
 export async function readSkyUserConfig(homeDir: string, env: NodeJS.ProcessEnv): Promise<SkyUserConfig> {

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isYamlMapping, parseYaml, readYamlFile } from '../../../../electron/core/fs/read-yaml-file';
+import { isYamlMapping, readYamlFile } from '../../../../electron/core/fs/read-yaml-file';
+import { parseYaml } from '../../../../electron/core/fs/yaml-parse';
 
 let dir = '';
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // snapshot, and with no secret of the file kept anywhere.
 import { describe, expect, it } from 'vitest';
 import type { GcpState } from '../../../../electron/shared/gcp-model';
-import { parseYaml } from '../../../../electron/core/fs/read-yaml-file';
+import { parseYaml } from '../../../../electron/core/fs/yaml-parse';
 import { classifyUser } from '../../../../electron/core/kube/kube-user-auth';
 import { kubeconfigFromYaml, serverWithoutUserinfo } from '../../../../electron/core/kube/kubeconfig-file';
 import { kubeconfigFiles, mergeKubeconfigs } from '../../../../electron/core/kube/kubeconfig-merge';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseSkyUserConfig, SKY_DEFAULT_WORKSPACE } from '../../../../electron/core/sky/sky-config';
+import { parseYaml } from '../../../../electron/core/fs/yaml-parse';
+import { skyUserConfigOf, SKY_DEFAULT_WORKSPACE } from '../../../../electron/core/sky/sky-config';
 import { cloudFromOwner, parseOwner, splitGcpIdentity } from '../../../../electron/core/sky/sky-owner';
+
+/** The settings in a config's text. */
+const parseSkyUserConfig = (yaml: string, file: string) => skyUserConfigOf(file, parseYaml(yaml, file));
 
 describe("SkyPilot's config.yaml", () => {
   const file = '/home/me/.sky/config.yaml';

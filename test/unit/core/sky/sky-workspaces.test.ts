@@ -3,12 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { awsIdentitiesFrom } from '../../../../electron/core/sky/local-identities';
 import { matchCluster } from '../../../../electron/core/sky/owner-match';
-import { parseSkyUserConfig, skyConfigFile } from '../../../../electron/core/sky/sky-config';
+import { parseYaml } from '../../../../electron/core/fs/yaml-parse';
+import { skyUserConfigOf, skyConfigFile } from '../../../../electron/core/sky/sky-config';
 import { gcpIdentityFix } from '../../../../electron/core/sky/sky-fix';
 import { effectiveSkyConfig, type SkyProjectConfig } from '../../../../electron/core/sky/sky-project-config';
 import { parseOwner } from '../../../../electron/core/sky/sky-owner';
 import type { GcpActiveIdentity, LocalIdentities, SkyCluster } from '../../../../electron/core/sky/sky-types';
 import { skyWatchTargets } from '../../../../electron/core/sky/sky-watch';
+
+/** The settings in a config's text. */
+const parseSkyUserConfig = (yaml: string, file: string) => skyUserConfigOf(file, parseYaml(yaml, file));
 
 const file = '/home/me/.sky/config.yaml';
 // The documented example, verbatim in shape (team-c's odd indentation included).
