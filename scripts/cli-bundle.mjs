@@ -38,9 +38,14 @@ function defines(version = ROOT_PACKAGE.version) {
   };
 }
 
-/** The `require` that CommonJS code bundled into an ES module needs (Node's builtins by name). */
+/**
+ * The `require` that CommonJS code bundled into an ES module needs (Node's builtins by name: yaml
+ * asks for `process` and `buffer`). Made on first call: every chunk carries this banner, and
+ * building a require from `import.meta.url` in each of the dozens a command loads cost some 10 ms
+ * of its start (docs/performance.md), where only yaml's chunk ever calls it.
+ */
 const requireBanner = {
-  js: "import { createRequire as __cloudidCreateRequire } from 'node:module'; const require = __cloudidCreateRequire(import.meta.url);",
+  js: "let __cloudidRequire; const require = (id) => (__cloudidRequire ??= process.getBuiltinModule('node:module').createRequire(import.meta.url))(id);",
 };
 
 /**
