@@ -51,11 +51,12 @@ export function checkProfile(
   // One plain object per profile rather than closures: this runs for every profile of the file.
   const report = new ProblemList(profile, problems);
 
-  const roleArn = values.get('role_arn');
-  if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn.value)) {
+  // valueFor, not get: a get() makes an IniValue, and only a problem needs its line.
+  const roleArn = values.valueFor('role_arn');
+  if (!asSource && roleArn !== undefined && !ROLE_ARN.test(roleArn)) {
     report.add(
       'error',
-      `role_arn "${excerpt(roleArn.value)}" of profile "${excerpt(name)}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`,
+      `role_arn "${excerpt(roleArn)}" of profile "${excerpt(name)}" is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)`,
       'role_arn',
     );
   }
@@ -111,11 +112,11 @@ export function checkProfile(
       'aws_secret_access_key',
     );
   }
-  const account = values.get('sso_account_id');
-  if (account !== undefined && !isAccountId(account.value)) {
+  const account = values.valueFor('sso_account_id');
+  if (account !== undefined && !isAccountId(account)) {
     report.add(
       'warning',
-      `sso_account_id "${excerpt(account.value)}" of profile "${excerpt(name)}" is not a 12-digit AWS account ID`,
+      `sso_account_id "${excerpt(account)}" of profile "${excerpt(name)}" is not a 12-digit AWS account ID`,
       'sso_account_id',
     );
   }
@@ -151,8 +152,8 @@ function isAccountId(value: string): boolean {
 // AssumeRoleProvider._get_role_config, _validate_credential_source, _validate_source_profile.
 function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: ProblemList): void {
   const { values, name } = profile;
-  const sourceProfile = values.get('source_profile');
-  const credentialSource = values.get('credential_source');
+  const sourceProfile = values.valueFor('source_profile');
+  const credentialSource = values.valueFor('credential_source');
   if (sourceProfile !== undefined && credentialSource !== undefined) {
     report.add(
       'error',
@@ -170,10 +171,10 @@ function checkAssumeRole(profile: RawProfile, ctx: CheckContext, report: Problem
     return;
   }
   if (credentialSource !== undefined) {
-    if (!CREDENTIAL_SOURCES.includes(credentialSource.value)) {
+    if (!CREDENTIAL_SOURCES.includes(credentialSource)) {
       report.add(
         'error',
-        `credential_source "${excerpt(credentialSource.value)}" of profile "${excerpt(name)}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`,
+        `credential_source "${excerpt(credentialSource)}" of profile "${excerpt(name)}" is not one of ${CREDENTIAL_SOURCES.join(', ')}`,
         'credential_source',
       );
     }
@@ -193,7 +194,7 @@ function checkSso(profile: RawProfile, kind: 'sso' | 'sso-legacy', ctx: CheckCon
   const { values, name } = profile;
   let session: RawSsoSession | undefined;
   if (kind === 'sso') {
-    const sessionName = values.get('sso_session')?.value ?? '';
+    const sessionName = values.valueFor('sso_session') ?? '';
     session = ctx.ssoSessions.get(sessionName);
     if (session === undefined) {
       report.add(
