@@ -302,7 +302,8 @@ function toParsedProfile(
   // One pass over the profile's few keys instead of a lookup per field: most keys a profile has
   // are read here, and the map has only a handful.
   const own = new ProfileFields();
-  profile.values.forEachKey(takeField, own);
+  const values = profile.values;
+  for (let i = 0; i < values.size; i++) own.take(values.keyAt(i), values.valueAt(i));
   const ssoSessionName = kind === 'sso' ? own.ssoSession : null;
   // For sso-session profiles the session's values are the ones botocore uses (a different value
   // in the profile is an error reported by the checks).
@@ -363,68 +364,68 @@ class ProfileFields {
   accessKeyId: string | null = null;
   loginSession: string | null = null;
   hasSessionToken = false;
-}
 
-/** An IniValues.forEachKey callback: files one value in its field of `this`. */
-function takeField(this: ProfileFields, key: string, value: string): void {
-  switch (key) {
-    case 'sso_session':
-      this.ssoSession = value;
-      break;
-    case 'sso_start_url':
-      this.ssoStartUrl = value;
-      break;
-    case 'sso_region':
-      this.ssoRegion = value;
-      break;
-    case 'sso_account_id':
-      this.accountId = value;
-      break;
-    case 'sso_role_name':
-      this.roleName = value;
-      break;
-    case 'role_arn':
-      this.roleArn = value;
-      break;
-    case 'source_profile':
-      this.sourceProfile = value;
-      break;
-    case 'credential_source':
-      this.credentialSource = value;
-      break;
-    case 'region':
-      this.region = value;
-      break;
-    case 'web_identity_token_file':
-      this.webIdentityTokenFile = value;
-      break;
-    case 'role_session_name':
-      this.roleSessionName = value;
-      break;
-    case 'external_id':
-      this.externalId = value;
-      break;
-    case 'mfa_serial':
-      this.mfaSerial = value;
-      break;
-    case 'duration_seconds':
-      this.durationSeconds = value;
-      break;
-    case 'credential_process':
-      this.credentialProcess = value;
-      break;
-    case 'aws_access_key_id':
-      this.accessKeyId = value;
-      break;
-    case 'login_session':
-      this.loginSession = value;
-      break;
-    case 'aws_session_token':
-    case 'aws_security_token':
-      this.hasSessionToken = true;
-      break;
-    default:
-      break;
+  /** Files one value in its field. */
+  take(key: string, value: string): void {
+    switch (key) {
+      case 'sso_session':
+        this.ssoSession = value;
+        break;
+      case 'sso_start_url':
+        this.ssoStartUrl = value;
+        break;
+      case 'sso_region':
+        this.ssoRegion = value;
+        break;
+      case 'sso_account_id':
+        this.accountId = value;
+        break;
+      case 'sso_role_name':
+        this.roleName = value;
+        break;
+      case 'role_arn':
+        this.roleArn = value;
+        break;
+      case 'source_profile':
+        this.sourceProfile = value;
+        break;
+      case 'credential_source':
+        this.credentialSource = value;
+        break;
+      case 'region':
+        this.region = value;
+        break;
+      case 'web_identity_token_file':
+        this.webIdentityTokenFile = value;
+        break;
+      case 'role_session_name':
+        this.roleSessionName = value;
+        break;
+      case 'external_id':
+        this.externalId = value;
+        break;
+      case 'mfa_serial':
+        this.mfaSerial = value;
+        break;
+      case 'duration_seconds':
+        this.durationSeconds = value;
+        break;
+      case 'credential_process':
+        this.credentialProcess = value;
+        break;
+      case 'aws_access_key_id':
+        this.accessKeyId = value;
+        break;
+      case 'login_session':
+        this.loginSession = value;
+        break;
+      case 'aws_session_token':
+      case 'aws_security_token':
+        this.hasSessionToken = true;
+        break;
+      default:
+        break;
+    }
   }
 }
 

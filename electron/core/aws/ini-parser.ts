@@ -63,7 +63,7 @@ const VALUES_IN_LIST = 16;
  * Stored as one flat list rather than a Map with an IniValue per key: on a 10,000-profile file
  * those objects were most of what the parse allocated and the garbage collector then copied.
  * As a ReadonlyMap it hands out a new IniValue per entry asked for; the parse's own readers use
- * valueFor and forEachKey, which allocate nothing.
+ * valueFor, keyAt, valueAt and forEachKey, which allocate nothing.
  */
 export class IniValues implements ReadonlyMap<string, IniValue> {
   private readonly items: (string | number | boolean)[];
@@ -129,6 +129,16 @@ export class IniValues implements ReadonlyMap<string, IniValue> {
   valueFor(key: string): string | undefined {
     const at = this.slotOf(key);
     return at < 0 ? undefined : (this.items[at + 1] as string);
+  }
+
+  /** The i-th key in first-seen order (0 <= i < size). */
+  keyAt(i: number): string {
+    return this.items[i * SLOTS] as string;
+  }
+
+  /** The value of the i-th key. */
+  valueAt(i: number): string {
+    return this.items[i * SLOTS + 1] as string;
   }
 
   /** Calls `fn` with each key, its value and whether an inline comment was cut off it, in order. */

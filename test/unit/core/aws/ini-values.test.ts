@@ -42,6 +42,9 @@ function expectSame(values: IniValues, map: ReadonlyMap<string, IniValue>, probe
   const keyed: [string, string, boolean][] = [];
   values.forEachKey((key, value, inlineComment) => keyed.push([key, value, inlineComment]), undefined);
   expect(keyed).toEqual([...map].map(([key, entry]) => [key, entry.value, entry.inlineComment]));
+  const byIndex: [string, string][] = [];
+  for (let i = 0; i < values.size; i++) byIndex.push([values.keyAt(i), values.valueAt(i)]);
+  expect(byIndex).toEqual([...map].map(([key, entry]) => [key, entry.value]));
   for (const key of [...map.keys(), ...probes]) {
     expect(values.has(key)).toBe(map.has(key));
     expect(values.get(key)).toEqual(map.get(key));
