@@ -17,6 +17,47 @@ import { build } from 'esbuild';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ROOT_PACKAGE = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
+/**
+ * Node's builtins through `process.getBuiltinModule` rather than `import ... from 'node:fs'`: an ES
+ * module import of a builtin builds a module facade of all its exports, about 2 ms for each of the
+ * half dozen a command uses, much of a one-shot command's start; getBuiltinModule returns the
+ * module Node already holds (docs/performance.md). Each one-line `import ... from 'node:x'` of our
+ * own sources becomes `const ... = process.getBuiltinModule('node:x')`, on the same line, so the
+ * source maps still point right. `import type` lines are left to TypeScript. Node 22.3 and later
+ * have getBuiltinModule (engines.node says 22.12).
+ */
+export function builtinImportAsConst(line) {
+  const match = /^import (?!type )(.+) from '(node:[a-z_/]+)';$/.exec(line);
+  if (!match) return line;
+  const [, clause, id] = match;
+  const get = `process.getBuiltinModule(${JSON.stringify(id)})`;
+  const parts = /^(?:\* as (\w+)|(\w+)(?:, \{(.*)\})?|\{(.*)\})$/.exec(clause.trim());
+  if (!parts) throw new Error(`cli-bundle: cannot read the import ${JSON.stringify(line)}`);
+  const [, namespace, defaultName, withDefault, onlyNamed] = parts;
+  const statements = [];
+  if (namespace ?? defaultName) statements.push(`const ${namespace ?? defaultName} = ${get};`);
+  const named = (withDefault ?? onlyNamed ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !item.startsWith('type '))
+    .map((item) => item.replace(/^(\w+) as (\w+)$/, '$1: $2'));
+  if (named.length > 0) statements.push(`const { ${named.join(', ')} } = ${get};`);
+  return statements.join(' ');
+}
+
+const builtinsWithoutFacades = {
+  name: 'builtins-without-facades',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]electron[\\/].*\.ts$|[\\/]scripts[\\/]cli-package[\\/].*\.mjs$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return {
+        contents: text.split('\n').map(builtinImportAsConst).join('\n'),
+        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+      };
+    });
+  },
+};
+
 const common = {
   outExtension: { '.js': '.mjs' },
   splitting: true,
@@ -74,7 +115,7 @@ export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { ve
     ...common,
     entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' },
     outdir,
-    plugins: [externalButZodAndYaml],
+    plugins: [builtinsWithoutFacades, externalButZodAndYaml],
     // yaml has no ES module build for Node: its CommonJS asks for `require('process')`.
     banner: requireBanner,
     sourcemap: 'linked',
@@ -90,6 +131,7 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     outdir,
     // ESM builds first where a package has one; the CommonJS ones left get a real `require`.
     mainFields: ['module', 'main'],
+    plugins: [builtinsWithoutFacades],
     banner: requireBanner,
     alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
     define: defines(version),
