@@ -4,11 +4,11 @@
 // came from, and printed again (with a new `generatedAt`) while
 //   - the key is the same: the texts and file identities (../core/fs/inputs-fingerprint.ts) of
 //     what the AWS, gcloud and kubeconfig readers read (aws-inputs-fingerprint.ts, gcp-inputs.ts,
-//     kubeconfig-merge.ts); the settings file; the `aws` CLIs found on PATH; and this build, so a
-//     new one never prints an old shape;
+//     kubeconfig-merge.ts); the settings file; the `aws` files on PATH (aws-cli-candidates.ts); and
+//     this build, so a new one never prints an old shape;
 //   - and no status can have changed since: it is before the next deadline (a token or cached role
-//     entering its lead time or expiring, a gcloud token expiring) and before any SSO registration
-//     ends.
+//     entering its lead time or expiring, a gcloud token expiring), before any SSO registration
+//     ends, and within the age the `aws` versions are trusted for (aws-cli-version-cache.ts).
 // A file changed within the last two seconds may change again within the same timestamp tick
 // without its identity changing, so a read of such a file is not remembered (git's "racily clean"
 // rule); nor is one taken while gcloud was writing its databases. Only the status is kept: it holds
@@ -19,7 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AwsCliReport } from '../shared/model';
+import { awsCliInputs } from '../core/aws/aws-cli-candidates';
+import { AWS_CLI_VERSION_MAX_AGE_MS } from '../core/aws/aws-cli-version-cache';
 import { awsInputs } from '../core/aws/aws-inputs-fingerprint';
 import { fingerprintInputs, type Inputs } from '../core/fs/inputs-fingerprint';
 import { gcpInputs } from '../core/gcp/gcp-inputs';
@@ -40,8 +41,8 @@ export interface StatusMemoHeader {
   key: string;
   /** When the remembered document was worked out. */
   at: number;
-  /** The first instant a remembered status may be wrong; null: none is timed. */
-  validUntil: number | null;
+  /** The first instant a remembered status may be wrong. */
+  validUntil: number;
   /** Whether the active profile could be used (the exit status). */
   activeUsable: boolean;
 }
@@ -60,7 +61,6 @@ export function statusMemoKey(
   env: NodeJS.ProcessEnv,
   homeDir: string,
   files: { settings: string; appData: string },
-  cli: AwsCliReport,
 ): StatusMemoKey {
   const takenAt = Date.now();
   // Each build has its own id, so a rebuilt `cloudid` never prints the shape an old one kept; from
@@ -72,14 +72,15 @@ export function statusMemoKey(
     files: build === null ? [files.settings, fileURLToPath(import.meta.url)] : [files.settings],
     folders: [],
   };
-  const parts = [own, awsInputs(env, homeDir), gcp, kubeInputs(env, homeDir)];
+  const cli = awsCliInputs(env.PATH, process.platform, env.PATHEXT);
+  const parts = [own, cli, awsInputs(env, homeDir), gcp, kubeInputs(env, homeDir)];
   const inputs = fingerprintInputs({
     texts: parts.flatMap((part, i) => [`[${i}]`, ...part.texts]),
     files: parts.flatMap((part) => part.files),
     folders: parts.flatMap((part) => part.folders),
   });
   return {
-    key: [FORMAT, build ?? 'source', JSON.stringify(cli), inputs.key].join('\n'),
+    key: [FORMAT, build ?? 'source', inputs.key].join('\n'),
     newestChangeMs: inputs.newestChangeMs,
     takenAt,
     busy: gcp.journals.some((file) => inputs.present.has(file)),
@@ -93,7 +94,7 @@ function isHeader(value: unknown): value is StatusMemoHeader {
     v.format === FORMAT &&
     typeof v.key === 'string' &&
     typeof v.at === 'number' &&
-    (v.validUntil === null || typeof v.validUntil === 'number') &&
+    typeof v.validUntil === 'number' &&
     typeof v.activeUsable === 'boolean'
   );
 }
@@ -120,14 +121,15 @@ export function readStatusMemo(
   }
   if (!isHeader(header) || header.key !== key) return null;
   if (now < header.at) return null; // the clock went back
-  if (header.validUntil !== null && !(now < header.validUntil)) return null;
+  if (!(now < header.validUntil)) return null;
   const start = Buffer.from(`${DOCUMENT_START}${JSON.stringify(new Date(now).toISOString())}`);
   return { header, document: [start, bytes.subarray(newline + 1)] };
 }
 
 /**
  * The memo for a document just worked out from inputs keyed by `key`; null when it must not be
- * kept. `validUntil`: the document's next deadline, counted from when the key was taken.
+ * kept. `validUntil`: the document's next deadline, counted from when the key was taken; at the
+ * latest, a day after it, when the `aws` versions are asked again.
  */
 export function statusMemo(
   key: StatusMemoKey,
@@ -143,7 +145,10 @@ export function statusMemo(
       format: FORMAT,
       key: key.key,
       at: Date.parse(document.generatedAt),
-      validUntil: document.validUntil ? document.validUntil.getTime() : null,
+      validUntil: Math.min(
+        document.validUntil ? document.validUntil.getTime() : Infinity,
+        key.takenAt + AWS_CLI_VERSION_MAX_AGE_MS,
+      ),
       activeUsable,
     },
     text: document.text.slice(start.length),

@@ -1,7 +1,6 @@
 // `cloudid status` worked out from the files (commands/status.ts loads this when its memo does not
 // answer): the core reads everything, then the table or the JSON document, which is remembered
 // for the next run when it may be (status-memo.ts).
-import type { AwsCliReport } from '../shared/model';
 import { createCore } from '../core/app/core';
 import { snapshotDeadline } from '../core/identity/expiry';
 import { statusJson } from './status-json';
@@ -16,7 +15,7 @@ import { writeStyled } from './terminal-text';
 export async function statusReport(
   values: { json?: boolean; verify?: boolean; 'verify-all'?: boolean },
   ctx: CommandContext,
-  known: { files: { settings: string; appData: string }; cli: AwsCliReport | null; memoKey: StatusMemoKey | null },
+  known: { files: { settings: string; appData: string }; memoKey: StatusMemoKey | null },
 ): Promise<number> {
   const core = createCore({
     env: ctx.env,
@@ -24,7 +23,6 @@ export async function statusReport(
     settingsFile: known.files.settings,
     watch: false,
     detectCli: true,
-    knownCli: known.cli ?? undefined,
     verifyActive: false,
     cacheDir: ctx.cacheDir,
     appDataDir: known.files.appData,

@@ -1,10 +1,7 @@
 // `cloudid status [--json] [--verify | --verify-all]`. `--json` is first answered from the memo
 // (status-memo.ts), which needs only what is imported here; everything else is status-report.ts,
 // loaded when the memo does not answer.
-import type { AwsCliReport } from '../../shared/model';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
-import { detectAwsClis } from '../../core/aws/aws-cli-detect';
-import { openAwsCliVersionCache } from '../../core/aws/aws-cli-version-cache';
 import { readStatusMemo, statusMemoKey, type StatusMemoKey } from '../status-memo';
 import { EXIT } from '../exit-codes';
 import { defineCommand, UsageError, type CommandContext } from '../command';
@@ -42,20 +39,13 @@ async function status(
     appData: appDataDir(ctx.env, ctx.homeDir, process.platform),
   };
   let memoKey: StatusMemoKey | null = null;
-  let cli: AwsCliReport | null = null;
   if (plainJson && ctx.cacheDir) {
-    cli = await detectAwsClis({
-      path: ctx.env.PATH,
-      platform: process.platform,
-      env: ctx.env,
-      versionCache: await openAwsCliVersionCache(ctx.cacheDir),
-    });
-    memoKey = statusMemoKey(ctx.env, ctx.homeDir, files, cli);
+    memoKey = statusMemoKey(ctx.env, ctx.homeDir, files);
     const memo = readStatusMemo(ctx.cacheDir, memoKey.key, Date.now());
     if (memo) {
       for (const part of memo.document) ctx.stdout.write(part);
       return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
     }
   }
-  return (await import('../status-report')).statusReport(values, ctx, { files, cli, memoKey });
+  return (await import('../status-report')).statusReport(values, ctx, { files, memoKey });
 }

@@ -4,12 +4,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { AwsCliInstall, AwsCliReport } from '../../shared/model';
 import { readInstalledAwsVersion } from './aws-cli-install-version';
 import { awsCliWarning } from './aws-cli-warning';
 import type { AwsCliVersionCache } from './aws-cli-version-cache';
 import { errnoCode } from '../fs/errno';
+import { awsCandidatePaths } from './aws-cli-candidates';
 
 export { awsCliWarning } from './aws-cli-warning';
 
@@ -38,7 +38,6 @@ export interface AwsVersion {
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
-const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD';
 
 /**
  * Reads `aws-cli/2.9.19 Python/3.11.2 ...` (v2 on stdout) or `aws-cli/1.45.11 Python/...`
@@ -48,35 +47,6 @@ export function parseAwsVersion(text: string): AwsVersion | null {
   const match = /(?:^|\s)aws-cli\/(\d+)\.(\d+)\.(\d+)(?=\s|$)/m.exec(text);
   if (!match || match[1] === undefined || match[2] === undefined || match[3] === undefined) return null;
   return { version: `${match[1]}.${match[2]}.${match[3]}`, major: Number(match[1]) };
-}
-
-/**
- * The files a shell would try for `aws`, in order. Empty and relative PATH entries are skipped:
- * they name the current directory, which means nothing for an app and would run untrusted files.
- */
-export function awsCandidatePaths(
-  searchPath: string | undefined,
-  platform: NodeJS.Platform,
-  pathExt?: string,
-): string[] {
-  if (!searchPath) return [];
-  const windows = platform === 'win32';
-  const paths = windows ? path.win32 : path.posix;
-  const names = windows
-    ? (pathExt ?? DEFAULT_PATHEXT)
-        .split(';')
-        .map((ext) => ext.trim())
-        .filter((ext) => ext.startsWith('.'))
-        .map((ext) => `aws${ext.toLowerCase()}`)
-    : ['aws'];
-  const candidates: string[] = [];
-  for (const rawDir of searchPath.split(windows ? ';' : ':')) {
-    // Windows allows quoted PATH entries ("C:\Program Files\Amazon\AWSCLIV2").
-    const dir = windows ? rawDir.trim().replace(/^"(.*)"$/, '$1') : rawDir;
-    if (dir === '' || !paths.isAbsolute(dir)) continue;
-    for (const name of names) candidates.push(paths.join(dir, name));
-  }
-  return candidates;
 }
 
 async function isExecutableFile(file: string, platform: NodeJS.Platform): Promise<boolean> {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { AwsCliInstall } from '../../shared/model';
 
 const FILE_NAME = 'aws-cli-versions.json';
-const DEFAULT_MAX_AGE_MS = 24 * 3_600_000;
+/** How long an answer is trusted: a shim's new target is seen after this at the latest. */
+export const AWS_CLI_VERSION_MAX_AGE_MS = 24 * 3_600_000;
 
 interface CacheEntry {
   key: string;
@@ -65,7 +66,7 @@ async function fingerprint(file: string, real: string): Promise<string | null> {
 export async function openAwsCliVersionCache(
   dir: string,
   now: () => number = Date.now,
-  maxAgeMs = DEFAULT_MAX_AGE_MS,
+  maxAgeMs = AWS_CLI_VERSION_MAX_AGE_MS,
 ): Promise<AwsCliVersionCache> {
   const path = join(dir, FILE_NAME);
   let entries = await readEntries(path);

@@ -281,6 +281,16 @@ describe('cloudid status --json, remembered', () => {
       expect(JSON.parse((await status()).text).aws.ssoSessions[0].refreshable).toBe(false);
     });
 
+    it('a day, after which the `aws` versions are asked again', async () => {
+      await home.writeConfig(CONFIG);
+      await home.writeToken('corp', token(now + 30 * 3_600_000)); // no deadline within the day
+      await remembered();
+      setClock(now + 24 * 3_600_000 - MIN);
+      expect((await status()).text).toContain('TAMPERED');
+      setClock(now + 2 * MIN);
+      await expectFresh();
+    });
+
     it('the clock is set back', async () => {
       await setUp();
       await remembered();

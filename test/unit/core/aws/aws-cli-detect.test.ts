@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awsCandidatePaths, awsCliWarning, parseAwsVersion } from '../../../../electron/core/aws/aws-cli-detect';
+import { awsCandidatePaths } from '../../../../electron/core/aws/aws-cli-candidates';
+import { awsCliWarning, parseAwsVersion } from '../../../../electron/core/aws/aws-cli-detect';
 import type { AwsCliInstall } from '../../../../electron/shared/model';
 
 const v1 = (file: string): AwsCliInstall => ({ path: file, version: '1.45.11', major: 1, error: null });
