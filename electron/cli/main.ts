@@ -1,9 +1,9 @@
 // `cloudid`: the terminal face of the same core the tray app runs.
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
-import { isErrno } from '../core/fs/errno';
 import type { Command, CommandContext } from './command';
 import { EXIT } from './exit-codes';
+import { fdOutput } from './fd-output';
 import { terminalSafeOutput } from './terminal-text';
 
 /** package.json's version, put here by the bundler (scripts/cli-bundle.mjs); absent when run from source. */
@@ -39,9 +39,15 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
 };
 
 // Every byte `cloudid` prints goes through these: a control character from a file or the
-// environment is shown as `\u001b`, never sent to the terminal (terminal-text.ts).
-const stdout = terminalSafeOutput(process.stdout);
-const stderr = terminalSafeOutput(process.stderr);
+// environment is shown as `\u001b`, never sent to the terminal (terminal-text.ts). Written to the
+// descriptors directly (fd-output.ts). `cloudid status --json | head`: when the reader has gone,
+// stop quietly, as Unix tools do, rather than with a stack trace.
+const stdout = terminalSafeOutput(
+  fdOutput({ fd: 1, stream: () => process.stdout, onBrokenPipe: () => process.exit(EXIT.ok) }),
+);
+const stderr = terminalSafeOutput(
+  fdOutput({ fd: 2, stream: () => process.stderr, onBrokenPipe: () => process.exit(EXIT.internal) }),
+);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -75,13 +81,6 @@ async function main(argv: string[]): Promise<number> {
   };
   return (await load()).run(rest, ctx);
 }
-
-// `cloudid status --json | head`: the reader has gone, so stop quietly, as Unix tools do, rather
-// than with a stack trace.
-process.stdout.on('error', (error: Error) => {
-  if (isErrno(error, 'EPIPE')) process.exit(EXIT.ok);
-  throw error;
-});
 
 main(process.argv.slice(2)).then(
   (code) => {

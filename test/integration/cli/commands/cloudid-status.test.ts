@@ -333,6 +333,28 @@ describe('cloudid status', () => {
     expect(run.code).toBe(0);
   });
 
+  it('gives a slow reader of a pipe the whole document, in order', async () => {
+    const h = await setUp();
+    await h.writeConfig(Array.from({ length: 3000 }, (_, i) => `[profile p${i}]\nregion = eu-west-1\n`).join('\n'));
+    const text = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts'), 'status', '--json'],
+        { cwd: repo, env: { PATH: '', HOME: h.home }, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const chunks: Buffer[] = [];
+      // Reads nothing for a while: the pipe fills and the writer has to wait.
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 300);
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.on('error', reject);
+      child.on('close', () => resolve(Buffer.concat(chunks).toString()));
+    });
+    expect(text.length).toBeGreaterThan(200_000);
+    const json = JSON.parse(text) as { aws: { profiles: { name: string }[] } };
+    expect(json.aws.profiles).toHaveLength(3001);
+  });
+
   it('rejects unknown options with usage and exit 2', async () => {
     const h = await setUp();
     const run = await cloudid(['status', '--bogus'], { HOME: h.home });

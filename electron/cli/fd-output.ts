@@ -1,0 +1,61 @@
+// `cloudid`'s stdout and stderr: bytes written straight to the file descriptor, and Node's
+// process.stdout stream made only when it is needed. Making that stream for a pipe loads Node's
+// socket and stream code, some 4 ms of a one-shot command that prints a remembered answer
+// (docs/performance.md); a write to the descriptor costs a system call.
+//
+// A descriptor that is non-blocking and full (EAGAIN) hands the rest, and every later write, to
+// the stream, which waits for the reader: nothing is lost and the order is kept. A reader that
+// has gone (EPIPE) is `onBrokenPipe`'s to handle, from either path.
+import { writeSync as fsWriteSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { isErrno } from '../core/fs/errno';
+import type { TerminalOutput } from './terminal-text';
+
+export interface FdOutputOptions {
+  fd: number;
+  /** The stream for this descriptor (process.stdout): created on first use. */
+  stream: () => NodeJS.WriteStream;
+  onBrokenPipe: () => void;
+  /** For tests: the system call. */
+  writeSync?: (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
+}
+
+export function fdOutput(options: FdOutputOptions): TerminalOutput {
+  const writeSync = options.writeSync ?? fsWriteSync;
+  const tty = isatty(options.fd);
+  let stream: NodeJS.WriteStream | null = null;
+  const theStream = (): NodeJS.WriteStream => {
+    if (stream === null) {
+      stream = options.stream();
+      stream.on('error', (error: Error) => {
+        if (isErrno(error, 'EPIPE')) options.onBrokenPipe();
+        else throw error;
+      });
+    }
+    return stream;
+  };
+  return {
+    isTTY: tty,
+    // A getter: the terminal may be resized while a command runs. Only a terminal has a width.
+    get columns() {
+      return tty ? theStream().columns : undefined;
+    },
+    write(chunk) {
+      // A terminal gets the stream (Node handles its modes); so does everything after a hand-off.
+      if (tty || stream !== null) return theStream().write(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(options.fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        if (isErrno(error, 'EPIPE')) {
+          options.onBrokenPipe();
+          return false;
+        }
+        if (!isErrno(error, 'EAGAIN')) throw error;
+        return theStream().write(bytes.subarray(done));
+      }
+      return true;
+    },
+  };
+}
