@@ -108,26 +108,39 @@ const externalButZodAndYaml = {
   },
 };
 
+/**
+ * status-fast.mjs beside the entry: the memo's answer to `cloudid status --json` as one file
+ * (scripts/cli-package/status-fast.mjs loads it), with the same defines as the entry's build, so
+ * that both key the memo by the same build id.
+ */
+function buildStatusFastPath(options) {
+  return build({
+    ...options,
+    splitting: false,
+    entryPoints: { 'status-fast': 'electron/cli/status-fast-path.ts' },
+  });
+}
+
 export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { version } = {}) {
   // Chunk names carry content hashes: start empty so old chunks do not pile up.
   rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const options = {
     ...common,
-    entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' },
     outdir,
     plugins: [builtinsWithoutFacades, externalButZodAndYaml],
     // yaml has no ES module build for Node: its CommonJS asks for `require('process')`.
     banner: requireBanner,
     sourcemap: 'linked',
     define: defines(version),
-  });
+  };
+  await build({ ...options, entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' } });
+  await buildStatusFastPath(options);
 }
 
 export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standalone'), { version } = {}) {
   rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const options = {
     ...common,
-    entryPoints: { cloudid: 'scripts/cli-package/standalone-entry.mjs' },
     outdir,
     // ESM builds first where a package has one; the CommonJS ones left get a real `require`.
     mainFields: ['module', 'main'],
@@ -135,7 +148,9 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     banner: requireBanner,
     alias: { keytar: './scripts/cli-package/keytar-optional.mjs' },
     define: defines(version),
-  });
+  };
+  await build({ ...options, entryPoints: { cloudid: 'scripts/cli-package/standalone-entry.mjs' } });
+  await buildStatusFastPath(options);
   // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry
   // for a Node older than 24.16, whose node:sqlite the readers do not use (electron/core/fs/node-sqlite.ts).
   mkdirSync(join(outdir, 'bin'), { recursive: true });

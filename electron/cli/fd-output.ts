@@ -9,7 +9,8 @@
 import { writeSync as fsWriteSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { isErrno } from '../core/fs/errno';
-import type { TerminalOutput } from './terminal-text';
+import { EXIT } from './exit-codes';
+import { terminalSafeOutput, type TerminalOutput } from './terminal-text';
 
 export interface FdOutputOptions {
   fd: number;
@@ -57,5 +58,21 @@ export function fdOutput(options: FdOutputOptions): TerminalOutput {
       }
       return true;
     },
+  };
+}
+
+/**
+ * `cloudid`'s stdout and stderr. Every byte goes through terminalSafeOutput: a control character
+ * from a file or the environment is shown as `\u001b`, never sent to the terminal. When the
+ * reader has gone (`cloudid status --json | head`), the run stops quietly, as Unix tools do.
+ */
+export function standardOutputs(): { stdout: TerminalOutput; stderr: TerminalOutput } {
+  return {
+    stdout: terminalSafeOutput(
+      fdOutput({ fd: 1, stream: () => process.stdout, onBrokenPipe: () => process.exit(EXIT.ok) }),
+    ),
+    stderr: terminalSafeOutput(
+      fdOutput({ fd: 2, stream: () => process.stderr, onBrokenPipe: () => process.exit(EXIT.internal) }),
+    ),
   };
 }

@@ -3,8 +3,7 @@ import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
 import type { Command, CommandContext } from './command';
 import { EXIT } from './exit-codes';
-import { fdOutput } from './fd-output';
-import { terminalSafeOutput } from './terminal-text';
+import { standardOutputs } from './fd-output';
 
 /** package.json's version, put here by the bundler (scripts/cli-bundle.mjs); absent when run from source. */
 declare const __CLOUDID_VERSION__: string | undefined;
@@ -38,16 +37,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   clusters: () => import('./commands/clusters'),
 };
 
-// Every byte `cloudid` prints goes through these: a control character from a file or the
-// environment is shown as `\u001b`, never sent to the terminal (terminal-text.ts). Written to the
-// descriptors directly (fd-output.ts). `cloudid status --json | head`: when the reader has gone,
-// stop quietly, as Unix tools do, rather than with a stack trace.
-const stdout = terminalSafeOutput(
-  fdOutput({ fd: 1, stream: () => process.stdout, onBrokenPipe: () => process.exit(EXIT.ok) }),
-);
-const stderr = terminalSafeOutput(
-  fdOutput({ fd: 2, stream: () => process.stderr, onBrokenPipe: () => process.exit(EXIT.internal) }),
-);
+const { stdout, stderr } = standardOutputs();
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -25,6 +25,8 @@ import { awsInputs } from '../core/aws/aws-inputs-fingerprint';
 import { fingerprintInputs, type Inputs } from '../core/fs/inputs-fingerprint';
 import { gcpInputs } from '../core/gcp/gcp-inputs';
 import { kubeInputs } from '../core/kube/kubeconfig-merge';
+import { EXIT } from './exit-codes';
+import type { TerminalOutput } from './terminal-text';
 
 /** Set by scripts/build-cli.mjs for each build of the bundle; absent when run from source. */
 declare const __CLOUDID_BUILD_ID__: string | undefined;
@@ -34,6 +36,21 @@ const FORMAT = 2;
 const RACY_WINDOW_MS = 2_000;
 /** How every document starts (status-json.ts, statusJson): the remembered text is what follows `generatedAt`. */
 const DOCUMENT_START = '{"version":1,"generatedAt":';
+
+/**
+ * Prints the remembered document when the memo answers this run now: its exit status, or null
+ * (nothing printed). `cloudid status --json` asks this first, from commands/status.ts and, before
+ * any of the command loads, from status-fast-path.ts.
+ */
+export function printRememberedStatus(
+  ctx: { env: NodeJS.ProcessEnv; homeDir: string; cacheDir: string; stdout: TerminalOutput },
+  key: StatusMemoKey,
+): number | null {
+  const memo = readStatusMemo(ctx.cacheDir, key.key, Date.now());
+  if (!memo) return null;
+  for (const part of memo.document) ctx.stdout.write(part);
+  return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
+}
 
 /** The memo's first line; the document's text after `generatedAt` follows it. */
 export interface StatusMemoHeader {
@@ -100,7 +117,7 @@ function isHeader(value: unknown): value is StatusMemoHeader {
 }
 
 /** The remembered document as it is printed at `now`, when the memo answers this key then. */
-export function readStatusMemo(
+function readStatusMemo(
   dir: string,
   key: string,
   now: number,

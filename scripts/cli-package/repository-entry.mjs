@@ -1,6 +1,8 @@
 // The entry of the repository's `cloudid` bundle, out/cli (scripts/cli-bundle.mjs): the compile
-// cache first, so that everything the command loads after it is compiled once; then the CLI.
+// cache first, so that everything the command loads after it is compiled once; a remembered
+// `status --json` (status-fast.mjs); then the CLI.
 import { enableCliCompileCache } from './compile-cache.mjs';
+import { answeredFromMemo } from './status-fast.mjs';
 
 enableCliCompileCache();
-await import('../../electron/cli/main');
+if (!(await answeredFromMemo())) await import('../../electron/cli/main');

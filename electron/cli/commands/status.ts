@@ -2,8 +2,7 @@
 // (status-memo.ts), which needs only what is imported here; everything else is status-report.ts,
 // loaded when the memo does not answer.
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
-import { readStatusMemo, statusMemoKey, type StatusMemoKey } from '../status-memo';
-import { EXIT } from '../exit-codes';
+import { printRememberedStatus, statusMemoKey, type StatusMemoKey } from '../status-memo';
 import { defineCommand, UsageError, type CommandContext } from '../command';
 
 export const run = defineCommand({
@@ -41,11 +40,8 @@ async function status(
   let memoKey: StatusMemoKey | null = null;
   if (plainJson && ctx.cacheDir) {
     memoKey = statusMemoKey(ctx.env, ctx.homeDir, files);
-    const memo = readStatusMemo(ctx.cacheDir, memoKey.key, Date.now());
-    if (memo) {
-      for (const part of memo.document) ctx.stdout.write(part);
-      return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
-    }
+    const remembered = printRememberedStatus({ ...ctx, cacheDir: ctx.cacheDir }, memoKey);
+    if (remembered !== null) return remembered;
   }
   return (await import('../status-report')).statusReport(values, ctx, { files, memoKey });
 }
