@@ -16,7 +16,7 @@
 //
 // A remembered answer loads none of the readers: this module and what it imports are all a run
 // that finds one pays for (docs/performance.md).
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { awsCliInputs } from '../core/aws/aws-cli-candidates';
@@ -122,25 +122,63 @@ function readStatusMemo(
   key: string,
   now: number,
 ): { header: StatusMemoHeader; document: Buffer[] } | null {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(join(dir, FILE_NAME));
+    fd = openSync(join(dir, FILE_NAME), 'r');
   } catch {
     return null;
   }
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0) return null;
-  let header: unknown;
   try {
-    header = JSON.parse(bytes.toString('utf8', 0, newline));
+    // The header first, alone: a memo that does not answer costs its first line, not the 5 MB
+    // document of a big home.
+    const head = readFirstLine(fd);
+    if (head === null) return null;
+    let header: unknown;
+    try {
+      header = JSON.parse(head.line);
+    } catch {
+      return null;
+    }
+    if (!isHeader(header) || header.key !== key) return null;
+    if (now < header.at) return null; // the clock went back
+    if (!(now < header.validUntil)) return null;
+    const start = Buffer.from(`${DOCUMENT_START}${JSON.stringify(new Date(now).toISOString())}`);
+    return { header, document: [start, head.after, readRest(fd)] };
   } catch {
     return null;
+  } finally {
+    closeSync(fd);
   }
-  if (!isHeader(header) || header.key !== key) return null;
-  if (now < header.at) return null; // the clock went back
-  if (!(now < header.validUntil)) return null;
-  const start = Buffer.from(`${DOCUMENT_START}${JSON.stringify(new Date(now).toISOString())}`);
-  return { header, document: [start, bytes.subarray(newline + 1)] };
+}
+
+const CHUNK = 64 * 1024;
+
+/** The text before the first newline, and the bytes read after it; null when there is none. */
+function readFirstLine(fd: number): { line: string; after: Buffer } | null {
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const n = readSync(fd, chunk, 0, CHUNK, null);
+    if (n === 0) return null;
+    const newline = chunk.subarray(0, n).indexOf(0x0a);
+    if (newline >= 0) {
+      chunks.push(chunk.subarray(0, newline));
+      return { line: Buffer.concat(chunks).toString('utf8'), after: chunk.subarray(newline + 1, n) };
+    }
+    chunks.push(chunk.subarray(0, n));
+  }
+}
+
+/** Everything left in the file (written whole by a rename, so its size does not change). */
+function readRest(fd: number): Buffer {
+  const rest = Buffer.allocUnsafe(fstatSync(fd).size);
+  let filled = 0;
+  while (filled < rest.length) {
+    const n = readSync(fd, rest, filled, rest.length - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return rest.subarray(0, filled);
 }
 
 /**

@@ -299,6 +299,16 @@ describe('cloudid status --json, remembered', () => {
     });
   });
 
+  it('answers with a key longer than one read of its file (a big SSO cache)', async () => {
+    await setUp();
+    const cache = dirname(home.tokenPath('corp'));
+    await Promise.all(
+      Array.from({ length: 1500 }, (_, i) => writeFile(join(cache, `${String(i).padStart(40, '0')}.json`), '{}')),
+    );
+    await remembered();
+    expect((await readFile(statusMemoFile(cacheDir), 'utf8')).indexOf('\n')).toBeGreaterThan(3 * 64 * 1024);
+  });
+
   it('does not remember a read of a file changed in the last two seconds', async () => {
     await setUp();
     vi.useRealTimers(); // the real clock: the files were written a moment ago
