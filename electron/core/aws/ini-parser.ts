@@ -663,7 +663,7 @@ class StringPool {
       for (let i = 0; i < candidates.length; i++) {
         const index = candidates[i] as number;
         const key = COMMON_KEYS[index] as string;
-        if (textAt(this.text, start, key)) {
+        if (this.text.startsWith(key, start)) {
           this.lastKey = index;
           return key;
         }
@@ -678,20 +678,11 @@ class StringPool {
     const index = this.lastKey;
     if (index < 0) return this.text.slice(start, end);
     const previous = this.lastValues[index] as string;
-    if (previous.length === end - start && textAt(this.text, start, previous)) return previous;
+    if (previous.length === end - start && this.text.startsWith(previous, start)) return previous;
     const value = this.text.slice(start, end);
     this.lastValues[index] = value;
     return value;
   }
-}
-
-/**
- * `text.startsWith(part, at)`, compared here: for the short keys and values of a config line this
- * loop, once optimised, costs less than the call into the builtin.
- */
-function textAt(text: string, at: number, part: string): boolean {
-  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
-  return true;
 }
 
 /** The next offset of one character at or after a position; amortised linear over a file. */
