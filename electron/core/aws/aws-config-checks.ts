@@ -249,7 +249,9 @@ function nothingUsable(profile: RawProfile): string {
 /** botocore lower-cases keys (Python's configparser); the JS SDK and this app do not. */
 function checkSpelling(profile: RawProfile, report: ProblemList): void {
   profile.values.forEachKey((key, _value, inlineComment) => {
-    const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
+    // A known key is lower case already: only another key can be a known one in other case.
+    const known = KNOWN_KEYS.includes(key);
+    const lower = known || !hasAsciiUpperCase(key) ? key : key.toLowerCase();
     if (lower !== key && KNOWN_KEYS.includes(lower)) {
       report.add(
         'warning',
@@ -257,7 +259,7 @@ function checkSpelling(profile: RawProfile, report: ProblemList): void {
         key,
       );
     }
-    if (inlineComment && KNOWN_KEYS.includes(key)) {
+    if (inlineComment && known) {
       report.add(
         'warning',
         `${key} in profile "${excerpt(profile.name)}" has a comment after its value: the AWS SDK for JavaScript drops it, but botocore (the AWS CLI, SkyPilot) reads it as part of the value; put the comment on its own line`,

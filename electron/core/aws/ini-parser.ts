@@ -492,7 +492,8 @@ class IniReader {
   // Python's configparser (botocore, the AWS CLI, SkyPilot) lower-cases keys and refuses a key set
   // twice in one section; the JS SDK silently keeps the last value. Worth a warning either way.
   private noteBotocoreDuplicate(key: string, lineNumber: number): void {
-    const lower = hasAsciiUpperCase(key) ? key.toLowerCase() : key;
+    // A common key (the usual line) is lower case: no need to look at its characters.
+    const lower = this.strings.lastKeyIsCommon() || !hasAsciiUpperCase(key) ? key : key.toLowerCase();
     const earlier = this.blockKeys.addOrGet(lower, lineNumber);
     if (earlier < 0) return;
     this.problem(
@@ -671,6 +672,11 @@ class StringPool {
     }
     this.lastKey = -1;
     return this.text.slice(start, end);
+  }
+
+  /** Whether the key last returned by key() is one of COMMON_KEYS (all lower case). */
+  lastKeyIsCommon(): boolean {
+    return this.lastKey >= 0;
   }
 
   /** The text in [start, end) as the value of the key last returned by key(). */
