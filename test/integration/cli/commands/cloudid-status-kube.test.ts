@@ -1,6 +1,6 @@
 // `cloudid status` shows each Kubernetes context with the identity behind it and that identity's
-// status, in the table and in the JSON (`kube`), also when the AWS part is remembered between runs
-// (electron/cli/status-memo.ts): the kubeconfig is read afresh every time.
+// status, in the table and in the JSON (`kube`), also when the document is remembered between runs
+// (electron/cli/status-memo.ts), whose key holds the kubeconfig files.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
