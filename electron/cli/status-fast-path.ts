@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import { appCacheDir, appDataDir, settingsFile } from '../core/app/app-paths';
 import { standardOutputs } from './fd-output';
-import { printRememberedStatus, statusMemoKey } from './status-memo';
+import { handOverStatusMemoKey, printRememberedStatus, statusMemoKey } from './status-memo';
 
 /** True when the remembered document was printed (process.exitCode is set). */
 export function answerStatusFromMemo(): boolean {
@@ -19,8 +19,12 @@ export function answerStatusFromMemo(): boolean {
     appData: appDataDir(env, homeDir, process.platform),
   };
   const { stdout } = standardOutputs();
-  const code = printRememberedStatus({ env, homeDir, cacheDir, stdout }, statusMemoKey(env, homeDir, files));
-  if (code === null) return false;
+  const key = statusMemoKey(env, homeDir, files);
+  const code = printRememberedStatus({ env, homeDir, cacheDir, stdout }, key);
+  if (code === null) {
+    handOverStatusMemoKey(key); // the command works the status out, and remembers it under this key
+    return false;
+  }
   process.exitCode = code;
   return true;
 }

@@ -52,6 +52,24 @@ export function printRememberedStatus(
   return memo.header.activeUsable ? EXIT.ok : EXIT.unusable;
 }
 
+/**
+ * A key the fast path took and found no answer for, handed to the command it then loads: a
+ * second key would stat every file again (2,000 token files in a big home). The two are separate
+ * bundles, so the key goes through a global under a registered symbol.
+ */
+const HANDED_OVER = Symbol.for('cloud-identity-tray.status-memo-key');
+
+export function handOverStatusMemoKey(key: StatusMemoKey): void {
+  (globalThis as Record<symbol, unknown>)[HANDED_OVER] = key;
+}
+
+/** The key the fast path handed over in this process, once; null when there is none. */
+export function takeHandedOverStatusMemoKey(): StatusMemoKey | null {
+  const key = (globalThis as Record<symbol, unknown>)[HANDED_OVER] as StatusMemoKey | undefined;
+  delete (globalThis as Record<symbol, unknown>)[HANDED_OVER];
+  return key ?? null;
+}
+
 /** The memo's first line; the document's text after `generatedAt` follows it. */
 export interface StatusMemoHeader {
   format: number;

@@ -2,7 +2,7 @@
 // (status-memo.ts), which needs only what is imported here; everything else is status-report.ts,
 // loaded when the memo does not answer.
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
-import { printRememberedStatus, statusMemoKey, type StatusMemoKey } from '../status-memo';
+import { printRememberedStatus, statusMemoKey, takeHandedOverStatusMemoKey, type StatusMemoKey } from '../status-memo';
 import { defineCommand, UsageError, type CommandContext } from '../command';
 
 export const run = defineCommand({
@@ -39,9 +39,13 @@ async function status(
   };
   let memoKey: StatusMemoKey | null = null;
   if (plainJson && ctx.cacheDir) {
-    memoKey = statusMemoKey(ctx.env, ctx.homeDir, files);
-    const remembered = printRememberedStatus({ ...ctx, cacheDir: ctx.cacheDir }, memoKey);
-    if (remembered !== null) return remembered;
+    // The fast path has already looked (status-fast-path.ts) when it hands a key over.
+    memoKey = takeHandedOverStatusMemoKey();
+    if (memoKey === null) {
+      memoKey = statusMemoKey(ctx.env, ctx.homeDir, files);
+      const remembered = printRememberedStatus({ ...ctx, cacheDir: ctx.cacheDir }, memoKey);
+      if (remembered !== null) return remembered;
+    }
   }
   return (await import('../status-report')).statusReport(values, ctx, { files, memoKey });
 }

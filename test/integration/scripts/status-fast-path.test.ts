@@ -81,4 +81,15 @@ describe('status --json from status-fast.mjs', () => {
     expect(changed.code).toBe(1); // AWS_PROFILE=prod no longer exists
     expect(JSON.parse(changed.stdout).aws.profiles.map((p: { name: string }) => p.name)).toEqual(['other']);
   });
+
+  it("hands its key to the command when the memo does not answer, and the command's answer is remembered under it", async () => {
+    cloudid(['status', '--json']);
+    await writeFile(join(home.home, '.aws', 'config'), '[profile prod]\nregion = eu-west-1\n');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const worked = cloudid(['status', '--json']); // the fast path misses; the command works it out
+    expect(JSON.parse(worked.stdout).aws.profiles[0]).toMatchObject({ name: 'prod', region: 'eu-west-1' });
+    const fast = await withoutTheCommand(() => cloudid(['status', '--json']));
+    expect(fast.stderr).toBe('');
+    expect(sansTime(fast.stdout)).toBe(sansTime(worked.stdout));
+  });
 });
