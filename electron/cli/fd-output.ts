@@ -6,8 +6,7 @@
 // A descriptor that is non-blocking and full (EAGAIN) hands the rest, and every later write, to
 // the stream, which waits for the reader: nothing is lost and the order is kept. A reader that
 // has gone (EPIPE) is `onBrokenPipe`'s to handle, from either path.
-import { writeSync as fsWriteSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync as fsWriteSync } from 'node:fs';
 import { isErrno } from '../core/fs/errno';
 import { EXIT } from './exit-codes';
 import { terminalSafeOutput, type TerminalOutput } from './terminal-text';
@@ -21,9 +20,23 @@ export interface FdOutputOptions {
   writeSync?: (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
 }
 
+/**
+ * Whether the descriptor is a terminal. A pipe or a file (scripts, prompts, redirects) is told
+ * by fstat alone: node:tty loads Node's socket code, some 3 ms, and only a character device can
+ * be a terminal.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // closed: no terminal to style for
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
 export function fdOutput(options: FdOutputOptions): TerminalOutput {
   const writeSync = options.writeSync ?? fsWriteSync;
-  const tty = isatty(options.fd);
+  const tty = isTerminal(options.fd);
   let stream: NodeJS.WriteStream | null = null;
   const theStream = (): NodeJS.WriteStream => {
     if (stream === null) {

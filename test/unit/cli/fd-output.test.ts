@@ -1,5 +1,9 @@
 // cloudid's stdout and stderr (electron/cli/fd-output.ts): straight to the descriptor, with the
 // stream made only when a terminal, a full non-blocking pipe or a resize asks for it.
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { fdOutput } from '../../../electron/cli/fd-output';
@@ -73,5 +77,34 @@ describe('fdOutput', () => {
     const fd = fakeFd({ failWith: 'EIO' });
     const out = fdOutput({ fd: FD, stream: vi.fn(), onBrokenPipe: vi.fn(), writeSync: fd.writeSync });
     expect(() => out.write('x')).toThrow('EIO');
+  });
+});
+
+describe('fdOutput on real descriptors', () => {
+  const probe = (fd: number): boolean | undefined =>
+    fdOutput({ fd, stream: () => process.stdout, onBrokenPipe: () => {} }).isTTY;
+
+  it('is no terminal for a file or /dev/null (a character device that is not one)', () => {
+    const file = openSync(join(tmpdir(), `cloudid-fd-${process.pid}`), 'w');
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      expect(probe(file)).toBe(false);
+      expect(probe(devNull)).toBe(false);
+    } finally {
+      closeSync(file);
+      closeSync(devNull);
+      rmSync(join(tmpdir(), `cloudid-fd-${process.pid}`), { force: true });
+    }
+  });
+
+  it('is a terminal for a pseudo-terminal (util-linux `script` gives the child one)', () => {
+    const module = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'fd-output.ts');
+    const code = `import(${JSON.stringify(module)}).then((m) => process.stderr.write("isTTY=" + m.fdOutput({ fd: 1, stream: () => process.stdout, onBrokenPipe() {} }).isTTY))`;
+    const run = spawnSync('script', ['-qec', `${process.execPath} --import tsx -e '${code}'`, '/dev/null'], {
+      encoding: 'utf8',
+      cwd: join(import.meta.dirname, '..', '..', '..'),
+    });
+    // Everything the child writes goes to the terminal, which `script` copies to its stdout.
+    expect(run.stdout).toContain('isTTY=true');
   });
 });
