@@ -5,16 +5,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app/core';
 import { IDENTITY_MEMORY_FILE } from '../../../../electron/core/aws/identity-memory';
-import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
-import { writeSkyState } from '../../../support/sky-state-fixtures';
+import { ALICE, ALICE_ID, makeAliceSkyHome } from '../../../support/alice-sky-home';
+import type { AwsHome } from '../../../support/aws-home';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
 
-const ALICE = { accessKeyId: 'AKIAALICE00000000001', secretAccessKey: 'alice-secret-0000000000000000000000000' };
-const ALICE_ID = {
-  account: '111122223333',
-  arn: 'arn:aws:iam::111122223333:user/alice',
-  userId: 'AIDAALICE0000000001',
-};
 const HOUR = 60 * 60 * 1000;
 
 let sts: StsServer;
@@ -31,32 +25,6 @@ afterEach(async () => {
   await home?.cleanup();
   home = null;
 });
-
-async function aliceHome(): Promise<AwsHome> {
-  const made = await makeAwsHome();
-  await made.writeConfig('[default]\nregion = us-east-1\n');
-  await made.writeCredentials(
-    `[default]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`,
-  );
-  await writeSkyState(made.home, {
-    schema: 'v0.9-sqlite3',
-    rows: [
-      {
-        name: 'mine',
-        status: 'UP',
-        launched_at: 1_764_000_000,
-        owner: JSON.stringify([ALICE_ID.userId, ALICE_ID.account]),
-      },
-      {
-        name: 'theirs',
-        status: 'UP',
-        launched_at: 1_764_000_100,
-        owner: JSON.stringify(['AIDAOTHER000000000001', '999988887777']),
-      },
-    ],
-  });
-  return made;
-}
 
 async function startCore(at: AwsHome, options: { stsUrl: string; now?: () => number }): Promise<Core> {
   const core = createCore({
@@ -78,7 +46,7 @@ const OFFLINE = 'http://127.0.0.1:9';
 
 describe('remembered identities', () => {
   it('a verification fills the store, and a later run decides ownership from it offline', async () => {
-    home = await aliceHome();
+    home = await makeAliceSkyHome();
     const first = await startCore(home, { stsUrl: sts.url });
     const check = await first.verifyProfile('default');
     expect(check.identity).toEqual(ALICE_ID);
@@ -116,7 +84,7 @@ describe('remembered identities', () => {
   });
 
   it('an answer asked in this run is used as fresh, with no age', async () => {
-    home = await aliceHome();
+    home = await makeAliceSkyHome();
     const core = await startCore(home, { stsUrl: sts.url });
     await core.verifyProfile('default');
     const mine = core.snapshot().sky?.clusters.find((c) => c.name === 'mine');
@@ -125,7 +93,7 @@ describe('remembered identities', () => {
   });
 
   it('is not used once the profile has another key', async () => {
-    home = await aliceHome();
+    home = await makeAliceSkyHome();
     const first = await startCore(home, { stsUrl: sts.url });
     await first.verifyProfile('default');
     await home.writeCredentials(
@@ -140,7 +108,7 @@ describe('remembered identities', () => {
   });
 
   it('forgets the answer once AWS refuses the key, and decides nothing from it after', async () => {
-    home = await aliceHome();
+    home = await makeAliceSkyHome();
     const first = await startCore(home, { stsUrl: sts.url });
     await first.verifyProfile('default');
     // An STS that knows no key: the key was deleted.
@@ -161,7 +129,7 @@ describe('remembered identities', () => {
   });
 
   it('a damaged store is reported with the clusters and changes no decision', async () => {
-    home = await aliceHome();
+    home = await makeAliceSkyHome();
     await mkdir(join(home.home, 'app-data'), { recursive: true });
     await writeFile(join(home.home, 'app-data', IDENTITY_MEMORY_FILE), '{"version":1,"identities":[{');
     const core = await startCore(home, { stsUrl: OFFLINE });

@@ -2,16 +2,9 @@
 // verification tells it who a profile really is.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app/core';
+import { ALICE, ALICE_ID, makeAliceSkyHome } from '../../../support/alice-sky-home';
 import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
-import { writeSkyState } from '../../../support/sky-state-fixtures';
 import { startStsServer, type StsServer } from '../../../support/sts-server';
-
-const ALICE = { accessKeyId: 'AKIAALICE00000000001', secretAccessKey: 'alice-secret-0000000000000000000000000' };
-const ALICE_ID = {
-  account: '111122223333',
-  arn: 'arn:aws:iam::111122223333:user/alice',
-  userId: 'AIDAALICE0000000001',
-};
 
 let sts: StsServer;
 let home: AwsHome | null = null;
@@ -31,28 +24,7 @@ afterEach(async () => {
 
 describe('core with SkyPilot', () => {
   it('says which clusters the active identity can operate, once STS says who it is', async () => {
-    home = await makeAwsHome();
-    await home.writeConfig('[default]\nregion = us-east-1\n');
-    await home.writeCredentials(
-      `[default]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`,
-    );
-    await writeSkyState(home.home, {
-      schema: 'v0.9-sqlite3',
-      rows: [
-        {
-          name: 'mine',
-          status: 'UP',
-          launched_at: 1_764_000_000,
-          owner: JSON.stringify([ALICE_ID.userId, ALICE_ID.account]),
-        },
-        {
-          name: 'theirs',
-          status: 'STOPPED',
-          launched_at: 1_764_000_100,
-          owner: JSON.stringify(['AIDAOTHER000000000001', '999988887777']),
-        },
-      ],
-    });
+    home = await makeAliceSkyHome('STOPPED');
     core = createCore({
       env: { HOME: home.home, PATH: '', AWS_ENDPOINT_URL_STS: sts.url },
       homeDir: home.home,
