@@ -5,7 +5,7 @@
 // load instead of the dozen chunks the command's own path goes through (docs/performance.md).
 // When the memo does not answer, nothing has been printed and the command runs as usual.
 import { homedir } from 'node:os';
-import { appCacheDir, appDataDir, settingsFile } from '../core/app/app-paths';
+import { appCacheDir } from '../core/app/app-paths';
 import { standardOutputs } from './fd-output';
 import { handOverStatusMemoKey, printRememberedStatus, statusMemoKey } from './status-memo';
 
@@ -14,12 +14,8 @@ export function answerStatusFromMemo(): boolean {
   const env = process.env;
   const homeDir = env.HOME || homedir();
   const cacheDir = appCacheDir(env, homeDir, process.platform);
-  const files = {
-    settings: settingsFile(env, homeDir, process.platform),
-    appData: appDataDir(env, homeDir, process.platform),
-  };
   const { stdout } = standardOutputs();
-  const key = statusMemoKey(env, homeDir, files);
+  const key = statusMemoKey(env, homeDir);
   const code = printRememberedStatus({ env, homeDir, cacheDir, stdout }, key);
   if (code === null) {
     handOverStatusMemoKey(key); // the command works the status out, and remembers it under this key

@@ -19,6 +19,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appDataDir, settingsFile } from '../core/app/app-paths';
 import { awsCliInputs } from '../core/aws/aws-cli-candidates';
 import { AWS_CLI_VERSION_MAX_AGE_MS } from '../core/aws/aws-cli-version-cache';
 import { awsInputs } from '../core/aws/aws-inputs-fingerprint';
@@ -92,19 +93,16 @@ export interface StatusMemoKey {
 }
 
 /** Taken before anything is read: a change after this makes the next run's key differ. */
-export function statusMemoKey(
-  env: NodeJS.ProcessEnv,
-  homeDir: string,
-  files: { settings: string; appData: string },
-): StatusMemoKey {
+export function statusMemoKey(env: NodeJS.ProcessEnv, homeDir: string): StatusMemoKey {
   const takenAt = Date.now();
+  const settings = settingsFile(env, homeDir, process.platform);
   // Each build has its own id, so a rebuilt `cloudid` never prints the shape an old one kept; from
   // source, the identity of this file stands in for it.
   const build = typeof __CLOUDID_BUILD_ID__ === 'string' ? __CLOUDID_BUILD_ID__ : null;
-  const gcp = gcpInputs(env, homeDir, process.platform, files.appData);
+  const gcp = gcpInputs(env, homeDir, process.platform, appDataDir(env, homeDir, process.platform));
   const own: Inputs = {
     texts: [],
-    files: build === null ? [files.settings, fileURLToPath(import.meta.url)] : [files.settings],
+    files: build === null ? [settings, fileURLToPath(import.meta.url)] : [settings],
     folders: [],
   };
   const cli = awsCliInputs(env.PATH, process.platform, env.PATHEXT);

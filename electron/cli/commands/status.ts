@@ -42,7 +42,7 @@ async function status(
     // The fast path has already looked (status-fast-path.ts) when it hands a key over.
     memoKey = takeHandedOverStatusMemoKey();
     if (memoKey === null) {
-      memoKey = statusMemoKey(ctx.env, ctx.homeDir, files);
+      memoKey = statusMemoKey(ctx.env, ctx.homeDir);
       const remembered = printRememberedStatus({ ...ctx, cacheDir: ctx.cacheDir }, memoKey);
       if (remembered !== null) return remembered;
     }
