@@ -7,7 +7,8 @@
 import { homedir } from 'node:os';
 import { appCacheDir } from '../core/app/app-paths';
 import { standardOutputs } from './fd-output';
-import { handOverStatusMemoKey, printRememberedStatus, statusMemoKey } from './status-memo';
+import { handOverMemoKey } from './memo-file';
+import { printRememberedStatus, statusMemoKey } from './status-memo';
 
 /** True when the remembered document was printed (process.exitCode is set). */
 export function answerStatusFromMemo(): boolean {
@@ -16,9 +17,9 @@ export function answerStatusFromMemo(): boolean {
   const cacheDir = appCacheDir(env, homeDir, process.platform);
   const { stdout } = standardOutputs();
   const key = statusMemoKey(env, homeDir);
-  const code = printRememberedStatus({ env, homeDir, cacheDir, stdout }, key);
+  const code = printRememberedStatus({ cacheDir, stdout }, key);
   if (code === null) {
-    handOverStatusMemoKey(key); // the command works the status out, and remembers it under this key
+    handOverMemoKey('status', key); // the command works the status out, and remembers it under this key
     return false;
   }
   process.exitCode = code;

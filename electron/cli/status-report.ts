@@ -4,7 +4,8 @@
 import { createCore } from '../core/app/core';
 import { snapshotDeadline } from '../core/identity/expiry';
 import { statusJson } from './status-json';
-import { statusMemo, writeStatusMemo, type StatusMemoKey } from './status-memo';
+import type { MemoKey } from './memo-file';
+import { statusMemo, writeStatusMemo } from './status-memo';
 import { statusTable } from './status-table';
 import { statusVerdict } from './status-verdict';
 import { EXIT } from './exit-codes';
@@ -15,7 +16,7 @@ import { writeStyled } from './terminal-text';
 export async function statusReport(
   values: { json?: boolean; verify?: boolean; 'verify-all'?: boolean },
   ctx: CommandContext,
-  known: { files: { settings: string; appData: string }; memoKey: StatusMemoKey | null },
+  known: { files: { settings: string; appData: string }; memoKey: MemoKey | null },
 ): Promise<number> {
   const core = createCore({
     env: ctx.env,
@@ -60,7 +61,11 @@ export async function statusReport(
         snapshot.leadTimeMinutes * 60_000,
       );
       const verified = snapshot.aws.profiles.some((p) => p.lastCheck !== null);
-      const memo = statusMemo(key, { text, generatedAt: snapshot.generatedAt, validUntil, verified }, usable);
+      const memo = statusMemo(
+        key,
+        { text, generatedAt: snapshot.generatedAt, validUntil, verified },
+        usable ? EXIT.ok : EXIT.unusable,
+      );
       if (memo) await writeStatusMemo(ctx.cacheDir, memo);
     }
     return usable ? EXIT.ok : EXIT.unusable;

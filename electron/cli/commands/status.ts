@@ -2,7 +2,8 @@
 // (status-memo.ts), which needs only what is imported here; everything else is status-report.ts,
 // loaded when the memo does not answer.
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
-import { printRememberedStatus, statusMemoKey, takeHandedOverStatusMemoKey, type StatusMemoKey } from '../status-memo';
+import { takeHandedOverMemoKey, type MemoKey } from '../memo-file';
+import { printRememberedStatus, statusMemoKey } from '../status-memo';
 import { defineCommand, UsageError, type CommandContext } from '../command';
 
 export const run = defineCommand({
@@ -37,10 +38,10 @@ async function status(
     settings: settingsFile(ctx.env, ctx.homeDir, process.platform),
     appData: appDataDir(ctx.env, ctx.homeDir, process.platform),
   };
-  let memoKey: StatusMemoKey | null = null;
+  let memoKey: MemoKey | null = null;
   if (plainJson && ctx.cacheDir) {
     // The fast path has already looked (status-fast-path.ts) when it hands a key over.
-    memoKey = takeHandedOverStatusMemoKey();
+    memoKey = takeHandedOverMemoKey('status');
     if (memoKey === null) {
       memoKey = statusMemoKey(ctx.env, ctx.homeDir);
       const remembered = printRememberedStatus({ ...ctx, cacheDir: ctx.cacheDir }, memoKey);

@@ -413,7 +413,7 @@ describe('cloudid status --json, remembered', () => {
       { format: 1 },
       { key: 42 },
       { at: '2026-01-01' },
-      { activeUsable: 'yes' },
+      { exitCode: 'yes' },
       { validUntil: undefined },
     ]) {
       await writeFile(
