@@ -6,10 +6,10 @@
 // safe_load), so it is parsed as YAML 1.1 here too; a file that is not YAML, or a value that is not
 // text, reads as unset and says so in `problems`. A project's .sky.yaml (sky-project-config.ts) is
 // laid over it for commands run in that folder.
-import path from 'node:path';
 import type { Problem } from '../../shared/model';
 import { isYamlMapping, readYamlFile, type YamlParse } from '../fs/read-yaml-file';
 import { withoutUrlCredentials } from '../security/url-credentials';
+import { skyConfigFile } from './sky-paths';
 
 /** sky/skylet/constants.py SKYPILOT_DEFAULT_WORKSPACE. */
 export const SKY_DEFAULT_WORKSPACE = 'default';
@@ -44,17 +44,6 @@ export interface SkyUserConfig {
   uploadsLocalCredentials: { aws: boolean; gcp: boolean };
   /** Why the file, or a setting in it, could not be used. */
   problems: Problem[];
-}
-
-/** SkyPilot expands `~` in the variable's path (skypilot_config._get_config_file_path). */
-export function expandHome(file: string, homeDir: string): string {
-  return file === '~' ? homeDir : file.startsWith('~/') ? path.join(homeDir, file.slice(2)) : file;
-}
-
-export function skyConfigFile(homeDir: string, env: NodeJS.ProcessEnv): string {
-  return env.SKYPILOT_GLOBAL_CONFIG
-    ? expandHome(env.SKYPILOT_GLOBAL_CONFIG, homeDir)
-    : path.join(homeDir, '.sky', 'config.yaml');
 }
 
 /** A setting that should be text: the text, or null (and a problem) when it is something else. */

@@ -4,19 +4,12 @@
 // API server then ignores the client's `workspaces` (constants.SKIPPED_CLIENT_OVERRIDE_KEYS): a
 // project may pick `active_workspace`, but only the user config defines what a workspace is.
 // A tray app has no folder, so only `cloudid clusters --project-dir DIR` (and the variable) read one.
-import path from 'node:path';
 import type { Problem } from '../../shared/model';
 import type { SkyActiveWorkspace } from '../../shared/sky-model';
 import { isYamlMapping, readYamlFile } from '../fs/read-yaml-file';
-import {
-  configText,
-  expandHome,
-  SKY_DEFAULT_WORKSPACE,
-  uploadsLocalCredentials,
-  type SkyUserConfig,
-} from './sky-config';
+import { configText, SKY_DEFAULT_WORKSPACE, uploadsLocalCredentials, type SkyUserConfig } from './sky-config';
+import { SKY_PROJECT_CONFIG_NAME, skyProjectConfigFile } from './sky-paths';
 
-export const SKY_PROJECT_CONFIG_NAME = '.sky.yaml';
 const PROJECT_CONFIG_MAX_BYTES = 1024 * 1024;
 
 export interface SkyProjectConfig {
@@ -26,16 +19,6 @@ export interface SkyProjectConfig {
   /** `<cloud>.remote_identity` when the project sets it (the API server takes it from the client). */
   uploadsLocalCredentials: { aws?: boolean; gcp?: boolean };
   problems: Problem[];
-}
-
-/** SKYPILOT_PROJECT_CONFIG, else DIR/.sky.yaml; null when neither applies. */
-export function skyProjectConfigFile(
-  homeDir: string,
-  env: NodeJS.ProcessEnv,
-  projectDir: string | null,
-): string | null {
-  if (env.SKYPILOT_PROJECT_CONFIG) return expandHome(env.SKYPILOT_PROJECT_CONFIG, homeDir);
-  return projectDir === null ? null : path.join(projectDir, SKY_PROJECT_CONFIG_NAME);
 }
 
 /** Reads the project config; null when there is none (SkyPilot's usual case). */

@@ -3,7 +3,6 @@
 // first by `ALTER TABLE ADD COLUMN` in sky/global_user_state.py, since 0.10 by alembic migrations
 // (sky/schemas/db/global_user_state/*.py), so a missing column is read as null. The pickled
 // `handle` column is never selected.
-import path from 'node:path';
 import type { SqliteEngine } from '../fs/sqlite-image';
 import type { Problem } from '../../shared/model';
 import { compareText } from '../../shared/compare-text';
@@ -11,6 +10,7 @@ import { isLocalEndpoint, probeSkyApiServer, SKY_LOCAL_API_PORT } from './sky-ap
 import { readSkyUserConfig, type SkyUserConfig } from './sky-config';
 import { effectiveSkyConfig, readSkyProjectConfig, type SkyEffectiveConfig } from './sky-project-config';
 import { cloudFromColumn, cloudFromOwner, parseOwner } from './sky-owner';
+import { skyStateFile } from './sky-paths';
 import { openSqliteSnapshot, type SqliteRow } from './sqlite-snapshot';
 import type { SkyApiServerHint, SkyCluster, SkyStateRead, SkyStateUnavailable } from './sky-types';
 
@@ -37,11 +37,6 @@ export interface ReadSkyStateOptions {
   apiServerPort?: number;
   /** The folder whose .sky.yaml SkyPilot would read (`cloudid clusters --project-dir`); none for the app. */
   projectDir?: string | null;
-}
-
-/** SkyPilot expands `~/.sky/state.db` with the process's HOME (os.path.expanduser). */
-export function skyStateFile(homeDir: string): string {
-  return path.join(homeDir, '.sky', 'state.db');
 }
 
 function text(value: SqliteRow[string] | undefined): string | null {

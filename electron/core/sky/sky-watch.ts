@@ -2,9 +2,7 @@
 // fresh commits land first (SkyPilot runs SQLite in WAL mode), the rollback journal used on WSL,
 // and its config (API server endpoint, workspaces), with a project's .sky.yaml when one is read. Hand these to fs/path-watcher.
 import type { WatchTarget } from '../fs/path-watcher';
-import { skyConfigFile } from './sky-config';
-import { skyProjectConfigFile } from './sky-project-config';
-import { skyStateFile } from './sky-state-reader';
+import { skyConfigFile, skyProjectConfigFile, skyStateFile } from './sky-paths';
 
 export function skyWatchTargets(
   homeDir: string,
