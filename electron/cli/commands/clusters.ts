@@ -5,18 +5,15 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
-import { identityInWords, verifiedAgo } from '../../core/sky/identity-words';
+import { snapshotDeadline } from '../../core/identity/expiry';
 import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
 import type { SkyState } from '../../core/sky/sky-snapshot';
-import type { SkyActiveWorkspace, SkyClusterOwnership } from '../../core/sky/sky-types';
 import type { IdentityCheck, Problem } from '../../shared/model';
+import { clustersMemoKey, rememberClusters, rememberedClusters } from '../clusters-memo';
+import { printClusters } from '../clusters-output';
 import { defineCommand, UsageError, type CommandContext } from '../command';
-import { EXIT } from '../exit-codes';
-import { jsonLine } from '../json-output';
-import { formatTable, type Cell } from '../text-table';
-import { paint, terminalStyle, type TerminalStyle, type Tone } from '../terminal-style';
-import { oneLine, writeStyled } from '../terminal-text';
-import { whenText } from '../time-text';
+import { takeHandedOverMemoKey, type MemoKey } from '../memo-file';
+import { oneLine } from '../terminal-text';
 
 const USAGE = 'cloudid clusters [--json] [--verify] [--project-dir DIR]';
 
@@ -43,108 +40,6 @@ expire (an SSO or \`aws login\` profile, gcloud user credentials) and what to us
 Exit status: 0 every cluster can be operated by the active identity (or it cannot be told);
 1 some cluster cannot be operated by the active identity, or state.db cannot be read;
 2 usage error.`;
-
-const ACTIVE_MARK = (value: boolean | null): Cell =>
-  value === true ? { text: 'yes', tone: 'good' } : value === false ? { text: 'NO', tone: 'bad' } : '?';
-
-/** SkyPilot's ClusterStatus (sky/utils/status_lib.py). */
-const STATUS_TONE: Record<string, Tone> = { UP: 'good', INIT: 'warn', STOPPED: 'dim' };
-
-/** SkyPilot's `<UserId> [account=<Account>]` (sky-snapshot.ts) in words, as the notes say owners. */
-function awsInWords(identity: string): string {
-  const printed = /^(\S+) \[account=(\d{12})\]$/.exec(identity);
-  return printed ? identityInWords([printed[1] ?? '', printed[2] ?? ''], 'aws') : identity;
-}
-
-function awsText(active: SkyState['activeIdentities'], now: number): string {
-  if (active.aws) {
-    const words = awsInWords(active.aws);
-    // An answer remembered from an earlier check says how old it is (docs/identity-memory.md).
-    return active.awsRememberedAt ? `${words} (${verifiedAgo(active.awsRememberedAt, now)})` : words;
-  }
-  if (!active.awsProfile) return 'unknown (keys in the environment, or no profile)';
-  const account = active.awsAccountHint ? `, account ${active.awsAccountHint} from its config` : '';
-  return `profile ${active.awsProfile} (not verified${account})`;
-}
-
-const ownerText = (cluster: SkyClusterOwnership): string => cluster.ownerWords ?? cluster.ownerText ?? '-';
-
-function text(state: SkyState, style: TerminalStyle, now: number): string {
-  const lines: string[] = [];
-  if (!state.available) {
-    lines.push(`SkyPilot state: ${state.message ?? state.stateFile}`);
-  } else {
-    lines.push(
-      `SkyPilot state: ${state.stateFile} (${state.clusters.length} cluster${state.clusters.length === 1 ? '' : 's'})`,
-    );
-    lines.push(
-      `Active identities: AWS ${awsText(state.activeIdentities, now)} · GCP ${state.activeIdentities.gcp ? identityInWords([state.activeIdentities.gcp], 'gcp') : 'unknown'}`,
-    );
-    if (state.workspace) lines.push(oneLine(workspaceText(state.workspace)));
-    if (state.identityCheckSkipped) lines.push('SKYPILOT_SKIP_CLOUD_IDENTITY_CHECK is set: SkyPilot checks no owner.');
-  }
-  if (state.clusters.length > 0) {
-    const header = ['NAME', 'STATUS', 'LAUNCHED', 'CLOUD', 'OWNER', 'CAN OPERATE', 'ACTIVE'];
-    const rows = state.clusters.map((c): Cell[] => [
-      c.name,
-      { text: c.status ?? '-', tone: STATUS_TONE[c.status ?? ''] ?? null },
-      whenText(c.launchedAt, now, style.timeZone) || '-',
-      c.cloud ?? '?',
-      ownerText(c),
-      c.matches
-        .map(
-          (m) =>
-            `${m.identity}${m.level === 'account' ? ' (same account)' : ''}${m.usable === false ? ' (sign in first)' : ''}`,
-        )
-        .join(', ') || '-',
-      ACTIVE_MARK(c.operableByActive),
-    ]);
-    lines.push('', ...formatTable([header, ...rows], style, { shrink: [0, 4, 5] }));
-    const explained = state.clusters.filter((c) => c.note || c.fix);
-    if (explained.length > 0) lines.push('');
-    for (const c of explained) {
-      const mark = c.operableByActive === false ? paint(style, 'bad', '!') : '-';
-      lines.push(`${mark} ${oneLine(c.name)}: ${c.note ?? ''}`.trimEnd());
-      if (c.fix) lines.push(`    fix: ${c.fix}`);
-    }
-  }
-  for (const warning of state.controllerWarnings ?? []) {
-    lines.push(
-      `${paint(style, 'warn', 'warning')}${oneLine(`: controllers ${warning.controllers.join(', ')}: ${warning.message}`)}`,
-    );
-    lines.push(oneLine(`    instead: ${warning.instead}`));
-  }
-  for (const problem of state.problems)
-    lines.push(`${paint(style, problem.severity === 'error' ? 'bad' : 'warn', problem.severity)}: ${problem.message}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** `Workspace: team-a (active_workspace in FILE) · AWS profile team-a-profile · GCP project p`. */
-function workspaceText(workspace: SkyActiveWorkspace): string {
-  const chosen = workspace.setIn ? `active_workspace in ${workspace.setIn}` : "SkyPilot's default";
-  const sets = [
-    workspace.awsProfile ? `AWS profile ${workspace.awsProfile}` : null,
-    workspace.gcpProjectId ? `GCP project ${workspace.gcpProjectId}` : null,
-  ].filter((s) => s !== null);
-  return `Workspace: ${workspace.name} (${chosen})${sets.length > 0 ? ` · sets ${sets.join(', ')}` : ''}`;
-}
-
-function json(state: SkyState, verified: boolean) {
-  return {
-    stateFile: state.stateFile,
-    available: state.available,
-    reason: state.reason,
-    message: state.message,
-    apiServer: state.apiServer,
-    verified,
-    identityCheckSkipped: state.identityCheckSkipped,
-    activeIdentities: state.activeIdentities,
-    workspace: state.workspace ?? null,
-    controllerWarnings: state.controllerWarnings ?? [],
-    clusters: state.clusters,
-    problems: state.problems,
-  };
-}
 
 async function isFolder(dir: string): Promise<boolean> {
   try {
@@ -189,6 +84,19 @@ async function listClusters(
   const projectDir = values['project-dir'];
   if (projectDir !== undefined && !(await isFolder(projectDir)))
     throw new UsageError(`--project-dir ${oneLine(JSON.stringify(projectDir))} is not a folder`);
+  // Relative to where cloudid runs, as `sky` takes .sky.yaml from where it runs.
+  const skyProjectDir = projectDir === undefined ? null : path.resolve(projectDir);
+  const print = { json: values.json === true, verified: values.verify === true };
+  let memoKey: MemoKey | null = null;
+  if (!values.verify && ctx.cacheDir) {
+    // The fast path has already looked (clusters-fast-path.ts) when it hands a key over.
+    memoKey = takeHandedOverMemoKey('clusters');
+    if (memoKey === null) {
+      memoKey = clustersMemoKey(ctx.env, ctx.homeDir, skyProjectDir);
+      const remembered = rememberedClusters(ctx.cacheDir, memoKey);
+      if (remembered) return printClusters(remembered.state, print, ctx);
+    }
+  }
   const platform = process.platform;
   const core = createCore({
     env: ctx.env,
@@ -199,8 +107,8 @@ async function listClusters(
     watch: false,
     detectCli: false,
     verifyActive: false,
-    // Relative to where cloudid runs, as `sky` takes .sky.yaml from where it runs.
-    ...(projectDir === undefined ? {} : { skyProjectDir: path.resolve(projectDir) }),
+    kube: false,
+    ...(skyProjectDir === null ? {} : { skyProjectDir }),
   });
   await core.start();
   try {
@@ -215,10 +123,24 @@ async function listClusters(
       ...state,
       problems: [...state.problems, ...skyIdentityProblems(snapshot, ctx.env), ...verificationProblems(checks)],
     };
-    if (values.json) ctx.stdout.write(jsonLine(json(withProblems, Boolean(values.verify))));
-    else writeStyled(ctx.stdout, text(withProblems, terminalStyle(ctx.env, ctx.stdout), Date.now()));
-    const unreadable = !state.available && state.reason !== 'missing';
-    return unreadable || state.notOperable > 0 ? EXIT.unusable : EXIT.ok;
+    const exitCode = printClusters(withProblems, print, ctx);
+    if (memoKey && ctx.cacheDir) {
+      // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
+      const deadline = snapshotDeadline(
+        core.awsDeadlines(),
+        snapshot.gcp?.accounts ?? [],
+        memoKey.takenAt,
+        snapshot.leadTimeMinutes * 60_000,
+      );
+      await rememberClusters(ctx.cacheDir, memoKey, {
+        state: withProblems,
+        exitCode,
+        at: Date.parse(snapshot.generatedAt),
+        deadline,
+        remembered: core.rememberedAnswers().map((answer) => answer.checkedAt),
+      });
+    }
+    return exitCode;
   } finally {
     await core.stop();
   }

@@ -90,6 +90,8 @@ export interface Core {
    * verification (docs/identity-memory.md); null when there is none. Never a check of this run.
    */
   rememberedIdentity(profile: string): RememberedIdentity | null;
+  /** Every answer remembered for the credentials some profile resolves to now (what the SkyPilot part may use). */
+  rememberedAnswers(): RememberedIdentity[];
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Recompute statuses for the current time (after sleep, or a clock change). */
@@ -382,6 +384,15 @@ export function createCore(opts: CoreOptions): Core {
     rememberedIdentity(profile) {
       const source = memory ? credentialSourcesNow().get(profile) : undefined;
       return source === undefined ? null : (memory?.recall(source) ?? null);
+    },
+    rememberedAnswers() {
+      if (!memory) return [];
+      const answers: RememberedIdentity[] = [];
+      for (const source of new Set(credentialSourcesNow().values())) {
+        const answer = memory.recall(source);
+        if (answer) answers.push(answer);
+      }
+      return answers;
     },
     settings: () => ({ ...loaded.settings }),
     async updateSettings(patch) {

@@ -6,10 +6,10 @@ import * as z from 'zod/mini';
 import type { CallerIdentity, IdentityCheck, Problem } from '../../shared/model';
 import { readAppJsonFile } from '../fs/app-json-file';
 import { writeJsonFileAtomic } from '../fs/safe-file-writer';
+import { MAX_AGE_MS } from './identity-memory-file';
 
-export const IDENTITY_MEMORY_FILE = 'remembered-identities.json';
-/** Older answers are neither used nor kept: a role or user may have been replaced since. */
-export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+export { IDENTITY_MEMORY_FILE, MAX_AGE_MS } from './identity-memory-file';
+
 /** The newest this many are kept: a bound on the file, far above any real number of profiles. */
 export const MAX_ENTRIES = 500;
 

@@ -43,3 +43,13 @@ export function verifiedAgo(at: string, now: number): string {
   if (ms < DAY) return `verified ${Math.floor(ms / HOUR)}h ago`;
   return `verified ${Math.floor(ms / DAY)}d ago`;
 }
+
+/** The first instant after `now` at which verifiedAgo(at, ·) reads differently. */
+export function verifiedAgoChangesAt(at: string, now: number): number {
+  const then = Date.parse(at);
+  if (Number.isNaN(then)) return Infinity;
+  const ms = now - then;
+  if (ms < MINUTE) return then + MINUTE; // "just now", an answer from the future too
+  const unit = ms < HOUR ? MINUTE : ms < DAY ? HOUR : DAY;
+  return then + (Math.floor(ms / unit) + 1) * unit;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityInWords, verifiedAgo } from '../../../../electron/core/sky/identity-words';
+import { identityInWords, verifiedAgo, verifiedAgoChangesAt } from '../../../../electron/core/sky/identity-words';
 
 describe('verifiedAgo', () => {
   const at = '2026-12-07T12:00:00.000Z';
@@ -10,6 +10,24 @@ describe('verifiedAgo', () => {
     expect(verifiedAgo(at, after(2 * 3_600_000 + 59 * 60_000))).toBe('verified 2h ago');
     expect(verifiedAgo(at, after(3 * 86_400_000 + 23 * 3_600_000))).toBe('verified 3d ago');
     expect(verifiedAgo('not a time', after(0))).toBe('verified at an unknown time');
+  });
+});
+
+describe('verifiedAgoChangesAt', () => {
+  const at = '2026-12-07T12:00:00.000Z';
+  const start = Date.parse(at);
+  it('is the first instant the words differ: the same before it, different at it', () => {
+    // Ages from before the answer (a clock behind) to past a month, at awkward offsets.
+    for (let age = -90_000; age < 40 * 86_400_000; age = Math.ceil(Math.abs(age) * 1.37) + 7_919) {
+      const now = start + age;
+      const changes = verifiedAgoChangesAt(at, now);
+      expect(changes).toBeGreaterThan(now);
+      expect(verifiedAgo(at, changes - 1)).toBe(verifiedAgo(at, now));
+      expect(verifiedAgo(at, changes)).not.toBe(verifiedAgo(at, now));
+    }
+  });
+  it('never changes for a time it cannot read', () => {
+    expect(verifiedAgoChangesAt('not a time', start)).toBe(Infinity);
   });
 });
 
