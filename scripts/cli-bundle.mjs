@@ -109,15 +109,19 @@ const externalButZodAndYaml = {
 };
 
 /**
- * status-fast.mjs beside the entry: the memo's answer to `cloudid status --json` as one file
- * (scripts/cli-package/status-fast.mjs loads it), with the same defines as the entry's build, so
- * that both key the memo by the same build id.
+ * status-fast.mjs and clusters-fast.mjs beside the entry: the memos' answers to `cloudid status
+ * --json` and `cloudid clusters`, each one self-contained file (scripts/cli-package/fast-paths.mjs
+ * loads them), with the same defines as the entry's build, so that both key a memo by the same
+ * build id.
  */
-function buildStatusFastPath(options) {
+function buildFastPaths(options) {
   return build({
     ...options,
     splitting: false,
-    entryPoints: { 'status-fast': 'electron/cli/status-fast-path.ts' },
+    entryPoints: {
+      'status-fast': 'electron/cli/status-fast-path.ts',
+      'clusters-fast': 'electron/cli/clusters-fast-path.ts',
+    },
   });
 }
 
@@ -134,7 +138,7 @@ export async function buildRepositoryCli(outdir = join(REPO, 'out', 'cli'), { ve
     define: defines(version),
   };
   await build({ ...options, entryPoints: { cloudid: 'scripts/cli-package/repository-entry.mjs' } });
-  await buildStatusFastPath(options);
+  await buildFastPaths(options);
 }
 
 export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standalone'), { version } = {}) {
@@ -150,7 +154,7 @@ export async function buildStandaloneCli(outdir = join(REPO, 'out', 'cli-standal
     define: defines(version),
   };
   await build({ ...options, entryPoints: { cloudid: 'scripts/cli-package/standalone-entry.mjs' } });
-  await buildStatusFastPath(options);
+  await buildFastPaths(options);
   // sql.js reads its WebAssembly by path (electron/core/fs/sql-js.ts): it ships beside the entry
   // for a Node older than 24.16, whose node:sqlite the readers do not use (electron/core/fs/node-sqlite.ts).
   mkdirSync(join(outdir, 'bin'), { recursive: true });
