@@ -38,11 +38,7 @@ export function answerClustersFromMemo(argv: string[]): boolean {
   const remembered = rememberedClusters(cacheDir, key);
   if (remembered) {
     const { stdout } = standardOutputs();
-    process.exitCode = printClusters(
-      remembered.state,
-      { json: values.json === true, verified: false },
-      { env, stdout },
-    );
+    process.exitCode = printClusters(remembered, { json: values.json === true, verified: false }, { env, stdout });
     return true;
   }
   handOverMemoKey('clusters', key); // the command works it out, and remembers it under this key

@@ -37,29 +37,40 @@ export function clustersMemoKey(env: NodeJS.ProcessEnv, homeDir: string, project
   return memoKey(FORMAT, env, homeDir, [awsInputs(env, homeDir), gcp, sky], [...gcp.journals, ...sky.journals]);
 }
 
-/** The remembered analysis and the exit status with it, when the memo answers this key now. */
-export function rememberedClusters(cacheDir: string, key: MemoKey): { state: SkyState; exitCode: number } | null {
+/** The remembered analysis, when the memo answers this key now (its exit status follows from it). */
+export function rememberedClusters(cacheDir: string, key: MemoKey): SkyState | null {
   const memo = readMemo(clustersMemoFile(cacheDir), FORMAT, key.key, Date.now());
   if (!memo) return null;
   try {
     const state = JSON.parse(Buffer.concat(memo.body).toString('utf8')) as unknown;
-    return isSkyState(state) ? { state, exitCode: memo.header.exitCode } : null;
+    return isSkyState(state) ? state : null;
   } catch {
     return null;
   }
 }
 
-/** The fields the printer reads; anything else about a tampered memo shows when printing throws. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The shape the printers rely on, down to each cluster and problem: a memo is this build's own
+ * file, so this guards against damage, not against another writer.
+ */
 function isSkyState(value: unknown): value is SkyState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
   return (
-    typeof v.available === 'boolean' &&
-    typeof v.stateFile === 'string' &&
-    Array.isArray(v.clusters) &&
-    Array.isArray(v.problems) &&
-    typeof v.activeIdentities === 'object' &&
-    v.activeIdentities !== null
+    typeof value.available === 'boolean' &&
+    typeof value.stateFile === 'string' &&
+    isObject(value.activeIdentities) &&
+    Array.isArray(value.clusters) &&
+    value.clusters.every(
+      (c) =>
+        isObject(c) &&
+        typeof c.name === 'string' &&
+        Array.isArray(c.matches) &&
+        c.matches.every((m) => isObject(m) && typeof m.identity === 'string'),
+    ) &&
+    Array.isArray(value.problems) &&
+    value.problems.every((p) => isObject(p) && typeof p.message === 'string')
   );
 }
 

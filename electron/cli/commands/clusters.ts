@@ -94,7 +94,7 @@ async function listClusters(
     if (memoKey === null) {
       memoKey = clustersMemoKey(ctx.env, ctx.homeDir, skyProjectDir);
       const remembered = rememberedClusters(ctx.cacheDir, memoKey);
-      if (remembered) return printClusters(remembered.state, print, ctx);
+      if (remembered) return printClusters(remembered, print, ctx);
     }
   }
   const platform = process.platform;

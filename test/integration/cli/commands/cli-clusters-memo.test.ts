@@ -336,6 +336,9 @@ describe('cloudid clusters, remembered', () => {
       'not a memo',
       `${text.slice(0, newline)}\n{"clusters":`,
       `${text.slice(0, newline)}\n{"clusters":"none"}`,
+      // The right shape at the top, but not a cluster, or not a match, inside.
+      `${text.slice(0, newline)}\n${JSON.stringify({ ...JSON.parse(text.slice(newline + 1)), clusters: [42] })}`,
+      `${text.slice(0, newline)}\n${JSON.stringify({ ...JSON.parse(text.slice(newline + 1)), clusters: [{ name: 'train', matches: [null] }] })}`,
       ...[{ format: 2 }, { key: 42 }, { at: '2026-01-01' }, { exitCode: 'no' }, { validUntil: undefined }].map(
         (damage) => `${JSON.stringify({ ...header, ...damage })}${body}`,
       ),
