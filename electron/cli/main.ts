@@ -20,7 +20,8 @@ Commands:
   console <profile> [--print] [--destination URL]  open the AWS console signed in as the profile
   sso sync <sso-session|profile> [--apply] [--json]  a profile for every account and role
   gcp list|import|remove|verify|env ...            Google Cloud service-account keys
-  clusters [--json] [--verify]                     SkyPilot clusters, their owners, who can operate each
+  clusters [--json] [--verify] [--project-dir DIR]
+                                                   SkyPilot clusters, their owners, who can operate each
 
 Run \`cloudid <command> --help\` for a command's options.
 `;
