@@ -2,7 +2,6 @@
 // answer): the core reads everything, then the table or the JSON document, which is remembered
 // for the next run when it may be (status-memo.ts).
 import { createCore } from '../core/app/core';
-import { snapshotDeadline } from '../core/identity/expiry';
 import { statusJson } from './status-json';
 import type { MemoKey } from './memo-file';
 import { statusMemo, writeStatusMemo } from './status-memo';
@@ -54,12 +53,7 @@ export async function statusReport(
     const key = known.memoKey;
     if (key && ctx.cacheDir) {
       // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
-      const validUntil = snapshotDeadline(
-        core.awsDeadlines(),
-        snapshot.gcp?.accounts ?? [],
-        key.takenAt,
-        snapshot.leadTimeMinutes * 60_000,
-      );
+      const validUntil = core.deadlineAfter(key.takenAt);
       const verified = snapshot.aws.profiles.some((p) => p.lastCheck !== null);
       const memo = statusMemo(
         key,

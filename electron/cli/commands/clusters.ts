@@ -5,7 +5,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { appDataDir, settingsFile } from '../../core/app/app-paths';
 import { createCore } from '../../core/app/core';
-import { snapshotDeadline } from '../../core/identity/expiry';
 import { skyIdentityProblems } from '../../core/sky/sky-identity-problems';
 import type { SkyState } from '../../core/sky/sky-snapshot';
 import type { IdentityCheck, Problem } from '../../shared/model';
@@ -126,17 +125,11 @@ async function listClusters(
     const exitCode = printClusters(withProblems, print, ctx);
     if (memoKey && ctx.cacheDir) {
       // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
-      const deadline = snapshotDeadline(
-        core.awsDeadlines(),
-        snapshot.gcp?.accounts ?? [],
-        memoKey.takenAt,
-        snapshot.leadTimeMinutes * 60_000,
-      );
       await rememberClusters(ctx.cacheDir, memoKey, {
         state: withProblems,
         exitCode,
         at: Date.parse(snapshot.generatedAt),
-        deadline,
+        deadline: core.deadlineAfter(memoKey.takenAt),
         remembered: core.rememberedAnswers().map((answer) => answer.checkedAt),
       });
     }

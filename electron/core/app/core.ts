@@ -79,8 +79,11 @@ export interface Core {
   start(): Promise<void>;
   stop(): Promise<void>;
   snapshot(): Snapshot;
-  /** What times the AWS part of the current snapshot: expiries (SSO tokens, cached role credentials) and registration ends. */
-  awsDeadlines(): { expiries: readonly Date[]; refreshEnds: readonly Date[] };
+  /**
+   * The current snapshot's next deadline counted from `at` (an instant before the snapshot): the
+   * first time after it that a status may change. A remembered answer taken at `at` lasts till then.
+   */
+  deadlineAfter(at: number): Date | null;
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
   onVerifyProgress(listener: (progress: { done: number; total: number }) => void): () => void;
   verifyProfile(name: string): Promise<IdentityCheck>;
@@ -114,7 +117,8 @@ interface SourcesRead {
   kube: KubeconfigRead | null;
 }
 
-type AwsDeadlines = ReturnType<Core['awsDeadlines']>;
+/** What times the AWS part of a snapshot: expiries (SSO tokens, cached role credentials) and registration ends. */
+type AwsDeadlines = { expiries: readonly Date[]; refreshEnds: readonly Date[] };
 
 interface Assembled {
   snapshot: Snapshot;
@@ -361,7 +365,10 @@ export function createCore(opts: CoreOptions): Core {
       await aws.close();
     },
     snapshot: () => assembled().snapshot,
-    awsDeadlines: () => assembled().awsDeadlines,
+    deadlineAfter(at) {
+      const { snapshot, awsDeadlines } = assembled();
+      return snapshotDeadline(awsDeadlines, snapshot.gcp?.accounts ?? [], at, snapshot.leadTimeMinutes * 60_000);
+    },
     onSnapshot(listener) {
       snapshotListeners.add(listener);
       return () => snapshotListeners.delete(listener);
