@@ -20,6 +20,7 @@ import { gcpInputs } from '../core/gcp/gcp-inputs';
 import { verifiedAgoChangesAt } from '../core/sky/identity-words';
 import { skyInputs } from '../core/sky/sky-inputs';
 import type { SkyState } from '../core/sky/sky-snapshot';
+import { clustersExitCode } from './clusters-output';
 import { mayRemember, memoKey, readMemo, writeMemo, type MemoHeader, type MemoKey } from './memo-file';
 
 const FILE_NAME = 'clusters.memo';
@@ -82,7 +83,7 @@ function isSkyState(value: unknown): value is SkyState {
 export async function rememberClusters(
   cacheDir: string,
   key: MemoKey,
-  analysis: { state: SkyState; exitCode: number; at: number; deadline: Date | null; remembered: readonly string[] },
+  analysis: { state: SkyState; at: number; deadline: Date | null; remembered: readonly string[] },
 ): Promise<void> {
   if (!mayRemember(key) || !analysis.state.available) return;
   let validUntil = Math.min(analysis.deadline ? analysis.deadline.getTime() : Infinity, key.takenAt + DAY_MS);
@@ -95,6 +96,7 @@ export async function rememberClusters(
     );
   }
   if (Number.isNaN(validUntil)) return;
-  const header: MemoHeader = { format: FORMAT, key: key.key, at: analysis.at, validUntil, exitCode: analysis.exitCode };
+  const exitCode = clustersExitCode(analysis.state);
+  const header: MemoHeader = { format: FORMAT, key: key.key, at: analysis.at, validUntil, exitCode };
   await writeMemo(clustersMemoFile(cacheDir), header, JSON.stringify(analysis.state));
 }

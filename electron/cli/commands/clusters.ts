@@ -127,7 +127,6 @@ async function listClusters(
       // From when the key was taken: a deadline between then and the snapshot leaves nothing to reuse.
       await rememberClusters(ctx.cacheDir, memoKey, {
         state: withProblems,
-        exitCode,
         at: Date.parse(snapshot.generatedAt),
         deadline: core.deadlineAfter(memoKey.takenAt),
         remembered: core.rememberedAnswers().map((answer) => answer.checkedAt),
