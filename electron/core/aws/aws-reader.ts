@@ -1,11 +1,12 @@
 // The AWS source of the snapshot: the config and credentials files, the SSO token cache and the
 // CLI's role-credential cache, read with what makes each kind of caller fast (a worker thread for
-// the long-running app, a parse cache on disk for the one-shot CLI).
+// the long-running app, a parse cache on disk for the one-shot CLI, and for any reader that reads
+// again, its last parse while the two files read the same).
 import { stat } from 'node:fs/promises';
 import type { Problem } from '../../shared/model';
 import type { SourceReader } from '../fs/source-reader';
 import { resolveAwsPaths } from './aws-environment';
-import { readAwsInputs, type AwsInputs } from './aws-sources';
+import { LastParse, readAwsInputs, type AwsInputs } from './aws-sources';
 import { openParsedConfigCache } from './parsed-config-cache';
 import { createTokenFolderReader } from './token-folder-reader';
 import { loginCacheDir } from './login-token-cache';
@@ -51,8 +52,11 @@ export function createAwsReader(options: AwsReaderOptions): AwsReader {
   const parseCache = options.cacheDir ? openParsedConfigCache(options.cacheDir) : undefined;
   // A one-shot CLI would spend more starting the thread than it saves.
   const tokenReader = options.tokenWorker ? createTokenFolderReader() : undefined;
+  // Every reload after the first (a token refreshed, a cache written) takes the parse again while
+  // the two files read the same.
+  const lastParse = new LastParse();
   return {
-    read: () => readAwsInputs(env, homeDir, now(), { parseCache, tokenReader }),
+    read: () => readAwsInputs(env, homeDir, now(), { parseCache, tokenReader, lastParse }),
     watchTargets() {
       const paths = resolveAwsPaths(env, homeDir);
       return [

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Problem } from '../../shared/model';
 import { readUserFile, type UserFileRead } from '../fs/read-user-file';
 import { type FileReadSummary, type ParsedConfigCache, type ParsedConfigEntry } from './parsed-config-cache';
-import { parseAwsConfig, type ParsedAwsConfig } from './aws-config';
+import { parseAwsConfig, type AwsConfigInput, type ParsedAwsConfig } from './aws-config';
 import {
   emptyFileVariables,
   resolveActiveProfile,
@@ -55,12 +55,48 @@ function listFolder(dir: string): Set<string> {
   }
 }
 
-/** Reads and parses the two files, or takes the result from the cache while they are unchanged. */
+/**
+ * The last parse a reader made, with the exact input it was made from. The app reads everything
+ * again whenever a watched file changes, most often a token an SSO refresh rewrote; while the two
+ * files read the same, their parse is the same (parseAwsConfig depends on its input alone), so it
+ * is taken as it is rather than worked out again. The texts are compared, not the files' times
+ * and sizes: an edit that keeps both, within the file system's timestamp granularity, still counts.
+ */
+export class LastParse {
+  private input: AwsConfigInput | null = null;
+  private parsed: ParsedAwsConfig | null = null;
+
+  /** The parse of exactly this input, when it was the last one made. */
+  of(input: AwsConfigInput): ParsedAwsConfig | null {
+    const last = this.input;
+    if (
+      last === null ||
+      last.configText !== input.configText ||
+      last.credentialsText !== input.credentialsText ||
+      last.configFile !== input.configFile ||
+      last.credentialsFile !== input.credentialsFile ||
+      last.activeProfile !== input.activeProfile
+    )
+      return null;
+    return this.parsed;
+  }
+
+  remember(input: AwsConfigInput, parsed: ParsedAwsConfig): void {
+    this.input = input;
+    this.parsed = parsed;
+  }
+}
+
+/**
+ * Reads and parses the two files, or takes the result from the cache while they are unchanged,
+ * or from the last parse while they read the same.
+ */
 async function readAndParse(
   paths: AwsPaths,
   activeProfile: string,
-  cache: ParsedConfigCache | undefined,
+  options: Pick<ReadAwsInputsOptions, 'parseCache' | 'lastParse'>,
 ): Promise<ParsedConfigEntry> {
+  const cache = options.parseCache;
   const key = cache ? await cache.keyOf(paths.configFile, paths.credentialsFile, activeProfile) : null;
   const cached = key && cache ? await cache.get(key) : null;
   if (cached) return cached;
@@ -68,14 +104,19 @@ async function readAndParse(
     readUserFile(paths.configFile),
     readUserFile(paths.credentialsFile),
   ]);
-  const parsed = parseAwsConfig({
+  const input: AwsConfigInput = {
     configFile: paths.configFile,
     credentialsFile: paths.credentialsFile,
     configText: config.ok ? config.text : null,
     credentialsText: credentials.ok ? credentials.text : null,
     activeProfile,
-  });
-  const entry: ParsedConfigEntry = { config: withoutText(config), credentials: withoutText(credentials), parsed };
+  };
+  const summaries = { config: withoutText(config), credentials: withoutText(credentials) };
+  const remembered = options.lastParse?.of(input) ?? null;
+  if (remembered !== null) return { ...summaries, parsed: remembered };
+  const parsed = parseAwsConfig(input);
+  options.lastParse?.remember(input, parsed);
+  const entry: ParsedConfigEntry = { ...summaries, parsed };
   // The key was taken before reading: a write in between makes the next run parse again.
   if (key && cache) await cache.set(key, entry).catch(() => undefined);
   return entry;
@@ -92,6 +133,8 @@ export interface ReadAwsInputsOptions {
   parseCache?: ParsedConfigCache;
   /** Read the token folder on another thread while the config is parsed (the app). */
   tokenReader?: TokenFolderReader;
+  /** Take the last parse again while the files read the same (a reader that reads more than once). */
+  lastParse?: LastParse;
 }
 
 export async function readAwsInputs(
@@ -106,7 +149,7 @@ export async function readAwsInputs(
   const folder: Promise<TokenFolderRead | null> = options.tokenReader
     ? options.tokenReader.read(paths.ssoCacheDir).catch(() => null)
     : Promise.resolve(null);
-  const { config, credentials, parsed } = await readAndParse(paths, active.name, options.parseCache);
+  const { config, credentials, parsed } = await readAndParse(paths, active.name, options);
 
   // Without the worker (or if it failed), token files are read synchronously: thousands of tiny
   // files cost far less as plain system calls than as thread-pool round trips (see the benchmark).

@@ -1,9 +1,10 @@
 // The core's sources, each alone: what it reads, what it asks to be watched, and (AWS) how it
 // tells a file caught mid-write from one that is broken.
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAwsReader, type AwsReader } from '../../../../electron/core/aws/aws-reader';
+import { LastParse, readAwsInputs } from '../../../../electron/core/aws/aws-sources';
 import { createGcpReader } from '../../../../electron/core/gcp/gcp-reader';
 import { createSkyReader } from '../../../../electron/core/sky/sky-reader';
 import { makeAwsHome, type AwsHome } from '../../../support/aws-home';
@@ -71,6 +72,64 @@ describe('AWS reader', () => {
     clock += 5_000;
     await utimes(token, new Date(clock - 5_000), new Date(clock - 5_000));
     expect(await aws.looksHalfWritten(torn, before)).toBe(false);
+  });
+  it('takes its last parse again while the files read the same, and parses any edit again', async () => {
+    home = await makeAwsHome();
+    await home.writeConfig(SSO_CONFIG);
+    await home.writeCredentials('[static]\naws_access_key_id = AKIA1\naws_secret_access_key = x\n');
+    const written = new Date('2026-01-02T03:04:05Z');
+    await utimes(home.configFile, written, written);
+    aws = createAwsReader({ env: {}, homeDir: home.home, now: Date.now, tokenWorker: false });
+    const first = await aws.read();
+    expect(first.tokens.get('corp')?.missing).toBe(true);
+
+    // An SSO login wrote a token: the token is read, the files' parse is the one already made.
+    await home.writeToken('corp', { startUrl: 'https://corp.awsapps.com/start' });
+    const afterLogin = await aws.read();
+    expect(afterLogin.parsed).toBe(first.parsed);
+    expect(afterLogin.tokens.get('corp')?.missing).toBe(false);
+    expect(afterLogin).toEqual(await readAwsInputs({}, home.home, Date.now()));
+
+    // An edit that keeps the file's size and times is still an edit.
+    await home.writeConfig(SSO_CONFIG.replace('Dev', 'Ops'));
+    await utimes(home.configFile, written, written);
+    const after = await stat(home.configFile);
+    expect([after.size, after.mtimeMs]).toEqual([SSO_CONFIG.length, written.getTime()]);
+    const edited = await aws.read();
+    expect(edited.parsed).not.toBe(first.parsed);
+    expect(edited.parsed.profiles.find((p) => p.name === 'dev')?.roleName).toBe('Ops');
+    expect(edited.parsed).toEqual((await readAwsInputs({}, home.home, Date.now())).parsed);
+
+    // So is an edit of the credentials file.
+    await home.writeCredentials('[static]\naws_access_key_id = AKIA2\naws_secret_access_key = x\n');
+    const rekeyed = await aws.read();
+    expect(rekeyed.parsed).not.toBe(edited.parsed);
+    expect(rekeyed.parsed.profiles.find((p) => p.name === 'static')?.accessKeyId).toBe('AKIA2');
+  });
+
+  it('gives back the last parse only for exactly the same input', () => {
+    const input = {
+      configFile: '/h/.aws/config',
+      credentialsFile: '/h/.aws/credentials',
+      configText: '[default]\nregion = us-east-1\n',
+      credentialsText: null,
+      activeProfile: 'default',
+    };
+    const parsed = { profiles: [], ssoSessions: [], problems: [] };
+    const last = new LastParse();
+    expect(last.of(input)).toBeNull();
+    last.remember(input, parsed);
+    // Equal texts, not the same string objects, are the same input.
+    expect(last.of({ ...input, configText: `[default]\n${'region = us-east-1\n'}` })).toBe(parsed);
+    for (const other of [
+      { configFile: '/h/other/config' },
+      { credentialsFile: '/h/other/credentials' },
+      { configText: '[default]\nregion = us-west-2\n' },
+      { configText: null },
+      { credentialsText: '' },
+      { activeProfile: 'dev' },
+    ])
+      expect(last.of({ ...input, ...other })).toBeNull();
   });
 });
 
