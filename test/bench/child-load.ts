@@ -1,10 +1,13 @@
 // Bench child: in-process load time and heap of the core on a big AWS home, and the parse of the
-// config against reading the same parse from the CLI's parsed-config cache (parsed-config-cache.ts).
+// config against reading the same parse from the CLI's parsed-config cache (parsed-config-cache.ts);
+// then the app's reload after one token file changed, which takes the files' parse again
+// (aws-sources.ts, LastParse).
 // Usage: node --expose-gc child-load.mjs <home>
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAwsConfig } from '../../electron/core/aws/aws-config';
+import { createAwsReader } from '../../electron/core/aws/aws-reader';
 import { readAwsInputs } from '../../electron/core/aws/aws-sources';
 import { assembleAwsState } from '../../electron/core/aws/aws-state';
 import { openParsedConfigCache } from '../../electron/core/aws/parsed-config-cache';
@@ -74,10 +77,33 @@ const heapAfter = process.memoryUsage().heapUsed;
 await tokenReader.close();
 const state = keep as { aws: { profiles: unknown[]; ssoSessions: unknown[] } };
 
+// The app's reader, as the watcher drives it: a token file rewritten (an SSO refresh), then all
+// read again and classified. The first read, before the loop, makes the parse it takes again.
+const reader = createAwsReader({ env, homeDir: home, now: Date.now, tokenWorker: true });
+const classify = (inputs: Awaited<ReturnType<typeof reader.read>>): number =>
+  assembleAwsState(inputs, {
+    now: Date.now(),
+    leadMs: 15 * 60_000,
+    cli: { found: [], warning: null },
+    checks: new Map(),
+  }).aws.profiles.length;
+classify(await reader.read());
+const ssoCache = join(home, '.aws', 'sso', 'cache');
+const refreshed = join(ssoCache, readdirSync(ssoCache)[0] as string);
+const reloadTimes: number[] = [];
+for (let i = 0; i < LOADS; i++) {
+  writeFileSync(refreshed, readFileSync(refreshed));
+  const started = performance.now();
+  if (classify(await reader.read()) !== state.aws.profiles.length) throw new Error('a reload lost profiles');
+  reloadTimes.push(performance.now() - started);
+}
+await reader.close();
+
 console.log(
   JSON.stringify({
     firstMs: times[0],
     medianMs: medianOf(times),
+    reloadMs: medianOf(reloadTimes),
     loads: LOADS,
     heapMb: (heapAfter - heapBefore) / 1024 / 1024,
     profiles: state.aws.profiles.length,
